@@ -1,0 +1,53 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else builds on them.
+PORT ?= 8000
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+
+.PHONY: run test test-browser eval bench serve check lint format clean
+
+$(PY):
+	@python=$$(sh scripts/find-python.sh) || exit 1; \
+	echo "Creating $(VENV) with $$python"; \
+	"$$python" -m venv $(VENV)
+
+# Reinstall only when the pinned dependencies change.
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) scripts/requirements.py > $(VENV)/requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_seeds
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP)
+	$(PY) -m pytest -m "not browser"
+
+test-browser: $(STAMP)
+	$(PY) -m pytest -m browser
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+eval: $(STAMP)
+	@if [ ! -f "$(SHARED)/eval/fakes-dev.jsonl" ]; then \
+		echo "make eval: $(SHARED)/eval/fakes-dev.jsonl not found; the evaluation set lives outside the repository (set SHARED=/path/to/shared)." >&2; exit 2; fi
+	@mkdir -p out
+	$(PY) manage.py extract_events --jsonl $(SHARED)/eval/fakes-dev.jsonl > out/fakes-dev-predictions.jsonl
+	$(PY) $(SHARED)/eval/score.py $(SHARED)/eval/fakes-dev.jsonl out/fakes-dev-predictions.jsonl
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .ruff_cache

@@ -1,0 +1,466 @@
+"""The domain: a gazetteer (governorates, districts, places), actors, bulletins, and the
+incidents they report.
+
+An Incident is what happened: one point on the map, one row in the list and the export. A Report
+is what one source (a bulletin, or one row of an imported dataset) says about an incident.
+Figures and claims live on reports; an incident's figures are derived from its reports and stay
+editable (an editor's figures are kept once set).
+"""
+
+import hashlib
+import statistics
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+CATEGORIES = ("civilians", "combatants", "children", "women", "total")
+OUTCOMES = ("killed", "injured")
+BOUNDS = ("low", "best", "high")
+
+
+class EventType(models.TextChoices):
+    AIRSTRIKE = "airstrike", "Air strike"
+    DRONE_STRIKE = "drone_strike", "Drone strike"
+    SHELLING = "shelling", "Shelling"
+    MISSILE = "missile", "Missile"
+    BARREL_BOMB = "barrel_bomb", "Barrel bomb"
+    CHEMICAL = "chemical", "Chemical attack"
+    BOMBING = "bombing", "Bombing"
+    CLASH = "clash", "Clash"
+    SHOOTING = "shooting", "Shooting"
+    EXECUTION = "execution", "Execution"
+    OTHER = "other", "Other"
+
+
+STRIKE_TYPES = (
+    EventType.AIRSTRIKE,
+    EventType.DRONE_STRIKE,
+    EventType.SHELLING,
+    EventType.MISSILE,
+    EventType.BARREL_BOMB,
+)
+
+
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    WEEK = "week", "Week"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+class GeoPrecision(models.TextChoices):
+    PLACE = "place", "Place"
+    DISTRICT = "district", "District"
+    PROVINCE = "province", "Governorate"
+
+
+class ActorGroup(models.TextChoices):
+    SYRIAN_GOVERNMENT = "syrian_government", "Syrian government"
+    RUSSIA = "russia", "Russia"
+    IRAN_ALIGNED = "iran_aligned", "Iran-aligned"
+    INTERNATIONAL_COALITION = "international_coalition", "International coalition"
+    TURKEY = "turkey", "Turkey"
+    ISRAEL = "israel", "Israel"
+    IRAQ = "iraq", "Iraq"
+    ISLAMIC_STATE = "islamic_state", "Islamic State"
+    HTS = "hts", "HTS / al-Nusra"
+    OPPOSITION = "opposition", "Opposition"
+    SDF = "sdf", "SDF / YPG"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class Attribution(models.TextChoices):
+    CLAIMED = "claimed", "Claimed"
+    CONFIRMED = "confirmed", "Confirmed"
+    ALLEGED = "alleged", "Alleged"
+    UNCLEAR = "unclear", "Unclear"
+
+
+class ReviewStatus(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted"
+    VERIFIED = "verified", "Verified"
+    REJECTED = "rejected", "Rejected"
+
+
+class Source(models.TextChoices):
+    BULLETIN = "bulletin", "Bulletin"
+    UCDP_GED = "ucdp_ged", "UCDP GED"
+    ACLED = "acled", "ACLED"
+    EDITOR = "editor", "Editor"
+
+
+def split_names(value):
+    """Alternate names are stored one per line (or separated by '|', as GeoNames writes them)."""
+    names = []
+    for line in (value or "").replace("|", "\n").splitlines():
+        if line.strip() and line.strip() not in names:
+            names.append(line.strip())
+    return names
+
+
+def join_names(names):
+    return "\n".join(dict.fromkeys(n.strip() for n in names if n and n.strip()))
+
+
+class Governorate(models.Model):
+    code = models.CharField("ISO 3166-2 code", max_length=5, primary_key=True)
+    pcode = models.CharField("OCHA P-code", max_length=4, unique=True)
+    name = models.CharField(max_length=100)
+    name_ar = models.CharField("Arabic name", max_length=100, blank=True)
+    alternate_names = models.TextField(blank=True, help_text="One spelling per line.")
+    label_latitude = models.FloatField(null=True, blank=True)
+    label_longitude = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def names(self):
+        return [self.name, self.name_ar, *split_names(self.alternate_names)]
+
+
+class District(models.Model):
+    pcode = models.CharField("OCHA P-code", max_length=8, unique=True)
+    name = models.CharField(max_length=100)
+    name_ar = models.CharField("Arabic name", max_length=100, blank=True)
+    governorate = models.ForeignKey(Governorate, models.PROTECT, related_name="districts")
+    alternate_names = models.TextField(blank=True, help_text="One spelling per line.")
+
+    class Meta:
+        ordering = ["governorate__name", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.governorate.name})"
+
+    @property
+    def names(self):
+        return [self.name, self.name_ar, *split_names(self.alternate_names)]
+
+
+class Place(models.Model):
+    class Origin(models.TextChoices):
+        OCHA = "ocha", "OCHA populated places"
+        GEONAMES = "geonames", "GeoNames"
+        UCDP = "ucdp", "UCDP GED"
+        EDITOR = "editor", "Editor"
+
+    name = models.CharField(max_length=200)
+    name_ar = models.CharField("Arabic name", max_length=200, blank=True)
+    alternate_names = models.TextField(
+        blank=True, help_text="One spelling per line, Latin or Arabic; the next import uses them."
+    )
+    governorate = models.ForeignKey(Governorate, models.PROTECT, related_name="places")
+    district = models.ForeignKey(
+        District, models.PROTECT, null=True, blank=True, related_name="places"
+    )
+    latitude = models.FloatField()
+    longitude = models.FloatField()
+    pcode = models.CharField("OCHA P-code", max_length=20, null=True, blank=True, unique=True)
+    geonames_id = models.PositiveIntegerField(null=True, blank=True, unique=True)
+    population = models.PositiveIntegerField(null=True, blank=True)
+    origin = models.CharField(max_length=10, choices=Origin, default=Origin.EDITOR)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [
+            # Admin search and the autocomplete of places by name.
+            models.Index(fields=["name"], name="place_name_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__gte=32, latitude__lte=37.5)
+                & Q(longitude__gte=35.5, longitude__lte=42.5),
+                name="place_in_syria_bbox",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name}, {self.governorate.name}"
+
+    @property
+    def names(self):
+        return [self.name, self.name_ar, *split_names(self.alternate_names)]
+
+
+class Actor(models.Model):
+    name = models.CharField(max_length=200, unique=True)
+    group = models.CharField(max_length=30, choices=ActorGroup, default=ActorGroup.UNKNOWN)
+    aliases = models.TextField(
+        blank=True, help_text="One name per line; the extractor recognises each of them."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Bulletin(models.Model):
+    title = models.CharField(max_length=500)
+    publisher = models.CharField(max_length=200, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+    url = models.URLField(max_length=1000, blank=True)
+    text = models.TextField()
+    content_hash = models.CharField(max_length=64, editable=False)
+    imported_at = models.DateTimeField(auto_now_add=True)
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False
+    )
+    filename = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        constraints = [
+            # Importing the same bulletin twice must change nothing, even from two processes.
+            models.UniqueConstraint(fields=["content_hash"], name="bulletin_unique_content"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @staticmethod
+    def hash_text(title, text):
+        """The identity of a bulletin: its title and text, whitespace-normalised."""
+        normalised = " ".join(f"{title}\n{text}".split())
+        return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+    @property
+    def document(self):
+        """The text that evidence offsets point into, as in the extraction contract."""
+        return f"{self.title}\n\n{self.text}"
+
+
+class Figures(models.Model):
+    """Killed and injured as low/best/high for each category: 30 nullable columns.
+
+    Plain columns (rather than JSON) so that lists filter, order and export on them directly.
+    """
+
+    class Meta:
+        abstract = True
+
+    def figure(self, outcome, category, bound="best"):
+        return getattr(self, f"{outcome}_{category}_{bound}")
+
+    def figures_dict(self):
+        """The contract's shape: {"killed": {"civilians": {"low", "best", "high"}, ...}, ...}."""
+        result = {}
+        for outcome in OUTCOMES:
+            result[outcome] = {}
+            for category in CATEGORIES:
+                values = {b: self.figure(outcome, category, b) for b in BOUNDS}
+                if any(v is not None for v in values.values()):
+                    result[outcome][category] = values
+        return result
+
+    def set_figures(self, figures):
+        for outcome in OUTCOMES:
+            for category in CATEGORIES:
+                values = (figures or {}).get(outcome, {}).get(category) or {}
+                for bound in BOUNDS:
+                    value = values.get(bound)
+                    setattr(self, f"{outcome}_{category}_{bound}", value)
+
+
+FIGURE_FIELDS = [f"{o}_{c}_{b}" for o in OUTCOMES for c in CATEGORIES for b in BOUNDS]
+for _name in FIGURE_FIELDS:
+    Figures.add_to_class(_name, models.PositiveIntegerField(null=True, blank=True))
+
+
+class IncidentQuerySet(models.QuerySet):
+    def in_province(self, code):
+        return self.filter(governorate_id=code)
+
+    def between(self, start=None, end=None):
+        qs = self
+        if start:
+            qs = qs.filter(date__gte=start)
+        if end:
+            qs = qs.filter(date__lte=end)
+        return qs
+
+    def published(self):
+        """What analysts see: everything but rejected incidents."""
+        return self.exclude(status=ReviewStatus.REJECTED)
+
+
+class Incident(Figures):
+    title = models.CharField(max_length=300, blank=True)
+    event_type = models.CharField(max_length=20, choices=EventType, default=EventType.OTHER)
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(
+        max_length=10, choices=DatePrecision, default=DatePrecision.DAY
+    )
+    place = models.ForeignKey(Place, models.SET_NULL, null=True, blank=True)
+    district = models.ForeignKey(District, models.SET_NULL, null=True, blank=True)
+    governorate = models.ForeignKey(Governorate, models.SET_NULL, null=True, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    geo_precision = models.CharField(max_length=10, choices=GeoPrecision, blank=True)
+    perpetrators = models.ManyToManyField(Actor, blank=True, related_name="incidents")
+    # The most likely perpetrator's group, kept on the row so the list filters without a join.
+    perpetrator_group = models.CharField(max_length=30, choices=ActorGroup, blank=True)
+    source = models.CharField(max_length=10, choices=Source, default=Source.BULLETIN)
+    status = models.CharField(
+        max_length=10, choices=ReviewStatus, default=ReviewStatus.EXTRACTED
+    )
+    confidence = models.FloatField(null=True, blank=True)
+    figures_edited = models.BooleanField(
+        default=False,
+        help_text="An editor set the figures by hand; they are no longer derived from reports.",
+    )
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = IncidentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [
+            # The list's default order and its keyset pagination: ORDER BY date DESC, id DESC.
+            models.Index(fields=["-date", "-id"], name="incident_date_id_idx"),
+            # The list filtered by governorate, newest first.
+            models.Index(fields=["governorate", "-date", "-id"], name="incident_gov_date_idx"),
+            # The list filtered by perpetrator group, newest first.
+            models.Index(
+                fields=["perpetrator_group", "-date", "-id"], name="incident_group_date_idx"
+            ),
+            # Ordering by deaths (?order=-killed).
+            models.Index(fields=["-killed_total_best", "-id"], name="incident_killed_idx"),
+            # The review queue: unreviewed incidents, least certain first.
+            models.Index(fields=["status", "confidence"], name="incident_review_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="incident_latitude_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True)
+                | Q(longitude__gte=-180, longitude__lte=180),
+                name="incident_longitude_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title or f"{self.get_event_type_display()} #{self.pk}"
+
+    def get_absolute_url(self):
+        return reverse("events:detail", args=[self.pk])
+
+    def derive_from_reports(self, save=True):
+        """Set figures (unless an editor set them) and perpetrators from the reports.
+
+        For each figure: low is the lowest low, high the highest high, best the median of the
+        sources' best values, so that one outlying source neither sets nor hides the toll.
+        """
+        reports = list(self.reports.filter(is_background=False).prefetch_related("claims"))
+        if not reports:
+            return
+        if not self.figures_edited:
+            for name in FIGURE_FIELDS:
+                values = [getattr(r, name) for r in reports if getattr(r, name) is not None]
+                if not values:
+                    value = None
+                elif name.endswith("_low"):
+                    value = min(values)
+                elif name.endswith("_high"):
+                    value = max(values)
+                else:
+                    value = int(statistics.median_low(values))
+                setattr(self, name, value)
+        if save:
+            self.save()
+        actors = []
+        for report in reports:
+            for claim in report.claims.all():
+                if claim.actor_id and claim.actor_id not in actors:
+                    actors.append(claim.actor_id)
+        if actors and self.pk:
+            self.perpetrators.set(actors)
+            first = Actor.objects.get(pk=actors[0])
+            if self.perpetrator_group != first.group:
+                self.perpetrator_group = first.group
+                Incident.objects.filter(pk=self.pk).update(perpetrator_group=first.group)
+
+
+class Report(Figures):
+    incident = models.ForeignKey(
+        Incident, models.SET_NULL, null=True, blank=True, related_name="reports"
+    )
+    bulletin = models.ForeignKey(
+        Bulletin, models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    source = models.CharField(max_length=10, choices=Source, default=Source.BULLETIN)
+    external_id = models.CharField(
+        max_length=100, blank=True, help_text="The row's id in its dataset (UCDP id, ACLED id)."
+    )
+    headline = models.TextField(
+        blank=True, help_text="What the source says, e.g. the dataset's source headlines."
+    )
+    event_type = models.CharField(max_length=20, choices=EventType, default=EventType.OTHER)
+    date = models.DateField(null=True, blank=True)
+    date_precision = models.CharField(max_length=10, choices=DatePrecision, blank=True)
+    place = models.ForeignKey(Place, models.SET_NULL, null=True, blank=True)
+    place_name = models.CharField(max_length=200, blank=True)
+    district = models.ForeignKey(District, models.SET_NULL, null=True, blank=True)
+    governorate = models.ForeignKey(Governorate, models.SET_NULL, null=True, blank=True)
+    latitude = models.FloatField(null=True, blank=True)
+    longitude = models.FloatField(null=True, blank=True)
+    geo_precision = models.CharField(max_length=10, choices=GeoPrecision, blank=True)
+    is_primary = models.BooleanField("primary", default=False)
+    is_background = models.BooleanField(
+        "background", default=False, help_text="A mention of an earlier incident, not a new one."
+    )
+    confidence = models.FloatField(null=True, blank=True)
+    evidence = models.JSONField(default=list, blank=True)
+    raw = models.JSONField(default=dict, blank=True, help_text="What the extractor or the row said.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-is_primary", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~Q(external_id=""),
+                name="report_unique_external_id",
+            ),
+            models.CheckConstraint(
+                condition=Q(bulletin__isnull=False) | ~Q(external_id=""),
+                name="report_has_a_source",
+            ),
+        ]
+
+    def __str__(self):
+        origin = self.bulletin or f"{self.get_source_display()} {self.external_id}"
+        return f"{self.get_event_type_display()} ({origin})"
+
+
+class Claim(models.Model):
+    """One perpetrator as one report names it, and who says so."""
+
+    report = models.ForeignKey(Report, models.CASCADE, related_name="claims")
+    actor = models.ForeignKey(Actor, models.PROTECT, null=True, blank=True)
+    name = models.CharField(max_length=200)
+    group = models.CharField(max_length=30, choices=ActorGroup, default=ActorGroup.UNKNOWN)
+    attribution = models.CharField(
+        max_length=10, choices=Attribution, default=Attribution.UNCLEAR
+    )
+    alleged_by = models.CharField(max_length=200, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["report", "position"]
+
+    def __str__(self):
+        by = f" by {self.alleged_by}" if self.alleged_by else ""
+        return f"{self.name} ({self.get_attribution_display()}{by})"
+
