@@ -1,0 +1,50 @@
+from django import forms
+from django.conf import settings
+
+from .importing import SUPPORTED_SUFFIXES
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field, as Django's documentation shows."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(SUPPORTED_SUFFIXES)}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)] if data else []
+
+
+class ImportBulletinsForm(forms.Form):
+    text = forms.CharField(
+        label="Paste a bulletin",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12, "cols": 90}),
+        help_text="First line may be a dateline (e.g. 'date 2018-07-13 12:26'); then the title.",
+    )
+    title = forms.CharField(
+        required=False, max_length=500, help_text="Optional: the first line is used otherwise."
+    )
+    publisher = forms.CharField(required=False, max_length=200)
+    published_at = forms.DateTimeField(
+        label="Published", required=False, help_text="Optional: read from the dateline otherwise."
+    )
+    url = forms.URLField(label="URL", required=False, max_length=1000, assume_scheme="https")
+    files = MultipleFileField(
+        required=False,
+        help_text="One or many .txt, .html or .jsonl files (one bulletin per JSONL line), "
+        f"each up to {settings.MAX_BULLETIN_BYTES // (1024 * 1024)} MB.",
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text") or "").strip() and not data.get("files"):
+            raise forms.ValidationError("Paste a bulletin or choose at least one file.")
+        return data

@@ -1,0 +1,394 @@
+"""Bulletins in: read files or pasted text, store each bulletin once, with its extracted events.
+
+Each bulletin is imported in one transaction: the bulletin, its reports, incidents and claims are
+all stored, or nothing is. Reading never raises for bad input; it returns a rejection with a
+reason that an editor can act on.
+"""
+
+import datetime
+import html.parser
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from .extraction import extract
+from .extraction.dates import parse_dateline
+from .models import (
+    Actor,
+    ActorGroup,
+    Bulletin,
+    Claim,
+    District,
+    Governorate,
+    Incident,
+    Place,
+    Report,
+    Source,
+)
+
+SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
+
+
+class Rejected(ValueError):
+    """Input that cannot become a bulletin; the message says why."""
+
+
+@dataclass
+class BulletinInput:
+    title: str
+    text: str
+    published_at: datetime.datetime | None = None
+    publisher: str = ""
+    url: str = ""
+    filename: str = ""
+
+
+@dataclass
+class ImportResult:
+    name: str
+    status: str  # "created", "skipped" or "rejected"
+    reason: str = ""
+    bulletin: Bulletin | None = None
+    incidents: list = field(default_factory=list)
+
+    @property
+    def ok(self):
+        return self.status != "rejected"
+
+
+def decode(data, name="input"):
+    """Bytes to text, or Rejected: empty, too large, binary or undecodable input."""
+    limit = settings.MAX_BULLETIN_BYTES
+    if len(data) > limit:
+        raise Rejected(f"{name} is {len(data):,} bytes; the limit is {limit:,} bytes (5 MB).")
+    if not data.strip():
+        raise Rejected(f"{name} is empty.")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+        if b"\x00" in data:
+            raise Rejected(f"{name} looks binary (it contains NUL bytes), not a text bulletin.")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        raise Rejected(
+            f"{name} is not valid UTF-8 (byte {error.start}); save it as UTF-8 and try again."
+        ) from None
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text) // 100):
+        raise Rejected(f"{name} looks binary ({controls} control characters), not text.")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class _TextFromHTML(html.parser.HTMLParser):
+    """Visible text of an HTML page, paragraph by paragraph, and its title."""
+
+    BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "article", "section"}
+    SKIP = {"script", "style", "noscript", "template", "head", "nav", "footer", "svg"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.title, self.h1 = [], "", ""
+        self._skip, self._in = 0, None
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP and tag != "head":
+            self._skip += 1
+        if tag in ("title", "h1"):
+            self._in = tag
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and tag != "head" and self._skip:
+            self._skip -= 1
+        if tag == self._in:
+            self._in = None
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data):
+        if self._in == "title":
+            self.title += data
+            return
+        if self._skip:
+            return
+        if self._in == "h1":
+            self.h1 += data
+        self.parts.append(data)
+
+
+def html_to_text(markup):
+    parser = _TextFromHTML()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    body = "\n\n".join(p for p in paragraphs if p)
+    return " ".join((parser.h1 or parser.title).split()), body
+
+
+def _paragraphs(text):
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]
+
+
+def parse_text(text, filename=""):
+    """A plain-text bulletin: an optional dateline, a title line, an optional publisher line."""
+    published_at = parse_dateline(text[:300])
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if published_at and lines and parse_dateline(lines[0]) and len(lines[0]) < 80:
+        lines = lines[1:]
+    if not lines:
+        raise Rejected(f"{filename or 'The bulletin'} has no text besides its dateline.")
+    title = lines[0][:500]
+    publisher = ""
+    paragraphs = _paragraphs(text)
+    # "World Bulletin / News Desk": a short line without a full stop right after the title.
+    if len(lines) > 2 and len(lines[1]) < 60 and not lines[1].endswith((".", '"', "”")):
+        if "/" in lines[1] or "desk" in lines[1].lower() or lines[1].lower().startswith("by "):
+            publisher = lines[1].split("/")[0].removeprefix("By ").strip()
+    if len(paragraphs) < 1:
+        raise Rejected(f"{filename or 'The bulletin'} is empty.")
+    return BulletinInput(
+        title=title,
+        text=text.strip(),
+        published_at=published_at,
+        publisher=publisher,
+        filename=filename,
+    )
+
+
+def _published(value):
+    if not value:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value if timezone.is_aware(value) else timezone.make_aware(value, datetime.UTC)
+    text = str(value).strip()
+    try:
+        moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        moment = parse_dateline(text)
+        if moment is None:
+            raise Rejected(f"the publication date {text[:40]!r} is not a date (YYYY-MM-DD).")
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, datetime.UTC)
+    return moment
+
+
+def parse_jsonl(text, filename=""):
+    """One bulletin per line, as in the evaluation files: {id, title, text, published, source}.
+
+    Yields BulletinInput or Rejected (a broken line does not stop the others).
+    """
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        where = f"{filename or 'JSONL'} line {number}"
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise Rejected(f"{where}: expected a JSON object.")
+            title = str(item.get("title") or "").strip()
+            body = str(item.get("text") or "").strip()
+            if not body:
+                raise Rejected(f"{where}: the bulletin has no text.")
+            yield BulletinInput(
+                title=(title or body.split("\n")[0])[:500],
+                text=body,
+                published_at=_published(item.get("published")),
+                publisher=str(item.get("source") or item.get("publisher") or "")[:200],
+                url=str(item.get("url") or "")[:1000],
+                filename=f"{filename}:{number}" if filename else "",
+            )
+        except json.JSONDecodeError as error:
+            yield Rejected(f"{where}: not valid JSON ({error.msg}).")
+        except Rejected as error:
+            yield error if str(error).startswith(where) else Rejected(f"{where}: {error}")
+
+
+def read_upload(name, data):
+    """Bytes of a named file to a list of BulletinInput or Rejected, one per bulletin."""
+    try:
+        text = decode(data, name)
+    except Rejected as error:
+        return [error]
+    suffix = Path(name).suffix.lower()
+    if suffix == ".jsonl":
+        return list(parse_jsonl(text, name))
+    try:
+        if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(
+            ("<!doctype html", "<html")
+        ):
+            title, body = html_to_text(text)
+            if not body:
+                raise Rejected(f"{name} has no visible text.")
+            parsed = parse_text(body, name)
+            if title:
+                parsed.title = title[:500]
+            return [parsed]
+        return [parse_text(text, name)]
+    except Rejected as error:
+        return [error]
+
+
+def read_paths(paths):
+    """Files and folders (recursively, supported suffixes only) to (name, bytes) pairs."""
+    for path in map(Path, paths):
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                    yield str(child), child.read_bytes()
+        elif path.is_file():
+            yield str(path), path.read_bytes()
+        else:
+            yield str(path), None
+
+
+def import_bulletin(item, user=None, extractor=None):
+    """Store one bulletin and its events atomically; re-importing the same text changes nothing."""
+    name = item.filename or item.title[:60]
+    content_hash = Bulletin.hash_text(item.title, item.text)
+    existing = Bulletin.objects.filter(content_hash=content_hash).first()
+    if existing:
+        return ImportResult(name, "skipped", "already imported", bulletin=existing)
+    published = item.published_at.date() if item.published_at else None
+    events = (extractor or extract)(item.title, item.text, published, source=item.publisher)
+    try:
+        with transaction.atomic():
+            bulletin = Bulletin.objects.create(
+                title=item.title,
+                publisher=item.publisher,
+                published_at=item.published_at,
+                url=item.url,
+                text=item.text,
+                content_hash=content_hash,
+                imported_by=user if user and user.is_authenticated else None,
+                filename=item.filename[:300],
+            )
+            incidents = store_events(bulletin, events)
+    except IntegrityError:
+        # Another process stored the same bulletin between our check and our insert.
+        existing = Bulletin.objects.filter(content_hash=content_hash).first()
+        if existing is None:
+            raise
+        return ImportResult(name, "skipped", "already imported", bulletin=existing)
+    return ImportResult(name, "created", bulletin=bulletin, incidents=incidents)
+
+
+def import_uploads(files, user=None, progress=None):
+    """(name, bytes) pairs to ImportResults, one per bulletin; one failure never stops the rest."""
+    results = []
+    for name, data in files:
+        if data is None:
+            results.append(ImportResult(name, "rejected", f"{name}: no such file or folder."))
+            continue
+        for item in read_upload(name, data):
+            if isinstance(item, Rejected):
+                results.append(ImportResult(name, "rejected", str(item)))
+            else:
+                results.append(import_bulletin(item, user=user))
+            if progress:
+                progress(results[-1])
+    return results
+
+
+def store_events(bulletin, events):
+    """Reports for every extracted event; an incident for each new (non-background) one."""
+    incidents = []
+    for event in events:
+        report = Report(
+            bulletin=bulletin,
+            source=Source.BULLETIN,
+            is_primary=bool(event.get("primary")),
+            is_background=bool(event.get("background")),
+            confidence=event.get("confidence"),
+            evidence=event.get("evidence") or [],
+            raw=event,
+        )
+        _set_what_where_when(report, event)
+        report.set_figures({"killed": event.get("killed"), "injured": event.get("injured")})
+        if not report.is_background:
+            incident = Incident(
+                source=Source.BULLETIN,
+                confidence=report.confidence,
+                title=_incident_title(bulletin, report, event),
+            )
+            _set_what_where_when(incident, event)
+            incident.save()
+            report.incident = incident
+            incidents.append(incident)
+        report.save()
+        for position, perpetrator in enumerate(event.get("perpetrators") or []):
+            Claim.objects.create(
+                report=report,
+                actor=_actor(perpetrator),
+                name=str(perpetrator.get("name") or "unknown")[:200],
+                group=_group(perpetrator.get("group")),
+                attribution=perpetrator.get("attribution") or "unclear",
+                alleged_by=str(perpetrator.get("alleged_by") or "")[:200],
+                position=position,
+            )
+        if report.incident:
+            report.incident.derive_from_reports()
+    return incidents
+
+
+def _group(value):
+    return value if value in ActorGroup.values else ActorGroup.UNKNOWN
+
+
+def _actor(perpetrator):
+    name = str(perpetrator.get("name") or "").strip()[:200]
+    if not name:
+        return None
+    actor, _ = Actor.objects.get_or_create(
+        name=name, defaults={"group": _group(perpetrator.get("group"))}
+    )
+    return actor
+
+
+def _set_what_where_when(obj, event):
+    obj.event_type = event.get("event_type") or "other"
+    obj.date = _date(event.get("date"))
+    obj.date_precision = event.get("date_precision") or "day"
+    code = event.get("province_code")
+    obj.governorate = Governorate.objects.filter(pk=code).first() if code else None
+    if obj.governorate and event.get("district"):
+        obj.district = District.objects.filter(
+            governorate=obj.governorate, name__iexact=event["district"]
+        ).first()
+    if obj.governorate and event.get("place") and event.get("geo_precision") == "place":
+        obj.place = (
+            Place.objects.filter(governorate=obj.governorate, name__iexact=event["place"])
+            .order_by("-population", "id")
+            .first()
+        )
+        if obj.place and obj.district is None:
+            obj.district = obj.place.district
+    if isinstance(obj, Report):
+        obj.place_name = str(event.get("place") or "")[:200]
+    obj.latitude = event.get("latitude")
+    obj.longitude = event.get("longitude")
+    obj.geo_precision = event.get("geo_precision") or ""
+
+
+def _date(value):
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _incident_title(bulletin, report, event):
+    if report.is_primary:
+        return bulletin.title[:300]
+    where = event.get("place") or event.get("province") or "Syria"
+    return f"{report.get_event_type_display()} in {where}"[:300]
