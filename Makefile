@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: run test test-browser eval bench serve check lint format clean
+.PHONY: install run test test-browser eval bench serve lint format clean
 
 $(PY):
 	@python=$$(sh scripts/find-python.sh) || exit 1; \
@@ -20,15 +20,20 @@ $(STAMP): pyproject.toml | $(PY)
 
 install: $(STAMP)
 
+# The development server runs with DEBUG on (and its development SECRET_KEY) unless told not to.
+run: export DEBUG ?= 1
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seeds
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Tests run with DEBUG off, as in production.
+test test-browser eval: export SECRET_KEY ?= insecure-key-for-tests-only-0123456789abcdefghijklmnopqrstuvwxyz
 test: $(STAMP)
 	$(PY) -m pytest -m "not browser"
 
 test-browser: $(STAMP)
+	sh scripts/install-chromium.sh
 	$(PY) -m pytest -m browser
 
 lint: $(STAMP)
