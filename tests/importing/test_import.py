@@ -1,0 +1,107 @@
+"""Importing bulletins: stored once, atomically, with their events."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from events.importing import BulletinInput, import_bulletin, import_uploads
+from events.models import Bulletin, Claim, Incident, Report
+
+pytestmark = pytest.mark.django_db
+
+
+def make_item(**overrides):
+    fields = {
+        "title": "Air strike hits Saraqeb",
+        "text": "Warplanes struck Saraqeb in Idlib province on Monday, killing four civilians.",
+    }
+    return BulletinInput(**(fields | overrides))
+
+
+def airstrike(**overrides):
+    return {
+        "primary": True,
+        "event_type": "airstrike",
+        "date": "2018-02-05",
+        "date_precision": "day",
+        "province_code": "SY-ID",
+        "killed": {"civilians": {"low": 4, "best": 4, "high": 4}},
+        "perpetrators": [
+            {"name": "Russian forces", "group": "russia", "attribution": "alleged",
+             "alleged_by": "Syrian Observatory for Human Rights"}
+        ],
+        "evidence": [{"field": "killed.civilians", "start": 70, "end": 90}],
+        "confidence": 0.8,
+    } | overrides
+
+
+def test_reimporting_a_bulletin_changes_nothing():
+    first = import_bulletin(make_item(), extractor=lambda *a, **k: [airstrike()])
+    second = import_bulletin(make_item(), extractor=lambda *a, **k: [airstrike()])
+
+    assert first.status == "created"
+    assert second.status == "skipped"
+    assert second.bulletin == first.bulletin
+    assert Bulletin.objects.count() == 1
+    assert Incident.objects.count() == 1
+
+
+def test_an_import_that_fails_midway_stores_nothing():
+    broken = airstrike(killed={"civilians": {"best": -1}})  # violates a CHECK constraint
+
+    with pytest.raises(Exception):  # noqa: B017 - any database error aborts the import
+        import_bulletin(make_item(), extractor=lambda *a, **k: [airstrike(), broken])
+
+    assert Bulletin.objects.count() == 0
+    assert Report.objects.count() == 0
+    assert Incident.objects.count() == 0
+
+
+def test_each_new_event_becomes_an_incident_with_its_report_and_claims():
+    result = import_bulletin(make_item(), extractor=lambda *a, **k: [airstrike()])
+
+    [incident] = result.incidents
+    report = incident.reports.get()
+    assert incident.event_type == "airstrike"
+    assert incident.date.isoformat() == "2018-02-05"
+    assert incident.killed_civilians_best == 4
+    assert incident.perpetrator_group == "russia"
+    assert list(incident.perpetrators.values_list("name", flat=True)) == ["Russian forces"]
+    claim = Claim.objects.get(report=report)
+    assert (claim.attribution, claim.alleged_by) == (
+        "alleged",
+        "Syrian Observatory for Human Rights",
+    )
+    assert report.evidence == [{"field": "killed.civilians", "start": 70, "end": 90}]
+
+
+def test_a_background_mention_is_kept_as_a_report_but_creates_no_incident():
+    events = [airstrike(), airstrike(primary=False, background=True, date="2018-01-01")]
+
+    result = import_bulletin(make_item(), extractor=lambda *a, **k: events)
+
+    assert len(result.incidents) == 1
+    assert Report.objects.filter(is_background=True, incident__isnull=True).count() == 1
+
+
+def test_uploads_report_each_file_as_created_skipped_or_rejected():
+    files = [
+        ("a.txt", b"Shelling hits Douma\n\nMortars fell on Douma."),
+        ("a-again.txt", b"Shelling hits Douma\n\nMortars fell on Douma."),
+        ("empty.txt", b""),
+    ]
+
+    results = import_uploads(files)
+
+    assert [r.status for r in results] == ["created", "skipped", "rejected"]
+    assert "empty" in results[2].reason
+
+
+def test_the_command_imports_a_folder_and_fails_when_a_file_is_rejected(tmp_path, capsys):
+    (tmp_path / "one.txt").write_text("Shelling hits Douma\n\nMortars fell on Douma.")
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00binary\x00")
+
+    with pytest.raises(CommandError, match="1 bulletin"):
+        call_command("import_bulletins", str(tmp_path))
+
+    assert Bulletin.objects.count() == 1
+    assert "1 created" in capsys.readouterr().out

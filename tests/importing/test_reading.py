@@ -1,0 +1,93 @@
+"""Reading bulletins from bytes: what is accepted, and the reason for what is not."""
+
+import json
+
+import pytest
+
+from events.importing import Rejected, decode, html_to_text, parse_text, read_upload
+
+
+def test_a_utf8_text_bulletin_is_read_with_its_dateline_title_and_publisher():
+    data = (
+        " date 2018-07-13 12:26, 13 July 2018 Friday\n\nShelling hits Douma\n\n"
+        "Example Wire / News Desk\n\nShells fell on Douma on Thursday, a monitor said.\n"
+    ).encode()
+
+    [item] = read_upload("douma.txt", data)
+
+    assert item.title == "Shelling hits Douma"
+    assert item.publisher == "Example Wire"
+    assert item.published_at.isoformat().startswith("2018-07-13T12:26")
+    assert "Shells fell on Douma" in item.text
+
+
+def test_empty_input_is_rejected_with_a_reason():
+    [result] = read_upload("empty.txt", b"  \n\n ")
+
+    assert isinstance(result, Rejected)
+    assert "empty" in str(result)
+
+
+def test_binary_input_is_rejected():
+    [result] = read_upload("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+
+    assert isinstance(result, Rejected)
+    assert "binary" in str(result)
+
+
+def test_text_that_is_not_utf8_is_rejected_with_the_offending_byte():
+    [result] = read_upload("latin1.txt", "Air strike on Saraqeb caf\xe9".encode("latin-1"))
+
+    assert isinstance(result, Rejected)
+    assert "UTF-8" in str(result)
+
+
+def test_input_over_five_megabytes_is_rejected(settings):
+    with pytest.raises(Rejected, match="limit"):
+        decode(b"a" * (settings.MAX_BULLETIN_BYTES + 1), "big.txt")
+
+
+def test_utf16_with_a_byte_order_mark_is_read():
+    data = "Air strike on Idlib\n\nWarplanes struck Idlib city.".encode("utf-16")
+
+    [item] = read_upload("idlib.txt", data)
+
+    assert item.title == "Air strike on Idlib"
+
+
+def test_html_loses_its_scripts_and_markup_but_keeps_its_paragraphs():
+    markup = (
+        "<html><head><title>Raid on Saraqeb | Wire</title><script>alert(1)</script></head>"
+        "<body><h1>Raid on Saraqeb</h1><p>Warplanes struck <b>Saraqeb</b> on Monday.</p>"
+        "<script>steal()</script><p>Four civilians were killed.</p></body></html>"
+    )
+
+    title, body = html_to_text(markup)
+
+    assert title == "Raid on Saraqeb"
+    assert "alert" not in body and "steal" not in body and "<" not in body
+    assert "Warplanes struck Saraqeb on Monday.\n\nFour civilians were killed." in body
+
+
+def test_jsonl_gives_one_bulletin_per_line_and_rejects_broken_lines_by_number():
+    lines = [
+        json.dumps({"id": "a", "title": "Strike on Raqqa", "text": "Jets hit Raqqa.",
+                    "published": "2017-06-01", "source": "wire"}),
+        "{not json",
+        json.dumps({"id": "c", "title": "No text", "text": ""}),
+        json.dumps({"id": "d", "title": "Bad date", "text": "Shells hit Hama.",
+                    "published": "yesterday-ish"}),
+    ]
+
+    items = read_upload("batch.jsonl", "\n".join(lines).encode())
+
+    assert items[0].title == "Strike on Raqqa"
+    assert items[0].published_at.date().isoformat() == "2017-06-01"
+    assert isinstance(items[1], Rejected) and "line 2" in str(items[1])
+    assert isinstance(items[2], Rejected) and "line 3" in str(items[2])
+    assert isinstance(items[3], Rejected) and "line 4" in str(items[3])
+
+
+def test_a_bulletin_that_is_only_a_dateline_is_rejected():
+    with pytest.raises(Rejected):
+        parse_text("date 2018-07-13 12:26, 13 July 2018 Friday\n")
