@@ -16,8 +16,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .extraction import extract
 from .extraction.dates import parse_dateline
+from .lexicons import extract
 from .models import (
     Actor,
     ActorGroup,

@@ -194,6 +194,7 @@ class Actor(models.Model):
     aliases = models.TextField(
         blank=True, help_text="One name per line; the extractor recognises each of them."
     )
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -263,7 +264,7 @@ class Figures(models.Model):
     def set_figures(self, figures):
         for outcome in OUTCOMES:
             for category in CATEGORIES:
-                values = (figures or {}).get(outcome, {}).get(category) or {}
+                values = ((figures or {}).get(outcome) or {}).get(category) or {}
                 for bound in BOUNDS:
                     value = values.get(bound)
                     setattr(self, f"{outcome}_{category}_{bound}", value)

@@ -98,7 +98,7 @@ def test_uploads_report_each_file_as_created_skipped_or_rejected():
 
 def test_the_command_imports_a_folder_and_fails_when_a_file_is_rejected(tmp_path, capsys):
     (tmp_path / "one.txt").write_text("Shelling hits Douma\n\nMortars fell on Douma.")
-    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe\x00binary\x00")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary\x00" * 10)
 
     with pytest.raises(CommandError, match="1 bulletin"):
         call_command("import_bulletins", str(tmp_path))
