@@ -1,0 +1,53 @@
+"""Settings come from the environment: safe defaults, loud errors on bad values."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+PRODUCTION = {
+    "SECRET_KEY": "a-long-random-production-secret-" + "k" * 40,
+    "ALLOWED_HOSTS": "conflictsite.example",
+    "SECURE_SSL_REDIRECT": "1",
+}
+
+
+def manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=clean | env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_site_refuses_to_start_without_a_secret_key_unless_debug_is_on():
+    without = manage("check")
+    with_debug = manage("check", DEBUG="1")
+
+    assert without.returncode != 0
+    assert "SECRET_KEY is not set" in without.stderr
+    assert with_debug.returncode == 0, with_debug.stderr
+
+
+def test_a_bad_boolean_stops_the_site_with_a_message():
+    result = manage("check", DEBUG="maybe")
+
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr
+
+
+def test_debug_is_off_and_a_content_security_policy_is_on_by_default():
+    assert settings.DEBUG is False
+    assert "django.middleware.csp.ContentSecurityPolicyMiddleware" in settings.MIDDLEWARE
+    assert "'unsafe-inline'" not in str(settings.SECURE_CSP)
