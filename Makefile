@@ -27,6 +27,15 @@ run: $(STAMP)
 	$(PY) manage.py load_seeds
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# Production-style: gunicorn with WhiteNoise for static files; needs SECRET_KEY, and DATABASE_URL
+# for PostgreSQL. Several of these can run behind one load balancer and one PostgreSQL.
+WORKERS ?= 3
+serve: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) manage.py load_seeds
+	$(VENV)/bin/gunicorn conflictsite.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
+
 # Tests run with DEBUG off, as in production.
 test test-browser eval: export SECRET_KEY ?= insecure-key-for-tests-only-0123456789abcdefghijklmnopqrstuvwxyz
 test: $(STAMP)
