@@ -1,0 +1,235 @@
+"""Actors (who did it) and sources (who says so), found by their aliases.
+
+Both lexicons are data: `seeds/actors.json` holds `{"name", "group", "aliases"}` records (the
+lead loads them into the `Actor` model, where editors extend the aliases), and
+`seeds/sources.json` holds `{"name", "aliases"}` records for the agencies, monitors and
+witnesses whose word a bulletin reports (SANA, the Syrian Observatory, activists, ...).
+No alias lives in this module; only the grammar around a mention does ("by", "accusing",
+"warplanes", "-held"), which decides whether an actor is the perpetrator or the target.
+"""
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+GROUPS = {
+    "syrian_government",
+    "russia",
+    "iran_aligned",
+    "international_coalition",
+    "turkey",
+    "israel",
+    "iraq",
+    "islamic_state",
+    "hts",
+    "opposition",
+    "sdf",
+    "unknown",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str
+    group: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    entry: Actor
+
+
+def _is_case_sensitive(alias):
+    # Short all-capital aliases ("IS", "US", "WHO", "UN") are also common English words.
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+def _pattern(aliases):
+    ordered = sorted(set(aliases), key=len, reverse=True)
+    body = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for a in ordered)
+    # Possessives ("Russia's") still name the actor; a longer word ("Russians") does not.
+    return rf"(?<![\w'’-])(?:{body})(?:['’]s)?(?![\w-])"
+
+
+class Lexicon:
+    """Aliases to entries; `find` returns non-overlapping mentions, longest alias first."""
+
+    def __init__(self, entries):
+        self._by_alias = {}
+        sensitive, insensitive = [], []
+        for entry, aliases in entries:
+            for alias in [entry.name, *aliases]:
+                alias = " ".join(str(alias).split())
+                if not alias:
+                    continue
+                if _is_case_sensitive(alias):
+                    self._by_alias.setdefault(alias, entry)
+                    sensitive.append(alias)
+                else:
+                    self._by_alias.setdefault(_key(alias), entry)
+                    insensitive.append(alias)
+        self.entries = list(dict.fromkeys(entry for entry, _ in entries))
+        self._sensitive = re.compile(_pattern(sensitive)) if sensitive else None
+        self._insensitive = re.compile(_pattern(insensitive), re.I) if insensitive else None
+
+    def _lookup(self, surface):
+        surface = re.sub(r"['’]s$", "", " ".join(surface.split()))
+        return self._by_alias.get(surface) or self._by_alias.get(_key(surface))
+
+    def find(self, text):
+        found = []
+        for regex in (self._sensitive, self._insensitive):
+            if regex is None:
+                continue
+            for match in regex.finditer(text):
+                entry = self._lookup(match.group(0))
+                if entry is not None:
+                    found.append(Mention(match.start(), match.end(), entry))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept, last_end = [], -1
+        for mention in found:
+            if mention.start >= last_end:
+                kept.append(mention)
+                last_end = mention.end
+        return kept
+
+
+def _key(alias):
+    return re.sub(r"[\s-]+", " ", alias.lower()).replace("’", "'")
+
+
+class ActorLexicon(Lexicon):
+    @classmethod
+    def from_records(cls, records):
+        """From `(name, group, aliases)` tuples or `{"name", "group", "aliases"}` dicts."""
+        entries = []
+        for record in records:
+            if isinstance(record, dict):
+                name, group, aliases = record["name"], record.get("group"), record.get("aliases")
+            else:
+                name, group, aliases = record
+            if isinstance(aliases, str):
+                aliases = re.split(r"[,\n]", aliases)
+            group = group if group in GROUPS else "unknown"
+            entries.append((Actor(str(name), group), [a.strip() for a in aliases or []]))
+        return cls(entries)
+
+    def first_of_group(self, group):
+        return next((entry for entry in self.entries if entry.group == group), None)
+
+
+class SourceLexicon(Lexicon):
+    @classmethod
+    def from_records(cls, records):
+        entries = []
+        for record in records:
+            if isinstance(record, dict):
+                name, aliases = record["name"], record.get("aliases")
+            else:
+                name, aliases = record
+            entries.append((Actor(str(name), "source"), list(aliases or [])))
+        return cls(entries)
+
+
+@functools.cache
+def default_actors():
+    return ActorLexicon.from_records(json.loads((SEEDS / "actors.json").read_text("utf-8")))
+
+
+@functools.cache
+def default_sources():
+    return SourceLexicon.from_records(json.loads((SEEDS / "sources.json").read_text("utf-8")))
+
+
+# The grammar of agency. Weights: positive says "did it", negative says "was hit".
+_AGENT_AFTER = re.compile(
+    r"^(?:['’]s)?[\s-]*(?:and\s+(?:its\s+)?(?:allies|\w+)\s+|-?led\s+|-?backed\s+)?"
+    r"(?:\w+\s+)?(?:war\s?planes?|jets?|aircraft|planes?|helicopters?|choppers?|drones?|bombers?|"
+    r"air\s?force|air\s?strikes?|strikes?|air\s?raids?|raids?|shelling|shells|bombardment|"
+    r"bombings?|bombs|missiles?|rockets?|artillery|fire|gunfire|offensive|attacks?|"
+    r"forces|troops|army|gunners|snipers|militiamen|suicide\s+bombers?)\b",
+    re.I,
+)
+_AGENT_VERB_AFTER = re.compile(
+    r"^(?:['’]s)?[\s,]*(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+    r"(?:launched|carried\s+out|conducted|struck|strikes|hit|hits|bombed|bombs|shelled|shells|"
+    r"pounded|pounds|targeted|targets|killed|kills|fired|fires|dropped|drops|executed|executes|"
+    r"beheaded|claimed|claims|attacked|attacks|stormed|detonated|blew\s+up|used|uses|massacred|"
+    r"shot|opened\s+fire|ambushed)\b",
+    re.I,
+)
+_AGENT_BEFORE = re.compile(
+    r"(?:\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|\bblam(?:ed|ing|es)|"
+    r"\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by|\bfrom)"
+    r"\s+(?:the\s+|an?\s+|one\s+of\s+the\s+|either\s+|suspected\s+|allied\s+)?$",
+    re.I,
+)
+_TARGET_BEFORE = re.compile(
+    r"(?:\bon|\bagainst|\btargeting|\btargeted|\bat|\bhit(?:ting)?|\bstruck|\bstriking|"
+    r"\bkill(?:ed|ing|s)?|\bpositions\s+of|\bmembers\s+of|\bheld\s+by|\bcontrolled\s+by|"
+    r"\bbastion\s+of|\bstronghold\s+of|\bamong|\bincluding|\bfighting|\bbattling|"
+    r"\bwith|\band|\bof|\bbetween|\bversus|\bto)"
+    r"\s+(?:the\s+|an?\s+|\d+\s+|[a-z]+\s+)?$",
+    re.I,
+)
+_TARGET_AFTER = re.compile(
+    r"^(?:['’]s)?[\s-]*(?:held|controlled|run|occupied|besieged|positions?|strongholds?|"
+    r"bastions?|targets?|hideouts?|headquarters|members?|commanders?|leaders?|militants|"
+    r"fighters|jihadists|terrorists|mercenaries|operatives|suspects|emirs?|camps?|"
+    r"territory|areas?)\b",
+    re.I,
+)
+
+
+def role(text, mention):
+    """How strongly the sentence makes this mention the one who attacked (+) or was hit (-)."""
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 60]
+    score = 0.0
+    if _AGENT_BEFORE.search(before):
+        score += 2.0
+    if _TARGET_AFTER.match(after):
+        score -= 2.0
+    elif _AGENT_AFTER.match(after):
+        score += 1.5
+    if _AGENT_VERB_AFTER.match(after):
+        score += 1.5
+    if score <= 0 and _TARGET_BEFORE.search(before):
+        score -= 1.5
+    return score
+
+
+_UNCLEAR = re.compile(
+    r"\bnot\s+(?:immediately\s+)?(?:clear|known|confirmed)\b|\bunclear\b|\bunknown\s+whether\b|"
+    r"\bwhether\b.{0,80}\bor\b|\beither\b|\bpossibly\b|\bmay\s+have\b|\bmight\s+have\b|"
+    r"\bcould\s+have\b|\bbelieved\s+to\s+(?:be|have)\b|\bunidentified\s+(?:war)?planes?\b",
+    re.I | re.S,
+)
+_CLAIM = re.compile(
+    r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|the\s+attack|the\s+bombing)|"
+    r"\b(?:said|says|announced|admitted|acknowledged|confirmed)\s+(?:that\s+)?"
+    r"(?:it|they|its\s+\w+)\s+(?:had\s+|have\s+|has\s+)?"
+    r"(?:carried|conducted|struck|launched|hit|targeted|killed|destroyed|bombed|executed)",
+    re.I,
+)
+
+
+def attribution(sentence, mentions_in_sentence, source):
+    """`claimed`, `alleged` or `unclear` for an actor named as perpetrator in this sentence.
+
+    Never `confirmed`: a bulletin repeating one side's word is not confirmation.
+    """
+    if _UNCLEAR.search(sentence) or len({m.entry for m in mentions_in_sentence}) > 1 and re.search(
+        r"\bor\b", sentence
+    ):
+        return "unclear"
+    if _CLAIM.search(sentence):
+        return "claimed"
+    return "alleged"

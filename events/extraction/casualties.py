@@ -1,0 +1,357 @@
+"""Casualty figures: numbers (digits and words), who they count and whether killed or injured.
+
+`find_tolls(sentence)` returns every figure in one sentence as a `Toll`; `combine` folds the
+tolls of one incident into the contract's `{low, best, high}` per category. Reporters qualify
+figures ("at least 12", "more than 30", "between 10 and 15", "dozens"); the qualifier sets the
+range and the stated number is the best estimate.
+"""
+
+import re
+from dataclasses import dataclass
+
+_UNITS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fourty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+# Vague quantities: (low, best, high). "Dozens" is at least two dozen.
+_VAGUE = {
+    "dozens": (24, 24, 99),
+    "scores": (40, 40, 199),
+    "tens": (20, 20, 99),
+    "hundreds": (200, 200, 999),
+    "thousands": (2000, 2000, 9999),
+    "several": (3, 3, 9),
+    "a dozen": (12, 12, 12),
+    "two dozen": (24, 24, 24),
+    "a few": (3, 3, 5),
+}
+_WORD_NUMBER = (
+    r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|(?:" + "|".join(k for k in _UNITS if k not in ("a", "an")) + r"))"
+    r"(?:\s+hundred(?:\s+(?:and\s+)?\w+)?)?"
+)
+_NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _WORD_NUMBER + r"|a\s+hundred|"
+    + "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
+    + r"|an?)"
+)
+_QUALIFIER = (
+    r"(?:(?P<qual>at\s+least|not\s+less\s+than|no\s+fewer\s+than|more\s+than|over|above|"
+    r"nearly|almost|up\s+to|as\s+many\s+as|about|around|some|approximately|roughly|"
+    r"an\s+estimated|at\s+most)\s+)?"
+)
+NUMBER_RE = re.compile(
+    r"(?<![\w.,])" + _QUALIFIER + r"(?:between\s+(?P<lo>" + _NUMBER + r")\s+and\s+|"
+    r"(?P<lo2>\d+)\s*(?:-|–|to)\s*)?(?P<num>" + _NUMBER + r")(?![\w,]*\d)(?!\w)",
+    re.I,
+)
+
+CATEGORY_NOUNS = [
+    (
+        "children",
+        r"children|child|kids|boys|girls|infants|babies|minors|schoolchildren|pupils|"
+        r"toddlers|teenagers|youngsters",
+    ),
+    ("women", r"women|woman|mothers|mother"),
+    (
+        "civilians",
+        r"civilians|civilian|residents|resident|citizens|citizen|villagers|inhabitants|"
+        r"passengers|worshippers|pilgrims|shoppers|students|medics?|doctors?|nurses?|paramedics?|"
+        r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
+        r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|members\s+of\s+(?:a|one|the\s+same)\s+family|"
+        r"relatives|evacuees|patients|Syrians",
+    ),
+    (
+        "combatants",
+        r"fighters|fighter|soldiers|soldier|troops|trooper|troopers|militants|militant|"
+        r"terrorists|terrorist|jihadists|jihadist|jihadis|rebels|rebel|insurgents|insurgent|"
+        r"gunmen|gunman|combatants|militiamen|militia\s+members|members|member|personnel|"
+        r"officers|officer|servicemen|serviceman|pilots|pilot|mercenaries|extremists|"
+        r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
+        r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers|"
+        r"Daesh|ISIL|ISIS|IS|Nusra|Hezbollah|Hezballah",
+    ),
+    ("total", r"people|persons|person|victims|others|individuals|men|bodies|martyrs|lives|dead"),
+]
+_NOUN_RE = [(cat, re.compile(r"(?:" + body + r")\b", re.I)) for cat, body in CATEGORY_NOUNS]
+# Up to three modifiers between the number and its noun ("28 pro-regime Afghan fighters").
+_BRIDGE = re.compile(r"^[\s,]*(?:(?:[\w'’-]+)\s+){0,3}?", re.I)
+_KILLED_AFTER = re.compile(
+    r"^[\s,]*(?:(?!\d)[\w'’-]+[\s,]+){0,5}?(?:were\s+|was\s+|have\s+been\s+|has\s+been\s+|"
+    r"had\s+been\s+|are\s+|were\s+reportedly\s+|reportedly\s+)?"
+    r"(?P<verb>killed|dead|died|die|martyred|perished|slain|lost\s+their\s+lives|executed|"
+    r"beheaded|massacred|deaths|fatalities|shot\s+dead|murdered|wounded|injured|hurt|injuries|"
+    r"suffocation|suffocated)\b",
+    re.I,
+)
+_KILLED_BEFORE = re.compile(
+    r"(?P<verb>\bkill(?:ed|ing|s)?|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
+    r"\blives\s+of|\bdeaths?\s+of|\bmassacre\s+of|\bexecut(?:ed|ing|es)|\bbehead(?:ed|ing|s)|"
+    r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
+    r"\bbodies\s+of|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
+    r"\bdestroy(?:ed|ing|s)?|\bneutraliz(?:ed|ing|es)|\btook\s+out|\bmartyr(?:ed|ing)|"
+    r"\bcrucifie[sd]|\bmurder(?:ed|ing|s))"
+    r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+|about\s+|around\s+|"
+    r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+)?$",
+    re.I,
+)
+_SUBSET_BEFORE = re.compile(
+    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+the\s+dead\s+(?:were|are))"
+    r"\s*:?\s*(?:at\s+least\s+)?$",
+    re.I,
+)
+# "six civilians, including a child, were killed": the subset clause hides the verb.
+_SUBSET_CLAUSE = re.compile(
+    r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+\s+){1,3}?,?\s*(?=(?:were|was|are|have|had|died|killed)\b)",
+    re.I,
+)
+_AMONG_AFTER = re.compile(
+    r"^[\s,]*(?:[\w'’-]+\s+){0,2}?(?:(?:were|are|was)\s+)?among\b|^[\s,]*and\s*$", re.I
+)
+_UPDATED = re.compile(
+    r"\b(?:toll|number\s+of\s+(?:dead|deaths|victims))\b[^.]{0,50}?\b(?:rose|risen|rises|rising|"
+    r"climbed|climbs|increased|jumped|went\s+up|mounted|mounts)\b|\bnew\s+toll\b|"
+    r"\bupdated\s+toll\b|\b(?:rose|risen|climbed)\s+to\b",
+    re.I,
+)
+_NOT_PEOPLE = re.compile(
+    r"^\s*(?:-?\s*)?(?:year|years|yr|km|kilometres|kilometers|miles|metres|meters|percent|%|"
+    r"per\s+cent|times|hours|hour|days|day|weeks|months|villages|towns|buildings|homes|"
+    r"houses|strikes|raids|air|barrel|rockets|rocket|shells|missiles|mortar|bombs|tons|"
+    r"tonnes|vehicles|cars|tanks|positions|targets|sorties|hospitals|schools|o['’]clock|"
+    r"am|pm|a\.m|p\.m|million|billion|th|st|nd|rd|cases|incidents|attacks|violations)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Toll:
+    kind: str  # "killed" or "injured"
+    category: str  # civilians, combatants, children, women or total
+    low: int
+    best: int
+    high: int
+    start: int
+    end: int
+    vague: bool = False
+    subset: bool = False
+    updated: bool = False
+
+
+def number_value(text):
+    """An integer for a number written in digits or words, or None."""
+    text = " ".join(text.lower().replace("-", " ").split())
+    if not text:
+        return None
+    digits = text.replace(",", "")
+    if digits.isdigit():
+        return int(digits) if len(digits) < 9 else None
+    if text in ("a hundred", "one hundred"):
+        return 100
+    total = 0
+    current = 0
+    for word in text.split():
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "and":
+            continue
+        else:
+            return None
+    total += current
+    return total or None
+
+
+def _range(match):
+    qual = (match["qual"] or "").lower()
+    raw = match["num"].lower()
+    raw = " ".join(raw.split())
+    if raw in _VAGUE:
+        low, best, high = _VAGUE[raw]
+        return low, best, high, True
+    value = number_value(raw)
+    if value is None:
+        return None
+    lower = match["lo"] or match["lo2"]
+    if lower:
+        low = number_value(lower)
+        if low is not None and low < value:
+            return low, low, value, False
+    if qual in ("at least", "not less than", "no fewer than", "more than", "over", "above"):
+        return value, value, value, False
+    if qual in ("nearly", "almost", "up to", "as many as", "at most"):
+        return value, value, value, False
+    return value, value, value, False
+
+
+_PHRASE_END = re.compile(
+    r"[,;:.()\"]|\b(?:including|among|and|in|on|at|from|after|when|as|while|during|by|with|"
+    r"near|since|who|which|that|the)\b|\d",
+    re.I,
+)
+_VERB_NEXT = re.compile(
+    r"^\s*(?:killed|dead|died|wounded|injured|were|have|had|was|are|martyred|perished)\b", re.I
+)
+
+
+def _category(after):
+    """The category of the noun after a number ('total' before a verb), and where it ends."""
+    if _NOT_PEOPLE.match(after):
+        return None, 0
+    if _VERB_NEXT.match(after):
+        return "total", 0
+    stop = _PHRASE_END.search(after, 1)
+    phrase = after[: stop.start()] if stop else after[:60]
+    for word in list(re.finditer(r"[\w'’-]+(?:\s+(?:workers|members|of\s+\w+\s+\w+\s+family))?", phrase))[:4]:
+        for cat, regex in _NOUN_RE:
+            matched = regex.match(phrase, word.start())
+            if matched and not re.match(r"\w", phrase[matched.end() : matched.end() + 1]):
+                # "IS" counts only as written in capitals.
+                if cat == "combatants" and word.group(0) in ("is", "Is"):
+                    continue
+                return cat, matched.end()
+    return None, 0
+
+
+def find_tolls(sentence, offset=0):
+    """Every casualty figure in one sentence, with spans shifted by `offset`."""
+    tolls = []
+    pending = []
+    for match in NUMBER_RE.finditer(sentence):
+        values = _range(match)
+        if values is None:
+            continue
+        low, best, high, vague = values
+        raw = match["num"].lower()
+        after = sentence[match.end() : match.end() + 120]
+        before = sentence[max(0, match.start() - 60) : match.start()]
+        before_verb = _KILLED_BEFORE.search(before)
+        category, noun_end = _category(after)
+        if category is None and before_verb and not _NOT_PEOPLE.match(after):
+            category = "total"
+        if category is None:
+            continue
+        if raw in ("a", "an") and category == "total" and noun_end == 0:
+            continue
+        # Cut the look-ahead at the next figure so one verb is not claimed twice.
+        rest = _SUBSET_CLAUSE.sub(" ", after[noun_end:], count=1)
+        next_number = NUMBER_RE.search(rest)
+        window = rest[: next_number.start()] if next_number else rest
+        kind = None
+        subset = bool(_SUBSET_BEFORE.search(before))
+        after_verb = _KILLED_AFTER.match(window)
+        if after_verb and after_verb.start("verb") <= 14:
+            kind = _kind(after_verb["verb"])
+        elif before_verb:
+            kind = _kind(before_verb["verb"])
+        elif after_verb:
+            kind = _kind(after_verb["verb"])
+        elif _AMONG_AFTER.match(window):
+            # "11 children among 18 dead", "three medics and six children killed": the verb
+            # belongs to the next figure.
+            subset = "and" not in window
+            pending.append((category, low, best, high, match.start(), match.end(), vague, subset))
+            continue
+        elif subset and tolls:
+            kind = tolls[-1].kind
+        if kind is None:
+            continue
+        updated = bool(_UPDATED.search(sentence[max(0, match.start() - 80) : match.start()]))
+        tolls.append(
+            Toll(kind, category, low, best, high, offset + match.start(),
+                 offset + match.end() + noun_end, vague, subset, updated)
+        )
+    for category, low, best, high, start, end, vague, subset in pending:
+        later = [t for t in tolls if t.start > offset + start]
+        if later:
+            tolls.append(
+                Toll(later[0].kind, category, low, best, high, offset + start, offset + end, vague,
+                     subset)
+            )
+    return tolls
+
+
+def _kind(verb):
+    verb = verb.lower()
+    if re.match(r"wound|injur|hurt", verb):
+        return "injured"
+    if verb.startswith("suffocat"):
+        return "injured"
+    return "killed"
+
+
+CATEGORIES = ("civilians", "combatants", "children", "women", "total")
+
+
+def _fold(tolls):
+    """low/best/high for one category: the latest update, else the first precise figure."""
+    if not tolls:
+        return None
+    precise = [t for t in tolls if not t.vague] or tolls
+    updated = [t for t in precise if t.updated]
+    chosen = updated[-1] if updated else precise[0]
+    low = min(t.low for t in precise)
+    high = max(t.high for t in precise)
+    if updated:
+        low = max(low, chosen.low) if chosen.best >= low else low
+    return {"low": min(low, chosen.best), "best": chosen.best, "high": max(high, chosen.best)}, chosen
+
+
+def combine(tolls, kind):
+    """The contract's `{category: {low, best, high}}` for one kind, and the evidence tolls."""
+    own = [t for t in tolls if t.kind == kind]
+    result, evidence = {}, {}
+    for category in CATEGORIES:
+        folded = _fold([t for t in own if t.category == category])
+        if folded:
+            result[category], evidence[category] = folded
+    if "civilians" not in result:
+        # Reporters say "people" for civilians; a count of children or women is a floor.
+        if "total" in result and "combatants" not in result:
+            result["civilians"], evidence["civilians"] = result["total"], evidence["total"]
+        elif "children" in result or "women" in result:
+            parts = [result[c] for c in ("children", "women") if c in result]
+            whole = [t for t in own if t.category in ("children", "women") and not t.subset]
+            if whole:
+                result["civilians"] = {k: sum(p[k] for p in parts) for k in ("low", "best", "high")}
+                evidence["civilians"] = whole[0]
+    elif "total" in result and "combatants" not in result:
+        pass
+    if "total" not in result:
+        parts = [result[c] for c in ("civilians", "combatants") if c in result]
+        if parts:
+            result["total"] = {k: sum(p[k] for p in parts) for k in ("low", "best", "high")}
+    return result, evidence

@@ -1,0 +1,242 @@
+"""Dates: a bulletin's publication time from its dateline, and event dates relative to it.
+
+News copy rarely gives an event's calendar date; it says "late Thursday" or "yesterday" and
+leaves the reader to count back from the dateline. `resolve` does that counting. A weekday
+always means the most recent such day on or before publication (wires never use a bare
+weekday for the future when reporting casualties).
+"""
+
+import datetime
+import re
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("monday", "mon"),
+            ("tuesday", "tue", "tues"),
+            ("wednesday", "wed"),
+            ("thursday", "thu", "thur", "thurs"),
+            ("friday", "fri"),
+            ("saturday", "sat"),
+            ("sunday", "sun"),
+        ]
+    )
+    for name in names
+}
+
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = r"(?P<weekday>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
+_FULL_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+# Dateline forms, tried in order on the opening of the text. Each has named groups.
+_DATELINES = [
+    # ISO with optional time: 2018-07-13, 2018-07-13 12:26, 2018-07-13T12:26:00Z
+    re.compile(
+        r"(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)"
+        r"(?:[T ](?P<hour>\d\d):(?P<minute>\d\d)(?::\d\d(?:\.\d+)?)?)?"
+    ),
+    # 13 July 2018 / Wed 05 Apr 2017
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # July 13, 2018 / Published February 18 2015
+    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # 13/07/2018 or 13.07.2018 (day first, as in most of the region's press)
+    re.compile(r"\b(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})[/.](?P<year>(?:19|20)\d\d)\b"),
+]
+# "BEIRUT, July 13 (Reuters) -": a wire dateline without a year.
+_WIRE = re.compile(
+    r"^[\sA-Z'.,-]{2,40}?,?\s*(?:[A-Z][a-z]+,\s*)?" + _MONTH + r"\s+(?P<day>\d{1,2})\s*\(", re.I
+)
+# A dateline sits in the opening characters; a date deeper in the text is an event date.
+_DATELINE_WINDOW = 200
+
+
+def _build(year, month, day, hour=0, minute=0):
+    try:
+        return datetime.datetime(int(year), int(month), int(day), int(hour), int(minute))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def parse_dateline(text, *, year=None):
+    """The publication time named on a bulletin's opening line, or None.
+
+    `year` completes wire datelines that omit it ("BEIRUT, July 13 (Reuters) -"); without it
+    such a dateline gives None rather than a guess.
+    """
+    if not isinstance(text, str):
+        return None
+    head = text.lstrip()[:_DATELINE_WINDOW]
+    for pattern in _DATELINES:
+        match = pattern.search(head)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        month = groups.get("mon") or MONTHS.get((groups.get("month") or "").lower().rstrip("."))
+        built = _build(
+            groups["year"], month, groups["day"], groups.get("hour") or 0, groups.get("minute") or 0
+        )
+        if built is not None:
+            return built
+    match = _WIRE.search(head)
+    if match and year:
+        return _build(year, MONTHS.get(match["month"].lower().rstrip(".")), match["day"])
+    return None
+
+
+def as_date(value):
+    """A date from a date, datetime or ISO string; None when it is none of those."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            parsed = parse_dateline(value)
+            return parsed.date() if parsed else None
+    return None
+
+
+# Relative expressions, most specific first. Each yields (date, precision) from the dateline.
+_OVERNIGHT = re.compile(r"\bovernight\s+(?:on\s+)?" + _FULL_WEEKDAY + r"(?:\s*(?:-|to|into)\s*" + _FULL_WEEKDAY + r")?", re.I)
+_WEEKDAY_MENTION = re.compile(r"\b(?:(?:late|early)\s+|on\s+|last\s+|this\s+)?" + _FULL_WEEKDAY + r"\b", re.I)
+_EXPLICIT_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
+_EXPLICIT_MDY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
+_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b")
+_MONTH_YEAR = re.compile(r"\b(?:in|since|during|of)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
+_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+_RELATIVE = [
+    (re.compile(r"\b(?:the\s+day\s+before\s+yesterday)\b", re.I), -2, "day"),
+    (re.compile(r"\byesterday\b", re.I), -1, "day"),
+    (re.compile(r"\b(?:today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b", re.I), 0, "day"),
+    (re.compile(r"\blast\s+night\b", re.I), -1, "day"),
+    (re.compile(r"\b(?:last|past)\s+week\b|\ba\s+week\s+ago\b|\bearlier\s+this\s+week\b", re.I), -7, "week"),
+]
+_LAST_MONTH = re.compile(r"\b(?:last|past)\s+month\b|\ba\s+month\s+ago\b", re.I)
+_LAST_YEAR = re.compile(r"\b(?:last|past)\s+year\b|\ba\s+year\s+ago\b", re.I)
+
+# Words that place a mention in the past relative to the bulletin's news (background).
+BACKGROUND_CUES = re.compile(
+    r"\b(?:last|past)\s+(?:month|year|summer|winter|spring|autumn)\b|\b(?:months|years)\s+ago\b"
+    r"|\bin\s+(?:19|20)\d\d\b|\bpreviously\b|\bin\s+the\s+past\b|\bearlier\s+this\s+year\b"
+    r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\b",
+    re.I,
+)
+
+
+def _last_weekday(published, weekday):
+    return published - datetime.timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _month_back(published, months):
+    month = published.month - months
+    year = published.year
+    while month < 1:
+        month += 12
+        year -= 1
+    return datetime.date(year, month, 1)
+
+
+def _explicit(match, published, month_number):
+    year = match["year"]
+    day = int(match["day"])
+    if year:
+        candidate = _build(year, month_number, day)
+        return candidate.date() if candidate else None
+    if published is None:
+        return None
+    # A day and month without a year: the latest such date not after publication.
+    for back in (0, 1):
+        candidate = _build(published.year - back, month_number, day)
+        if candidate and candidate.date() <= published:
+            return candidate.date()
+    return None
+
+
+def resolve(text, published):
+    """Find the first date expression in `text`: (date, precision, (start, end)) or None.
+
+    `published` anchors relative expressions; without it only absolute dates resolve.
+    """
+    if not text:
+        return None
+    found = []
+    match = _ISO.search(text)
+    if match:
+        built = _build(match["year"], match["mon"], match["day"])
+        if built:
+            found.append((match.start(), built.date(), "day", match.span()))
+    for pattern in (_EXPLICIT_DMY, _EXPLICIT_MDY):
+        for match in pattern.finditer(text):
+            month_number = MONTHS.get(match["month"].lower().rstrip("."))
+            # "may" is also a verb: only accept it next to a year or a clear day number.
+            if match["month"].lower() == "may" and not match["year"]:
+                continue
+            date = _explicit(match, published, month_number)
+            if date:
+                found.append((match.start(), date, "day", match.span()))
+                break
+    if published is not None:
+        match = _OVERNIGHT.search(text)
+        if match:
+            # Overnight Wednesday-Thursday: the night began on the first named day.
+            day = _last_weekday(published, WEEKDAYS[match.group(1).lower()])
+            found.append((match.start(), day, "day", match.span()))
+        for match in _WEEKDAY_MENTION.finditer(text):
+            if _OVERNIGHT.search(text, max(0, match.start() - 30), match.end() + 1):
+                continue
+            day = _last_weekday(published, WEEKDAYS[match.group(1).lower()])
+            if match.group(0).lower().startswith("last") and day == published:
+                day -= datetime.timedelta(days=7)
+            found.append((match.start(), day, "day", match.span()))
+            break
+        for pattern, offset, precision in _RELATIVE:
+            match = pattern.search(text)
+            if match:
+                day = published + datetime.timedelta(days=offset)
+                found.append((match.start(), day, precision, match.span()))
+        match = _LAST_MONTH.search(text)
+        if match:
+            found.append((match.start(), _month_back(published, 1), "month", match.span()))
+        match = _LAST_YEAR.search(text)
+        if match:
+            found.append((match.start(), datetime.date(published.year - 1, 1, 1), "year", match.span()))
+    match = _MONTH_YEAR.search(text)
+    if match and match["month"].lower() != "may":
+        year = int(match["year"]) if match["year"] else (published.year if published else None)
+        month_number = MONTHS[match["month"].lower().rstrip(".")]
+        if year:
+            if not match["year"] and published and month_number > published.month:
+                year -= 1
+            found.append((match.start(), datetime.date(year, month_number, 1), "month", match.span()))
+    match = _YEAR.search(text)
+    if match:
+        found.append((match.start(), datetime.date(int(match["year"]), 1, 1), "year", match.span()))
+    if not found:
+        return None
+    found.sort(key=lambda item: item[0])
+    _, date, precision, span = found[0]
+    return date, precision, span

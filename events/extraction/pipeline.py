@@ -1,0 +1,288 @@
+"""From a bulletin's title and text to events in the contract's shape.
+
+The bulletin's news is anchored on its headline (or, failing that, the first sentence that
+names a kind of violence): the anchor and the sentences around it that report the same
+incident make the primary event. Sentences flagged as background make background events;
+later sentences that report a different, deadly incident make further events.
+"""
+
+import datetime
+import re
+
+from . import casualties, dates, event_types
+from .actors import attribution, default_actors, default_sources, role
+from .segmentation import sentences
+
+try:  # The gazetteer is written alongside this package; without it places stay empty.
+    from .gazetteer import default_gazetteer
+except ImportError:  # pragma: no cover - only while the gazetteer module is missing
+    default_gazetteer = None
+
+# Longer inputs are not bulletins; reading their head keeps the pipeline fast on any input.
+MAX_CHARS = 60_000
+# How many sentences after the anchor still belong to the lead of the story.
+LEAD_SENTENCES = 5
+_ANAPHORA = re.compile(
+    r"\bthe\s+(?:air\s*)?(?:strikes?|raids?|attacks?|blasts?|explosions?|bombings?|shelling|"
+    r"bombardment|massacre|incident|toll|death\s+toll|assault)\b|\bdeath\s+toll\b",
+    re.I,
+)
+_REPORT_TIME = re.compile(
+    r"(?:\bsaid|\bsays|\breported|\btold\s+\w+|\bannounced|\bstated|\badded|\bstatement|"
+    r"\bconfirmed|\breport)\s+(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
+_ATTRIBUTION_RANK = {"claimed": 3, "confirmed": 3, "alleged": 2, "unclear": 1}
+_FIELDS = ("civilians", "combatants", "children", "women", "total")
+
+
+class _Facts:
+    """Everything found in one sentence."""
+
+    def __init__(self, sentence, actors, sources):
+        self.sentence = sentence
+        offset = sentence.start
+        self.cues = event_types.find_cues(sentence.text, offset)
+        self.tolls = casualties.find_tolls(sentence.text, offset)
+        mentions = actors.find(sentence.text)
+        self.agents = [(m, role(sentence.text, m)) for m in mentions]
+        self.agents = [(m, score) for m, score in self.agents if score > 0]
+        found = sources.find(sentence.text)
+        self.source = found[0].entry.name if found else None
+        self.attribution = attribution(sentence.text, [m for m, _ in self.agents], self.source)
+        self.background = sentence.is_background
+        self.context = sentence.is_context
+        self.killed = [t for t in self.tolls if t.kind == "killed"]
+
+    @property
+    def newsworthy(self):
+        return bool(self.cues or self.killed) and not self.context and not self.background
+
+
+def _date(facts_list, published):
+    for facts in facts_list:
+        text = facts.sentence.text
+        found = _resolve_event_date(text, published)
+        if found:
+            date, precision, (start, end) = found
+            return date, precision, (facts.sentence.start + start, facts.sentence.start + end)
+    return None
+
+
+def _resolve_event_date(text, published):
+    # Skip the reporting day ("the monitor said on Friday"): news is reported after it happens.
+    position = 0
+    while position < len(text):
+        found = dates.resolve(text[position:], published)
+        if found is None:
+            return None
+        date, precision, (start, end) = found
+        start, end = start + position, end + position
+        if not _REPORT_TIME.search(text[max(0, start - 30) : start]):
+            return date, precision, (start, end)
+        position = end
+    return None
+
+
+def _perpetrators(facts_list, actors, kind):
+    by_actor = {}
+    for facts in facts_list:
+        for mention, score in facts.agents:
+            record = by_actor.setdefault(
+                mention.entry,
+                {"score": 0.0, "first": mention.start, "attribution": None, "by": None, "span": None},
+            )
+            offset = facts.sentence.start
+            record["score"] += score
+            current = record["attribution"]
+            if current is None or _ATTRIBUTION_RANK[facts.attribution] > _ATTRIBUTION_RANK[current]:
+                record["attribution"] = facts.attribution
+                record["by"] = facts.source
+                record["span"] = (offset + mention.start, offset + mention.end)
+            elif record["by"] is None and facts.source:
+                record["by"] = facts.source
+    if not by_actor and kind == "barrel_bomb":
+        # Only the Syrian air force drops barrel bombs; an unnamed one is theirs.
+        entry = actors.first_of_group("syrian_government")
+        if entry is not None:
+            return [
+                {
+                    "name": entry.name,
+                    "group": entry.group,
+                    "attribution": "alleged",
+                    "alleged_by": None,
+                    "span": None,
+                }
+            ]
+    ranked = sorted(
+        by_actor.items(),
+        key=lambda item: (-item[1]["score"], -_ATTRIBUTION_RANK[item[1]["attribution"]], item[1]["first"]),
+    )
+    return [
+        {
+            "name": entry.name,
+            "group": entry.group,
+            "attribution": record["attribution"],
+            "alleged_by": record["by"],
+            "span": record["span"],
+        }
+        for entry, record in ranked
+    ]
+
+
+def _figures(tolls, kind, evidence, prefix):
+    result, chosen = casualties.combine(tolls, kind)
+    for category, toll in chosen.items():
+        evidence.append({"field": f"{prefix}.{category}", "start": toll.start, "end": toll.end})
+    return {category: result[category] for category in _FIELDS if category in result}
+
+
+def _event(facts_list, anchor_kind, published, actors, gazetteer, full_text, primary, background):
+    evidence = []
+    cues = [cue for facts in facts_list for cue in facts.cues]
+    kind = anchor_kind or event_types.best_kind(cues) or "other"
+    kind_cue = next((cue for cue in cues if cue.kind == kind), None)
+    if kind_cue:
+        evidence.append({"field": "event_type", "start": kind_cue.start, "end": kind_cue.end})
+    found_date = _date(facts_list, published)
+    if found_date:
+        date, precision, span = found_date
+        evidence.append({"field": "date", "start": span[0], "end": span[1]})
+    elif published and not background:
+        date, precision = published, "week"
+    else:
+        date, precision = None, None
+    tolls = [t for facts in facts_list for t in facts.tolls]
+    perpetrators = _perpetrators(facts_list, actors, kind)
+    for number, perpetrator in enumerate(perpetrators):
+        span = perpetrator.pop("span")
+        if span:
+            evidence.append({"field": f"perpetrators.{number}", "start": span[0], "end": span[1]})
+    event = {
+        "primary": primary,
+        "background": background,
+        "event_type": kind,
+        "date": date.isoformat() if date else None,
+        "date_precision": precision,
+        "place": None,
+        "district": None,
+        "province": None,
+        "province_code": None,
+        "latitude": None,
+        "longitude": None,
+        "geo_precision": None,
+        "perpetrators": perpetrators,
+        "killed": _figures(tolls, "killed", evidence, "killed"),
+        "injured": _figures(tolls, "injured", evidence, "injured"),
+    }
+    focus = (facts_list[0].sentence.start, facts_list[-1].sentence.end)
+    _place(event, evidence, gazetteer, full_text, focus)
+    event["evidence"] = evidence
+    event["confidence"] = _confidence(event, kind_cue is not None)
+    return event
+
+
+def _place(event, evidence, gazetteer, full_text, focus):
+    if gazetteer is None:
+        return
+    located = gazetteer.locate(full_text, focus=focus)
+    if not located:
+        return
+    location, mentions = located
+    event.update(
+        place=location.name if location.precision == "place" else None,
+        district=location.district,
+        province=location.province,
+        province_code=location.province_code,
+        latitude=location.latitude,
+        longitude=location.longitude,
+        geo_precision=location.precision,
+    )
+    for mention in mentions:
+        evidence.append({"field": "place", "start": mention.start, "end": mention.end})
+
+
+def _confidence(event, typed):
+    score = 0.2
+    score += 0.2 if typed else 0.0
+    score += 0.2 if event["killed"] or event["injured"] else 0.0
+    score += 0.2 if event["province_code"] else 0.0
+    score += 0.1 if event["perpetrators"] else 0.0
+    score += 0.1 if event["date_precision"] == "day" else 0.0
+    return round(min(score, 1.0), 2)
+
+
+def _anchor(all_facts):
+    """Index of the sentence that states the news: the headline when it names violence."""
+    news = [f for f in all_facts if f.newsworthy]
+    if not news:
+        return None
+    for facts in news[:2]:
+        if facts.cues and facts.killed:
+            return facts.sentence.index
+    with_cue = [f for f in news if f.cues]
+    if news[0].killed and with_cue:
+        return news[0].sentence.index
+    return (with_cue or news)[0].sentence.index
+
+
+def run(title, text, published, *, source=None, gazetteer=None, actors=None):
+    title = title if isinstance(title, str) else ""
+    text = text if isinstance(text, str) else ""
+    full_text = title + "\n\n" + text
+    head = full_text[:MAX_CHARS]
+    published = dates.as_date(published)
+    if published is None:
+        moment = dates.parse_dateline(text)
+        published = moment.date() if moment else None
+    actors = actors or default_actors()
+    sources = default_sources()
+    if gazetteer is None and default_gazetteer is not None:
+        gazetteer = default_gazetteer()
+    all_facts = [_Facts(s, actors, sources) for s in sentences(head)]
+    anchor = _anchor(all_facts)
+    if anchor is None:
+        return []
+    anchor_facts = all_facts[anchor]
+    members = [anchor_facts]
+    anchor_cause = _cause(event_types.best_kind(anchor_facts.cues))
+    lead_end = anchor + LEAD_SENTENCES
+    used = {anchor}
+    for facts in all_facts[anchor + 1 :]:
+        if facts.context or facts.background:
+            continue
+        cause = _cause(event_types.best_kind(facts.cues))
+        same = cause is None or anchor_cause is None or cause == anchor_cause
+        if (facts.sentence.index <= lead_end and same) or (
+            same and _ANAPHORA.search(facts.sentence.text)
+        ):
+            members.append(facts)
+            used.add(facts.sentence.index)
+    anchor_kind = event_types.best_kind(anchor_facts.cues)
+    if anchor_kind is None:
+        anchor_kind = next(
+            (event_types.best_kind(f.cues) for f in members if f.cues), None
+        )
+    events = [_event(members, anchor_kind, published, actors, gazetteer, full_text, True, False)]
+    for facts in all_facts:
+        if facts.sentence.index in used or facts.context:
+            continue
+        if facts.background and (facts.cues or facts.killed) and facts.sentence.index > anchor:
+            events.append(
+                _event([facts], None, None, actors, gazetteer, full_text, False, True)
+            )
+        elif facts.newsworthy and facts.cues and facts.killed and facts.sentence.index > anchor:
+            events.append(_event([facts], None, published, actors, gazetteer, full_text, False, False))
+    return events
+
+
+def _cause(kind):
+    if kind is None:
+        return None
+    if kind in event_types.STRIKE_TYPES:
+        return "strike"
+    return {"clash": "shooting", "shooting": "shooting"}.get(kind, kind)
+
+
+def today():
+    return datetime.date.today()

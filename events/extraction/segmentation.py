@@ -1,0 +1,66 @@
+"""Sentences with their offsets, and what kind of statement each one is.
+
+A bulletin mixes the news (today's incident), background (earlier incidents, "last month"),
+and context (war-long totals, habitual activity: "have been carrying out strikes"). Only the
+news feeds the primary event; background sentences become background events; context
+sentences feed nothing.
+"""
+
+import re
+from dataclasses import dataclass
+
+_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“'‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z])|\t\s*\t")
+
+BACKGROUND = re.compile(
+    r"\b(?:last|past)\s+(?:month|year|summer|winter|spring|autumn|fall)\b|"
+    r"\b(?:months|years)\s+ago\b|\bin\s+(?:19|20)\d\d\b|\bpreviously\b|\bin\s+the\s+past\b|"
+    r"\bearlier\s+this\s+(?:year|month)\b|\bin\s+(?:january|february|march|april|june|july|"
+    r"august|september|october|november|december)\b(?!\s+\d)|\bthis\s+follows\b|"
+    r"\b(?:a\s+)?similar\s+attack\b|\bthe\s+(?:previous|last)\s+(?:attack|time)\b",
+    re.I,
+)
+CONTEXT = re.compile(
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|conflict|war|uprising|crisis|revolt|"
+    r"(?:march\s+)?20\d\d)\b|\bhave\s+been\s+killed\s+(?:in|since)\b|\bconflict\s+(?:has|which)\b|"
+    r"\b(?:has|have)\s+(?:recently|repeatedly|regularly|frequently|often)\b|\bregularly\b|"
+    r"\brepeatedly\b|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bhave\s+since\b|"
+    r"\bhave\s+been\s+(?:supporting|carrying|battling|fighting|backing)\b|"
+    r"\bthe\s+war\s+(?:has|which|that)\b|\bmore\s+than\s+[\d,]+\s+people\s+have\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def is_background(self):
+        return bool(BACKGROUND.search(self.text))
+
+    @property
+    def is_context(self):
+        return bool(CONTEXT.search(self.text))
+
+
+def sentences(text):
+    """Non-empty sentences of `text`, each with its character span."""
+    result = []
+    position = 0
+    pieces = []
+    for match in _BOUNDARY.finditer(text):
+        pieces.append((position, match.start()))
+        position = match.end()
+    pieces.append((position, len(text)))
+    for start, end in pieces:
+        chunk = text[start:end]
+        stripped = chunk.strip()
+        if not stripped:
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        start += lead
+        result.append(Sentence(len(result), start, start + len(stripped), stripped))
+    return result
