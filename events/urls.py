@@ -5,4 +5,9 @@ from . import views
 app_name = "events"
 urlpatterns = [
     path("", views.incident_list, name="list"),
+    path("<int:pk>/", views.incident_detail, name="detail"),
+    path("map/", views.incident_map, name="map"),
+    path("map/data/", views.map_data, name="map_data"),
+    path("histogram/", views.histogram, name="histogram"),
+    path("export.csv", views.export_csv, name="export"),
 ]

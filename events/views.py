@@ -1,5 +1,288 @@
-from django.http import HttpResponse
+"""What an analyst sees: the list, one incident, the map and its data, the histogram and
+the CSV export. Every view over many incidents reads them through IncidentFilter, so one
+query string selects the same incidents on every page.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import Avg, Count, F, Sum
+from django.db.models.functions import Floor, TruncMonth
+from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_GET
+
+from . import export
+from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page
+from .models import BOUNDS, CATEGORIES, EventType, Incident
+
+PAGE_SIZE = 50
+# Counting every match costs a full scan at a million rows; past this the list says "10,000+"
+# (the histogram, fetched separately, carries the exact totals).
+COUNT_LIMIT = 10_000
+# The map gets single events up to this many in view, grid cells beyond (≤ 150 KB either way).
+MAP_EVENT_LIMIT = 1_000
+MAP_MAX_CELLS_ACROSS = 100
 
 
+def browsing(view):
+    """Ask for a login first when settings.BROWSING_REQUIRES_LOGIN is on."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if settings.BROWSING_REQUIRES_LOGIN and not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+@require_GET
+@browsing
 def incident_list(request):
-    return HttpResponse("")
+    incidents = IncidentFilter(
+        request.GET,
+        queryset=Incident.objects.select_related("place", "governorate").prefetch_related(
+            "perpetrators"
+        ),
+    )
+    context = {"filter": incidents, "query": filter_query(request)}
+    if not incidents.is_valid():
+        return render(request, "events/incident_list.html", context, status=400)
+    try:
+        page = keyset_page(
+            incidents.qs, incidents.chosen_order, request.GET.get("cursor"), PAGE_SIZE
+        )
+    except InvalidCursor as error:
+        context["cursor_error"] = str(error)
+        return render(request, "events/incident_list.html", context, status=400)
+    total = incidents.qs.order_by()[: COUNT_LIMIT + 1].count()
+    context.update(
+        page=page,
+        total=min(total, COUNT_LIMIT),
+        total_is_capped=total > COUNT_LIMIT,
+        next_query=page_query(request, page.next_cursor),
+        previous_query=page_query(request, page.previous_cursor),
+    )
+    return render(request, "events/incident_list.html", context)
+
+
+@require_GET
+@browsing
+def incident_detail(request, pk):
+    incident = get_object_or_404(
+        Incident.objects.select_related("place", "district", "governorate"), pk=pk
+    )
+    reports = list(
+        incident.reports.select_related("bulletin", "place", "governorate").prefetch_related(
+            "claims__actor"
+        )
+    )
+    context = {
+        "incident": incident,
+        "perpetrators": incident.perpetrators.all(),
+        "figures": figure_rows(incident),
+        "reports": reports,
+        "bulletins": highlighted_bulletins(reports),
+        "admin_url": admin_change_url(request, incident),
+    }
+    return render(request, "events/incident_detail.html", context)
+
+
+@require_GET
+@browsing
+def incident_map(request):
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    incidents.is_valid()  # Bound, so the form shows the errors of a hand-edited address.
+    config = {
+        "dataUrl": reverse("events:map_data"),
+        "histogramUrl": reverse("events:histogram"),
+        "listUrl": reverse("events:list"),
+        "exportUrl": reverse("events:export"),
+        "detailUrl": reverse("events:detail", args=[0]),
+        "boundariesUrl": static("events/governorates.geojson"),
+        "eventTypes": dict(EventType.choices),
+    }
+    context = {"filter": incidents, "query": filter_query(request), "map_config": config}
+    return render(request, "events/incident_map.html", context)
+
+
+@require_GET
+@browsing
+def map_data(request):
+    """Single events when few are in view, else grid cells with counts and killed sums."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    viewport = ViewportForm(request.GET)
+    if not incidents.is_valid() or not viewport.is_valid():
+        errors = {**incidents.form.errors.get_json_data(), **viewport.errors.get_json_data()}
+        return JsonResponse({"errors": errors}, status=400)
+    west, south, east, north = viewport.cleaned_data["bbox"]
+    zoom = viewport.cleaned_data["zoom"]
+    in_view = incidents.qs.filter(
+        latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
+    )
+    # Unordered, so PostgreSQL can stop at the first MAP_EVENT_LIMIT + 1 rows it finds.
+    events = list(
+        in_view.order_by().values_list(
+            "id", "latitude", "longitude", "killed_total_best", "event_type", "date", "title"
+        )[: MAP_EVENT_LIMIT + 1]
+    )
+    if len(events) <= MAP_EVENT_LIMIT:
+        return JsonResponse(
+            {
+                "mode": "events",
+                "events": [
+                    [pk, round(lat, 5), round(lon, 5), killed, kind, date, title[:60]]
+                    for pk, lat, lon, killed, kind, date, title in events
+                ],
+            },
+            json_dumps_params={"separators": (",", ":")},
+        )
+    # About four cells a 256-pixel tile, never more than 100 across the view.
+    size = max(360 / 2**zoom / 4, (east - west) / MAP_MAX_CELLS_ACROSS)
+    size = max(size, (north - south) / MAP_MAX_CELLS_ACROSS)
+    cells = (
+        in_view.order_by()
+        .annotate(
+            cx=Floor(F("longitude") / size),
+            cy=Floor(F("latitude") / size),
+        )
+        .values("cx", "cy")
+        .annotate(n=Count("id"), killed=Sum("killed_total_best"), lat=Avg("latitude"))
+        .annotate(lon=Avg("longitude"))
+    )
+    return JsonResponse(
+        {
+            "mode": "cells",
+            "size": size,
+            "cells": [
+                [round(c["lat"], 4), round(c["lon"], 4), c["n"], c["killed"] or 0] for c in cells
+            ],
+        },
+        json_dumps_params={"separators": (",", ":")},
+    )
+
+
+@require_GET
+@browsing
+def histogram(request):
+    """Events and deaths per month, under the filters."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if not incidents.is_valid():
+        return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
+    months = (
+        incidents.qs.order_by()
+        .filter(date__isnull=False)
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(events=Count("id"), killed=Sum("killed_total_best"))
+        .order_by("month")
+    )
+    rows = [[m["month"].strftime("%Y-%m"), m["events"], m["killed"] or 0] for m in months]
+    return JsonResponse(
+        {
+            "months": rows,
+            "events": sum(r[1] for r in rows),
+            "killed": sum(r[2] for r in rows),
+        }
+    )
+
+
+@require_GET
+@browsing
+def export_csv(request):
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if not incidents.is_valid():
+        message = "\n".join(
+            f"{field}: {' '.join(errors)}" for field, errors in incidents.form.errors.items()
+        )
+        return HttpResponseBadRequest(
+            f"Invalid filter.\n{message}\n", content_type="text/plain; charset=utf-8"
+        )
+    detail_prefix = request.build_absolute_uri(reverse("events:list"))
+    response = StreamingHttpResponse(
+        export.stream_csv(incidents.qs, detail_prefix), content_type="text/csv; charset=utf-8"
+    )
+    filename = f"incidents-{timezone.localdate().isoformat()}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def filter_query(request):
+    """The filters of this request as a query string, without the page cursor."""
+    query = request.GET.copy()
+    query.pop("cursor", None)
+    return query.urlencode()
+
+
+def page_query(request, cursor):
+    if cursor is None:
+        return None
+    query = request.GET.copy()
+    query["cursor"] = cursor
+    return query.urlencode()
+
+
+def figure_rows(incident):
+    """One row a category: killed and injured, low/best/high."""
+    return [
+        {
+            "category": category,
+            "killed": [incident.figure("killed", category, b) for b in BOUNDS],
+            "injured": [incident.figure("injured", category, b) for b in BOUNDS],
+        }
+        for category in CATEGORIES
+    ]
+
+
+def admin_change_url(request, incident):
+    if not request.user.is_staff:
+        return None
+    try:
+        return reverse("admin:events_incident_change", args=[incident.pk])
+    except NoReverseMatch:  # The admin does not register incidents (yet).
+        return None
+
+
+def highlighted_bulletins(reports):
+    """Each bulletin behind the reports once, its text escaped and the evidence in <mark>."""
+    bulletins = {}
+    for report in reports:
+        if report.bulletin is None:
+            continue
+        entry = bulletins.setdefault(report.bulletin_id, {"bulletin": report.bulletin, "spans": []})
+        entry["spans"].extend(report.evidence if isinstance(report.evidence, list) else [])
+    for entry in bulletins.values():
+        entry["html"] = highlight(entry["bulletin"].document, entry["spans"])
+    return list(bulletins.values())
+
+
+def highlight(text, spans):
+    """The text, escaped, with each valid {field, start, end} span wrapped in <mark>.
+
+    Overlapping spans are clipped to where the previous one ended; spans out of range or
+    malformed are skipped rather than trusted.
+    """
+    valid = []
+    for span in spans:
+        if not isinstance(span, dict):
+            continue
+        start, end = span.get("start"), span.get("end")
+        if type(start) is int and type(end) is int and 0 <= start < end <= len(text):
+            valid.append((start, end, str(span.get("field", ""))))
+    parts, position = [], 0
+    for start, end, field in sorted(valid):
+        start = max(start, position)
+        if start >= end:
+            continue
+        parts.append(escape(text[position:start]))
+        parts.append(f'<mark title="{escape(field)}">{escape(text[start:end])}</mark>')
+        position = end
+    parts.append(escape(text[position:]))
+    return mark_safe("".join(parts))

@@ -1,0 +1,333 @@
+"""The one filter state: the list, the map data, the histogram and the CSV export all read
+their incidents from IncidentFilter, so the same query string selects the same rows everywhere.
+"""
+
+import base64
+import binascii
+import datetime
+import json
+from dataclasses import dataclass
+
+import django_filters
+from django import forms
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q
+
+from .models import (
+    Actor,
+    ActorGroup,
+    Bulletin,
+    District,
+    EventType,
+    Governorate,
+    Incident,
+    Report,
+    ReviewStatus,
+    Source,
+)
+
+# How each `order` value sorts. Unknown dates sort as the newest (PostgreSQL's own rule for
+# DESC, which the date indexes follow); unknown tolls sort as the smallest, so "most killed
+# first" does not open on a page of unknowns.
+ORDERINGS = {
+    "-date": ("date", True, "largest"),
+    "date": ("date", False, "largest"),
+    "-killed": ("killed_total_best", True, "smallest"),
+    "killed": ("killed_total_best", False, "smallest"),
+}
+DEFAULT_ORDER = "-date"
+
+# The text search's configuration; a GIN index on the same expression makes it fast.
+SEARCH_CONFIG = "english"
+
+
+class DistrictField(forms.ModelChoiceField):
+    """A district by its OCHA P-code (SY0200) or by its id."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip()
+        district = District.objects.filter(pcode__iexact=value).first()
+        if district is None and value.isdigit():
+            district = District.objects.filter(pk=int(value)).first()
+        if district is None:
+            raise forms.ValidationError(
+                "Unknown district %(value)s.", code="invalid_choice", params={"value": value}
+            )
+        return district
+
+
+class DistrictFilter(django_filters.ModelChoiceFilter):
+    field_class = DistrictField
+
+
+def text_search(queryset, value):
+    """Incidents whose bulletins (title, text) or report headlines match the words.
+
+    On PostgreSQL a full-text search (websearch syntax, so no input is a syntax error); on
+    SQLite a case-insensitive substring match.
+    """
+    value = value.strip()
+    if not value:
+        return queryset
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchVector
+
+        query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")
+        # Matching bulletins are found once (through a GIN index on this expression, if the
+        # database has one); headlines are only read for the incident being checked.
+        bulletins = Bulletin.objects.annotate(
+            document=SearchVector("title", "text", config=SEARCH_CONFIG)
+        ).filter(document=query)
+        reports = (
+            Report.objects.filter(incident=OuterRef("pk"))
+            .annotate(headline_document=SearchVector("headline", config=SEARCH_CONFIG))
+            .filter(Q(bulletin__in=bulletins.values("pk")) | Q(headline_document=query))
+        )
+    else:
+        reports = Report.objects.filter(
+            Q(bulletin__title__icontains=value)
+            | Q(bulletin__text__icontains=value)
+            | Q(headline__icontains=value),
+            incident=OuterRef("pk"),
+        )
+    return queryset.filter(Exists(reports))
+
+
+class IncidentFilter(django_filters.FilterSet):
+    province = django_filters.ModelChoiceFilter(
+        field_name="governorate",
+        queryset=Governorate.objects.all(),
+        label="Governorate",
+        empty_label="Any governorate",
+    )
+    district = DistrictFilter(
+        field_name="district",
+        queryset=District.objects.all(),
+        label="District",
+        widget=forms.TextInput(attrs={"placeholder": "P-code, e.g. SY0900"}),
+    )
+    group = django_filters.ChoiceFilter(
+        choices=ActorGroup.choices,
+        method="filter_group",
+        label="Perpetrator group",
+        empty_label="Any group",
+    )
+    actor = django_filters.ModelChoiceFilter(
+        queryset=Actor.objects.all(),
+        method="filter_actor",
+        label="Perpetrator",
+        empty_label="Any perpetrator",
+    )
+    event_type = django_filters.ChoiceFilter(
+        choices=EventType.choices, label="Event type", empty_label="Any type"
+    )
+    date_from = django_filters.DateFilter(
+        field_name="date",
+        lookup_expr="gte",
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date",
+        lookup_expr="lte",
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    min_killed = django_filters.NumberFilter(
+        field_name="killed_total_best",
+        lookup_expr="gte",
+        label="Killed at least",
+        min_value=0,
+        widget=forms.NumberInput(attrs={"min": 0}),
+    )
+    status = django_filters.ChoiceFilter(
+        choices=ReviewStatus.choices, label="Review status", empty_label="Not rejected"
+    )
+    source = django_filters.ChoiceFilter(
+        choices=Source.choices, label="Source", empty_label="Any source"
+    )
+    q = django_filters.CharFilter(
+        method="filter_text",
+        label="Text",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Words in bulletins"}),
+    )
+    order = django_filters.ChoiceFilter(
+        choices=[
+            ("-date", "Newest first"),
+            ("date", "Oldest first"),
+            ("-killed", "Most killed first"),
+            ("killed", "Fewest killed first"),
+        ],
+        method="filter_order",
+        label="Order",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Incident
+        fields = []
+
+    def __init__(self, data=None, *args, **kwargs):
+        super().__init__(data, *args, **kwargs)
+        # The form's own field order follows the declarations; the list reads `order` back.
+        self.form.fields["order"].required = False
+
+    def filter_group(self, queryset, name, value):
+        # Any of the incident's perpetrators, or the denormalised group of imported rows
+        # that carry a group but no actor.
+        through = Incident.perpetrators.through.objects.filter(
+            incident_id=OuterRef("pk"), actor__group=value
+        )
+        return queryset.filter(Q(perpetrator_group=value) | Exists(through))
+
+    def filter_actor(self, queryset, name, value):
+        through = Incident.perpetrators.through.objects.filter(
+            incident_id=OuterRef("pk"), actor_id=value.pk
+        )
+        return queryset.filter(Exists(through))
+
+    def filter_text(self, queryset, name, value):
+        return text_search(queryset, value)
+
+    def filter_order(self, queryset, name, value):
+        return queryset  # Ordering is applied in filter_queryset, after every filter.
+
+    @property
+    def chosen_order(self):
+        """The validated `order` value (the default when absent or invalid)."""
+        if self.is_bound and self.is_valid():
+            return self.form.cleaned_data.get("order") or DEFAULT_ORDER
+        return DEFAULT_ORDER
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if not self.form.cleaned_data.get("status"):
+            queryset = queryset.published()
+        return order_queryset(queryset, self.chosen_order)
+
+
+def order_queryset(queryset, order):
+    return sort(queryset, *ORDERINGS[order])
+
+
+def sort(queryset, field, descending, nulls):
+    # NULLs are "largest" or "smallest"; spelled out so SQLite and PostgreSQL agree.
+    nulls_first = (nulls == "largest") == descending
+    nulls_position = {"nulls_first": True} if nulls_first else {"nulls_last": True}
+    key = F(field).desc(**nulls_position) if descending else F(field).asc(**nulls_position)
+    pk = F("id").desc() if descending else F("id").asc()
+    return queryset.order_by(key, pk)
+
+
+class InvalidCursor(ValueError):
+    pass
+
+
+@dataclass
+class Page:
+    rows: list
+    next_cursor: str | None = None
+    previous_cursor: str | None = None
+
+
+def encode_cursor(order, direction, value, pk):
+    if isinstance(value, datetime.date):
+        value = value.isoformat()
+    raw = json.dumps([order, direction, value, pk], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(token, order):
+    """(direction, value, pk) from a token made by encode_cursor for the same order."""
+    try:
+        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
+        cursor_order, direction, value, pk = json.loads(raw)
+        field = ORDERINGS[order][0]
+        if cursor_order != order or direction not in ("next", "previous"):
+            raise InvalidCursor
+        if type(pk) is not int:
+            raise InvalidCursor
+        if value is not None:
+            if field == "date":
+                value = datetime.date.fromisoformat(value)
+            elif type(value) is not int:
+                raise InvalidCursor
+    except (ValueError, TypeError, KeyError, binascii.Error) as error:
+        raise InvalidCursor("This page link is not valid; start again from the first page.") from (
+            error
+        )
+    return direction, value, pk
+
+
+def after(field, descending, nulls, value, pk):
+    """The rows strictly after (value, pk) in this ordering: the keyset condition."""
+    nulls_first = (nulls == "largest") == descending
+    beyond = "lt" if descending else "gt"
+    id_beyond = Q(**{f"id__{beyond}": pk})
+    if value is None:
+        tie = Q(**{f"{field}__isnull": True}) & id_beyond
+        return tie | Q(**{f"{field}__isnull": False}) if nulls_first else tie
+    condition = Q(**{f"{field}__{beyond}": value}) | (Q(**{field: value}) & id_beyond)
+    return condition if nulls_first else condition | Q(**{f"{field}__isnull": True})
+
+
+def keyset_page(queryset, order, cursor, size):
+    """One page of an ordered queryset, found by the last row seen rather than an OFFSET,
+    so that a page 10,000 rows deep costs what the first one does."""
+    field, descending, nulls = ORDERINGS[order]
+
+    def token(direction, row):
+        return encode_cursor(order, direction, getattr(row, field), row.pk)
+
+    if cursor:
+        direction, value, pk = decode_cursor(cursor, order)
+    else:
+        direction, value, pk = "first", None, None
+    if direction == "previous":
+        backwards = sort(queryset, field, not descending, nulls)
+        rows = list(backwards.filter(after(field, not descending, nulls, value, pk))[: size + 1])
+        if len(rows) > size:
+            rows = rows[:size][::-1]
+            return Page(rows, token("next", rows[-1]), token("previous", rows[0]))
+        direction = "first"  # Back at the start: show a full first page.
+    if direction == "first":
+        rows = list(queryset[: size + 1])
+    else:
+        rows = list(queryset.filter(after(field, descending, nulls, value, pk))[: size + 1])
+    page = Page(rows[:size])
+    if len(rows) > size:
+        page.next_cursor = token("next", page.rows[-1])
+    if direction == "next" and page.rows:
+        page.previous_cursor = token("previous", page.rows[0])
+    return page
+
+
+class ViewportForm(forms.Form):
+    """The map's view: bbox=west,south,east,north in degrees, and the zoom level."""
+
+    bbox = forms.CharField(required=False)
+    zoom = forms.IntegerField(required=False, min_value=0, max_value=22)
+
+    def clean_bbox(self):
+        value = self.cleaned_data["bbox"]
+        if not value:
+            return (-180.0, -90.0, 180.0, 90.0)
+        try:
+            west, south, east, north = (float(part) for part in value.split(","))
+        except ValueError:
+            raise forms.ValidationError(
+                "bbox must be four numbers: west,south,east,north."
+            ) from None
+        # Leaflet's bounds run past ±180 when the world is panned sideways: clamp them.
+        west, east = max(west, -180.0), min(east, 180.0)
+        south, north = max(south, -90.0), min(north, 90.0)
+        if not (west < east and south < north):
+            raise forms.ValidationError("bbox must have west < east and south < north, in degrees.")
+        return (west, south, east, north)
+
+    def clean_zoom(self):
+        zoom = self.cleaned_data["zoom"]
+        return 7 if zoom is None else zoom

@@ -1,0 +1,87 @@
+// Events (bars) and deaths (line) per month under the current filters, drawn as SVG from
+// the histogram endpoint. Used by the list and the map; the map calls Histogram.load again
+// when its filters change.
+(function () {
+  "use strict";
+  var SVG = "http://www.w3.org/2000/svg";
+  var WIDTH = 1000;
+  var HEIGHT = 90;
+
+  function svg(name, attributes) {
+    var element = document.createElementNS(SVG, name);
+    Object.keys(attributes || {}).forEach(function (key) {
+      element.setAttribute(key, attributes[key]);
+    });
+    return element;
+  }
+
+  // Every month from the first to the last, so gaps show as gaps.
+  function fillMonths(rows) {
+    if (!rows.length) return [];
+    var byMonth = {};
+    rows.forEach(function (row) { byMonth[row[0]] = row; });
+    var parts = rows[0][0].split("-").map(Number);
+    var last = rows[rows.length - 1][0];
+    var months = [];
+    for (var y = parts[0], m = parts[1]; months.length < 2400; m++) {
+      if (m > 12) { m = 1; y++; }
+      var key = y + "-" + (m < 10 ? "0" : "") + m;
+      months.push(byMonth[key] || [key, 0, 0]);
+      if (key === last) break;
+    }
+    return months;
+  }
+
+  function draw(figure, data) {
+    var caption = figure.querySelector("figcaption");
+    Array.prototype.slice.call(figure.childNodes).forEach(function (node) {
+      if (node !== caption) figure.removeChild(node);
+    });
+    var months = fillMonths(data.months);
+    var summary = data.events.toLocaleString("en") + " events, " +
+      data.killed.toLocaleString("en") + " killed";
+    if (months.length) summary += " · " + months[0][0] + " to " + months[months.length - 1][0];
+    caption.textContent = "Per month: events (bars) and deaths (line) · " + summary;
+    if (!months.length) return;
+
+    var chart = svg("svg", {
+      viewBox: "0 0 " + WIDTH + " " + HEIGHT, preserveAspectRatio: "none",
+      class: "histogram-chart", role: "img", "aria-label": summary,
+    });
+    var maxEvents = Math.max.apply(null, months.map(function (r) { return r[1]; })) || 1;
+    var maxKilled = Math.max.apply(null, months.map(function (r) { return r[2]; })) || 1;
+    var step = WIDTH / months.length;
+    var points = [];
+    months.forEach(function (row, i) {
+      var height = (row[1] / maxEvents) * (HEIGHT - 4);
+      var bar = svg("rect", {
+        x: (i * step).toFixed(2), y: (HEIGHT - height).toFixed(2),
+        width: Math.max(step - 1, 0.5).toFixed(2), height: height.toFixed(2), class: "bar",
+      });
+      var title = svg("title");
+      title.textContent = row[0] + ": " + row[1] + " events, " + row[2] + " killed";
+      bar.appendChild(title);
+      chart.appendChild(bar);
+      var y = HEIGHT - 2 - (row[2] / maxKilled) * (HEIGHT - 6);
+      points.push(((i + 0.5) * step).toFixed(2) + "," + y.toFixed(2));
+    });
+    chart.appendChild(svg("polyline", { points: points.join(" "), class: "deaths" }));
+    figure.appendChild(chart);
+  }
+
+  function load(figure, url) {
+    figure.setAttribute("data-url", url);
+    fetch(url, { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (data && figure.getAttribute("data-url") === url) draw(figure, data);
+      })
+      .catch(function () { /* The chart is an extra: the page works without it. */ });
+  }
+
+  window.Histogram = { load: load };
+  document.addEventListener("DOMContentLoaded", function () {
+    var figure = document.getElementById("histogram");
+    if (figure) load(figure, figure.getAttribute("data-url"));
+  });
+})();

@@ -1,0 +1,225 @@
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from events.filters import encode_cursor
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("events:list")
+
+
+def row_ids(response):
+    return [incident.pk for incident in response.context["page"].rows]
+
+
+def test_it_lists_an_incident_with_its_place_perpetrators_and_toll(
+    client, make_incident, make_place, make_actor
+):
+    place = make_place(name="Al-Soussa")
+    actor = make_actor("International coalition", "international_coalition")
+    make_incident(place=place, killed_total_best=28, perpetrators=[actor])
+
+    response = client.get(LIST)
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Al-Soussa" in body and "Deir ez-Zor" in body
+    assert "International coalition" in body
+    assert ">28<" in body
+    assert "1 incident" in body
+
+
+def test_it_rejects_post(client):
+    assert client.post(LIST).status_code == 405
+
+
+def test_an_unknown_province_is_a_form_error_not_a_500(client, make_incident):
+    make_incident()
+
+    response = client.get(LIST, {"province": "SY-XX"})
+
+    assert response.status_code == 400
+    assert "province" in response.context["filter"].errors
+    assert "Select a valid choice" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"date_from": "yesterday"},
+        {"min_killed": "-3"},
+        {"min_killed": "many"},
+        {"order": "title"},
+        {"event_type": "picnic"},
+        {"group": "martians"},
+        {"actor": "999999"},
+        {"district": "SY9999"},
+        {"status": "deleted"},
+        {"source": "twitter"},
+    ],
+)
+def test_invalid_filter_values_show_form_errors(client, query):
+    response = client.get(LIST, query)
+
+    assert response.status_code == 400
+    assert response.context["filter"].errors
+
+
+def test_rejected_incidents_are_hidden_unless_asked_for(client, make_incident):
+    shown = make_incident(status="extracted")
+    rejected = make_incident(status="rejected")
+
+    assert row_ids(client.get(LIST)) == [shown.pk]
+    assert row_ids(client.get(LIST, {"status": "rejected"})) == [rejected.pk]
+
+
+def test_it_filters_by_province_district_type_dates_toll_status_and_source(
+    client, make_incident, make_district
+):
+    district = make_district("SY0903", "Al Mayadin")
+    match = make_incident(
+        district=district,
+        event_type="shelling",
+        date=datetime.date(2017, 5, 1),
+        killed_total_best=12,
+        status="verified",
+        source="ucdp_ged",
+    )
+    make_incident(province="SY-HL", event_type="shelling", date=datetime.date(2017, 5, 1))
+    make_incident(event_type="airstrike", date=datetime.date(2017, 5, 1))
+    make_incident(event_type="shelling", date=datetime.date(2019, 1, 1))
+    make_incident(event_type="shelling", killed_total_best=2)
+
+    query = {
+        "province": "SY-DY",
+        "district": "SY0903",
+        "event_type": "shelling",
+        "date_from": "2017-01-01",
+        "date_to": "2017-12-31",
+        "min_killed": "10",
+        "status": "verified",
+        "source": "ucdp_ged",
+    }
+    assert row_ids(client.get(LIST, query)) == [match.pk]
+    assert row_ids(client.get(LIST, {"district": str(district.pk)})) == [match.pk]
+
+
+def test_the_group_filter_matches_any_perpetrator_of_the_incident(
+    client, make_incident, make_actor
+):
+    russia = make_actor("Russian Air Force", "russia")
+    government = make_actor("Syrian Arab Air Force", "syrian_government")
+    both = make_incident(perpetrators=[government, russia], perpetrator_group="syrian_government")
+    make_incident(perpetrators=[government], perpetrator_group="syrian_government")
+    imported = make_incident(perpetrator_group="russia")
+
+    ids = row_ids(client.get(LIST, {"group": "russia"}))
+
+    assert sorted(ids) == sorted([both.pk, imported.pk])
+    assert row_ids(client.get(LIST, {"actor": russia.pk})) == [both.pk]
+
+
+def test_the_text_search_finds_words_in_bulletins_and_headlines(
+    client, make_incident, make_report, make_bulletin
+):
+    in_text = make_incident()
+    make_report(in_text, make_bulletin(title="Raid", text="Warplanes hit the bakery in Soussa."))
+    in_headline = make_incident()
+    make_report(in_headline, None, source="ucdp_ged", external_id="1", headline="Bakery shelled")
+    make_report(make_incident(), make_bulletin(title="Raid", text="A quiet day."))
+
+    ids = row_ids(client.get(LIST, {"q": "bakery"}))
+
+    assert sorted(ids) == sorted([in_text.pk, in_headline.pk])
+
+
+@pytest.mark.parametrize("words", ['"unbalanced', "a & | ! (", "':*", "-", "x" * 200])
+def test_odd_search_input_is_not_a_server_error(client, make_incident, words):
+    make_incident()
+
+    assert client.get(LIST, {"q": words}).status_code == 200
+
+
+def test_it_orders_by_date_and_by_killed_with_unknown_tolls_last(client, make_incident):
+    old = make_incident(date=datetime.date(2016, 1, 1), killed_total_best=50)
+    new = make_incident(date=datetime.date(2019, 1, 1), killed_total_best=5)
+    unknown = make_incident(date=datetime.date(2018, 1, 1), killed_total_best=None)
+
+    assert row_ids(client.get(LIST)) == [new.pk, unknown.pk, old.pk]
+    assert row_ids(client.get(LIST, {"order": "date"})) == [old.pk, unknown.pk, new.pk]
+    assert row_ids(client.get(LIST, {"order": "-killed"})) == [old.pk, new.pk, unknown.pk]
+    assert row_ids(client.get(LIST, {"order": "killed"})) == [unknown.pk, new.pk, old.pk]
+
+
+@pytest.mark.parametrize("order", ["-date", "date", "-killed", "killed"])
+def test_cursor_pages_walk_every_row_once_forwards_and_back(
+    client, make_incident, settings, monkeypatch, order
+):
+    monkeypatch.setattr("events.views.PAGE_SIZE", 3)
+    for day in range(1, 9):
+        # Ties and unknowns on purpose: the id breaks them.
+        make_incident(
+            date=datetime.date(2018, 1, day % 4 + 1) if day != 5 else None,
+            killed_total_best=None if day in (2, 6) else day % 3,
+        )
+    everything = row_ids(client.get(LIST, {"order": order, "province": "SY-DY"}))
+
+    pages, query = [], {"order": order, "province": "SY-DY"}
+    while True:
+        response = client.get(LIST, query)
+        pages.append(row_ids(response))
+        if not response.context["next_query"]:
+            break
+        assert "province=SY-DY" in response.context["next_query"]
+        query = response.context["next_query"]
+        query = dict(part.split("=", 1) for part in query.split("&"))
+    walked = [pk for page in pages for pk in page]
+    assert len(everything) == 3  # The first page.
+    assert len(walked) == 8 and len(set(walked)) == 8
+
+    # And back from the last page.
+    back = []
+    response = client.get(LIST, query)
+    while response.context["previous_query"]:
+        query = dict(p.split("=", 1) for p in response.context["previous_query"].split("&"))
+        response = client.get(LIST, query)
+        back.append(row_ids(response))
+    assert back[::-1] + [pages[-1]] == pages
+
+
+def test_a_forged_or_foreign_cursor_is_a_400(client, make_incident):
+    make_incident()
+
+    assert client.get(LIST, {"cursor": "not-a-cursor"}).status_code == 400
+    other_order = encode_cursor("-killed", "next", 5, 1)
+    assert client.get(LIST, {"cursor": other_order}).status_code == 400
+
+
+def test_the_map_and_export_links_keep_the_filters(client, make_incident):
+    make_incident()
+
+    body = client.get(LIST, {"province": "SY-DY", "min_killed": "3"}).content.decode()
+
+    assert f'href="{reverse("events:map")}?province=SY-DY&amp;min_killed=3"' in body
+    assert f'href="{reverse("events:export")}?province=SY-DY&amp;min_killed=3"' in body
+
+
+def test_a_hostile_title_is_shown_as_text(client, make_incident):
+    make_incident(title='<script>alert("x")</script><img src=x onerror=alert(1)>')
+
+    body = client.get(LIST).content.decode()
+
+    assert "<script>alert" not in body
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in body
+    assert "<img src=x" not in body
+
+
+def test_the_list_needs_a_login_when_browsing_requires_one(client, settings):
+    settings.BROWSING_REQUIRES_LOGIN = True
+
+    response = client.get(LIST)
+
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]
