@@ -1,0 +1,692 @@
+"""The gazetteer in memory: every spelling of every Syrian place, found in text and resolved.
+
+A name is looked up by two keys. The *key* folds the transliteration noise of Latin spellings
+(case, diacritics, the article al-/el-/ad-/as-/..., kh/h, sh/ch, q/k, ou/u/oo, ee/i, vowel
+qualities, doubled letters, a final -eh/-ah) and normalises Arabic script (hamza seats, ta
+marbuta, the article). The *skeleton* keeps only the consonants, mapped to what Arabic
+writes, so that "Kafr Nabl", "Kafranbel" and كفرنبل meet; it is the fallback when no key
+matches, and only for capitalised, long enough names, since consonants alone collide.
+
+Matching is a dictionary lookup of token n-grams (at most five tokens), never a regex per
+place, so a 2,000-character article takes about a millisecond.
+"""
+
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+SEEDS_DIRECTORY = Path(__file__).resolve().parent.parent.parent / "seeds" / "gazetteer"
+
+PLACE, DISTRICT, PROVINCE = "place", "district", "province"
+
+
+@dataclass(frozen=True)
+class Location:
+    name: str
+    district: str | None
+    province: str | None
+    province_code: str | None
+    latitude: float | None
+    longitude: float | None
+    precision: str  # "place" | "district" | "province"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    surface: str
+    candidates: tuple[Location, ...]
+
+
+# --- normalisation -------------------------------------------------------------------------
+
+ARTICLES = frozenset(
+    "al el il ul ad ed at et an en ar er as es az ez ash esh ath adh ad ed".split()
+)
+# Press and dataset spellings mark ayn and hamza in many ways; all of them go.
+APOSTROPHES = "'`’‘ʿʾ´ʼ′"
+_LATIN_FOLD = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae"})
+_DIGRAPHS = [
+    ("sch", "x"),
+    ("sh", "x"),
+    ("ch", "x"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("th", "t"),
+    ("dh", "d"),
+    ("dj", "j"),
+    ("ph", "f"),
+    ("ck", "k"),
+]
+_LETTERS = str.maketrans({"q": "k", "c": "k", "p": "b", "v": "f", "o": "u", "e": "i"})
+VOWELS = frozenset("aeiou")
+
+_ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و"})
+_ARABIC_SKELETON = str.maketrans(
+    {
+        "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "h", "د": "d", "ذ": "d",
+        "ر": "r", "ز": "z", "س": "s", "ش": "x", "ص": "s", "ض": "d", "ط": "t", "ظ": "d",
+        "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h",
+        "پ": "b", "چ": "j", "ڤ": "f", "گ": "g", "ک": "k", "ی": "y", "ێ": "y", "ە": "h",
+    }
+)  # fmt: skip
+_TOKEN = re.compile(r"[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*")
+
+
+def is_arabic(token):
+    return any("\u0600" <= ch <= "\u06ff" for ch in token)
+
+
+def fold(text):
+    """Lower-case ASCII letters (Latin) with the diacritics and apostrophes gone."""
+    text = unicodedata.normalize("NFKD", text.lower().translate(_LATIN_FOLD))
+    return "".join(ch for ch in text if "a" <= ch <= "z" or ch == " ")
+
+
+def _arabic_token(token):
+    token = _ARABIC_DIACRITICS.sub("", token).translate(_ARABIC_FOLD)
+    if token.startswith("ال") and len(token) > 3:
+        token = token[2:]
+    return token
+
+
+@functools.lru_cache(maxsize=200_000)
+def token_key(token, first=True):
+    """The key of one word: see the module docstring. Articles give ''."""
+    if is_arabic(token):
+        return _arabic_token(token)
+    word = fold(token).replace(" ", "")
+    if word in ARTICLES:
+        return ""
+    # "Ezzor", "Arraqqa": the article written into the word, assimilated.
+    if (
+        not first
+        and len(word) > 4
+        and word[0] in "ae"
+        and word[1] == word[2]
+        and word[1] in "tdrzsln"
+    ):
+        word = word[2:]
+    word = word.replace("x", "h")  # Kurdish x is kh
+    for digraph, replacement in _DIGRAPHS:
+        word = word.replace(digraph, replacement)
+    word = word.translate(_LETTERS)
+    out = []
+    n = len(word)
+    for i, ch in enumerate(word):
+        vowel = ch in VOWELS
+        if (
+            ch in "yw"
+            and i > 0
+            and word[i - 1] in VOWELS
+            and (i + 1 == n or word[i + 1] not in VOWELS)
+        ):
+            vowel = True  # the second half of a diphthong: ay, ey, aw, ou...
+        symbol = "a" if vowel else ch
+        if out and out[-1] == symbol:
+            continue  # doubled letters, and vowel clusters as one vowel
+        out.append(symbol)
+    if len(out) > 2 and out[-1] == "h" and out[-2] == "a":
+        out.pop()  # ta marbuta: -ah, -eh
+    return "".join(out)
+
+
+def key(name):
+    """The key of a whole name: its words' keys run together."""
+    parts = []
+    for token in _TOKEN.findall(name):
+        parts.append(token_key(token, first=not parts))
+    return "".join(parts)
+
+
+@functools.lru_cache(maxsize=200_000)
+def token_skeleton(token, first=True):
+    if is_arabic(token):
+        word = _arabic_token(token)
+        if word.endswith("ه") and len(word) > 2:
+            word = word[:-1]
+        letters = word.translate(_ARABIC_SKELETON)
+    else:
+        letters = token_key(token, first)
+        if len(letters) > 2 and letters.endswith("h") and letters[-2] in "a":
+            letters = letters[:-1]
+    out = []
+    for ch in letters:
+        if (
+            ch in "abcdefghijklmnopqrstuvwxyz"
+            and ch not in "aeiouyw"
+            and (not out or out[-1] != ch)
+        ):
+            out.append(ch)
+    return "".join(out)
+
+
+def skeleton(name):
+    return "".join(_skeletons(_TOKEN.findall(name)))
+
+
+def _skeletons(tokens):
+    parts = []
+    for i, token in enumerate(tokens):
+        part = token_skeleton(token, first=not any(parts))
+        # Ta marbuta before another word is read -t: معرة مصرين is Ma'arrat Misrin.
+        if i + 1 < len(tokens) and token[-1:] in ("ة", "ه") and is_arabic(token):
+            part += "t"
+        parts.append(part)
+    return parts
+
+
+def normalise(name):
+    """The key a name is looked up by (exposed for tests and callers who index names)."""
+    return key(name)
+
+
+def distance_km(lat1, lon1, lat2, lon2):
+    """Great-circle distance in kilometres (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(a)))
+
+
+# --- the gazetteer -------------------------------------------------------------------------
+
+# Capitalised words of English news copy that are also (keys or skeletons of) village names.
+STOPWORD_TEXT = """The This That These Those There Their They Then Than When Where While What Who
+    Which With Within Without From Into Onto Over Under After Before Since During Between Among
+    About Above Across Against Along Around Also Although Because However Meanwhile Some Many
+    Most More Other Such Both Each Every Several Any All None Not Only Just Still Even Here
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Today Yesterday Tomorrow
+    Syria Syrian Syrians Arab Arabs Russia Russian Russians Turkey Turkish Iran Iranian Iraq
+    Iraqi Israel Israeli Lebanon Lebanese Jordan Jordanian America American Americans United
+    States State Islamic Muslim Kurdish Kurds Western Eastern Northern Southern North South
+    East West Central Army Force Forces Government Regime Rebel Rebels President Minister
+    Ministry Council Security Defence Defense Foreign Affairs Agency News Press Reuters Observatory
+    Human Rights Watch Amnesty Nations Coalition Front Brigade Brigades Division Party People
+    Democratic Free National Popular Mobilization Committee Media Office Report Reports
+    Photo Video Times Post Daily Online World Middle Europe European Union Geneva Astana Sochi
+    Moscow Washington Ankara Tehran Baghdad Beirut Amman London Paris Berlin Mr Mrs Dr Gen
+    General Colonel Major Captain Sheikh Imam God Allah Prophet Ramadan Eid Christmas Hospital
+    School Mosque Church Market Street Road Square Bridge City Town Village Province
+    Governorate District Countryside Region Area Airport Airbase Base Camp Prison"""
+STOPWORDS = frozenset(key(word) for word in STOPWORD_TEXT.split())
+_STOP_SKELETONS = frozenset(skeleton(word) for word in STOPWORD_TEXT.split())
+DIRECTIONS = frozenset(
+    """east eastern west western north northern south southern northeast northeastern northwest
+    northwestern southeast southeastern southwest southwestern central""".split()
+)
+# Words around a name that make it the governorate (or district), not the town.
+_PROVINCE_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:province|governorate|countryside|rural\s+areas?|region|desert|"
+    r"badiya|outskirts|suburbs|hinterland|pocket|front|frontline|fronts)\b",
+    re.IGNORECASE,
+)
+_PROVINCE_BEFORE = re.compile(
+    r"\b(?:province|governorate|countryside|rural|outskirts|suburbs|region|pocket|"
+    r"(?:north|south|east|west)(?:ern)?|(?:north|south)(?:-?(?:east|west))(?:ern)?|central)"
+    r"(?:\s+(?:areas|parts|countryside|outskirts))?(?:\s+(?:of|in))?(?:\s+the)?\s*$",
+    re.IGNORECASE,
+)
+_DISTRICT_AFTER = re.compile(r"^\s*(?:district|area|areas|region)\b", re.IGNORECASE)
+_GAP = re.compile(r"^[ \t\-‐–]{0,3}$")
+MAX_TOKENS = 5
+NEAR_KM = 10.0
+
+
+class _Entry:
+    """A location in the index, with what ranks it against namesakes."""
+
+    __slots__ = ("location", "weight", "keys", "capital_of")
+
+    def __init__(self, location, weight, capital_of=None):
+        self.location = location
+        self.weight = weight
+        self.keys = set()
+        self.capital_of = capital_of
+
+
+def _names(value):
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = value.replace("|", "\n").splitlines()
+    return [v.strip() for v in value if v and v.strip()]
+
+
+def _float(value):
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+class Gazetteer:
+    def __init__(self):
+        self._entries = []
+        self._by_key = {}
+        self._by_skeleton = {}
+        self._provinces = {}  # ISO code -> entry
+        self._districts = {}  # pcode -> entry
+        self._entry_of = {}  # Location -> entry
+
+    # -- building -------------------------------------------------------------------------
+
+    @classmethod
+    def from_seeds(cls, directory=SEEDS_DIRECTORY) -> "Gazetteer":
+        import csv
+        import gzip
+
+        directory = Path(directory)
+
+        def rows(name):
+            path = directory / name
+            if not path.exists() and (directory / (name + ".gz")).exists():
+                path = directory / (name + ".gz")
+            if not path.exists():
+                return []
+            opener = gzip.open if path.suffix == ".gz" else open
+            with opener(path, "rt", encoding="utf-8", newline="") as handle:
+                return list(csv.DictReader(handle))
+
+        return cls.from_records(
+            rows("governorates.csv"), rows("districts.csv"), rows("places.csv"), rows("areas.csv")
+        )
+
+    @classmethod
+    def from_db(cls) -> "Gazetteer":
+        from events.models import District, Governorate, Place
+
+        governorates = list(
+            Governorate.objects.values(
+                "code", "name", "name_ar", "alternate_names", "label_latitude", "label_longitude"
+            )
+        )
+        districts = [
+            {**d, "governorate": d.pop("governorate_id")}
+            for d in District.objects.values(
+                "pcode", "name", "name_ar", "alternate_names", "governorate_id"
+            )
+        ]
+        places = [
+            {**p, "governorate": p.pop("governorate_id"), "district": p.pop("district__pcode")}
+            for p in Place.objects.values(
+                "name", "name_ar", "alternate_names", "governorate_id", "district__pcode",
+                "latitude", "longitude", "population", "geonames_id", "pcode", "origin",
+            )
+        ]  # fmt: skip
+        return cls.from_records(governorates, districts, places, _seed_areas())
+
+    @classmethod
+    def from_records(cls, governorates, districts, places, areas=()) -> "Gazetteer":
+        """Build from plain dicts (as the seeds' CSV rows or `Model.objects.values()` give).
+
+        governorates: code, name, name_ar, alternate_names, label_latitude, label_longitude.
+        districts: pcode, name, name_ar, alternate_names, governorate (ISO code), and
+        optionally latitude/longitude (else the mean of its places).
+        places: name, name_ar, alternate_names, governorate, district (pcode), latitude,
+        longitude, and optionally population, geonames_id, pcode, origin.
+        areas: like places, with a `precision` ("district" or "province").
+        alternate_names is a list or a string of names separated by newlines or "|".
+        """
+        self = cls()
+        gov_names = {}
+        for g in governorates:
+            code = g["code"]
+            gov_names[code] = g["name"]
+            location = Location(
+                g["name"], None, g["name"], code,
+                _float(g.get("label_latitude")), _float(g.get("label_longitude")), PROVINCE,
+            )  # fmt: skip
+            entry = _Entry(location, 5.0)
+            self._provinces[code] = entry
+            self._add(entry, [g["name"], g.get("name_ar"), *_names(g.get("alternate_names"))])
+        district_rows = {d["pcode"]: d for d in districts}
+        sums = {}
+        for p in places:
+            if p.get("district") in district_rows:
+                s = sums.setdefault(p["district"], [0.0, 0.0, 0])
+                s[0] += float(p["latitude"])
+                s[1] += float(p["longitude"])
+                s[2] += 1
+        district_names = {}
+        for pcode, d in district_rows.items():
+            lat, lon = _float(d.get("latitude")), _float(d.get("longitude"))
+            if lat is None and pcode in sums:
+                lat, lon = sums[pcode][0] / sums[pcode][2], sums[pcode][1] / sums[pcode][2]
+            code = d["governorate"]
+            district_names[pcode] = d["name"]
+            location = Location(d["name"], d["name"], gov_names.get(code), code, lat, lon, DISTRICT)
+            entry = _Entry(location, 4.0)
+            self._districts[pcode] = entry
+            self._add(entry, [d["name"], d.get("name_ar"), *_names(d.get("alternate_names"))])
+        for p in places:
+            code = p["governorate"]
+            location = Location(
+                p["name"], district_names.get(p.get("district")), gov_names.get(code), code,
+                float(p["latitude"]), float(p["longitude"]), PLACE,
+            )  # fmt: skip
+            names = [p["name"], p.get("name_ar"), *_names(p.get("alternate_names"))]
+            population = int(float(p.get("population") or 0))
+            weight = math.log10(population + 1) + min(len(names), 30) * 0.05
+            if p.get("geonames_id"):
+                weight += 1.0
+            if p.get("origin") == "editor":
+                weight += 2.0
+            entry = _Entry(location, weight)
+            province = self._provinces.get(code)
+            if province and key(p["name"]) in province.keys:
+                entry.capital_of = province  # Idlib the city, in Idlib the governorate
+                entry.weight += 3.0
+            district = self._districts.get(p.get("district"))
+            if district and key(p["name"]) in district.keys and not entry.capital_of:
+                entry.capital_of = district
+                entry.weight += 2.0
+            self._add(entry, names)
+        for a in areas:
+            code = a["governorate"]
+            precision = a.get("precision") or DISTRICT
+            location = Location(
+                a["name"], district_names.get(a.get("district")), gov_names.get(code), code,
+                _float(a.get("latitude")), _float(a.get("longitude")), precision,
+            )  # fmt: skip
+            self._add(_Entry(location, 3.0), [a["name"], *_names(a.get("alternate_names"))])
+        for index in (self._by_key, self._by_skeleton):
+            for k, entries in index.items():
+                entries.sort(key=lambda e: -e.weight)
+        return self
+
+    def _add(self, entry, names):
+        self._entries.append(entry)
+        self._entry_of[entry.location] = entry
+        for name in names:
+            if not name:
+                continue
+            tokens = _TOKEN.findall(name)
+            k = "".join(token_key(t, first=i == 0) for i, t in enumerate(tokens))
+            if not k:
+                continue
+            entry.keys.add(k)
+            bucket = self._by_key.setdefault(k, [])
+            if entry not in bucket:
+                bucket.append(entry)
+            s = "".join(_skeletons(tokens))
+            if len(s) >= 3:
+                bucket = self._by_skeleton.setdefault(s, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+
+    # -- looking up -----------------------------------------------------------------------
+
+    def lookup(self, name: str) -> list[Location]:
+        """Every location a name may denote, likeliest first (exact spellings, else similar)."""
+        return [e.location for e in self._lookup_entries(name)]
+
+    def _lookup_entries(self, name):
+        tokens = _TOKEN.findall(name)
+        k = "".join(token_key(t, first=i == 0) for i, t in enumerate(tokens))
+        if k in self._by_key:
+            return list(self._by_key[k])
+        s = "".join(_skeletons(tokens))
+        if len(s) >= 3 and s in self._by_skeleton:
+            return _closest(self._by_skeleton[s], k)
+        return []
+
+    def find_mentions(self, text: str) -> list[Mention]:
+        """Every name of the gazetteer in the text, longest first, left to right."""
+        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        mentions = []
+        i, n = 0, len(tokens)
+        while i < n:
+            found = self._match_at(text, tokens, i)
+            if found:
+                mentions.append(found[0])
+                i += found[1]
+            else:
+                i += 1
+        return mentions
+
+    def _match_at(self, text, tokens, i):
+        first = tokens[i][2]
+        lowered = first.lower()
+        arabic = is_arabic(first)
+        if not arabic and not first[0].isupper() and lowered not in DIRECTIONS:
+            if not (
+                fold(first) in ARTICLES and i + 1 < len(tokens) and tokens[i + 1][2][:1].isupper()
+            ):
+                return None
+        if not arabic and first.isupper() and len(first) <= 4 and fold(first) not in ARTICLES:
+            return None  # acronyms: US, UN, SDF, SANA
+        span = 1
+        while span < MAX_TOKENS and i + span < len(tokens):
+            if not _GAP.match(text[tokens[i + span - 1][1] : tokens[i + span][0]]):
+                break
+            span += 1
+        best = None
+        for size in range(span, 0, -1):
+            window = tokens[i : i + size]
+            words = [t[2] for t in window]
+            content = [w for w in words if is_arabic(w) or fold(w) not in ARTICLES]
+            if not content or fold(words[-1]) in ARTICLES:
+                continue
+            if not all(is_arabic(w) or w[0].isupper() for w in (content[0], content[-1])):
+                if not (content[0].lower() in DIRECTIONS and size > 1 and content[-1][0].isupper()):
+                    continue
+            keys = []
+            for w in words:
+                keys.append(token_key(w, first=not any(keys)))
+            k = "".join(keys)
+            if len(k) < 4 and not (len(k) == 3 and len(content) < len(words)):
+                continue  # "Tal", "Ain": too short to trust unless written "al-Bab"
+            if size == 1 and k in STOPWORDS:
+                continue
+            entries = self._by_key.get(k)
+            if entries:
+                best = (size, entries)
+                break
+            if best is None and all(is_arabic(w) or w[0].isupper() for w in content):
+                s = "".join(_skeletons(words))
+                if len(s) >= 4 and s in self._by_skeleton and k not in STOPWORDS:
+                    if not (size == 1 and s in _STOP_SKELETONS):
+                        best = (size, _closest(self._by_skeleton[s], k))
+        if best is None:
+            return None
+        size, entries = best[0], best[1]
+        start_token = i
+        # A leading article belongs to the name only when it is Arabic ("al-Bab"), not "At Tall"
+        # opening a sentence.
+        if fold(tokens[i][2]) in ARTICLES and fold(tokens[i][2]) not in ("al", "el"):
+            if text[tokens[i][1] : tokens[i][1] + 1] not in "-‐":
+                start_token = i + 1
+        start, end = tokens[start_token][0], tokens[i + size - 1][1]
+        mention = Mention(start, end, text[start:end], tuple(e.location for e in entries))
+        return mention, size
+
+    # -- resolving ------------------------------------------------------------------------
+
+    def locate(
+        self, text: str, focus: tuple[int, int] | None = None
+    ) -> tuple[Location, list[Mention]] | None:
+        """The best location for the event whose evidence lies around `focus` in `text`.
+
+        Returns the location and every mention found, or None. A name shared by places far
+        apart is settled by the governorates and districts the rest of the text names; when
+        it cannot be, the answer is their common district or governorate (or None), never a
+        confident wrong point.
+        """
+        mentions = self.find_mentions(text)
+        if not mentions:
+            return None
+        resolved = [(m, self.resolve(text, m, mentions)) for m in mentions]
+        resolved = [(m, loc) for m, loc in resolved if loc is not None]
+        if not resolved:
+            return None
+        rank = {PLACE: 0, DISTRICT: 1, PROVINCE: 2}
+
+        def distance(mention):
+            if focus is None:
+                return mention.start
+            lo, hi = focus
+            if mention.end < lo:
+                return lo - mention.end
+            return max(0, mention.start - hi)
+
+        window = 200
+        near = [(m, loc) for m, loc in resolved if distance(m) <= window]
+        if not near:
+            nearest = min(distance(m) for m, _ in resolved)
+            near = [(m, loc) for m, loc in resolved if distance(m) <= nearest + window]
+        if focus is None:
+            # Without a focus the lede (the first mentions) carries the event.
+            first = near[0][0].start
+            near = [(m, loc) for m, loc in near if m.start - first <= window] or near
+        near.sort(key=lambda item: (rank[item[1].precision], distance(item[0])))
+        return near[0][1], mentions
+
+    def resolve(self, text, mention, mentions=()):
+        """One mention's location, using the text around it and the other mentions."""
+        entries = [self._entry_of[c] for c in mention.candidates if c in self._entry_of]
+        if not entries:
+            return None
+        after = text[mention.end : mention.end + 40]
+        before = text[max(0, mention.start - 40) : mention.start]
+        areas = [e for e in entries if e.location.precision != PLACE]
+        if _PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before):
+            wider = [e for e in areas if e.location.precision == PROVINCE]
+            wider = wider or [e.capital_of for e in entries if e.capital_of]
+            wider = wider or [self._provinces.get(e.location.province_code) for e in entries]
+            wider = [w for w in wider if w]
+            if wider and len({w.location.province_code for w in wider}) == 1:
+                return _widen(wider[0].location)
+        if _DISTRICT_AFTER.match(after):
+            wider = [e for e in areas if e.location.precision == DISTRICT]
+            wider = wider or [e.capital_of for e in entries if e.capital_of]
+            if len({w.location for w in wider if w}) == 1:
+                return wider[0].location
+        places = [e for e in entries if e.location.precision == PLACE]
+        # The city named like its governorate or district is the city.
+        capitals = [e for e in places if e.capital_of and e.capital_of in areas]
+        if capitals:
+            places = capitals
+        if not places:
+            return _settle(areas, self._context(mention, mentions))
+        if len(places) == 1:
+            return places[0].location
+        context = self._context(mention, mentions)
+        return _settle(places, context)
+
+    def _context(self, mention, mentions):
+        """Governorate codes and district names the other mentions establish, nearest first."""
+        codes, districts = [], []
+        for other in mentions:
+            if other is mention:
+                continue
+            locations = other.candidates
+            provinces = {loc.province_code for loc in locations}
+            if len(provinces) == 1:
+                codes.append(next(iter(provinces)))
+            names = {loc.district for loc in locations}
+            if len(names) == 1 and None not in names:
+                districts.append(next(iter(names)))
+        return codes, districts
+
+    def province(self, code):
+        entry = self._provinces.get(code)
+        return entry.location if entry else None
+
+
+def _widen(location):
+    return location
+
+
+def _closest(entries, k):
+    """Of namesakes by skeleton, those whose spelling is closest to the key `k`."""
+    import difflib
+
+    scored = []
+    for entry in entries:
+        best = max(
+            (difflib.SequenceMatcher(None, k, other).ratio() for other in entry.keys),
+            default=0.0,
+        )
+        scored.append((best, entry))
+    top = max(score for score, _ in scored)
+    return [entry for score, entry in sorted(scored, key=lambda x: -x[0]) if score >= top - 0.05]
+
+
+def _settle(entries, context):
+    """One location for namesakes: by context, else a dominant one, else the common area."""
+    codes, districts = context
+    if len(entries) > 1 and districts:
+        chosen = [e for e in entries if e.location.district in districts]
+        entries = chosen or entries
+    if len(entries) > 1 and codes:
+        chosen = [e for e in entries if e.location.province_code in codes]
+        entries = chosen or entries
+    top = entries[0]
+    if len(entries) == 1:
+        return top.location
+    rest = entries[1:]
+    if all(_near(top.location, e.location) for e in rest):
+        return top.location
+    if top.weight >= max(e.weight for e in rest) + 1.5:
+        return top.location  # a known town over villages of the same name
+    districts = {(e.location.district, e.location.province_code) for e in entries}
+    provinces = {e.location.province_code for e in entries}
+    if len(districts) == 1 and top.location.district:
+        lat = sum(e.location.latitude for e in entries) / len(entries)
+        lon = sum(e.location.longitude for e in entries) / len(entries)
+        loc = top.location
+        return Location(
+            loc.district, loc.district, loc.province, loc.province_code, lat, lon, DISTRICT
+        )
+    if len(provinces) == 1:
+        loc = top.location
+        return Location(loc.province, None, loc.province, loc.province_code, None, None, PROVINCE)
+    return None
+
+
+def _near(a, b):
+    if None in (a.latitude, a.longitude, b.latitude, b.longitude):
+        return False
+    return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM
+
+
+def _seed_areas(directory=SEEDS_DIRECTORY):
+    import csv
+
+    path = Path(directory) / "areas.csv"
+    if not path.exists():
+        return []
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+_default = None
+
+
+def default_gazetteer() -> Gazetteer:
+    """The gazetteer the pipeline uses: the database's when it holds places, else the seeds'."""
+    global _default
+    if _default is None:
+        gazetteer = None
+        try:
+            from events.models import Place
+
+            if Place.objects.exists():
+                gazetteer = Gazetteer.from_db()
+        except Exception:  # no database configured or not migrated: the seeds will do
+            gazetteer = None
+        _default = gazetteer or Gazetteer.from_seeds()
+    return _default
+
+
+def reset_default_gazetteer():
+    """Forget the cached gazetteer (call when places or their names change)."""
+    global _default
+    _default = None

@@ -1,0 +1,559 @@
+"""Build seeds/gazetteer/ from the public data in ../shared/data (see seeds/README.md).
+
+    .venv/bin/python scripts/build_gazetteer.py [--source ../shared/data] [--out seeds/gazetteer]
+
+One merged gazetteer: the 14 governorates with every spelling the sources and the press use;
+OCHA's districts crosswalked with GeoNames' and UCDP's names for them; OCHA's 5,251
+communities, onto which each GeoNames town and each UCDP-coded place is merged when it is the
+same place (a matching name within a few km), or else added as a place of its own.
+Deterministic: the same inputs give the same files.
+"""
+
+import argparse
+import csv
+import gzip
+import io
+import math
+import re
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from events.extraction.gazetteer import distance_km, key, skeleton  # noqa: E402
+
+# ISO 3166-2, OCHA P-code, our name, press spellings beyond the name-variants file.
+GOVERNORATES = [
+    ("SY-DI", "SY01", "Damascus", ["Damascus", "Dimashq", "Damascus city", "Sham", "Al-Sham"]),
+    ("SY-HL", "SY02", "Aleppo", ["Halab", "Haleb", "Alep", "Aleppo province"]),
+    (
+        "SY-RD",
+        "SY03",
+        "Rif Dimashq",
+        [
+            "Rural Damascus",
+            "Damascus countryside",
+            "Reef Damascus",
+            "Rif Dimashq",
+            "Rif-Dimashq",
+            "Damascus Countryside",
+            "Reef Dimashq",
+            "Rif Damascus",
+        ],
+    ),  # fmt: skip
+    ("SY-HI", "SY04", "Homs", ["Hims", "Homs"]),
+    ("SY-HM", "SY05", "Hama", ["Hamah", "Hamaa"]),
+    (
+        "SY-LA",
+        "SY06",
+        "Latakia",
+        ["Lattakia", "Al-Ladhiqiyah", "Lattakiya", "Latakiya", "Ladhiqiyah"],
+    ),
+    ("SY-ID", "SY07", "Idlib", ["Idleb", "Edlib", "Idlib"]),
+    (
+        "SY-HA",
+        "SY08",
+        "Al-Hasakah",
+        [
+            "Hasakah",
+            "Hassakeh",
+            "Al-Hasakah",
+            "Hasakeh",
+            "Hasaka",
+            "Hassake",
+            "Al-Hassakeh",
+            "Hassaka",
+            "Al Hasakah",
+        ],
+    ),  # fmt: skip
+    (
+        "SY-DY",
+        "SY09",
+        "Deir ez-Zor",
+        [
+            "Deir ez-Zor",
+            "Deir Ezzor",
+            "Deir al-Zour",
+            "Dayr az Zawr",
+            "Deir Ez-Zor",
+            "Deir el-Zor",
+            "Deir al-Zor",
+            "Deir Ezzour",
+            "Deir Elzour",
+            "Deir Azzour",
+            "Der Ezzor",
+            "Deir Zor",
+            "Deirezzor",
+            "Deir-ez-Zor",
+            "Dayr al-Zawr",
+        ],
+    ),  # fmt: skip
+    ("SY-TA", "SY10", "Tartus", ["Tartous", "Tartous", "Tartos", "Tartus"]),
+    ("SY-RA", "SY11", "Raqqa", ["Raqqa", "Ar-Raqqa", "Rakka", "Raqqah", "Al-Raqqa", "Ar-Raqqah"]),
+    ("SY-DR", "SY12", "Daraa", ["Daraa", "Deraa", "Dar'a", "Dara'a", "Deraa", "Dera'a", "Dara"]),
+    (
+        "SY-SU",
+        "SY13",
+        "As-Suwayda",
+        [
+            "Sweida",
+            "Suwayda",
+            "As-Suwayda",
+            "Suwaida",
+            "Sweyda",
+            "Al-Suwayda",
+            "Al-Sweida",
+            "As-Sweida",
+            "Soueida",
+        ],
+    ),  # fmt: skip
+    ("SY-QU", "SY14", "Quneitra", ["Quneitra", "Qunaytirah", "Kuneitra", "Al-Quneitra"]),
+]
+# Spellings in the variants file that name something else as well.
+NOT_GOVERNORATE_NAMES = {"Al Jezira", "Jezireh", "Al Rashid", "Rashid", "Hauran"}
+
+# Areas the press names, with coordinates as UCDP coded them (where_coordinates).
+AREAS = [
+    ("Eastern Ghouta", "SY-RD", 33.5, 36.44, "district",
+     ["Ghouta", "East Ghouta", "Eastern Ghuta", "Eastern al-Ghouta", "Ghouta al-Sharqiya",
+      "الغوطة الشرقية", "الغوطة"]),
+    ("Western Ghouta", "SY-RD", 33.388, 36.273, "district",
+     ["West Ghouta", "Western al-Ghouta", "الغوطة الغربية"]),
+    ("Eastern Qalamoun", "SY-RD", 33.72, 36.89, "district",
+     ["East Qalamoun", "Eastern Qalamon", "القلمون الشرقي"]),
+    ("Western Qalamoun", "SY-RD", 33.96, 36.362, "district", ["West Qalamoun", "القلمون الغربي"]),
+    ("Qalamoun", "SY-RD", 33.8, 36.433333, "district",
+     ["Qalamoun mountains", "Qalamoun mountain range", "Qalamon", "Kalamoun", "القلمون"]),
+    ("Jabal al-Akrad", "SY-LA", 35.65, 36.2, "district",
+     ["Jabal al Akrad", "Jebel al-Akrad", "Kurd Mountain", "Kurds Mountain", "جبل الأكراد"]),
+    ("Al-Lajat", "SY-DR", 32.93481, 36.385, "district",
+     ["Al Lajah", "Lajah", "Lajat", "Leja", "Lejat", "اللجاة"]),
+    ("Sahl al-Ghab", "SY-HM", 35.63, 36.35, "district",
+     ["Sahl al Ghab", "Ghab plain", "al-Ghab plain", "Al-Ghab", "سهل الغاب"]),
+    ("Jabal al-Zawiya", "SY-ID", 35.709341, 36.507452, "district",
+     ["Jabal az Zawiyah", "Jebel Zawiya", "Jabal Zawiya", "Jabal al-Zawiyah", "جبل الزاوية"]),
+    ("Badiya", "", 34.0, 38.8333, "province",
+     ["Badia", "Syrian Badia", "Syrian Badiya", "Syrian Desert", "البادية", "بادية الشام"]),
+]  # fmt: skip
+
+UCDP_PLACE_SUFFIXES = ("village", "town", "city", "suburb", "neighbourhood", "neighborhood")
+UCDP_SKIP = re.compile(
+    r"\b(governorate|district|road|highway|between|near|river|area|border|crossing|"
+    r"countryside|junction|outskirts|front|frontline|line|pocket)\b",
+    re.IGNORECASE,
+)
+
+
+def read_csv(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def strip_suffix(name, words):
+    parts = name.split()
+    while len(parts) > 1 and parts[-1].lower() in words:
+        parts.pop()
+    return " ".join(parts)
+
+
+class Grid:
+    """Places bucketed by 0.1 degree, for 'what is within a few km' without a full scan."""
+
+    def __init__(self):
+        self.cells = defaultdict(list)
+
+    def add(self, place):
+        self.cells[(int(place["latitude"] * 10), int(place["longitude"] * 10))].append(place)
+
+    def near(self, lat, lon, km):
+        reach = max(1, math.ceil(km / 11))
+        cy, cx = int(lat * 10), int(lon * 10)
+        found = []
+        for dy in range(-reach, reach + 1):
+            for dx in range(-reach, reach + 1):
+                for place in self.cells.get((cy + dy, cx + dx), ()):
+                    d = distance_km(lat, lon, place["latitude"], place["longitude"])
+                    if d <= km:
+                        found.append((d, place))
+        found.sort(key=lambda item: item[0])
+        return found
+
+
+def names_of(place):
+    return [place["name"], place["name_ar"], *place["alternate_names"]]
+
+
+def same_name(names_a, place):
+    """Do two lists of spellings name the same place (by key, skeleton or close spelling)?"""
+    keys_b = place["_keys"]
+    skeletons_b = place["_skeletons"]
+    for name in names_a:
+        if not name:
+            continue
+        k = key(name)
+        if k and k in keys_b:
+            return True
+        s = skeleton(name)
+        if len(s) >= 3 and s in skeletons_b:
+            return True
+    return False
+
+
+def index_names(place):
+    place["_keys"] = {key(n) for n in names_of(place) if n and key(n)}
+    place["_skeletons"] = {skeleton(n) for n in names_of(place) if n and len(skeleton(n)) >= 3}
+
+
+def add_names(place, names):
+    for name in names:
+        name = (name or "").strip()
+        if name and name != place["name"] and name != place["name_ar"]:
+            if name not in place["alternate_names"]:
+                place["alternate_names"].append(name)
+    index_names(place)
+
+
+def build(source, exclude_ucdp=()):
+    """Governorates, districts, places, areas and the admin crosswalk, as lists of dicts."""
+    source = Path(source)
+    variants = {
+        row["iso_3166_2"]: row for row in read_csv(source / "syria_governorates_name_variants.csv")
+    }
+    ocha = read_csv(source / "syria_populated_places_ocha.csv")
+    pcode_to_iso = {pcode: iso for iso, pcode, _, _ in GOVERNORATES}
+
+    # Governorates -----------------------------------------------------------------------
+    ocha_admin1 = {row["admin1_pcode"]: row for row in ocha}
+    governorates = []
+    crosswalk = []
+    for iso, pcode, name, press in GOVERNORATES:
+        v = variants[iso]
+        names = [
+            v["iso_name_pycountry"], v["geonames_admin1_name"], v["geonames_official_name"],
+            v["naturalearth_name"], *v["naturalearth_name_alt"].split("|"), v["gadm_name_1"],
+            v["ucdp_ged_adm_1"], v["ucdp_ged_adm_1"].replace(" Governorate", ""),
+            v["acled_admin1"], ocha_admin1[pcode]["admin1_en"], *press,
+        ]  # fmt: skip
+        if iso != "SY-RD":
+            names.append(v["woe_name"])  # Rif Dimashq's WOE name is "Damascus"
+        alternates = []
+        for n in names:
+            n = n.strip()
+            if n and n != name and n not in alternates and n not in NOT_GOVERNORATE_NAMES:
+                alternates.append(n)
+        governorates.append(
+            {
+                "code": iso, "pcode": pcode, "name": name,
+                "name_ar": ocha_admin1[pcode]["admin1_ar"], "alternate_names": alternates,
+                "label_latitude": float(v["ne_label_lat"]), "label_longitude": float(v["ne_label_lon"]),
+                "geonames_admin1": v["geonames_admin1_code"].split(".")[-1],
+            }
+        )  # fmt: skip
+        crosswalk.append(
+            {
+                "source": "ucdp_adm_1",
+                "name": v["ucdp_ged_adm_1"],
+                "governorate": iso,
+                "district": "",
+            }
+        )
+        crosswalk.append(
+            {
+                "source": "acled_admin1",
+                "name": v["acled_admin1"],
+                "governorate": iso,
+                "district": "",
+            }
+        )
+    geonames_admin1 = {g["geonames_admin1"]: g["code"] for g in governorates}
+    ucdp_admin1 = {row["ucdp_name"]: row["iso"] for row in (
+        {"ucdp_name": variants[g["code"]]["ucdp_ged_adm_1"], "iso": g["code"]} for g in governorates)}  # fmt: skip
+
+    # Places from OCHA ---------------------------------------------------------------------
+    places = []
+    grid = Grid()
+    districts = {}
+    for row in ocha:
+        iso = pcode_to_iso[row["admin1_pcode"]]
+        if row["admin2_pcode"] not in districts:
+            districts[row["admin2_pcode"]] = {
+                "pcode": row["admin2_pcode"], "name": row["admin2_en"], "name_ar": row["admin2_ar"],
+                "governorate": iso, "alternate_names": [],
+            }  # fmt: skip
+        alternates = []
+        if row["name_en_ref"] and row["name_en_ref"] != row["name_en"]:
+            alternates.append(row["name_en_ref"])
+        # OCHA writes the article into the word ("Orm Eljoz"); press writes "al-Joz".
+        for word in row["name_en"].split():
+            m = re.match(r"^(Al|El)([A-Z]?[a-z]{3,})$", word)
+            if m:
+                alternates.append(
+                    row["name_en"].replace(word, f"{m.group(1)}-{m.group(2).title()}")
+                )
+        place = {
+            "pcode": row["pcode"], "geonames_id": "", "name": row["name_en"],
+            "name_ar": row["name_ar"] if row["name_ar_truncated"] != "1" else "",
+            "alternate_names": alternates, "governorate": iso, "district": row["admin2_pcode"],
+            "latitude": float(row["latitude"]), "longitude": float(row["longitude"]),
+            "population": "", "origin": "ocha", "capital_level": row["capital_level"],
+        }  # fmt: skip
+        index_names(place)
+        places.append(place)
+        grid.add(place)
+
+    def nearest_district(iso, lat, lon):
+        for _, other in grid.near(lat, lon, 40):
+            if other["governorate"] == iso and other["district"]:
+                return other["district"]
+        return ""
+
+    # Districts: coordinates of the seat, names from GeoNames and UCDP ---------------------
+    for d in districts.values():
+        members = [p for p in places if p["district"] == d["pcode"]]
+        seat = [p for p in members if key(p["name"]) == key(d["name"])]
+        seat = (
+            seat
+            or sorted((p for p in members if p["capital_level"]), key=lambda p: p["capital_level"])[
+                :1
+            ]
+        )
+        chosen = seat[0] if seat else None
+        d["latitude"] = (
+            chosen["latitude"] if chosen else sum(p["latitude"] for p in members) / len(members)
+        )
+        d["longitude"] = (
+            chosen["longitude"] if chosen else sum(p["longitude"] for p in members) / len(members)
+        )
+    for row in read_csv(source / "syria_districts_geonames.csv"):
+        iso = geonames_admin1.get(row["geonames_admin1_code"].split(".")[-1])
+        name = re.sub(r"\s+District$", "", row["name"]).replace("Minţaqat ", "")
+        match = _match_district(districts, iso, name)
+        if match:
+            add_district_name(match, [name, row["name"]])
+            crosswalk.append(
+                {
+                    "source": "geonames_admin2",
+                    "name": row["name"],
+                    "governorate": iso,
+                    "district": match["pcode"],
+                }
+            )
+
+    ucdp_rows = read_csv(source / "syria_places_observed_in_ucdp_ged.csv")
+    # UCDP's admin2 names: the OCHA district most of their places fall nearest to.
+    votes = defaultdict(Counter)
+    for row in ucdp_rows:
+        iso = ucdp_admin1.get(row["admin1"])
+        if iso and row["admin2"]:
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            pcode = nearest_district(iso, lat, lon)
+            if pcode:
+                votes[(iso, row["admin2"])][pcode] += 1
+    for (iso, admin2), counter in sorted(votes.items()):
+        pcode = counter.most_common(1)[0][0]
+        crosswalk.append(
+            {"source": "ucdp_adm_2", "name": admin2, "governorate": iso, "district": pcode}
+        )
+        name = re.sub(r"\s+district$", "", admin2)
+        name = re.sub(r"^(Mintaqat |Markaz )+", "", name)
+        match = _match_district(districts, iso, name)
+        if match and match["pcode"] == pcode:
+            add_district_name(match, [name])
+    ucdp_admin2 = {
+        (c["governorate"], c["name"]): c["district"]
+        for c in crosswalk
+        if c["source"] == "ucdp_adm_2"
+    }
+
+    # GeoNames towns -----------------------------------------------------------------------
+    geonames_added = geonames_merged = 0
+    for row in read_csv(source / "syria_places_geonames_cities500.csv"):
+        iso = geonames_admin1.get(row["admin1code"].zfill(2))
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        names = [row["name"], *row["alternatenames"].split("|")]
+        target = None
+        for d, other in grid.near(lat, lon, 6):
+            if other["governorate"] == iso and not other["geonames_id"] and same_name(names, other):
+                target = other
+                break
+        if target:
+            geonames_merged += 1
+            target["geonames_id"] = row["geonameid"]
+            target["population"] = row["population"] if row["population"] != "0" else ""
+            add_names(target, names)
+            continue
+        geonames_added += 1
+        arabic = [n for n in names if re.search("[\u0600-\u06ff]", n)]
+        place = {
+            "pcode": "", "geonames_id": row["geonameid"], "name": row["name"],
+            "name_ar": arabic[0] if arabic else "", "alternate_names": [],
+            "governorate": iso, "district": nearest_district(iso, lat, lon),
+            "latitude": lat, "longitude": lon,
+            "population": row["population"] if row["population"] != "0" else "",
+            "origin": "geonames", "capital_level": "",
+        }  # fmt: skip
+        add_names(place, names)
+        places.append(place)
+        grid.add(place)
+
+    # UCDP places --------------------------------------------------------------------------
+    ucdp_added = ucdp_merged = ucdp_skipped = 0
+    for row in ucdp_rows:
+        if row["place_name"] in exclude_ucdp:
+            continue
+        iso = ucdp_admin1.get(row["admin1"])
+        parsed = parse_ucdp_place(row["place_name"])
+        if not iso or not parsed or int(row["best_precision"]) > 2:
+            ucdp_skipped += 1
+            continue
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        target = None
+        for d, other in grid.near(lat, lon, 8):
+            if other["governorate"] == iso and same_name(parsed, other):
+                target = other
+                break
+        if target:
+            ucdp_merged += 1
+            add_names(target, parsed)
+            continue
+        ucdp_added += 1
+        place = {
+            "pcode": "", "geonames_id": "", "name": parsed[0], "name_ar": "",
+            "alternate_names": [], "governorate": iso,
+            "district": ucdp_admin2.get((iso, row["admin2"])) or nearest_district(iso, lat, lon),
+            "latitude": lat, "longitude": lon, "population": "", "origin": "ucdp",
+            "capital_level": "",
+        }  # fmt: skip
+        add_names(place, parsed[1:])
+        places.append(place)
+        grid.add(place)
+
+    areas = [
+        {"name": name, "governorate": iso, "district": "", "latitude": lat, "longitude": lon,
+         "precision": precision, "alternate_names": alternates}
+        for name, iso, lat, lon, precision, alternates in AREAS
+    ]  # fmt: skip
+    stats = {
+        "governorates": len(governorates), "districts": len(districts), "places": len(places),
+        "ocha": len(ocha), "geonames_merged": geonames_merged, "geonames_added": geonames_added,
+        "ucdp_merged": ucdp_merged, "ucdp_added": ucdp_added, "ucdp_skipped": ucdp_skipped,
+        "areas": len(areas),
+    }  # fmt: skip
+    return governorates, list(districts.values()), places, areas, crosswalk, stats
+
+
+def parse_ucdp_place(name):
+    """'Teir Maaleh village' -> ['Teir Maaleh']; 'Gharnatah/Leylan village' -> both; else None."""
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    if UCDP_SKIP.search(name):
+        return None
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in UCDP_PLACE_SUFFIXES:
+        return None
+    name = strip_suffix(name, UCDP_PLACE_SUFFIXES)
+    names = [n.strip() for n in name.split("/") if n.strip()]
+    return names or None
+
+
+def _match_district(districts, iso, name):
+    candidates = [d for d in districts.values() if d["governorate"] == iso]
+    k, s = key(name), skeleton(name)
+    for d in candidates:
+        names = [d["name"], *d["alternate_names"]]
+        if k in {key(n) for n in names} or s in {skeleton(n) for n in names}:
+            return d
+    # "Mount Simeon" is Jebel Saman, "Markaz Rif Dimashq" is OCHA's "Rural Damascus".
+    aliases = {
+        key("Mount Simeon"): "Jebel Saman",
+        key("Markaz Rif Dimashq"): "Rural Damascus",
+        key("Maarrat al-Nu'man"): "Al Ma'ra",
+        key("Maarat al-Numaan"): "Al Ma'ra",
+        key("Albu Kamal"): "Abu Kamal",
+    }
+    target = aliases.get(key(name))
+    for d in candidates:
+        if target and d["name"] == target:
+            return d
+    if len(candidates) == 1:
+        return candidates[0]
+    return None
+
+
+def add_district_name(district, names):
+    for n in names:
+        if n and n != district["name"] and n not in district["alternate_names"]:
+            district["alternate_names"].append(n)
+
+
+def write(out, governorates, districts, places, areas, crosswalk):
+    out.mkdir(parents=True, exist_ok=True)
+
+    def dump(name, fields, rows, compress=False):
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fields, extrasaction="ignore", lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            row = {k: "|".join(v) if isinstance(v, list) else v for k, v in row.items()}
+            writer.writerow(row)
+        data = buffer.getvalue().encode("utf-8")
+        if compress:
+            # mtime=0: rebuilding with the same inputs gives the same bytes.
+            (out / f"{name}.gz").write_bytes(gzip.compress(data, mtime=0))
+        else:
+            (out / name).write_bytes(data)
+
+    dump(
+        "governorates.csv",
+        [
+            "code",
+            "pcode",
+            "name",
+            "name_ar",
+            "label_latitude",
+            "label_longitude",
+            "alternate_names",
+        ],
+        governorates,
+    )
+    dump(
+        "districts.csv",
+        ["pcode", "name", "name_ar", "governorate", "latitude", "longitude", "alternate_names"],
+        sorted(districts, key=lambda d: d["pcode"]),
+    )
+    dump(
+        "places.csv",
+        ["pcode", "geonames_id", "name", "name_ar", "governorate", "district", "latitude", "longitude", "population", "origin", "alternate_names"],
+        places,
+        compress=True,
+    )  # fmt: skip
+    dump(
+        "areas.csv",
+        [
+            "name",
+            "governorate",
+            "district",
+            "latitude",
+            "longitude",
+            "precision",
+            "alternate_names",
+        ],
+        areas,
+    )
+    dump("crosswalk.csv", ["source", "name", "governorate", "district"], crosswalk)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", default=str(ROOT.parent / "shared" / "data"))
+    parser.add_argument("--out", default=str(ROOT / "seeds" / "gazetteer"))
+    args = parser.parse_args(argv)
+    *tables, stats = build(args.source)
+    write(Path(args.out), *tables)
+    for name, value in stats.items():
+        print(f"{name}: {value}")
+
+
+if __name__ == "__main__":
+    main()
