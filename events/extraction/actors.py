@@ -61,11 +61,15 @@ def _pattern(aliases):
 class Lexicon:
     """Aliases to entries; `find` returns non-overlapping mentions, longest alias first."""
 
+    # Sources are named by their aliases only: "US-led coalition" as a source is its
+    # spokesman's statement, not every mention of the coalition.
+    name_is_alias = True
+
     def __init__(self, entries):
         self._by_alias = {}
         sensitive, insensitive = [], []
         for entry, aliases in entries:
-            for alias in [entry.name, *aliases]:
+            for alias in [entry.name, *aliases] if self.name_is_alias else aliases:
                 alias = " ".join(str(alias).split())
                 if not alias:
                     continue
@@ -126,6 +130,8 @@ class ActorLexicon(Lexicon):
 
 
 class SourceLexicon(Lexicon):
+    name_is_alias = False
+
     @classmethod
     def from_records(cls, records):
         entries = []
@@ -158,16 +164,23 @@ _AGENT_AFTER = re.compile(
     re.I,
 )
 _AGENT_VERB_AFTER = re.compile(
-    r"^(?:['’]s)?[\s,]*(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
-    r"(?:launched|carried\s+out|conducted|struck|strikes|hit|hits|bombed|bombs|shelled|shells|"
-    r"pounded|pounds|targeted|targets|killed|kills|fired|fires|dropped|drops|executed|executes|"
-    r"beheaded|claimed|claims|attacked|attacks|stormed|detonated|blew\s+up|used|uses|massacred|"
-    r"shot|opened\s+fire|ambushed)\b",
+    r"^(?:['’]s)?[\s,)\]]*(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+    r"(?:launch(?:ed|es)?|carr(?:ied|ies|y)\s+out|conduct(?:ed|s)?|struck|strike|strikes|hit|hits|"
+    r"bomb(?:ed|s)?|shell(?:ed|s)?|pound(?:ed|s)?|target(?:ed|s)?|kill(?:ed|s)?|fire[ds]?|"
+    r"drop(?:ped|s)?|execut(?:ed|es|e)|behead(?:ed|s)?|crucif(?:ied|ies|y)|claim(?:ed|s)?|"
+    r"attack(?:ed|s)?|storm(?:ed|s)?|detonat(?:ed|es)|blew\s+up|us(?:ed|es)|massacr(?:ed|es)|"
+    r"shot|shoot|opened\s+fire|ambush(?:ed|es)?|destroy(?:ed|s)?|eliminat(?:ed|es)|"
+    r"rais(?:ed|es)|raid(?:ed|s)?|murder(?:ed|s)?|slaughter(?:ed|s)?)\b",
     re.I,
 )
 _AGENT_BEFORE = re.compile(
-    r"(?:\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|\bblam(?:ed|ing|es)|"
-    r"\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by|\bfrom)"
+    r"(?:(?<!held\s)(?<!controlled\s)(?<!backed\s)(?<!supported\s)(?<!besieged\s)(?<!led\s)"
+    r"(?<!run\s)(?<!occupied\s)(?<!seized\s)(?<!surrounded\s)(?<!encircled\s)(?<!armed\s)"
+    r"(?<!trained\s)(?<!funded\s)(?<!sponsored\s)(?<!captured\s)(?<!recaptured\s)(?<!taken\s)"
+    r"(?<!retaken\s)(?<!liberated\s)(?<!brokered\s)(?<!provided\s)(?<!published\s)(?<!released\s)"
+    r"(?<!posted\s)(?<!issued\s)(?<!announced\s)(?<!quoted\s)(?<!reported\s)(?<!denied\s)"
+    r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|\bblam(?:ed|ing|es)|"
+    r"\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by)"
     r"\s+(?:the\s+|an?\s+|one\s+of\s+the\s+|either\s+|suspected\s+|allied\s+)?$",
     re.I,
 )
@@ -179,6 +192,12 @@ _TARGET_BEFORE = re.compile(
     r"\s+(?:the\s+|an?\s+|\d+\s+|[a-z]+\s+)?$",
     re.I,
 )
+_COUNTED_BEFORE = re.compile(
+    r"(?:\b(?!(?:19|20)\d\d\b)\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|scores|hundreds)|"
+    r"\bdozens\s+of|\bscores\s+of|\bhundreds\s+of)\s+(?:(?!(?:a|an|the)\s)[a-z-]+\s+)?$",
+    re.I,
+)
 _TARGET_AFTER = re.compile(
     r"^(?:['’]s)?[\s-]*(?:held|controlled|run|occupied|besieged|positions?|strongholds?|"
     r"bastions?|targets?|hideouts?|headquarters|members?|commanders?|leaders?|militants|"
@@ -188,11 +207,33 @@ _TARGET_AFTER = re.compile(
 )
 
 
+_MEMBERS = re.compile(
+    r"^(?:['’]s)?\s*(?:terrorists?|fighters|militants|jihadists|militiamen|gunmen|group|members|"
+    r"forces|troops|insurgents|extremists)\b",
+    re.I,
+)
+# The side a group fought is who killed the dead of the other side, as coders read it.
+_OPPONENT_BEFORE = re.compile(
+    r"\b(?:clash(?:es|ed)?|fighting|battles?|battling|firefights?|attacks?|assault|offensive)"
+    r"\s+(?:with|against|by|from)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 def role(text, mention):
     """How strongly the sentence makes this mention the one who attacked (+) or was hit (-)."""
     before = text[max(0, mention.start - 40) : mention.start]
     after = text[mention.end : mention.end + 60]
     score = 0.0
+    if _COUNTED_BEFORE.search(before):
+        # "20 IS fighters killed": a counted group is the dead, not the killer.
+        return -2.0
+    if _OPPONENT_BEFORE.search(before):
+        return 1.5
+    members = _MEMBERS.match(after)
+    if members and _AGENT_VERB_AFTER.match(after[members.end() :]):
+        # "Nusra terrorists executed ...": the group noun does not make them the target.
+        return 1.5 + (2.0 if _AGENT_BEFORE.search(before) else 0.0)
     if _AGENT_BEFORE.search(before):
         score += 2.0
     if _TARGET_AFTER.match(after):
@@ -219,6 +260,25 @@ _CLAIM = re.compile(
     r"(?:carried|conducted|struck|launched|hit|targeted|killed|destroyed|bombed|executed)",
     re.I,
 )
+
+
+_REPORTING = re.compile(
+    r"\b(?:said|says|say|reported|reports|reporting|according\s+to|told|claimed|claims|"
+    r"accused|accusing|blamed|quoted|citing|cited|announced|stated|confirmed|documented)\b",
+    re.I,
+)
+
+
+def speaker(sentence, sources):
+    """The source a sentence reports: the one nearest a reporting verb, else the first."""
+    found = sources.find(sentence)
+    if not found:
+        return None
+    verbs = [m.start() for m in _REPORTING.finditer(sentence)]
+    if not verbs:
+        return found[0].entry.name
+    nearest = min(found, key=lambda m: min(abs(v - m.start) for v in verbs))
+    return nearest.entry.name
 
 
 def attribution(sentence, mentions_in_sentence, source):

@@ -256,6 +256,8 @@ def find_tolls(sentence, offset=0):
             continue
         low, best, high, vague = values
         raw = match["num"].lower()
+        if raw.isdigit() and len(raw) == 4 and 1900 <= best <= 2099:
+            continue  # a year, not a toll
         after = sentence[match.end() : match.end() + 120]
         before = sentence[max(0, match.start() - 60) : match.start()]
         before_verb = _KILLED_BEFORE.search(before)

@@ -71,9 +71,16 @@ _CUES = [
     ),
     (
         "clash",
-        r"clash(?:es|ed)?|fighting|battles?|firefights?|gunbattles?|skirmish\w*|ambush\w*|"
-        r"offensive|incursion|assault|counter[\s-]?attack|infighting|battling|fought",
+        r"clash(?:es|ed)?|fighting|battles?|firefights?|gunbattles?|skirmish\w*|infighting|"
+        r"battling|fought",
         1,
+    ),
+    # Ground operations: reporters rarely say how their dead were killed.
+    (
+        "other",
+        r"offensive|incursion|assault|counter[\s-]?attack|ambush\w*|advance[sd]?|seiz(?:ed|ing)|"
+        r"captur(?:ed|ing)|stormed|operations?",
+        0.8,
     ),
 ]
 CUES = [(kind, re.compile(r"\b(?:" + body + r")\b", re.I), weight) for kind, body, weight in _CUES]

@@ -10,7 +10,7 @@ import datetime
 import re
 
 from . import casualties, dates, event_types
-from .actors import attribution, default_actors, default_sources, role
+from .actors import attribution, default_actors, default_sources, role, speaker
 from .segmentation import sentences
 
 try:  # The gazetteer is written alongside this package; without it places stay empty.
@@ -32,6 +32,8 @@ _REPORT_TIME = re.compile(
     r"\bconfirmed|\breport)\s+(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
+WEAK_CUE = 0.9
+UNNAMED_IS_GOVERNMENT = {"barrel_bomb", "chemical"}
 _ATTRIBUTION_RANK = {"claimed": 3, "confirmed": 3, "alleged": 2, "unclear": 1}
 _FIELDS = ("civilians", "combatants", "children", "women", "total")
 
@@ -44,11 +46,13 @@ class _Facts:
         offset = sentence.start
         self.cues = event_types.find_cues(sentence.text, offset)
         self.tolls = casualties.find_tolls(sentence.text, offset)
-        mentions = actors.find(sentence.text)
+        source_spans = [(m.start, m.end) for m in sources.find(sentence.text)]
+        mentions = _specific(
+            [m for m in actors.find(sentence.text) if not _inside(m, source_spans)]
+        )
         self.agents = [(m, role(sentence.text, m)) for m in mentions]
         self.agents = [(m, score) for m, score in self.agents if score > 0]
-        found = sources.find(sentence.text)
-        self.source = found[0].entry.name if found else None
+        self.source = speaker(sentence.text, sources) if source_spans else None
         self.attribution = attribution(sentence.text, [m for m, _ in self.agents], self.source)
         self.background = sentence.is_background
         self.context = sentence.is_context
@@ -57,6 +61,24 @@ class _Facts:
     @property
     def newsworthy(self):
         return bool(self.cues or self.killed) and not self.context and not self.background
+
+
+def _inside(mention, spans):
+    # "Syrian" inside "Syrian Observatory" is the monitor speaking, not the army.
+    return any(
+        s <= mention.start and mention.end <= e and (e - s) > (mention.end - mention.start)
+        for s, e in spans
+    )
+
+
+def _specific(mentions):
+    """Drop a generic "terrorists" right after a named group ("Nusra terrorists")."""
+    kept = []
+    for mention in mentions:
+        if kept and mention.entry.group == "unknown" and mention.start - kept[-1].end <= 3:
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _date(facts_list, published):
@@ -86,14 +108,16 @@ def _resolve_event_date(text, published):
 
 def _perpetrators(facts_list, actors, kind):
     by_actor = {}
-    for facts in facts_list:
+    for position, facts in enumerate(facts_list):
+        # The headline and the lead name the actor of the news; later mentions are colour.
+        weight = 3.0 if position == 0 else 2.0 if position < 3 else 1.0
         for mention, score in facts.agents:
             record = by_actor.setdefault(
                 mention.entry,
                 {"score": 0.0, "first": mention.start, "attribution": None, "by": None, "span": None},
             )
             offset = facts.sentence.start
-            record["score"] += score
+            record["score"] += score * weight
             current = record["attribution"]
             if current is None or _ATTRIBUTION_RANK[facts.attribution] > _ATTRIBUTION_RANK[current]:
                 record["attribution"] = facts.attribution
@@ -101,15 +125,17 @@ def _perpetrators(facts_list, actors, kind):
                 record["span"] = (offset + mention.start, offset + mention.end)
             elif record["by"] is None and facts.source:
                 record["by"] = facts.source
-    if not by_actor and kind == "barrel_bomb":
-        # Only the Syrian air force drops barrel bombs; an unnamed one is theirs.
+    if not by_actor and kind in UNNAMED_IS_GOVERNMENT:
+        # Barrel bombs only fall from the Syrian air force; for an unattributed air or gas
+        # attack it is the likeliest actor too, and the coders' usual reading. "unclear" says
+        # that nobody in the bulletin named it.
         entry = actors.first_of_group("syrian_government")
         if entry is not None:
             return [
                 {
                     "name": entry.name,
                     "group": entry.group,
-                    "attribution": "alleged",
+                    "attribution": "alleged" if kind == "barrel_bomb" else "unclear",
                     "alleged_by": None,
                     "span": None,
                 }
@@ -253,23 +279,25 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             continue
         cause = _cause(event_types.best_kind(facts.cues))
         same = cause is None or anchor_cause is None or cause == anchor_cause
+        if not (facts.cues or facts.tolls or facts.agents or _ANAPHORA.search(facts.sentence.text)):
+            continue
         if (facts.sentence.index <= lead_end and same) or (
             same and _ANAPHORA.search(facts.sentence.text)
         ):
             members.append(facts)
             used.add(facts.sentence.index)
     anchor_kind = event_types.best_kind(anchor_facts.cues)
-    if anchor_kind is None:
-        anchor_kind = next(
-            (event_types.best_kind(f.cues) for f in members if f.cues), None
-        )
+    if anchor_kind in (None, "other"):
+        # A headline that only says "offensive" or "kills 20": the lead says with what.
+        better = event_types.best_kind([c for f in members for c in f.cues if c.weight > WEAK_CUE])
+        anchor_kind = better or anchor_kind
     events = [_event(members, anchor_kind, published, actors, gazetteer, full_text, True, False)]
     for facts in all_facts:
         if facts.sentence.index in used or facts.context:
             continue
         if facts.background and (facts.cues or facts.killed) and facts.sentence.index > anchor:
             events.append(
-                _event([facts], None, None, actors, gazetteer, full_text, False, True)
+                _event([facts], None, published, actors, gazetteer, full_text, False, True)
             )
         elif facts.newsworthy and facts.cues and facts.killed and facts.sentence.index > anchor:
             events.append(_event([facts], None, published, actors, gazetteer, full_text, False, False))
