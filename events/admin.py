@@ -1,8 +1,13 @@
+from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import F
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import ImportBulletinsForm
 from .importing import ImportResult, Rejected, import_bulletin, import_uploads, parse_text
@@ -15,8 +20,20 @@ from .models import (
     Incident,
     Place,
     Report,
+    ReviewQueue,
     ReviewStatus,
 )
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """The History view, with its diffs and revert, for models whose changes are kept."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # simple-history saves a revert for anyone who may view the history; only editors
+        # (change permission) may.
+        if request.method == "POST" and not self.has_change_permission(request):
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Governorate)
@@ -33,7 +50,7 @@ class DistrictAdmin(admin.ModelAdmin):
 
 
 @admin.register(Place)
-class PlaceAdmin(admin.ModelAdmin):
+class PlaceAdmin(HistoryAdmin):
     list_display = ["name", "name_ar", "district", "governorate", "latitude", "longitude", "origin"]
     list_filter = ["governorate", "origin"]
     search_fields = ["name", "name_ar", "alternate_names", "pcode"]
@@ -42,7 +59,7 @@ class PlaceAdmin(admin.ModelAdmin):
 
 
 @admin.register(Actor)
-class ActorAdmin(admin.ModelAdmin):
+class ActorAdmin(HistoryAdmin):
     list_display = ["name", "group"]
     list_filter = ["group"]
     search_fields = ["name", "aliases"]
@@ -64,7 +81,7 @@ class ReportInline(admin.StackedInline):
 
 
 @admin.register(Report)
-class ReportAdmin(admin.ModelAdmin):
+class ReportAdmin(HistoryAdmin):
     list_display = ["__str__", "incident", "event_type", "date", "is_primary", "is_background"]
     list_filter = ["source", "event_type", "is_primary", "is_background"]
     search_fields = ["headline", "place_name", "bulletin__title", "external_id"]
@@ -72,8 +89,80 @@ class ReportAdmin(admin.ModelAdmin):
     inlines = [ClaimInline]
 
 
+class IncidentForm(forms.ModelForm):
+    """The incident change form, which refuses to overwrite another editor's save.
+
+    It carries the version it was loaded with; saving when the database holds a newer one is a
+    form error naming what the other editor changed, and the editor's input stays in the form.
+    """
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    change_reason = forms.CharField(
+        label="Reason for change",
+        max_length=100,
+        required=False,
+        help_text="Optional; kept in the incident's history with your change.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The database's version, not the instance's: a revert starts from an old instance.
+            self.initial["loaded_version"] = (
+                Incident.objects.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.instance.pk:
+            return cleaned_data
+        # The admin saves inside a transaction: on PostgreSQL this row lock holds off a second
+        # editor's save between this check and our UPDATE.
+        current = Incident.objects.select_for_update().filter(pk=self.instance.pk).first()
+        if current is None:
+            return cleaned_data
+        loaded = cleaned_data.get("loaded_version")
+        if loaded != current.version:
+            # Re-submitting the form (after reading the message) saves over the current version.
+            self.data = self.data.copy()
+            self.data[self.add_prefix("loaded_version")] = current.version
+            raise ValidationError(self.conflict_message(current, loaded))
+        self.instance.version = current.version
+        return cleaned_data
+
+    @staticmethod
+    def conflict_message(current, loaded):
+        editors, changes = current.changes_since(loaded or 0)
+        who = ", ".join(editors) or "another editor"
+        what = "; ".join(f"{label}: {then} → {now}" for label, then, now in changes)
+        return (
+            f"This incident was changed by {who} after you opened it, so your changes were not "
+            f"saved. Their changes: {what or 'none visible in the form'}. Your edits are still "
+            "below: compare them with these values and save again to keep yours."
+        )
+
+
+def _mark(modeladmin, request, queryset, status):
+    count = queryset.set_status(status, user=request.user)
+    label = ReviewStatus(status).label.lower()
+    modeladmin.message_user(request, f"{count} incident(s) {label}.", messages.SUCCESS)
+
+
+@admin.action(description="Mark selected incidents as verified", permissions=["change"])
+def mark_verified(modeladmin, request, queryset):
+    _mark(modeladmin, request, queryset, ReviewStatus.VERIFIED)
+
+
+@admin.action(description="Mark selected incidents as rejected", permissions=["change"])
+def mark_rejected(modeladmin, request, queryset):
+    _mark(modeladmin, request, queryset, ReviewStatus.REJECTED)
+
+
 @admin.register(Incident)
-class IncidentAdmin(admin.ModelAdmin):
+class IncidentAdmin(HistoryAdmin):
+    form = IncidentForm
     list_display = [
         "__str__",
         "date",
@@ -90,22 +179,99 @@ class IncidentAdmin(admin.ModelAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ["place", "district", "governorate", "perpetrators"]
     list_select_related = ["governorate", "place"]
+    readonly_fields = ["version"]
     inlines = [ReportInline]
-    actions = ["mark_verified", "mark_rejected"]
+    actions = [mark_verified, mark_rejected]
+    change_form_template = "admin/events/incident/change_form.html"
 
-    @admin.action(description="Mark selected incidents as verified")
-    def mark_verified(self, request, queryset):
-        count = queryset.update(status=ReviewStatus.VERIFIED)
-        self.message_user(request, f"{count} incident(s) verified.", messages.SUCCESS)
+    def get_urls(self):
+        return [
+            path(
+                "place/<int:pk>/",
+                self.admin_site.admin_view(self.place_view),
+                name="events_incident_place",
+            ),
+            *super().get_urls(),
+        ]
 
-    @admin.action(description="Mark selected incidents as rejected")
-    def mark_rejected(self, request, queryset):
-        count = queryset.update(status=ReviewStatus.REJECTED)
-        self.message_user(request, f"{count} incident(s) rejected.", messages.SUCCESS)
+    def place_view(self, request, pk):
+        """A gazetteer place's district, governorate and coordinates, for the change form."""
+        if not (self.has_change_permission(request) or self.has_add_permission(request)):
+            raise PermissionDenied
+        place = get_object_or_404(Place.objects.select_related("district", "governorate"), pk=pk)
+        return JsonResponse(
+            {
+                "id": place.pk,
+                "name": str(place),
+                "district": place.district
+                and {"id": place.district_id, "text": str(place.district)},
+                "governorate": {"id": place.governorate_id, "text": str(place.governorate)},
+                "latitude": place.latitude,
+                "longitude": place.longitude,
+            }
+        )
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["place_lookup_url"] = reverse("admin:events_incident_place", args=[0])
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        if "_verify" in request.POST:
+            obj.status = ReviewStatus.VERIFIED
+        elif "_reject" in request.POST:
+            obj.status = ReviewStatus.REJECTED
+        obj._change_reason = form.cleaned_data.get("change_reason") or None
+        super().save_model(request, obj, form, change)
+
+    def response_change(self, request, obj):
+        if "_verify" in request.POST or "_reject" in request.POST:
+            self.message_user(
+                request, f"{obj} marked {obj.get_status_display().lower()}.", messages.SUCCESS
+            )
+            following = Incident.objects.review_queue().exclude(pk=obj.pk).first()
+            if following:
+                return HttpResponseRedirect(
+                    reverse("admin:events_incident_change", args=[following.pk])
+                )
+            return HttpResponseRedirect(reverse("admin:events_reviewqueue_changelist"))
+        return super().response_change(request, obj)
+
+
+@admin.register(ReviewQueue)
+class ReviewQueueAdmin(admin.ModelAdmin):
+    """Unreviewed incidents, least certain first; each opens in the incident change form."""
+
+    list_display = ["__str__", "confidence", "date", "event_type", "place", "killed_total_best"]
+    list_filter = ["event_type", "governorate", "source"]
+    search_fields = ["title", "place__name"]
+    list_select_related = ["governorate", "place"]
+    ordering = [F("confidence").asc(nulls_first=True), "id"]
+    actions = [mark_verified, mark_rejected]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).review_queue()
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        return HttpResponseRedirect(reverse("admin:events_incident_change", args=[object_id]))
+
+    # The queue is a view of incidents, so incident permissions govern it.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("events.view_incident") or self.has_change_permission(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("events.change_incident")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Bulletin)
-class BulletinAdmin(admin.ModelAdmin):
+class BulletinAdmin(HistoryAdmin):
     list_display = ["title", "publisher", "published_at", "imported_at", "imported_by", "events"]
     search_fields = ["title", "text", "publisher"]
     date_hierarchy = "published_at"

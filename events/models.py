@@ -5,15 +5,21 @@ An Incident is what happened: one point on the map, one row in the list and the 
 is what one source (a bulletin, or one row of an imported dataset) says about an incident.
 Figures and claims live on reports; an incident's figures are derived from its reports and stay
 editable (an editor's figures are kept once set).
+
+Every change to incidents, reports, claims, places, actors and bulletins is kept by
+django-simple-history rather than django-reversion: each model gets its own history table
+(`Incident.history`) that queries like any other and diffs field by field (who, when, from what
+to what, why), and an editor reverts one object at a time from the admin.
 """
 
 import hashlib
 import statistics
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Q
+from django.db import models, transaction
+from django.db.models import F, Q
 from django.urls import reverse
+from simple_history.models import HistoricalRecords
 
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
 OUTCOMES = ("killed", "injured")
@@ -166,6 +172,8 @@ class Place(models.Model):
     origin = models.CharField(max_length=10, choices=Origin, default=Origin.EDITOR)
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         indexes = [
@@ -196,6 +204,8 @@ class Actor(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
 
@@ -215,6 +225,8 @@ class Bulletin(models.Model):
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False
     )
     filename = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_at", "-id"]
@@ -291,6 +303,34 @@ class IncidentQuerySet(models.QuerySet):
         """What analysts see: everything but rejected incidents."""
         return self.exclude(status=ReviewStatus.REJECTED)
 
+    def review_queue(self):
+        """Unreviewed incidents, least certain first (no confidence at all counts as least)."""
+        return self.filter(status=ReviewStatus.EXTRACTED).order_by(
+            F("confidence").asc(nulls_first=True), "id"
+        )
+
+    def set_status(self, status, user=None, reason=""):
+        """Verify or reject many incidents at once: one UPDATE, one history record each.
+
+        The version is bumped in the database (F + 1) so that an editor who has one of them
+        open is told about the change instead of overwriting it.
+        """
+        with transaction.atomic():
+            pks = list(
+                Incident.objects.select_for_update()
+                .filter(pk__in=self.values("pk"))
+                .exclude(status=status)
+                .values_list("pk", flat=True)
+            )
+            Incident.objects.filter(pk__in=pks).update(status=status, version=F("version") + 1)
+            Incident.history.bulk_history_create(
+                list(Incident.objects.filter(pk__in=pks)),
+                update=True,
+                default_user=user,
+                default_change_reason=reason or f"Marked {status}",
+            )
+        return len(pks)
+
 
 class Incident(Figures):
     title = models.CharField(max_length=300, blank=True)
@@ -309,9 +349,7 @@ class Incident(Figures):
     # The most likely perpetrator's group, kept on the row so the list filters without a join.
     perpetrator_group = models.CharField(max_length=30, choices=ActorGroup, blank=True)
     source = models.CharField(max_length=10, choices=Source, default=Source.BULLETIN)
-    status = models.CharField(
-        max_length=10, choices=ReviewStatus, default=ReviewStatus.EXTRACTED
-    )
+    status = models.CharField(max_length=10, choices=ReviewStatus, default=ReviewStatus.EXTRACTED)
     confidence = models.FloatField(null=True, blank=True)
     figures_edited = models.BooleanField(
         default=False,
@@ -322,6 +360,7 @@ class Incident(Figures):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = IncidentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -345,8 +384,7 @@ class Incident(Figures):
                 name="incident_latitude_range",
             ),
             models.CheckConstraint(
-                condition=Q(longitude__isnull=True)
-                | Q(longitude__gte=-180, longitude__lte=180),
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="incident_longitude_range",
             ),
         ]
@@ -354,8 +392,43 @@ class Incident(Figures):
     def __str__(self):
         return self.title or f"{self.get_event_type_display()} #{self.pk}"
 
+    def save(self, *args, **kwargs):
+        # Every save is a new version: an editor holding an older one is refused (see admin).
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.pk])
+
+    def changes_since(self, version):
+        """What was saved after `version`, as (who, [(field label, then, now), ...]).
+
+        Read from the history, so it names each field another editor changed and both values.
+        """
+        history = self.history.order_by("-history_date", "-history_id")
+        then = history.filter(version__lte=version).first()
+        now = history.first()
+        if then is None or now is None or then.pk == now.pk:
+            return [], []
+        delta = now.diff_against(
+            then, excluded_fields=["version", "updated_at"], foreign_keys_are_objs=True
+        )
+        editors = {
+            str(r.history_user) for r in history.filter(version__gt=version) if r.history_user
+        }
+        changes = []
+        for change in delta.changes:
+            field = self._meta.get_field(change.field)
+            labels = dict(field.flatchoices) if field.choices else {}
+            old, new = (
+                str(labels.get(v, v)) if v not in (None, "") else "(empty)"
+                for v in (change.old, change.new)
+            )
+            changes.append((str(field.verbose_name), old, new))
+        return sorted(editors), changes
 
     def derive_from_reports(self, save=True):
         """Set figures (unless an editor set them) and perpetrators from the reports.
@@ -393,6 +466,15 @@ class Incident(Figures):
                 Incident.objects.filter(pk=self.pk).update(perpetrator_group=first.group)
 
 
+class ReviewQueue(Incident):
+    """The admin's review queue: Incident.objects.review_queue() as its own admin page."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "incident to review"
+        verbose_name_plural = "review queue"
+
+
 class Report(Figures):
     incident = models.ForeignKey(
         Incident, models.SET_NULL, null=True, blank=True, related_name="reports"
@@ -423,8 +505,12 @@ class Report(Figures):
     )
     confidence = models.FloatField(null=True, blank=True)
     evidence = models.JSONField(default=list, blank=True)
-    raw = models.JSONField(default=dict, blank=True, help_text="What the extractor or the row said.")
+    raw = models.JSONField(
+        default=dict, blank=True, help_text="What the extractor or the row said."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-is_primary", "id"]
@@ -452,11 +538,11 @@ class Claim(models.Model):
     actor = models.ForeignKey(Actor, models.PROTECT, null=True, blank=True)
     name = models.CharField(max_length=200)
     group = models.CharField(max_length=30, choices=ActorGroup, default=ActorGroup.UNKNOWN)
-    attribution = models.CharField(
-        max_length=10, choices=Attribution, default=Attribution.UNCLEAR
-    )
+    attribution = models.CharField(max_length=10, choices=Attribution, default=Attribution.UNCLEAR)
     alleged_by = models.CharField(max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["report", "position"]
@@ -464,4 +550,3 @@ class Claim(models.Model):
     def __str__(self):
         by = f" by {self.alleged_by}" if self.alleged_by else ""
         return f"{self.name} ({self.get_attribution_display()}{by})"
-

@@ -1,0 +1,73 @@
+// The incident change form: a map of the point in the latitude/longitude inputs. Clicking the
+// map or dragging the marker moves the point; choosing a gazetteer place fills the district,
+// governorate and coordinates from the admin's place endpoint.
+"use strict";
+
+window.initIncidentLocationMap = function (map) {
+  const latitude = document.getElementById("id_latitude");
+  const longitude = document.getElementById("id_longitude");
+  if (!latitude || !longitude) return;
+  let marker = null;
+
+  function write(latlng) {
+    latitude.value = latlng.lat.toFixed(5);
+    longitude.value = latlng.lng.toFixed(5);
+  }
+
+  function show(latlng, centre) {
+    if (marker) {
+      marker.setLatLng(latlng);
+    } else {
+      marker = L.marker(latlng, { draggable: true }).addTo(map);
+      marker.on("dragend", function () { write(marker.getLatLng()); });
+    }
+    if (centre) map.setView(latlng, Math.max(map.getZoom(), 10));
+  }
+
+  function fromInputs() {
+    const lat = parseFloat(latitude.value);
+    const lon = parseFloat(longitude.value);
+    if (Number.isFinite(lat) && Number.isFinite(lon)) show([lat, lon], true);
+  }
+
+  map.on("click", function (event) {
+    show(event.latlng, false);
+    write(event.latlng);
+  });
+  latitude.addEventListener("change", fromInputs);
+  longitude.addEventListener("change", fromInputs);
+  fromInputs();
+
+  // The place, district and governorate inputs are admin autocompletes (select2, on jQuery):
+  // select2 announces a choice with a jQuery event, and listens for one after a change.
+  const $ = window.django && window.django.jQuery;
+  const place = document.getElementById("id_place");
+  const lookup = document.getElementById("place-lookup-url");
+  if (!$ || !place || !lookup) return;
+  const lookupUrl = JSON.parse(lookup.textContent);
+
+  function choose(id, option) {
+    const select = document.getElementById(id);
+    if (!select || !option) return;
+    let existing = Array.from(select.options).find(function (o) { return o.value === String(option.id); });
+    if (!existing) {
+      existing = new Option(option.text, option.id, true, true);
+      select.append(existing);
+    }
+    $(select).val(String(option.id)).trigger("change");
+  }
+
+  $(place).on("change", function () {
+    if (!place.value) return;
+    fetch(lookupUrl.replace(/0\/$/, place.value + "/"), { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        choose("id_district", data.district);
+        choose("id_governorate", data.governorate);
+        latitude.value = data.latitude;
+        longitude.value = data.longitude;
+        show([data.latitude, data.longitude], true);
+      });
+  });
+};

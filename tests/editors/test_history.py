@@ -1,0 +1,112 @@
+"""Every change to incidents, reports, claims, places, actors and bulletins is kept."""
+
+import pytest
+from django.urls import reverse
+
+from events.models import Actor, Bulletin, Claim, Incident, Report, ReviewStatus
+
+from .conftest import form_data, make_incident, make_place, make_staff
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(incident):
+    return reverse("admin:events_incident_change", args=[incident.pk])
+
+
+def test_an_admin_edit_records_who_which_fields_and_the_reason(client, editor):
+    incident = make_incident()
+    data = form_data(client.get(change_url(incident)))
+    data.update(title="Air strike on Saraqeb market", change_reason="Bulletin names the market")
+
+    response = client.post(change_url(incident), data)
+
+    assert response.status_code == 302
+    latest, created = incident.history.all()[:2]
+    assert latest.history_type == "~"
+    assert latest.history_user == editor
+    assert latest.history_change_reason == "Bulletin names the market"
+    delta = latest.diff_against(created, excluded_fields=["version", "updated_at"])
+    assert [(c.field, c.old, c.new) for c in delta.changes] == [
+        ("title", "Air strike on Saraqeb", "Air strike on Saraqeb market")
+    ]
+
+
+def test_the_history_page_lists_each_change_with_its_author(client, editor):
+    incident = make_incident()
+    data = form_data(client.get(change_url(incident)))
+    client.post(change_url(incident), {**data, "title": "Renamed", "change_reason": "typo"})
+
+    response = client.get(reverse("admin:events_incident_history", args=[incident.pk]))
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "editor" in body and "typo" in body and "Renamed" in body
+
+
+def test_reverting_to_an_earlier_version_restores_its_values(client, editor):
+    incident = make_incident()
+    original = incident.history.get()
+    data = form_data(client.get(change_url(incident)))
+    client.post(change_url(incident), {**data, "title": "Wrong title"})
+    url = reverse("admin:events_incident_simple_history", args=[incident.pk, original.pk])
+
+    response = client.post(url, form_data(client.get(url)))
+
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert incident.title == "Air strike on Saraqeb"
+    assert incident.version == 3
+    assert incident.history.count() == 3
+
+
+def test_an_analyst_cannot_revert(client):
+    incident = make_incident()
+    original = incident.history.get()
+    client.force_login(make_staff("analyst", "view_incident"))
+    url = reverse("admin:events_incident_simple_history", args=[incident.pk, original.pk])
+    data = form_data(client.get(url))
+
+    response = client.post(url, {**data, "title": "Analyst's title"})
+
+    assert response.status_code == 403
+    assert Incident.objects.get().title == "Air strike on Saraqeb"
+
+
+@pytest.mark.parametrize("model", [Report, Claim, Actor, Bulletin])
+def test_reports_claims_actors_and_bulletins_keep_history(model):
+    bulletin = Bulletin.objects.create(title="B", text="t", content_hash="h")
+    report = Report.objects.create(bulletin=bulletin)
+    actor = Actor.objects.create(name="Russian Air Force")
+    claim = Claim.objects.create(report=report, actor=actor, name="Russian jets")
+    obj = {Report: report, Claim: claim, Actor: actor, Bulletin: bulletin}[model]
+
+    obj.save()
+
+    assert [h.history_type for h in obj.history.all()] == ["~", "+"]
+
+
+def test_a_place_edit_is_kept_with_its_old_coordinates():
+    place = make_place()
+    place.latitude = 35.9
+    place.save()
+
+    assert [h.latitude for h in place.history.all()] == [35.9, 35.86]
+
+
+def test_bulk_verification_records_one_history_entry_per_changed_incident(client, editor):
+    first, second = make_incident(), make_incident()
+    done = make_incident(status=ReviewStatus.VERIFIED)
+
+    client.post(
+        reverse("admin:events_incident_changelist"),
+        {"action": "mark_verified", "_selected_action": [first.pk, second.pk, done.pk]},
+    )
+
+    for incident in (first, second):
+        latest = incident.history.first()
+        assert latest.status == ReviewStatus.VERIFIED
+        assert latest.history_user == editor
+        assert latest.version == 2
+    assert done.history.count() == 1
+    assert set(Incident.objects.values_list("version", flat=True)) == {1, 2}
