@@ -73,11 +73,17 @@ CHUNK_BYTES = 64 * 1024
 
 def rows_queryset(queryset, detail_prefix):
     """The export's columns over a filtered queryset, each aliased `c_<header>`."""
+    # Older SQLite builds cannot order inside an aggregate; they list in insertion order.
+    ordered = (
+        {"order_by": "actor__name"}
+        if connection.features.supports_aggregate_order_by_clause
+        else {}
+    )
     perpetrators = (
         Incident.perpetrators.through.objects.filter(incident_id=OuterRef("pk"))
         .order_by()
         .values("incident_id")
-        .annotate(names=StringAgg("actor__name", Value("; "), order_by="actor__name"))
+        .annotate(names=StringAgg("actor__name", Value("; "), **ordered))
         .values("names")
     )
     expressions = dict(COLUMNS)

@@ -1,0 +1,103 @@
+import pytest
+from django.urls import NoReverseMatch, reverse
+
+from events.models import Claim
+from events.views import highlight
+
+pytestmark = pytest.mark.django_db
+
+
+def test_it_shows_every_field_figures_and_claims_with_who_alleges_them(
+    client, make_incident, make_place, make_actor, make_report, make_bulletin
+):
+    coalition = make_actor("US-led international coalition", "international_coalition")
+    incident = make_incident(
+        place=make_place(name="Al-Soussa"),
+        killed_civilians_low=28,
+        killed_civilians_best=28,
+        killed_civilians_high=30,
+        injured_total_best=7,
+        perpetrators=[coalition],
+        perpetrator_group="international_coalition",
+    )
+    report = make_report(incident, make_bulletin(title="Coalition strike", publisher="SANA"))
+    Claim.objects.create(
+        report=report,
+        actor=coalition,
+        name=coalition.name,
+        attribution="alleged",
+        alleged_by="SANA",
+    )
+
+    response = client.get(reverse("events:detail", args=[incident.pk]))
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    for text in ["Al-Soussa", "Deir ez-Zor", "SY-DY", "Air strike", "2018-07-12", "Alleged"]:
+        assert text in body
+    assert "US-led international coalition" in body and ">SANA<" in body
+    civilians = response.context["figures"][0]
+    assert civilians == {"category": "civilians", "killed": [28, 28, 30], "injured": [None] * 3}
+
+
+def test_an_unknown_incident_is_a_404(client):
+    assert client.get(reverse("events:detail", args=[987654])).status_code == 404
+
+
+def test_it_rejects_post(client, make_incident):
+    incident = make_incident()
+    assert client.post(reverse("events:detail", args=[incident.pk])).status_code == 405
+
+
+def test_the_evidence_is_highlighted_and_the_bulletin_escaped(
+    client, make_incident, make_report, make_bulletin
+):
+    bulletin = make_bulletin(title="<b>Strike</b>", text="Jets <script>x()</script> hit Soussa.")
+    start = bulletin.document.index("Soussa")
+    incident = make_incident()
+    make_report(incident, bulletin, evidence=[{"field": "place", "start": start, "end": start + 6}])
+
+    body = client.get(reverse("events:detail", args=[incident.pk])).content.decode()
+
+    assert '<mark title="place">Soussa</mark>' in body
+    assert "&lt;script&gt;x()&lt;/script&gt;" in body
+    assert "<script>x()" not in body and "<b>Strike" not in body
+
+
+def test_highlighting_skips_bad_spans_and_clips_overlaps():
+    spans = [
+        {"field": "a", "start": 0, "end": 3},
+        {"field": "b", "start": 2, "end": 5},
+        {"field": "c", "start": 4, "end": 99},
+        {"field": "d", "start": "1", "end": 2},
+        "junk",
+    ]
+
+    assert highlight("abcdef<", spans) == (
+        '<mark title="a">abc</mark><mark title="b">de</mark>f&lt;'
+    )
+
+
+def test_dataset_reports_carry_their_credit(client, make_incident, make_report):
+    incident = make_incident(source="ucdp_ged")
+    make_report(incident, None, source="ucdp_ged", external_id="123456")
+
+    body = client.get(reverse("events:detail", args=[incident.pk])).content.decode()
+
+    assert "UCDP Georeferenced Event Dataset" in body and "CC BY 4.0" in body
+    assert "123456" in body
+
+
+def test_staff_see_a_link_to_change_the_incident_and_others_do_not(
+    client, make_incident, django_user_model
+):
+    incident = make_incident()
+    try:
+        change_url = reverse("admin:events_incident_change", args=[incident.pk])
+    except NoReverseMatch:
+        pytest.skip("The admin does not register Incident yet.")
+    url = reverse("events:detail", args=[incident.pk])
+
+    assert change_url not in client.get(url).content.decode()
+    client.force_login(django_user_model.objects.create_user("ed", is_staff=True))
+    assert change_url in client.get(url).content.decode()

@@ -1,0 +1,117 @@
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from events.export import HEADER
+
+pytestmark = pytest.mark.django_db
+
+EXPORT = reverse("events:export")
+MAP_DATA = reverse("events:map_data")
+
+
+def read_csv(response):
+    content = b"".join(response.streaming_content).decode("utf-8")
+    return list(csv.reader(io.StringIO(content)))
+
+
+def test_it_streams_every_matching_row_with_one_header_and_a_dated_name(
+    client, make_incident, make_place, make_actor, monkeypatch
+):
+    monkeypatch.setattr("events.views.PAGE_SIZE", 2)
+    actors = [make_actor("Russian Air Force", "russia"), make_actor("Syrian Arab Air Force")]
+    first = make_incident(
+        place=make_place(name="Al-Soussa"),
+        killed_total_best=28,
+        killed_civilians_high=30,
+        perpetrators=actors,
+    )
+    for _ in range(4):
+        make_incident()
+
+    response = client.get(EXPORT, {"province": "SY-DY"})
+
+    assert response.status_code == 200
+    assert response.streaming
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    today = timezone.localdate().isoformat()
+    assert response["Content-Disposition"] == f'attachment; filename="incidents-{today}.csv"'
+    rows = read_csv(response)
+    assert rows[0] == HEADER
+    assert len(rows) == 1 + 5
+    row = dict(zip(HEADER, next(r for r in rows[1:] if r[0] == str(first.pk)), strict=True))
+    assert row["date"] == "2018-07-12"
+    assert row["place"] == "Al-Soussa"
+    assert row["governorate"] == "Deir ez-Zor" and row["province_code"] == "SY-DY"
+    assert row["perpetrators"] == "Russian Air Force; Syrian Arab Air Force"
+    assert row["killed_total_best"] == "28" and row["killed_civilians_high"] == "30"
+    assert row["killed_total_low"] == ""
+    assert row["url"] == f"http://testserver/events/{first.pk}/"
+
+
+def test_cells_that_start_a_formula_are_neutralised(client, make_incident, make_place):
+    for index, start in enumerate(["=", "+", "-", "@", "\t", "\r"]):
+        make_incident(place=make_place(name=f"{start}HYPERLINK(evil) {index}"))
+    make_incident(place=make_place(name="Plain = fine"))
+
+    places = [row[HEADER.index("place")] for row in read_csv(client.get(EXPORT))[1:]]
+
+    assert sorted(places) == sorted(
+        [
+            "'=HYPERLINK(evil) 0",
+            "'+HYPERLINK(evil) 1",
+            "'-HYPERLINK(evil) 2",
+            "'@HYPERLINK(evil) 3",
+            "'\tHYPERLINK(evil) 4",
+            "'\rHYPERLINK(evil) 5",
+            "Plain = fine",
+        ]
+    )
+
+
+def test_the_export_keeps_utf8_text(client, make_incident, make_place):
+    make_incident(place=make_place(name="السوسة"))
+
+    rows = read_csv(client.get(EXPORT))
+
+    assert rows[1][HEADER.index("place")] == "السوسة"
+
+
+def test_an_invalid_filter_is_a_400_with_a_plain_message(client):
+    response = client.get(EXPORT, {"min_killed": "lots", "province": "SY-XX"})
+
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "min_killed" in body and "province" in body
+
+
+def test_the_export_rejects_post(client):
+    assert client.post(EXPORT).status_code == 405
+
+
+def test_the_list_total_the_map_cells_and_the_csv_rows_agree(client, make_incident, monkeypatch):
+    monkeypatch.setattr("events.views.MAP_EVENT_LIMIT", 5)
+    monkeypatch.setattr("events.views.PAGE_SIZE", 4)
+    for day in range(1, 13):
+        make_incident(
+            date=datetime.date(2018, 1, day),
+            latitude=34 + day / 10,
+            longitude=38 + day / 7,
+            killed_total_best=day if day % 3 else 40,
+        )
+    make_incident(killed_total_best=50, province="SY-HL")
+    make_incident(killed_total_best=3)
+    make_incident(killed_total_best=90, status="rejected")
+    query = {"province": "SY-DY", "min_killed": "5"}
+
+    listed = client.get(reverse("events:list"), query).context["total"]
+    cells = client.get(MAP_DATA, {**query, "bbox": "35,32,43,38", "zoom": "6"}).json()
+    exported = len(read_csv(client.get(EXPORT, query))) - 1
+
+    assert cells["mode"] == "cells"
+    assert listed == sum(cell[2] for cell in cells["cells"]) == exported == 9

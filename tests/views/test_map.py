@@ -1,0 +1,135 @@
+import json
+
+import pytest
+from django.urls import reverse
+
+from events import views
+
+pytestmark = pytest.mark.django_db
+
+DATA = reverse("events:map_data")
+
+
+def test_the_map_page_renders_leaflet_with_a_nonce_and_the_filters(client):
+    response = client.get(reverse("events:map"), {"province": "SY-DY"})
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "leaflet/leaflet" in body and "window.initIncidentMap" in body
+    assert '<script nonce="' in body
+    assert 'id="map-config"' in body and "governorates.geojson" in body
+    assert f'href="{reverse("events:list")}?province=SY-DY"' in body
+
+
+def test_the_map_page_rejects_post(client):
+    assert client.post(reverse("events:map")).status_code == 405
+
+
+def test_few_events_in_view_come_as_single_events(client, make_incident):
+    inside = make_incident(latitude=35.0, longitude=38.0, killed_total_best=4, title="Raid")
+    make_incident(latitude=33.0, longitude=36.5)
+
+    response = client.get(DATA, {"bbox": "37,34,39,36", "zoom": "9"})
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["mode"] == "events"
+    assert body["events"] == [[inside.pk, 35.0, 38.0, 4, "airstrike", "2018-07-12", "Raid"]]
+
+
+def test_many_events_in_view_come_as_grid_cells_with_counts_and_killed_sums(
+    client, make_incident, monkeypatch
+):
+    monkeypatch.setattr(views, "MAP_EVENT_LIMIT", 2)
+    for _ in range(3):
+        make_incident(latitude=35.01, longitude=38.01, killed_total_best=2)
+    make_incident(latitude=33.5, longitude=36.3, killed_total_best=None)
+
+    body = client.get(DATA, {"bbox": "35,32,43,38", "zoom": "7"}).json()
+
+    assert body["mode"] == "cells"
+    cells = sorted(body["cells"])
+    assert [cell[2:] for cell in cells] == [[1, 0], [3, 6]]
+    assert cells[1][:2] == [35.01, 38.01]
+
+
+def test_map_data_follows_the_filters(client, make_incident):
+    make_incident(province="SY-HL", latitude=36.2, longitude=37.1)
+    wanted = make_incident(latitude=35.3, longitude=40.1)
+
+    body = client.get(DATA, {"province": "SY-DY"}).json()
+
+    assert [event[0] for event in body["events"]] == [wanted.pk]
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"bbox": "1,2,3"},
+        {"bbox": "a,b,c,d"},
+        {"bbox": "40,30,35,36"},
+        {"bbox": "nan,30,40,36"},
+        {"zoom": "-1"},
+        {"zoom": "x"},
+        {"province": "SY-XX"},
+        {"date_to": "2018-13-45"},
+    ],
+)
+def test_bad_map_queries_are_a_400_with_a_json_message(client, query):
+    response = client.get(DATA, query)
+
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["errors"]
+
+
+def test_map_data_rejects_post(client):
+    assert client.post(DATA).status_code == 405
+
+
+def test_a_response_for_the_most_events_in_view_stays_under_150_kb(client, make_incident):
+    from events.models import Incident
+
+    title = "<script>" + "x" * 290
+    Incident.objects.bulk_create(
+        Incident(latitude=35 + i / 2000, longitude=38, title=title, killed_total_best=99999)
+        for i in range(views.MAP_EVENT_LIMIT)
+    )
+
+    response = client.get(DATA, {"bbox": "35,32,43,38", "zoom": "16"})
+
+    assert response.json()["mode"] == "events"
+    assert len(response.content) <= 150 * 1024
+
+
+def test_cells_stay_few_however_far_the_client_zooms(client, monkeypatch):
+    from events.models import Incident
+
+    monkeypatch.setattr(views, "MAP_EVENT_LIMIT", 10)
+    Incident.objects.bulk_create(
+        Incident(latitude=32.5 + i % 97 * 0.05, longitude=36 + i // 97 * 0.05) for i in range(5000)
+    )
+
+    response = client.get(DATA, {"bbox": "-180,-90,180,90", "zoom": "18"})
+
+    assert len(response.json()["cells"]) <= views.MAP_MAX_CELLS_ACROSS**2
+    assert sum(cell[2] for cell in response.json()["cells"]) == 5000
+
+
+def test_the_histogram_counts_events_and_deaths_per_month(client, make_incident):
+    import datetime
+
+    make_incident(date=datetime.date(2018, 7, 1), killed_total_best=3)
+    make_incident(date=datetime.date(2018, 7, 30), killed_total_best=None)
+    make_incident(date=datetime.date(2018, 9, 2), killed_total_best=10)
+    make_incident(date=datetime.date(2018, 9, 2), province="SY-HL")
+
+    response = client.get(reverse("events:histogram"), {"province": "SY-DY"})
+
+    assert json.loads(response.content) == {
+        "months": [["2018-07", 2, 3], ["2018-09", 1, 10]],
+        "events": 3,
+        "killed": 13,
+    }
+    assert client.get(reverse("events:histogram"), {"min_killed": "x"}).status_code == 400
+    assert client.post(reverse("events:histogram")).status_code == 405
