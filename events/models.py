@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
@@ -427,7 +428,7 @@ class Incident(Figures):
                 str(labels.get(v, v)) if v not in (None, "") else "(empty)"
                 for v in (change.old, change.new)
             )
-            changes.append((str(field.verbose_name), old, new))
+            changes.append((capfirst(field.verbose_name), old, new))
         return sorted(editors), changes
 
     def derive_from_reports(self, save=True):

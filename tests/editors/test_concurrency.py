@@ -1,0 +1,100 @@
+"""Two editors saving the same incident: the second is refused and loses nothing."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from events.models import Incident, ReviewStatus
+
+from .conftest import EDITOR_PERMISSIONS, form_data, make_incident, make_staff
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def alice():
+    client = Client()
+    client.force_login(make_staff("alice", *EDITOR_PERMISSIONS))
+    return client
+
+
+@pytest.fixture
+def bob():
+    client = Client()
+    client.force_login(make_staff("bob", *EDITOR_PERMISSIONS))
+    return client
+
+
+def change_url(incident):
+    return reverse("admin:events_incident_change", args=[incident.pk])
+
+
+def test_the_form_carries_the_version_it_was_loaded_with(alice):
+    incident = make_incident()
+    incident.save()
+
+    response = alice.get(change_url(incident))
+
+    assert 'name="loaded_version" value="2"' in response.content.decode()
+
+
+def test_the_second_of_two_editors_is_refused_and_told_what_the_first_changed(alice, bob):
+    incident = make_incident()
+    alices_form = form_data(alice.get(change_url(incident)))
+    bobs_form = form_data(bob.get(change_url(incident)))
+
+    first = alice.post(change_url(incident), {**alices_form, "title": "Strike on the market"})
+    second = bob.post(change_url(incident), {**bobs_form, "killed_civilians_best": "7"})
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    body = second.content.decode()
+    assert "changed by alice after you opened it" in body
+    assert "Title: Air strike on Saraqeb → Strike on the market" in body
+    incident.refresh_from_db()
+    assert incident.title == "Strike on the market"
+    assert incident.killed_civilians_best is None
+    assert incident.version == 2
+    assert [h.history_type for h in incident.history.all()] == ["~", "+"]
+
+
+def test_the_refused_form_keeps_the_editors_input_and_saves_when_resubmitted(alice, bob):
+    incident = make_incident()
+    bobs_form = form_data(bob.get(change_url(incident)))
+    alices_form = form_data(alice.get(change_url(incident)))
+    alice.post(change_url(incident), {**alices_form, "title": "Strike on the market"})
+
+    refused = bob.post(change_url(incident), {**bobs_form, "killed_civilians_best": "7"})
+    kept = form_data(refused)
+    resubmitted = bob.post(change_url(incident), {**kept, "title": "Strike on the market"})
+
+    assert kept["killed_civilians_best"] == "7"
+    assert kept["loaded_version"] == "2"
+    assert resubmitted.status_code == 302
+    incident.refresh_from_db()
+    assert (incident.title, incident.killed_civilians_best) == ("Strike on the market", 7)
+    assert incident.version == 3
+
+
+def test_a_bulk_action_makes_an_open_form_stale(alice, bob):
+    incident = make_incident()
+    bobs_form = form_data(bob.get(change_url(incident)))
+
+    alice.post(
+        reverse("admin:events_incident_changelist"),
+        {"action": "mark_rejected", "_selected_action": [incident.pk]},
+    )
+    response = bob.post(change_url(incident), {**bobs_form, "title": "Bob's title"})
+
+    assert "Status: Extracted → Rejected" in response.content.decode()
+    incident.refresh_from_db()
+    assert (incident.status, incident.title) == (ReviewStatus.REJECTED, "Air strike on Saraqeb")
+
+
+def test_every_save_bumps_the_version():
+    incident = make_incident()
+
+    incident.save()
+    incident.save(update_fields=["title"])
+
+    assert Incident.objects.get().version == 3
