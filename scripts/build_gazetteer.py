@@ -215,7 +215,7 @@ def add_names(place, names):
     index_names(place)
 
 
-def build(source, exclude_ucdp=()):
+def build(source, exclude_ucdp=(), exclude_geonames=()):
     """Governorates, districts, places, areas and the admin crosswalk, as lists of dicts."""
     source = Path(source)
     variants = {
@@ -292,12 +292,14 @@ def build(source, exclude_ucdp=()):
                 alternates.append(
                     row["name_en"].replace(word, f"{m.group(1)}-{m.group(2).title()}")
                 )
+        alternates += qualified_forms(row["name_en"])
         place = {
             "pcode": row["pcode"], "geonames_id": "", "name": row["name_en"],
             "name_ar": row["name_ar"] if row["name_ar_truncated"] != "1" else "",
             "alternate_names": alternates, "governorate": iso, "district": row["admin2_pcode"],
             "latitude": float(row["latitude"]), "longitude": float(row["longitude"]),
             "population": "", "origin": "ocha", "capital_level": row["capital_level"],
+            "ucdp_events": 0,
         }  # fmt: skip
         index_names(place)
         places.append(place)
@@ -370,6 +372,8 @@ def build(source, exclude_ucdp=()):
     # GeoNames towns -----------------------------------------------------------------------
     geonames_added = geonames_merged = 0
     for row in read_csv(source / "syria_places_geonames_cities500.csv"):
+        if row["geonameid"] in exclude_geonames:
+            continue
         iso = geonames_admin1.get(row["admin1code"].zfill(2))
         lat, lon = float(row["latitude"]), float(row["longitude"])
         names = [row["name"], *row["alternatenames"].split("|")]
@@ -392,7 +396,7 @@ def build(source, exclude_ucdp=()):
             "governorate": iso, "district": nearest_district(iso, lat, lon),
             "latitude": lat, "longitude": lon,
             "population": row["population"] if row["population"] != "0" else "",
-            "origin": "geonames", "capital_level": "",
+            "origin": "geonames", "capital_level": "", "ucdp_events": 0,
         }  # fmt: skip
         add_names(place, names)
         places.append(place)
@@ -416,6 +420,7 @@ def build(source, exclude_ucdp=()):
                 break
         if target:
             ucdp_merged += 1
+            target["ucdp_events"] += int(row["n_events"])
             add_names(target, parsed)
             continue
         ucdp_added += 1
@@ -424,7 +429,7 @@ def build(source, exclude_ucdp=()):
             "alternate_names": [], "governorate": iso,
             "district": ucdp_admin2.get((iso, row["admin2"])) or nearest_district(iso, lat, lon),
             "latitude": lat, "longitude": lon, "population": "", "origin": "ucdp",
-            "capital_level": "",
+            "capital_level": "", "ucdp_events": int(row["n_events"]),
         }  # fmt: skip
         add_names(place, parsed[1:])
         places.append(place)
@@ -442,6 +447,32 @@ def build(source, exclude_ucdp=()):
         "areas": len(areas),
     }  # fmt: skip
     return governorates, list(districts.values()), places, areas, crosswalk, stats
+
+
+QUALIFIERS = {
+    "Eastern": ("Sharqi", "Sharqiyah"),
+    "Western": ("Gharbi", "Gharbiyah"),
+    "Northern": ("Shamali", "Shamaliyah"),
+    "Southern": ("Janubi", "Janubiyah"),
+    "Big": ("Kabir", "Kabirah"),
+    "Great": ("Kabir", "Kabirah"),
+    "Little": ("Saghir", "Saghirah"),
+    "Small": ("Saghir", "Saghirah"),
+    "Upper": ("Fawqani", "Fawqaniyah"),
+    "Lower": ("Tahtani", "Tahtaniyah"),
+    "Middle": ("Wastani", "Wastaniyah"),
+}
+
+
+def qualified_forms(name):
+    """OCHA translates the qualifier ("Western Eshkab", "Big Sarja"); the press keeps it
+    Arabic and after the name ("Eshkab Gharbi", "Sarja Kabira")."""
+    first, _, rest = name.partition(" ")
+    if first not in QUALIFIERS or not rest:
+        return []
+    masculine, feminine = QUALIFIERS[first]
+    adjective = feminine if re.search(r"(a|ah|eh|e|at|et)$", rest) else masculine
+    return [f"{rest} {adjective}", f"{rest} al-{adjective}"]
 
 
 def parse_ucdp_place(name):
@@ -524,7 +555,7 @@ def write(out, governorates, districts, places, areas, crosswalk):
     )
     dump(
         "places.csv",
-        ["pcode", "geonames_id", "name", "name_ar", "governorate", "district", "latitude", "longitude", "population", "origin", "alternate_names"],
+        ["pcode", "geonames_id", "name", "name_ar", "governorate", "district", "latitude", "longitude", "population", "origin", "ucdp_events", "alternate_names"],
         places,
         compress=True,
     )  # fmt: skip

@@ -242,13 +242,16 @@ NEAR_KM = 10.0
 class _Entry:
     """A location in the index, with what ranks it against namesakes."""
 
-    __slots__ = ("location", "weight", "keys", "capital_of")
+    __slots__ = ("location", "weight", "keys", "spellings", "capital_of", "standalone")
 
-    def __init__(self, location, weight, capital_of=None):
+    def __init__(self, location, weight, capital_of=None, standalone=False):
         self.location = location
         self.weight = weight
         self.keys = set()
+        self.spellings = set()
         self.capital_of = capital_of
+        # A name that stands alone at the head of a longer run ("Aleppo University").
+        self.standalone = standalone or location.precision != PLACE
 
 
 def _names(value):
@@ -378,14 +381,20 @@ class Gazetteer:
                 weight += 1.0
             if p.get("origin") == "editor":
                 weight += 2.0
-            entry = _Entry(location, weight)
+            events = int(float(p.get("ucdp_events") or 0))
+            if events:
+                # Named in a conflict dataset: likelier to be named in the next report.
+                weight += 1.0 + math.log10(events)
+            entry = _Entry(location, weight, standalone=population >= 5000)
             province = self._provinces.get(code)
             if province and key(p["name"]) in province.keys:
                 entry.capital_of = province  # Idlib the city, in Idlib the governorate
+                entry.standalone = True
                 entry.weight += 3.0
             district = self._districts.get(p.get("district"))
             if district and key(p["name"]) in district.keys and not entry.capital_of:
                 entry.capital_of = district
+                entry.standalone = True
                 entry.weight += 2.0
             self._add(entry, names)
         for a in areas:
@@ -412,11 +421,12 @@ class Gazetteer:
             if not k:
                 continue
             entry.keys.add(k)
+            entry.spellings.add(spelling(name))
             bucket = self._by_key.setdefault(k, [])
             if entry not in bucket:
                 bucket.append(entry)
             s = "".join(_skeletons(tokens))
-            if len(s) >= 3:
+            if len(s) >= 2:
                 bucket = self._by_skeleton.setdefault(s, [])
                 if entry not in bucket:
                     bucket.append(entry)
@@ -434,78 +444,124 @@ class Gazetteer:
             return list(self._by_key[k])
         s = "".join(_skeletons(tokens))
         if len(s) >= 3 and s in self._by_skeleton:
-            return _closest(self._by_skeleton[s], k)
+            return _closest(self._by_skeleton[s], k)[0]
         return []
 
     def find_mentions(self, text: str) -> list[Mention]:
-        """Every name of the gazetteer in the text, longest first, left to right."""
+        """Every name of the gazetteer in the text, longest first, left to right.
+
+        Names are looked for in runs of capitalised words (Latin) or in Arabic words. A run
+        that is not a known name as a whole is skipped whole ("Abu Mohammad al-Julani" holds
+        no village), unless its head is a name that stands alone: a governorate, a district,
+        a known town, or one followed by a word that cannot be part of a name ("Monday").
+        """
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
         mentions = []
         i, n = 0, len(tokens)
         while i < n:
-            found = self._match_at(text, tokens, i)
+            run = self._run(text, tokens, i)
+            if not run:
+                i += 1
+                continue
+            found = self._match_run(text, tokens, i, run)
             if found:
                 mentions.append(found[0])
                 i += found[1]
             else:
-                i += 1
+                i += run
         return mentions
 
-    def _match_at(self, text, tokens, i):
-        first = tokens[i][2]
-        lowered = first.lower()
-        arabic = is_arabic(first)
-        if not arabic and not first[0].isupper() and lowered not in DIRECTIONS:
-            if not (
-                fold(first) in ARTICLES and i + 1 < len(tokens) and tokens[i + 1][2][:1].isupper()
-            ):
-                return None
-        if not arabic and first.isupper() and len(first) <= 4 and fold(first) not in ARTICLES:
-            return None  # acronyms: US, UN, SDF, SANA
-        span = 1
-        while span < MAX_TOKENS and i + span < len(tokens):
-            if not _GAP.match(text[tokens[i + span - 1][1] : tokens[i + span][0]]):
+    def _run(self, text, tokens, i):
+        """How many tokens from i may form a name (0 if none may start here)."""
+        word = tokens[i][2]
+        arabic = is_arabic(word)
+        folded = fold(word)
+        nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
+        if arabic:
+            pass
+        elif folded in ARTICLES or word.lower() in DIRECTIONS:
+            if not nxt[:1].isupper() and not (folded in ARTICLES and nxt.lower() in ARTICLES):
+                return 0
+        elif not word[0].isupper():
+            return 0
+        elif word.isupper() and len(word) <= 4:
+            return 0  # acronyms: US, UN, SDF, SANA
+        size = 1
+        while size < MAX_TOKENS and i + size < len(tokens):
+            if not _GAP.match(text[tokens[i + size - 1][1] : tokens[i + size][0]]):
                 break
-            span += 1
-        best = None
-        for size in range(span, 0, -1):
-            window = tokens[i : i + size]
-            words = [t[2] for t in window]
-            content = [w for w in words if is_arabic(w) or fold(w) not in ARTICLES]
-            if not content or fold(words[-1]) in ARTICLES:
-                continue
-            if not all(is_arabic(w) or w[0].isupper() for w in (content[0], content[-1])):
-                if not (content[0].lower() in DIRECTIONS and size > 1 and content[-1][0].isupper()):
+            word = tokens[i + size][2]
+            if is_arabic(word) != arabic:
+                break
+            if not arabic and not word[0].isupper() and fold(word) not in ARTICLES:
+                break
+            size += 1
+        while size > 1 and fold(tokens[i + size - 1][2]) in ARTICLES:
+            size -= 1
+        return size
+
+    def _match_run(self, text, tokens, i, run):
+        words = [t[2] for t in tokens[i : i + run]]
+        articles = [bool(fold(w) in ARTICLES) for w in words]
+        keys = []
+        for w in words:
+            keys.append(token_key(w, first=not any(keys)))
+        found = None
+        for tier in (1, 2):
+            for size in range(run, 0, -1):
+                if articles[size - 1] or all(articles[:size]):
                     continue
-            keys = []
-            for w in words:
-                keys.append(token_key(w, first=not any(keys)))
-            k = "".join(keys)
-            if len(k) < 4 and not (len(k) == 3 and len(content) < len(words)):
-                continue  # "Tal", "Ain": too short to trust unless written "al-Bab"
-            if size == 1 and k in STOPWORDS:
-                continue
-            entries = self._by_key.get(k)
-            if entries:
-                best = (size, entries)
+                k = "".join(keys[:size])
+                content = size - sum(articles[:size])
+                if content == 1 and (k in STOPWORDS or words[0].lower() in DIRECTIONS):
+                    continue
+                if tier == 1:
+                    entries = self._by_key.get(k)
+                else:
+                    entries = self._fuzzy(words[:size], k)
+                if not entries:
+                    continue
+                weight = max(e.weight for e in entries)
+                hyphenated = any(articles[:size]) and "-" in text[tokens[i][0] : tokens[i + size - 1][1]]
+                short = len(k) >= 3 and any(articles[:size]) or len(k) >= 2 and hyphenated
+                if len(k) < 4 and not (weight >= 3 or short):
+                    continue  # "Tal", "Ain": too short to trust unless "al-Rai" or a town
+                if size < run:
+                    follower = keys[size] or (keys[size + 1] if size + 1 < run else "")
+                    standalone = tier == 1 and len(k) >= 4 and any(e.standalone for e in entries)
+                    if not (follower in STOPWORDS or standalone):
+                        continue  # "Kafr" of "Kafr Yahmul": a head, not the name
+                found = (size, entries)
                 break
-            if best is None and all(is_arabic(w) or w[0].isupper() for w in content):
-                s = "".join(_skeletons(words))
-                if len(s) >= 4 and s in self._by_skeleton and k not in STOPWORDS:
-                    if not (size == 1 and s in _STOP_SKELETONS):
-                        best = (size, _closest(self._by_skeleton[s], k))
-        if best is None:
+            if found:
+                break
+        if not found:
             return None
-        size, entries = best[0], best[1]
+        size, entries = found
         start_token = i
-        # A leading article belongs to the name only when it is Arabic ("al-Bab"), not "At Tall"
-        # opening a sentence.
-        if fold(tokens[i][2]) in ARTICLES and fold(tokens[i][2]) not in ("al", "el"):
+        # A leading article belongs to the name when it is "al-"/"el-", not "At Tall" or "An".
+        if articles[0] and fold(words[0]) not in ("al", "el"):
             if text[tokens[i][1] : tokens[i][1] + 1] not in "-‐":
                 start_token = i + 1
         start, end = tokens[start_token][0], tokens[i + size - 1][1]
         mention = Mention(start, end, text[start:end], tuple(e.location for e in entries))
         return mention, size
+
+    def _fuzzy(self, words, k):
+        """Namesakes by consonant skeleton whose spelling is close enough to the key `k`."""
+        if not all(is_arabic(w) or w[:1].isupper() or fold(w) in ARTICLES for w in words):
+            return None
+        s = "".join(_skeletons(words))
+        entries = self._by_skeleton.get(s)
+        if not entries or len(s) < 2:
+            return None
+        if len(words) == 1 and s in _STOP_SKELETONS:
+            return None
+        if is_arabic(words[0]):
+            return entries
+        best, score = _closest(entries, k)
+        needed = {2: 0.8, 3: 0.75, 4: 0.7}.get(len(s), 0.6)
+        return best if score >= needed else None
 
     # -- resolving ------------------------------------------------------------------------
 
@@ -573,6 +629,8 @@ class Gazetteer:
         capitals = [e for e in places if e.capital_of and e.capital_of in areas]
         if capitals:
             places = capitals
+        elif len(places) > 1:
+            places = _closest_spelling(places, mention.surface)
         if not places:
             return _settle(areas, self._context(mention, mentions))
         if len(places) == 1:
@@ -616,7 +674,27 @@ def _closest(entries, k):
         )
         scored.append((best, entry))
     top = max(score for score, _ in scored)
-    return [entry for score, entry in sorted(scored, key=lambda x: -x[0]) if score >= top - 0.05]
+    ranked = sorted(scored, key=lambda x: (-x[0], -x[1].weight))
+    return [entry for score, entry in ranked if score >= top - 0.05], top
+
+
+def spelling(name):
+    """A finer key than `key`: the letters as written (folded, doubled letters once, no
+    article), to prefer "Sarin" over "Suran" for "Sarrin" when both share a key."""
+    words = [w for w in fold(name.replace("-", " ")).split() if w not in ARTICLES]
+    return re.sub(r"(.)\1+", r"\1", "".join(words))
+
+
+def _closest_spelling(entries, surface):
+    import difflib
+
+    target = spelling(surface.replace("-", " "))
+    scored = [
+        (max((difflib.SequenceMatcher(None, target, s).ratio() for s in e.spellings), default=0), e)
+        for e in entries
+    ]
+    top = max(score for score, _ in scored)
+    return [e for score, e in scored if score >= top - 0.1]
 
 
 def _settle(entries, context):
