@@ -51,62 +51,75 @@ def _is_case_sensitive(alias):
     return len(letters) <= 5 and all(c.isupper() for c in letters)
 
 
-def _pattern(aliases):
-    ordered = sorted(set(aliases), key=len, reverse=True)
-    body = "|".join(re.escape(a).replace(r"\ ", r"[\s-]+").replace(r"\-", r"[\s-]?") for a in ordered)
-    # Possessives ("Russia's") still name the actor; a longer word ("Russians") does not.
-    return rf"(?<![\w'’-])(?:{body})(?:['’]s)?(?![\w-])"
+# Words, with inner apostrophes ("People's"); hyphens and dots separate words, so "US-led",
+# "U.S." and "al-Nusra" are matched token by token, as the aliases are.
+_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$", re.I)
+
+
+def _tokens(text):
+    return [m.group(0) for m in _TOKEN.finditer(text)]
 
 
 class Lexicon:
-    """Aliases to entries; `find` returns non-overlapping mentions, longest alias first."""
+    """Aliases to entries; `find` returns non-overlapping mentions, longest alias first.
+
+    Matching looks token n-grams up in a dictionary rather than running one large regex, so
+    its cost does not grow with the number of aliases editors add.
+    """
 
     # Sources are named by their aliases only: "US-led coalition" as a source is its
     # spokesman's statement, not every mention of the coalition.
     name_is_alias = True
 
     def __init__(self, entries):
-        self._by_alias = {}
-        sensitive, insensitive = [], []
+        self._exact = {}
+        self._folded = {}
+        self._starts = {}  # folded first word -> longest alias starting with it
         for entry, aliases in entries:
             for alias in [entry.name, *aliases] if self.name_is_alias else aliases:
-                alias = " ".join(str(alias).split())
-                if not alias:
+                words = _tokens(str(alias))
+                if not words:
                     continue
+                first = _POSSESSIVE.sub("", words[0].lower().replace("’", "'"))
+                self._starts[first] = max(self._starts.get(first, 0), len(words))
                 if _is_case_sensitive(alias):
-                    self._by_alias.setdefault(alias, entry)
-                    sensitive.append(alias)
+                    self._exact.setdefault(tuple(words), entry)
                 else:
-                    self._by_alias.setdefault(_key(alias), entry)
-                    insensitive.append(alias)
+                    self._folded.setdefault(
+                        tuple(w.lower().replace("’", "'") for w in words), entry
+                    )
         self.entries = list(dict.fromkeys(entry for entry, _ in entries))
-        self._sensitive = re.compile(_pattern(sensitive)) if sensitive else None
-        self._insensitive = re.compile(_pattern(insensitive), re.I) if insensitive else None
-
-    def _lookup(self, surface):
-        surface = re.sub(r"['’]s$", "", " ".join(surface.split()))
-        return self._by_alias.get(surface) or self._by_alias.get(_key(surface))
 
     def find(self, text):
+        spans = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+        words = [w for _, _, w in spans]
+        folded = [w.lower().replace("’", "'") for w in words]
         found = []
-        for regex in (self._sensitive, self._insensitive):
-            if regex is None:
-                continue
-            for match in regex.finditer(text):
-                entry = self._lookup(match.group(0))
+        i = 0
+        while i < len(spans):
+            hit = None
+            longest = self._starts.get(folded[i]) or self._starts.get(folded[i][:-2], 0)
+            for n in range(min(longest, len(spans) - i), 0, -1):
+                exact = tuple(words[i : i + n])
+                entry = self._exact.get(exact)
+                if entry is None:
+                    key = tuple(folded[i : i + n])
+                    entry = self._folded.get(key)
+                    if entry is None and _POSSESSIVE.search(key[-1]):
+                        entry = self._folded.get((*key[:-1], key[-1][:-2]))
+                        if entry is None:
+                            entry = self._exact.get((*exact[:-1], exact[-1][:-2]))
                 if entry is not None:
-                    found.append(Mention(match.start(), match.end(), entry))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept, last_end = [], -1
-        for mention in found:
-            if mention.start >= last_end:
-                kept.append(mention)
-                last_end = mention.end
-        return kept
-
-
-def _key(alias):
-    return re.sub(r"[\s-]+", " ", alias.lower()).replace("’", "'")
+                    hit = (n, entry)
+                    break
+            if hit:
+                n, entry = hit
+                found.append(Mention(spans[i][0], spans[i + n - 1][1], entry))
+                i += n
+            else:
+                i += 1
+        return found
 
 
 class ActorLexicon(Lexicon):
@@ -269,9 +282,8 @@ _REPORTING = re.compile(
 )
 
 
-def speaker(sentence, sources):
-    """The source a sentence reports: the one nearest a reporting verb, else the first."""
-    found = sources.find(sentence)
+def speaker(sentence, found):
+    """Of the sources `found` in a sentence, the one nearest a reporting verb, else the first."""
     if not found:
         return None
     verbs = [m.start() for m in _REPORTING.finditer(sentence)]
@@ -286,8 +298,10 @@ def attribution(sentence, mentions_in_sentence, source):
 
     Never `confirmed`: a bulletin repeating one side's word is not confirmation.
     """
-    if _UNCLEAR.search(sentence) or len({m.entry for m in mentions_in_sentence}) > 1 and re.search(
-        r"\bor\b", sentence
+    if (
+        _UNCLEAR.search(sentence)
+        or len({m.entry for m in mentions_in_sentence}) > 1
+        and re.search(r"\bor\b", sentence)
     ):
         return "unclear"
     if _CLAIM.search(sentence):

@@ -61,7 +61,9 @@ _WORD_NUMBER = (
     r"(?:\s+hundred(?:\s+(?:and\s+)?\w+)?)?"
 )
 _NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+|" + _WORD_NUMBER + r"|a\s+hundred|"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+|"
+    + _WORD_NUMBER
+    + r"|a\s+hundred|"
     + "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
     + r"|an?)"
 )
@@ -235,7 +237,9 @@ def _category(after):
         return "total", 0
     stop = _PHRASE_END.search(after, 1)
     phrase = after[: stop.start()] if stop else after[:60]
-    for word in list(re.finditer(r"[\w'’-]+(?:\s+(?:workers|members|of\s+\w+\s+\w+\s+family))?", phrase))[:4]:
+    for word in list(
+        re.finditer(r"[\w'’-]+(?:\s+(?:workers|members|of\s+\w+\s+\w+\s+family))?", phrase)
+    )[:4]:
         for cat, regex in _NOUN_RE:
             matched = regex.match(phrase, word.start())
             if matched and not re.match(r"\w", phrase[matched.end() : matched.end() + 1]):
@@ -293,15 +297,34 @@ def find_tolls(sentence, offset=0):
             continue
         updated = bool(_UPDATED.search(sentence[max(0, match.start() - 80) : match.start()]))
         tolls.append(
-            Toll(kind, category, low, best, high, offset + match.start(),
-                 offset + match.end() + noun_end, vague, subset, updated)
+            Toll(
+                kind,
+                category,
+                low,
+                best,
+                high,
+                offset + match.start(),
+                offset + match.end() + noun_end,
+                vague,
+                subset,
+                updated,
+            )
         )
     for category, low, best, high, start, end, vague, subset in pending:
         later = [t for t in tolls if t.start > offset + start]
         if later:
             tolls.append(
-                Toll(later[0].kind, category, low, best, high, offset + start, offset + end, vague,
-                     subset)
+                Toll(
+                    later[0].kind,
+                    category,
+                    low,
+                    best,
+                    high,
+                    offset + start,
+                    offset + end,
+                    vague,
+                    subset,
+                )
             )
     return tolls
 
@@ -329,7 +352,11 @@ def _fold(tolls):
     high = max(t.high for t in precise)
     if updated:
         low = max(low, chosen.low) if chosen.best >= low else low
-    return {"low": min(low, chosen.best), "best": chosen.best, "high": max(high, chosen.best)}, chosen
+    return {
+        "low": min(low, chosen.best),
+        "best": chosen.best,
+        "high": max(high, chosen.best),
+    }, chosen
 
 
 def combine(tolls, kind):

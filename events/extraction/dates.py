@@ -46,8 +46,10 @@ WEEKDAYS = {
     for name in names
 }
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_WEEKDAY = r"(?P<weekday>mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?"
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _FULL_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
 # Dateline forms, tried in order on the opening of the text. Each has named groups.
@@ -58,9 +60,13 @@ _DATELINES = [
         r"(?:[T ](?P<hour>\d\d):(?P<minute>\d\d)(?::\d\d(?:\.\d+)?)?)?"
     ),
     # 13 July 2018 / Wed 05 Apr 2017
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    ),
     # July 13, 2018 / Published February 18 2015
-    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    ),
     # 13/07/2018 or 13.07.2018 (day first, as in most of the region's press)
     re.compile(r"\b(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})[/.](?P<year>(?:19|20)\d\d)\b"),
 ]
@@ -121,19 +127,41 @@ def as_date(value):
 
 
 # Relative expressions, most specific first. Each yields (date, precision) from the dateline.
-_OVERNIGHT = re.compile(r"\bovernight\s+(?:on\s+)?" + _FULL_WEEKDAY + r"(?:\s*(?:-|to|into)\s*" + _FULL_WEEKDAY + r")?", re.I)
-_WEEKDAY_MENTION = re.compile(r"\b(?:(?:late|early)\s+|on\s+|last\s+|this\s+)?" + _FULL_WEEKDAY + r"\b", re.I)
-_EXPLICIT_DMY = re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
-_EXPLICIT_MDY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I)
+_OVERNIGHT = re.compile(
+    r"\bovernight\s+(?:on\s+)?" + _FULL_WEEKDAY + r"(?:\s*(?:-|to|into)\s*" + _FULL_WEEKDAY + r")?",
+    re.I,
+)
+_WEEKDAY_MENTION = re.compile(
+    r"\b(?:(?:late|early)\s+|on\s+|last\s+|this\s+)?" + _FULL_WEEKDAY + r"\b", re.I
+)
+_EXPLICIT_DMY = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + _MONTH
+    + r"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b",
+    re.I,
+)
+_EXPLICIT_MDY = re.compile(
+    r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?", re.I
+)
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b")
-_MONTH_YEAR = re.compile(r"\b(?:in|since|during|of)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
+_MONTH_YEAR = re.compile(
+    r"\b(?:in|since|during|of)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I
+)
 _YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _RELATIVE = [
     (re.compile(r"\b(?:the\s+day\s+before\s+yesterday)\b", re.I), -2, "day"),
     (re.compile(r"\byesterday\b", re.I), -1, "day"),
-    (re.compile(r"\b(?:today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b", re.I), 0, "day"),
+    (
+        re.compile(r"\b(?:today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b", re.I),
+        0,
+        "day",
+    ),
     (re.compile(r"\blast\s+night\b", re.I), -1, "day"),
-    (re.compile(r"\b(?:last|past)\s+week\b|\ba\s+week\s+ago\b|\bearlier\s+this\s+week\b", re.I), -7, "week"),
+    (
+        re.compile(r"\b(?:last|past)\s+week\b|\ba\s+week\s+ago\b|\bearlier\s+this\s+week\b", re.I),
+        -7,
+        "week",
+    ),
 ]
 _LAST_MONTH = re.compile(r"\b(?:last|past)\s+month\b|\ba\s+month\s+ago\b", re.I)
 _LAST_YEAR = re.compile(r"\b(?:last|past)\s+year\b|\ba\s+year\s+ago\b", re.I)
@@ -223,7 +251,9 @@ def resolve(text, published):
             found.append((match.start(), _month_back(published, 1), "month", match.span()))
         match = _LAST_YEAR.search(text)
         if match:
-            found.append((match.start(), datetime.date(published.year - 1, 1, 1), "year", match.span()))
+            found.append(
+                (match.start(), datetime.date(published.year - 1, 1, 1), "year", match.span())
+            )
     match = _MONTH_YEAR.search(text)
     if match and match["month"].lower() != "may":
         year = int(match["year"]) if match["year"] else (published.year if published else None)
@@ -231,7 +261,9 @@ def resolve(text, published):
         if year:
             if not match["year"] and published and month_number > published.month:
                 year -= 1
-            found.append((match.start(), datetime.date(year, month_number, 1), "month", match.span()))
+            found.append(
+                (match.start(), datetime.date(year, month_number, 1), "month", match.span())
+            )
     match = _YEAR.search(text)
     if match:
         found.append((match.start(), datetime.date(int(match["year"]), 1, 1), "year", match.span()))

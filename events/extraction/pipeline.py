@@ -46,13 +46,14 @@ class _Facts:
         offset = sentence.start
         self.cues = event_types.find_cues(sentence.text, offset)
         self.tolls = casualties.find_tolls(sentence.text, offset)
-        source_spans = [(m.start, m.end) for m in sources.find(sentence.text)]
+        found_sources = sources.find(sentence.text)
+        source_spans = [(m.start, m.end) for m in found_sources]
         mentions = _specific(
             [m for m in actors.find(sentence.text) if not _inside(m, source_spans)]
         )
         self.agents = [(m, role(sentence.text, m)) for m in mentions]
         self.agents = [(m, score) for m, score in self.agents if score > 0]
-        self.source = speaker(sentence.text, sources) if source_spans else None
+        self.source = speaker(sentence.text, found_sources)
         self.attribution = attribution(sentence.text, [m for m, _ in self.agents], self.source)
         self.background = sentence.is_background
         self.context = sentence.is_context
@@ -114,7 +115,13 @@ def _perpetrators(facts_list, actors, kind):
         for mention, score in facts.agents:
             record = by_actor.setdefault(
                 mention.entry,
-                {"score": 0.0, "first": mention.start, "attribution": None, "by": None, "span": None},
+                {
+                    "score": 0.0,
+                    "first": mention.start,
+                    "attribution": None,
+                    "by": None,
+                    "span": None,
+                },
             )
             offset = facts.sentence.start
             record["score"] += score * weight
@@ -142,7 +149,11 @@ def _perpetrators(facts_list, actors, kind):
             ]
     ranked = sorted(
         by_actor.items(),
-        key=lambda item: (-item[1]["score"], -_ATTRIBUTION_RANK[item[1]["attribution"]], item[1]["first"]),
+        key=lambda item: (
+            -item[1]["score"],
+            -_ATTRIBUTION_RANK[item[1]["attribution"]],
+            item[1]["first"],
+        ),
     )
     return [
         {
@@ -163,7 +174,17 @@ def _figures(tolls, kind, evidence, prefix):
     return {category: result[category] for category in _FIELDS if category in result}
 
 
-def _event(facts_list, anchor_kind, published, actors, gazetteer, full_text, primary, background):
+def _event(
+    facts_list,
+    anchor_kind,
+    published,
+    actors,
+    gazetteer,
+    full_text,
+    primary,
+    background,
+    allowed=(),
+):
     evidence = []
     cues = [cue for facts in facts_list for cue in facts.cues]
     kind = anchor_kind or event_types.best_kind(cues) or "other"
@@ -202,30 +223,76 @@ def _event(facts_list, anchor_kind, published, actors, gazetteer, full_text, pri
         "injured": _figures(tolls, "injured", evidence, "injured"),
     }
     focus = (facts_list[0].sentence.start, facts_list[-1].sentence.end)
-    _place(event, evidence, gazetteer, full_text, focus)
+    _place(event, evidence, gazetteer, full_text, focus, allowed)
     event["evidence"] = evidence
     event["confidence"] = _confidence(event, kind_cue is not None)
     return event
 
 
-def _place(event, evidence, gazetteer, full_text, focus):
+_PROVINCE_WORDING = re.compile(
+    r"(?:province|governorate|countryside|outskirts|suburbs?|region|rural|eastern|western|"
+    r"northern|southern)\s+(?:of\s+)?$|^\s*(?:province|governorate|countryside|region)\b",
+    re.I,
+)
+
+
+def _place(event, evidence, gazetteer, full_text, focus, allowed):
     if gazetteer is None:
         return
     located = gazetteer.locate(full_text, focus=focus)
     if not located:
         return
     location, mentions = located
+    own = [m for m in mentions if _names(m, location)]
+    if _reads_as_province(location, own, full_text):
+        # "in the province of Deir Ezzor ... Al-Soussa lies east of the river": the village
+        # named elsewhere in the news (not in background) is where it happened.
+        finer = _finer_place(location, mentions, allowed)
+        if finer is not None:
+            location, mention = finer
+            own = [mention]
     event.update(
         place=location.name if location.precision == "place" else None,
         district=location.district,
         province=location.province,
-        province_code=location.province_code,
+        province_code=location.province_code or None,
         latitude=location.latitude,
         longitude=location.longitude,
         geo_precision=location.precision,
     )
-    for mention in mentions:
+    for mention in own:
         evidence.append({"field": "place", "start": mention.start, "end": mention.end})
+
+
+def _names(mention, location):
+    return any(
+        c.name == location.name and c.province_code == location.province_code
+        for c in mention.candidates
+    )
+
+
+def _reads_as_province(location, mentions, text):
+    if location.precision != "place":
+        return True
+    for mention in mentions:
+        before = text[max(0, mention.start - 30) : mention.start]
+        after = text[mention.end : mention.end + 20]
+        if _PROVINCE_WORDING.search(before) or _PROVINCE_WORDING.match(after):
+            return True
+    return False
+
+
+def _finer_place(location, mentions, allowed):
+    for mention in mentions:
+        if _names(mention, location) or not any(
+            s <= mention.start and mention.end <= e for s, e in allowed
+        ):
+            continue
+        candidates = [c for c in mention.candidates if c.province_code == location.province_code]
+        # Only a mention that can hardly be another place of another governorate.
+        if candidates and candidates[0].precision == "place" and len(mention.candidates) <= 2:
+            return candidates[0], mention
+    return None
 
 
 def _confidence(event, typed):
@@ -291,16 +358,24 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         # A headline that only says "offensive" or "kills 20": the lead says with what.
         better = event_types.best_kind([c for f in members for c in f.cues if c.weight > WEAK_CUE])
         anchor_kind = better or anchor_kind
-    events = [_event(members, anchor_kind, published, actors, gazetteer, full_text, True, False)]
+    # Where a finer place may be sought: the news, not its background or context.
+    allowed = [
+        (f.sentence.start, f.sentence.end) for f in all_facts if not (f.background or f.context)
+    ]
+    events = [
+        _event(members, anchor_kind, published, actors, gazetteer, full_text, True, False, allowed)
+    ]
     for facts in all_facts:
         if facts.sentence.index in used or facts.context:
             continue
-        if facts.background and (facts.cues or facts.killed) and facts.sentence.index > anchor:
+        if facts.background and facts.cues and facts.killed and facts.sentence.index > anchor:
             events.append(
                 _event([facts], None, published, actors, gazetteer, full_text, False, True)
             )
         elif facts.newsworthy and facts.cues and facts.killed and facts.sentence.index > anchor:
-            events.append(_event([facts], None, published, actors, gazetteer, full_text, False, False))
+            events.append(
+                _event([facts], None, published, actors, gazetteer, full_text, False, False)
+            )
     return events
 
 
