@@ -144,8 +144,8 @@ def map_data(request):
             },
             json_dumps_params={"separators": (",", ":")},
         )
-    # About four cells a 256-pixel tile, never more than 100 across the view.
-    size = max(360 / 2**zoom / 4, (east - west) / MAP_MAX_CELLS_ACROSS)
+    # Three cells a 256-pixel tile (cells of about 85 pixels), never 100 across the view.
+    size = max(360 / 2**zoom / 3, (east - west) / MAP_MAX_CELLS_ACROSS)
     size = max(size, (north - south) / MAP_MAX_CELLS_ACROSS)
     cells = (
         in_view.order_by()

@@ -50,12 +50,14 @@
     });
     var maxEvents = Math.max.apply(null, months.map(function (r) { return r[1]; })) || 1;
     var maxKilled = Math.max.apply(null, months.map(function (r) { return r[2]; })) || 1;
-    var step = WIDTH / months.length;
+    // At least 24 slots, so that a few months do not become one wall-to-wall bar.
+    var step = WIDTH / Math.max(months.length, 24);
+    var offset = (WIDTH - step * months.length) / 2;
     var points = [];
     months.forEach(function (row, i) {
       var height = (row[1] / maxEvents) * (HEIGHT - 4);
       var bar = svg("rect", {
-        x: (i * step).toFixed(2), y: (HEIGHT - height).toFixed(2),
+        x: (offset + i * step).toFixed(2), y: (HEIGHT - height).toFixed(2),
         width: Math.max(step - 1, 0.5).toFixed(2), height: height.toFixed(2), class: "bar",
       });
       var title = svg("title");
@@ -63,10 +65,18 @@
       bar.appendChild(title);
       chart.appendChild(bar);
       var y = HEIGHT - 2 - (row[2] / maxKilled) * (HEIGHT - 6);
-      points.push(((i + 0.5) * step).toFixed(2) + "," + y.toFixed(2));
+      points.push((offset + (i + 0.5) * step).toFixed(2) + "," + y.toFixed(2));
     });
     chart.appendChild(svg("polyline", { points: points.join(" "), class: "deaths" }));
     figure.appendChild(chart);
+    var axis = document.createElement("div");
+    axis.className = "histogram-axis";
+    [months[0][0], months[months.length - 1][0]].forEach(function (label) {
+      var span = document.createElement("span");
+      span.textContent = label;
+      axis.appendChild(span);
+    });
+    figure.appendChild(axis);
   }
 
   function load(figure, url) {

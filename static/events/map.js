@@ -64,9 +64,9 @@
       var group = groups[key];
       var killed = group.reduce(function (sum, e) { return sum + (e[3] || 0); }, 0);
       var marker = L.circleMarker([group[0][1], group[0][2]], {
-        radius: Math.min(5 + Math.sqrt(killed) + (group.length > 1 ? 2 : 0), 18),
+        radius: 4 + Math.min(Math.log2(1 + killed) * 1.2 + (group.length > 1 ? 1 : 0), 9),
         className: "incident-marker", color: "#7a1f1f", weight: 1,
-        fillColor: "#c0392b", fillOpacity: 0.75,
+        fillColor: "#c0392b", fillOpacity: 0.6,
       });
       marker.bindPopup(function () { return eventPopup(group); });
       incidents.addLayer(marker);
@@ -80,7 +80,7 @@
     cells.forEach(function (cell) {
       total += cell[2];
       killed += cell[3];
-      var size = Math.round(Math.min(26 + Math.log(cell[2]) * 6, 60));
+      var size = Math.round(Math.min(24 + Math.log(cell[2]) * 3.5, 46));
       var label = el("span", null, cell[2] >= 10000 ? Math.round(cell[2] / 1000) + "k" : cell[2]);
       var marker = L.marker([cell[0], cell[1]], {
         icon: L.divIcon({ html: label, className: "cell-icon", iconSize: [size, size] }),
