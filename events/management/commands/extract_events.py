@@ -1,0 +1,72 @@
+"""Extract events from a JSONL file of articles, without touching the database.
+
+    python manage.py extract_events --jsonl IN.jsonl > OUT.jsonl
+
+One output line per input line, in the same order: `{"id": ..., "events": [...]}`. A line
+that cannot be read gives `{"id": null, "events": [], "error": "..."}`, a message on stderr
+naming the line, and exit status 1 once every other line has been written.
+"""
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandError
+
+from events.extraction import extract
+
+
+def read_line(line):
+    """The article on one JSONL line, or ValueError saying what is wrong with it."""
+    try:
+        item = json.loads(line)
+    except json.JSONDecodeError as error:
+        raise ValueError(f"not JSON ({error.msg} at column {error.colno})") from None
+    if not isinstance(item, dict):
+        raise ValueError("not a JSON object")
+    for key in ("title", "text"):
+        if item.get(key) is not None and not isinstance(item[key], str):
+            raise ValueError(f'"{key}" is not a string')
+    return item
+
+
+class Command(BaseCommand):
+    help = "Extract events from articles in a JSONL file (one article per line) to stdout."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--jsonl",
+            required=True,
+            help='Input file, one {"id", "title", "text", ...} a line; - for stdin.',
+        )
+
+    def handle(self, *args, jsonl, **options):
+        try:
+            stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8", errors="replace")
+        except OSError as error:
+            raise CommandError(f"cannot read {jsonl}: {error.strerror}") from None
+        broken = 0
+        with stream:
+            for number, line in enumerate(stream, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    item = read_line(line)
+                except ValueError as error:
+                    broken += 1
+                    self.stderr.write(f"{jsonl} line {number}: {error}")
+                    self._write({"id": None, "events": [], "error": str(error)})
+                    continue
+                events = extract(
+                    item.get("title") or "",
+                    item.get("text") or "",
+                    item.get("published"),
+                    source=item.get("source"),
+                )
+                self._write({"id": item.get("id"), "events": events})
+        if broken:
+            self.stdout.flush()
+            raise CommandError(f"{broken} line(s) of {jsonl} could not be read", returncode=1)
+
+    def _write(self, record):
+        # Straight to stdout: the command's output is data, not log lines.
+        self.stdout.write(json.dumps(record, ensure_ascii=False))
