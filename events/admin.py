@@ -2,7 +2,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import F
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -196,6 +196,8 @@ class IncidentAdmin(HistoryAdmin):
 
     def place_view(self, request, pk):
         """A gazetteer place's district, governorate and coordinates, for the change form."""
+        if request.method != "GET":
+            return HttpResponseNotAllowed(["GET"])
         if not (self.has_change_permission(request) or self.has_add_permission(request)):
             raise PermissionDenied
         place = get_object_or_404(Place.objects.select_related("district", "governorate"), pk=pk)
