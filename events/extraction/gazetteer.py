@@ -316,13 +316,18 @@ class Gazetteer:
                 "pcode", "name", "name_ar", "alternate_names", "governorate_id"
             )
         ]
-        places = [
-            {**p, "governorate": p.pop("governorate_id"), "district": p.pop("district__pcode")}
-            for p in Place.objects.values(
-                "name", "name_ar", "alternate_names", "governorate_id", "district__pcode",
-                "latitude", "longitude", "population", "geonames_id", "pcode", "origin",
+        prominence = _seed_prominence()
+        places = []
+        for p in Place.objects.values(
+            "name", "name_ar", "alternate_names", "governorate_id", "district__pcode",
+            "latitude", "longitude", "population", "geonames_id", "pcode", "origin",
+        ):  # fmt: skip
+            p["governorate"] = p.pop("governorate_id")
+            p["district"] = p.pop("district__pcode")
+            p["ucdp_events"] = prominence.get(
+                p["pcode"] or p["geonames_id"] or (p["name"], p["governorate"]), 0
             )
-        ]  # fmt: skip
+            places.append(p)
         return cls.from_records(governorates, districts, places, _seed_areas())
 
     @classmethod
@@ -618,7 +623,7 @@ class Gazetteer:
             wider = wider or [self._provinces.get(e.location.province_code) for e in entries]
             wider = [w for w in wider if w]
             if wider and len({w.location.province_code for w in wider}) == 1:
-                return _widen(wider[0].location)
+                return wider[0].location
         if _DISTRICT_AFTER.match(after):
             wider = [e for e in areas if e.location.precision == DISTRICT]
             wider = wider or [e.capital_of for e in entries if e.capital_of]
@@ -656,10 +661,6 @@ class Gazetteer:
     def province(self, code):
         entry = self._provinces.get(code)
         return entry.location if entry else None
-
-
-def _widen(location):
-    return location
 
 
 def _closest(entries, k):
@@ -743,6 +744,24 @@ def _seed_areas(directory=SEEDS_DIRECTORY):
         return []
     with open(path, encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))
+
+
+def _seed_prominence(directory=SEEDS_DIRECTORY):
+    """How many UCDP events each seed place saw (not a model field: it ranks namesakes)."""
+    import csv
+    import gzip
+
+    path = Path(directory) / "places.csv.gz"
+    if not path.exists():
+        return {}
+    counts = {}
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            events = int(row.get("ucdp_events") or 0)
+            if events:
+                key_ = row["pcode"] or (row["geonames_id"] and int(row["geonames_id"]))
+                counts[key_ or (row["name"], row["governorate"])] = events
+    return counts
 
 
 _default = None
