@@ -3,6 +3,8 @@ import re
 import pytest
 from django.urls import reverse
 
+expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 HOSTILE = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">'
@@ -65,7 +67,7 @@ def test_changing_a_filter_updates_the_map_and_the_list_and_export_links(
 
     page.select_option("#id_province", "SY-HL")
 
-    page.wait_for_function("document.querySelectorAll('path.incident-marker').length === 1")
+    expect(page.locator("path.incident-marker")).to_have_count(1)
     assert "province=SY-HL" in page.get_attribute("#list-link", "href")
     assert "province=SY-HL" in page.get_attribute("#export-link", "href")
     assert "province=SY-HL" in page.url
