@@ -1,0 +1,82 @@
+"""An editor corrects an incident's location in a real Chromium (make test-browser)."""
+
+import os
+
+import pytest
+from django.contrib.auth.models import User
+
+from events.models import Incident
+
+from .conftest import EDITOR_PERMISSIONS, make_incident, make_place, make_staff
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture
+def page(live_server):
+    if not os.path.exists(CHROMIUM):
+        pytest.skip(f"{CHROMIUM} is missing")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    # Playwright's sync API runs an event loop in this thread, which also uses the ORM.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_api.sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.route("**/*openstreetmap.org/**", lambda route: route.abort())
+            page.errors = []
+            page.on("pageerror", lambda error: page.errors.append(str(error)))
+            page.on(
+                "console",
+                lambda m: "Content Security Policy" in m.text and page.errors.append(m.text),
+            )
+            make_staff("mapper", *EDITOR_PERMISSIONS)
+            user = User.objects.get(username="mapper")
+            user.set_password("correct horse battery")
+            user.save()
+            page.goto(f"{live_server.url}/admin/login/")
+            page.fill("#id_username", "mapper")
+            page.fill("#id_password", "correct horse battery")
+            page.click("input[type=submit]")
+            yield page
+            browser.close()
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+def expect(locator):
+    return pytest.importorskip("playwright.sync_api").expect(locator)
+
+
+def test_an_editor_moves_the_point_and_picks_a_place_on_the_map(page, live_server):
+    place = make_place()
+    incident = make_incident(latitude=35.0, longitude=38.0)
+    page.goto(f"{live_server.url}/admin/events/incident/{incident.pk}/change/")
+    page.wait_for_selector("#incident-map .leaflet-marker-icon")
+
+    page.click("#incident-map", position={"x": 100, "y": 100})
+    clicked = (page.input_value("#id_latitude"), page.input_value("#id_longitude"))
+    page.click("#id_place + .select2")
+    page.fill(".select2-dropdown .select2-search__field", "Saraq")
+    page.click(".select2-results__option:has-text('Saraqeb')")
+    expect(page.locator("#id_latitude")).to_have_value("35.86")
+    expect(page.locator("#id_district")).to_have_value(str(place.district_id))
+    page.click("input[name=_save]")
+    page.wait_for_selector(".messagelist")
+
+    assert clicked != ("35.0", "38.0")
+    incident.refresh_from_db()
+    assert (incident.place, incident.district, incident.governorate) == (
+        place,
+        place.district,
+        place.governorate,
+    )
+    assert (incident.latitude, incident.longitude) == (35.86, 36.8)
+    assert Incident.history.filter(id=incident.pk).count() == 2
+    assert page.errors == []
