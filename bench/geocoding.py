@@ -58,7 +58,12 @@ def held_out_cases(source, share, seed):
         }  # fmt: skip
         for n in sorted(spellings):
             geonames.append(
-                (n, geo_admin1[t["admin1code"].zfill(2)], float(t["latitude"]), float(t["longitude"]))
+                (
+                    n,
+                    geo_admin1[t["admin1code"].zfill(2)],
+                    float(t["latitude"]),
+                    float(t["longitude"]),
+                )
             )
     return held, ucdp, held_towns, geonames
 
@@ -113,9 +118,9 @@ def main(argv=None):
 
     runs = [("gazetteer.locate", by_gazetteer)]
     try:
-        import django
-
         import os
+
+        import django
 
         os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conflictsite.settings")
         os.environ.setdefault("SECRET_KEY", "bench")
@@ -142,7 +147,10 @@ def main(argv=None):
         runs.append(("extraction.extract primary event", by_pipeline))
 
     for label, locate in runs:
-        for cases_label, cases in (("UCDP places held out", ucdp), ("GeoNames spellings held out", geonames)):
+        for cases_label, cases in (
+            ("UCDP places held out", ucdp),
+            ("GeoNames spellings held out", geonames),
+        ):
             started = time.perf_counter()
             try:
                 result = score(cases, locate)
@@ -150,11 +158,13 @@ def main(argv=None):
                 print(f"{label} on {cases_label}: failed ({error!r})")
                 continue
             elapsed = time.perf_counter() - started
+            per_name = 1000 * elapsed / max(1, result["cases"])
             print(
                 f"{label} on {cases_label} ({result['cases']} names): "
-                f"governorate {result['governorate']:.1f}%, within 10 km {result['within_10km']:.1f}%, "
-                f"no answer {result['no_answer']:.1f}%  [{1000 * elapsed / max(1, result['cases']):.2f} ms/name]"
-            )  # fmt: skip
+                f"governorate {result['governorate']:.1f}%, "
+                f"within 10 km {result['within_10km']:.1f}%, "
+                f"no answer {result['no_answer']:.1f}%  [{per_name:.2f} ms/name]"
+            )
             for miss in result["misses"][: args.misses]:
                 print("   miss:", miss)
 

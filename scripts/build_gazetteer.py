@@ -247,7 +247,8 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
             {
                 "code": iso, "pcode": pcode, "name": name,
                 "name_ar": ocha_admin1[pcode]["admin1_ar"], "alternate_names": alternates,
-                "label_latitude": float(v["ne_label_lat"]), "label_longitude": float(v["ne_label_lon"]),
+                "label_latitude": float(v["ne_label_lat"]),
+                "label_longitude": float(v["ne_label_lon"]),
                 "geonames_admin1": v["geonames_admin1_code"].split(".")[-1],
             }
         )  # fmt: skip
@@ -268,8 +269,7 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
             }
         )
     geonames_admin1 = {g["geonames_admin1"]: g["code"] for g in governorates}
-    ucdp_admin1 = {row["ucdp_name"]: row["iso"] for row in (
-        {"ucdp_name": variants[g["code"]]["ucdp_ged_adm_1"], "iso": g["code"]} for g in governorates)}  # fmt: skip
+    ucdp_admin1 = {variants[g["code"]]["ucdp_ged_adm_1"]: g["code"] for g in governorates}
 
     # Places from OCHA ---------------------------------------------------------------------
     places = []
@@ -378,7 +378,7 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
         lat, lon = float(row["latitude"]), float(row["longitude"])
         names = [row["name"], *row["alternatenames"].split("|")]
         target = None
-        for d, other in grid.near(lat, lon, 6):
+        for _, other in grid.near(lat, lon, 6):
             if other["governorate"] == iso and not other["geonames_id"] and same_name(names, other):
                 target = other
                 break
@@ -414,7 +414,7 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
             continue
         lat, lon = float(row["latitude"]), float(row["longitude"])
         target = None
-        for d, other in grid.near(lat, lon, 8):
+        for _, other in grid.near(lat, lon, 8):
             if other["governorate"] == iso and same_name(parsed, other):
                 target = other
                 break
@@ -555,7 +555,8 @@ def write(out, governorates, districts, places, areas, crosswalk):
     )
     dump(
         "places.csv",
-        ["pcode", "geonames_id", "name", "name_ar", "governorate", "district", "latitude", "longitude", "population", "origin", "ucdp_events", "alternate_names"],
+        ["pcode", "geonames_id", "name", "name_ar", "governorate", "district", "latitude",
+         "longitude", "population", "origin", "ucdp_events", "alternate_names"],
         places,
         compress=True,
     )  # fmt: skip

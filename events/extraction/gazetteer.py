@@ -362,9 +362,19 @@ class Gazetteer:
                 s[0] += float(p["latitude"])
                 s[1] += float(p["longitude"])
                 s[2] += 1
+        seats = {}
+        for pcode, d in district_rows.items():
+            if _float(d.get("latitude")) is None:
+                names = {key(n) for n in [d["name"], *_names(d.get("alternate_names"))]}
+                for p in places:
+                    if p.get("district") == pcode and key(p["name"]) in names:
+                        seats[pcode] = (float(p["latitude"]), float(p["longitude"]))
+                        break
         district_names = {}
         for pcode, d in district_rows.items():
             lat, lon = _float(d.get("latitude")), _float(d.get("longitude"))
+            if lat is None and pcode in seats:
+                lat, lon = seats[pcode]  # the district's seat, as the seeds have it
             if lat is None and pcode in sums:
                 lat, lon = sums[pcode][0] / sums[pcode][2], sums[pcode][1] / sums[pcode][2]
             code = d["governorate"]
@@ -411,7 +421,7 @@ class Gazetteer:
             )  # fmt: skip
             self._add(_Entry(location, 3.0), [a["name"], *_names(a.get("alternate_names"))])
         for index in (self._by_key, self._by_skeleton):
-            for k, entries in index.items():
+            for entries in index.values():
                 entries.sort(key=lambda e: -e.weight)
         return self
 
@@ -527,7 +537,8 @@ class Gazetteer:
                 if not entries:
                     continue
                 weight = max(e.weight for e in entries)
-                hyphenated = any(articles[:size]) and "-" in text[tokens[i][0] : tokens[i + size - 1][1]]
+                surface = text[tokens[i][0] : tokens[i + size - 1][1]]
+                hyphenated = any(articles[:size]) and "-" in surface
                 short = len(k) >= 3 and any(articles[:size]) or len(k) >= 2 and hyphenated
                 if len(k) < 4 and not (weight >= 3 or short):
                     continue  # "Tal", "Ain": too short to trust unless "al-Rai" or a town

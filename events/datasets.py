@@ -1,0 +1,505 @@
+"""Importing coded event datasets (UCDP GED, ACLED): one Incident and one Report per row.
+
+Both importers are idempotent by the row's id in its dataset (Report.external_id): ids
+already present are skipped before any work. Every row is imported; a row whose governorate,
+district or place cannot be mapped is imported with what could be (its coordinates, its
+place name in Report.place_name) and reported, with the reason, in the result's `problems`.
+"""
+
+import csv
+import datetime
+import gzip
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from .extraction.gazetteer import distance_km, key
+from .gazetteer import GAZETTEER_DIR, read_rows
+from .models import (
+    Actor,
+    ActorGroup,
+    Attribution,
+    Claim,
+    DatePrecision,
+    District,
+    EventType,
+    GeoPrecision,
+    Governorate,
+    Incident,
+    Place,
+    Report,
+    ReviewStatus,
+    Source,
+    split_names,
+)
+
+BATCH = 2000
+
+# --- mapping the datasets' codes to ours --------------------------------------------------
+
+UCDP_GEO_PRECISION = {
+    "1": GeoPrecision.PLACE,  # the exact location
+    "2": GeoPrecision.PLACE,  # within about 25 km of the named place: kept at its point
+    "3": GeoPrecision.DISTRICT,
+    "4": GeoPrecision.PROVINCE,
+    "5": GeoPrecision.PROVINCE,
+}  # 6 and 7 (country, or international waters/air space) cannot be put on our map.
+UCDP_DATE_PRECISION = {
+    "1": DatePrecision.DAY,
+    "2": DatePrecision.WEEK,
+    "3": DatePrecision.WEEK,
+    "4": DatePrecision.MONTH,
+    "5": DatePrecision.YEAR,
+}
+ACLED_GEO_PRECISION = {
+    "1": GeoPrecision.PLACE,
+    "2": GeoPrecision.DISTRICT,
+    "3": GeoPrecision.PROVINCE,
+}
+ACLED_DATE_PRECISION = {"1": DatePrecision.DAY, "2": DatePrecision.WEEK, "3": DatePrecision.MONTH}
+
+# Headline words -> event type, first match wins (barrel before air strike: "barrel bombs
+# dropped by helicopters" is a barrel bomb).
+EVENT_WORDS = [
+    (EventType.CHEMICAL, r"chemical|chlorine|sarin|toxic gas"),
+    (EventType.BARREL_BOMB, r"barrel"),
+    (EventType.DRONE_STRIKE, r"drone|unmanned"),
+    (EventType.AIRSTRIKE, r"air ?strikes?|airstrikes?|air raids?|raids?|warplanes?|jets?|"
+     r"aircraft|helicopters?|bombard\w* by (?:the )?(?:regime |russian )?(?:warplanes|aircraft)"),
+    (EventType.MISSILE, r"missiles?"),
+    (EventType.SHELLING, r"shell\w*|rockets?|mortars?|artillery|bombard\w*|cannon|projectiles?"),
+    (EventType.BOMBING, r"car bomb|explo\w*|ied|suicide|bomb\w*|landmine|mine|booby"),
+    (EventType.EXECUTION, r"execut\w*|beheaded"),
+    (EventType.SHOOTING, r"sniper|shot|gunmen|gunfire|shooting"),
+    (EventType.CLASH, r"clash\w*|battles?|fighting|attack\w*|offensive|ambush\w*"),
+]  # fmt: skip
+EVENT_PATTERNS = [(kind, re.compile(rf"\b(?:{words})\b", re.I)) for kind, words in EVENT_WORDS]
+
+ACLED_SUB_EVENTS = {
+    "air/drone strike": EventType.AIRSTRIKE,
+    "shelling/artillery/missile attack": EventType.SHELLING,
+    "remote explosive/landmine/ied": EventType.BOMBING,
+    "suicide bomb": EventType.BOMBING,
+    "grenade": EventType.BOMBING,
+    "chemical weapon": EventType.CHEMICAL,
+    "armed clash": EventType.CLASH,
+    "government regains territory": EventType.CLASH,
+    "non-state actor overtakes territory": EventType.CLASH,
+    "attack": EventType.SHOOTING,
+}
+
+# Actor names (UCDP sides and ACLED actors) -> groups, first match wins.
+ACTOR_GROUPS = [
+    (ActorGroup.SYRIAN_GOVERNMENT, r"government of syria|military forces of syria|"
+     r"police forces of syria|"
+     r"ndf|national defen[cs]e forces|syrian (?:arab )?army|shabiha|regime"),
+    (ActorGroup.RUSSIA, r"russia"),
+    (ActorGroup.IRAN_ALIGNED, r"iran|hezbollah|hizbollah|fatemiyoun|zainabiyoun|irgc"),
+    (ActorGroup.INTERNATIONAL_COALITION, r"united states|coalition|operation inherent resolve|"
+     r"military forces of the united kingdom|military forces of france"),
+    (ActorGroup.TURKEY, r"turkey|turkish"),
+    (ActorGroup.ISRAEL, r"israel"),
+    (ActorGroup.IRAQ, r"iraq"),
+    (ActorGroup.ISLAMIC_STATE, r"^is$|islamic state|isis|isil|daesh"),
+    (ActorGroup.HTS, r"^hts$|hayat tahrir|tahrir al-? ?sham|jabhat fateh al-sham|nusra|"
+     r"al-qaida|al qaeda|hurras ad-din|hurras al-din"),
+    (ActorGroup.SDF, r"^sdf$|syrian democratic forces|pyd|ypg|ypj|pkk|asayish|kurdish|"
+     r"self-administration|qasd"),
+    (ActorGroup.OPPOSITION, r"insurgents|opposition|rebels?|^fsa$|free syrian army|^sna$|"
+     r"syrian national army|ahrar|jaysh|jaish|army of|front|legion|division|brigades?|"
+     r"operations room|liwa|fatah halab|zenki|rahman corps|islamic front|mujahideen|srf|"
+     r"levant|sham|faylaq|harakat|movement|corps|hamza|sultan murad"),
+]  # fmt: skip
+ACTOR_PATTERNS = [(group, re.compile(words, re.I)) for group, words in ACTOR_GROUPS]
+NOT_ACTORS = {"civilians", "", "protesters (syria)", "rioters (syria)"}
+
+
+def actor_group(name):
+    for group, pattern in ACTOR_PATTERNS:
+        if pattern.search(name.strip()):
+            return group
+    return ActorGroup.UNKNOWN
+
+
+def event_type_from_words(text):
+    for kind, pattern in EVENT_PATTERNS:
+        if pattern.search(text or ""):
+            return kind
+    return EventType.OTHER
+
+
+# --- the admin and place crosswalk --------------------------------------------------------
+
+
+class Crosswalk:
+    """Governorates, districts and places of the database, found by a dataset's names.
+
+    Governorates and districts come from their names and alternate names (which hold the
+    UCDP and ACLED spellings) and the shipped crosswalk (seeds/gazetteer/crosswalk.csv);
+    never from a point-in-polygon test, which the generalised boundaries would get wrong
+    near borders.
+    """
+
+    def __init__(self, directory=GAZETTEER_DIR):
+        self.governorates = {}
+        for code, name, names in Governorate.objects.values_list("code", "name", "alternate_names"):
+            for n in [code, name, *split_names(names)]:
+                self.governorates.setdefault(key(n), code)
+        self.districts = {}
+        self.district_governorate = {}
+        for pk, gov, name, names in District.objects.values_list(
+            "pk", "governorate_id", "name", "alternate_names"
+        ):
+            self.district_governorate[pk] = gov
+            for n in [name, *split_names(names)]:
+                self.districts.setdefault((gov, key(_strip_admin(n))), pk)
+        pcodes = dict(District.objects.values_list("pcode", "pk"))
+        for row in read_rows(directory, "crosswalk.csv"):
+            if row["district"] and row["district"] in pcodes:
+                self.districts[(row["governorate"], key(_strip_admin(row["name"])))] = pcodes[
+                    row["district"]
+                ]
+            elif row["governorate"]:
+                self.governorates.setdefault(key(row["name"]), row["governorate"])
+        self.places = {}
+        for pk, gov, district, lat, lon, name, names in Place.objects.values_list(
+            "pk",
+            "governorate_id",
+            "district_id",
+            "latitude",
+            "longitude",
+            "name",
+            "alternate_names",
+        ):
+            for n in {name, *split_names(names)}:
+                self.places.setdefault(key(n), []).append((pk, gov, district, lat, lon))
+
+    def governorate(self, name):
+        return self.governorates.get(key(name)) if name else None
+
+    def district(self, governorate, name):
+        if not name:
+            return None
+        return self.districts.get((governorate, key(_strip_admin(name))))
+
+    def place(self, name, governorate, latitude, longitude, within_km=10):
+        """The place of that name in that governorate nearest to the point (within reach)."""
+        best = None
+        for candidate in self.places.get(key(name), ()) if name else ():
+            pk, gov, district, lat, lon = candidate
+            if governorate and gov != governorate:
+                continue
+            if latitude is None:
+                return candidate
+            d = distance_km(latitude, longitude, lat, lon)
+            if d <= within_km and (best is None or d < best[0]):
+                best = (d, candidate)
+        return best[1] if best else None
+
+
+def _strip_admin(name):
+    name = re.sub(r"\s+(governorate|district|province|sub-district)$", "", name.strip(), flags=re.I)
+    return re.sub(r"^(mintaqat|markaz|mantiqat)\s+", "", name, flags=re.I)
+
+
+PLACE_SUFFIXES = re.compile(
+    r"\s+(village|town|city|suburb|neighbou?rhood|area|camp|district|governorate)$", re.I
+)
+
+
+def clean_place_name(name):
+    """'Teir Maaleh village' -> 'Teir Maaleh'."""
+    name = re.sub(r"\s*\([^)]*\)", "", name or "").strip()
+    return PLACE_SUFFIXES.sub("", name).strip()
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def read_csv(path):
+    """Rows of a CSV file, gzipped or not, as dicts."""
+    path = Path(path)
+    raw = path.read_bytes()
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.decompress(raw)
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def _int(value):
+    try:
+        return int(float(value)) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _float(value):
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+def _date(value):
+    value = (value or "").strip()
+    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S"):
+        try:
+            return datetime.datetime.strptime(value[:30], fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+# --- importing ----------------------------------------------------------------------------
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    skipped: int = 0  # already imported
+    problems: list = field(default_factory=list)  # (external id, reason)
+
+    def summary(self, label):
+        return (
+            f"{label}: {self.created} imported, {self.skipped} already present, "
+            f"{len(self.problems)} rows with something unmapped (reported above)."
+        )
+
+
+@dataclass
+class Row:
+    """One dataset row in our terms, before it becomes an Incident and a Report."""
+
+    external_id: str
+    raw: dict
+    headline: str
+    event_type: str
+    date: datetime.date | None
+    date_precision: str
+    place_name: str
+    adm1: str
+    adm2: str
+    latitude: float | None
+    longitude: float | None
+    geo_precision: str
+    figures: dict
+    actors: list  # names, most likely perpetrator first
+
+
+def ucdp_row(raw):
+    """A UCDP GED row in our terms."""
+    sides = [raw.get("side_a", ""), raw.get("side_b", "")]
+    actors = []
+    for side in sides:
+        # A side may join several groups: "Ahrar al-Sham, HTS, Southern Front".
+        for name in re.split(r",\s*(?![^()]*\))", side or ""):
+            if name.strip().lower() not in NOT_ACTORS and name.strip() not in actors:
+                actors.append(name.strip())
+    deaths_a, deaths_b = _int(raw.get("deaths_a")), _int(raw.get("deaths_b"))
+    combatants = (
+        None if deaths_a is None and deaths_b is None else (deaths_a or 0) + (deaths_b or 0)
+    )
+    figures = {
+        "killed_total_low": _int(raw.get("low")),
+        "killed_total_best": _int(raw.get("best")),
+        "killed_total_high": _int(raw.get("high")),
+        "killed_civilians_best": _int(raw.get("deaths_civilians")),
+        "killed_combatants_best": combatants,
+    }
+    where = raw.get("where_prec", "")
+    lat, lon = _float(raw.get("latitude")), _float(raw.get("longitude"))
+    if where not in UCDP_GEO_PRECISION:
+        lat = lon = None
+    headline = raw.get("source_headline") or ""
+    return Row(
+        external_id=str(raw["id"]),
+        raw=raw,
+        headline=headline,
+        event_type=event_type_from_words(headline),
+        date=_date(raw.get("date_start")),
+        date_precision=UCDP_DATE_PRECISION.get(raw.get("date_prec", ""), DatePrecision.DAY),
+        place_name=clean_place_name(raw.get("where_coordinates", "")),
+        adm1=raw.get("adm_1", ""),
+        adm2=raw.get("adm_2", ""),
+        latitude=lat,
+        longitude=lon,
+        geo_precision=UCDP_GEO_PRECISION.get(where, ""),
+        figures=figures,
+        actors=actors,
+    )
+
+
+def acled_row(raw):
+    """An ACLED export row in our terms."""
+    sub = (raw.get("sub_event_type") or "").strip().lower()
+    notes = raw.get("notes") or ""
+    kind = ACLED_SUB_EVENTS.get(sub)
+    if kind == EventType.AIRSTRIKE and re.search(r"\bdrones?\b|\bUAVs?\b", notes, re.I):
+        kind = EventType.DRONE_STRIKE
+    if kind == EventType.SHELLING and re.search(r"\bmissiles?\b", notes, re.I):
+        kind = EventType.MISSILE
+    if kind is None:
+        kind = event_type_from_words(notes) if notes else EventType.OTHER
+    actors = []
+    for column in ("actor1", "actor2"):
+        name = (raw.get(column) or "").strip()
+        if name.lower() in NOT_ACTORS or name.lower().startswith("civilians"):
+            continue
+        if name not in actors:
+            actors.append(name)
+    if (raw.get("event_type") or "").lower() == "violence against civilians":
+        actors = actors[:1]
+    fatalities = _int(raw.get("fatalities"))
+    precision = raw.get("geo_precision", "")
+    return Row(
+        external_id=str(raw["event_id_cnty"]),
+        raw=raw,
+        headline=notes,
+        event_type=kind,
+        date=_date(raw.get("event_date")),
+        date_precision=ACLED_DATE_PRECISION.get(raw.get("time_precision", ""), DatePrecision.DAY),
+        place_name=(raw.get("location") or "").strip(),
+        adm1=raw.get("admin1", ""),
+        adm2=raw.get("admin2", ""),
+        latitude=_float(raw.get("latitude")),
+        longitude=_float(raw.get("longitude")),
+        geo_precision=ACLED_GEO_PRECISION.get(precision, ""),
+        figures={"killed_total_best": fatalities},
+        actors=actors,
+    )
+
+
+def import_ucdp_ged(path, progress=None):
+    """Import a UCDP GED CSV (plain or gzipped). See the module docstring."""
+    return import_rows(read_csv(path), ucdp_row, Source.UCDP_GED, progress)
+
+
+def import_acled(path, progress=None):
+    """Import an ACLED export CSV (plain or gzipped). See the module docstring."""
+    return import_rows(read_csv(path), acled_row, Source.ACLED, progress)
+
+
+def import_rows(raws, convert, source, progress=None):
+    say = progress or (lambda message: None)
+    result = ImportResult()
+    present = set(
+        Report.objects.filter(source=source)
+        .exclude(external_id="")
+        .values_list("external_id", flat=True)
+    )
+    rows, seen = [], set()
+    for raw in raws:
+        try:
+            row = convert(raw)
+        except (KeyError, ValueError) as error:
+            result.problems.append(
+                (raw.get("id") or raw.get("event_id_cnty") or "?", f"unreadable row: {error}")
+            )
+            say(f"  row {result.problems[-1][0]}: {result.problems[-1][1]}")
+            continue
+        if row.external_id in present or row.external_id in seen:
+            result.skipped += 1
+            continue
+        seen.add(row.external_id)
+        rows.append(row)
+    if not rows:
+        return result
+    crosswalk = Crosswalk()
+    actors = _actors({name for row in rows for name in row.actors})
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start : start + BATCH]
+        with transaction.atomic():
+            _create(batch, source, crosswalk, actors, result, say)
+        result.created += len(batch)
+        say(f"  {source}: {start + len(batch)}/{len(rows)} rows imported")
+    return result
+
+
+def _actors(names):
+    """Actor rows by name, created with their group when new (an editor's group is kept)."""
+    existing = {a.name: a for a in Actor.objects.filter(name__in=names)}
+    new = [Actor(name=n, group=actor_group(n)) for n in sorted(names) if n not in existing]
+    Actor.objects.bulk_create(new, ignore_conflicts=True)
+    return {a.name: a for a in Actor.objects.filter(name__in=names)}
+
+
+def _create(batch, source, crosswalk, actors, result, say):
+    incidents, reports = [], []
+    for row in batch:
+        problems = []
+        governorate = crosswalk.governorate(row.adm1)
+        if row.adm1 and not governorate:
+            problems.append(f"unknown governorate {row.adm1!r}")
+        place = crosswalk.place(row.place_name, governorate, row.latitude, row.longitude)
+        if not governorate and place:
+            governorate = place[1]  # no admin1 in the row: the named place's governorate
+        if not governorate:
+            problems.append("no governorate" + ("" if row.adm1 else " (admin1 empty)"))
+        district = crosswalk.district(governorate, row.adm2)
+        if district is None and place:
+            district = place[2]
+        if not row.geo_precision or row.latitude is None:
+            code = row.raw.get("where_prec") or row.raw.get("geo_precision")
+            problems.append(f"location not mappable (precision {code!r})")
+        elif row.geo_precision == GeoPrecision.PLACE and not place:
+            problems.append(f"place {row.place_name!r} not in the gazetteer: kept its coordinates")
+        for problem in problems:
+            result.problems.append((row.external_id, problem))
+            say(f"  row {row.external_id}: {problem}")
+        group = actors[row.actors[0]].group if row.actors else ""
+        common = {
+            "event_type": row.event_type,
+            "date": row.date,
+            "date_precision": row.date_precision,
+            "place_id": place[0] if place and row.geo_precision == GeoPrecision.PLACE else None,
+            "district_id": district,
+            "governorate_id": governorate,
+            "latitude": row.latitude,
+            "longitude": row.longitude,
+            "geo_precision": row.geo_precision,
+            **{k: v for k, v in row.figures.items() if v is not None},
+        }
+        incidents.append(
+            Incident(
+                title=row.headline.split(";")[0][:300],
+                source=source,
+                status=ReviewStatus.VERIFIED,
+                perpetrator_group=group,
+                **common,
+            )
+        )
+        reports.append(
+            Report(
+                source=source,
+                external_id=row.external_id,
+                headline=row.headline,
+                place_name=row.place_name[:200],
+                is_primary=True,
+                raw=row.raw,
+                **common,
+            )
+        )
+    Incident.objects.bulk_create(incidents)
+    for incident, report in zip(incidents, reports, strict=True):
+        report.incident_id = incident.pk
+    Report.objects.bulk_create(reports)
+    claims, links = [], []
+    for row, incident, report in zip(batch, incidents, reports, strict=True):
+        for position, name in enumerate(row.actors):
+            actor = actors[name]
+            claims.append(
+                Claim(
+                    report_id=report.pk,
+                    actor=actor,
+                    name=name,
+                    group=actor.group,
+                    attribution=Attribution.CONFIRMED,  # as the dataset coded it
+                    alleged_by=dict(Source.choices)[source],
+                    position=position,
+                )
+            )
+            links.append(Incident.perpetrators.through(incident_id=incident.pk, actor_id=actor.pk))
+    Claim.objects.bulk_create(claims)
+    Incident.perpetrators.through.objects.bulk_create(links, ignore_conflicts=True)
