@@ -12,6 +12,8 @@ from simple_history.admin import SimpleHistoryAdmin
 from .forms import ImportBulletinsForm
 from .importing import ImportResult, Rejected, import_bulletin, import_uploads, parse_text
 from .models import (
+    CATEGORIES,
+    OUTCOMES,
     Actor,
     Bulletin,
     Claim,
@@ -101,6 +103,7 @@ class IncidentForm(forms.ModelForm):
         label="Reason for change",
         max_length=100,
         required=False,
+        widget=forms.TextInput(attrs={"size": 80}),
         help_text="Optional; kept in the incident's history with your change.",
     )
 
@@ -180,6 +183,39 @@ class IncidentAdmin(HistoryAdmin):
     autocomplete_fields = ["place", "district", "governorate", "perpetrators"]
     list_select_related = ["governorate", "place"]
     readonly_fields = ["version"]
+    fieldsets = [
+        (None, {"fields": ["title", ("event_type", "status", "confidence")]}),
+        ("When", {"fields": [("date", "date_precision")]}),
+        (
+            "Where",
+            {
+                "fields": [
+                    "place",
+                    "district",
+                    "governorate",
+                    ("latitude", "longitude"),
+                    "geo_precision",
+                ]
+            },
+        ),
+        ("Who", {"fields": ["perpetrators", "perpetrator_group"]}),
+        (
+            "Killed and injured (low, best, high)",
+            {
+                "fields": [
+                    "figures_edited",
+                    *[
+                        (f"{o}_{c}_low", f"{o}_{c}_best", f"{o}_{c}_high")
+                        for o in OUTCOMES
+                        for c in CATEGORIES
+                    ],
+                ],
+                "classes": ["collapse"],
+            },
+        ),
+        ("Source", {"fields": ["source", "version"]}),
+        ("Your change", {"fields": ["change_reason", "loaded_version"]}),
+    ]
     inlines = [ReportInline]
     actions = [mark_verified, mark_rejected]
     change_form_template = "admin/events/incident/change_form.html"

@@ -3,6 +3,13 @@
 // governorate and coordinates from the admin's place endpoint.
 "use strict";
 
+// The map is rendered after the form's fieldsets; show it under the "Where" fieldset.
+document.addEventListener("DOMContentLoaded", function () {
+  const map = document.getElementById("incident-location");
+  const where = document.getElementById("id_latitude");
+  if (map && where && where.closest("fieldset")) where.closest("fieldset").after(map);
+});
+
 window.initIncidentLocationMap = function (map) {
   const latitude = document.getElementById("id_latitude");
   const longitude = document.getElementById("id_longitude");
