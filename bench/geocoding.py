@@ -131,13 +131,9 @@ def main(argv=None):
     except (ImportError, AttributeError):
         extract = None
     if extract is not None:
-        import inspect
 
         def by_pipeline(text):
-            params = inspect.signature(extract).parameters
-            kwargs = {"gazetteer": gazetteer} if "gazetteer" in params else {}
-            events = extract(text, **kwargs) if len(params) else extract(text)
-            events = [e if isinstance(e, dict) else getattr(e, "__dict__", {}) for e in events]
+            events = extract("", text, "2018-07-13", gazetteer=gazetteer)
             primary = next((e for e in events if e.get("primary")), None)
             primary = primary or next((e for e in events if not e.get("background")), None)
             if not primary:
