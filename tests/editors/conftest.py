@@ -26,7 +26,7 @@ def make_incident(**fields):
 
 
 def make_staff(username, *codenames):
-    user = User.objects.create_user(username, password="x", is_staff=True)
+    user = User.objects.create_user(username, is_staff=True)
     user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
     return user
 

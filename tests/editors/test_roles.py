@@ -26,7 +26,7 @@ def groups():
 
 
 def member(client, group):
-    user = User.objects.create_user(group.lower(), password="x", is_staff=True)
+    user = User.objects.create_user(group.lower(), is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     client.force_login(user)
     return user
