@@ -65,7 +65,7 @@ ACLED_DATE_PRECISION = {"1": DatePrecision.DAY, "2": DatePrecision.WEEK, "3": Da
 # dropped by helicopters" is a barrel bomb).
 EVENT_WORDS = [
     (EventType.CHEMICAL, r"chemical|chlorine|sarin|toxic gas"),
-    (EventType.BARREL_BOMB, r"barrel"),
+    (EventType.BARREL_BOMB, r"barrels?|barrel bombs?"),
     (EventType.DRONE_STRIKE, r"drone|unmanned"),
     (EventType.AIRSTRIKE, r"air ?strikes?|airstrikes?|air raids?|raids?|warplanes?|jets?|"
      r"aircraft|helicopters?|bombard\w* by (?:the )?(?:regime |russian )?(?:warplanes|aircraft)"),

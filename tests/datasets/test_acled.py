@@ -1,0 +1,83 @@
+import datetime
+
+import pytest
+from django.core.management import call_command
+
+from events.datasets import import_acled
+from events.models import Actor, Incident, Report
+
+from .conftest import DATA
+
+SAMPLE = DATA / "acled_sample.csv"
+pytestmark = pytest.mark.django_db
+
+
+def test_each_row_becomes_one_incident_and_one_report(loaded_gazetteer):
+    result = import_acled(SAMPLE)
+    assert result.created == 6
+    assert Incident.objects.filter(source="acled").count() == 6
+    assert Report.objects.filter(source="acled").count() == 6
+
+
+def test_reimporting_changes_nothing(loaded_gazetteer):
+    import_acled(SAMPLE)
+    again = import_acled(SAMPLE)
+    assert (again.created, again.skipped) == (0, 6)
+    assert Incident.objects.filter(source="acled").count() == 6
+
+
+def test_a_row_maps_its_type_date_place_and_figures(loaded_gazetteer):
+    import_acled(SAMPLE)
+    report = Report.objects.get(source="acled", external_id="SYR1001")
+    incident = report.incident
+    assert incident.event_type == "airstrike"
+    assert incident.date == datetime.date(2018, 7, 12)
+    assert incident.date_precision == "day"
+    assert incident.governorate_id == "SY-ID"
+    assert incident.place is not None and incident.geo_precision == "place"
+    assert incident.killed_total_best == 4
+    assert incident.perpetrator_group == "syrian_government"
+    assert report.headline.startswith("Regime warplanes")
+    assert report.raw["source"] == "SOHR"
+
+
+def test_sub_event_types_and_notes_give_our_event_types(loaded_gazetteer):
+    import_acled(SAMPLE)
+    kinds = dict(Report.objects.filter(source="acled").values_list("external_id", "event_type"))
+    assert kinds == {
+        "SYR1001": "airstrike",
+        "SYR1002": "drone_strike",
+        "SYR1003": "clash",
+        "SYR1004": "missile",
+        "SYR1005": "shooting",
+        "SYR1006": "bombing",
+    }
+
+
+def test_actors_are_mapped_to_groups_and_civilians_are_not_perpetrators(loaded_gazetteer):
+    import_acled(SAMPLE)
+    assert Actor.objects.get(name="Military Forces of Turkey (2016-)").group == "turkey"
+    assert Actor.objects.get(name="Hayat Tahrir al-Sham").group == "hts"
+    assert Actor.objects.get(name="Islamic State (Syria)").group == "islamic_state"
+    assert Actor.objects.get(name="Military Forces of Iran (1979-)").group == "iran_aligned"
+    assert not Actor.objects.filter(name__startswith="Civilians").exists()
+    claims = Report.objects.get(external_id="SYR1002").claims.all()
+    assert [c.attribution for c in claims] == ["confirmed", "confirmed"]
+
+
+def test_precision_codes_become_our_precisions(loaded_gazetteer):
+    import_acled(SAMPLE)
+    precisions = dict(Incident.objects.values_list("reports__external_id", "geo_precision"))
+    assert precisions["SYR1004"] == "district"
+    assert precisions["SYR1005"] == "province"
+    dates = dict(Incident.objects.values_list("reports__external_id", "date_precision"))
+    assert dates["SYR1003"] == "week" and dates["SYR1005"] == "month"
+
+
+def test_a_row_that_cannot_be_mapped_is_imported_and_reported(loaded_gazetteer, capsys):
+    call_command("import_acled", str(SAMPLE))
+    out = capsys.readouterr().out
+    assert "SYR1006" in out and "unknown governorate 'Atlantis'" in out
+    incident = Report.objects.get(external_id="SYR1006").incident
+    assert incident.governorate is None and incident.latitude == 35.0
+    assert "6 imported" in out
