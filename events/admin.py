@@ -20,6 +20,7 @@ from .models import (
     District,
     Governorate,
     Incident,
+    MergeRecord,
     Place,
     Report,
     ReviewQueue,
@@ -163,6 +164,28 @@ def mark_rejected(modeladmin, request, queryset):
     _mark(modeladmin, request, queryset, ReviewStatus.REJECTED)
 
 
+@admin.action(description="Merge selected incidents into one", permissions=["change"])
+def merge_incidents(modeladmin, request, queryset):
+    """Asks which incident to keep, then merges the others into it."""
+    incidents = list(queryset.order_by("date", "pk"))
+    if len(incidents) < 2:
+        modeladmin.message_user(request, "Select at least two incidents to merge.", messages.ERROR)
+        return None
+    target = next((i for i in incidents if str(i.pk) == request.POST.get("target")), None)
+    if "confirm" in request.POST and target:
+        record = target.merge(incidents, user=request.user)
+        modeladmin.message_merged(request, record)
+        return HttpResponseRedirect(reverse("admin:events_incident_change", args=[target.pk]))
+    context = {
+        **modeladmin.admin_site.each_context(request),
+        "opts": Incident._meta,
+        "title": "Merge incidents",
+        "incidents": incidents,
+        "action": "merge_incidents",
+    }
+    return TemplateResponse(request, "admin/events/incident/merge.html", context)
+
+
 @admin.register(Incident)
 class IncidentAdmin(HistoryAdmin):
     form = IncidentForm
@@ -217,11 +240,16 @@ class IncidentAdmin(HistoryAdmin):
         ("Your change", {"fields": ["change_reason", "loaded_version"]}),
     ]
     inlines = [ReportInline]
-    actions = [mark_verified, mark_rejected]
+    actions = [mark_verified, mark_rejected, merge_incidents]
     change_form_template = "admin/events/incident/change_form.html"
 
     def get_urls(self):
         return [
+            path(
+                "<int:pk>/duplicates/",
+                self.admin_site.admin_view(self.duplicates_view),
+                name="events_incident_duplicates",
+            ),
             path(
                 "place/<int:pk>/",
                 self.admin_site.admin_view(self.place_view),
@@ -247,6 +275,44 @@ class IncidentAdmin(HistoryAdmin):
                 "latitude": place.latitude,
                 "longitude": place.longitude,
             }
+        )
+
+    def duplicates_view(self, request, pk):
+        """The incident's duplicate candidates, each with what matched; merge the chosen ones."""
+        incident = get_object_or_404(Incident, pk=pk)
+        if not self.has_view_or_change_permission(request, incident):
+            raise PermissionDenied
+        candidates = Incident.objects.duplicate_candidates(incident)
+        if request.method == "POST":
+            if not self.has_change_permission(request, incident):
+                raise PermissionDenied
+            chosen = [c for c in candidates if str(c.pk) in request.POST.getlist("merge")]
+            if chosen:
+                self.message_merged(request, incident.merge(chosen, user=request.user))
+                return HttpResponseRedirect(
+                    reverse("admin:events_incident_change", args=[incident.pk])
+                )
+            self.message_user(request, "Choose the incidents to merge.", messages.WARNING)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": f"Possible duplicates of {incident}",
+            "incident": incident,
+            "candidates": candidates,
+            "has_change_permission": self.has_change_permission(request, incident),
+        }
+        return TemplateResponse(request, "admin/events/incident/duplicates.html", context)
+
+    def message_merged(self, request, record):
+        url = reverse("admin:events_mergerecord_change", args=[record.pk])
+        self.message_user(
+            request,
+            format_html(
+                'Merged {} into this incident; <a href="{}">undo the merge</a> from its record.',
+                ", ".join(f"#{item['incident']}" for item in record.items),
+                url,
+            ),
+            messages.SUCCESS,
         )
 
     def render_change_form(self, request, context, *args, **kwargs):
@@ -293,6 +359,46 @@ class ReviewQueueAdmin(admin.ModelAdmin):
         return HttpResponseRedirect(reverse("admin:events_incident_change", args=[object_id]))
 
     # The queue is a view of incidents, so incident permissions govern it.
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("events.view_incident") or self.has_change_permission(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("events.change_incident")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.action(description="Undo selected merges", permissions=["change"])
+def undo_merges(modeladmin, request, queryset):
+    count = 0
+    for record in queryset.filter(undone_at__isnull=True):
+        record.undo(user=request.user)
+        count += 1
+    modeladmin.message_user(request, f"{count} merge(s) undone.", messages.SUCCESS)
+
+
+@admin.register(MergeRecord)
+class MergeRecordAdmin(admin.ModelAdmin):
+    """Merges of duplicate incidents; undoing one puts every report back where it was."""
+
+    list_display = ["__str__", "target", "merged_by", "merged_at", "undone_at"]
+    list_filter = [("undone_at", admin.EmptyFieldListFilter)]
+    readonly_fields = ["target", "items", "merged_by", "merged_at", "undone_at", "undone_by"]
+    actions = [undo_merges]
+
+    def response_change(self, request, obj):
+        if "_undo" in request.POST:
+            obj.undo(user=request.user)
+            self.message_user(request, f"Merge {obj} undone.", messages.SUCCESS)
+        return super().response_change(request, obj)
+
+    # Merging and undoing are changes to incidents, so incident permissions govern them.
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm("events.view_incident") or self.has_change_permission(
             request, obj

@@ -12,6 +12,7 @@ django-simple-history rather than django-reversion: each model gets its own hist
 to what, why), and an editor reverts one object at a time from the admin.
 """
 
+import datetime
 import hashlib
 import statistics
 
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 
@@ -310,6 +312,47 @@ class IncidentQuerySet(models.QuerySet):
             F("confidence").asc(nulls_first=True), "id"
         )
 
+    def duplicate_candidates(self, incident):
+        """Incidents that may be the same event as `incident`, each with `.reasons`.
+
+        A candidate is dated within a day of it, at the same place or in the same district,
+        of the same type, and its perpetrator group is the same or unknown on either side.
+        Rejected incidents (merged ones among them) are not proposed.
+        """
+        if incident.date is None or not (incident.place_id or incident.district_id):
+            return []
+        where = Q(pk__in=[])
+        if incident.place_id:
+            where |= Q(place_id=incident.place_id)
+        if incident.district_id:
+            where |= Q(district_id=incident.district_id)
+        unknown = ["", ActorGroup.UNKNOWN]
+        groups = Q()
+        if incident.perpetrator_group not in unknown:
+            groups = Q(perpetrator_group__in=[*unknown, incident.perpetrator_group])
+        day = datetime.timedelta(days=1)
+        candidates = list(
+            self.exclude(pk=incident.pk)
+            .exclude(status=ReviewStatus.REJECTED)
+            .filter(where, groups, event_type=incident.event_type)
+            .filter(date__range=(incident.date - day, incident.date + day))
+            .select_related("place", "district")
+            .order_by("date", "id")
+        )
+        for other in candidates:
+            other.reasons = [
+                "same date" if other.date == incident.date else "dated a day apart",
+                f"same place ({other.place.name})"
+                if incident.place_id and other.place_id == incident.place_id
+                else f"same district ({other.district.name})",
+                f"same type ({other.get_event_type_display()})",
+                f"same perpetrator group ({other.get_perpetrator_group_display()})"
+                if other.perpetrator_group == incident.perpetrator_group
+                and other.perpetrator_group not in unknown
+                else "perpetrator unknown on one side",
+            ]
+        return candidates
+
     def set_status(self, status, user=None, reason=""):
         """Verify or reject many incidents at once: one UPDATE, one history record each.
 
@@ -431,6 +474,42 @@ class Incident(Figures):
             changes.append((capfirst(field.verbose_name), old, new))
         return sorted(editors), changes
 
+    def merge(self, others, user=None):
+        """Make `others` part of this incident: their reports move here, they are rejected.
+
+        Every report keeps its own figures and claims; this incident's figures are derived
+        again from all of them. The MergeRecord returned says where each report came from, so
+        that `MergeRecord.undo()` puts everything back.
+        """
+        with transaction.atomic():
+            # Locked and read afresh, so that no one's concurrent edit is saved over.
+            locked = Incident.objects.select_for_update().filter(
+                pk__in=[self.pk, *(other.pk for other in others)]
+            )
+            others = [other for other in locked.order_by("pk") if other.pk != self.pk]
+            self.refresh_from_db()
+            items = []
+            for other in others:
+                reports = list(other.reports.order_by("pk"))
+                items.append(
+                    {
+                        "incident": other.pk,
+                        "status": other.status,
+                        "reports": [r.pk for r in reports],
+                    }
+                )
+                for report in reports:
+                    report.incident = self
+                    report._change_reason = f"Merged into incident #{self.pk}"
+                    report.save()
+                other.status = ReviewStatus.REJECTED
+                other._change_reason = f"Merged into incident #{self.pk}"
+                other.save()
+            record = MergeRecord.objects.create(target=self, items=items, merged_by=user)
+            self._change_reason = "Merged " + ", ".join(f"#{o.pk}" for o in others)
+            self.derive_from_reports(save=True)
+        return record
+
     def derive_from_reports(self, save=True):
         """Set figures (unless an editor set them) and perpetrators from the reports.
 
@@ -551,3 +630,53 @@ class Claim(models.Model):
     def __str__(self):
         by = f" by {self.alleged_by}" if self.alleged_by else ""
         return f"{self.name} ({self.get_attribution_display()}{by})"
+
+
+class MergeRecord(models.Model):
+    """Incidents merged into one, with where each report came from, so the merge can be undone."""
+
+    target = models.ForeignKey(Incident, models.CASCADE, related_name="merges")
+    # [{"incident": pk, "status": its status before, "reports": [pk, ...]}, ...]
+    items = models.JSONField(default=list)
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+    undone_at = models.DateTimeField(null=True, blank=True)
+    undone_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+
+    def __str__(self):
+        merged = ", ".join(f"#{item['incident']}" for item in self.items)
+        return f"{merged} into #{self.target_id}"
+
+    def undo(self, user=None):
+        """Each report back to its incident (unless moved since), each incident's status back."""
+        if self.undone_at:
+            return
+        with transaction.atomic():
+            pks = [self.target_id, *(item["incident"] for item in self.items)]
+            list(Incident.objects.select_for_update().filter(pk__in=pks))
+            self.target.refresh_from_db()
+            for item in self.items:
+                incident = Incident.objects.filter(pk=item["incident"]).first()
+                if incident is None:
+                    continue
+                reason = f"Unmerged from incident #{self.target_id}"
+                for report in Report.objects.filter(pk__in=item["reports"], incident=self.target):
+                    report.incident = incident
+                    report._change_reason = reason
+                    report.save()
+                incident.status = item["status"]
+                incident._change_reason = reason
+                incident.save()
+                incident.derive_from_reports()
+            self.target._change_reason = "Merge undone"
+            self.target.derive_from_reports()
+            self.undone_at = timezone.now()
+            self.undone_by = user
+            self.save(update_fields=["undone_at", "undone_by"])

@@ -1,0 +1,220 @@
+"""Duplicate incidents: proposed with what matched, merged keeping every report, unmerged."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from events.models import (
+    ActorGroup,
+    EventType,
+    Incident,
+    MergeRecord,
+    Place,
+    Report,
+    ReviewStatus,
+    Source,
+)
+
+from .conftest import make_incident, make_place, make_staff
+
+pytestmark = pytest.mark.django_db
+
+DAY = datetime.date(2018, 2, 5)
+
+
+def make_report(incident, external_id, low, best, high):
+    return Report.objects.create(
+        incident=incident,
+        source=Source.UCDP_GED,
+        external_id=external_id,
+        killed_total_low=low,
+        killed_total_best=best,
+        killed_total_high=high,
+    )
+
+
+@pytest.fixture
+def place():
+    return make_place()
+
+
+@pytest.fixture
+def strikes(place):
+    """Three reports of one strike, filed as three incidents."""
+    incidents = [make_incident(place=place, district=place.district) for _ in range(3)]
+    for n, (incident, figures) in enumerate(
+        zip(incidents, [(3, 4, 5), (5, 6, 9), (1, 2, 2)], strict=True)
+    ):
+        make_report(incident, f"u{n}", *figures)
+        incident.derive_from_reports()
+    return incidents
+
+
+def test_a_candidate_is_explained_by_what_matched(place):
+    incident = make_incident(place=place, perpetrator_group=ActorGroup.RUSSIA)
+    same_day = make_incident(place=place, perpetrator_group=ActorGroup.RUSSIA)
+    next_day = make_incident(place=place, date=DAY + datetime.timedelta(days=1))
+
+    candidates = Incident.objects.duplicate_candidates(incident)
+
+    assert candidates == [same_day, next_day]
+    assert candidates[0].reasons == [
+        "same date",
+        "same place (Saraqeb)",
+        "same type (Air strike)",
+        "same perpetrator group (Russia)",
+    ]
+    assert candidates[1].reasons[0] == "dated a day apart"
+    assert candidates[1].reasons[3] == "perpetrator unknown on one side"
+
+
+def test_a_place_in_the_same_district_is_a_candidate(place):
+    incident = make_incident(place=place, district=place.district)
+    nearby = Place.objects.create(
+        name="Sarmin",
+        governorate=place.governorate,
+        district=place.district,
+        latitude=35.9,
+        longitude=36.7,
+    )
+    neighbour = make_incident(place=nearby, district=place.district)
+
+    candidates = Incident.objects.duplicate_candidates(incident)
+
+    assert candidates == [neighbour]
+    assert candidates[0].reasons[1] == "same district (Idlib)"
+
+
+def test_other_types_days_groups_and_rejected_incidents_are_not_candidates(place):
+    incident = make_incident(place=place, perpetrator_group=ActorGroup.RUSSIA)
+    make_incident(place=place, event_type=EventType.SHELLING)
+    make_incident(place=place, date=DAY + datetime.timedelta(days=2))
+    make_incident(place=place, perpetrator_group=ActorGroup.TURKEY)
+    make_incident(place=place, status=ReviewStatus.REJECTED)
+    make_incident(place=make_place("Binnish"))
+
+    assert Incident.objects.duplicate_candidates(incident) == []
+
+
+def test_an_incident_without_date_or_place_has_no_candidates():
+    assert Incident.objects.duplicate_candidates(make_incident(date=None)) == []
+    assert Incident.objects.duplicate_candidates(make_incident()) == []
+
+
+def test_merging_keeps_every_report_and_derives_the_figures_from_them(strikes, editor):
+    target, *others = strikes
+
+    record = target.merge(others, user=editor)
+
+    target.refresh_from_db()
+    assert target.reports.count() == 3
+    assert (target.killed_total_low, target.killed_total_best, target.killed_total_high) == (
+        1,
+        4,
+        9,
+    )
+    assert set(
+        Incident.objects.filter(pk__in=[o.pk for o in others]).values_list("status", flat=True)
+    ) == {ReviewStatus.REJECTED}
+    assert record.merged_by == editor
+    assert [item["incident"] for item in record.items] == [o.pk for o in others]
+    assert target.history.first().history_change_reason.startswith("Merged #")
+    moved = Report.objects.get(external_id="u1")
+    assert moved.history.first().history_change_reason == f"Merged into incident #{target.pk}"
+
+
+def test_undoing_a_merge_puts_each_report_and_status_back(strikes, editor):
+    target, *others = strikes
+    others[0].status = ReviewStatus.VERIFIED
+    others[0].save()
+    record = target.merge(others, user=editor)
+
+    record.undo(user=editor)
+
+    for n, incident in enumerate(strikes):
+        assert list(incident.reports.values_list("external_id", flat=True)) == [f"u{n}"]
+    target.refresh_from_db()
+    assert (target.killed_total_low, target.killed_total_best, target.killed_total_high) == (
+        3,
+        4,
+        5,
+    )
+    assert Incident.objects.get(pk=others[0].pk).status == ReviewStatus.VERIFIED
+    assert Incident.objects.get(pk=others[1].pk).status == ReviewStatus.EXTRACTED
+    record.refresh_from_db()
+    assert record.undone_at and record.undone_by == editor
+    assert others[1].history.first().history_change_reason == (
+        f"Unmerged from incident #{target.pk}"
+    )
+
+
+def test_the_duplicates_page_lists_candidates_with_reasons(client, editor, strikes):
+    response = client.get(reverse("admin:events_incident_duplicates", args=[strikes[0].pk]))
+
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert body.count('class="duplicate-candidate"') == 2
+    assert "same place (Saraqeb)" in body
+
+
+def test_merging_from_the_duplicates_page(client, editor, strikes):
+    target, first, second = strikes
+    url = reverse("admin:events_incident_duplicates", args=[target.pk])
+
+    response = client.post(url, {"merge": [first.pk]})
+
+    assert response["Location"] == reverse("admin:events_incident_change", args=[target.pk])
+    assert target.reports.count() == 2
+    assert second.reports.count() == 1
+    assert MergeRecord.objects.get().target == target
+
+
+def test_an_analyst_sees_duplicates_but_gets_403_on_merging(client, strikes):
+    client.force_login(make_staff("analyst", "view_incident"))
+    url = reverse("admin:events_incident_duplicates", args=[strikes[0].pk])
+
+    assert client.get(url).status_code == 200
+    assert client.post(url, {"merge": [strikes[1].pk]}).status_code == 403
+    assert not MergeRecord.objects.exists()
+
+
+def test_the_duplicates_page_of_an_unknown_incident_is_404(client, editor):
+    assert client.get(reverse("admin:events_incident_duplicates", args=[999])).status_code == 404
+
+
+def test_the_merge_action_asks_which_incident_to_keep_then_merges(client, editor, strikes):
+    changelist = reverse("admin:events_incident_changelist")
+    selected = {"action": "merge_incidents", "_selected_action": [s.pk for s in strikes]}
+
+    asked = client.post(changelist, selected)
+    merged = client.post(changelist, {**selected, "confirm": "yes", "target": strikes[1].pk})
+
+    assert asked.status_code == 200 and b'name="target"' in asked.content
+    assert merged["Location"] == reverse("admin:events_incident_change", args=[strikes[1].pk])
+    assert strikes[1].reports.count() == 3
+
+
+def test_undoing_from_the_merge_record_page(client, editor, strikes):
+    record = strikes[0].merge(strikes[1:], user=editor)
+    url = reverse("admin:events_mergerecord_change", args=[record.pk])
+
+    page = client.get(url)
+    response = client.post(url, {"_undo": "1"})
+
+    assert b'name="_undo"' in page.content
+    assert response.status_code == 302
+    assert strikes[0].reports.count() == 1
+    assert MergeRecord.objects.get().undone_at is not None
+
+
+def test_an_analyst_gets_403_on_undoing_a_merge(client, editor, strikes):
+    record = strikes[0].merge(strikes[1:], user=editor)
+    client.force_login(make_staff("analyst", "view_incident"))
+
+    response = client.post(
+        reverse("admin:events_mergerecord_change", args=[record.pk]), {"_undo": "1"}
+    )
+
+    assert response.status_code == 403
+    assert MergeRecord.objects.get().undone_at is None
