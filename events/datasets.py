@@ -264,7 +264,7 @@ class ImportResult:
     def summary(self, label):
         return (
             f"{label}: {self.created} imported, {self.skipped} already present, "
-            f"{len(self.problems)} rows with something unmapped (reported above)."
+            f"{len({row for row, _ in self.problems})} rows with something unmapped (listed above)."
         )
 
 

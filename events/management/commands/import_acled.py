@@ -1,3 +1,5 @@
+import re
+
 from django.core.management.base import BaseCommand, CommandError
 
 from events.datasets import import_acled
@@ -20,7 +22,7 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot read {options['path']}: {error}") from error
         reasons = {}
         for _, reason in result.problems:
-            kind = reason.split("'")[0].split(":")[0].strip()
+            kind = " ".join(re.sub(r"'[^']*'|\"[^\"]*\"|\(.*\)|:.*", "", reason).split())
             reasons[kind] = reasons.get(kind, 0) + 1
         for kind, count in sorted(reasons.items(), key=lambda item: -item[1]):
             self.stdout.write(f"  {count:6d} x {kind}")
