@@ -436,7 +436,8 @@ class Gazetteer:
             if not k:
                 continue
             entry.keys.add(k)
-            entry.spellings.add(spelling(name))
+            if spelling(name):
+                entry.spellings.add(spelling(name))
             bucket = self._by_key.setdefault(k, [])
             if entry not in bucket:
                 bucket.append(entry)
@@ -540,7 +541,8 @@ class Gazetteer:
                 surface = text[tokens[i][0] : tokens[i + size - 1][1]]
                 hyphenated = any(articles[:size]) and "-" in surface
                 short = len(k) >= 3 and any(articles[:size]) or len(k) >= 2 and hyphenated
-                if len(k) < 4 and not (weight >= 3 or short):
+                exact = len(k) >= 3 and any(spelling(surface) in e.spellings for e in entries)
+                if len(k) < 4 and not (weight >= 3 or short or exact):
                     continue  # "Tal", "Ain": too short to trust unless "al-Rai" or a town
                 if size < run:
                     follower = keys[size] or (keys[size + 1] if size + 1 < run else "")
@@ -706,6 +708,8 @@ def _closest_spelling(entries, surface):
         for e in entries
     ]
     top = max(score for score, _ in scored)
+    if top == 1.0:
+        return [e for score, e in scored if score == 1.0]  # spelled exactly so
     return [e for score, e in scored if score >= top - 0.1]
 
 
