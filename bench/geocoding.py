@@ -107,7 +107,10 @@ def main(argv=None):
         exclude_ucdp={r["place_name"] for r in held},
         exclude_geonames={t["geonameid"] for t in held_towns},
     )
-    gazetteer = Gazetteer.from_records(governorates, districts, places, areas)
+    stopwords = build_gazetteer.english_and_actor_words(
+        args.source, governorates, districts, places, areas
+    )
+    gazetteer = Gazetteer.from_records(governorates, districts, places, areas, stopwords)
 
     def by_gazetteer(text):
         found = gazetteer.locate(text)

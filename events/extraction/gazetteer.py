@@ -277,6 +277,7 @@ class Gazetteer:
         self._provinces = {}  # ISO code -> entry
         self._districts = {}  # pcode -> entry
         self._entry_of = {}  # Location -> entry
+        self._stopwords = frozenset()
 
     # -- building -------------------------------------------------------------------------
 
@@ -298,7 +299,11 @@ class Gazetteer:
                 return list(csv.DictReader(handle))
 
         return cls.from_records(
-            rows("governorates.csv"), rows("districts.csv"), rows("places.csv"), rows("areas.csv")
+            rows("governorates.csv"),
+            rows("districts.csv"),
+            rows("places.csv"),
+            rows("areas.csv"),
+            stopwords=_seed_stopwords(directory),
         )
 
     @classmethod
@@ -328,10 +333,12 @@ class Gazetteer:
                 p["pcode"] or p["geonames_id"] or (p["name"], p["governorate"]), 0
             )
             places.append(p)
-        return cls.from_records(governorates, districts, places, _seed_areas())
+        return cls.from_records(
+            governorates, districts, places, _seed_areas(), stopwords=_seed_stopwords()
+        )
 
     @classmethod
-    def from_records(cls, governorates, districts, places, areas=()) -> "Gazetteer":
+    def from_records(cls, governorates, districts, places, areas=(), stopwords=()) -> "Gazetteer":
         """Build from plain dicts (as the seeds' CSV rows or `Model.objects.values()` give).
 
         governorates: code, name, name_ar, alternate_names, label_latitude, label_longitude.
@@ -341,8 +348,12 @@ class Gazetteer:
         longitude, and optionally population, geonames_id, pcode, origin.
         areas: like places, with a `precision` ("district" or "province").
         alternate_names is a list or a string of names separated by newlines or "|".
+        stopwords: lower-case words of news copy that are not places (seeds/gazetteer/
+        stopwords.txt, learnt from the UCDP headlines); they match only a governorate,
+        district, area or town spelled exactly so.
         """
         self = cls()
+        self._stopwords = frozenset(w.strip().lower() for w in stopwords if w.strip())
         gov_names = {}
         for g in governorates:
             code = g["code"]
@@ -542,6 +553,9 @@ class Gazetteer:
                 hyphenated = any(articles[:size]) and "-" in surface
                 short = len(k) >= 3 and any(articles[:size]) or len(k) >= 2 and hyphenated
                 exact = len(k) >= 3 and any(spelling(surface) in e.spellings for e in entries)
+                if content == 1 and _plain(words, articles) in self._stopwords:
+                    if not any(e.standalone and spelling(surface) in e.spellings for e in entries):
+                        continue  # "Date", "Monitor", "Nusra": news words, not villages
                 if len(k) < 4 and not (weight >= 3 or short or exact):
                     continue  # "Tal", "Ain": too short to trust unless "al-Rai" or a town
                 if size < run:
@@ -749,6 +763,15 @@ def _near(a, b):
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM
+
+
+def _plain(words, articles):
+    return next(fold(w) for w, article in zip(words, articles, strict=False) if not article)
+
+
+def _seed_stopwords(directory=SEEDS_DIRECTORY):
+    path = Path(directory) / "stopwords.txt"
+    return path.read_text(encoding="utf-8").split() if path.exists() else []
 
 
 def _seed_areas(directory=SEEDS_DIRECTORY):
