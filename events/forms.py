@@ -12,7 +12,8 @@ class MultipleFileField(forms.FileField):
     """Several files in one field, as Django's documentation shows."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(SUPPORTED_SUFFIXES)}))
+        accept = ",".join(SUPPORTED_SUFFIXES)
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

@@ -140,7 +140,7 @@ def _paragraphs(text):
 
 def parse_text(text, filename=""):
     """A plain-text bulletin: an optional dateline, a title line, an optional publisher line."""
-    published_at = parse_dateline(text[:300])
+    published_at = _aware(parse_dateline(text[:300]))
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if published_at and lines and parse_dateline(lines[0]) and len(lines[0]) < 80:
         lines = lines[1:]
@@ -164,21 +164,27 @@ def parse_text(text, filename=""):
     )
 
 
+def _aware(moment):
+    """Datelines without a zone are read as UTC."""
+    if moment is None or timezone.is_aware(moment):
+        return moment
+    return timezone.make_aware(moment, datetime.UTC)
+
+
 def _published(value):
     if not value:
         return None
     if isinstance(value, datetime.datetime):
-        return value if timezone.is_aware(value) else timezone.make_aware(value, datetime.UTC)
+        return _aware(value)
     text = str(value).strip()
     try:
         moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         moment = parse_dateline(text)
         if moment is None:
-            raise Rejected(f"the publication date {text[:40]!r} is not a date (YYYY-MM-DD).")
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, datetime.UTC)
-    return moment
+            message = f"the publication date {text[:40]!r} is not a date (YYYY-MM-DD)."
+            raise Rejected(message) from None
+    return _aware(moment)
 
 
 def parse_jsonl(text, filename=""):

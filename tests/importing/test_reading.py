@@ -9,9 +9,9 @@ from events.importing import Rejected, decode, html_to_text, parse_text, read_up
 
 def test_a_utf8_text_bulletin_is_read_with_its_dateline_title_and_publisher():
     data = (
-        " date 2018-07-13 12:26, 13 July 2018 Friday\n\nShelling hits Douma\n\n"
-        "Example Wire / News Desk\n\nShells fell on Douma on Thursday, a monitor said.\n"
-    ).encode()
+        b" date 2018-07-13 12:26, 13 July 2018 Friday\n\nShelling hits Douma\n\n"
+        b"Example Wire / News Desk\n\nShells fell on Douma on Thursday, a monitor said.\n"
+    )
 
     [item] = read_upload("douma.txt", data)
 
