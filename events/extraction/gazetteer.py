@@ -79,9 +79,10 @@ _TOKEN = re.compile(r"[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*")
 
 
 def is_arabic(token):
-    return any("\u0600" <= ch <= "\u06ff" for ch in token)
+    return "\u0600" <= token[:1] <= "\u06ff"  # a token is one script (see _TOKEN)
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(text):
     """Lower-case ASCII letters (Latin) with the diacritics and apostrophes gone."""
     text = unicodedata.normalize("NFKD", text.lower().translate(_LATIN_FOLD))
@@ -202,7 +203,13 @@ STOPWORD_TEXT = """The This That These Those There Their They Then Than When Whe
     About Above Across Against Along Around Also Although Because However Meanwhile Some Many
     Most More Other Such Both Each Every Several Any All None Not Only Just Still Even Here
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
-    June July August September October November December Today Yesterday Tomorrow
+    June July August September October November December Today Yesterday Tomorrow Mon Tue Tues
+    Wed Thu Thur Thurs Fri Sat Sun Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+    One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fourteen Fifteen
+    Sixteen Seventeen Eighteen Nineteen Twenty Thirty Forty Fifty Sixty Seventy Eighty Ninety
+    Hundred Hundreds Thousand Thousands Million Dozens First Second Third Last Next
+    Sunni Sunnis Shia Shiite Shiites Alawite Alawites Druze Christian Christians Armenian
+    Armenians Kurd Qaeda Qaida Nusra Assad Daesh Jihadist Jihadists Archive Archives
     Syria Syrian Syrians Arab Arabs Russia Russian Russians Turkey Turkish Iran Iranian Iraq
     Iraqi Israel Israeli Lebanon Lebanese Jordan Jordanian America American Americans United
     States State Islamic Muslim Kurdish Kurds Western Eastern Northern Southern North South
@@ -215,7 +222,7 @@ STOPWORD_TEXT = """The This That These Those There Their They Then Than When Whe
     General Colonel Major Captain Sheikh Imam God Allah Prophet Ramadan Eid Christmas Hospital
     School Mosque Church Market Street Road Square Bridge City Town Village Province
     Governorate District Countryside Region Area Airport Airbase Base Camp Prison"""
-STOPWORDS = frozenset(key(word) for word in STOPWORD_TEXT.split())
+STOPWORDS = frozenset(word.lower() for word in STOPWORD_TEXT.split())
 _STOP_SKELETONS = frozenset(skeleton(word) for word in STOPWORD_TEXT.split())
 DIRECTIONS = frozenset(
     """east eastern west western north northern south southern northeast northeastern northwest
@@ -234,6 +241,7 @@ _PROVINCE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DISTRICT_AFTER = re.compile(r"^\s*(?:district|area|areas|region)\b", re.IGNORECASE)
+_OPENERS = ARTICLES | DIRECTIONS
 _GAP = re.compile(r"^[ \t\-‐–]{0,3}$")
 MAX_TOKENS = 5
 NEAR_KM = 10.0
@@ -278,6 +286,7 @@ class Gazetteer:
         self._districts = {}  # pcode -> entry
         self._entry_of = {}  # Location -> entry
         self._stopwords = frozenset()
+        self._fuzzy_cache = {}
 
     # -- building -------------------------------------------------------------------------
 
@@ -501,6 +510,8 @@ class Gazetteer:
     def _run(self, text, tokens, i):
         """How many tokens from i may form a name (0 if none may start here)."""
         word = tokens[i][2]
+        if word[0].islower() and word not in _OPENERS:
+            return 0  # most words of running text: decided without folding
         arabic = is_arabic(word)
         folded = fold(word)
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
@@ -540,7 +551,9 @@ class Gazetteer:
                     continue
                 k = "".join(keys[:size])
                 content = size - sum(articles[:size])
-                if content == 1 and (k in STOPWORDS or words[0].lower() in DIRECTIONS):
+                if content == 1 and (
+                    _plain(words, articles) in STOPWORDS or words[0].lower() in DIRECTIONS
+                ):
                     continue
                 if tier == 1:
                     entries = self._by_key.get(k)
@@ -559,7 +572,9 @@ class Gazetteer:
                 if len(k) < 4 and not (weight >= 3 or short or exact):
                     continue  # "Tal", "Ain": too short to trust unless "al-Rai" or a town
                 if size < run:
-                    follower = keys[size] or (keys[size + 1] if size + 1 < run else "")
+                    follower = (
+                        _plain(words[size:], articles[size:]) if not all(articles[size:]) else ""
+                    )
                     standalone = tier == 1 and len(k) >= 4 and any(e.standalone for e in entries)
                     if not (follower in STOPWORDS or standalone):
                         continue  # "Kafr" of "Kafr Yahmul": a head, not the name
@@ -591,7 +606,11 @@ class Gazetteer:
             return None
         if is_arabic(words[0]):
             return entries
-        best, score = _closest(entries, k)
+        if (s, k) not in self._fuzzy_cache:
+            if len(self._fuzzy_cache) > 100_000:
+                self._fuzzy_cache.clear()
+            self._fuzzy_cache[(s, k)] = _closest(entries, k)
+        best, score = self._fuzzy_cache[(s, k)]
         needed = {2: 0.8, 3: 0.75, 4: 0.7}.get(len(s), 0.6)
         return best if score >= needed else None
 
@@ -614,6 +633,23 @@ class Gazetteer:
         resolved = [(m, loc) for m, loc in resolved if loc is not None]
         if not resolved:
             return None
+        # What the rest of the text supports: the governorates its exactly spelled names are in.
+        fuzzy = {id(m) for m, _ in resolved if key(m.surface) not in self._by_key}
+        support = {}
+        for m, loc in resolved:
+            if id(m) not in fuzzy and loc.province_code:
+                support.setdefault(loc.province_code, set()).add(id(m))
+
+        def unsupported(mention, location):
+            others = {i for ids in support.values() for i in ids if i != id(mention)}
+            backing = support.get(location.province_code, set()) - {id(mention)}
+            return bool(others) and not backing
+
+        # A name matched only by its consonants, in a governorate nothing else in the text
+        # names, is more likely an English word or a person than a village ("Apr", "Twenty").
+        resolved = [
+            (m, loc) for m, loc in resolved if not (id(m) in fuzzy and unsupported(m, loc))
+        ] or resolved
         rank = {PLACE: 0, DISTRICT: 1, PROVINCE: 2}
 
         def distance(mention):
@@ -633,7 +669,14 @@ class Gazetteer:
             # Without a focus the lede (the first mentions) carries the event.
             first = near[0][0].start
             near = [(m, loc) for m, loc in near if m.start - first <= window] or near
-        near.sort(key=lambda item: (rank[item[1].precision], distance(item[0])))
+        near.sort(
+            key=lambda item: (
+                unsupported(*item),
+                id(item[0]) in fuzzy,
+                rank[item[1].precision],
+                distance(item[0]),
+            )
+        )
         return near[0][1], mentions
 
     def resolve(self, text, mention, mentions=()):

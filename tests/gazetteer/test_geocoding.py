@@ -126,12 +126,13 @@ def test_finding_mentions_in_an_article_takes_milliseconds(gazetteer):
         "Observatory for Human Rights said. Rebels shelled Aleppo and Hama; the United Nations "
         "envoy Staffan de Mistura called for a ceasefire in Deir ez-Zor and Raqqa. "
     ) * 6
-    started = time.perf_counter()
+    gazetteer.find_mentions(article)
+    started = time.process_time()  # CPU time: other processes on the machine do not count
     for _ in range(50):
         mentions = gazetteer.find_mentions(article)
-    per_article = (time.perf_counter() - started) / 50
+    per_article = (time.process_time() - started) / 50
     assert {m.surface for m in mentions} >= {"Khan Sheikhoun", "Douma", "Deir ez-Zor", "Raqqa"}
-    assert per_article < 0.02  # about 2 ms on a laptop; generous for a loaded CI machine
+    assert per_article < 0.01  # about 2 ms; generous for a slow CI machine
 
 
 def place(name, code, lat, lon, **extra):
