@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import F
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -36,7 +37,9 @@ class HistoryAdmin(SimpleHistoryAdmin):
         # (change permission) may.
         if request.method == "POST" and not self.has_change_permission(request):
             raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
+        # Atomic like the change form, so a revert takes the same row lock (IncidentForm).
+        with transaction.atomic():
+            return super().history_form_view(request, object_id, version_id, extra_context)
 
 
 @admin.register(Governorate)
@@ -124,7 +127,10 @@ class IncidentForm(forms.ModelForm):
             return cleaned_data
         # The admin saves inside a transaction: on PostgreSQL this row lock holds off a second
         # editor's save between this check and our UPDATE.
-        current = Incident.objects.select_for_update().filter(pk=self.instance.pk).first()
+        current = Incident.objects.filter(pk=self.instance.pk)
+        if transaction.get_connection().in_atomic_block:
+            current = current.select_for_update()
+        current = current.first()
         if current is None:
             return cleaned_data
         loaded = cleaned_data.get("loaded_version")

@@ -404,7 +404,8 @@ class Incident(Figures):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = IncidentQuerySet.as_manager()
-    history = HistoricalRecords()
+    # Perpetrators are kept with each version too: a change to them is a record of its own.
+    history = HistoricalRecords(m2m_fields=[perpetrators])
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -466,6 +467,16 @@ class Incident(Figures):
         changes = []
         for change in delta.changes:
             field = self._meta.get_field(change.field)
+            if field.many_to_many:
+                # Each side is a list of through rows: {"incident": pk, "actor": pk}.
+                names = dict(Actor.objects.values_list("pk", "name"))
+                old, new = (
+                    ", ".join(str(names.get(row["actor"], row["actor"])) for row in rows)
+                    or "(empty)"
+                    for rows in (change.old, change.new)
+                )
+                changes.append((capfirst(field.verbose_name), old, new))
+                continue
             labels = dict(field.flatchoices) if field.choices else {}
             old, new = (
                 str(labels.get(v, v)) if v not in (None, "") else "(empty)"

@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from events.models import Incident, ReviewStatus
+from events.models import Actor, ActorGroup, Incident, ReviewStatus
 
 from .conftest import EDITOR_PERMISSIONS, form_data, make_incident, make_staff
 
@@ -98,3 +98,16 @@ def test_every_save_bumps_the_version():
     incident.save(update_fields=["title"])
 
     assert Incident.objects.get().version == 3
+
+
+def test_the_refusal_names_the_perpetrators_the_other_editor_set(alice, bob):
+    incident = make_incident()
+    russia = Actor.objects.create(name="Russian Air Force", group=ActorGroup.RUSSIA)
+    alices_form = form_data(alice.get(change_url(incident)))
+    bobs_form = form_data(bob.get(change_url(incident)))
+
+    alice.post(change_url(incident), {**alices_form, "perpetrators": [russia.pk]})
+    refused = bob.post(change_url(incident), {**bobs_form, "title": "Bob's title"})
+
+    assert "Perpetrators: (empty) → Russian Air Force" in refused.content.decode()
+    assert list(incident.perpetrators.all()) == [russia]

@@ -110,3 +110,17 @@ def test_bulk_verification_records_one_history_entry_per_changed_incident(client
         assert latest.version == 2
     assert done.history.count() == 1
     assert set(Incident.objects.values_list("version", flat=True)) == {1, 2}
+
+
+def test_a_change_of_perpetrators_is_kept_in_the_history(client, editor):
+    incident = make_incident()
+    actor = Actor.objects.create(name="Russian Air Force")
+    data = form_data(client.get(change_url(incident)))
+
+    client.post(change_url(incident), {**data, "perpetrators": [actor.pk], "change_reason": "SOHR"})
+
+    latest, previous = incident.history.all()[:2]
+    delta = latest.diff_against(previous)
+    assert "perpetrators" in delta.changed_fields
+    assert [p.actor for p in latest.perpetrators.all()] == [actor]
+    assert latest.history_change_reason == "SOHR"
