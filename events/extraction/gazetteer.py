@@ -700,17 +700,29 @@ class Gazetteer:
             if len({w.location for w in wider if w}) == 1:
                 return wider[0].location
         places = [e for e in entries if e.location.precision == PLACE]
+        context = self._context(mention, mentions)
+        if len(places) > 1 and context[0]:
+            # Namesakes: the ones in a governorate the rest of the text names.
+            places = [e for e in places if e.location.province_code in context[0]] or places
         # The city named like its governorate or district is the city.
         capitals = [e for e in places if e.capital_of and e.capital_of in areas]
         if capitals:
             places = capitals
+        elif areas and (
+            not places
+            or max(a.weight for a in areas) >= max(p.weight for p in places) + 1.5
+            or (
+                any(_spelled(a, mention.surface) for a in areas)
+                and not any(_spelled(p, mention.surface) for p in places)
+            )
+        ):
+            return _settle(areas, context)  # "Ghouta" the area, not a hamlet of that name
         elif len(places) > 1:
             places = _closest_spelling(places, mention.surface)
         if not places:
-            return _settle(areas, self._context(mention, mentions))
+            return _settle(areas, context)
         if len(places) == 1:
             return places[0].location
-        context = self._context(mention, mentions)
         return _settle(places, context)
 
     def _context(self, mention, mentions):
@@ -754,6 +766,10 @@ def spelling(name):
     article), to prefer "Sarin" over "Suran" for "Sarrin" when both share a key."""
     words = [w for w in fold(name.replace("-", " ")).split() if w not in ARTICLES]
     return re.sub(r"(.)\1+", r"\1", "".join(words))
+
+
+def _spelled(entry, surface):
+    return spelling(surface) in entry.spellings
 
 
 def _closest_spelling(entries, surface):
