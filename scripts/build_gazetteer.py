@@ -293,6 +293,13 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
                     row["name_en"].replace(word, f"{m.group(1)}-{m.group(2).title()}")
                 )
         alternates += qualified_forms(row["name_en"])
+        # OCHA joins neighbouring localities in one community: "Kafr - Kafrehmul",
+        # "الكفر_كفريحمول". Each part is a name the press uses for it.
+        if " - " in row["name_en"]:
+            parts = [p.strip() for p in row["name_en"].split(" - ") if p.strip()]
+            alternates += parts + [f for p in parts for f in qualified_forms(p)]
+        if "_" in row["name_ar"] and row["name_ar_truncated"] != "1":
+            alternates += [p.strip() for p in row["name_ar"].split("_") if p.strip()]
         place = {
             "pcode": row["pcode"], "geonames_id": "", "name": row["name_en"],
             "name_ar": row["name_ar"] if row["name_ar_truncated"] != "1" else "",
