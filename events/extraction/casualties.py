@@ -279,7 +279,9 @@ def find_tolls(sentence, offset=0):
         kind = None
         subset = bool(_SUBSET_BEFORE.search(before))
         after_verb = _KILLED_AFTER.match(window)
-        if after_verb and after_verb.start("verb") <= 14:
+        # "killed six people and injured 32": a verb after "and" starts the next clause.
+        joined = after_verb and re.search(r"\band\b|,", window[: after_verb.start("verb")])
+        if after_verb and after_verb.start("verb") <= 14 and not (before_verb and joined):
             kind = _kind(after_verb["verb"])
         elif before_verb:
             kind = _kind(before_verb["verb"])
@@ -367,6 +369,19 @@ def combine(tolls, kind):
         folded = _fold([t for t in own if t.category == category])
         if folded:
             result[category], evidence[category] = folded
+    latest = max(
+        (t for t in own if t.updated and t.category == "total"), default=None, key=lambda t: t.start
+    )
+    if "civilians" in result and "combatants" not in result and latest is not None:
+        # "The death toll rose to 23" updates the civilian count it follows.
+        if latest.best > result["civilians"]["best"] and latest.start > evidence["civilians"].start:
+            low = min(result["civilians"]["low"], latest.low)
+            result["civilians"] = {
+                "low": low,
+                "best": latest.best,
+                "high": max(result["civilians"]["high"], latest.high),
+            }
+            evidence["civilians"] = latest
     if "civilians" not in result:
         # Reporters say "people" for civilians; a count of children or women is a floor.
         if "total" in result and "combatants" not in result:

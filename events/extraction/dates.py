@@ -145,7 +145,8 @@ _EXPLICIT_MDY = re.compile(
 )
 _ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b")
 _MONTH_YEAR = re.compile(
-    r"\b(?:in|since|during|of)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I
+    r"\b(?:in|since|during|of)\s+" + _MONTH + r"(?:\s+(?P<year>(?:19|20)\d\d))?\b(?!\s*\d)",
+    re.I,
 )
 _YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _RELATIVE = [

@@ -19,7 +19,9 @@ except ImportError:  # pragma: no cover - only while the gazetteer module is mis
     default_gazetteer = None
 
 # Longer inputs are not bulletins; reading their head keeps the pipeline fast on any input.
-MAX_CHARS = 60_000
+MAX_CHARS = 30_000
+# A bulletin reports a handful of incidents; past this many, the rest are repetition or noise.
+MAX_EVENTS = 12
 # How many sentences after the anchor still belong to the lead of the story.
 LEAD_SENTENCES = 5
 _ANAPHORA = re.compile(
@@ -362,21 +364,28 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     allowed = [
         (f.sentence.start, f.sentence.end) for f in all_facts if not (f.background or f.context)
     ]
+    # The gazetteer reads the same prefix, so evidence offsets stay offsets into the input.
     events = [
-        _event(members, anchor_kind, published, actors, gazetteer, full_text, True, False, allowed)
+        _event(members, anchor_kind, published, actors, gazetteer, head, True, False, allowed)
     ]
-    for facts in all_facts:
-        if facts.sentence.index in used or facts.context:
+    for facts in all_facts[anchor + 1 :]:
+        if len(events) >= MAX_EVENTS:
+            break
+        if facts.sentence.index in used or facts.context or not (facts.cues and facts.killed):
             continue
-        if facts.background and facts.cues and facts.killed and facts.sentence.index > anchor:
-            events.append(
-                _event([facts], None, published, actors, gazetteer, full_text, False, True)
-            )
-        elif facts.newsworthy and facts.cues and facts.killed and facts.sentence.index > anchor:
-            events.append(
-                _event([facts], None, published, actors, gazetteer, full_text, False, False)
-            )
+        if facts.background:
+            events.append(_event([facts], None, published, actors, gazetteer, head, False, True))
+        elif _cause(event_types.best_kind(facts.cues)) != anchor_cause or not _same_toll(
+            facts, events[0]
+        ):
+            # Another deadly incident; a repetition of the lead's figure is the same one.
+            events.append(_event([facts], None, published, actors, gazetteer, head, False, False))
     return events
+
+
+def _same_toll(facts, event):
+    figures = {f["best"] for f in event["killed"].values()}
+    return any(t.best in figures for t in facts.killed)
 
 
 def _cause(kind):

@@ -1,0 +1,91 @@
+"""Benchmark: extraction speed and peak memory over the evaluation articles.
+
+    .venv/bin/python bench/extraction.py [PATH.jsonl] [--command]
+
+Runs the same entry point as `manage.py extract_events` in-process (or, with --command, the
+command itself in a subprocess) over the dev file of the evaluation set, on one core, and
+prints articles per second and peak resident memory. Targets: >= 100 articles/s, < 300 MB.
+"""
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "eval" / "fakes-dev.jsonl"
+
+
+def peak_mb(who=resource.RUSAGE_SELF):
+    # ru_maxrss is in kilobytes on Linux.
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def in_process(path):
+    sys.path.insert(0, str(ROOT))
+    from events.extraction import extract
+    from events.extraction.actors import default_actors
+
+    articles = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+    started = time.perf_counter()
+    default_actors()
+    try:
+        from events.extraction.gazetteer import default_gazetteer
+
+        default_gazetteer()
+    except ImportError:
+        pass
+    loaded = time.perf_counter()
+    events = 0
+    for article in articles:
+        events += len(
+            extract(
+                article.get("title") or "",
+                article.get("text") or "",
+                article.get("published"),
+                source=article.get("source"),
+            )
+        )
+    done = time.perf_counter()
+    return len(articles), events, loaded - started, done - loaded, peak_mb()
+
+
+def as_command(path):
+    started = time.perf_counter()
+    env = {**os.environ, "DEBUG": os.environ.get("DEBUG", "1")}
+    with open(os.devnull, "w") as sink:
+        subprocess.run(
+            [sys.executable, str(ROOT / "manage.py"), "extract_events", "--jsonl", str(path)],
+            stdout=sink,
+            check=False,
+            env=env,
+        )
+    elapsed = time.perf_counter() - started
+    count = sum(1 for line in path.open(encoding="utf-8") if line.strip())
+    return count, None, 0.0, elapsed, peak_mb(resource.RUSAGE_CHILDREN)
+
+
+def main(argv):
+    if hasattr(os, "sched_setaffinity"):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target says
+    paths = [Path(a) for a in argv[1:] if not a.startswith("--")]
+    path = paths[0] if paths else DEFAULT
+    if not path.exists():
+        print(f"bench: {path} not found (the evaluation set lives outside the repository)")
+        return 2
+    run = as_command if "--command" in argv else in_process
+    articles, events, load, elapsed, memory = run(path)
+    print(f"articles: {articles}")
+    if events is not None:
+        print(f"events: {events}")
+        print(f"start-up (lexicons, gazetteer): {load:.2f} s")
+    print(f"extraction: {elapsed:.2f} s, {articles / elapsed:.1f} articles/s")
+    print(f"peak memory: {memory:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

@@ -1,0 +1,67 @@
+from events.extraction.actors import ActorLexicon, attribution, default_actors, role
+
+
+def mentions(text, lexicon=None):
+    lexicon = lexicon or default_actors()
+    return [(m.entry.group, round(role(text, m), 1)) for m in lexicon.find(text)]
+
+
+def test_the_lexicon_loads_every_codebook_group_from_the_seeds():
+    groups = {entry.group for entry in default_actors().entries}
+    assert {"syrian_government", "russia", "international_coalition", "islamic_state"} <= groups
+
+
+def test_a_lexicon_can_be_built_from_database_records():
+    lexicon = ActorLexicon.from_records([("Tiger Forces", "syrian_government", "Qawat al-Nimr")])
+    [mention] = lexicon.find("Qawat al-Nimr units shelled the village")
+    assert mention.entry.name == "Tiger Forces"
+
+
+def test_aliases_given_as_one_comma_separated_string_are_split():
+    lexicon = ActorLexicon.from_records([("Islamic State", "islamic_state", "Daesh, ISIL")])
+    assert [m.entry.group for m in lexicon.find("ISIL and Daesh")] == ["islamic_state"] * 2
+
+
+def test_a_short_capital_alias_does_not_match_the_ordinary_word():
+    assert mentions("The town is quiet") == []
+
+
+def test_warplanes_named_after_an_actor_make_it_the_attacker():
+    [(group, score)] = mentions("Russian warplanes struck the town")
+    assert group == "russia" and score > 0
+
+
+def test_an_actor_after_by_is_the_attacker():
+    [(group, score)] = mentions("The raid was carried out by the US-led coalition")
+    assert group == "international_coalition" and score > 0
+
+
+def test_the_held_by_actor_is_not_the_attacker():
+    [(group, score)] = [m for m in mentions("a village held by Islamic State")]
+    assert group == "islamic_state" and score <= 0
+
+
+def test_counted_fighters_are_the_dead_not_the_killers():
+    [(_, score)] = mentions("Strikes killed 20 ISIS fighters near the dam")
+    assert score < 0
+
+
+def test_the_side_a_unit_clashed_with_is_read_as_the_attacker():
+    result = dict(mentions("Ten soldiers were killed in clashes with Islamic State"))
+    assert result["islamic_state"] > 0
+
+
+def test_uncertainty_between_two_actors_is_unclear():
+    sentence = "It was not clear whether Iraqi or coalition planes carried out the strike"
+    found = default_actors().find(sentence)
+    assert attribution(sentence, found, None) == "unclear"
+
+
+def test_an_accusation_is_an_allegation():
+    sentence = "SANA accused the coalition of carrying out the raid"
+    assert attribution(sentence, default_actors().find(sentence), "SANA") == "alleged"
+
+
+def test_a_claim_of_responsibility_is_a_claim():
+    sentence = "Islamic State claimed responsibility for the bombing"
+    assert attribution(sentence, default_actors().find(sentence), None) == "claimed"

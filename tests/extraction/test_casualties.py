@@ -1,0 +1,98 @@
+from events.extraction.casualties import combine, find_tolls, number_value
+
+
+def killed(sentence, category="civilians"):
+    result, _ = combine(find_tolls(sentence), "killed")
+    return result.get(category)
+
+
+def test_number_words_are_read_with_and_without_hyphens():
+    assert number_value("twenty-eight") == 28
+    assert number_value("twenty eight") == 28
+    assert number_value("a hundred") == 100
+    assert number_value("1,300") == 1300
+
+
+def test_a_digit_toll_of_civilians_is_their_best_estimate():
+    assert killed("Warplanes killed 14 civilians in the village of Kafr Nabl.") == {
+        "low": 14,
+        "best": 14,
+        "high": 14,
+    }
+
+
+def test_a_number_word_toll_is_read():
+    assert killed("Twenty-eight civilians were killed when the market was hit.")["best"] == 28
+
+
+def test_people_count_as_civilians_when_no_one_else_is_named():
+    assert killed("The car bomb killed nine people near the bus station.")["best"] == 9
+
+
+def test_at_least_gives_the_stated_figure():
+    assert killed("At least 12 civilians died in the shelling.")["best"] == 12
+
+
+def test_between_two_figures_gives_a_range():
+    assert killed("Between 10 and 15 civilians were killed in the raids.") == {
+        "low": 10,
+        "best": 10,
+        "high": 15,
+    }
+
+
+def test_dozens_is_a_vague_floor_of_two_dozen():
+    toll = killed("Dozens of civilians were killed in the bombardment.")
+    assert toll["low"] == 24 and toll["high"] > toll["low"]
+
+
+def test_injured_figures_are_kept_apart_from_the_dead():
+    tolls = find_tolls("The blast killed six people and injured 32 others.")
+    injured, _ = combine(tolls, "injured")
+    assert killed("The blast killed six people and injured 32 others.")["best"] == 6
+    assert injured["total"]["best"] == 32
+
+
+def test_fighters_are_combatants_not_civilians():
+    tolls = find_tolls("Clashes killed 17 fighters on the outskirts of the town.")
+    result, _ = combine(tolls, "killed")
+    assert result["combatants"]["best"] == 17
+    assert "civilians" not in result
+
+
+def test_children_among_the_dead_are_counted_as_a_subset():
+    result, _ = combine(find_tolls("Ten children were among at least 48 people killed."), "killed")
+    assert result["children"]["best"] == 10
+    assert result["civilians"]["best"] == 48
+
+
+def test_including_women_is_a_subset_of_the_toll():
+    result, _ = combine(
+        find_tolls("The raid killed 19 civilians, including five women, activists said."), "killed"
+    )
+    assert result["civilians"]["best"] == 19
+    assert result["women"]["best"] == 5
+
+
+def test_a_risen_toll_replaces_the_first_one():
+    tolls = find_tolls("Eleven civilians were killed on Monday.") + find_tolls(
+        "The death toll later rose to 23, the monitor said.", offset=100
+    )
+    result, _ = combine(tolls, "killed")
+    assert result["civilians"]["best"] == 23
+    assert result["civilians"]["low"] == 11
+
+
+def test_two_sources_give_a_low_and_a_high():
+    tolls = find_tolls("The monitor said 28 civilians were killed.") + find_tolls(
+        "State media said more than 30 civilians were killed.", offset=100
+    )
+    assert combine(tolls, "killed")[0]["civilians"] == {"low": 28, "best": 28, "high": 30}
+
+
+def test_a_year_is_not_a_toll():
+    assert find_tolls("Since 2011 the town has changed hands twice.") == []
+
+
+def test_distances_and_durations_are_not_tolls():
+    assert find_tolls("The village lies 15 km from the border and was besieged for 40 days.") == []

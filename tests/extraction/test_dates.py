@@ -1,0 +1,85 @@
+import datetime
+
+from events.extraction.dates import parse_dateline, resolve
+
+FRIDAY = datetime.date(2018, 7, 13)
+
+
+def test_the_sample_bulletins_opening_line_gives_its_publication_time():
+    assert parse_dateline(" date 2018-07-13 12:26, 13 July 2018 Friday\n\nTitle") == (
+        datetime.datetime(2018, 7, 13, 12, 26)
+    )
+
+
+def test_an_iso_timestamp_with_a_zone_is_read_to_the_minute():
+    assert parse_dateline("2018-07-13T12:26:00Z Beirut") == datetime.datetime(2018, 7, 13, 12, 26)
+
+
+def test_a_weekday_day_month_year_dateline_is_read():
+    assert parse_dateline("Wed 05 Apr 2017 Strikes hit a town") == datetime.datetime(2017, 4, 5)
+
+
+def test_a_day_first_numeric_dateline_is_read():
+    assert parse_dateline("13/07/2018 - Shelling hit the old city") == datetime.datetime(
+        2018, 7, 13
+    )
+
+
+def test_a_month_first_dateline_with_a_comma_is_read():
+    assert parse_dateline("July 13, 2018 — Rockets fell on the town") == datetime.datetime(
+        2018, 7, 13
+    )
+
+
+def test_a_wire_dateline_without_a_year_takes_the_year_it_is_given():
+    text = "BEIRUT, July 13 (Reuters) - An air strike killed six people"
+    assert parse_dateline(text, year=2018) == datetime.datetime(2018, 7, 13)
+
+
+def test_a_wire_dateline_without_any_date_gives_none():
+    assert parse_dateline("DAMASCUS, Syria (AP) — Rebels shelled a suburb") is None
+
+
+def test_late_thursday_resolves_to_the_day_before_a_friday_dateline():
+    date, precision, _ = resolve("State media reported the strike late Thursday", FRIDAY)
+    assert (date, precision) == (datetime.date(2018, 7, 12), "day")
+
+
+def test_on_sunday_resolves_to_the_sunday_before_the_dateline():
+    date, precision, _ = resolve("Jets struck the market on Sunday", FRIDAY)
+    assert (date, precision) == (datetime.date(2018, 7, 8), "day")
+
+
+def test_yesterday_is_the_day_before_publication():
+    date, precision, _ = resolve("A car bomb exploded yesterday near the mosque", FRIDAY)
+    assert (date, precision) == (datetime.date(2018, 7, 12), "day")
+
+
+def test_overnight_wednesday_thursday_is_dated_to_the_night_it_began():
+    date, precision, _ = resolve("Overnight Wednesday-Thursday, fighters seized a village", FRIDAY)
+    assert (date, precision) == (datetime.date(2018, 7, 11), "day")
+
+
+def test_last_month_has_month_precision():
+    date, precision, _ = resolve("Last month, an incursion left dozens dead", FRIDAY)
+    assert (date, precision) == (datetime.date(2018, 6, 1), "month")
+
+
+def test_an_explicit_date_without_a_year_takes_the_latest_year_not_after_publication():
+    date, precision, _ = resolve("The shelling on 28 December killed four", FRIDAY)
+    assert (date, precision) == (datetime.date(2017, 12, 28), "day")
+
+
+def test_an_explicit_month_first_date_with_a_year_is_read():
+    date, precision, _ = resolve("the attack of August 21, 2013 in Ghouta", FRIDAY)
+    assert (date, precision) == (datetime.date(2013, 8, 21), "day")
+
+
+def test_the_verb_may_is_not_a_month():
+    assert resolve("The toll may rise further", FRIDAY) is None
+
+
+def test_the_span_points_at_the_expression():
+    text = "Raids on Tuesday killed nine"
+    _, _, (start, end) = resolve(text, FRIDAY)
+    assert text[start:end] == "on Tuesday"

@@ -1,0 +1,32 @@
+import pytest
+
+from events.extraction.event_types import best_kind, find_cues
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Government helicopters dropped barrel bombs on the town", "barrel_bomb"),
+        ("Residents described symptoms of a chlorine gas attack", "chemical"),
+        ("A drone strike hit a car on the highway", "drone_strike"),
+        ("Cruise missiles struck the air base", "missile"),
+        ("Warplanes carried out a dozen air raids", "airstrike"),
+        ("Mortar shells landed on the old quarter", "shelling"),
+        ("A car bomb exploded outside the bakery", "bombing"),
+        ("A suicide bomber blew himself up at the checkpoint", "bombing"),
+        ("Heavy clashes continued on the southern front", "clash"),
+        ("Snipers shot dead two men crossing the bridge", "shooting"),
+        ("The militants executed eleven prisoners", "execution"),
+        ("The army launched an offensive to retake the hills", "other"),
+    ],
+)
+def test_each_kind_of_violence_is_read_from_its_vocabulary(sentence, kind):
+    assert best_kind(find_cues(sentence)) == kind
+
+
+def test_the_more_specific_weapon_wins_over_the_aircraft():
+    assert best_kind(find_cues("Helicopters dropped barrel bombs on the market")) == "barrel_bomb"
+
+
+def test_no_cue_gives_no_kind():
+    assert best_kind(find_cues("The talks in Geneva resumed on Monday")) is None

@@ -1,0 +1,51 @@
+"""The evaluation contract: JSONL in, one line of events per article out, nothing stored."""
+
+import io
+import json
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+
+def run(tmp_path, lines):
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("extract_events", jsonl=str(path), stdout=out, stderr=err)
+        error = None
+    except CommandError as exc:
+        error = exc
+    return [json.loads(line) for line in out.getvalue().splitlines()], err.getvalue(), error
+
+
+ARTICLE = {
+    "id": "a-1",
+    "title": "Shelling kills three in Aleppo",
+    "text": "Rebel shelling killed three civilians in Aleppo on Sunday, state media said.",
+    "published": "2016-10-03",
+    "source": "sana",
+}
+
+
+def test_it_writes_one_line_per_article_in_order(tmp_path):
+    quiet = {"id": "a-2", "title": "Talks resume", "text": "Delegates met.", "published": None}
+    records, _, error = run(tmp_path, [json.dumps(ARTICLE), json.dumps(quiet)])
+    assert error is None
+    assert [r["id"] for r in records] == ["a-1", "a-2"]
+    assert records[0]["events"][0]["event_type"] == "shelling"
+    assert records[1]["events"] == []
+
+
+def test_a_broken_line_is_reported_and_the_rest_still_extracted(tmp_path):
+    records, err, error = run(tmp_path, ["{not json", json.dumps(ARTICLE)])
+    assert records[0] == {"id": None, "events": [], "error": records[0]["error"]}
+    assert records[1]["id"] == "a-1"
+    assert "line 1" in err
+    assert error is not None and error.returncode == 1
+
+
+def test_a_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(CommandError, match="cannot read"):
+        call_command("extract_events", jsonl=str(tmp_path / "absent.jsonl"), stdout=io.StringIO())

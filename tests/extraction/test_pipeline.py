@@ -1,0 +1,126 @@
+import datetime
+
+from events.extraction import ActorLexicon, extract
+
+MONDAY = datetime.date(2019, 3, 4)
+KEYS = {
+    "primary",
+    "background",
+    "event_type",
+    "date",
+    "date_precision",
+    "place",
+    "district",
+    "province",
+    "province_code",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "perpetrators",
+    "killed",
+    "injured",
+    "evidence",
+    "confidence",
+}
+
+
+def primary(events):
+    [event] = [e for e in events if e["primary"]]
+    return event
+
+
+def test_a_bulletin_without_violence_gives_no_event():
+    assert extract("Talks resume in Geneva", "Delegations met on Monday.", MONDAY) == []
+
+
+def test_events_have_exactly_the_contract_keys():
+    events = extract(
+        "Shelling kills four in Aleppo",
+        "Rebel mortar shells killed four civilians in the city on Sunday, state media said.",
+        MONDAY,
+    )
+    assert set(primary(events)) == KEYS
+
+
+def test_evidence_offsets_point_into_title_and_text():
+    title = "Car bomb kills nine in Azaz"
+    text = "A car bomb exploded near a mosque in Azaz on Friday, killing nine people."
+    full = title + "\n\n" + text
+    event = primary(extract(title, text, MONDAY))
+    spans = {e["field"]: full[e["start"] : e["end"]] for e in event["evidence"]}
+    assert spans["event_type"].lower() == "car bomb"
+    assert spans["killed.civilians"].startswith("nine")
+
+
+def test_an_accusation_by_state_media_names_the_accuser():
+    event = primary(
+        extract(
+            "Rockets hit residential district",
+            "Rockets fired by rebels killed three civilians on Saturday, SANA said.",
+            MONDAY,
+        )
+    )
+    [rebels] = event["perpetrators"]
+    assert (rebels["group"], rebels["attribution"], rebels["alleged_by"]) == (
+        "opposition",
+        "alleged",
+        "SANA",
+    )
+
+
+def test_the_perpetrator_name_is_the_canonical_lexicon_name():
+    event = primary(extract("Daesh suicide bomber kills 16", "The blast killed 16 people.", MONDAY))
+    assert event["perpetrators"][0]["name"] == "Islamic State"
+
+
+def test_a_lexicon_from_the_database_is_used_when_given():
+    actors = ActorLexicon.from_records([("Eagles Brigade", "opposition", ["Eagles"])])
+    event = primary(
+        extract("Eagles fighters shelled the town", "Two civilians died.", MONDAY, actors=actors)
+    )
+    assert event["perpetrators"][0]["name"] == "Eagles Brigade"
+
+
+def test_an_earlier_incident_last_year_is_background():
+    events = extract(
+        "Air strike kills 12 in Idlib",
+        "An air strike killed 12 civilians in Saraqeb on Sunday, activists said. "
+        "Last year, a chemical attack on a nearby town killed 80 people.",
+        MONDAY,
+    )
+    assert primary(events)["killed"]["civilians"]["best"] == 12
+    assert [e["event_type"] for e in events if e["background"]] == ["chemical"]
+
+
+def test_a_second_deadly_incident_in_the_bulletin_is_a_separate_event():
+    events = extract(
+        "Air strikes kill 7 in Douma",
+        "Air strikes killed seven civilians in Douma on Sunday, the Observatory said. "
+        "Separately, a car bomb exploded in Azaz, killing five people.",
+        MONDAY,
+    )
+    assert [e["event_type"] for e in events] == ["airstrike", "bombing"]
+    assert [e["primary"] for e in events] == [True, False]
+
+
+def test_an_unattributed_barrel_bomb_is_put_on_the_government():
+    event = primary(extract("Barrel bombs kill 11", "Barrel bombs killed 11 civilians.", MONDAY))
+    assert event["perpetrators"][0]["group"] == "syrian_government"
+
+
+def test_a_toll_without_violence_words_is_still_an_event():
+    event = primary(
+        extract("Eleven killed in Hama", "Eleven people were killed on Sunday.", MONDAY)
+    )
+    assert event["event_type"] == "other"
+    assert event["date"] == "2019-03-03"
+
+
+def test_the_publication_date_can_be_given_as_a_string():
+    event = primary(extract("Mortars kill 2", "Mortars killed two people yesterday.", "2019-03-04"))
+    assert event["date"] == "2019-03-03"
+
+
+def test_confidence_is_between_zero_and_one():
+    event = primary(extract("Mortars kill 2", "Mortars killed two people yesterday.", MONDAY))
+    assert 0 <= event["confidence"] <= 1
