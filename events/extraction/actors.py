@@ -177,7 +177,9 @@ _AGENT_AFTER = re.compile(
     re.I,
 )
 _AGENT_VERB_AFTER = re.compile(
-    r"^(?:['’]s)?[\s,)\]]*(?:\w+\s+){0,2}?(?:has\s+|have\s+|had\s+)?(?:also\s+)?"
+    r"^(?:['’]s)?[\s,)\]]*(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
+    r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"
+    r"have)\s+){0,2}"
     r"(?:launch(?:ed|es)?|carr(?:ied|ies|y)\s+out|conduct(?:ed|s)?|struck|strike|strikes|hit|hits|"
     r"bomb(?:ed|s)?|shell(?:ed|s)?|pound(?:ed|s)?|target(?:ed|s)?|kill(?:ed|s)?|fire[ds]?|"
     r"drop(?:ped|s)?|execut(?:ed|es|e)|behead(?:ed|s)?|crucif(?:ied|ies|y)|claim(?:ed|s)?|"
@@ -233,6 +235,21 @@ _OPPONENT_BEFORE = re.compile(
 )
 
 
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:possible|potential|future|further|new|threatened|threat\s+of|avert|prevent|approve|"
+    r"authori[sz]e|against)\s+(?:(?:the|a|an|any)\s+)?$",
+    re.I,
+)
+_SPEAKS_AFTER = re.compile(
+    r"^(?:['’]s)?[\s,]*(?:has\s+|have\s+)?(?:says?|said|reported|announced|told|stated|"
+    r"warn(?:s|ed)?|denied|denies|condemn(?:s|ed)?|accused|blamed|insisted|claimed\s+that)\b",
+    re.I,
+)
+_SAID_IT_DID = re.compile(
+    r"^[\s,]*(?:says?|said|announced|stated)\s+(?:that\s+)?(?:it|its|they)\b", re.I
+)
+
+
 def role(text, mention):
     """How strongly the sentence makes this mention the one who attacked (+) or was hit (-)."""
     before = text[max(0, mention.start - 40) : mention.start]
@@ -243,6 +260,10 @@ def role(text, mention):
         return -2.0
     if _OPPONENT_BEFORE.search(before):
         return 1.5
+    if _HYPOTHETICAL_BEFORE.search(before):
+        return 0.0  # "could avert possible U.S. military strikes" reports no attack
+    if _SPEAKS_AFTER.match(after) and not _SAID_IT_DID.match(after):
+        return 0.0  # "the United States says ...": a speaker, not an attacker
     members = _MEMBERS.match(after)
     if members and _AGENT_VERB_AFTER.match(after[members.end() :]):
         # "Nusra terrorists executed ...": the group noun does not make them the target.

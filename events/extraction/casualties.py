@@ -100,8 +100,7 @@ CATEGORY_NOUNS = [
         r"gunmen|gunman|combatants|militiamen|militia\s+members|members|member|personnel|"
         r"officers|officer|servicemen|serviceman|pilots|pilot|mercenaries|extremists|"
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
-        r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers|"
-        r"Daesh|ISIL|ISIS|IS|Nusra|Hezbollah|Hezballah",
+        r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers",
     ),
     ("total", r"people|persons|person|victims|others|individuals|men|bodies|martyrs|lives|dead"),
 ]
@@ -152,6 +151,14 @@ _NOT_PEOPLE = re.compile(
     r"houses|strikes|raids|air|barrel|rockets|rocket|shells|missiles|mortar|bombs|tons|"
     r"tonnes|vehicles|cars|tanks|positions|targets|sorties|hospitals|schools|o['’]clock|"
     r"am|pm|a\.m|p\.m|million|billion|th|st|nd|rd|cases|incidents|attacks|violations)\b",
+    re.I,
+)
+
+
+_SINGULAR = re.compile(
+    r"(?:child|woman|civilian|man|boy|girl|baby|infant|resident|citizen|fighter|soldier|"
+    r"militant|rebel|member|commander|leader|officer|pilot|journalist|medic|doctor|nurse|"
+    r"paramedic|volunteer|worker|employee|policeman|person|teenager|mother|student)$",
     re.I,
 )
 
@@ -270,8 +277,10 @@ def find_tolls(sentence, offset=0):
             category = "total"
         if category is None:
             continue
-        if raw in ("a", "an") and category == "total" and noun_end == 0:
-            continue
+        if raw in ("a", "an") and not _SINGULAR.match(
+            after[:noun_end].split()[-1] if noun_end else ""
+        ):
+            continue  # "a number of", "a Daesh car bomb": an article, not a count of one
         # Cut the look-ahead at the next figure so one verb is not claimed twice.
         rest = _SUBSET_CLAUSE.sub(" ", after[noun_end:], count=1)
         next_number = NUMBER_RE.search(rest)
@@ -369,6 +378,17 @@ def combine(tolls, kind):
         folded = _fold([t for t in own if t.category == category])
         if folded:
             result[category], evidence[category] = folded
+    first = next((t for t in own if not t.vague and not t.subset), None)
+    if (
+        first is not None
+        and first.category in ("children", "women")
+        and "civilians" in result
+        and first.start < evidence["civilians"].start
+        and "combatants" not in result
+    ):
+        # The headline's "kills 11 children" is the figure the bulletin leads with.
+        result["civilians"] = {"low": first.low, "best": first.best, "high": first.high}
+        evidence["civilians"] = first
     latest = max(
         (t for t in own if t.updated and t.category == "total"), default=None, key=lambda t: t.start
     )
@@ -386,6 +406,11 @@ def combine(tolls, kind):
         # Reporters say "people" for civilians; a count of children or women is a floor.
         if "total" in result and "combatants" not in result:
             result["civilians"], evidence["civilians"] = result["total"], evidence["total"]
+        elif "total" in result and result["combatants"]["best"] < result["total"]["best"]:
+            # "18 killed ... 17 of them militants": the rest were civilians.
+            rest = result["total"]["best"] - result["combatants"]["best"]
+            result["civilians"] = {"low": rest, "best": rest, "high": rest}
+            evidence["civilians"] = evidence["total"]
         elif "children" in result or "women" in result:
             parts = [result[c] for c in ("children", "women") if c in result]
             whole = [t for t in own if t.category in ("children", "women") and not t.subset]
