@@ -41,6 +41,20 @@ class HistoryAdmin(SimpleHistoryAdmin):
         with transaction.atomic():
             return super().history_form_view(request, object_id, version_id, extra_context)
 
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        # As simple-history does, less the fields that change with every save.
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(
+                    current,
+                    excluded_fields=["version", "updated_at"],
+                    foreign_keys_are_objs=foreign_keys_are_objs,
+                )
+                helper = self.get_historical_record_context_helper(request, previous)
+                previous.history_delta_changes = helper.context_for_delta_changes(delta)
+            previous = current
+
 
 @admin.register(Governorate)
 class GovernorateAdmin(admin.ModelAdmin):

@@ -42,6 +42,8 @@ def test_the_history_page_lists_each_change_with_its_author(client, editor):
     assert response.status_code == 200
     body = response.content.decode()
     assert "editor" in body and "typo" in body and "Renamed" in body
+    assert "<strong>Title:</strong>" in body
+    assert "<strong>Version:</strong>" not in body and "<strong>Updated at:</strong>" not in body
 
 
 def test_reverting_to_an_earlier_version_restores_its_values(client, editor):
