@@ -172,7 +172,8 @@ _AGENT_AFTER = re.compile(
     r"^(?:['’]s)?[\s-]*(?:and\s+(?:its\s+)?(?:allies|\w+)\s+|-?led\s+|-?backed\s+)?"
     r"(?:\w+\s+)?(?:war\s?planes?|jets?|aircraft|planes?|helicopters?|choppers?|drones?|bombers?|"
     r"air\s?force|air\s?strikes?|strikes?|air\s?raids?|raids?|shelling|shells|bombardment|"
-    r"bombings?|bombs|missiles?|rockets?|artillery|fire|gunfire|offensive|attacks?|"
+    r"bombings?|bombs?|missiles?|rockets?|artillery|fire|gunfire|offensive|attacks?|"
+    r"blasts?|explosions?|car\s+bombs?|suicide\s+(?:attacks?|bombings?|blasts?)|mortars?|"
     r"forces|troops|army|gunners|snipers|militiamen|suicide\s+bombers?)\b",
     re.I,
 )
@@ -185,7 +186,9 @@ _AGENT_VERB_AFTER = re.compile(
     r"drop(?:ped|s)?|execut(?:ed|es|e)|behead(?:ed|s)?|crucif(?:ied|ies|y)|claim(?:ed|s)?|"
     r"attack(?:ed|s)?|storm(?:ed|s)?|detonat(?:ed|es)|blew\s+up|us(?:ed|es)|massacr(?:ed|es)|"
     r"shot|shoot|opened\s+fire|ambush(?:ed|es)?|destroy(?:ed|s)?|eliminat(?:ed|es)|"
-    r"rais(?:ed|es)|raid(?:ed|s)?|murder(?:ed|s)?|slaughter(?:ed|s)?)\b",
+    r"rais(?:ed|es)|raid(?:ed|s)?|murder(?:ed|s)?|slaughter(?:ed|s)?|massacre|kill|behead|"
+    r"crucify|target|attack|seiz(?:ed|es|e)|overr(?:an|un)|captur(?:ed|es|e)|abduct(?:ed|s)?|"
+    r"kidnap(?:ped|s)?|assassinat(?:ed|es|e))\b",
     re.I,
 )
 _AGENT_BEFORE = re.compile(
