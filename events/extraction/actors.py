@@ -174,13 +174,14 @@ _AGENT_AFTER = re.compile(
     r"air\s?force|air\s?strikes?|strikes?|air\s?raids?|raids?|shelling|shells|bombardment|"
     r"bombings?|bombs?|missiles?|rockets?|artillery|fire|gunfire|offensive|attacks?|"
     r"blasts?|explosions?|car\s+bombs?|suicide\s+(?:attacks?|bombings?|blasts?)|mortars?|"
+    r"assaults?|infighting|counter-?attacks?|incursions?|ambush(?:es)?|advances?|"
     r"forces|troops|army|gunners|snipers|militiamen|suicide\s+bombers?)\b",
     re.I,
 )
 _AGENT_VERB_AFTER = re.compile(
     r"^(?:['’]s)?[\s,)\]]*(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"
-    r"have)\s+){0,2}"
+    r"have|on\s+\w+day|on\s+\w+|late\s+\w+day|overnight)\s+){0,2}"
     r"(?:launch(?:ed|es)?|carr(?:ied|ies|y)\s+out|conduct(?:ed|s)?|struck|strike|strikes|hit|hits|"
     r"bomb(?:ed|s)?|shell(?:ed|s)?|pound(?:ed|s)?|target(?:ed|s)?|kill(?:ed|s)?|fire[ds]?|"
     r"drop(?:ped|s)?|execut(?:ed|es|e)|behead(?:ed|s)?|crucif(?:ied|ies|y)|claim(?:ed|s)?|"
@@ -188,7 +189,7 @@ _AGENT_VERB_AFTER = re.compile(
     r"shot|shoot|opened\s+fire|ambush(?:ed|es)?|destroy(?:ed|s)?|eliminat(?:ed|es)|"
     r"rais(?:ed|es)|raid(?:ed|s)?|murder(?:ed|s)?|slaughter(?:ed|s)?|massacre|kill|behead|"
     r"crucify|target|attack|seiz(?:ed|es|e)|overr(?:an|un)|captur(?:ed|es|e)|abduct(?:ed|s)?|"
-    r"kidnap(?:ped|s)?|assassinat(?:ed|es|e))\b",
+    r"kidnap(?:ped|s)?|assassinat(?:ed|es|e)|set\s+off|planted|lobbed|hurled|launched)\b",
     re.I,
 )
 _AGENT_BEFORE = re.compile(

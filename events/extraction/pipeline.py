@@ -35,7 +35,7 @@ _REPORT_TIME = re.compile(
     re.I,
 )
 WEAK_CUE = 0.9
-UNNAMED_IS_GOVERNMENT = {"barrel_bomb", "chemical"}
+UNNAMED_IS_GOVERNMENT = {"barrel_bomb"}
 _ATTRIBUTION_RANK = {"claimed": 3, "confirmed": 3, "alleged": 2, "unclear": 1}
 _FIELDS = ("civilians", "combatants", "children", "women", "total")
 
