@@ -35,6 +35,8 @@ _REPORT_TIME = re.compile(
     re.I,
 )
 WEAK_CUE = 0.9
+# A generic "terrorists" gives way to a named group with at least 1/GENERIC_YIELDS its weight.
+GENERIC_YIELDS = 3
 UNNAMED_IS_GOVERNMENT = {"barrel_bomb"}
 _ATTRIBUTION_RANK = {"claimed": 3, "confirmed": 3, "alleged": 2, "unclear": 1}
 _FIELDS = ("civilians", "combatants", "children", "women", "total")
@@ -157,6 +159,12 @@ def _perpetrators(facts_list, actors, kind):
             item[1]["first"],
         ),
     )
+    if len(ranked) > 1 and ranked[0][0].group == "unknown":
+        # "Terrorists ... al-Nusra terrorists fired": the named group is the better answer.
+        named = [item for item in ranked if item[0].group != "unknown"]
+        if named and named[0][1]["score"] * GENERIC_YIELDS >= ranked[0][1]["score"]:
+            ranked.remove(named[0])
+            ranked.insert(0, named[0])
     return [
         {
             "name": entry.name,
