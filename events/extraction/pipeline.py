@@ -232,7 +232,7 @@ def _event(
         "killed": _figures(tolls, "killed", evidence, "killed"),
         "injured": _figures(tolls, "injured", evidence, "injured"),
     }
-    focus = (facts_list[0].sentence.start, facts_list[-1].sentence.end)
+    focus = (facts_list[0].sentence.start, facts_list[min(1, len(facts_list) - 1)].sentence.end)
     _place(event, evidence, gazetteer, full_text, focus, allowed)
     event["evidence"] = evidence
     event["confidence"] = _confidence(event, kind_cue is not None)
