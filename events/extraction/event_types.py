@@ -59,7 +59,7 @@ _CUES = [
     ),
     (
         "execution",
-        r"execut(?:ed|ion|ions|es|ing)|behead\w*|crucif\w*|summary\s+killings?|"
+        r"execut(?:ed|ion|ions|es|ing|e)|behead\w*|crucif\w*|summary\s+killings?|"
         r"firing\s+squad|slaughter(?:ed|ing)",
         1.8,
     ),
@@ -86,6 +86,12 @@ _CUES = [
 CUES = [(kind, re.compile(r"\b(?:" + body + r")\b", re.I), weight) for kind, body, weight in _CUES]
 # "Strike" on its own is an air strike unless a weapon word says otherwise.
 _GENERIC_STRIKE = re.compile(r"\bstrikes?\b|\bbomb(?:ed|ing|s)?\b|\bpounded\b", re.I)
+_FROM_THE_AIR = re.compile(
+    r"\b(?:regime|government|russian|syrian|coalition|u\.?s|american|aerial|air|jets?|"
+    r"war\s?planes?|planes?|helicopters?|barrel|heavy|relentless|intense|russia|assad)\W+"
+    r"(?:\w+\W+)?$",
+    re.I,
+)
 STRIKE_TYPES = {"airstrike", "drone_strike", "shelling", "missile", "barrel_bomb"}
 
 
@@ -111,7 +117,12 @@ def find_cues(text, offset=0):
     for match in _GENERIC_STRIKE.finditer(text):
         span = match.span()
         if not any(s < span[1] and span[0] < e for s, e in taken):
-            cues.append(Cue("airstrike", offset + span[0], offset + span[1], 1.2))
+            kind = "airstrike"
+            if match.group(0).lower().startswith("bomb") and not _FROM_THE_AIR.search(
+                text, max(0, span[0] - 30), span[0]
+            ):
+                kind = "bombing"  # "a bomb in Idlib" is planted; "regime bombing" is dropped
+            cues.append(Cue(kind, offset + span[0], offset + span[1], 1.2))
     cues.sort(key=lambda cue: cue.start)
     return cues
 
