@@ -132,6 +132,8 @@ def token_key(token, first=True):
         if out and out[-1] == symbol:
             continue  # doubled letters, and vowel clusters as one vowel
         out.append(symbol)
+    if len(out) > 2 and out[0] != "a" and out[1] not in ("a", out[0]):
+        out.insert(1, "a")  # Levantine spellings drop the first vowel: Breij, Burayj
     if len(out) > 2 and out[-1] == "h" and out[-2] == "a":
         out.pop()  # ta marbuta: -ah, -eh
     return "".join(out)
