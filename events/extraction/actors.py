@@ -193,11 +193,11 @@ _AGENT_VERB_AFTER = re.compile(
     re.I,
 )
 _AGENT_BEFORE = re.compile(
-    r"(?:(?<!held\s)(?<!controlled\s)(?<!backed\s)(?<!supported\s)(?<!besieged\s)(?<!led\s)"
-    r"(?<!run\s)(?<!occupied\s)(?<!seized\s)(?<!surrounded\s)(?<!encircled\s)(?<!armed\s)"
-    r"(?<!trained\s)(?<!funded\s)(?<!sponsored\s)(?<!captured\s)(?<!recaptured\s)(?<!taken\s)"
-    r"(?<!retaken\s)(?<!liberated\s)(?<!brokered\s)(?<!provided\s)(?<!published\s)(?<!released\s)"
-    r"(?<!posted\s)(?<!issued\s)(?<!announced\s)(?<!quoted\s)(?<!reported\s)(?<!denied\s)"
+    r"(?:(?<!\bheld\s)(?<!\bcontrolled\s)(?<!\bbacked\s)(?<!\bsupported\s)(?<!\bbesieged\s)(?<!\bled\s)"
+    r"(?<!\brun\s)(?<!\boccupied\s)(?<!\bseized\s)(?<!\bsurrounded\s)(?<!\bencircled\s)(?<!\barmed\s)"
+    r"(?<!\btrained\s)(?<!\bfunded\s)(?<!\bsponsored\s)(?<!\bcaptured\s)(?<!\brecaptured\s)(?<!\btaken\s)"
+    r"(?<!\bretaken\s)(?<!\bliberated\s)(?<!\bbrokered\s)(?<!\bprovided\s)(?<!\bpublished\s)(?<!\breleased\s)"
+    r"(?<!\bposted\s)(?<!\bissued\s)(?<!\bannounced\s)(?<!\bquoted\s)(?<!\breported\s)(?<!\bdenied\s)"
     r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|\bblam(?:ed|ing|es)|"
     r"\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by)"
     r"\s+(?:the\s+|an?\s+|one\s+of\s+the\s+|either\s+|suspected\s+|allied\s+)?$",
@@ -274,6 +274,8 @@ def role(text, mention):
         return 1.5 + (2.0 if _AGENT_BEFORE.search(before) else 0.0)
     if _AGENT_BEFORE.search(before):
         score += 2.0
+    if _AGENT_AFTER.match(" " + text[mention.start : mention.end].split()[-1]):
+        score += 1.5  # the alias itself names the weapon: "US raids", "coalition airstrikes"
     if _TARGET_AFTER.match(after):
         score -= 2.0
     elif _AGENT_AFTER.match(after):
