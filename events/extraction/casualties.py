@@ -97,7 +97,7 @@ CATEGORY_NOUNS = [
         "combatants",
         r"fighters|fighter|soldiers|soldier|troops|trooper|troopers|militants|militant|"
         r"terrorists|terrorist|jihadists|jihadist|jihadis|rebels|rebel|insurgents|insurgent|"
-        r"gunmen|gunman|combatants|militiamen|militia\s+members|members|member|personnel|"
+        r"gunmen|gunman|combatants|militiamen|militia\s+members|personnel|"
         r"officers|officer|servicemen|serviceman|pilots|pilot|mercenaries|extremists|"
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
         r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers",
@@ -119,7 +119,7 @@ _KILLED_BEFORE = re.compile(
     r"(?P<verb>\bkill(?:ed|ing|s)?|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
     r"\blives\s+of|\bdeaths?\s+of|\bmassacre\s+of|\bexecut(?:ed|ing|es)|\bbehead(?:ed|ing|s)|"
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
-    r"\bbodies\s+of|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
+    r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
     r"\bdestroy(?:ed|ing|s)?|\bneutraliz(?:ed|ing|es)|\btook\s+out|\bmartyr(?:ed|ing)|"
     r"\bcrucifie[sd]|\bmurder(?:ed|ing|s))"
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+|about\s+|around\s+|"
@@ -370,8 +370,11 @@ def _fold(tolls):
     }, chosen
 
 
-def combine(tolls, kind):
-    """The contract's `{category: {low, best, high}}` for one kind, and the evidence tolls."""
+def combine(tolls, kind, headline_end=0):
+    """The contract's `{category: {low, best, high}}` for one kind, and the evidence tolls.
+
+    A figure before `headline_end` is the headline's: the number the bulletin leads with.
+    """
     own = [t for t in tolls if t.kind == kind]
     result, evidence = {}, {}
     for category in CATEGORIES:
@@ -389,6 +392,21 @@ def combine(tolls, kind):
         # The headline's "kills 11 children" is the figure the bulletin leads with.
         result["civilians"] = {"low": first.low, "best": first.best, "high": first.high}
         evidence["civilians"] = first
+    headline = next(
+        (
+            t
+            for t in own
+            if t.start < headline_end and not t.vague and t.category in ("civilians", "total")
+        ),
+        None,
+    )
+    if headline is not None and "combatants" not in result and "civilians" in result:
+        if evidence["civilians"].start >= headline_end:
+            # The headline's "54 killed" is the coded figure, not a partial count in the text.
+            low = min(result["civilians"]["low"], headline.low)
+            high = max(result["civilians"]["high"], headline.high)
+            result["civilians"] = {"low": low, "best": headline.best, "high": high}
+            evidence["civilians"] = headline
     latest = max(
         (t for t in own if t.updated and t.category == "total"), default=None, key=lambda t: t.start
     )

@@ -177,8 +177,8 @@ def _perpetrators(facts_list, actors, kind):
     ]
 
 
-def _figures(tolls, kind, evidence, prefix):
-    result, chosen = casualties.combine(tolls, kind)
+def _figures(tolls, kind, evidence, prefix, headline_end=0):
+    result, chosen = casualties.combine(tolls, kind, headline_end)
     for category, toll in chosen.items():
         evidence.append({"field": f"{prefix}.{category}", "start": toll.start, "end": toll.end})
     return {category: result[category] for category in _FIELDS if category in result}
@@ -210,6 +210,10 @@ def _event(
     else:
         date, precision = None, None
     tolls = [t for facts in facts_list for t in facts.tolls]
+    # Only the primary event leads with the bulletin's headline (sentence 0).
+    headline_end = (
+        facts_list[0].sentence.end if primary and facts_list[0].sentence.index == 0 else 0
+    )
     perpetrators = _perpetrators(facts_list, actors, kind)
     for number, perpetrator in enumerate(perpetrators):
         span = perpetrator.pop("span")
@@ -229,7 +233,7 @@ def _event(
         "longitude": None,
         "geo_precision": None,
         "perpetrators": perpetrators,
-        "killed": _figures(tolls, "killed", evidence, "killed"),
+        "killed": _figures(tolls, "killed", evidence, "killed", headline_end),
         "injured": _figures(tolls, "injured", evidence, "injured"),
     }
     focus = (facts_list[0].sentence.start, facts_list[min(1, len(facts_list) - 1)].sentence.end)
