@@ -708,7 +708,13 @@ class Gazetteer:
             places = [e for e in places if e.location.province_code in context[0]] or places
         # The city named like its governorate or district is the city.
         capitals = [e for e in places if e.capital_of and e.capital_of in areas]
-        if capitals:
+        codes = {e.location.province_code for e in capitals}
+        rivals = [
+            e
+            for e in places
+            if e.standalone and not e.capital_of and e.location.province_code not in codes
+        ]
+        if capitals and not rivals:  # not when a town elsewhere has the name too (Ma'ra, Mare')
             places = capitals
         elif areas and (
             not places
