@@ -98,14 +98,17 @@ def text_search(queryset, value):
         return queryset
     if connection.vendor == "postgresql":
         query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")
-        # Two semi-joins, each answered by a GIN index on the same expression (see
-        # BULLETIN_DOCUMENT): the bulletins that match, and the reports whose headline does.
+        # A union of two index lookups (a GIN index on each expression, see
+        # BULLETIN_DOCUMENT): reports of the matching bulletins, and reports whose headline
+        # matches. An OR of the two would read every report instead.
         bulletins = Bulletin.objects.alias(document=BULLETIN_DOCUMENT).filter(document=query)
         headlines = Report.objects.alias(document=HEADLINE_DOCUMENT).filter(document=query)
-        reports = Report.objects.filter(
-            Q(bulletin__in=bulletins.values("pk")) | Q(pk__in=headlines.values("pk"))
+        incidents = (
+            Report.objects.filter(bulletin__in=bulletins.values("pk"))
+            .values("incident_id")
+            .union(headlines.values("incident_id"))
         )
-        return queryset.filter(pk__in=reports.values("incident_id"))
+        return queryset.filter(pk__in=incidents)
     reports = Report.objects.filter(
         Q(bulletin__title__icontains=value)
         | Q(bulletin__text__icontains=value)
