@@ -371,6 +371,11 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     if anchor_kind in (None, "other"):
         # A headline that only says "offensive" or "kills 20": the lead says with what.
         better = event_types.best_kind([c for f in members for c in f.cues if c.weight > WEAK_CUE])
+        if better is None:
+            # Not in the lead either: the commonest weapon named in the rest of the news.
+            better = _commonest(
+                [c for f in all_facts if f.newsworthy for c in f.cues if c.weight > WEAK_CUE]
+            )
         anchor_kind = better or anchor_kind
     # Where a finer place may be sought: the news, not its background or context.
     allowed = [
@@ -393,6 +398,17 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             # Another deadly incident; a repetition of the lead's figure is the same one.
             events.append(_event([facts], None, published, actors, gazetteer, head, False, False))
     return events
+
+
+def _commonest(cues):
+    counts = {}
+    for cue in cues:
+        counts[cue.kind] = counts.get(cue.kind, 0) + 1
+    return max(
+        counts,
+        key=lambda kind: (counts[kind], -min(c.start for c in cues if c.kind == kind)),
+        default=None,
+    )
 
 
 def _same_toll(facts, event):
