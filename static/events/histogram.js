@@ -69,6 +69,7 @@
     });
     chart.appendChild(svg("polyline", { points: points.join(" "), class: "deaths" }));
     figure.appendChild(chart);
+    if (months.length < 24) return; // The bars do not reach the edges: the caption says when.
     var axis = document.createElement("div");
     axis.className = "histogram-axis";
     [months[0][0], months[months.length - 1][0]].forEach(function (label) {

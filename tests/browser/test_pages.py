@@ -108,3 +108,22 @@ def test_a_script_in_a_title_does_not_run_anywhere(live_server, page, make_incid
     assert HOSTILE[:60] in screenshot_text
     assert page.evaluate("window.pwned") is None
     assert dialogs == []
+
+
+def test_many_events_show_as_cells_that_open_into_single_events(
+    live_server, page, screenshot, make_incident, monkeypatch
+):
+    monkeypatch.setattr("events.views.MAP_EVENT_LIMIT", 2)
+    make_incident(title="First", latitude=35.0, longitude=38.0)
+    make_incident(title="Second", latitude=35.01, longitude=38.01)
+    make_incident(title="Far away", latitude=33.5, longitude=36.5)
+
+    page.goto(live_server.url + reverse("events:map"))
+    cells = page.locator(".cell-icon")
+    expect(cells).to_have_count(2)
+    assert sorted(cells.all_inner_texts()) == ["1", "2"]
+    screenshot("map-cells")
+    page.locator(".cell-icon", has_text="2").click()
+
+    expect(page.locator("path.incident-marker")).to_have_count(2)
+    expect(page.locator(".cell-icon")).to_have_count(0)
