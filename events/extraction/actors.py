@@ -99,14 +99,17 @@ class Lexicon:
         i = 0
         while i < len(spans):
             hit = None
-            longest = self._starts.get(folded[i]) or self._starts.get(folded[i][:-2], 0)
+            word = folded[i]
+            longest = self._starts.get(word) or (
+                self._starts.get(word[:-2], 0) if word.endswith("'s") else 0
+            )
             for n in range(min(longest, len(spans) - i), 0, -1):
                 exact = tuple(words[i : i + n])
                 entry = self._exact.get(exact)
                 if entry is None:
                     key = tuple(folded[i : i + n])
                     entry = self._folded.get(key)
-                    if entry is None and _POSSESSIVE.search(key[-1]):
+                    if entry is None and key[-1].endswith("'s"):
                         entry = self._folded.get((*key[:-1], key[-1][:-2]))
                         if entry is None:
                             entry = self._exact.get((*exact[:-1], exact[-1][:-2]))

@@ -7,6 +7,7 @@ later sentences that report a different, deadly incident make further events.
 """
 
 import datetime
+import functools
 import re
 
 from . import casualties, dates, event_types
@@ -43,25 +44,39 @@ _FIELDS = ("civilians", "combatants", "children", "women", "total")
 
 
 class _Facts:
-    """Everything found in one sentence."""
+    """Everything found in one sentence; who acted is only read for sentences that need it."""
 
     def __init__(self, sentence, actors, sources):
         self.sentence = sentence
+        self._actors, self._sources = actors, sources
         offset = sentence.start
         self.cues = event_types.find_cues(sentence.text, offset)
         self.tolls = casualties.find_tolls(sentence.text, offset)
-        found_sources = sources.find(sentence.text)
-        source_spans = [(m.start, m.end) for m in found_sources]
-        mentions = _specific(
-            [m for m in actors.find(sentence.text) if not _inside(m, source_spans)]
-        )
-        self.agents = [(m, role(sentence.text, m)) for m in mentions]
-        self.agents = [(m, score) for m, score in self.agents if score > 0]
-        self.source = speaker(sentence.text, found_sources)
-        self.attribution = attribution(sentence.text, [m for m, _ in self.agents], self.source)
         self.background = sentence.is_background
         self.context = sentence.is_context
         self.killed = [t for t in self.tolls if t.kind == "killed"]
+
+    @functools.cached_property
+    def _agency(self):
+        text = self.sentence.text
+        found_sources = self._sources.find(text)
+        source_spans = [(m.start, m.end) for m in found_sources]
+        mentions = _specific([m for m in self._actors.find(text) if not _inside(m, source_spans)])
+        agents = [(m, score) for m in mentions if (score := role(text, m)) > 0]
+        source = speaker(text, found_sources)
+        return agents, source, attribution(text, [m for m, _ in agents], source)
+
+    @property
+    def agents(self):
+        return self._agency[0]
+
+    @property
+    def source(self):
+        return self._agency[1]
+
+    @property
+    def attribution(self):
+        return self._agency[2]
 
     @property
     def newsworthy(self):
@@ -359,11 +374,12 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         if facts.context or facts.background:
             continue
         cause = _cause(event_types.best_kind(facts.cues))
-        same = cause is None or anchor_cause is None or cause == anchor_cause
-        if not (facts.cues or facts.tolls or facts.agents or _ANAPHORA.search(facts.sentence.text)):
+        if not (cause is None or anchor_cause is None or cause == anchor_cause):
             continue
-        if (facts.sentence.index <= lead_end and same) or (
-            same and _ANAPHORA.search(facts.sentence.text)
+        refers = _ANAPHORA.search(facts.sentence.text)
+        # In the lead a sentence joins when it adds anything; later only when it refers back.
+        if refers or (
+            facts.sentence.index <= lead_end and (facts.cues or facts.tolls or facts.agents)
         ):
             members.append(facts)
             used.add(facts.sentence.index)
