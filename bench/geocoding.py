@@ -99,13 +99,19 @@ def main(argv=None):
     parser.add_argument("--holdout", type=float, default=0.3)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--misses", type=int, default=0, help="print this many failures")
+    parser.add_argument(
+        "--in-sample",
+        action="store_true",
+        help="keep every place in the gazetteer (an upper bound: names it was built with)",
+    )
     args = parser.parse_args(argv)
 
-    held, ucdp, held_towns, geonames = held_out_cases(args.source, args.holdout, args.seed)
+    share = 1.0 if args.in_sample else args.holdout
+    held, ucdp, held_towns, geonames = held_out_cases(args.source, share, args.seed)
     governorates, districts, places, areas, _, _ = build_gazetteer.build(
         args.source,
-        exclude_ucdp={r["place_name"] for r in held},
-        exclude_geonames={t["geonameid"] for t in held_towns},
+        exclude_ucdp=set() if args.in_sample else {r["place_name"] for r in held},
+        exclude_geonames=set() if args.in_sample else {t["geonameid"] for t in held_towns},
     )
     stopwords = build_gazetteer.english_and_actor_words(
         args.source, governorates, districts, places, areas
@@ -146,9 +152,10 @@ def main(argv=None):
         runs.append(("extraction.extract primary event", by_pipeline))
 
     for label, locate in runs:
+        kind = "in sample" if args.in_sample else "held out"
         for cases_label, cases in (
-            ("UCDP places held out", ucdp),
-            ("GeoNames spellings held out", geonames),
+            (f"UCDP places {kind}", ucdp),
+            (f"GeoNames spellings {kind}", geonames),
         ):
             started = time.perf_counter()
             try:
