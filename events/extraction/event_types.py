@@ -83,13 +83,19 @@ _CUES = [
         0.8,
     ),
 ]
-CUES = [(kind, re.compile(r"\b(?:" + body + r")\b", re.I), weight) for kind, body, weight in _CUES]
-# "Strike" on its own is an air strike unless a weapon word says otherwise.
-_GENERIC_STRIKE = re.compile(r"\bstrikes?\b|\bbomb(?:ed|ing|s)?\b|\bpounded\b", re.I)
 _FROM_THE_AIR = re.compile(
     r"\b(?:regime|government|russian|syrian|coalition|u\.?s|american|aerial|air|jets?|"
     r"war\s?planes?|planes?|helicopters?|barrel|heavy|relentless|intense|russia|assad)\W+"
     r"(?:\w+\W+)?$",
+    re.I,
+)
+_GROUPS = {f"c{i}": (kind, weight) for i, (kind, _, weight) in enumerate(_CUES)}
+# "Strike" or "bombing" on its own: an air strike, unless nothing says it came from the air.
+_GROUPS["generic"] = ("generic", 1.2)
+_ANY_CUE = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<c{i}>{body})" for i, (_, body, _) in enumerate(_CUES))
+    + r"|(?P<generic>strikes?|bomb(?:ed|ing|s)?|pounded))\b",
     re.I,
 )
 STRIKE_TYPES = {"airstrike", "drone_strike", "shelling", "missile", "barrel_bomb"}
@@ -104,26 +110,22 @@ class Cue:
 
 
 def find_cues(text, offset=0):
-    """Every event-type cue in `text`, in text order, spans shifted by `offset`."""
+    """Every event-type cue in `text`, in text order, spans shifted by `offset`.
+
+    One pass of one alternation, most specific kind first, so that "barrel bombs" is read
+    as a barrel bomb and not also as a bombing.
+    """
     cues = []
-    taken = []
-    for kind, regex, weight in CUES:
-        for match in regex.finditer(text):
-            span = match.span()
-            if any(s < span[1] and span[0] < e for s, e in taken):
-                continue
-            taken.append(span)
-            cues.append(Cue(kind, offset + span[0], offset + span[1], weight))
-    for match in _GENERIC_STRIKE.finditer(text):
-        span = match.span()
-        if not any(s < span[1] and span[0] < e for s, e in taken):
-            kind = "airstrike"
+    for match in _ANY_CUE.finditer(text):
+        start, end = match.span()
+        kind, weight = _GROUPS[match.lastgroup]
+        if kind == "generic":
+            kind, weight = "airstrike", 1.2
             if match.group(0).lower().startswith("bomb") and not _FROM_THE_AIR.search(
-                text, max(0, span[0] - 30), span[0]
+                text, max(0, start - 30), start
             ):
                 kind = "bombing"  # "a bomb in Idlib" is planted; "regime bombing" is dropped
-            cues.append(Cue(kind, offset + span[0], offset + span[1], 1.2))
-    cues.sort(key=lambda cue: cue.start)
+        cues.append(Cue(kind, offset + start, offset + end, weight))
     return cues
 
 
