@@ -138,7 +138,7 @@ def map_data(request):
             {
                 "mode": "events",
                 "events": [
-                    [pk, round(lat, 5), round(lon, 5), killed, kind, date, title[:60]]
+                    [pk, round(lat, 5), round(lon, 5), killed, kind, date, shorten(title)]
                     for pk, lat, lon, killed, kind, date, title in events
                 ],
             },
@@ -212,6 +212,10 @@ def export_csv(request):
     filename = f"incidents-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def shorten(title, length=60):
+    return title if len(title) <= length else title[: length - 1] + "…"
 
 
 def filter_query(request):
