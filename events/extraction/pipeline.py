@@ -258,6 +258,9 @@ def _event(
     return event
 
 
+# Workaround: the gazetteer misses the place after "Syria's"/"Syrias" ("in Syrias Aleppo").
+# Same-length replacement keeps every offset valid.
+_POSSESSIVE_SYRIA = re.compile(r"\bSyria(?:['’]s|s)(?=\s)")
 _PROVINCE_WORDING = re.compile(
     r"(?:province|governorate|countryside|outskirts|suburbs?|region|rural|eastern|western|"
     r"northern|southern)\s+(?:of\s+)?$|^\s*(?:province|governorate|countryside|region)\b",
@@ -268,7 +271,8 @@ _PROVINCE_WORDING = re.compile(
 def _place(event, evidence, gazetteer, full_text, focus, allowed):
     if gazetteer is None:
         return
-    located = gazetteer.locate(full_text, focus=focus)
+    readable = _POSSESSIVE_SYRIA.sub(lambda m: "Syria," + " " * (len(m.group(0)) - 6), full_text)
+    located = gazetteer.locate(readable, focus=focus)
     if not located:
         return
     location, mentions = located
