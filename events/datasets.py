@@ -11,6 +11,7 @@ import datetime
 import gzip
 import io
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -261,6 +262,21 @@ class ImportResult:
     skipped: int = 0  # already imported
     problems: list = field(default_factory=list)  # (external id, reason)
 
+    def report(self, label, write, every_row=False, first=25):
+        """Write the unmapped rows (all, or the first few), the count by reason, a summary."""
+        shown = self.problems if every_row else self.problems[:first]
+        for row, reason in shown:
+            write(f"  row {row}: {reason}")
+        if len(shown) < len(self.problems):
+            write(f"  ... and {len(self.problems) - len(shown)} more (-v 2 lists every row)")
+        reasons = Counter(
+            " ".join(re.sub(r"'[^']*'|\"[^\"]*\"|\(.*\)|:.*", "", reason).split())
+            for _, reason in self.problems
+        )
+        for reason, count in reasons.most_common():
+            write(f"  {count:6d} x {reason}")
+        write(self.summary(label))
+
     def summary(self, label):
         return (
             f"{label}: {self.created} imported, {self.skipped} already present, "
@@ -397,7 +413,6 @@ def import_rows(raws, convert, source, progress=None):
             result.problems.append(
                 (raw.get("id") or raw.get("event_id_cnty") or "?", f"unreadable row: {error}")
             )
-            say(f"  row {result.problems[-1][0]}: {result.problems[-1][1]}")
             continue
         if row.external_id in present or row.external_id in seen:
             result.skipped += 1
@@ -447,7 +462,6 @@ def _create(batch, source, crosswalk, actors, result, say):
             problems.append(f"place {row.place_name!r} not in the gazetteer: kept its coordinates")
         for problem in problems:
             result.problems.append((row.external_id, problem))
-            say(f"  row {row.external_id}: {problem}")
         group = actors[row.actors[0]].group if row.actors else ""
         common = {
             "event_type": row.event_type,

@@ -1,5 +1,3 @@
-import re
-
 from django.core.management.base import BaseCommand, CommandError
 
 from events.datasets import import_ucdp_ged
@@ -16,14 +14,11 @@ class Command(BaseCommand):
         parser.add_argument("path")
 
     def handle(self, *args, **options):
+        verbosity = options["verbosity"]
         try:
-            result = import_ucdp_ged(options["path"], progress=self.stdout.write)
+            result = import_ucdp_ged(
+                options["path"], progress=self.stdout.write if verbosity else None
+            )
         except OSError as error:
             raise CommandError(f"Cannot read {options['path']}: {error}") from error
-        reasons = {}
-        for _, reason in result.problems:
-            kind = " ".join(re.sub(r"'[^']*'|\"[^\"]*\"|\(.*\)|:.*", "", reason).split())
-            reasons[kind] = reasons.get(kind, 0) + 1
-        for kind, count in sorted(reasons.items(), key=lambda item: -item[1]):
-            self.stdout.write(f"  {count:6d} x {kind}")
-        self.stdout.write(result.summary("UCDP GED"))
+        result.report("UCDP GED", self.stdout.write, every_row=verbosity > 1)

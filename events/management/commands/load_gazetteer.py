@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("directory", nargs="?", default=str(GAZETTEER_DIR))
 
     def handle(self, *args, **options):
-        verbose = options["verbosity"] > 1
+        verbose = options["verbosity"] > 0
         counts = load_gazetteer(
             options["directory"], progress=self.stdout.write if verbose else None
         )
