@@ -221,7 +221,8 @@ _COUNTED_BEFORE = re.compile(
     re.I,
 )
 _TARGET_AFTER = re.compile(
-    r"^(?:['’]s)?[\s-]*(?:held|controlled|run|occupied|besieged|positions?|strongholds?|"
+    r"^(?:['’]s)?[\s-]*(?:(?:\w+\s+){0,2}(?:is\s+|was\s+|were\s+|being\s+)?"
+    r"(?:shot\s+down|downed|crashed|crash(?:es)?)\b|held|controlled|run|occupied|besieged|positions?|strongholds?|"
     r"bastions?|targets?|hideouts?|headquarters|members?|commanders?|leaders?|militants|"
     r"fighters|jihadists|terrorists|mercenaries|operatives|suspects|emirs?|camps?|"
     r"territory|areas?)\b",
@@ -229,6 +230,12 @@ _TARGET_AFTER = re.compile(
 )
 
 
+# An alias that names the weapon ("US raids", "coalition airstrikes") says who struck.
+_WEAPON = re.compile(
+    r"(?:war\s?planes?|jets?|aircraft|planes?|helicopters?|drones?|bombers?|air\s?strikes?|"
+    r"airstrikes?|strikes?|raids?|shelling|bombardment|artillery|rockets?|missiles?)",
+    re.I,
+)
 _MEMBERS = re.compile(
     r"^(?:['’]s)?\s*(?:terrorists?|fighters|militants|jihadists|militiamen|gunmen|group|members|"
     r"forces|troops|insurgents|extremists)\b",
@@ -277,7 +284,7 @@ def role(text, mention):
         return 1.5 + (2.0 if _AGENT_BEFORE.search(before) else 0.0)
     if _AGENT_BEFORE.search(before):
         score += 2.0
-    if _AGENT_AFTER.match(" " + text[mention.start : mention.end].split()[-1]):
+    if _WEAPON.fullmatch(text[mention.start : mention.end].split()[-1]):
         score += 1.5  # the alias itself names the weapon: "US raids", "coalition airstrikes"
     if _TARGET_AFTER.match(after):
         score -= 2.0
