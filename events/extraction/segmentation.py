@@ -9,7 +9,12 @@ sentences feed nothing.
 import re
 from dataclasses import dataclass
 
-_BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“'‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z])|\t\s*\t")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?])[\"'”’]?\s+(?=[\"“'‘(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z])|\t\s*\t|\s(?=Tags\s)"
+)
+# Scraped pages glue a keyword list ("Tags Syria Aleppo IS") to the next sentence; it ends
+# where an article or preposition starts the prose again.
+_TAGS_END = re.compile(r"\s(?=(?:The|A|An|At|In|On|Syrian|Government|Regime)\s)")
 
 BACKGROUND = re.compile(
     r"\b(?:last|past)\s+(?:month|year|summer|winter|spring|autumn|fall)\b|"
@@ -25,7 +30,7 @@ CONTEXT = re.compile(
     r"\b(?:has|have)\s+(?:recently|repeatedly|regularly|frequently|often)\b|\bregularly\b|"
     r"\brepeatedly\b|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bhave\s+since\b|"
     r"\bhave\s+been\s+(?:supporting|carrying|battling|fighting|backing)\b|"
-    r"\bthe\s+war\s+(?:has|which|that)\b|\bmore\s+than\s+[\d,]+\s+people\s+have\b",
+    r"\bthe\s+war\s+(?:has|which|that)\b|\bmore\s+than\s+[\d,]+\s+people\s+have\b|^Tags\s",
     re.I,
 )
 
@@ -46,6 +51,13 @@ class Sentence:
         return bool(CONTEXT.search(self.text))
 
 
+def _split_tags(text, start, end):
+    if not text.startswith("Tags", start):
+        return [(start, end)]
+    found = _TAGS_END.search(text, start, end)
+    return [(start, found.start()), (found.end(), end)] if found else [(start, end)]
+
+
 def sentences(text):
     """Non-empty sentences of `text`, each with its character span."""
     result = []
@@ -55,6 +67,7 @@ def sentences(text):
         pieces.append((position, match.start()))
         position = match.end()
     pieces.append((position, len(text)))
+    pieces = [part for start, end in pieces for part in _split_tags(text, start, end)]
     for start, end in pieces:
         chunk = text[start:end]
         stripped = chunk.strip()
