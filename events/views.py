@@ -99,7 +99,6 @@ def incident_detail(request, pk):
 @browsing
 def incident_map(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
-    incidents.is_valid()  # Bound, so the form shows the errors of a hand-edited address.
     config = {
         "dataUrl": reverse("events:map_data"),
         "histogramUrl": reverse("events:histogram"),
@@ -110,7 +109,8 @@ def incident_map(request):
         "eventTypes": dict(EventType.choices),
     }
     context = {"filter": incidents, "query": filter_query(request), "map_config": config}
-    return render(request, "events/incident_map.html", context)
+    status = 200 if incidents.is_valid() else 400
+    return render(request, "events/incident_map.html", context, status=status)
 
 
 @require_GET

@@ -10,7 +10,9 @@ pytestmark = pytest.mark.django_db
 DATA = reverse("events:map_data")
 
 
-def test_the_map_page_renders_leaflet_with_a_nonce_and_the_filters(client):
+def test_the_map_page_renders_leaflet_with_a_nonce_and_the_filters(client, make_governorate):
+    make_governorate("SY-DY")
+
     response = client.get(reverse("events:map"), {"province": "SY-DY"})
 
     body = response.content.decode()
@@ -133,3 +135,12 @@ def test_the_histogram_counts_events_and_deaths_per_month(client, make_incident)
     }
     assert client.get(reverse("events:histogram"), {"min_killed": "x"}).status_code == 400
     assert client.post(reverse("events:histogram")).status_code == 405
+
+
+def test_the_map_page_shows_the_errors_of_an_invalid_filter(client):
+    response = client.get(reverse("events:map"), {"province": "SY-XX", "min_killed": "-1"})
+
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Select a valid choice" in body
+    assert "greater than or equal to 0" in body
