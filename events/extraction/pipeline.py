@@ -261,6 +261,9 @@ def _event(
 # Workaround: the gazetteer misses the place after "Syria's"/"Syrias" ("in Syrias Aleppo").
 # Same-length replacement keeps every offset valid.
 _POSSESSIVE_SYRIA = re.compile(r"\bSyria(?:['’]s|s)(?=\s)")
+_CALENDAR = re.compile(
+    r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
+)
 _PROVINCE_WORDING = re.compile(
     r"(?:province|governorate|countryside|outskirts|suburbs?|region|rural|eastern|western|"
     r"northern|southern)\s+(?:of\s+)?$|^\s*(?:province|governorate|countryside|region)\b",
@@ -268,11 +271,24 @@ _PROVINCE_WORDING = re.compile(
 )
 
 
+def _for_gazetteer(text, actors, sources):
+    """The text with what is known not to be a place blanked out, offsets unchanged.
+
+    Actor and source names ("Russia's", "the Observatory", "Bashar al-Assad") and dateline
+    words ("Mon Aug 17") are spelled like villages often enough to mislead the gazetteer.
+    """
+    chars = list(_POSSESSIVE_SYRIA.sub(lambda m: "Syria," + " " * (len(m.group(0)) - 6), text))
+    spans = [(m.start, m.end) for m in actors.find(text) + sources.find(text)]
+    spans += [m.span() for m in _CALENDAR.finditer(text)]
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
 def _place(event, evidence, gazetteer, full_text, focus, allowed):
     if gazetteer is None:
         return
-    readable = _POSSESSIVE_SYRIA.sub(lambda m: "Syria," + " " * (len(m.group(0)) - 6), full_text)
-    located = gazetteer.locate(readable, focus=focus)
+    located = gazetteer.locate(full_text, focus=focus)
     if not located:
         return
     location, mentions = located
@@ -402,8 +418,9 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         (f.sentence.start, f.sentence.end) for f in all_facts if not (f.background or f.context)
     ]
     # The gazetteer reads the same prefix, so evidence offsets stay offsets into the input.
+    places = _for_gazetteer(head, actors, sources) if gazetteer is not None else head
     events = [
-        _event(members, anchor_kind, published, actors, gazetteer, head, True, False, allowed)
+        _event(members, anchor_kind, published, actors, gazetteer, places, True, False, allowed)
     ]
     for facts in all_facts[anchor + 1 :]:
         if len(events) >= MAX_EVENTS:
@@ -411,12 +428,12 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         if facts.sentence.index in used or facts.context or not (facts.cues and facts.killed):
             continue
         if facts.background:
-            events.append(_event([facts], None, published, actors, gazetteer, head, False, True))
+            events.append(_event([facts], None, published, actors, gazetteer, places, False, True))
         elif _cause(event_types.best_kind(facts.cues)) != anchor_cause or not _same_toll(
             facts, events[0]
         ):
             # Another deadly incident; a repetition of the lead's figure is the same one.
-            events.append(_event([facts], None, published, actors, gazetteer, head, False, False))
+            events.append(_event([facts], None, published, actors, gazetteer, places, False, False))
     return events
 
 
