@@ -30,9 +30,10 @@ from .models import (
     Source,
 )
 
-# How each `order` value sorts. Unknown dates sort as the newest (PostgreSQL's own rule for
-# DESC, which the date indexes follow); unknown tolls sort as the smallest, so "most killed
-# first" does not open on a page of unknowns.
+# How each `order` value sorts: (field, descending, where NULLs go). Unknown dates sort as the
+# newest (PostgreSQL's own rule for DESC, which the date indexes follow); unknown tolls sort as
+# the smallest, so "most killed first" does not open on a page of unknowns (an index on
+# killed_total_best DESC NULLS LAST, id DESC serves both directions).
 ORDERINGS = {
     "-date": ("date", True, "largest"),
     "date": ("date", False, "largest"),
@@ -200,16 +201,10 @@ class IncidentFilter(django_filters.FilterSet):
         model = Incident
         fields = []
 
-    def __init__(self, data=None, *args, **kwargs):
-        super().__init__(data, *args, **kwargs)
-        # The form's own field order follows the declarations; the list reads `order` back.
-        self.form.fields["order"].required = False
-
     def filter_group(self, queryset, name, value):
-        # Any of the incident's perpetrators, or the denormalised group of imported rows
-        # that carry a group but no actor.
-        # The group's actors are few: their ids inline keep the EXISTS a probe of the
-        # (incident_id, actor_id) unique index, without a join.
+        # Any of the incident's perpetrators, or the denormalised group (imported rows may
+        # carry a group but no actor). The group's actors are few: their ids inline keep the
+        # EXISTS a probe of the (incident_id, actor_id) unique index, without a join.
         actors = list(Actor.objects.filter(group=value).values_list("pk", flat=True))
         through = Incident.perpetrators.through.objects.filter(
             incident_id=OuterRef("pk"), actor_id__in=actors
