@@ -80,3 +80,28 @@ def test_an_editor_moves_the_point_and_picks_a_place_on_the_map(page, live_serve
     assert (incident.latitude, incident.longitude) == (35.86, 36.8)
     assert Incident.history.filter(id=incident.pk).count() == 2
     assert page.errors == []
+
+
+def test_an_editor_reviews_the_least_certain_incident_and_merges_its_duplicate(page, live_server):
+    place = make_place()
+    unsure = make_incident(place=place, confidence=0.2, title="Strike on Saraqeb (wire)")
+    duplicate = make_incident(place=place, confidence=0.9, title="Saraqeb raid (SOHR)")
+
+    page.goto(f"{live_server.url}/admin/events/reviewqueue/")
+    rows = page.locator("#result_list tbody tr").all_inner_texts()
+    page.click(f"#result_list a:has-text('{unsure.title}')")
+    page.click("a:has-text('Duplicates')")
+    reasons = page.locator(".duplicate-candidate").inner_text()
+    page.check(f"#merge-{duplicate.pk}")
+    page.click("input[type=submit][value^='Merge']")
+    merged = page.locator(".messagelist").inner_text()
+    page.click("input[name=_verify]")
+    page.wait_for_url("**/admin/events/reviewqueue/")
+
+    assert unsure.title in rows[0] and duplicate.title in rows[1]
+    assert "same place (Saraqeb)" in reasons
+    assert f"Merged #{duplicate.pk} into this incident" in merged
+    unsure.refresh_from_db()
+    duplicate.refresh_from_db()
+    assert (unsure.status, duplicate.status) == ("verified", "rejected")
+    assert page.errors == []
