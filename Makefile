@@ -60,8 +60,12 @@ eval: $(STAMP)
 	$(PY) manage.py extract_events --jsonl $(SHARED)/eval/fakes-dev.jsonl > out/fakes-dev-predictions.jsonl
 	$(PY) $(SHARED)/eval/score.py $(SHARED)/eval/fakes-dev.jsonl out/fakes-dev-predictions.jsonl
 
+# Issue 5's scale benchmark: EVENTS synthetic incidents in a throwaway PostgreSQL database
+# (conflictsite_bench, created and reused; BENCH_ARGS=--drop removes it afterwards).
+EVENTS ?= 1000000
+BENCH_ARGS ?=
 bench: $(STAMP)
-	$(PY) bench/run.py
+	$(PY) bench/run.py --events $(EVENTS) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache
