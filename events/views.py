@@ -134,39 +134,17 @@ def map_data(request):
         )[: MAP_EVENT_LIMIT + 1]
     )
     if len(events) <= MAP_EVENT_LIMIT:
-        return JsonResponse(
-            {
-                "mode": "events",
-                "events": [
-                    [pk, round(lat, 5), round(lon, 5), killed, kind, date, shorten(title)]
-                    for pk, lat, lon, killed, kind, date, title in events
-                ],
-            },
-            json_dumps_params={"separators": (",", ":")},
-        )
-    # Three cells a 256-pixel tile (cells of about 85 pixels), never 100 across the view.
-    size = max(360 / 2**zoom / 3, (east - west) / MAP_MAX_CELLS_ACROSS)
-    size = max(size, (north - south) / MAP_MAX_CELLS_ACROSS)
-    cells = (
-        in_view.order_by()
-        .annotate(
-            cx=Floor(F("longitude") / size),
-            cy=Floor(F("latitude") / size),
-        )
-        .values("cx", "cy")
-        .annotate(n=Count("id"), killed=Sum("killed_total_best"), lat=Avg("latitude"))
-        .annotate(lon=Avg("longitude"))
-    )
-    return JsonResponse(
-        {
-            "mode": "cells",
-            "size": size,
-            "cells": [
-                [round(c["lat"], 4), round(c["lon"], 4), c["n"], c["killed"] or 0] for c in cells
+        data = {
+            "mode": "events",
+            "events": [
+                [pk, round(lat, 5), round(lon, 5), killed, kind, date, shorten(title)]
+                for pk, lat, lon, killed, kind, date, title in events
             ],
-        },
-        json_dumps_params={"separators": (",", ":")},
-    )
+        }
+    else:
+        size = cell_size(west, south, east, north, zoom)
+        data = {"mode": "cells", "size": size, "cells": grid_cells(in_view, size)}
+    return JsonResponse(data, json_dumps_params={"separators": (",", ":")})
 
 
 @require_GET
@@ -176,20 +154,21 @@ def histogram(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     if not incidents.is_valid():
         return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
-    months = (
+    months = list(
         incidents.qs.order_by()
-        .filter(date__isnull=False)
         .annotate(month=TruncMonth("date"))
         .values("month")
         .annotate(events=Count("id"), killed=Sum("killed_total_best"))
         .order_by("month")
     )
-    rows = [[m["month"].strftime("%Y-%m"), m["events"], m["killed"] or 0] for m in months]
+    rows = [
+        [m["month"].strftime("%Y-%m"), m["events"], m["killed"] or 0] for m in months if m["month"]
+    ]
     return JsonResponse(
         {
             "months": rows,
-            "events": sum(r[1] for r in rows),
-            "killed": sum(r[2] for r in rows),
+            "events": sum(m["events"] for m in months),  # Undated incidents included.
+            "killed": sum(m["killed"] or 0 for m in months),
         }
     )
 
@@ -212,6 +191,24 @@ def export_csv(request):
     filename = f"incidents-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+def cell_size(west, south, east, north, zoom):
+    """Degrees a grid cell: three a 256-pixel tile (about 85 pixels), never 100 across."""
+    across = max(east - west, north - south) / MAP_MAX_CELLS_ACROSS
+    return max(360 / 2**zoom / 3, across)
+
+
+def grid_cells(queryset, size):
+    """[lat, lon, count, killed] per grid cell, grouped in SQL; lat/lon are the centroid."""
+    cells = (
+        queryset.order_by()
+        .annotate(cx=Floor(F("longitude") / size), cy=Floor(F("latitude") / size))
+        .values("cx", "cy")
+        .annotate(n=Count("id"), killed=Sum("killed_total_best"))
+        .annotate(lat=Avg("latitude"), lon=Avg("longitude"))
+    )
+    return [[round(c["lat"], 4), round(c["lon"], 4), c["n"], c["killed"] or 0] for c in cells]
 
 
 def shorten(title, length=60):

@@ -125,13 +125,14 @@ def test_the_histogram_counts_events_and_deaths_per_month(client, make_incident)
     make_incident(date=datetime.date(2018, 7, 30), killed_total_best=None)
     make_incident(date=datetime.date(2018, 9, 2), killed_total_best=10)
     make_incident(date=datetime.date(2018, 9, 2), province="SY-HL")
+    make_incident(date=None, killed_total_best=1)  # In the totals, in no month.
 
     response = client.get(reverse("events:histogram"), {"province": "SY-DY"})
 
     assert json.loads(response.content) == {
         "months": [["2018-07", 2, 3], ["2018-09", 1, 10]],
-        "events": 3,
-        "killed": 13,
+        "events": 4,
+        "killed": 14,
     }
     assert client.get(reverse("events:histogram"), {"min_killed": "x"}).status_code == 400
     assert client.post(reverse("events:histogram")).status_code == 405
