@@ -36,6 +36,7 @@ _REPORT_TIME = re.compile(
     re.I,
 )
 WEAK_CUE = 0.9
+_NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ish|i|an)", re.A)
 # A generic "terrorists" gives way to a named group with at least 1/GENERIC_YIELDS its weight.
 GENERIC_YIELDS = 3
 UNNAMED_IS_GOVERNMENT = {"barrel_bomb"}
@@ -61,7 +62,9 @@ class _Facts:
         text = self.sentence.text
         found_sources = self._sources.find(text)
         source_spans = [(m.start, m.end) for m in found_sources]
-        mentions = _specific([m for m in self._actors.find(text) if not _inside(m, source_spans)])
+        mentions = _specific(
+            [m for m in self._actors.find(text) if not _inside(m, source_spans)], text
+        )
         agents = [(m, score) for m in mentions if (score := role(text, m)) > 0]
         source = speaker(text, found_sources)
         return agents, source, attribution(text, [m for m, _ in agents], source)
@@ -91,11 +94,25 @@ def _inside(mention, spans):
     )
 
 
-def _specific(mentions):
-    """Drop a generic "terrorists" right after a named group ("Nusra terrorists")."""
+def _specific(mentions, text):
+    """Keep the most specific name where two are written together.
+
+    A generic "terrorists" right after a named group ("Nusra terrorists") adds nothing, and a
+    nationality right before another actor is its adjective ("Syrian Kurdish fighters",
+    "Syrian rebels"), not the Syrian army.
+    """
     kept = []
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         if kept and mention.entry.group == "unknown" and mention.start - kept[-1].end <= 3:
+            continue
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        surface = text[mention.start : mention.end]
+        if (
+            following is not None
+            and following.entry != mention.entry
+            and following.start - mention.end <= 1
+            and _NATIONALITY.fullmatch(surface)
+        ):
             continue
         kept.append(mention)
     return kept
