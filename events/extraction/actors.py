@@ -75,14 +75,14 @@ class Lexicon:
     def __init__(self, entries):
         self._exact = {}
         self._folded = {}
-        self._starts = {}  # folded first word -> longest alias starting with it
+        self._starts = {}  # folded first word -> the word counts of aliases starting with it
         for entry, aliases in entries:
             for alias in [entry.name, *aliases] if self.name_is_alias else aliases:
                 words = _tokens(str(alias))
                 if not words:
                     continue
                 first = _POSSESSIVE.sub("", words[0].lower().replace("’", "'"))
-                self._starts[first] = max(self._starts.get(first, 0), len(words))
+                self._starts.setdefault(first, set()).add(len(words))
                 if _is_case_sensitive(alias):
                     self._exact.setdefault(tuple(words), entry)
                 else:
@@ -90,6 +90,7 @@ class Lexicon:
                         tuple(w.lower().replace("’", "'") for w in words), entry
                     )
         self.entries = list(dict.fromkeys(entry for entry, _ in entries))
+        self._starts = {word: sorted(sizes, reverse=True) for word, sizes in self._starts.items()}
 
     def find(self, text):
         spans = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
@@ -100,10 +101,12 @@ class Lexicon:
         while i < len(spans):
             hit = None
             word = folded[i]
-            longest = self._starts.get(word) or (
-                self._starts.get(word[:-2], 0) if word.endswith("'s") else 0
+            sizes = self._starts.get(word) or (
+                self._starts.get(word[:-2], ()) if word.endswith("'s") else ()
             )
-            for n in range(min(longest, len(spans) - i), 0, -1):
+            for n in sizes:
+                if i + n > len(spans):
+                    continue
                 exact = tuple(words[i : i + n])
                 entry = self._exact.get(exact)
                 if entry is None:
