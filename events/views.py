@@ -84,6 +84,8 @@ def incident_detail(request, pk):
             "claims__actor"
         )
     )
+    for report in reports:
+        report.figure_notes = figure_notes(report)
     context = {
         "incident": incident,
         "perpetrators": incident.perpetrators.all(),
@@ -240,6 +242,22 @@ def figure_rows(incident):
         }
         for category in CATEGORIES
     ]
+
+
+def figure_notes(report):
+    """What a report says of the toll, e.g. "killed civilians 28 (28–30)"."""
+    notes = []
+    for outcome, categories in report.figures_dict().items():
+        for category, values in categories.items():
+            note = f"{outcome} {category} {fmt(values['best'])}"
+            if values["low"] is not None or values["high"] is not None:
+                note += f" ({fmt(values['low'])}–{fmt(values['high'])})"
+            notes.append(note)
+    return notes
+
+
+def fmt(value):
+    return "?" if value is None else str(value)
 
 
 def admin_change_url(request, incident):

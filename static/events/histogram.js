@@ -38,7 +38,7 @@
       if (node !== caption) figure.removeChild(node);
     });
     var months = fillMonths(data.months);
-    var summary = data.events.toLocaleString("en") + " events, " +
+    var summary = data.events.toLocaleString("en") + (data.events === 1 ? " event, " : " events, ") +
       data.killed.toLocaleString("en") + " killed";
     if (months.length) summary += " · " + months[0][0] + " to " + months[months.length - 1][0];
     caption.textContent = "Per month: events (bars) and deaths (line) · " + summary;

@@ -101,3 +101,12 @@ def test_staff_see_a_link_to_change_the_incident_and_others_do_not(
     assert change_url not in client.get(url).content.decode()
     client.force_login(django_user_model.objects.create_user("ed", is_staff=True))
     assert change_url in client.get(url).content.decode()
+
+
+def test_each_report_states_its_own_figures(client, make_incident, make_report):
+    incident = make_incident()
+    make_report(incident, killed_civilians_best=28, killed_civilians_high=30, injured_total_low=4)
+
+    body = client.get(reverse("events:detail", args=[incident.pk])).content.decode()
+
+    assert "killed civilians 28 (?–30); injured total ? (4–?)" in body
