@@ -216,17 +216,7 @@ def _figures(tolls, kind, evidence, prefix, headline_end=0):
     return {category: result[category] for category in _FIELDS if category in result}
 
 
-def _event(
-    facts_list,
-    anchor_kind,
-    published,
-    actors,
-    gazetteer,
-    full_text,
-    primary,
-    background,
-    allowed=(),
-):
+def _event(facts_list, anchor_kind, published, actors, places, primary, background):
     evidence = []
     cues = [cue for facts in facts_list for cue in facts.cues]
     kind = anchor_kind or event_types.best_kind(cues) or "other"
@@ -269,7 +259,7 @@ def _event(
         "injured": _figures(tolls, "injured", evidence, "injured"),
     }
     focus = (facts_list[0].sentence.start, facts_list[min(1, len(facts_list) - 1)].sentence.end)
-    _place(event, evidence, gazetteer, full_text, focus, allowed)
+    _place(event, evidence, places, focus, primary)
     event["evidence"] = evidence
     event["confidence"] = _confidence(event, kind_cue is not None)
     return event
@@ -302,18 +292,42 @@ def _for_gazetteer(text, actors, sources):
     return "".join(chars)
 
 
-def _place(event, evidence, gazetteer, full_text, focus, allowed):
-    if gazetteer is None:
+class _Places:
+    """The gazetteer's reading of one bulletin: located once for the news, reused after.
+
+    The primary event asks the gazetteer to weigh the whole text; further events take the
+    first place named in their own sentence from the mentions that reading returned.
+    """
+
+    def __init__(self, gazetteer, text, allowed):
+        self.gazetteer, self.text, self.allowed = gazetteer, text, allowed
+        self.mentions = None
+
+    def locate(self, focus, primary):
+        if primary or self.mentions is None:
+            located = self.gazetteer.locate(self.text, focus=focus)
+            if located:
+                self.mentions = located[1]
+            return located
+        for mention in self.mentions:
+            if focus[0] <= mention.start < focus[1] and mention.candidates:
+                if len({c.province_code for c in mention.candidates}) == 1:
+                    return mention.candidates[0], [mention]
+        return None
+
+
+def _place(event, evidence, places, focus, primary):
+    if places is None:
         return
-    located = gazetteer.locate(full_text, focus=focus)
+    located = places.locate(focus, primary)
     if not located:
         return
     location, mentions = located
     own = [m for m in mentions if _names(m, location)]
-    if _reads_as_province(location, own, full_text):
+    if _reads_as_province(location, own, places.text):
         # "in the province of Deir Ezzor ... Al-Soussa lies east of the river": the village
         # named elsewhere in the news (not in background) is where it happened.
-        finer = _finer_place(location, mentions, allowed)
+        finer = _finer_place(location, mentions, places.allowed)
         if finer is not None:
             location, mention = finer
             own = [mention]
@@ -435,22 +449,22 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         (f.sentence.start, f.sentence.end) for f in all_facts if not (f.background or f.context)
     ]
     # The gazetteer reads the same prefix, so evidence offsets stay offsets into the input.
-    places = _for_gazetteer(head, actors, sources) if gazetteer is not None else head
-    events = [
-        _event(members, anchor_kind, published, actors, gazetteer, places, True, False, allowed)
-    ]
+    places = None
+    if gazetteer is not None:
+        places = _Places(gazetteer, _for_gazetteer(head, actors, sources), allowed)
+    events = [_event(members, anchor_kind, published, actors, places, True, False)]
     for facts in all_facts[anchor + 1 :]:
         if len(events) >= MAX_EVENTS:
             break
         if facts.sentence.index in used or facts.context or not (facts.cues and facts.killed):
             continue
         if facts.background:
-            events.append(_event([facts], None, published, actors, gazetteer, places, False, True))
+            events.append(_event([facts], None, published, actors, places, False, True))
         elif _cause(event_types.best_kind(facts.cues)) != anchor_cause or not _same_toll(
             facts, events[0]
         ):
             # Another deadly incident; a repetition of the lead's figure is the same one.
-            events.append(_event([facts], None, published, actors, gazetteer, places, False, False))
+            events.append(_event([facts], None, published, actors, places, False, False))
     return events
 
 
