@@ -61,6 +61,13 @@ def _tokens(text):
     return [m.group(0) for m in _TOKEN.finditer(text)]
 
 
+def tokenize(text):
+    """Word spans, words and their folded forms, as `Lexicon.find_tokens` reads them."""
+    spans = [m.span() for m in _TOKEN.finditer(text)]
+    words = [text[start:end] for start, end in spans]
+    return spans, words, [w.lower().replace("’", "'") for w in words]
+
+
 class Lexicon:
     """Aliases to entries; `find` returns non-overlapping mentions, longest alias first.
 
@@ -93,9 +100,11 @@ class Lexicon:
         self._starts = {word: sorted(sizes, reverse=True) for word, sizes in self._starts.items()}
 
     def find(self, text):
-        spans = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-        words = [w for _, _, w in spans]
-        folded = [w.lower().replace("’", "'") for w in words]
+        return self.find_tokens(tokenize(text))
+
+    def find_tokens(self, tokens):
+        """Mentions in text already split by `tokenize` (one split serves every lexicon)."""
+        spans, words, folded = tokens
         found = []
         i = 0
         while i < len(spans):

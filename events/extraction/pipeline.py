@@ -6,12 +6,21 @@ incident make the primary event. Sentences flagged as background make background
 later sentences that report a different, deadly incident make further events.
 """
 
+import bisect
 import datetime
 import functools
 import re
 
 from . import casualties, dates, event_types
-from .actors import attribution, default_actors, default_sources, role, speaker
+from .actors import (
+    Mention,
+    attribution,
+    default_actors,
+    default_sources,
+    role,
+    speaker,
+    tokenize,
+)
 from .segmentation import sentences
 
 try:  # The gazetteer is written alongside this package; without it places stay empty.
@@ -47,9 +56,10 @@ _FIELDS = ("civilians", "combatants", "children", "women", "total")
 class _Facts:
     """Everything found in one sentence; who acted is only read for sentences that need it."""
 
-    def __init__(self, sentence, actors, sources):
+    def __init__(self, sentence, actor_mentions, source_mentions):
         self.sentence = sentence
-        self._actors, self._sources = actors, sources
+        # Mentions found once in the whole text, shifted to this sentence's offsets.
+        self._actor_mentions, self._source_mentions = actor_mentions, source_mentions
         offset = sentence.start
         self.cues = event_types.find_cues(sentence.text, offset)
         self.tolls = casualties.find_tolls(sentence.text, offset)
@@ -60,10 +70,15 @@ class _Facts:
     @functools.cached_property
     def _agency(self):
         text = self.sentence.text
-        found_sources = self._sources.find(text)
+        found_sources = _within(self._source_mentions, self.sentence)
         source_spans = [(m.start, m.end) for m in found_sources]
         mentions = _specific(
-            [m for m in self._actors.find(text) if not _inside(m, source_spans)], text
+            [
+                m
+                for m in _within(self._actor_mentions, self.sentence)
+                if not _inside(m, source_spans)
+            ],
+            text,
         )
         agents = [(m, score) for m in mentions if (score := role(text, m)) > 0]
         source = speaker(text, found_sources)
@@ -84,6 +99,18 @@ class _Facts:
     @property
     def newsworthy(self):
         return bool(self.cues or self.killed) and not self.context and not self.background
+
+
+def _within(mentions, sentence):
+    start = bisect.bisect_left(mentions, sentence.start, key=lambda m: m.start)
+    inside = []
+    for mention in mentions[start:]:
+        if mention.end > sentence.end:
+            break
+        inside.append(
+            Mention(mention.start - sentence.start, mention.end - sentence.start, mention.entry)
+        )
+    return inside
 
 
 def _inside(mention, spans):
@@ -278,14 +305,14 @@ _PROVINCE_WORDING = re.compile(
 )
 
 
-def _for_gazetteer(text, actors, sources):
+def _for_gazetteer(text, mentions):
     """The text with what is known not to be a place blanked out, offsets unchanged.
 
     Actor and source names ("Russia's", "the Observatory", "Bashar al-Assad") and dateline
     words ("Mon Aug 17") are spelled like villages often enough to mislead the gazetteer.
     """
     chars = list(_POSSESSIVE_SYRIA.sub(lambda m: "Syria," + " " * (len(m.group(0)) - 6), text))
-    spans = [(m.start, m.end) for m in actors.find(text) + sources.find(text)]
+    spans = [(m.start, m.end) for m in mentions]
     spans += [m.span() for m in _CALENDAR.finditer(text)]
     for start, end in spans:
         chars[start:end] = " " * (end - start)
@@ -412,7 +439,9 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     sources = default_sources()
     if gazetteer is None and default_gazetteer is not None:
         gazetteer = default_gazetteer()
-    all_facts = [_Facts(s, actors, sources) for s in sentences(head)]
+    tokens = tokenize(head)
+    actor_mentions, source_mentions = actors.find_tokens(tokens), sources.find_tokens(tokens)
+    all_facts = [_Facts(s, actor_mentions, source_mentions) for s in sentences(head)]
     anchor = _anchor(all_facts)
     if anchor is None:
         return []
@@ -451,7 +480,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     # The gazetteer reads the same prefix, so evidence offsets stay offsets into the input.
     places = None
     if gazetteer is not None:
-        places = _Places(gazetteer, _for_gazetteer(head, actors, sources), allowed)
+        places = _Places(gazetteer, _for_gazetteer(head, actor_mentions + source_mentions), allowed)
     events = [_event(members, anchor_kind, published, actors, places, True, False)]
     for facts in all_facts[anchor + 1 :]:
         if len(events) >= MAX_EVENTS:
