@@ -38,7 +38,6 @@ _CUES = [
         r"truck[\s-]+bomb\w*|motorbike\s+bomb\w*|bomb\s+(?:blast|attack|explo\w+)|"
         r"improvised\s+explosive|IEDs?\b|explosive\s+(?:device|belt|vest)s?|booby[\s-]trapped|"
         r"blew\s+(?:himself|herself|themselves)\s+up|detonat\w+|blasts?|explosions?|"
-        r"bombings?(?=\s+(?:hit|struck|killed|kills|targeted|at|in|near|outside))|"
         r"(?:twin|double|triple)\s+(?:bomb\w*|attacks?|blasts?)|bomber",
         3,
     ),
@@ -84,7 +83,7 @@ _CUES = [
     ),
 ]
 _FROM_THE_AIR = re.compile(
-    r"\b(?:regime|government|russian|syrian|coalition|u\.?s|american|aerial|air|jets?|"
+    r"\b(?:regime|government|russian|syrian|coalitions?|u\.?s|american|aerial|air|jets?|"
     r"war\s?planes?|planes?|helicopters?|barrel|heavy|relentless|intense|russia|assad)\W+"
     r"(?:\w+\W+)?$",
     re.I,
@@ -92,9 +91,11 @@ _FROM_THE_AIR = re.compile(
 _GROUPS = {f"c{i}": (kind, weight) for i, (kind, _, weight) in enumerate(_CUES)}
 # "Strike" or "bombing" on its own: an air strike, unless nothing says it came from the air.
 _GROUPS["generic"] = ("generic", 1.2)
+_GROUPS["campaign"] = ("airstrike", 2.5)
 _ANY_CUE = re.compile(
     r"\b(?:"
     + "|".join(f"(?P<c{i}>{body})" for i, (_, body, _) in enumerate(_CUES))
+    + r"|(?P<campaign>bombing\s+campaign|bombing\s+raids?)"
     + r"|(?P<generic>strikes?|bomb(?:ed|ing|s)?|pounded))\b",
     re.I,
 )
