@@ -88,6 +88,9 @@ _FROM_THE_AIR = re.compile(
     r"(?:\w+\W+)?$",
     re.I,
 )
+_DOWNED = re.compile(
+    r"(?:\W+\w+){0,4}?\W+(?:crash(?:ed|es)?|shot\s+down|downed|went\s+down)\b", re.I
+)
 _GROUPS = {f"c{i}": (kind, weight) for i, (kind, _, weight) in enumerate(_CUES)}
 # "Strike" or "bombing" on its own: an air strike, unless nothing says it came from the air.
 _GROUPS["generic"] = ("generic", 1.2)
@@ -126,6 +129,8 @@ def find_cues(text, offset=0):
                 text, max(0, start - 30), start
             ):
                 kind = "bombing"  # "a bomb in Idlib" is planted; "regime bombing" is dropped
+        if kind == "airstrike" and _DOWNED.match(text, end):
+            continue  # "a helicopter was shot down", "a military aircraft crashed"
         cues.append(Cue(kind, offset + start, offset + end, weight))
     return cues
 
