@@ -115,3 +115,18 @@ def test_the_list_total_the_map_cells_and_the_csv_rows_agree(client, make_incide
 
     assert cells["mode"] == "cells"
     assert listed == sum(cell[2] for cell in cells["cells"]) == exported == 9
+
+
+@pytest.mark.django_db(transaction=True)  # As in production: no transaction around the request.
+def test_a_download_stopped_early_leaves_the_connection_usable(client, monkeypatch):
+    from events.models import Incident
+
+    monkeypatch.setattr("events.export.CHUNK_BYTES", 512)
+    Incident.objects.bulk_create(Incident(title=f"Incident {i}") for i in range(5_000))
+    response = client.get(EXPORT)
+    chunks = iter(response.streaming_content)
+
+    next(chunks), next(chunks)
+    response.close()  # The client went away.
+
+    assert Incident.objects.count() == 5_000
