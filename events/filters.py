@@ -74,8 +74,11 @@ class DistrictField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         value = str(value).strip()
+        # Checked before querying: PostgreSQL refuses NUL in a string parameter, and "²" is
+        # a digit to str.isdigit() that int() refuses.
+        self.validate_no_null_characters(value)
         district = District.objects.filter(pcode__iexact=value).first()
-        if district is None and value.isdigit():
+        if district is None and value.isascii() and value.isdigit() and len(value) < 19:
             district = District.objects.filter(pk=int(value)).first()
         if district is None:
             raise forms.ValidationError(
