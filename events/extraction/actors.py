@@ -256,7 +256,7 @@ _MEMBERS = re.compile(
 # The side a group fought is who killed the dead of the other side, as coders read it.
 _OPPONENT_BEFORE = re.compile(
     r"\b(?:clash(?:es|ed)?|fighting|battles?|battling|firefights?|attacks?|assault|offensive)"
-    r"\s+(?:with|against|by|from)\s+(?:the\s+)?$",
+    r"\s+(?:with|against|by|from)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?$",
     re.I,
 )
 
@@ -294,12 +294,14 @@ def role(text, mention):
     if members and _AGENT_VERB_AFTER.match(after[members.end() :]):
         # "Nusra terrorists executed ...": the group noun does not make them the target.
         return 1.5 + (2.0 if _AGENT_BEFORE.search(before) else 0.0)
-    if _AGENT_BEFORE.search(before):
+    by = _AGENT_BEFORE.search(before)
+    if by:
         score += 2.0
     if _WEAPON.fullmatch(text[mention.start : mention.end].split()[-1]):
         score += 1.5  # the alias itself names the weapon: "US raids", "coalition airstrikes"
     if _TARGET_AFTER.match(after):
-        score -= 2.0
+        # "fired by Nusra Front terrorists": after "by", the group noun is still the attacker.
+        score -= 0.0 if by and _MEMBERS.match(after) else 2.0
     elif _AGENT_AFTER.match(after):
         score += 1.5
     if _AGENT_VERB_AFTER.match(after):

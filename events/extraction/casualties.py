@@ -126,6 +126,11 @@ _KILLED_BEFORE = re.compile(
     r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+)?$",
     re.I,
 )
+_OF_THEM = re.compile(
+    r"^\s+of\s+(?:them|whom|the\s+dead|those\s+killed)\s*,?\s+(?:were\s+|are\s+)?"
+    r"(?:(?:[\w-]+)\s+)?(?P<noun>[\w-]+)",
+    re.I,
+)
 _SUBSET_BEFORE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+the\s+dead\s+(?:were|are))"
     r"\s*:?\s*(?:at\s+least\s+)?$",
@@ -272,6 +277,25 @@ def find_tolls(sentence, offset=0):
         after = sentence[match.end() : match.end() + 120]
         before = sentence[max(0, match.start() - 60) : match.start()]
         before_verb = _KILLED_BEFORE.search(before)
+        of_them = _OF_THEM.match(after)
+        if of_them and tolls:
+            # "18 killed ... 17 of them militants": a part of the toll just given.
+            category, _ = _category(" " + of_them["noun"])
+            if category:
+                tolls.append(
+                    Toll(
+                        tolls[-1].kind,
+                        category,
+                        low,
+                        best,
+                        high,
+                        offset + match.start(),
+                        offset + match.end() + of_them.end(),
+                        vague,
+                        True,
+                    )
+                )
+            continue
         category, noun_end = _category(after)
         if category is None and before_verb and not _NOT_PEOPLE.match(after):
             category = "total"

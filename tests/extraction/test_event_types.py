@@ -30,3 +30,11 @@ def test_the_more_specific_weapon_wins_over_the_aircraft():
 
 def test_no_cue_gives_no_kind():
     assert best_kind(find_cues("The talks in Geneva resumed on Monday")) is None
+
+
+def test_a_bomb_on_the_ground_is_a_bombing():
+    assert best_kind(find_cues("A bomb in a parked car killed six people")) == "bombing"
+
+
+def test_regime_bombing_is_an_air_strike():
+    assert best_kind(find_cues("Regime bombing killed 16 in the eastern districts")) == "airstrike"

@@ -124,3 +124,73 @@ def test_the_publication_date_can_be_given_as_a_string():
 def test_confidence_is_between_zero_and_one():
     event = primary(extract("Mortars kill 2", "Mortars killed two people yesterday.", MONDAY))
     assert 0 <= event["confidence"] <= 1
+
+
+def test_the_headline_figure_is_the_best_estimate_of_the_dead():
+    event = primary(
+        extract(
+            "Shelling kills 14 in Douma",
+            "Government shelling killed 14 people in Douma on Sunday. Among them, nine civilians "
+            "died in the market, rescuers said.",
+            MONDAY,
+        )
+    )
+    assert event["killed"]["civilians"]["best"] == 14
+
+
+def test_the_dead_minus_the_fighters_are_the_civilians():
+    event = primary(
+        extract(
+            "Raid on camp kills 18",
+            "An air raid on a training camp killed 18 people on Sunday; 17 of them were militants.",
+            MONDAY,
+        )
+    )
+    assert event["killed"]["civilians"]["best"] == 1
+    assert event["killed"]["combatants"]["best"] == 17
+
+
+def test_a_named_group_outranks_generic_terrorists():
+    event = primary(
+        extract(
+            "Terrorist rocket attacks kill four in Aleppo",
+            "Rockets fell on the city, killing four civilians. The rockets were fired by Nusra "
+            "Front terrorists from the western districts, a police source said.",
+            MONDAY,
+        )
+    )
+    assert event["perpetrators"][0]["group"] == "hts"
+
+
+def test_a_nationality_before_another_actor_is_only_its_adjective():
+    event = primary(
+        extract(
+            "Twelve jihadists killed in clashes with Syrian Kurdish fighters",
+            "Twelve jihadists were killed on Sunday in clashes with Syrian Kurdish fighters.",
+            MONDAY,
+        )
+    )
+    assert event["perpetrators"][0]["group"] == "sdf"
+
+
+def test_a_keyword_list_glued_to_the_lead_is_not_read_as_prose():
+    event = primary(
+        extract(
+            "Air raid kills six in Saraqeb",
+            "An air raid killed six civilians in Saraqeb. Tags Syria IS airstrikes Idlib The raid "
+            "hit a bakery on Sunday, activists said.",
+            MONDAY,
+        )
+    )
+    assert all(p["group"] != "islamic_state" for p in event["perpetrators"])
+
+
+def test_a_downed_helicopter_is_not_an_air_strike():
+    event = primary(
+        extract(
+            "Five killed as military helicopter shot down",
+            "Five crew members were killed when a military helicopter was shot down on Sunday.",
+            MONDAY,
+        )
+    )
+    assert event["event_type"] != "airstrike"
