@@ -204,7 +204,10 @@ _AGENT_VERB_AFTER = re.compile(
     r"shot|shoot|opened\s+fire|ambush(?:ed|es)?|destroy(?:ed|s)?|eliminat(?:ed|es)|"
     r"rais(?:ed|es)|raid(?:ed|s)?|murder(?:ed|s)?|slaughter(?:ed|s)?|massacre|kill|behead|"
     r"crucify|target|attack|seiz(?:ed|es|e)|overr(?:an|un)|captur(?:ed|es|e)|abduct(?:ed|s)?|"
-    r"kidnap(?:ped|s)?|assassinat(?:ed|es|e)|set\s+off|planted|lobbed|hurled|launched)\b",
+    r"kidnap(?:ped|s)?|assassinat(?:ed|es|e)|set\s+off|planted|lobbed|hurled|launched|"
+    r"foil(?:ed|s)?|frustrat(?:ed|es)|thwart(?:ed|s)?|repel(?:led|s)?|repuls(?:ed|es)|"
+    r"eliminat(?:ed|es|e)|liberat(?:ed|es|e)|regain(?:ed|s)?|recaptur(?:ed|es|e)|"
+    r"destroy(?:ed|s)?|pummel(?:led|s)?|hammer(?:ed|s)?)\b",
     re.I,
 )
 _AGENT_BEFORE = re.compile(
