@@ -25,6 +25,9 @@ run: export DEBUG ?= 1
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seeds
+	@# The task worker imports large admin uploads in the background; it stops with the server.
+	@$(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-style: gunicorn with WhiteNoise for static files; needs SECRET_KEY, and DATABASE_URL

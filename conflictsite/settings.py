@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "leaflet",
     # The edit history of incidents, places, actors and bulletins (see events/models.py).
     "simple_history",
+    # Django's tasks framework with a database queue: large admin imports run in the worker.
+    "django_tasks_db",
     "events",
 ]
 
@@ -117,6 +119,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A writer waits for another instead of failing at once with "database is locked".
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT compilation costs more than it saves on the list's short queries.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
+
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+        "QUEUES": ["default"],
+    }
+}
+# An admin upload of more files than this is imported in the background, with a progress page.
+BACKGROUND_IMPORT_MIN_FILES = env_int("BACKGROUND_IMPORT_MIN_FILES", 5)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -169,7 +184,12 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:", "https://tile.openstreetmap.org", "https://*.tile.openstreetmap.org"],
+    "img-src": [
+        CSP.SELF,
+        "data:",
+        "https://tile.openstreetmap.org",
+        "https://*.tile.openstreetmap.org",
+    ],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],

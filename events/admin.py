@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -20,6 +21,8 @@ from .models import (
     Claim,
     District,
     Governorate,
+    ImportItem,
+    ImportJob,
     Incident,
     MergeRecord,
     Place,
@@ -27,6 +30,7 @@ from .models import (
     ReviewQueue,
     ReviewStatus,
 )
+from .tasks import run_import_job
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -454,6 +458,11 @@ class BulletinAdmin(HistoryAdmin):
                 self.admin_site.admin_view(self.import_view),
                 name="events_bulletin_import",
             ),
+            path(
+                "import/<int:pk>/",
+                self.admin_site.admin_view(self.import_job_view),
+                name="events_bulletin_import_job",
+            ),
             *super().get_urls(),
         ]
 
@@ -468,14 +477,57 @@ class BulletinAdmin(HistoryAdmin):
             "form": form,
         }
         if request.method == "POST" and form.is_valid():
-            results = import_uploads(
-                ((f.name, f.read()) for f in form.cleaned_data["files"]), user=request.user
-            )
+            files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+            if len(files) >= settings.BACKGROUND_IMPORT_MIN_FILES:
+                job = ImportJob.objects.create(created_by=request.user)
+                ImportItem.objects.bulk_create(
+                    ImportItem(job=job, name=name[:300], data=data) for name, data in files
+                )
+                # Enqueued once the job's rows are committed, so the worker can read them.
+                transaction.on_commit(lambda: run_import_job.enqueue(job.pk))
+                if not form.cleaned_data["text"].strip():
+                    return HttpResponseRedirect(job.get_absolute_url())
+                files = []
+                context["job"] = job
+            results = import_uploads(files, user=request.user)
             if form.cleaned_data["text"].strip():
                 results.insert(0, self._import_pasted(form.cleaned_data, request.user))
             context.update(title="Import results", results=results)
             return TemplateResponse(request, "admin/events/bulletin/import_result.html", context)
         return TemplateResponse(request, "admin/events/bulletin/import.html", context)
+
+    def import_job_view(self, request, pk):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        job = get_object_or_404(ImportJob.objects.select_related("created_by"), pk=pk)
+        items = list(job.items.defer("data"))
+        bulletins = Bulletin.objects.in_bulk(
+            [r["bulletin"] for item in items for r in item.results if r["bulletin"]]
+        )
+        incidents = Incident.objects.in_bulk(
+            [pk for item in items for r in item.results for pk in r["incidents"]]
+        )
+        rows = []
+        for item in items:
+            if item.status == ImportItem.Status.FAILED:
+                rows.append({"name": item.name, "status": "failed", "reason": item.error})
+            for r in item.results:
+                rows.append(
+                    r
+                    | {
+                        "bulletin": bulletins.get(r["bulletin"]),
+                        "incidents": [incidents[i] for i in r["incidents"] if i in incidents],
+                    }
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Background import",
+            "job": job,
+            "progress": job.progress(),
+            "results": rows,
+        }
+        return TemplateResponse(request, "admin/events/bulletin/import_job.html", context)
 
     @staticmethod
     def _import_pasted(data, user):

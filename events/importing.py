@@ -60,6 +60,15 @@ class ImportResult:
     def ok(self):
         return self.status != "rejected"
 
+    def as_dict(self):
+        return {
+            "name": self.name,
+            "status": self.status,
+            "reason": self.reason,
+            "bulletin": self.bulletin.pk if self.bulletin else None,
+            "incidents": [incident.pk for incident in self.incidents],
+        }
+
 
 def decode(data, name="input"):
     """Bytes to text, or Rejected: empty, too large, binary or undecodable input."""

@@ -691,3 +691,58 @@ class MergeRecord(models.Model):
             self.undone_at = timezone.now()
             self.undone_by = user
             self.save(update_fields=["undone_at", "undone_by"])
+
+
+class ImportJob(models.Model):
+    """An upload of many bulletins, imported in the background by the task worker."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"Import of {self.created_at:%Y-%m-%d %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("admin:events_bulletin_import_job", args=[self.pk])
+
+    def progress(self):
+        """Files done and total, and bulletins by outcome so far."""
+        items = list(self.items.only("status", "results"))
+        counts = {"created": 0, "skipped": 0, "rejected": 0, "failed": 0}
+        for item in items:
+            if item.status == ImportItem.Status.FAILED:
+                counts["failed"] += 1
+            for result in item.results:
+                counts[result["status"]] += 1
+        done = sum(item.status != ImportItem.Status.PENDING for item in items)
+        return {"files": len(items), "files_done": done, **counts}
+
+
+class ImportItem(models.Model):
+    """One uploaded file of a background import, kept until the worker has read it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+
+    job = models.ForeignKey(ImportJob, models.CASCADE, related_name="items")
+    name = models.CharField(max_length=300)
+    data = models.BinaryField(editable=False)
+    status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
+    error = models.TextField(blank=True)
+    # One entry per bulletin in the file: {"name", "status", "reason", "bulletin", "incidents"}.
+    results = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["job", "id"]
+
+    def __str__(self):
+        return self.name
