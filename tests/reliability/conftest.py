@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+# The shipped gazetteer, loaded once a session, for the tests that run the real extractor.
+from tests.importing.conftest import _gazetteer_once, gazetteer  # noqa: F401
+
 CASES = collections.Counter()
 REPORT = Path(__file__).resolve().parents[2] / "out" / "reliability-cases.json"
 
