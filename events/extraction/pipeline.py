@@ -174,7 +174,7 @@ def _perpetrators(facts_list, actors, kind):
     by_actor = {}
     for position, facts in enumerate(facts_list):
         # The headline and the lead name the actor of the news; later mentions are colour.
-        weight = 3.0 if position == 0 else 2.0 if position < 3 else 1.0
+        weight = 4.0 if position == 0 else 2.0 if position < 3 else 1.0
         for mention, score in facts.agents:
             record = by_actor.setdefault(
                 mention.entry,
