@@ -211,9 +211,15 @@ def load(n, seed=5, progress=print):
             )  # fmt: skip
         pending.clear()
 
-    for pk in range(1, n + 1):
+    draws = []
+    for _ in range(n):
         t = real[rng.randrange(len(real))]
         date = None if rng.random() < 0.005 else _shift(t[1], rng.choice(YEAR_SHIFTS))
+        draws.append((date, t))
+    # Ids follow the dates, as when bulletins and datasets arrive over the years: the table is
+    # roughly in date order on disk, as a real one is (undated incidents come last).
+    draws.sort(key=lambda draw: draw[0] or datetime.date.max)
+    for pk, (date, t) in enumerate(draws, start=1):
         roll = rng.random()
         status = "verified" if roll < 0.85 else "extracted" if roll < 0.98 else "rejected"
         from_bulletin = date is not None and rng.random() < bulletin_share
