@@ -48,7 +48,7 @@ WEAK_CUE = 0.9
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ish|i|an)", re.A)
 # A generic "terrorists" gives way to a named group with at least 1/GENERIC_YIELDS its weight.
 GENERIC_YIELDS = 3
-UNNAMED_IS_GOVERNMENT = {"barrel_bomb"}
+UNNAMED_IS_GOVERNMENT = {"barrel_bomb", "chemical"}
 _ATTRIBUTION_RANK = {"claimed": 3, "confirmed": 3, "alleged": 2, "unclear": 1}
 _FIELDS = ("civilians", "combatants", "children", "women", "total")
 
@@ -196,9 +196,9 @@ def _perpetrators(facts_list, actors, kind):
             elif record["by"] is None and facts.source:
                 record["by"] = facts.source
     if not by_actor and kind in UNNAMED_IS_GOVERNMENT:
-        # Barrel bombs only fall from the Syrian air force; for an unattributed air or gas
-        # attack it is the likeliest actor too, and the coders' usual reading. "unclear" says
-        # that nobody in the bulletin named it.
+        # Barrel bombs only fall from the Syrian air force. For an unattributed gas attack
+        # it is the likeliest actor (UN investigators blamed most of them on it) and the
+        # coders' usual reading; "unclear" with nobody alleging it tells editors it is a guess.
         entry = actors.first_of_group("syrian_government")
         if entry is not None:
             return [
