@@ -147,7 +147,8 @@ _AMONG_AFTER = re.compile(
 _UPDATED = re.compile(
     r"\b(?:toll|number\s+of\s+(?:dead|deaths|victims))\b[^.]{0,50}?\b(?:rose|risen|rises|rising|"
     r"climbed|climbs|increased|jumped|went\s+up|mounted|mounts)\b|\bnew\s+toll\b|"
-    r"\bupdated\s+toll\b|\b(?:rose|risen|climbed)\s+to\b",
+    r"\bupdated\s+toll\b|\b(?:rose|risen|climbed)\s+to\b|"
+    r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+)?to\b",
     re.I,
 )
 _NOT_PEOPLE = re.compile(
