@@ -232,8 +232,14 @@ def _range(match):
     return value, value, value, False
 
 
+# "members of a pro-government militia" fought; "members of one family" did not.
+_ARMED_MEMBERS = re.compile(
+    r"^\s+(?:[\w-]+\s+)?members?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
+    r"(?:militias?|groups?|forces|army|brigades?|front|factions?|units?|organi[sz]ations?)\b",
+    re.I,
+)
 _PHRASE_END = re.compile(
-    r"[,;:.()\"]|\b(?:including|among|and|in|on|at|from|after|when|as|while|during|by|with|"
+    r"[,;:.()\"]|\b(?:including|among|in|on|at|from|after|when|as|while|during|by|with|"
     r"near|since|who|which|that|the)\b|\d",
     re.I,
 )
@@ -248,11 +254,12 @@ def _category(after):
         return None, 0
     if _VERB_NEXT.match(after):
         return "total", 0
+    armed = _ARMED_MEMBERS.match(after)
+    if armed:
+        return "combatants", armed.end()
     stop = _PHRASE_END.search(after, 1)
     phrase = after[: stop.start()] if stop else after[:60]
-    for word in list(
-        re.finditer(r"[\w'’-]+(?:\s+(?:workers|members|of\s+\w+\s+\w+\s+family))?", phrase)
-    )[:4]:
+    for word in list(re.finditer(r"[\w'’-]+", phrase))[:4]:
         for cat, regex in _NOUN_RE:
             matched = regex.match(phrase, word.start())
             if matched and not re.match(r"\w", phrase[matched.end() : matched.end() + 1]):

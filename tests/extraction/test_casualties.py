@@ -96,3 +96,16 @@ def test_a_year_is_not_a_toll():
 
 def test_distances_and_durations_are_not_tolls():
     assert find_tolls("The village lies 15 km from the border and was besieged for 40 days.") == []
+
+
+def test_members_of_a_militia_are_combatants_and_members_of_a_family_civilians():
+    militia, _ = combine(find_tolls("The raid killed three members of a local militia."), "killed")
+    family, _ = combine(find_tolls("The raid killed five members of one family."), "killed")
+    assert militia["combatants"]["best"] == 3
+    assert family["civilians"]["best"] == 5
+
+
+def test_fighters_of_both_sides_are_all_combatants():
+    result, _ = combine(find_tolls("At least 70 regime and rebel fighters were killed."), "killed")
+    assert result["combatants"]["best"] == 70
+    assert "civilians" not in result
