@@ -9,6 +9,7 @@ later sentences that report a different, deadly incident make further events.
 import bisect
 import datetime
 import functools
+import logging
 import re
 
 from . import casualties, dates, event_types
@@ -27,6 +28,8 @@ try:  # The gazetteer is written alongside this package; without it places stay 
     from .gazetteer import default_gazetteer
 except ImportError:  # pragma: no cover - only while the gazetteer module is missing
     default_gazetteer = None
+
+logger = logging.getLogger(__name__)
 
 # Longer inputs are not bulletins; reading their head keeps the pipeline fast on any input.
 MAX_CHARS = 30_000
@@ -346,7 +349,11 @@ class _Places:
 def _place(event, evidence, places, focus, primary):
     if places is None:
         return
-    located = places.locate(focus, primary)
+    try:
+        located = places.locate(focus, primary)
+    except Exception:  # A gazetteer fault costs the place, not the whole event.
+        logger.exception("gazetteer failed to locate an event")
+        return
     if not located:
         return
     location, mentions = located

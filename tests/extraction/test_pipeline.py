@@ -194,3 +194,22 @@ def test_a_downed_helicopter_is_not_an_air_strike():
         )
     )
     assert event["event_type"] != "airstrike"
+
+
+class BrokenGazetteer:
+    def locate(self, text, focus=None):
+        raise RuntimeError("index not loaded")
+
+
+def test_a_failing_gazetteer_costs_the_place_not_the_event():
+    events = extract(
+        "Mortars kill 2", "Mortars killed two people.", MONDAY, gazetteer=BrokenGazetteer()
+    )
+    assert primary(events)["province_code"] is None
+    assert primary(events)["event_type"] == "shelling"
+
+
+def test_a_timezone_aware_publication_time_is_accepted():
+    published = datetime.datetime(2019, 3, 4, 9, 30, tzinfo=datetime.UTC)
+    event = primary(extract("Mortars kill 2", "Mortars killed two people yesterday.", published))
+    assert event["date"] == "2019-03-03"
