@@ -121,7 +121,8 @@ _KILLED_BEFORE = re.compile(
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
     r"\bdestroy(?:ed|ing|s)?|\bneutraliz(?:ed|ing|es)|\btook\s+out|\bmartyr(?:ed|ing)|"
-    r"\bcrucifie[sd]|\bmurder(?:ed|ing|s))"
+    r"\bcrucifie[sd]|\bmurder(?:ed|ing|s)|"
+    r"\b(?:updated|raised|revised|rose|risen|climbed|increased|jumped)\s+to)"
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+|about\s+|around\s+|"
     r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+)?$",
     re.I,
@@ -156,7 +157,8 @@ _NOT_PEOPLE = re.compile(
     r"per\s+cent|times|hours|hour|days|day|weeks|months|villages|towns|buildings|homes|"
     r"houses|strikes|raids|air|barrel|rockets|rocket|shells|missiles|mortar|bombs|tons|"
     r"tonnes|vehicles|cars|tanks|positions|targets|sorties|hospitals|schools|o['’]clock|"
-    r"am|pm|a\.m|p\.m|million|billion|th|st|nd|rd|cases|incidents|attacks|violations)\b",
+    r"am|pm|a\.m|p\.m|million|billion|th|st|nd|rd|cases|incidents|attacks|violations|"
+    r"famil(?:y|ies)|households|degrees|points)\b",
     re.I,
 )
 
