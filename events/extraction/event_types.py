@@ -13,7 +13,8 @@ from dataclasses import dataclass
 _CUES = [
     (
         "chemical",
-        r"chemical\s+(?:attack|weapons?|arms|agents?|strike|bombs?|munitions)|toxic\s+gas(?:es)?|"
+        r"chemical\s+(?:attacks?|weapons?|arms|agents?|strikes?|bombs?|munitions|massacre)|"
+        r"toxic\s+gas(?:es)?|gas\s+massacre|"
         r"poison(?:ous)?\s+gas|sarin|chlorine|nerve\s+(?:agent|gas)|mustard\s+gas|gas\s+attack|"
         r"suffocation|organophosph\w+",
         5,
