@@ -479,6 +479,9 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             better = _commonest(
                 [c for f in all_facts if f.newsworthy for c in f.cues if c.weight > WEAK_CUE]
             )
+        if better == "clash":
+            # "Fighting" in the body of a story is the war's backdrop, not how these died.
+            better = "other"
         anchor_kind = better or anchor_kind
     # Where a finer place may be sought: the news, not its background or context.
     allowed = [

@@ -213,3 +213,26 @@ def test_a_timezone_aware_publication_time_is_accepted():
     published = datetime.datetime(2019, 3, 4, 9, 30, tzinfo=datetime.UTC)
     event = primary(extract("Mortars kill 2", "Mortars killed two people yesterday.", published))
     assert event["date"] == "2019-03-03"
+
+
+def test_fighting_mentioned_only_in_the_body_does_not_make_a_clash():
+    event = primary(
+        extract(
+            "Twenty soldiers killed near Palmyra",
+            "Twenty soldiers were killed on Sunday near Palmyra. Fighting there has gone on "
+            "for weeks.",
+            MONDAY,
+        )
+    )
+    assert event["event_type"] == "other"
+
+
+def test_clashes_named_in_the_headline_are_a_clash():
+    event = primary(
+        extract(
+            "Clashes kill 12 fighters near Palmyra",
+            "Twelve fighters were killed on Sunday near Palmyra.",
+            MONDAY,
+        )
+    )
+    assert event["event_type"] == "clash"
