@@ -48,6 +48,7 @@ _REPORT_TIME = re.compile(
     re.I,
 )
 WEAK_CUE = 0.9
+MIN_THEME = 2
 _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ish|i|an)", re.A)
 # A generic "terrorists" gives way to a named group with at least 1/GENERIC_YIELDS its weight.
 GENERIC_YIELDS = 3
@@ -511,11 +512,13 @@ def _commonest(cues):
     counts = {}
     for cue in cues:
         counts[cue.kind] = counts.get(cue.kind, 0) + 1
-    return max(
+    best = max(
         counts,
         key=lambda kind: (counts[kind], -min(c.start for c in cues if c.kind == kind)),
         default=None,
     )
+    # One passing mention is not a theme.
+    return best if best is not None and counts[best] >= MIN_THEME else None
 
 
 def _same_toll(facts, event):
