@@ -143,7 +143,7 @@ _SUBSET_CLAUSE = re.compile(
     re.I,
 )
 _AMONG_AFTER = re.compile(
-    r"^[\s,]*(?:[\w'’-]+\s+){0,2}?(?:(?:were|are|was)\s+)?among\b|^[\s,]*and\s*$", re.I
+    r"^[\s,]*(?:[\w'’-]+\s+){0,2}?(?:(?:were|are|was)\s+)?among\b|^[\s,]*(?:and\s*)?$", re.I
 )
 _UPDATED = re.compile(
     r"\b(?:toll|number\s+of\s+(?:dead|deaths|victims))\b[^.]{0,50}?\b(?:rose|risen|rises|rising|"
@@ -333,7 +333,7 @@ def find_tolls(sentence, offset=0):
         elif _AMONG_AFTER.match(window):
             # "11 children among 18 dead", "three medics and six children killed": the verb
             # belongs to the next figure.
-            subset = "and" not in window
+            subset = "among" in window
             pending.append((category, low, best, high, match.start(), match.end(), vague, subset))
             continue
         elif subset and tolls:
