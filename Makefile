@@ -74,3 +74,12 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .ruff_cache
+
+# Issue 7's load run: gunicorn on a throwaway PostgreSQL database (created, seeded, dropped),
+# analysts and editors driving it from another process on 127.0.0.1 for LOAD_SECONDS; prints
+# p95 per endpoint, then checks the database; fails on any error or inconsistency.
+LOAD_SECONDS ?= 60
+LOAD_ARGS ?=
+.PHONY: load
+load: $(STAMP)
+	$(PY) bench/load.py --seconds $(LOAD_SECONDS) $(LOAD_ARGS)
