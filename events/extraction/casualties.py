@@ -446,14 +446,18 @@ def combine(tolls, kind, headline_end=0):
     )
     if "civilians" in result and "combatants" not in result and latest is not None:
         # "The death toll rose to 23" updates the civilian count it follows.
-        if latest.best > result["civilians"]["best"] and latest.start > evidence["civilians"].start:
-            low = min(result["civilians"]["low"], latest.low)
+        breakdown = next(
+            (t for t in own if t.category == "civilians" and t.start > latest.start), None
+        )
+        newer = breakdown or latest  # "updated to 82, including 58 civilians": the 58
+        if newer.best > result["civilians"]["best"] and newer.start > evidence["civilians"].start:
+            low = min(result["civilians"]["low"], newer.low)
             result["civilians"] = {
                 "low": low,
-                "best": latest.best,
-                "high": max(result["civilians"]["high"], latest.high),
+                "best": newer.best,
+                "high": max(result["civilians"]["high"], newer.high),
             }
-            evidence["civilians"] = latest
+            evidence["civilians"] = newer
     if "civilians" not in result:
         # Reporters say "people" for civilians; a count of children or women is a floor.
         if "total" in result and "combatants" not in result:
