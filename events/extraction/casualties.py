@@ -390,7 +390,12 @@ def _fold(tolls):
     """low/best/high for one category: the latest update, else the first precise figure."""
     if not tolls:
         return None
-    precise = [t for t in tolls if not t.vague] or tolls
+    # A part named "including one American" is not the category's count when a whole is given.
+    precise = (
+        [t for t in tolls if not t.vague and not t.subset]
+        or [t for t in tolls if not t.vague]
+        or tolls
+    )
     updated = [t for t in precise if t.updated]
     chosen = updated[-1] if updated else precise[0]
     low = min(t.low for t in precise)
