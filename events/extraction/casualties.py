@@ -383,6 +383,8 @@ def _kind(verb):
     return "killed"
 
 
+# Characters within which a total and its fighters are one account of the dead.
+SAME_ACCOUNT = 250
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
 
 
@@ -467,8 +469,13 @@ def combine(tolls, kind, headline_end=0):
         # Reporters say "people" for civilians; a count of children or women is a floor.
         if "total" in result and "combatants" not in result:
             result["civilians"], evidence["civilians"] = result["total"], evidence["total"]
-        elif "total" in result and result["combatants"]["best"] < result["total"]["best"]:
-            # "18 killed ... 17 of them militants": the rest were civilians.
+        elif (
+            "total" in result
+            and result["combatants"]["best"] < result["total"]["best"]
+            and abs(evidence["total"].start - evidence["combatants"].start) < SAME_ACCOUNT
+        ):
+            # "18 killed ... 17 of them militants": the rest were civilians. Figures far
+            # apart come from different accounts and do not subtract.
             rest = result["total"]["best"] - result["combatants"]["best"]
             result["civilians"] = {"low": rest, "best": rest, "high": rest}
             evidence["civilians"] = evidence["total"]
