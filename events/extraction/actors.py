@@ -202,7 +202,7 @@ _AGENT_VERB_AFTER = re.compile(
     r"drop(?:ped|s)?|execut(?:ed|es|e)|behead(?:ed|s)?|crucif(?:ied|ies|y)|claim(?:ed|s)?|"
     r"attack(?:ed|s)?|storm(?:ed|s)?|detonat(?:ed|es)|blew\s+up|us(?:ed|es)|massacr(?:ed|es)|"
     r"shot|shoot|opened\s+fire|ambush(?:ed|es)?|destroy(?:ed|s)?|eliminat(?:ed|es)|"
-    r"rais(?:ed|es)|raid(?:ed|s)?|murder(?:ed|s)?|slaughter(?:ed|s)?|massacre|kill|behead|"
+    r"raid(?:ed|s)?|murder(?:ed|s)?|slaughter(?:ed|s)?|massacre|kill|behead|"
     r"crucify|target|attack|seiz(?:ed|es|e)|overr(?:an|un)|captur(?:ed|es|e)|abduct(?:ed|s)?|"
     r"kidnap(?:ped|s)?|assassinat(?:ed|es|e)|set\s+off|planted|lobbed|hurled|launched|"
     r"foil(?:ed|s)?|frustrat(?:ed|es)|thwart(?:ed|s)?|repel(?:led|s)?|repuls(?:ed|es)|"
@@ -289,6 +289,8 @@ def role(text, mention):
         return -2.0
     if _OPPONENT_BEFORE.search(before):
         return 1.5
+    if mention.start <= 2 and re.match(r"\s*:", after):
+        return 1.0  # "Russian Defense Ministry: 100 militants killed" is a claim of the kill
     if _HYPOTHETICAL_BEFORE.search(before):
         return 0.0  # "could avert possible U.S. military strikes" reports no attack
     if _SPEAKS_AFTER.match(after) and not _SAID_IT_DID.match(after):
