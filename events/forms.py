@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.core.validators import URLValidator
 
 from .importing import SUPPORTED_SUFFIXES
 
@@ -37,7 +38,13 @@ class ImportBulletinsForm(forms.Form):
     published_at = forms.DateTimeField(
         label="Published", required=False, help_text="Optional: read from the dateline otherwise."
     )
-    url = forms.URLField(label="URL", required=False, max_length=1000, assume_scheme="https")
+    url = forms.URLField(
+        label="URL",
+        required=False,
+        max_length=1000,
+        assume_scheme="https",
+        validators=[URLValidator(schemes=["http", "https"])],
+    )
     files = MultipleFileField(
         required=False,
         help_text="One or many .txt, .html or .jsonl files (one bulletin per JSONL line), "

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -75,8 +77,6 @@ def decode(data, name="input"):
     limit = settings.MAX_BULLETIN_BYTES
     if len(data) > limit:
         raise Rejected(f"{name} is {len(data):,} bytes; the limit is {limit:,} bytes (5 MB).")
-    if not data.strip():
-        raise Rejected(f"{name} is empty.")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     else:
@@ -89,6 +89,8 @@ def decode(data, name="input"):
         raise Rejected(
             f"{name} is not valid UTF-8 (byte {error.start}); save it as UTF-8 and try again."
         ) from None
+    if not text.strip():
+        raise Rejected(f"{name} is empty.")
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > max(8, len(text) // 100):
         raise Rejected(f"{name} looks binary ({controls} control characters), not text.")
@@ -218,13 +220,25 @@ def parse_jsonl(text, filename=""):
                 text=body,
                 published_at=_published(item.get("published")),
                 publisher=str(item.get("source") or item.get("publisher") or "")[:200],
-                url=str(item.get("url") or "")[:1000],
+                url=_web_address(item.get("url")),
                 filename=f"{filename}:{number}" if filename else "",
             )
         except json.JSONDecodeError as error:
             yield Rejected(f"{where}: not valid JSON ({error.msg}).")
         except Rejected as error:
             yield error if str(error).startswith(where) else Rejected(f"{where}: {error}")
+
+
+def _web_address(value):
+    """An http(s) address, or Rejected: a bulletin's URL becomes a link on its pages."""
+    url = str(value or "").strip()
+    if not url:
+        return ""
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        raise Rejected(f"the url {url[:60]!r} is not an http(s) address.") from None
+    return url[:1000]
 
 
 def read_upload(name, data):
@@ -235,7 +249,7 @@ def read_upload(name, data):
         return [error]
     suffix = Path(name).suffix.lower()
     if suffix == ".jsonl":
-        return list(parse_jsonl(text, name))
+        return list(parse_jsonl(text, name)) or [Rejected(f"{name} holds no bulletin.")]
     try:
         if suffix in (".html", ".htm") or text.lstrip()[:15].lower().startswith(
             ("<!doctype html", "<html")

@@ -17,6 +17,7 @@ import hashlib
 import statistics
 
 from django.conf import settings
+from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -220,7 +221,9 @@ class Bulletin(models.Model):
     title = models.CharField(max_length=500)
     publisher = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
-    url = models.URLField(max_length=1000, blank=True)
+    url = models.URLField(
+        max_length=1000, blank=True, validators=[URLValidator(schemes=["http", "https"])]
+    )
     text = models.TextField()
     content_hash = models.CharField(max_length=64, editable=False)
     imported_at = models.DateTimeField(auto_now_add=True)
@@ -236,6 +239,11 @@ class Bulletin(models.Model):
         constraints = [
             # Importing the same bulletin twice must change nothing, even from two processes.
             models.UniqueConstraint(fields=["content_hash"], name="bulletin_unique_content"),
+            # A bulletin's URL is shown as a link: never javascript: or data:.
+            models.CheckConstraint(
+                condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
+                name="bulletin_url_is_web_address",
+            ),
         ]
 
     def __str__(self):
