@@ -105,8 +105,6 @@ CATEGORY_NOUNS = [
     ("total", r"people|persons|person|victims|others|individuals|men|bodies|martyrs|lives|dead"),
 ]
 _NOUN_RE = [(cat, re.compile(r"(?:" + body + r")\b", re.I)) for cat, body in CATEGORY_NOUNS]
-# Up to three modifiers between the number and its noun ("28 pro-regime Afghan fighters").
-_BRIDGE = re.compile(r"^[\s,]*(?:(?:[\w'’-]+)\s+){0,3}?", re.I)
 _KILLED_AFTER = re.compile(
     r"^[\s,]*(?:(?!\d)[\w'’-]+[\s,]+){0,5}?(?:were\s+|was\s+|have\s+been\s+|has\s+been\s+|"
     r"had\s+been\s+|are\s+|were\s+reportedly\s+|reportedly\s+)?"

@@ -167,14 +167,6 @@ _RELATIVE = [
 _LAST_MONTH = re.compile(r"\b(?:last|past)\s+month\b|\ba\s+month\s+ago\b", re.I)
 _LAST_YEAR = re.compile(r"\b(?:last|past)\s+year\b|\ba\s+year\s+ago\b", re.I)
 
-# Words that place a mention in the past relative to the bulletin's news (background).
-BACKGROUND_CUES = re.compile(
-    r"\b(?:last|past)\s+(?:month|year|summer|winter|spring|autumn)\b|\b(?:months|years)\s+ago\b"
-    r"|\bin\s+(?:19|20)\d\d\b|\bpreviously\b|\bin\s+the\s+past\b|\bearlier\s+this\s+year\b"
-    r"|\bsince\s+(?:the\s+)?(?:start|beginning|outbreak)\b",
-    re.I,
-)
-
 
 def _last_weekday(published, weekday):
     return published - datetime.timedelta(days=(published.weekday() - weekday) % 7)

@@ -7,7 +7,6 @@ later sentences that report a different, deadly incident make further events.
 """
 
 import bisect
-import datetime
 import functools
 import logging
 import re
@@ -532,7 +531,3 @@ def _cause(kind):
     if kind in event_types.STRIKE_TYPES:
         return "strike"
     return {"clash": "shooting", "shooting": "shooting"}.get(kind, kind)
-
-
-def today():
-    return datetime.date.today()
