@@ -102,12 +102,6 @@ def test_the_map_data_carries_titles_as_json_not_html(client, pages):
     assert json.loads(response.content)["events"][0][6] == SCRIPT
 
 
-@pytest.mark.xfail(
-    reason="Bug, reported: a JSONL bulletin's url is stored unvalidated (importing.parse_jsonl) "
-    "and incident_detail.html renders it as href, so javascript: and data: URLs become links. "
-    "The CSP (no 'unsafe-inline') stops a javascript: link from running in current browsers.",
-    strict=False,
-)
 @pytest.mark.parametrize("url", HOSTILE_URLS)
 def test_a_bulletin_url_that_would_run_script_is_never_a_link(client, url):
     line = {"title": "Air strike kills two", "text": "Warplanes struck, killing two.", "url": url}
@@ -157,16 +151,11 @@ def test_any_place_name_exports_as_a_cell_no_spreadsheet_executes(
     check()
 
 
-@pytest.mark.xfail(
-    reason="Bug, reported: incident_detail.html line 58 resolves report.place.name as a filter "
-    "argument (default:report.place.name), which raises when the report has a place_name but "
-    "no gazetteer place; the detail page is a 500.",
-    strict=False,
-)
 def test_a_report_naming_a_place_missing_from_the_gazetteer_has_a_detail_page(
     client, make_incident, make_report
 ):
     incident = make_incident()
+    # Found here: the template read report.place.name as a filter argument (fixed in 6abde9b).
     make_report(incident, place_name="Kafr Nowhere")
 
     response = client.get(incident.get_absolute_url())
