@@ -7,6 +7,8 @@ import os
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -196,3 +198,30 @@ def test_a_file_of_blanks_after_its_byte_order_mark_is_rejected(data):
     [item] = read_upload("day.jsonl", data)
 
     assert isinstance(item, Rejected)
+
+
+@pytest.mark.django_db
+def test_the_admin_import_page_answers_any_upload_with_its_results(admin_client, gazetteer, tried):
+    url = reverse("admin:events_bulletin_import")
+
+    @FUZZ
+    @given(uploads=st.lists(uploads(), min_size=1, max_size=3), text=HOSTILE_TEXT)
+    def check(uploads, text):
+        tried("import: admin import page POSTs")
+        files = [SimpleUploadedFile(name, data) for name, data in uploads]
+        before = counts()
+
+        response = admin_client.post(url, {"files": files, "text": text})
+
+        assert response.status_code == 200
+        if "results" not in response.context:  # e.g. an empty file: the form says why.
+            assert response.context["form"].errors
+            assert counts() == before
+            return
+        results = response.context["results"]
+        assert len(results) >= len(uploads)
+        assert all(r.status in {"created", "skipped", "rejected"} for r in results)
+        if all(r.status == "rejected" for r in results):
+            assert counts() == before
+
+    check()
