@@ -89,6 +89,8 @@ def decode(data, name="input"):
         raise Rejected(
             f"{name} is not valid UTF-8 (byte {error.start}); save it as UTF-8 and try again."
         ) from None
+    if "\x00" in text:  # UTF-16 spells NUL with other bytes; PostgreSQL refuses it in text.
+        raise Rejected(f"{name} looks binary (it contains NUL characters), not a text bulletin.")
     if not text.strip():
         raise Rejected(f"{name} is empty.")
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
@@ -215,6 +217,8 @@ def parse_jsonl(text, filename=""):
             body = str(item.get("text") or "").strip()
             if not body:
                 raise Rejected(f"{where}: the bulletin has no text.")
+            if "\x00" in title + body + str(item.get("source") or item.get("publisher") or ""):
+                raise Rejected(f"{where}: the bulletin contains NUL characters (\\u0000).")
             yield BulletinInput(
                 title=(title or body.split("\n")[0])[:500],
                 text=body,

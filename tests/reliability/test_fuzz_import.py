@@ -225,3 +225,24 @@ def test_the_admin_import_page_answers_any_upload_with_its_results(admin_client,
             assert counts() == before
 
     check()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("utf16.txt", b"\xfe\xff\x00\x00"),
+        ("utf16.txt", "Air strike\n\nWarplanes\x00 struck.".encode("utf-16")),
+        ("nul.jsonl", b'{"title": "Air strike", "text": "Warplanes\\u0000 struck."}'),
+        ("nul.jsonl", b'{"title": "Air\\u0000strike", "text": "Warplanes struck."}'),
+    ],
+)
+def test_a_nul_character_is_a_rejection_not_a_database_error(name, data):
+    # Found by the fuzzing on PostgreSQL, which refuses NUL in text: a 500 on the import page.
+    before = counts()
+
+    [result] = import_uploads([(name, data)])
+
+    assert result.status == "rejected"
+    assert "NUL" in result.reason
+    assert counts() == before
