@@ -567,7 +567,62 @@ def english_and_actor_words(source, governorates, districts, places, areas):
     return sorted(words)
 
 
-def write(out, governorates, districts, places, areas, crosswalk, stopwords=()):
+# Capitalised words of news copy that name no Syrian place, whatever village they resemble:
+# countries and their peoples (demonyms), calendar words, and given names that come before a
+# surname ("Maria Zakharova", "Mark Toner"). Written to nonplaces.txt as "kind word".
+COUNTRIES = """Afghanistan Albania Algeria America Arabia Argentina Armenia Australia Austria
+    Azerbaijan Bahrain Bangladesh Belarus Belgium Bosnia Brazil Britain Bulgaria Canada Chechnya
+    Chile China Colombia Croatia Cuba Cyprus Czech Dagestan Denmark Egypt Emirates England
+    Estonia Ethiopia Europe Finland France Georgia Germany Greece Holland Hungary India Indonesia
+    Iran Iraq Ireland Israel Italy Japan Jordan Kazakhstan Korea Kosovo Kuwait Kyrgyzstan Latvia
+    Lebanon Libya Lithuania Malaysia Mali Morocco Netherlands Nigeria Norway Oman Pakistan
+    Palestine Philippines Poland Portugal Qatar Romania Russia Saudi Scotland Serbia Somalia Spain
+    Sudan Sweden Switzerland Syria Tajikistan Tunisia Turkey Turkmenistan Ukraine Uzbekistan
+    Venezuela Vietnam Yemen Soviet Caucasus Crimea Gaza Sinai Kurdistan""".split()
+DEMONYMS = """Afghan Afghans Albanian Algerian American Americans Arab Arabs Arabian Argentine
+    Argentinian Armenian Australian Austrian Azeri Bahraini Belgian Bosnian Brazilian British
+    Briton Britons Bulgarian Canadian Chechen Chechens Chinese Croatian Cuban Cypriot Danish
+    Dutch Egyptian Egyptians Emirati English Estonian European Europeans Finnish French German
+    Germans Greek Indian Indonesian Iranian Iranians Iraqi Iraqis Irish Israeli Israelis Italian
+    Japanese Jordanian Jordanians Kazakh Korean Kurd Kurds Kurdish Kuwaiti Lebanese Libyan
+    Malaysian Moroccan Norwegian Omani Pakistani Palestinian Palestinians Persian Polish
+    Portuguese Qatari Romanian Russian Russians Saudis Scottish Serbian Somali Spanish Sudanese
+    Swedish Swiss Syrian Syrians Tajik Tunisian Tunisians Turk Turks Turkish Turkmen Turkoman
+    Ukrainian Uzbek Uighur Uyghur Uighurs Venezuelan Yemeni Shishani Circassian Western
+    Westerners Sunni Sunnis Shia Shiite Shiites Alawite Alawites Druze Yazidi Yazidis""".split()
+CALENDAR = """January February March April May June July August September October November
+    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun""".split()
+# Given names of officials, diplomats and reporters who appear in the news about Syria.
+GIVEN_NAMES = """Mark Maria Marie John James Michael David Peter Paul Robert Richard Thomas
+    William Charles George Joseph Daniel Matthew Andrew Anthony Steven Stephen Kevin Brian Eric
+    Jeff Jeffrey Tom Tim Jim Bill Bob Ben Sam Nick Chris Jack Joe Mike Dan Rex Ban Kofi Boris
+    Vladimir Sergei Sergey Dmitry Dmitri Igor Ivan Alexander Alexei Andrei Mikhail Nikolai Yuri
+    Viktor Valery Vitaly Maxim Pavel Oleg Anna Olga Elena Irina Natalia Tatiana Svetlana Maria
+    Barack Hillary Donald Emmanuel Francois Angela Theresa Recep Tayyip Mevlut Binali Hassan
+    Staffan Federica Samantha Nikki Susan Hannah Sarah Laura Lisa Karen Nancy Linda Jennifer
+    Jessica Emily Emma Julia Catherine Kate Rebecca Rachel Helen Anne Jane Mary Elizabeth
+    Patrick Jonathan Jon Adam Simon Martin Philip Philippe Jean Pierre Jacques Laurent Nicolas
+    Angelina Antonio Carlos Jose Juan Luis Stefan Frank Klaus Heiko Jens Jan Lars Erik Ahmet
+    Bashar Hafez Maher Asma Rami Abdel Abdul Walid Faisal Ayman Aaron Mohammed
+    Muhammad Mohammad Mohamed Ahmed Ahmad Mahmoud Mustafa Omar Khaled Khalid Hussein Hussain
+    Ibrahim Ismail Yusuf Youssef Tariq Nasser Salim Salem Samir Karim Hamid Majid""".split()
+
+
+def nonplace_words():
+    """Lines "kind word" for seeds/gazetteer/nonplaces.txt (see the lists above)."""
+    rows = set()
+    for kind, words in (
+        ("country", COUNTRIES),
+        ("demonym", DEMONYMS),
+        ("calendar", CALENDAR),
+        ("given", GIVEN_NAMES),
+    ):
+        rows |= {(kind, w.lower()) for w in words}
+    return sorted(rows)
+
+
+def write(out, governorates, districts, places, areas, crosswalk, stopwords=(), nonplaces=()):
     out.mkdir(parents=True, exist_ok=True)
 
     def dump(name, fields, rows, compress=False):
@@ -624,6 +679,9 @@ def write(out, governorates, districts, places, areas, crosswalk, stopwords=()):
     )
     dump("crosswalk.csv", ["source", "name", "governorate", "district"], crosswalk)
     (out / "stopwords.txt").write_text("".join(f"{w}\n" for w in stopwords), encoding="utf-8")
+    (out / "nonplaces.txt").write_text(
+        "".join(f"{kind} {w}\n" for kind, w in nonplaces), encoding="utf-8"
+    )
 
 
 def main(argv=None):
@@ -634,7 +692,8 @@ def main(argv=None):
     *tables, stats = build(args.source)
     stopwords = english_and_actor_words(args.source, *tables[:4])
     stats["stopwords"] = len(stopwords)
-    write(Path(args.out), *tables, stopwords=stopwords)
+    stats["nonplaces"] = len(nonplace_words())
+    write(Path(args.out), *tables, stopwords=stopwords, nonplaces=nonplace_words())
     for name, value in stats.items():
         print(f"{name}: {value}")
 

@@ -288,7 +288,14 @@ class Gazetteer:
         self._districts = {}  # pcode -> entry
         self._entry_of = {}  # Location -> entry
         self._stopwords = frozenset()
+        # Words that name no place here whatever they resemble (countries, demonyms, calendar
+        # words, given names, actors' and sources' names), and the given names among them.
+        self._nonplaces = frozenset()
+        self._given = frozenset()
+        self._countries = frozenset()  # countries and demonyms: "Syria's Idlib"
+        self._phrases = frozenset()  # keys of actors' and sources' names: "Ahrar al-Sham"
         self._fuzzy_cache = {}
+        self._last = (None, ())  # the last text read and its mentions
 
     # -- building -------------------------------------------------------------------------
 
@@ -315,6 +322,7 @@ class Gazetteer:
             rows("places.csv"),
             rows("areas.csv"),
             stopwords=_seed_stopwords(directory),
+            nonplaces=_seed_nonplaces(directory),
         )
 
     @classmethod
@@ -345,11 +353,18 @@ class Gazetteer:
             )
             places.append(p)
         return cls.from_records(
-            governorates, districts, places, _seed_areas(), stopwords=_seed_stopwords()
+            governorates,
+            districts,
+            places,
+            _seed_areas(),
+            stopwords=_seed_stopwords(),
+            nonplaces=_seed_nonplaces(),
         )
 
     @classmethod
-    def from_records(cls, governorates, districts, places, areas=(), stopwords=()) -> "Gazetteer":
+    def from_records(
+        cls, governorates, districts, places, areas=(), stopwords=(), nonplaces=None
+    ) -> "Gazetteer":
         """Build from plain dicts (as the seeds' CSV rows or `Model.objects.values()` give).
 
         governorates: code, name, name_ar, alternate_names, label_latitude, label_longitude.
@@ -362,9 +377,15 @@ class Gazetteer:
         stopwords: lower-case words of news copy that are not places (seeds/gazetteer/
         stopwords.txt, learnt from the UCDP headlines); they match only a governorate,
         district, area or town spelled exactly so.
+        nonplaces: (kind, word) pairs of words that are never a place on their own
+        (seeds/gazetteer/nonplaces.txt and the actors' and sources' names; by default those
+        of the seeds); kind "given" marks given names, which also keep the name after them
+        from being read as a village.
         """
         self = cls()
         self._stopwords = frozenset(w.strip().lower() for w in stopwords if w.strip())
+        if nonplaces is None:
+            nonplaces = _seed_nonplaces()
         gov_names = {}
         for g in governorates:
             code = g["code"]
@@ -445,6 +466,17 @@ class Gazetteer:
         for index in (self._by_key, self._by_skeleton):
             for entries in index.values():
                 entries.sort(key=lambda e: -e.weight)
+        # A word spelled as a governorate, district, area or town stays a place ("Aleppo"
+        # in "Aleppo Media Center").
+        kept = {s for e in self._entries if e.standalone or e.capital_of for s in e.spellings}
+        nonplaces = list(nonplaces)
+        pairs = [(kind, fold(w).replace(" ", "")) for kind, w in nonplaces if kind != "phrase"]
+        self._nonplaces = frozenset(w for _, w in pairs if w and spelling(w) not in kept)
+        self._given = frozenset(w for kind, w in pairs if kind == "given" and w in self._nonplaces)
+        self._countries = frozenset(w for kind, w in pairs if kind in ("country", "demonym"))
+        self._phrases = frozenset(
+            key(w) for kind, w in nonplaces if kind == "phrase" and key(w) not in self._by_key
+        )
         return self
 
     def _add(self, entry, names):
@@ -493,7 +525,12 @@ class Gazetteer:
         no village), unless its head is a name that stands alone: a governorate, a district,
         a known town, or one followed by a word that cannot be part of a name ("Monday").
         """
+        if text == self._last[0]:
+            return list(self._last[1])  # the pipeline and its callers ask again for one text
         tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        # Words the text itself writes in lower case are words, not names, in this text
+        # ("Sarin is a nerve agent ... sarin gas").
+        self._lower = {t[2] for t in tokens if t[2][0].islower()}
         mentions = []
         i, n = 0, len(tokens)
         while i < n:
@@ -501,13 +538,41 @@ class Gazetteer:
             if not run:
                 i += 1
                 continue
-            found = self._match_run(text, tokens, i, run)
+            found, at = self._match_run(text, tokens, i, run), i
+            word = tokens[i][2]
+            if word[0].islower() and word.lower() in DIRECTIONS and run > 1:
+                # "eastern Deir ezzor": the adjective of a name, not a village "Eastern Deir";
+                # only an area keeps it ("eastern Ghouta").
+                if not found or all(c.precision == PLACE for c in found[0].candidates):
+                    later = self._match_run(text, tokens, i + 1, run - 1)
+                    if later:
+                        found, at = later, i + 1
             if found:
                 mentions.append(found[0])
-                i += found[1]
+                i = at + found[1]
+            elif run > 1 and self._leads(word):
+                i += 1  # "Syria's Idlib", "Western Aleppo": the name starts after it
             else:
                 i += run
+        self._last = (text, tuple(mentions))
         return mentions
+
+    def _leads(self, word):
+        """Is this a word before a name that is not part of it (a direction, a country)?"""
+        folded = fold(word)
+        if folded in self._given:
+            return False  # "Maria Zakharova": a person, and no place follows
+        stem = folded[:-1] if folded.endswith("s") else folded  # "Syrias", "Russia's"
+        return folded in DIRECTIONS or folded in self._countries or stem in self._countries
+
+    def _nonplace(self, word):
+        folded = fold(word)
+        if folded in self._nonplaces:
+            return True
+        # A possessive or a plural of one ("Russias", "Saudis"), or a word of this text.
+        return (folded.endswith("s") and folded[:-1] in self._nonplaces) or (
+            word.lower() in self._lower
+        )
 
     def _run(self, text, tokens, i):
         """How many tokens from i may form a name (0 if none may start here)."""
@@ -534,6 +599,16 @@ class Gazetteer:
             if is_arabic(word) != arabic:
                 break
             if not arabic and not word[0].isupper() and fold(word) not in ARTICLES:
+                # "Deir ezzor": a lower-case last word that completes a known name.
+                if (
+                    len(word) >= 4
+                    and word.lower() not in self._stopwords
+                    and tokens[i + size - 1][2][0].isupper()
+                ) and any(
+                    key(text[tokens[j][0] : tokens[i + size][1]]) in self._by_key
+                    for j in range(i, i + size)
+                ):
+                    size += 1
                 break
             size += 1
         while size > 1 and fold(tokens[i + size - 1][2]) in ARTICLES:
@@ -543,6 +618,19 @@ class Gazetteer:
     def _match_run(self, text, tokens, i, run):
         words = [t[2] for t in tokens[i : i + run]]
         articles = [bool(fold(w) in ARTICLES) for w in words]
+        contents = [w for w, article in zip(words, articles, strict=True) if not article]
+        if not contents:
+            return None
+        if run == len(contents) == 1 and self._nonplace(words[0]):
+            # Quick exit for the commonest case: one capitalised word that is no place.
+            if not any(
+                e.location.precision != PLACE and e.standalone
+                for e in self._by_key.get(token_key(words[0]), ())
+            ):
+                return None
+        person = fold(contents[0]) in self._given  # "Maria Zakharova", "Mark Toner"
+        if run > 1 and key(text[tokens[i][0] : tokens[i + run - 1][1]]) in self._phrases:
+            return None  # an actor's or a source's name: "Ahrar al-Sham", "Jaish al-Islam"
         keys = []
         for w in words:
             keys.append(token_key(w, first=not any(keys)))
@@ -557,9 +645,22 @@ class Gazetteer:
                     _plain(words, articles) in STOPWORDS or words[0].lower() in DIRECTIONS
                 ):
                     continue
+                if person and (tier == 2 or size < run):
+                    continue
+                if all(self._nonplace(w) for w in words[:size] if fold(w) not in ARTICLES):
+                    # "Saudi", "Choice", "Sarin" (written "sarin" elsewhere): words and
+                    # names of the news, unless spelled as a governorate, district or area.
+                    spelled = spelling(text[tokens[i][0] : tokens[i + size - 1][1]])
+                    if not any(
+                        e.location.precision != PLACE and spelled in e.spellings
+                        for e in self._by_key.get(k, ())
+                    ):
+                        continue
                 if tier == 1:
                     entries = self._by_key.get(k)
                 else:
+                    if any(self._nonplace(w) for w in words[:size] if fold(w) not in ARTICLES):
+                        continue
                     entries = self._fuzzy(words[:size], k)
                 if not entries:
                     continue
@@ -839,6 +940,37 @@ def _plain(words, articles):
 def _seed_stopwords(directory=SEEDS_DIRECTORY):
     path = Path(directory) / "stopwords.txt"
     return path.read_text(encoding="utf-8").split() if path.exists() else []
+
+
+def _seed_nonplaces(directory=SEEDS_DIRECTORY):
+    """(kind, word) pairs: seeds/gazetteer/nonplaces.txt, and every word of the actors' and
+    sources' names (seeds/actors.json, seeds/sources.json) as kind "actor"."""
+    import json
+
+    directory = Path(directory)
+    pairs = []
+    path = directory / "nonplaces.txt"
+    if path.exists():
+        for line in path.read_text(encoding="utf-8").splitlines():
+            kind, _, word = line.strip().partition(" ")
+            if word:
+                pairs.append((kind, word))
+    for name in ("actors.json", "sources.json"):
+        path = directory.parent / name
+        if not path.exists():
+            continue
+        try:
+            records = json.loads(path.read_text(encoding="utf-8"))
+        except ValueError:
+            continue
+        for record in records:
+            for alias in [record.get("name") or "", *(record.get("aliases") or [])]:
+                if len(_TOKEN.findall(alias)) > 1:
+                    pairs.append(("phrase", alias))
+                for word in _TOKEN.findall(alias):
+                    if len(word) >= 3 and word[0].isupper() and fold(word) not in ARTICLES:
+                        pairs.append(("actor", word))
+    return pairs
 
 
 def _seed_areas(directory=SEEDS_DIRECTORY):

@@ -295,31 +295,11 @@ def _event(facts_list, anchor_kind, published, actors, places, primary, backgrou
     return event
 
 
-# Workaround: the gazetteer misses the place after "Syria's"/"Syrias" ("in Syrias Aleppo").
-# Same-length replacement keeps every offset valid.
-_POSSESSIVE_SYRIA = re.compile(r"\bSyria(?:['’]s|s)(?=\s)")
-_CALENDAR = re.compile(
-    r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b"
-)
 _PROVINCE_WORDING = re.compile(
     r"(?:province|governorate|countryside|outskirts|suburbs?|region|rural|eastern|western|"
     r"northern|southern)\s+(?:of\s+)?$|^\s*(?:province|governorate|countryside|region)\b",
     re.I,
 )
-
-
-def _for_gazetteer(text, mentions):
-    """The text with what is known not to be a place blanked out, offsets unchanged.
-
-    Actor and source names ("Russia's", "the Observatory", "Bashar al-Assad") and dateline
-    words ("Mon Aug 17") are spelled like villages often enough to mislead the gazetteer.
-    """
-    chars = list(_POSSESSIVE_SYRIA.sub(lambda m: "Syria," + " " * (len(m.group(0)) - 6), text))
-    spans = [(m.start, m.end) for m in mentions]
-    spans += [m.span() for m in _CALENDAR.finditer(text)]
-    for start, end in spans:
-        chars[start:end] = " " * (end - start)
-    return "".join(chars)
 
 
 class _Places:
@@ -490,7 +470,9 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     # The gazetteer reads the same prefix, so evidence offsets stay offsets into the input.
     places = None
     if gazetteer is not None:
-        places = _Places(gazetteer, _for_gazetteer(head, actor_mentions + source_mentions), allowed)
+        # Actors' and sources' names, calendar words and "Syria's" are the gazetteer's to
+        # tell from places (seeds/gazetteer/nonplaces.txt, seeds/actors.json, sources.json).
+        places = _Places(gazetteer, head, allowed)
     events = [_event(members, anchor_kind, published, actors, places, True, False)]
     for facts in all_facts[anchor + 1 :]:
         if len(events) >= MAX_EVENTS:
