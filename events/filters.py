@@ -10,9 +10,20 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery, SearchVector
 from django.db import connection
-from django.db.models import BooleanField, Exists, F, Field, Func, OuterRef, Q, Value
+from django.db.models import (
+    BigIntegerField,
+    BooleanField,
+    Exists,
+    F,
+    Field,
+    Func,
+    OuterRef,
+    Q,
+    Value,
+)
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
@@ -47,6 +58,8 @@ DEFAULT_ORDER = "-date"
 SEARCH_CONFIG = "english"
 BULLETIN_DOCUMENT = SearchVector("title", "text", config=SEARCH_CONFIG)
 HEADLINE_DOCUMENT = SearchVector("headline", config=SEARCH_CONFIG)
+# Up to this many matching incidents, a search goes to the database as a list of ids.
+SEARCH_INLINE_LIMIT = 5_000
 
 
 class Select(forms.Select):
@@ -91,6 +104,14 @@ class DistrictFilter(django_filters.ModelChoiceFilter):
     field_class = DistrictField
 
 
+class AnyOf(Func):
+    """column = ANY(array): a list of values sent as one parameter."""
+
+    template = "%(expressions)s)"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+
+
 def text_search(queryset, value):
     """Incidents whose bulletins (title, text) or report headlines match the words.
 
@@ -102,17 +123,31 @@ def text_search(queryset, value):
         return queryset
     if connection.vendor == "postgresql":
         query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")
-        # A union of two index lookups (a GIN index on each expression, see
-        # BULLETIN_DOCUMENT): reports of the matching bulletins, and reports whose headline
-        # matches. An OR of the two would read every report instead.
+        # Two index lookups (a GIN index on each expression, see BULLETIN_DOCUMENT): reports
+        # of the matching bulletins, and reports whose headline matches.
         bulletins = Bulletin.objects.alias(document=BULLETIN_DOCUMENT).filter(document=query)
-        headlines = Report.objects.alias(document=HEADLINE_DOCUMENT).filter(document=query)
-        incidents = (
+        in_bulletins = (
             Report.objects.filter(bulletin__in=bulletins.values("pk"))
-            .values("incident_id")
-            .union(headlines.values("incident_id"))
+            .order_by()
+            .values_list("incident_id", flat=True)
         )
-        return queryset.filter(pk__in=incidents)
+        in_headlines = (
+            Report.objects.alias(document=HEADLINE_DOCUMENT)
+            .filter(document=query)
+            .order_by()
+            .values_list("incident_id", flat=True)
+        )
+        # A rare term (most searches: a place, a name) matches few incidents: fetched first,
+        # they go in as a list of ids, and PostgreSQL plans the page, the count and the map
+        # knowing how few they are. UNION ALL so that the LIMIT stops the lookups early.
+        found = in_bulletins.union(in_headlines, all=True).order_by()
+        ids = set(found[: SEARCH_INLINE_LIMIT + 1]) - {None}
+        if len(ids) <= SEARCH_INLINE_LIMIT:
+            # id = ANY(one array parameter): thousands of ids cost no more to send than one.
+            array = Value(sorted(ids), output_field=ArrayField(BigIntegerField()))
+            return queryset.filter(AnyOf(F("pk"), array))
+        # A common term: a semi-join on the union (its cost grows with the matches).
+        return queryset.filter(pk__in=in_bulletins.union(in_headlines))
     reports = Report.objects.filter(
         Q(bulletin__title__icontains=value)
         | Q(bulletin__text__icontains=value)
