@@ -26,8 +26,12 @@ def airstrike(**overrides):
         "province_code": "SY-ID",
         "killed": {"civilians": {"low": 4, "best": 4, "high": 4}},
         "perpetrators": [
-            {"name": "Russian forces", "group": "russia", "attribution": "alleged",
-             "alleged_by": "Syrian Observatory for Human Rights"}
+            {
+                "name": "Russian forces",
+                "group": "russia",
+                "attribution": "alleged",
+                "alleged_by": "Syrian Observatory for Human Rights",
+            }
         ],
         "evidence": [{"field": "killed.civilians", "start": 70, "end": 90}],
         "confidence": 0.8,

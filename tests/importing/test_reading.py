@@ -71,12 +71,25 @@ def test_html_loses_its_scripts_and_markup_but_keeps_its_paragraphs():
 
 def test_jsonl_gives_one_bulletin_per_line_and_rejects_broken_lines_by_number():
     lines = [
-        json.dumps({"id": "a", "title": "Strike on Raqqa", "text": "Jets hit Raqqa.",
-                    "published": "2017-06-01", "source": "wire"}),
+        json.dumps(
+            {
+                "id": "a",
+                "title": "Strike on Raqqa",
+                "text": "Jets hit Raqqa.",
+                "published": "2017-06-01",
+                "source": "wire",
+            }
+        ),
         "{not json",
         json.dumps({"id": "c", "title": "No text", "text": ""}),
-        json.dumps({"id": "d", "title": "Bad date", "text": "Shells hit Hama.",
-                    "published": "yesterday-ish"}),
+        json.dumps(
+            {
+                "id": "d",
+                "title": "Bad date",
+                "text": "Shells hit Hama.",
+                "published": "yesterday-ish",
+            }
+        ),
     ]
 
     items = read_upload("batch.jsonl", "\n".join(lines).encode())
