@@ -247,6 +247,8 @@ _OPENERS = ARTICLES | DIRECTIONS
 _GAP = re.compile(r"^[ \t\-‐–]{0,3}$")
 MAX_TOKENS = 5
 NEAR_KM = 10.0
+# A governorate named in the text counts this many villages of it when settling namesakes.
+GOVERNORATE_WEIGHT = 3
 
 
 class _Entry:
@@ -296,6 +298,9 @@ class Gazetteer:
         self._phrases = frozenset()  # keys of actors' and sources' names: "Ahrar al-Sham"
         self._fuzzy_cache = {}
         self._last = (None, ())  # the last text read and its mentions
+        self._lower = frozenset()  # the words the text being read writes in lower case
+        self._runs = {}  # runs already matched, by their text: what was found in them
+        self._weights_of = (None, [])  # the mentions of the last text, and what each names
 
     # -- building -------------------------------------------------------------------------
 
@@ -533,13 +538,17 @@ class Gazetteer:
         self._lower = {t[2] for t in tokens if t[2][0].islower()}
         mentions = []
         i, n = 0, len(tokens)
+        openers = _OPENERS
         while i < n:
+            word = tokens[i][2]
+            if word[0].islower() and word not in openers:
+                i += 1  # most words of running text: decided without a call
+                continue
             run = self._run(text, tokens, i)
             if not run:
                 i += 1
                 continue
             found, at = self._match_run(text, tokens, i, run), i
-            word = tokens[i][2]
             if word[0].islower() and word.lower() in DIRECTIONS and run > 1:
                 # "eastern Deir ezzor": the adjective of a name, not a village "Eastern Deir";
                 # only an area keeps it ("eastern Ghouta").
@@ -616,6 +625,31 @@ class Gazetteer:
         return size
 
     def _match_run(self, text, tokens, i, run):
+        """The longest name at the head of the run of `run` tokens from i, and its length.
+
+        What a run holds depends on its own text only (and on the words this text writes in
+        lower case): it is remembered across texts, since news copy repeats its runs."""
+        lo, hi = tokens[i][0], tokens[i + run - 1][1]
+        if self._lower and any(t[2].lower() in self._lower for t in tokens[i : i + run]):
+            return self._read_run(text, tokens, i, run)
+        surface = text[lo:hi]
+        cached = self._runs.get(surface)
+        if cached is None:
+            found = self._read_run(text, tokens, i, run)
+            if found:
+                mention, size = found
+                cached = (mention.start - lo, mention.end - lo, mention.candidates, size)
+            else:
+                cached = ()
+            if len(self._runs) > 100_000:
+                self._runs.clear()
+            self._runs[surface] = cached
+        if not cached:
+            return None
+        start, end, candidates, size = cached
+        return Mention(lo + start, lo + end, surface[start:end], candidates), size
+
+    def _read_run(self, text, tokens, i, run):
         words = [t[2] for t in tokens[i : i + run]]
         articles = [bool(fold(w) in ARTICLES) for w in words]
         contents = [w for w, article in zip(words, articles, strict=True) if not article]
@@ -753,7 +787,32 @@ class Gazetteer:
         resolved = [
             (m, loc) for m, loc in resolved if not (id(m) in fuzzy and unsupported(m, loc))
         ] or resolved
+        # A short name matched only by its consonants ("Vice", "Mon") needs another name of
+        # its governorate in the text.
+        resolved = [
+            (m, loc)
+            for m, loc in resolved
+            if not (
+                id(m) in fuzzy
+                and len(skeleton(m.surface)) <= 2
+                and len(spelling(m.surface)) <= 4
+                and not support.get(loc.province_code, set()) - {id(m)}
+            )
+        ]
+        if not resolved:
+            return None
         rank = {PLACE: 0, DISTRICT: 1, PROVINCE: 2}
+
+        def unnamed(mention, location):
+            # A name not spelled as the gazetteer spells it, in a governorate nothing else
+            # names, while the text names another governorate: likelier a wrong namesake.
+            entry = self._entry_of.get(location)
+            if entry is None or spelling(mention.surface) in entry.spellings:
+                return False
+            weights = self._weights(mention, mentions)
+            return not weights.get(location.province_code) and any(
+                w >= GOVERNORATE_WEIGHT for w in weights.values()
+            )
 
         def distance(mention):
             if focus is None:
@@ -775,6 +834,7 @@ class Gazetteer:
         near.sort(
             key=lambda item: (
                 unsupported(*item),
+                unnamed(*item),
                 id(item[0]) in fuzzy,
                 rank[item[1].precision],
                 distance(item[0]),
@@ -804,9 +864,26 @@ class Gazetteer:
                 return wider[0].location
         places = [e for e in entries if e.location.precision == PLACE]
         context = self._context(mention, mentions)
-        if len(places) > 1 and context[0]:
-            # Namesakes: the ones in a governorate the rest of the text names.
-            places = [e for e in places if e.location.province_code in context[0]] or places
+        weights = self._weights(mention, mentions)
+        named = {code for code, weight in weights.items() if weight >= GOVERNORATE_WEIGHT}
+        if (
+            named
+            and not areas
+            and not any(e.location.province_code in named for e in entries)
+            and not any(_spelled(e, mention.surface) for e in entries)
+        ):
+            # "Minian ... Aleppo": no namesake by this spelling lies where the text is; a
+            # namesake by its consonants in a governorate the text names is the place.
+            others = self._namesakes(mention.surface, named)
+            if others:
+                entries = places = others
+                areas = []
+        if len(places) > 1 and weights:
+            # Namesakes: the ones in the governorate the rest of the text names most (its
+            # name counts more than a village of it).
+            top = max(weights.get(e.location.province_code, 0) for e in places)
+            if top:
+                places = [e for e in places if weights.get(e.location.province_code, 0) == top]
         # The city named like its governorate or district is the city.
         capitals = [e for e in places if e.capital_of and e.capital_of in areas]
         codes = {e.location.province_code for e in capitals}
@@ -833,6 +910,45 @@ class Gazetteer:
         if len(places) == 1:
             return places[0].location
         return _settle(places, context)
+
+    def _weights(self, mention, mentions):
+        """Governorate code -> how strongly the other mentions name it: a governorate's own
+        name counts GOVERNORATE_WEIGHT, a name of one governorate only counts 1."""
+        if self._weights_of[0] is not mentions:
+            each = []
+            for other in mentions:
+                provinces = {loc.province_code for loc in other.candidates}
+                if len(provinces) != 1:
+                    each.append(None)
+                    continue
+                governorate = any(loc.precision == PROVINCE for loc in other.candidates)
+                each.append((next(iter(provinces)), GOVERNORATE_WEIGHT if governorate else 1))
+            self._weights_of = (mentions, each)
+        weights = {}
+        for other, item in zip(mentions, self._weights_of[1], strict=False):
+            if item is None or (mention is not None and other.surface == mention.surface):
+                continue
+            code, weight = item
+            weights[code] = weights.get(code, 0) + weight
+        return weights
+
+    def _namesakes(self, surface, codes):
+        """Places in the governorates `codes` whose consonants are those of `surface` and
+        whose spelling is close to it, closest first."""
+        tokens = _TOKEN.findall(surface)
+        if not tokens or not all(t[:1].isupper() or fold(t) in ARTICLES for t in tokens):
+            return []
+        s = "".join(_skeletons(tokens))
+        k = "".join(token_key(t, first=n == 0) for n, t in enumerate(tokens))
+        entries = [
+            e
+            for e in self._by_skeleton.get(s, ())
+            if e.location.province_code in codes and e.location.precision == PLACE
+        ]
+        if len(s) < 2 or not entries:
+            return []
+        chosen, score = _closest(entries, k)
+        return chosen if score >= {2: 0.8, 3: 0.75, 4: 0.7}.get(len(s), 0.6) else []
 
     def _context(self, mention, mentions):
         """Governorate codes and district names the other mentions establish, nearest first."""
