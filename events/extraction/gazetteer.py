@@ -609,15 +609,17 @@ class Gazetteer:
                 break
             if not arabic and not word[0].isupper() and fold(word) not in ARTICLES:
                 # "Deir ezzor": a lower-case last word that completes a known name.
-                if (
-                    len(word) >= 4
-                    and word.lower() not in self._stopwords
-                    and tokens[i + size - 1][2][0].isupper()
-                ) and any(
-                    key(text[tokens[j][0] : tokens[i + size][1]]) in self._by_key
-                    for j in range(i, i + size)
-                ):
-                    size += 1
+                # Not an English word ("Killed in", "City in"), unless the name it completes
+                # is a governorate, district, area or town ("ezzor" is in the headlines).
+                if len(word) >= 4 and tokens[i + size - 1][2][0].isupper():
+                    for j in range(i, i + size):
+                        entries = self._by_key.get(key(text[tokens[j][0] : tokens[i + size][1]]))
+                        if entries and (
+                            word.lower() not in self._stopwords
+                            or any(e.standalone for e in entries)
+                        ):
+                            size += 1
+                            break
                 break
             size += 1
         while size > 1 and fold(tokens[i + size - 1][2]) in ARTICLES:
@@ -994,7 +996,7 @@ def spelling(name):
 
 
 def _spelled(entry, surface):
-    return spelling(surface) in entry.spellings
+    return entry is not None and spelling(surface) in entry.spellings
 
 
 def _closest_spelling(entries, surface):

@@ -1,0 +1,153 @@
+"""Place names in news copy: what comes before a name, words that are not places, namesakes.
+
+The sentences are written for these tests; the place names are real.
+"""
+
+import time
+
+import pytest
+
+from events.extraction.gazetteer import Gazetteer
+
+
+def located(gazetteer, text, focus=None):
+    found = gazetteer.locate(text, focus)
+    assert found is not None, text
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Government jets pounded Syria's Idlib province on Tuesday", "SY-ID"),
+        ("Ten civilians died in an air raid in Syrias Aleppo overnight", "SY-HL"),
+        ("Barrel bombs fell on Syria’s Hama countryside", "SY-HM"),
+        ("The monitor said Syria's Deir ezzor province saw heavy fighting", "SY-DY"),
+        ("Rebels fired rockets on Western Aleppo on Sunday", "SY-HL"),
+        ("Clashes raged in western Aleppo for a third day", "SY-HL"),
+    ],
+)
+def test_a_governorate_after_a_possessive_country_or_a_direction_is_found(gazetteer, text, code):
+    assert located(gazetteer, text).province_code == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists overran posts in the country's eastern Deir ezzor province",
+        "Artillery struck the eastern province of Deir Ezzor on Monday",
+        "Warplanes bombed villages in the Idlib countryside",
+        "Mortar shells landed in the countryside of Hama",
+        "The strikes hit Raqqa governorate",
+    ],
+)
+def test_province_wording_gives_the_governorate_not_a_village_or_the_city(gazetteer, text):
+    location = located(gazetteer, text)
+    assert location.precision == "province", text
+
+
+def test_a_lower_case_last_word_completes_the_name(gazetteer):
+    location = located(gazetteer, "fighting near eastern Deir ezzor province")
+    assert (location.province_code, location.precision) == ("SY-DY", "province")
+    assert not any(m.surface.lower() == "eastern deir" for m in gazetteer.find_mentions(
+        "fighting near eastern Deir ezzor province"
+    ))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Saudi Arabia condemned the attack and recalled its envoy",
+        "Foreign ministry spokeswoman Maria Zakharova told reporters",
+        "State Department spokesman Mark Toner said on Tuesday",
+        "Reporting by Mark Hosenball and Maria Tsvetkova; Editing by Peter Cooney",
+        "Mon Aug 14 2017 - the statement was released",
+        "Fri Jun 09 2017",
+        "President Bashar al-Assad met the delegation",
+        "Russias warplanes and Chechen fighters were mentioned by the Soviet era veterans",
+        "A court in Ankara heard the case of a Shishani commander",
+        "Ahrar al-Sham and Jaish al-Islam signed the deal",
+        "The Choice between war and peace remains, the envoy said",
+        "Talks continued, the Daily Sabah reported",
+    ],
+)
+def test_countries_people_calendar_words_and_actors_are_not_villages(gazetteer, text):
+    assert gazetteer.find_mentions(text) == [], [m.surface for m in gazetteer.find_mentions(text)]
+
+
+def test_a_word_the_text_writes_in_lower_case_is_no_village(gazetteer):
+    text = (
+        "Sarin is a nerve agent. Inspectors said traces of sarin were found in Khan "
+        "Sheikhoun, in Idlib province."
+    )
+    surfaces = [m.surface for m in gazetteer.find_mentions(text)]
+    assert "Sarin" not in surfaces
+    assert located(gazetteer, text).province_code == "SY-ID"
+
+
+def test_the_lower_case_rule_keeps_governorates_and_towns(gazetteer):
+    text = "An air strike hit Saraqeb on Monday, killing three civilians"
+    assert located(gazetteer, text).province_code == "SY-ID"
+
+
+def test_a_namesake_in_the_governorate_the_text_names_is_preferred(gazetteer):
+    text = (
+        "Islamic State fighters attacked al-Quria on Friday. The village lies in the "
+        "Deir ez-Zor countryside, near the Euphrates, and Deir ez-Zor province saw more clashes."
+    )
+    location = located(gazetteer, text, focus=(0, 40))
+    assert location.province_code == "SY-DY"
+
+
+def test_a_governorate_named_in_the_text_outweighs_a_village_of_another():
+    governorates = [
+        {"code": "SY-HM", "name": "Hama", "label_latitude": 35.2, "label_longitude": 37.2},
+        {"code": "SY-HL", "name": "Aleppo", "label_latitude": 36.1, "label_longitude": 37.6},
+    ]
+    places = [
+        {"name": "Hama", "governorate": "SY-HM", "latitude": 35.13, "longitude": 36.75},
+        {"name": "Aleppo", "governorate": "SY-HL", "latitude": 36.2, "longitude": 37.16},
+        {"name": "Kafr Amma", "governorate": "SY-HM", "latitude": 35.3, "longitude": 36.6},
+        {"name": "Marjeh", "governorate": "SY-HM", "latitude": 35.4, "longitude": 36.5},
+        {"name": "Marjeh", "governorate": "SY-HL", "latitude": 36.19, "longitude": 37.17},
+    ]
+    gazetteer = Gazetteer.from_records(governorates, [], places, nonplaces=[])
+    text = (
+        "Shells hit the Marjeh district on Monday. Kafr Amma was quiet. Residents of "
+        "Aleppo said the Aleppo city council counted the dead."
+    )
+    assert located(gazetteer, text, focus=(0, 40)).province_code == "SY-HL"
+
+
+def test_a_short_consonant_match_needs_support_in_its_governorate():
+    governorates = [
+        {"code": "SY-HM", "name": "Hama", "label_latitude": 35.2, "label_longitude": 37.2},
+    ]
+    places = [{"name": "Faqie", "governorate": "SY-HM", "latitude": 35.3, "longitude": 36.6}]
+    gazetteer = Gazetteer.from_records(governorates, [], places, nonplaces=[])
+    assert gazetteer.locate("Vic said on Monday that talks would resume") is None
+
+
+def test_the_mentions_of_a_text_are_read_once(gazetteer):
+    text = "Warplanes struck Douma and Harasta in the eastern Ghouta near Damascus. " * 20
+    first = gazetteer.find_mentions(text)
+    started = time.process_time()
+    for _ in range(200):
+        again = gazetteer.find_mentions(text)
+    assert again == first
+    assert (time.process_time() - started) / 200 < 0.0005  # a cache hit, not a new reading
+
+
+def test_an_article_is_located_in_a_few_milliseconds(gazetteer):
+    article = (
+        "Russian warplanes struck Saraqeb and Maarat al-Numan in Idlib province on Tuesday, "
+        "the Syrian Observatory for Human Rights said. Foreign ministry spokeswoman Maria "
+        "Zakharova denied it. Rebels shelled western Aleppo; Syria's Deir ezzor province and "
+        "the eastern countryside of Hama saw clashes, Reporting by Mark Hosenball. "
+    ) * 5
+    texts = [article + str(n) for n in range(20)]
+    gazetteer.locate(texts[0])
+    started = time.process_time()
+    for text in texts[1:]:
+        gazetteer.locate(text)
+    assert (time.process_time() - started) / 19 < 0.01
