@@ -200,3 +200,35 @@ def test_a_connection_lost_mid_import_is_an_error_and_stores_nothing(monkeypatch
     monkeypatch.setattr(importing, "store_events", store_events)
     assert import_bulletin(item).status == "created"
     assert_no_half_bulletin()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_importer_whose_session_is_terminated_stops_with_the_error_and_completes_on_rerun(
+    tmp_path, tried
+):
+    folder = write_folder(tmp_path / "bulletins", 60)
+    process = importer(SLOW_IMPORT, str(folder), SLOW_STORE=0.1)
+    deadline = time.monotonic() + 90
+    while Bulletin.objects.count() < 10 and process.poll() is None:
+        assert time.monotonic() < deadline, "the importer stored too little in 90 s"
+        time.sleep(0.05)
+    with connection.cursor() as cursor:
+        # Every other session on the test database: the importer's, as a failover would.
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+    code, out, err = finish(process)
+    tried("faults: importer's session terminated")
+    stored = Bulletin.objects.count()
+
+    assert code != 0
+    assert "OperationalError" in err and "terminat" in err
+    assert 10 <= stored < 60
+    assert_no_half_bulletin()
+
+    code, out, err = finish(importer("manage.py", "import_bulletins", str(folder)))
+
+    assert code == 0, err
+    assert summary(out) == (60 - stored, stored)
+    assert_no_half_bulletin()
