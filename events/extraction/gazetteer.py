@@ -299,6 +299,7 @@ class Gazetteer:
         self._fuzzy_cache = {}
         self._last = (None, ())  # the last text read and its mentions
         self._lower = frozenset()  # the words the text being read writes in lower case
+        self._tails = set()  # keys of the last words of names of several words
         self._runs = {}  # runs already matched, by their text: what was found in them
         self._weights_of = (None, [])  # the mentions of the last text, and what each names
 
@@ -495,6 +496,8 @@ class Gazetteer:
             if not k:
                 continue
             entry.keys.add(k)
+            if len(tokens) > 1:
+                self._tails.add(token_key(tokens[-1], first=False))
             if spelling(name):
                 entry.spellings.add(spelling(name))
             bucket = self._by_key.setdefault(k, [])
@@ -532,7 +535,7 @@ class Gazetteer:
         """
         if text == self._last[0]:
             return list(self._last[1])  # the pipeline and its callers ask again for one text
-        tokens = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+        tokens = [(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
         # Words the text itself writes in lower case are words, not names, in this text
         # ("Sarin is a nerve agent ... sarin gas").
         self._lower = {t[2] for t in tokens if t[2][0].islower()}
@@ -602,16 +605,22 @@ class Gazetteer:
             return 0  # acronyms: US, UN, SDF, SANA
         size = 1
         while size < MAX_TOKENS and i + size < len(tokens):
+            word = tokens[i + size][2]
+            if word[0].islower() and len(word) < 4 and word not in ARTICLES:
+                break  # "in", "and", "on": the commonest end of a run, decided cheaply
             if not _GAP.match(text[tokens[i + size - 1][1] : tokens[i + size][0]]):
                 break
-            word = tokens[i + size][2]
             if is_arabic(word) != arabic:
                 break
             if not arabic and not word[0].isupper() and fold(word) not in ARTICLES:
                 # "Deir ezzor": a lower-case last word that completes a known name.
                 # Not an English word ("Killed in", "City in"), unless the name it completes
                 # is a governorate, district, area or town ("ezzor" is in the headlines).
-                if len(word) >= 4 and tokens[i + size - 1][2][0].isupper():
+                if (
+                    len(word) >= 4
+                    and tokens[i + size - 1][2][0].isupper()
+                    and token_key(word, first=False) in self._tails
+                ):
                     for j in range(i, i + size):
                         entries = self._by_key.get(key(text[tokens[j][0] : tokens[i + size][1]]))
                         if entries and (
@@ -670,6 +679,10 @@ class Gazetteer:
         keys = []
         for w in words:
             keys.append(token_key(w, first=not any(keys)))
+        # Which words name no place (articles count as such here: they never decide).
+        nonplace = [
+            article or self._nonplace(w) for w, article in zip(words, articles, strict=True)
+        ]
         found = None
         for tier in (1, 2):
             for size in range(run, 0, -1):
@@ -683,7 +696,7 @@ class Gazetteer:
                     continue
                 if person and (tier == 2 or size < run):
                     continue
-                if all(self._nonplace(w) for w in words[:size] if fold(w) not in ARTICLES):
+                if all(nonplace[:size]):
                     # "Saudi", "Choice", "Sarin" (written "sarin" elsewhere): words and
                     # names of the news, unless spelled as a governorate, district or area.
                     spelled = spelling(text[tokens[i][0] : tokens[i + size - 1][1]])
@@ -695,7 +708,7 @@ class Gazetteer:
                 if tier == 1:
                     entries = self._by_key.get(k)
                 else:
-                    if any(self._nonplace(w) for w in words[:size] if fold(w) not in ARTICLES):
+                    if any(n and not a for n, a in zip(nonplace[:size], articles, strict=False)):
                         continue
                     entries = self._fuzzy(words[:size], k)
                 if not entries:
