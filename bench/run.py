@@ -59,6 +59,11 @@ def parse_args(argv):
     )
     keep.add_argument("--drop", action="store_true", help="drop the database afterwards")
     parser.add_argument("--skip-browser", action="store_true")
+    parser.add_argument(
+        "--parts",
+        default="list,map,import,export,browser",
+        help="what to measure (comma-separated)",
+    )
     parser.add_argument("--reload", action="store_true", help="load new synthetic incidents")
     return parser.parse_args(argv)
 
@@ -371,7 +376,7 @@ def psql_copy(database_url, params):
     incidents = IncidentFilter(query, queryset=Incident.objects.all())
     assert incidents.is_valid()
     rows = incidents.qs.count()
-    statement = export.copy_sql(export.rows_queryset(incidents.qs, "http://127.0.0.1/events/"))
+    statement = export.copy_sql(incidents.qs, "http://127.0.0.1/events/")
     with open(os.devnull, "wb") as sink:
         started = time.perf_counter()
         subprocess.run(["psql", "-X", "-q", database_url, "-c", statement], stdout=sink, check=True)
@@ -541,18 +546,25 @@ def main(argv=None):
     load_seconds = prepare(args)
     filters, zoomed, median = scenarios()
     client = Client()
+    parts = set(args.parts.split(","))
     results = []
-    say("list")
-    results += bench_list(client, filters, args.repeats)
-    say("map data")
-    results += bench_map(client, filters, zoomed, args.repeats)
-    say("bulletin import")
-    results += bench_import()
+    if "list" in parts:
+        say("list")
+        results += bench_list(client, filters, args.repeats)
+    if "map" in parts:
+        say("map data")
+        results += bench_map(client, filters, zoomed, args.repeats)
+    if "import" in parts:
+        say("bulletin import")
+        results += bench_import()
     say("export and browser (gunicorn)")
     server = Server(dict(os.environ))
     try:
-        results += bench_export(server, args.database_url, median)
-        if args.skip_browser:
+        if "export" in parts:
+            results += bench_export(server, args.database_url, median)
+        if "browser" not in parts:
+            pass
+        elif args.skip_browser:
             results.append({"measure": "map first render (Chromium)", "skipped": "--skip-browser",
                             "target": f"<= {RENDER_S} s", "pass": None})  # fmt: skip
         else:
