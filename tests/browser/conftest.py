@@ -4,39 +4,11 @@ Run with `make test-browser` (pytest -m browser). The tile server is unreachable
 (requests to it are aborted): the events and the boundaries must render without tiles.
 """
 
-import os
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "screenshots"
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is missing: install Debian's chromium (apt-get install chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    # Playwright's sync API keeps an event loop in this thread, and the tests still use the
-    # ORM: Django would refuse ("SynchronousOnlyOperation") without this, for these tests only.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    yield from _launch(sync_api)
-    if previous is None:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-    else:
-        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
-
-
-def _launch(sync_api):
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-background-networking", "--disable-dev-shm-usage"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -1,7 +1,5 @@
 """An editor corrects an incident's location in a real Chromium (make test-browser)."""
 
-import os
-
 import pytest
 from django.contrib.auth.models import User
 
@@ -11,43 +9,29 @@ from .conftest import EDITOR_PERMISSIONS, make_incident, make_place, make_staff
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-
 
 @pytest.fixture
-def page(live_server):
-    if not os.path.exists(CHROMIUM):
-        pytest.skip(f"{CHROMIUM} is missing")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    # Playwright's sync API runs an event loop in this thread, which also uses the ORM.
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    try:
-        with sync_api.sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.route("**/*openstreetmap.org/**", lambda route: route.abort())
-            page.errors = []
-            page.on("pageerror", lambda error: page.errors.append(str(error)))
-            page.on(
-                "console",
-                lambda m: "Content Security Policy" in m.text and page.errors.append(m.text),
-            )
-            make_staff("mapper", *EDITOR_PERMISSIONS)
-            user = User.objects.get(username="mapper")
-            user.set_password("correct horse battery")
-            user.save()
-            page.goto(f"{live_server.url}/admin/login/")
-            page.fill("#id_username", "mapper")
-            page.fill("#id_password", "correct horse battery")
-            page.click("input[type=submit]")
-            yield page
-            browser.close()
-    finally:
-        if previous is None:
-            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+def page(browser, live_server):
+    """A Chromium page (the session's shared browser) logged in as an editor."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.route("**/*openstreetmap.org/**", lambda route: route.abort())
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.on(
+        "console",
+        lambda m: "Content Security Policy" in m.text and page.errors.append(m.text),
+    )
+    make_staff("mapper", *EDITOR_PERMISSIONS)
+    user = User.objects.get(username="mapper")
+    user.set_password("correct horse battery")
+    user.save()
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "mapper")
+    page.fill("#id_password", "correct horse battery")
+    page.click("input[type=submit]")
+    yield page
+    context.close()
 
 
 def expect(locator):
