@@ -564,6 +564,19 @@ class Gazetteer:
                 i = at + found[1]
             elif run > 1 and self._leads(word):
                 i += 1  # "Syria's Idlib", "Western Aleppo": the name starts after it
+            elif (
+                i + run < n
+                and fold(word) not in self._given
+                and _GAP.match(text[tokens[i + run - 1][1] : tokens[i + run][0]])
+                and (
+                    tokens[i + run][2][0].isupper()
+                    or fold(tokens[i + run][2]) in ARTICLES
+                    and text[tokens[i + run][1] : tokens[i + run][1] + 1] in "-‐"
+                )
+            ):
+                # A run cut at the longest name ("Daesh Attacks Syrian Deir ez-Zor" in a
+                # headline's title case) may hold a name further on.
+                i += 1
             else:
                 i += run
         self._last = (text, tuple(mentions))

@@ -151,3 +151,15 @@ def test_an_article_is_located_in_a_few_milliseconds(gazetteer):
     for text in texts[1:]:
         gazetteer.locate(text)
     assert (time.process_time() - started) / 19 < 0.01
+
+
+def test_a_title_case_headline_holds_the_name_at_its_end(gazetteer):
+    text = "Militants Shell Government Held Deir ez-Zor With Mortars"
+    surfaces = [m.surface for m in gazetteer.find_mentions(text)]
+    assert "Deir ez-Zor" in surfaces
+    assert located(gazetteer, text).province_code == "SY-DY"
+
+
+def test_a_run_after_a_person_is_not_searched_for_a_village(gazetteer):
+    text = "Nobody can stop the planes, said Bebars Mishal an official with the rescuers"
+    assert [m.surface for m in gazetteer.find_mentions(text)] == []
