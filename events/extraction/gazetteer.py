@@ -723,6 +723,8 @@ class Gazetteer:
                 else:
                     if any(n and not a for n, a in zip(nonplace[:size], articles, strict=False)):
                         continue
+                    if content == 1 and _plain(words, articles) in self._stopwords:
+                        continue  # an English word: never spelled as a village by consonants
                     entries = self._fuzzy(words[:size], k)
                 if not entries:
                     continue
@@ -1003,13 +1005,18 @@ def _closest(entries, k):
     import difflib
 
     scored = []
+    top = 0.0
     for entry in entries:
-        best = max(
-            (difflib.SequenceMatcher(None, k, other).ratio() for other in entry.keys),
-            default=0.0,
-        )
+        best = 0.0
+        for other in entry.keys:
+            # No ratio exceeds 2 * min(lengths) / (sum of lengths): skip the pairs that could
+            # neither raise this entry's best nor reach the top's margin.
+            bound = 2 * min(len(k), len(other)) / ((len(k) + len(other)) or 1)
+            if bound <= best or bound < top - 0.05:
+                continue
+            best = max(best, difflib.SequenceMatcher(None, k, other).ratio())
+        top = max(top, best)
         scored.append((best, entry))
-    top = max(score for score, _ in scored)
     ranked = sorted(scored, key=lambda x: (-x[0], -x[1].weight))
     return [entry for score, entry in ranked if score >= top - 0.05], top
 
