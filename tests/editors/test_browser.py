@@ -89,3 +89,27 @@ def test_an_editor_reviews_the_least_certain_incident_and_merges_its_duplicate(p
     duplicate.refresh_from_db()
     assert (unsure.status, duplicate.status) == ("verified", "rejected")
     assert page.errors == []
+
+
+def test_an_editor_pastes_a_bulletin_and_verifies_the_incident_it_made(page, live_server):
+    bulletin = (
+        "date 2019-05-06 10:00, 6 May 2019 Monday\n\n"
+        "Air strike kills four civilians in Kafr Nabl\n\n"
+        "Warplanes struck the town of Kafr Nabl in Idlib province on Sunday, killing four "
+        "civilians, the Syrian Observatory for Human Rights said."
+    )
+
+    page.goto(f"{live_server.url}/admin/events/bulletin/import/")
+    page.fill("textarea[name=text]", bulletin)
+    page.click("input[type=submit][value=Import]")
+    results = page.locator("#import-results").inner_text()
+    page.click("#import-results a[href*='/events/incident/']")
+    page.click("input[name=_verify]")
+    page.wait_for_url("**/admin/events/reviewqueue/")
+
+    incident = Incident.objects.get()
+    assert "Created" in results
+    assert (incident.event_type, incident.date.isoformat()) == ("airstrike", "2019-05-05")
+    assert incident.killed_civilians_best == 4
+    assert incident.status == "verified"
+    assert page.errors == []
