@@ -365,8 +365,27 @@ class IncidentAdmin(HistoryAdmin):
         return super().response_change(request, obj)
 
 
+class IncidentPermissions:
+    """For admin pages over incidents (the review queue, merges): incident permissions govern
+    them, and nothing is added or deleted there."""
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("events.view_incident") or self.has_change_permission(
+            request, obj
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return request.user.has_perm("events.change_incident")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ReviewQueue)
-class ReviewQueueAdmin(admin.ModelAdmin):
+class ReviewQueueAdmin(IncidentPermissions, admin.ModelAdmin):
     """Unreviewed incidents, least certain first; each opens in the incident change form."""
 
     list_display = ["__str__", "confidence", "date", "event_type", "place", "killed_total_best"]
@@ -382,21 +401,6 @@ class ReviewQueueAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         return HttpResponseRedirect(reverse("admin:events_incident_change", args=[object_id]))
 
-    # The queue is a view of incidents, so incident permissions govern it.
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("events.view_incident") or self.has_change_permission(
-            request, obj
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.has_perm("events.change_incident")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.action(description="Undo selected merges", permissions=["change"])
 def undo_merges(modeladmin, request, queryset):
@@ -408,7 +412,7 @@ def undo_merges(modeladmin, request, queryset):
 
 
 @admin.register(MergeRecord)
-class MergeRecordAdmin(admin.ModelAdmin):
+class MergeRecordAdmin(IncidentPermissions, admin.ModelAdmin):
     """Merges of duplicate incidents; undoing one puts every report back where it was."""
 
     list_display = ["__str__", "target", "merged_by", "merged_at", "undone_at"]
@@ -421,21 +425,6 @@ class MergeRecordAdmin(admin.ModelAdmin):
             obj.undo(user=request.user)
             self.message_user(request, f"Merge {obj} undone.", messages.SUCCESS)
         return super().response_change(request, obj)
-
-    # Merging and undoing are changes to incidents, so incident permissions govern them.
-    def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("events.view_incident") or self.has_change_permission(
-            request, obj
-        )
-
-    def has_change_permission(self, request, obj=None):
-        return request.user.has_perm("events.change_incident")
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Bulletin)
