@@ -55,47 +55,48 @@ def load_gazetteer(directory=GAZETTEER_DIR, progress=None):
 
 
 def _load_governorates(rows):
-    created = updated = 0
-    existing = {g.code: g for g in Governorate.objects.all()}
-    for row in rows:
-        fields = {
+    return _load_areas(
+        Governorate,
+        "code",
+        rows,
+        lambda row: {
             "pcode": row["pcode"],
             "name": row["name"],
             "name_ar": row["name_ar"],
             "label_latitude": _number(row.get("label_latitude")),
             "label_longitude": _number(row.get("label_longitude")),
-        }
-        governorate = existing.get(row["code"])
-        if governorate is None:
-            names = join_names(split_names(row["alternate_names"]))
-            Governorate.objects.create(code=row["code"], alternate_names=names, **fields)
-            created += 1
-            continue
-        names = _union(governorate.alternate_names, [row["alternate_names"]])
-        if _apply(governorate, {**fields, "alternate_names": names}):
-            governorate.save()
-            updated += 1
-    return {"created": created, "updated": updated}
+        },
+    )
 
 
 def _load_districts(rows):
-    created = updated = 0
-    existing = {d.pcode: d for d in District.objects.all()}
-    for row in rows:
-        fields = {
+    return _load_areas(
+        District,
+        "pcode",
+        rows,
+        lambda row: {
             "name": row["name"],
             "name_ar": row["name_ar"],
             "governorate_id": row["governorate"],
-        }
-        district = existing.get(row["pcode"])
-        if district is None:
+        },
+    )
+
+
+def _load_areas(model, key, rows, fields_of):
+    """Create or update governorates or districts by their code, keeping editors' names."""
+    created = updated = 0
+    existing = {getattr(obj, key): obj for obj in model.objects.all()}
+    for row in rows:
+        fields = fields_of(row)
+        obj = existing.get(row[key])
+        if obj is None:
             names = join_names(split_names(row["alternate_names"]))
-            District.objects.create(pcode=row["pcode"], alternate_names=names, **fields)
+            model.objects.create(**{key: row[key]}, alternate_names=names, **fields)
             created += 1
             continue
-        names = _union(district.alternate_names, [row["alternate_names"]])
-        if _apply(district, {**fields, "alternate_names": names}):
-            district.save()
+        names = _union(obj.alternate_names, [row["alternate_names"]])
+        if _apply(obj, {**fields, "alternate_names": names}):
+            obj.save()
             updated += 1
     return {"created": created, "updated": updated}
 
