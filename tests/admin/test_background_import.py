@@ -1,7 +1,7 @@
 """Large admin uploads are imported in the background by the task worker."""
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
@@ -12,14 +12,6 @@ from events.models import Bulletin, ImportItem, ImportJob
 pytestmark = pytest.mark.django_db(transaction=True)
 
 URL = reverse("admin:events_bulletin_import")
-
-
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("editor", password="x", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="add_bulletin"))
-    client.force_login(user)
-    return user
 
 
 def bulletins(count):

@@ -12,14 +12,6 @@ pytestmark = pytest.mark.django_db
 URL = reverse("admin:events_bulletin_import")
 
 
-@pytest.fixture
-def editor(client):
-    user = User.objects.create_user("editor", password="x", is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="add_bulletin"))
-    client.force_login(user)
-    return user
-
-
 def test_the_import_page_shows_the_paste_and_upload_form(client, editor):
     response = client.get(URL)
 
