@@ -19,8 +19,9 @@ import time
 
 from django.db import connection
 
+from events import summary
 from events.datasets import Crosswalk, _actors, read_csv, ucdp_row
-from events.models import Actor, ActorGroup, EventType, GeoPrecision
+from events.models import Actor, ActorGroup, EventType, GeoPrecision, groups_key
 from events.seeds import SEEDS_DIR
 
 UCDP = SEEDS_DIR / "ucdp_ged_syria_2016_2019.csv.gz"
@@ -71,7 +72,7 @@ INCIDENT_COLUMNS = [
     "governorate_id", "latitude", "longitude", "geo_precision", "perpetrator_group", "source",
     "status", "confidence", "figures_edited", "version", "created_at", "updated_at",
     "killed_total_low", "killed_total_best", "killed_total_high", "killed_civilians_best",
-    "killed_combatants_best",
+    "killed_combatants_best", "perpetrator_groups",
 ]  # fmt: skip
 REPORT_COLUMNS = [
     "id", "incident_id", "bulletin_id", "source", "external_id", "headline", "event_type", "date",
@@ -183,6 +184,7 @@ def load(n, seed=5, progress=print):
         connection.cursor().execute("SELECT code, name FROM events_governorate").fetchall()
     )
     now = datetime.datetime.now(datetime.UTC).isoformat()
+    actor_groups = dict(Actor.objects.values_list("pk", "group"))
     bulletin_share, per_bulletin = 0.25, 4
     incidents, reports, perpetrators, bulletins = [], [], [], []
     progress(f"  generating {n:,} incidents from {len(real):,} real events ...")
@@ -228,10 +230,11 @@ def load(n, seed=5, progress=print):
         if from_bulletin:
             title = f"{EventType(t[0]).label} in {t[4] or governorates[t[6]]}"
         low, best, high, civilians, combatants = t[12]
+        groups = groups_key([t[10], *(actor_groups[actor] for actor in t[11])])
         row = [
             pk, title, t[0], date, t[2], t[3], t[5], t[6], t[7], t[8], t[9], t[10], source,
             status, round(rng.random(), 3) if status == "extracted" else None, False, 1, now,
-            now, low, best, high, civilians, combatants,
+            now, low, best, high, civilians, combatants, groups,
         ]  # fmt: skip
         incidents.append(row)
         perpetrators.extend((pk, actor) for actor in dict.fromkeys(t[11]))
@@ -274,5 +277,7 @@ def load(n, seed=5, progress=print):
         for table in ("events_incident", "events_report", "events_bulletin",
                       "events_incident_perpetrators", "events_actor", "events_place"):  # fmt: skip
             cursor.execute(f"VACUUM ANALYZE {table}")
+    progress("  counting them for the map (IncidentSummary; COPY bypassed its triggers) ...")
+    summary.rebuild()
     progress(f"  done in {time.perf_counter() - started:.0f} s")
     return Actor.objects.count()

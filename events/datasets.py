@@ -34,6 +34,7 @@ from .models import (
     Report,
     ReviewStatus,
     Source,
+    groups_key,
     split_names,
 )
 
@@ -481,6 +482,8 @@ def _create(batch, source, crosswalk, actors, result, say):
                 source=source,
                 status=ReviewStatus.VERIFIED,
                 perpetrator_group=group,
+                # bulk_create skips save() and the perpetrators are linked in bulk below.
+                perpetrator_groups=groups_key([group, *(actors[n].group for n in row.actors)]),
                 **common,
             )
         )

@@ -28,6 +28,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from . import summary
 from .models import (
     Actor,
     ActorGroup,
@@ -240,14 +241,9 @@ class IncidentFilter(django_filters.FilterSet):
         fields = []
 
     def filter_group(self, queryset, name, value):
-        # Any of the incident's perpetrators, or the denormalised group (imported rows may
-        # carry a group but no actor). The group's actors are few: their ids inline keep the
-        # EXISTS a probe of the (incident_id, actor_id) unique index, without a join.
-        actors = list(Actor.objects.filter(group=value).values_list("pk", flat=True))
-        through = Incident.perpetrators.through.objects.filter(
-            incident_id=OuterRef("pk"), actor_id__in=actors
-        )
-        return queryset.filter(Q(perpetrator_group=value) | Exists(through))
+        # Any of the incident's perpetrators, or the group an imported row was coded with:
+        # both are in perpetrator_groups, on the row, so this is no join.
+        return queryset.filter(perpetrator_groups__contains=f",{value},")
 
     def filter_actor(self, queryset, name, value):
         through = Incident.perpetrators.through.objects.filter(
@@ -267,6 +263,13 @@ class IncidentFilter(django_filters.FilterSet):
         if self.is_bound and self.is_valid():
             return self.form.cleaned_data.get("order") or DEFAULT_ORDER
         return DEFAULT_ORDER
+
+    def summary(self):
+        """The IncidentSummary rows counting these incidents, or None where the summary
+        cannot answer this filter (or is not kept: SQLite). For a valid filter only."""
+        if not summary.available():
+            return None
+        return summary.summary_filter(self.form.cleaned_data)
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

@@ -20,6 +20,8 @@ from django.conf import settings
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.signals import m2m_changed
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
@@ -216,6 +218,15 @@ class Actor(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        regrouped = (
+            self.pk is not None
+            and Actor.objects.filter(pk=self.pk).exclude(group=self.group).exists()
+        )
+        super().save(*args, **kwargs)
+        if regrouped:  # Its incidents' perpetrator_groups name the old group.
+            refresh_perpetrator_groups(self.incidents.values_list("pk", flat=True))
+
 
 class Bulletin(models.Model):
     title = models.CharField(max_length=500)
@@ -400,6 +411,11 @@ class Incident(Figures):
     perpetrators = models.ManyToManyField(Actor, blank=True, related_name="incidents")
     # The most likely perpetrator's group, kept on the row so the list filters without a join.
     perpetrator_group = models.CharField(max_length=30, choices=ActorGroup, blank=True)
+    # Every group the incident is put down to (perpetrator_group and each perpetrator's group),
+    # as ",russia,syrian_government,": the group filter is then a test on the row, and the
+    # map's summary (IncidentSummary) can count by it. Kept by save(), refresh_perpetrator_
+    # groups() and the m2m_changed handler below; never edited by hand.
+    perpetrator_groups = models.CharField(max_length=400, blank=True, default="", editable=False)
     source = models.CharField(max_length=10, choices=Source, default=Source.BULLETIN)
     status = models.CharField(max_length=10, choices=ReviewStatus, default=ReviewStatus.EXTRACTED)
     confidence = models.FloatField(null=True, blank=True)
@@ -413,7 +429,7 @@ class Incident(Figures):
 
     objects = IncidentQuerySet.as_manager()
     # Perpetrators are kept with each version too: a change to them is a record of its own.
-    history = HistoricalRecords(m2m_fields=[perpetrators])
+    history = HistoricalRecords(m2m_fields=[perpetrators], excluded_fields=["perpetrator_groups"])
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -447,10 +463,15 @@ class Incident(Figures):
 
     def save(self, *args, **kwargs):
         # Every save is a new version: an editor holding an older one is refused (see admin).
+        groups = [self.perpetrator_group]
         if not self._state.adding:
             self.version += 1
+            groups += self.perpetrators.values_list("group", flat=True)
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+                if "perpetrator_group" in kwargs["update_fields"]:
+                    kwargs["update_fields"].add("perpetrator_groups")
+        self.perpetrator_groups = groups_key(groups)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -563,6 +584,53 @@ class Incident(Figures):
             if self.perpetrator_group != first.group:
                 self.perpetrator_group = first.group
                 Incident.objects.filter(pk=self.pk).update(perpetrator_group=first.group)
+                refresh_perpetrator_groups([self.pk])
+                self.refresh_from_db(fields=["perpetrator_groups"])
+
+
+def groups_key(groups):
+    """Incident.perpetrator_groups for these groups: ",a,b," (sorted, no blanks) or ""."""
+    groups = sorted({group for group in groups if group})
+    return f",{','.join(groups)}," if groups else ""
+
+
+def refresh_perpetrator_groups(incident_ids=None):
+    """Recompute perpetrator_groups for these incidents (all of them when None).
+
+    An UPDATE of that one column: no new version, no history record (it is derived).
+    """
+    incidents = Incident.objects.all()
+    if incident_ids is not None:
+        incidents = incidents.filter(pk__in=list(incident_ids))
+    through = Incident.perpetrators.through.objects.filter(incident__in=incidents)
+    groups = {}
+    for pk, group in incidents.values_list("pk", "perpetrator_group").iterator(chunk_size=5000):
+        groups[pk] = [group]
+    for pk, group in through.values_list("incident_id", "actor__group").iterator(chunk_size=5000):
+        groups[pk].append(group)
+    keys = {}
+    for pk, values in groups.items():
+        keys.setdefault(groups_key(values), []).append(pk)
+    for key, pks in keys.items():
+        for start in range(0, len(pks), 5000):
+            Incident.objects.filter(pk__in=pks[start : start + 5000]).exclude(
+                perpetrator_groups=key
+            ).update(perpetrator_groups=key)
+
+
+@receiver(m2m_changed, sender=Incident.perpetrators.through)
+def perpetrators_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """Keep perpetrator_groups true whichever way perpetrators are set, added or cleared."""
+    if action == "pre_clear" and reverse:
+        instance._cleared_incidents = list(instance.incidents.values_list("pk", flat=True))
+    if action not in ("post_add", "post_remove", "post_clear"):
+        return
+    if not reverse:
+        refresh_perpetrator_groups([instance.pk])
+    elif action == "post_clear":
+        refresh_perpetrator_groups(getattr(instance, "_cleared_incidents", []))
+    else:
+        refresh_perpetrator_groups(pk_set or [])
 
 
 class ReviewQueue(Incident):
@@ -754,3 +822,46 @@ class ImportItem(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class IncidentSummary(models.Model):
+    """Published incidents counted by where, month, governorate, district, type and groups:
+    what the map's cells and the histogram add up, so that at a million incidents they read
+    about a tenth as many rows (see events/summary.py).
+
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0012): every
+    insert, update or delete of incidents appends signed `pending` rows in the same
+    transaction, and summary.compact() folds those into the settled rows (one per key)
+    from time to time. Readers add up both, in one statement. Not used on SQLite, where
+    the views count incidents directly.
+    """
+
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    month = models.DateField(null=True)  # the first of the incident's month
+    governorate = models.ForeignKey(
+        Governorate, models.DO_NOTHING, null=True, db_constraint=False, related_name="+"
+    )
+    district = models.ForeignKey(
+        District, models.DO_NOTHING, null=True, db_constraint=False, related_name="+"
+    )
+    event_type = models.CharField(max_length=20)
+    perpetrator_groups = models.CharField(max_length=400, blank=True)
+    incidents = models.IntegerField()
+    killed = models.BigIntegerField()  # the sum of killed_total_best (unknown counts as 0)
+    pending = models.BooleanField(default=True)
+
+    class Meta:
+        indexes = [
+            # Map data in a viewport: WHERE latitude BETWEEN … AND longitude BETWEEN ….
+            models.Index(fields=["latitude", "longitude"], name="summary_location_idx"),
+            # A year or a range of months: WHERE month >= … AND month <= ….
+            models.Index(fields=["month"], name="summary_month_idx"),
+            # summary.compact(): are there many pending rows? (WHERE pending LIMIT n)
+            models.Index(fields=["id"], condition=Q(pending=True), name="summary_pending_idx"),
+        ]
+        # The unique key of settled rows (compact()'s ON CONFLICT) is made in migration 0012:
+        # it needs NULLS NOT DISTINCT, which only PostgreSQL has.
+
+    def __str__(self):
+        return f"{self.incidents} incidents at {self.latitude},{self.longitude} in {self.month}"

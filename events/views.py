@@ -8,7 +8,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -19,7 +19,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
-from . import export
+from . import export, summary
 from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page
 from .models import BOUNDS, CATEGORIES, EventType, Incident
 
@@ -140,16 +140,24 @@ def map_data(request):
         return JsonResponse({"errors": errors}, status=400)
     west, south, east, north = viewport.cleaned_data["bbox"]
     zoom = viewport.cleaned_data["zoom"]
-    in_view = incidents.qs.filter(
-        latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
-    )
-    # Unordered, so PostgreSQL can stop at the first MAP_EVENT_LIMIT + 1 rows it finds.
-    events = list(
-        in_view.order_by().values_list(
-            "id", "latitude", "longitude", "killed_total_best", "event_type", "date", "title"
-        )[: MAP_EVENT_LIMIT + 1]
-    )
-    if len(events) <= MAP_EVENT_LIMIT:
+    in_bbox = Q(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
+    in_view = incidents.qs.filter(in_bbox)
+    counted = incidents.summary()
+    if counted is not None:
+        # The summary says how many are in view and, if many, where: no incident row read.
+        summary.maybe_compact()
+        points = summary.points(counted.filter(in_bbox))
+        many = sum(n for _, _, n, _ in points) > MAP_EVENT_LIMIT
+        events = [] if many else map_events(in_view)
+    else:
+        # Unordered, so PostgreSQL can stop at the first MAP_EVENT_LIMIT + 1 rows it finds.
+        events = map_events(in_view)
+        many = len(events) > MAP_EVENT_LIMIT
+        points = incident_points(in_view) if many else []
+    if many:
+        size = cell_size(west, south, east, north, zoom)
+        data = {"mode": "cells", "size": size, "cells": grid_cells(points, size)}
+    else:
         data = {
             "mode": "events",
             "events": [
@@ -157,10 +165,16 @@ def map_data(request):
                 for pk, lat, lon, killed, kind, date, title in events
             ],
         }
-    else:
-        size = cell_size(west, south, east, north, zoom)
-        data = {"mode": "cells", "size": size, "cells": grid_cells(in_view, size)}
     return JsonResponse(data, json_dumps_params={"separators": (",", ":")})
+
+
+def map_events(in_view):
+    """Up to MAP_EVENT_LIMIT + 1 incidents in view, as the map draws them."""
+    return list(
+        in_view.order_by().values_list(
+            "id", "latitude", "longitude", "killed_total_best", "event_type", "date", "title"
+        )[: MAP_EVENT_LIMIT + 1]
+    )
 
 
 @require_GET
@@ -170,21 +184,24 @@ def histogram(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     if not incidents.is_valid():
         return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
-    months = list(
-        incidents.qs.order_by()
-        .annotate(month=TruncMonth("date"))
-        .values("month")
-        .annotate(events=Count("id"), killed=Sum("killed_total_best"))
-        .order_by("month")
-    )
-    rows = [
-        [m["month"].strftime("%Y-%m"), m["events"], m["killed"] or 0] for m in months if m["month"]
-    ]
+    counted = incidents.summary()
+    if counted is not None:
+        summary.maybe_compact()
+        months = summary.months(counted)
+    else:
+        months = (
+            incidents.qs.order_by()
+            .annotate(month=TruncMonth("date"))
+            .values_list("month")
+            .annotate(events=Count("id"), killed=Sum("killed_total_best"))
+            .order_by("month")
+        )
+    months = [(month, n, killed or 0) for month, n, killed in months]
     return JsonResponse(
         {
-            "months": rows,
-            "events": sum(m["events"] for m in months),  # Undated incidents included.
-            "killed": sum(m["killed"] or 0 for m in months),
+            "months": [[m.strftime("%Y-%m"), n, killed] for m, n, killed in months if m],
+            "events": sum(n for _, n, _ in months),  # Undated incidents included.
+            "killed": sum(killed for _, _, killed in months),
         }
     )
 
@@ -215,19 +232,23 @@ def cell_size(west, south, east, north, zoom):
     return max(360 / 2**zoom / 3, across)
 
 
-def grid_cells(queryset, size):
-    """[lat, lon, count, killed] per grid cell; lat/lon are the centroid.
+def incident_points(queryset):
+    """[(lat, lon, count, killed)] per point, counted from the incident rows.
 
     The database groups by point: incidents sit on a few thousand gazetteer points, which
-    incident_published_map_idx streams in order (an index-only scan, no sort); the points fall
-    into cells here. Grouped by the cell expression instead, PostgreSQL cannot tell how few
-    cells there are and sorted a million rows on disk first.
+    incident_published_map_idx streams in order (an index-only scan, no sort). Grouped by the
+    cell expression instead, PostgreSQL cannot tell how few cells there are and sorted a
+    million rows on disk first.
     """
-    points = (
+    return list(
         queryset.order_by()
         .values_list("latitude", "longitude")
         .annotate(n=Count("*"), killed=Sum("killed_total_best"))
     )
+
+
+def grid_cells(points, size):
+    """[lat, lon, count, killed] per grid cell of `size` degrees; lat/lon are the centroid."""
     cells = {}
     for lat, lon, n, killed in points:
         cell = cells.setdefault((math.floor(lon / size), math.floor(lat / size)), [0, 0, 0, 0])
