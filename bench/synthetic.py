@@ -19,7 +19,7 @@ import time
 
 from django.db import connection
 
-from events import summary
+from events import search, summary
 from events.datasets import Crosswalk, _actors, read_csv, ucdp_row
 from events.models import Actor, ActorGroup, EventType, GeoPrecision, groups_key
 from events.seeds import SEEDS_DIR
@@ -277,7 +277,8 @@ def load(n, seed=5, progress=print):
         for table in ("events_incident", "events_report", "events_bulletin",
                       "events_incident_perpetrators", "events_actor", "events_place"):  # fmt: skip
             cursor.execute(f"VACUUM ANALYZE {table}")
-    progress("  counting them for the map (IncidentSummary; COPY bypassed its triggers) ...")
+    progress("  counting for the map, indexing words (COPY bypassed the triggers) ...")
     summary.rebuild()
+    search.rebuild()
     progress(f"  done in {time.perf_counter() - started:.0f} s")
     return Actor.objects.count()

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # SearchVectorField for the text search table (events.IncidentSearch, PostgreSQL).
+    "django.contrib.postgres",
     "django_filters",
     "leaflet",
     # The edit history of incidents, places, actors and bulletins (see events/models.py).

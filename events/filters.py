@@ -11,8 +11,6 @@ from dataclasses import dataclass
 import django_filters
 from django import forms
 from django.contrib.postgres.fields import ArrayField
-from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db import connection
 from django.db.models import (
     BigIntegerField,
     BooleanField,
@@ -28,11 +26,10 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from . import summary
+from . import search, summary
 from .models import (
     Actor,
     ActorGroup,
-    Bulletin,
     District,
     EventType,
     Governorate,
@@ -54,11 +51,6 @@ ORDERINGS = {
 }
 DEFAULT_ORDER = "-date"
 
-# The text search on PostgreSQL: what it matches, in the exact form of the GIN indexes that
-# make it fast at a million incidents (GinIndex(BULLETIN_DOCUMENT), GinIndex(HEADLINE_DOCUMENT)).
-SEARCH_CONFIG = "english"
-BULLETIN_DOCUMENT = SearchVector("title", "text", config=SEARCH_CONFIG)
-HEADLINE_DOCUMENT = SearchVector("headline", config=SEARCH_CONFIG)
 # Up to this many matching incidents, a search goes to the database as a list of ids.
 SEARCH_INLINE_LIMIT = 5_000
 
@@ -114,41 +106,27 @@ class AnyOf(Func):
 
 
 def text_search(queryset, value):
-    """Incidents whose bulletins (title, text) or report headlines match the words.
+    """Incidents whose bulletins (title, text) or report headlines hold the words.
 
-    On PostgreSQL a full-text search (websearch syntax, so no input is a syntax error); on
-    SQLite a case-insensitive substring match.
+    On PostgreSQL a full-text search (websearch syntax, so no input is a syntax error) of
+    IncidentSearch, which holds those words per incident; on SQLite a case-insensitive
+    substring match.
     """
     value = value.strip()
     if not value:
         return queryset
-    if connection.vendor == "postgresql":
-        query = SearchQuery(value, config=SEARCH_CONFIG, search_type="websearch")
-        # Two index lookups (a GIN index on each expression, see BULLETIN_DOCUMENT): reports
-        # of the matching bulletins, and reports whose headline matches.
-        bulletins = Bulletin.objects.alias(document=BULLETIN_DOCUMENT).filter(document=query)
-        in_bulletins = (
-            Report.objects.filter(bulletin__in=bulletins.values("pk"))
-            .order_by()
-            .values_list("incident_id", flat=True)
-        )
-        in_headlines = (
-            Report.objects.alias(document=HEADLINE_DOCUMENT)
-            .filter(document=query)
-            .order_by()
-            .values_list("incident_id", flat=True)
-        )
+    if search.available():
+        matches = search.matching(value)
         # A rare term (most searches: a place, a name) matches few incidents: fetched first,
         # they go in as a list of ids, and PostgreSQL plans the page, the count and the map
-        # knowing how few they are. UNION ALL so that the LIMIT stops the lookups early.
-        found = in_bulletins.union(in_headlines, all=True).order_by()
-        ids = set(found[: SEARCH_INLINE_LIMIT + 1]) - {None}
+        # knowing how few they are.
+        ids = list(matches.values_list("incident_id", flat=True)[: SEARCH_INLINE_LIMIT + 1])
         if len(ids) <= SEARCH_INLINE_LIMIT:
             # id = ANY(one array parameter): thousands of ids cost no more to send than one.
             array = Value(sorted(ids), output_field=ArrayField(BigIntegerField()))
             return queryset.filter(AnyOf(F("pk"), array))
-        # A common term: a semi-join on the union (its cost grows with the matches).
-        return queryset.filter(pk__in=in_bulletins.union(in_headlines))
+        # A common word: newest incidents first, each probed by its primary key.
+        return queryset.filter(Exists(matches.filter(incident_id=OuterRef("pk"))))
     reports = Report.objects.filter(
         Q(bulletin__title__icontains=value)
         | Q(bulletin__text__icontains=value)
@@ -270,6 +248,13 @@ class IncidentFilter(django_filters.FilterSet):
         if not summary.available():
             return None
         return summary.summary_filter(self.form.cleaned_data)
+
+    def searched(self):
+        """The IncidentSearch rows of these incidents when the text is the only filter (on
+        PostgreSQL), else None. For a valid filter only."""
+        if not search.available():
+            return None
+        return search.search_filter(self.form.cleaned_data)
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

@@ -17,6 +17,7 @@ import hashlib
 import statistics
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -865,3 +866,34 @@ class IncidentSummary(models.Model):
 
     def __str__(self):
         return f"{self.incidents} incidents at {self.latitude},{self.longitude} in {self.month}"
+
+
+class IncidentSearch(models.Model):
+    """What the text search (`q`) reads on PostgreSQL: one row an incident, holding the words
+    of its reports' bulletins (title and text) and headlines as a tsvector under a GIN index,
+    and beside them the few columns the map needs, so that a common word's thousands of
+    matches are counted on the map without reading the wide incident rows.
+
+    Written only by triggers (see events/search.py, migration 0013), never by Django; the
+    tsvector is stored out of line, so that these rows stay narrow. The month is there for the
+    histogram.
+    """
+
+    incident = models.OneToOneField(
+        Incident,
+        models.DO_NOTHING,
+        primary_key=True,
+        db_constraint=False,
+        related_name="search",
+    )
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    month = models.DateField(null=True)  # the first of the incident's month
+    killed = models.IntegerField(null=True)  # killed_total_best
+    published = models.BooleanField()  # status <> 'rejected'
+    document = SearchVectorField(null=True)
+    # Its GIN index (for WHERE document @@ websearch_to_tsquery('english', …)) is made in
+    # migration 0013, on PostgreSQL only.
+
+    def __str__(self):
+        return f"search row of incident #{self.incident_id}"

@@ -15,7 +15,7 @@ per key, under a unique index) when there are more than COMPACT_AFTER of them; r
 always add up settled and pending rows in one statement, which sees one snapshot.
 """
 
-import datetime
+import calendar
 
 from django.db import connection, transaction
 from django.db.models import Q, Sum
@@ -191,7 +191,7 @@ def summary_filter(cleaned_data):
     date_from, date_to = data.get("date_from"), data.get("date_to")
     if date_from and date_from.day != 1:
         return None  # The summary counts whole months.
-    if date_to and (date_to + datetime.timedelta(days=1)).day != 1:
+    if date_to and date_to.day != calendar.monthrange(date_to.year, date_to.month)[1]:
         return None  # date_to is not the last day of its month.
     condition = Q()
     if data.get("province"):

@@ -142,11 +142,10 @@ def map_data(request):
     zoom = viewport.cleaned_data["zoom"]
     in_bbox = Q(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
     in_view = incidents.qs.filter(in_bbox)
-    counted = incidents.summary()
-    if counted is not None:
-        # The summary says how many are in view and, if many, where: no incident row read.
-        summary.maybe_compact()
-        points = summary.points(counted.filter(in_bbox))
+    points = counted_points(incidents, in_bbox)
+    if points is not None:
+        # The summary or the search rows say how many are in view and, if many, where: no
+        # incident row read.
         many = sum(n for _, _, n, _ in points) > MAP_EVENT_LIMIT
         events = [] if many else map_events(in_view)
     else:
@@ -168,6 +167,19 @@ def map_data(request):
     return JsonResponse(data, json_dumps_params={"separators": (",", ":")})
 
 
+def counted_points(incidents, where):
+    """[(lat, lon, count, killed)] per point from IncidentSummary or IncidentSearch, or None
+    when neither can answer this filter (then the incidents are counted directly)."""
+    counted = incidents.summary()
+    if counted is not None:
+        summary.maybe_compact()
+        return summary.points(counted.filter(where))
+    searched = incidents.searched()
+    if searched is not None:
+        return incident_points(searched.filter(where), killed="killed")
+    return None
+
+
 def map_events(in_view):
     """Up to MAP_EVENT_LIMIT + 1 incidents in view, as the map draws them."""
     return list(
@@ -184,10 +196,17 @@ def histogram(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     if not incidents.is_valid():
         return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
-    counted = incidents.summary()
+    counted, searched = incidents.summary(), incidents.searched()
     if counted is not None:
         summary.maybe_compact()
         months = summary.months(counted)
+    elif searched is not None:
+        months = (
+            searched.order_by()
+            .values_list("month")
+            .annotate(events=Count("*"), killed_sum=Sum("killed"))
+            .order_by("month")
+        )
     else:
         months = (
             incidents.qs.order_by()
@@ -232,7 +251,7 @@ def cell_size(west, south, east, north, zoom):
     return max(360 / 2**zoom / 3, across)
 
 
-def incident_points(queryset):
+def incident_points(queryset, killed="killed_total_best"):
     """[(lat, lon, count, killed)] per point, counted from the incident rows.
 
     The database groups by point: incidents sit on a few thousand gazetteer points, which
@@ -243,7 +262,7 @@ def incident_points(queryset):
     return list(
         queryset.order_by()
         .values_list("latitude", "longitude")
-        .annotate(n=Count("*"), killed=Sum("killed_total_best"))
+        .annotate(n=Count("*"), killed_sum=Sum(killed))
     )
 
 

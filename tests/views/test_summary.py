@@ -114,14 +114,18 @@ def read_csv(response):
         {"event_type": "shelling"},
         {"status": "extracted"},
         {"min_killed": "5"},
+        {"q": "bakery"},  # on PostgreSQL: IncidentSearch
+        {"q": "bakery", "province": "SY-DY"},
     ],
 )
-def test_the_list_the_map_the_histogram_and_the_csv_agree(client, make_incident, query):
+def test_the_list_the_map_the_histogram_and_the_csv_agree(
+    client, make_incident, make_report, query
+):
     """For one filter: the list's total, the sum over the map's cells, the histogram's events
     and the CSV's rows are the same number."""
     russia = Actor.objects.create(name="Russian Air Force", group="russia")
     for day in range(1, 29, 3):
-        make_incident(
+        incident = make_incident(
             date=datetime.date(2018, day % 12 + 1, day),
             latitude=34 + day / 10,
             longitude=38 + day / 7,
@@ -129,6 +133,8 @@ def test_the_list_the_map_the_histogram_and_the_csv_agree(client, make_incident,
             event_type="shelling" if day % 2 else "airstrike",
             perpetrators=[russia] if day % 3 == 1 else [],
         )
+        if day % 2:
+            make_report(incident, None, external_id=str(day), headline="Bakery hit")
     make_incident(province="SY-HL", latitude=36.2, longitude=37.1, date=datetime.date(2019, 1, 1))
     make_incident(killed_total_best=90, status="rejected")
     make_incident(status="extracted", perpetrator_group="russia")

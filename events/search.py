@@ -1,0 +1,203 @@
+"""The text search (`q`) at a million incidents: IncidentSearch on PostgreSQL.
+
+An incident matches when the title or text of one of its reports' bulletins, or one of its
+reports' headlines, holds the words. Searching bulletins and headlines and then joining to
+incidents cost seconds for a common word ("hospital": 88,000 incidents); IncidentSearch holds
+those words per incident (a tsvector under a GIN index) with the incident's location, toll
+and status beside them, so the list finds a page by walking incidents newest first and
+probing one row each, and the map counts every match from these narrow rows alone.
+
+Triggers (TRIGGERS, installed by migration 0013) keep it: statement triggers on
+events_incident insert, update and delete its rows; those on events_report and
+events_bulletin recompute the words of the incidents whose reports or bulletins changed, in
+the same transaction. Nothing else writes it.
+"""
+
+from django.contrib.postgres.search import SearchQuery
+from django.db import connection, transaction
+
+from .models import IncidentSearch, ReviewStatus
+
+TABLE = IncidentSearch._meta.db_table
+CONFIG = "english"  # the text search configuration of the documents and of the queries
+
+
+def document(incident_id):
+    """SQL: the words of the incident whose id is the SQL expression `incident_id`: its
+    bulletins (each once, title and text) and its reports' headlines."""
+    return f"""to_tsvector('{CONFIG}', concat_ws(' ',
+    (SELECT string_agg(concat_ws(' ', b.title, b.text), ' ') FROM events_bulletin AS b
+     WHERE b.id IN (SELECT r.bulletin_id FROM events_report AS r
+                    WHERE r.incident_id = {incident_id})),
+    (SELECT string_agg(r.headline, ' ') FROM events_report AS r
+     WHERE r.incident_id = {incident_id})))"""
+
+
+PUBLISHED = f"status <> '{ReviewStatus.REJECTED.value}'"
+MONTH = "date_trunc('month', date::timestamp)::date"
+N_PUBLISHED = f"n.status <> '{ReviewStatus.REJECTED.value}'"
+N_MONTH = "date_trunc('month', n.date::timestamp)::date"
+
+TRIGGERS = f"""
+CREATE OR REPLACE FUNCTION events_search_refresh(ids bigint[]) RETURNS void
+LANGUAGE sql AS $$
+    UPDATE {TABLE} AS s SET document = {document("s.incident_id")}
+    WHERE s.incident_id = ANY(ids)
+$$;
+
+CREATE OR REPLACE FUNCTION events_search_incident() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO {TABLE} (incident_id, latitude, longitude, month, killed, published)
+        SELECT id, latitude, longitude, {MONTH}, killed_total_best, {PUBLISHED} FROM new_rows;
+    ELSIF TG_OP = 'DELETE' THEN
+        DELETE FROM {TABLE} AS s USING old_rows AS o WHERE s.incident_id = o.id;
+    ELSE
+        UPDATE {TABLE} AS s
+        SET latitude = n.latitude, longitude = n.longitude, month = {N_MONTH},
+            killed = n.killed_total_best, published = {N_PUBLISHED}
+        FROM new_rows AS n
+        WHERE s.incident_id = n.id
+          AND (s.latitude, s.longitude, s.month, s.killed, s.published) IS DISTINCT FROM
+              (n.latitude, n.longitude, {N_MONTH}, n.killed_total_best, {N_PUBLISHED});
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION events_search_report() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    ids bigint[];
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        SELECT array_agg(DISTINCT incident_id) INTO ids FROM new_rows
+        WHERE incident_id IS NOT NULL;
+    ELSIF TG_OP = 'DELETE' THEN
+        SELECT array_agg(DISTINCT incident_id) INTO ids FROM old_rows
+        WHERE incident_id IS NOT NULL;
+    ELSE
+        SELECT array_agg(DISTINCT id) INTO ids FROM (
+            SELECT o.incident_id AS id FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
+            WHERE (o.incident_id, o.bulletin_id, o.headline)
+                  IS DISTINCT FROM (n.incident_id, n.bulletin_id, n.headline)
+            UNION ALL
+            SELECT n.incident_id FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
+            WHERE (o.incident_id, o.bulletin_id, o.headline)
+                  IS DISTINCT FROM (n.incident_id, n.bulletin_id, n.headline)
+        ) AS changed WHERE id IS NOT NULL;
+    END IF;
+    IF ids IS NOT NULL THEN
+        PERFORM events_search_refresh(ids);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+CREATE OR REPLACE FUNCTION events_search_bulletin() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    ids bigint[];
+BEGIN
+    SELECT array_agg(DISTINCT r.incident_id) INTO ids
+    FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
+    JOIN events_report AS r ON r.bulletin_id = n.id
+    WHERE (o.title, o.text) IS DISTINCT FROM (n.title, n.text) AND r.incident_id IS NOT NULL;
+    IF ids IS NOT NULL THEN
+        PERFORM events_search_refresh(ids);
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+DROP TRIGGER IF EXISTS events_search_insert ON events_incident;
+DROP TRIGGER IF EXISTS events_search_update ON events_incident;
+DROP TRIGGER IF EXISTS events_search_delete ON events_incident;
+CREATE TRIGGER events_search_insert AFTER INSERT ON events_incident
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION events_search_incident();
+CREATE TRIGGER events_search_update AFTER UPDATE ON events_incident
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION events_search_incident();
+CREATE TRIGGER events_search_delete AFTER DELETE ON events_incident
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION events_search_incident();
+
+DROP TRIGGER IF EXISTS events_search_report_insert ON events_report;
+DROP TRIGGER IF EXISTS events_search_report_update ON events_report;
+DROP TRIGGER IF EXISTS events_search_report_delete ON events_report;
+CREATE TRIGGER events_search_report_insert AFTER INSERT ON events_report
+    REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION events_search_report();
+CREATE TRIGGER events_search_report_update AFTER UPDATE ON events_report
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION events_search_report();
+CREATE TRIGGER events_search_report_delete AFTER DELETE ON events_report
+    REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION events_search_report();
+
+DROP TRIGGER IF EXISTS events_search_bulletin_update ON events_bulletin;
+CREATE TRIGGER events_search_bulletin_update AFTER UPDATE ON events_bulletin
+    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION events_search_bulletin();
+
+-- The words go out of line (uncompressed: no decompression when matching), so a row holds
+-- only the id, the location, the toll and the status: about 70 bytes.
+ALTER TABLE {TABLE} ALTER COLUMN document SET STORAGE EXTERNAL;
+ALTER TABLE {TABLE} SET (toast_tuple_target = 128);
+CREATE INDEX IF NOT EXISTS incident_search_document_gin ON {TABLE} USING gin (document);
+"""
+
+DROP_TRIGGERS = """
+DROP TRIGGER IF EXISTS events_search_insert ON events_incident;
+DROP TRIGGER IF EXISTS events_search_update ON events_incident;
+DROP TRIGGER IF EXISTS events_search_delete ON events_incident;
+DROP TRIGGER IF EXISTS events_search_report_insert ON events_report;
+DROP TRIGGER IF EXISTS events_search_report_update ON events_report;
+DROP TRIGGER IF EXISTS events_search_report_delete ON events_report;
+DROP TRIGGER IF EXISTS events_search_bulletin_update ON events_bulletin;
+DROP FUNCTION IF EXISTS events_search_incident();
+DROP FUNCTION IF EXISTS events_search_report();
+DROP FUNCTION IF EXISTS events_search_bulletin();
+DROP FUNCTION IF EXISTS events_search_refresh(bigint[]);
+DROP INDEX IF EXISTS incident_search_document_gin;
+"""
+
+FILL = f"""
+INSERT INTO {TABLE} (incident_id, latitude, longitude, month, killed, published, document)
+SELECT id, latitude, longitude, {MONTH}, killed_total_best, {PUBLISHED}, {document("i.id")}
+FROM events_incident AS i
+"""
+
+
+def available():
+    return connection.vendor == "postgresql"
+
+
+def rebuild():
+    """Every incident's search row afresh: after a load that bypassed the triggers, or to
+    repair. Writers to incidents, reports and bulletins wait meanwhile."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("LOCK TABLE events_incident, events_report, events_bulletin IN SHARE MODE")
+        cursor.execute(f"DELETE FROM {TABLE}")
+        cursor.execute(FILL)
+        cursor.execute(f"ANALYZE {TABLE}")
+
+
+def matching(words):
+    """IncidentSearch rows whose words match `words` (websearch syntax: "quoted phrases",
+    or, -excluded), published or not."""
+    query = SearchQuery(words, config=CONFIG, search_type="websearch")
+    return IncidentSearch.objects.filter(document=query)
+
+
+def search_filter(cleaned_data):
+    """The published IncidentSearch rows matching the text when it is the only filter (the
+    map and the count then read nothing else), or None."""
+    words = (cleaned_data.get("q") or "").strip()
+    others = [
+        value
+        for name, value in cleaned_data.items()
+        if name not in ("q", "order") and value not in (None, "")
+    ]
+    if not words or others:
+        return None
+    return matching(words).filter(published=True)

@@ -1,0 +1,109 @@
+"""IncidentSearch: the words, location and status the text search reads stay those of the
+incidents, their reports and bulletins, whatever changes them."""
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from events import search
+from events.models import Incident, IncidentSearch, Report, ReviewStatus
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="IncidentSearch is kept on PostgreSQL only"
+    ),
+]
+
+
+def found(words):
+    return sorted(search.matching(words).values_list("incident_id", flat=True))
+
+
+def test_words_follow_reports_bulletins_and_merges(make_incident, make_report, make_bulletin):
+    bakery = make_incident()
+    bulletin = make_bulletin(title="Raid", text="Warplanes hit the bakery in Soussa.")
+    make_report(bakery, bulletin)
+    market = make_incident()
+    report = make_report(market, None, source="ucdp_ged", external_id="7", headline="Market hit")
+    assert found("bakery") == [bakery.pk] and found("market") == [market.pk]
+
+    bulletin.text = "Warplanes hit the mill in Soussa."  # a bulletin corrected
+    bulletin.save()
+    assert found("bakery") == [] and found("mill") == [bakery.pk]
+
+    report.headline = "Market and mill hit"  # a headline corrected
+    report.save()
+    assert found("mill") == sorted([bakery.pk, market.pk])
+
+    bakery.merge([market])  # the market's report moves to the bakery incident
+    assert found("market") == [bakery.pk]
+
+    Report.objects.filter(incident=bakery, bulletin=bulletin).delete()
+    assert found("soussa") == []
+
+
+def test_the_map_columns_follow_the_incident(make_incident):
+    incident = make_incident(killed_total_best=3)
+    row = IncidentSearch.objects.get(pk=incident.pk)
+    assert (row.latitude, row.longitude, row.killed, row.published) == (34.43, 40.95, 3, True)
+    assert row.month.isoformat() == "2018-07-01"
+
+    incident.latitude, incident.killed_total_best = 35.0, 8
+    incident.status = ReviewStatus.REJECTED
+    incident.save()
+    row.refresh_from_db()
+    assert (row.latitude, row.killed, row.published) == (35.0, 8, False)
+
+    Incident.objects.filter(pk=incident.pk).delete()
+    assert not IncidentSearch.objects.filter(pk=incident.pk).exists()
+
+
+def test_a_rebuild_restores_rows_the_triggers_never_saw(make_incident, make_report):
+    incident = make_incident()
+    make_report(incident, None, source="ucdp_ged", external_id="1", headline="Bakery shelled")
+    IncidentSearch.objects.all().delete()
+
+    search.rebuild()
+
+    assert found("bakery") == [incident.pk]
+    assert IncidentSearch.objects.count() == Incident.objects.count()
+
+
+def test_a_common_word_and_a_rare_one_find_the_same_incidents(
+    client, make_incident, make_report, monkeypatch
+):
+    """Few matches go to the database as a list of ids; many as a probe per incident."""
+    ids = []
+    for n in range(6):
+        incident = make_incident()
+        make_report(incident, None, source="ucdp_ged", external_id=str(n), headline="Bakery hit")
+        ids.append(incident.pk)
+    make_incident()
+
+    listed = client.get(reverse("events:list"), {"q": "bakery"}).context["page"].rows
+    monkeypatch.setattr("events.filters.SEARCH_INLINE_LIMIT", 2)
+    probed = client.get(reverse("events:list"), {"q": "bakery"}).context["page"].rows
+
+    assert sorted(i.pk for i in listed) == sorted(i.pk for i in probed) == sorted(ids)
+
+
+def test_the_map_counts_a_text_search_from_the_search_rows(
+    client, make_incident, make_report, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr("events.views.MAP_EVENT_LIMIT", 2)
+    for n in range(4):
+        incident = make_incident(latitude=34 + n / 10, killed_total_best=n)
+        make_report(incident, None, source="ucdp_ged", external_id=str(n), headline="Bakery hit")
+    rejected = make_incident(status="rejected")
+    make_report(rejected, None, source="ucdp_ged", external_id="9", headline="Bakery hit")
+
+    with django_assert_max_num_queries(10) as captured:
+        body = client.get(
+            reverse("events:map_data"), {"q": "bakery", "bbox": "35,32,43,38", "zoom": "6"}
+        ).json()
+
+    assert body["mode"] == "cells"
+    assert sum(cell[2] for cell in body["cells"]) == 4
+    assert sum(cell[3] for cell in body["cells"]) == 0 + 1 + 2 + 3
+    assert IncidentSearch._meta.db_table in " ".join(q["sql"] for q in captured.captured_queries)
