@@ -439,7 +439,8 @@ class Incident(Figures):
             models.Index(fields=["-date", "-id"], name="incident_date_id_idx"),
             # The list filtered by governorate, newest first.
             models.Index(fields=["governorate", "-date", "-id"], name="incident_gov_date_idx"),
-            # The list filtered by perpetrator group, newest first.
+            # The admin's incident list filtered by perpetrator group (list_filter), newest
+            # first. (The site's group filter reads perpetrator_groups instead.)
             models.Index(
                 fields=["perpetrator_group", "-date", "-id"], name="incident_group_date_idx"
             ),

@@ -93,6 +93,7 @@
   window.Histogram = { load: load };
   document.addEventListener("DOMContentLoaded", function () {
     var figure = document.getElementById("histogram");
-    if (figure) load(figure, figure.getAttribute("data-url"));
+    // The map page loads it itself, once the map has its first answer (data-deferred).
+    if (figure && !figure.hasAttribute("data-deferred")) load(figure, figure.getAttribute("data-url"));
   });
 })();

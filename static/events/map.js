@@ -123,7 +123,21 @@
         else drawEvents(result.body.events);
         map.getContainer().setAttribute("data-mode", result.body.mode);
       })
-      .catch(function () { setStatus("The incidents could not be loaded."); });
+      .catch(function () { setStatus("The incidents could not be loaded."); })
+      .then(loadHistogramOnce);
+  }
+
+  // The histogram waits for the map's first answer, so that the two do not share the server
+  // while the map is drawn first; later filter changes reload both at once.
+  var histogramLoaded = false;
+  function loadHistogram(params) {
+    var figure = document.getElementById("histogram");
+    histogramLoaded = true;
+    if (figure) window.Histogram.load(figure, withQuery(config.histogramUrl, params));
+  }
+
+  function loadHistogramOnce() {
+    if (!histogramLoaded) loadHistogram(filterParams());
   }
 
   function filtersChanged(event) {
@@ -135,8 +149,7 @@
     Array.prototype.forEach.call(form.querySelectorAll(".error"), function (node) {
       node.parentNode.removeChild(node);
     });
-    var figure = document.getElementById("histogram");
-    if (figure) window.Histogram.load(figure, withQuery(config.histogramUrl, params));
+    loadHistogram(params);
     load();
   }
 
