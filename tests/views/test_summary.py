@@ -12,7 +12,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 
-from events import summary
+from events import search, summary
 from events.models import Actor, Incident, IncidentSummary, ReviewStatus
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +167,28 @@ def test_the_map_reads_the_summary_for_the_filters_it_holds(
 
     tables = " ".join(q["sql"] for q in captured.captured_queries)
     assert IncidentSummary._meta.db_table in tables
+
+
+@postgresql_only
+def test_rebuild_counts_repairs_both_tables(make_incident, make_report):
+    from django.core.management import call_command
+
+    from events.models import IncidentSearch
+
+    incident = make_incident(killed_total_best=3)
+    make_report(incident, None, external_id="1", headline="Bakery hit")
+    IncidentSummary.objects.all().delete()
+    IncidentSearch.objects.all().delete()
+
+    call_command("rebuild_counts", stdout=io.StringIO())
+
+    assert counted_from_summary() == counted_from_incidents()
+    assert list(search.matching("bakery").values_list("incident_id", flat=True)) == [incident.pk]
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite message")
+def test_rebuild_counts_says_there_is_nothing_to_do_on_sqlite():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="PostgreSQL only"):
+        call_command("rebuild_counts")
