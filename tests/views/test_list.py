@@ -67,6 +67,27 @@ def test_invalid_filter_values_show_form_errors(client, query):
     assert response.context["filter"].errors
 
 
+def test_the_filter_form_shows_the_chosen_filters(client, make_incident, make_actor):
+    actor = make_actor("Russian Air Force", "russia")
+    make_incident()
+    query = {
+        "province": "SY-DY",
+        "actor": actor.pk,
+        "date_from": "2017-01-01",
+        "min_killed": "3",
+        "q": '"barrel" <bombs>',
+    }
+
+    body = client.get(LIST, query).content.decode()
+
+    assert '<option value="SY-DY" selected>Deir ez-Zor</option>' in body
+    assert f'<option value="{actor.pk}" selected>Russian Air Force</option>' in body
+    assert '<option value="" selected>Any group</option>' in body
+    assert '<input type="date" name="date_from" value="2017-01-01" id="id_date_from">' in body
+    assert '<input type="number" name="min_killed" value="3" min="0"' in body
+    assert 'name="q" value="&quot;barrel&quot; &lt;bombs&gt;"' in body
+
+
 def test_rejected_incidents_are_hidden_unless_asked_for(client, make_incident):
     shown = make_incident(status="extracted")
     rejected = make_incident(status="rejected")
