@@ -384,6 +384,57 @@ def consistency(started):
         derived += 1
     say(f"checked: {imported.count()} bulletins imported during the run re-extracted, "
         f"{derived} incidents' figures re-derived")  # fmt: skip
+    problems += derived_tables()
+    return problems
+
+
+def derived_tables():
+    """What triggers and signals keep under concurrent writes: the map's counts, the search
+    rows and each incident's perpetrator groups agree with the incidents themselves."""
+    from django.db import connection
+
+    from events import search, summary
+    from events.models import Incident, groups_key
+
+    problems = []
+    key = ", ".join(summary.KEY)
+    with connection.cursor() as cursor:
+        counted = (
+            f"SELECT {key}, sum(incidents), sum(killed) FROM {summary.TABLE}"
+            f" GROUP BY {key} HAVING sum(incidents) <> 0"
+        )
+        positions = ", ".join(str(n + 1) for n in range(len(summary.KEY)))
+        direct = (
+            f"SELECT {', '.join(summary.ROW_KEY)}, count(*), coalesce(sum(killed_total_best), 0)"
+            f" FROM events_incident WHERE {summary.PUBLISHED} GROUP BY {positions}"
+        )
+        cursor.execute(
+            f"SELECT count(*) FROM (({counted}) EXCEPT ({direct})"
+            f" UNION ALL (({direct}) EXCEPT ({counted}))) AS differing"
+        )
+        if differing := cursor.fetchone()[0]:
+            problems.append(f"{differing} IncidentSummary keys differ from the incidents")
+        cursor.execute(
+            f"SELECT count(*) FROM events_incident AS i FULL JOIN {search.TABLE} AS s"
+            " ON s.incident_id = i.id WHERE s.incident_id IS NULL OR i.id IS NULL"
+            " OR (s.latitude, s.longitude, s.killed, s.published) IS DISTINCT FROM"
+            f" (i.latitude, i.longitude, i.killed_total_best, i.{search.PUBLISHED})"
+        )
+        if differing := cursor.fetchone()[0]:
+            problems.append(f"{differing} IncidentSearch rows differ from their incidents")
+    groups = {}
+    for pk, group, stored in Incident.objects.values_list(
+        "pk", "perpetrator_group", "perpetrator_groups"
+    ):
+        groups[pk] = ([group], stored)
+    for pk, group in Incident.perpetrators.through.objects.values_list(
+        "incident_id", "actor__group"
+    ):
+        groups[pk][0].append(group)
+    wrong = sum(groups_key(found) != stored for found, stored in groups.values())
+    if wrong:
+        problems.append(f"{wrong} incidents' perpetrator_groups differ from their perpetrators")
+    say(f"checked: the map's counts, {len(groups):,} search rows and perpetrator groups")
     return problems
 
 
