@@ -76,7 +76,7 @@ def incident_list(request):
     except InvalidCursor as error:
         context["cursor_error"] = str(error)
         return render(request, "events/incident_list.html", context, status=400)
-    total = incidents.qs.order_by()[: COUNT_LIMIT + 1].count()
+    total = incidents.count(COUNT_LIMIT)
     context.update(
         page=page,
         total=min(total, COUNT_LIMIT),
