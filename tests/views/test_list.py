@@ -31,6 +31,41 @@ def test_it_lists_an_incident_with_its_place_perpetrators_and_toll(
     assert "1 incident" in body
 
 
+def test_a_row_links_to_its_incident_and_names_its_perpetrators_a_to_z(
+    client, make_incident, make_actor
+):
+    russia = make_actor("Russian Air Force", "russia")
+    government = make_actor("Syrian Arab Air Force", "syrian_government")
+    incident = make_incident(perpetrators=[government, russia], date=datetime.date(2018, 7, 12))
+
+    body = client.get(LIST).content.decode()
+
+    assert f'<a href="{incident.get_absolute_url()}">2018-07-12</a>' in body
+    assert f'<a href="{incident.get_absolute_url()}">Air strike</a>' in body
+    assert "<td>Russian Air Force; Syrian Arab Air Force</td>" in body
+
+
+def test_a_row_without_perpetrators_shows_the_group_and_an_undated_one_says_so(
+    client, make_incident
+):
+    make_incident(perpetrator_group="russia", date=None, date_precision="month")
+
+    body = client.get(LIST).content.decode()
+
+    assert "<td>Russia</td>" in body
+    assert ">undated</a></td>" in body
+
+
+def test_a_long_title_is_shortened_to_140_characters(client, make_incident):
+    make_incident(title="x" * 200)
+    make_incident(title="A short title")
+
+    body = client.get(LIST).content.decode()
+
+    assert f'<div class="title">{"x" * 139}…</div>' in body
+    assert '<div class="title">A short title</div>' in body
+
+
 def test_it_rejects_post(client):
     assert client.post(LIST).status_code == 405
 
