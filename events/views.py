@@ -76,7 +76,10 @@ def incident_list(request):
         context["cursor_error"] = str(error)
         return render(request, "events/incident_list.html", context, status=400)
     ready_rows(page.rows)
-    total = incidents.count(COUNT_LIMIT)
+    if not request.GET.get("cursor") and page.next_cursor is None:
+        total = len(page.rows)  # The first page holds every match: nothing left to count.
+    else:
+        total = incidents.count(COUNT_LIMIT)
     context.update(
         page=page,
         total=min(total, COUNT_LIMIT),

@@ -66,6 +66,21 @@ def test_a_long_title_is_shortened_to_140_characters(client, make_incident):
     assert '<div class="title">A short title</div>' in body
 
 
+def test_the_count_says_how_many_match_on_one_page_or_many(client, make_incident, monkeypatch):
+    monkeypatch.setattr("events.views.PAGE_SIZE", 2)
+    for _ in range(3):
+        make_incident(province="SY-DY")
+    make_incident(province="SY-HL")
+
+    assert '<p class="count" id="count">4 incidents</p>' in client.get(LIST).content.decode()
+    body = client.get(LIST, {"province": "SY-DY"}).content.decode()
+    assert '<p class="count" id="count">3 incidents</p>' in body
+    body = client.get(LIST, {"province": "SY-HL"}).content.decode()
+    assert '<p class="count" id="count">1 incident</p>' in body
+    body = client.get(LIST, {"min_killed": "1000"}).content.decode()
+    assert '<p class="count" id="count">0 incidents</p>' in body
+
+
 def test_it_rejects_post(client):
     assert client.post(LIST).status_code == 405
 
