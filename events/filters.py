@@ -16,6 +16,7 @@ from django.db.models import (
     BigIntegerField,
     BooleanField,
     Exists,
+    Expression,
     F,
     Field,
     Func,
@@ -159,6 +160,37 @@ class AnyOf(Func):
     output_field = BooleanField()
 
 
+class IdArray(Expression):
+    """A list of ids as one bigint[] parameter, sent as its text "{1,2,3}": one parameter to
+    adapt, however many ids."""
+
+    output_field = ArrayField(BigIntegerField())
+
+    def __init__(self, ids):
+        super().__init__()
+        self.ids = ids
+
+    def as_sql(self, compiler, connection):
+        return "%s::bigint[]", ["{" + ",".join(str(int(pk)) for pk in self.ids) + "}"]
+
+
+def probe(matches):
+    """The ids of up to SEARCH_INLINE_LIMIT + 1 IncidentSearch rows."""
+    return list(matches.values_list("incident_id", flat=True)[: SEARCH_INLINE_LIMIT + 1])
+
+
+def restrict_to(queryset, matches, ids):
+    """The incidents of `matches` (IncidentSearch rows), `ids` being probe(matches).
+
+    A rare word (most searches: a place, a name) matches few incidents: their ids go in as
+    a list, and PostgreSQL plans the page, the count and the map knowing how few they are. A
+    common word: newest incidents first, each probed by its primary key.
+    """
+    if len(ids) <= SEARCH_INLINE_LIMIT:
+        return queryset.filter(AnyOf(F("pk"), IdArray(sorted(ids))))
+    return queryset.filter(Exists(matches.filter(incident_id=OuterRef("pk"))))
+
+
 def text_search(queryset, value):
     """Incidents whose bulletins (title, text) or report headlines hold the words.
 
@@ -171,16 +203,7 @@ def text_search(queryset, value):
         return queryset
     if search.available():
         matches = search.matching(value)
-        # A rare term (most searches: a place, a name) matches few incidents: fetched first,
-        # they go in as a list of ids, and PostgreSQL plans the page, the count and the map
-        # knowing how few they are.
-        ids = list(matches.values_list("incident_id", flat=True)[: SEARCH_INLINE_LIMIT + 1])
-        if len(ids) <= SEARCH_INLINE_LIMIT:
-            # id = ANY(one array parameter): thousands of ids cost no more to send than one.
-            array = Value(sorted(ids), output_field=ArrayField(BigIntegerField()))
-            return queryset.filter(AnyOf(F("pk"), array))
-        # A common word: newest incidents first, each probed by its primary key.
-        return queryset.filter(Exists(matches.filter(incident_id=OuterRef("pk"))))
+        return restrict_to(queryset, matches, probe(matches))
     reports = Report.objects.filter(
         Q(bulletin__title__icontains=value)
         | Q(bulletin__text__icontains=value)
@@ -284,6 +307,12 @@ class IncidentFilter(django_filters.FilterSet):
         return queryset.filter(Exists(through))
 
     def filter_text(self, queryset, name, value):
+        searched = self.searched()
+        if searched is not None:
+            # The text alone: only published incidents are listed, so only they are probed,
+            # and the probe counts them too (see count()).
+            self.probed = probe(searched)
+            return restrict_to(queryset, searched, self.probed)
         return text_search(queryset, value)
 
     def filter_order(self, queryset, name, value):
@@ -311,12 +340,16 @@ class IncidentFilter(django_filters.FilterSet):
         return search.search_filter(self.form.cleaned_data)
 
     def count(self, limit):
-        """How many incidents match, counted no further than limit + 1 (a full count costs a
-        scan at a million rows). A text search alone is counted from its search rows."""
-        searched = self.searched()
-        if searched is not None:
-            return searched[: limit + 1].count()
-        return self.qs.order_by()[: limit + 1].count()
+        """(how many incidents match, whether there are more): counted no further than
+        `limit`, since a full count costs a scan at a million rows. A text search alone is
+        counted by its probe, so no further than SEARCH_INLINE_LIMIT."""
+        queryset = self.qs  # Filters first: filter_text() probes.
+        probed = getattr(self, "probed", None)
+        if probed is not None:
+            found = len(probed)
+            return min(found, SEARCH_INLINE_LIMIT), found > SEARCH_INLINE_LIMIT
+        found = queryset.order_by()[: limit + 1].count()
+        return min(found, limit), found > limit
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

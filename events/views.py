@@ -77,13 +77,14 @@ def incident_list(request):
         return render(request, "events/incident_list.html", context, status=400)
     ready_rows(page.rows)
     if not request.GET.get("cursor") and page.next_cursor is None:
-        total = len(page.rows)  # The first page holds every match: nothing left to count.
+        # The first page holds every match: nothing left to count.
+        total, capped = len(page.rows), False
     else:
-        total = incidents.count(COUNT_LIMIT)
+        total, capped = incidents.count(COUNT_LIMIT)
     context.update(
         page=page,
-        total=min(total, COUNT_LIMIT),
-        total_is_capped=total > COUNT_LIMIT,
+        total=total,
+        total_is_capped=capped,
         next_query=page_query(request, page.next_cursor),
         previous_query=page_query(request, page.previous_cursor),
     )

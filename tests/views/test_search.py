@@ -107,3 +107,19 @@ def test_the_map_counts_a_text_search_from_the_search_rows(
     assert sum(cell[2] for cell in body["cells"]) == 4
     assert sum(cell[3] for cell in body["cells"]) == 0 + 1 + 2 + 3
     assert IncidentSearch._meta.db_table in " ".join(q["sql"] for q in captured.captured_queries)
+
+
+def test_a_common_word_alone_is_counted_by_its_probe(
+    client, make_incident, make_report, monkeypatch
+):
+    monkeypatch.setattr("events.filters.SEARCH_INLINE_LIMIT", 2)
+    monkeypatch.setattr("events.views.PAGE_SIZE", 2)
+    for n in range(4):
+        incident = make_incident()
+        make_report(incident, None, source="ucdp_ged", external_id=str(n), headline="Bakery hit")
+
+    common = client.get(reverse("events:list"), {"q": "bakery"}).context
+    narrowed = client.get(reverse("events:list"), {"q": "bakery", "province": "SY-DY"}).context
+
+    assert (common["total"], common["total_is_capped"]) == (2, True)  # "2+"
+    assert (narrowed["total"], narrowed["total_is_capped"]) == (4, False)
