@@ -70,6 +70,7 @@ eval: $(STAMP)
 EVENTS ?= 1000000
 BENCH_ARGS ?=
 bench: $(STAMP)
+	sh scripts/install-chromium.sh
 	$(PY) bench/run.py --events $(EVENTS) $(BENCH_ARGS)
 
 clean:
