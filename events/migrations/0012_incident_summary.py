@@ -51,6 +51,7 @@ def install_summary(apps, schema_editor):
         f" false FROM events_incident WHERE {summary.PUBLISHED}"
         f" GROUP BY {', '.join(str(n) for n in range(1, len(summary.KEY) + 1))}"
     )
+    schema_editor.execute(f"ANALYZE {summary.TABLE}")
 
 
 def remove_summary(apps, schema_editor):

@@ -24,6 +24,7 @@ def install(apps, schema_editor):
 
     schema_editor.execute(search.TRIGGERS)
     schema_editor.execute(search.FILL)
+    schema_editor.execute(f"ANALYZE {search.TABLE}")
     for name in OLD_INDEXES:
         schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
 
