@@ -875,9 +875,8 @@ class IncidentSearch(models.Model):
     and beside them the few columns the map needs, so that a common word's thousands of
     matches are counted on the map without reading the wide incident rows.
 
-    Written only by triggers (see events/search.py, migration 0013), never by Django; the
-    tsvector is stored out of line, so that these rows stay narrow. The month is there for the
-    histogram.
+    Written only by triggers (see events/search.py, migration 0013), never by Django. The
+    month is there for the histogram.
     """
 
     incident = models.OneToOneField(

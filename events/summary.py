@@ -20,6 +20,7 @@ import calendar
 from django.db import connection, transaction
 from django.db.models import Q, Sum
 
+from . import triggers
 from .models import IncidentSummary, ReviewStatus
 
 TABLE = IncidentSummary._meta.db_table
@@ -85,27 +86,21 @@ BEGIN
     RETURN NULL;
 END
 $$;
-DROP TRIGGER IF EXISTS events_summary_insert ON events_incident;
-DROP TRIGGER IF EXISTS events_summary_update ON events_incident;
-DROP TRIGGER IF EXISTS events_summary_delete ON events_incident;
-CREATE TRIGGER events_summary_insert AFTER INSERT ON events_incident
-    REFERENCING NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION events_summary_change();
-CREATE TRIGGER events_summary_update AFTER UPDATE ON events_incident
-    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION events_summary_change();
-CREATE TRIGGER events_summary_delete AFTER DELETE ON events_incident
-    REFERENCING OLD TABLE AS old_rows
-    FOR EACH STATEMENT EXECUTE FUNCTION events_summary_change();
+{triggers.create("events_summary", "events_incident", "events_summary_change")}
 -- compact()'s ON CONFLICT target: one settled row per key, NULL being a value like any other.
 CREATE UNIQUE INDEX IF NOT EXISTS summary_settled_key ON {TABLE} ({_key})
     NULLS NOT DISTINCT WHERE NOT pending;
 """
 
-DROP_TRIGGERS = """
-DROP TRIGGER IF EXISTS events_summary_insert ON events_incident;
-DROP TRIGGER IF EXISTS events_summary_update ON events_incident;
-DROP TRIGGER IF EXISTS events_summary_delete ON events_incident;
+# Every published incident counted, as settled rows: what rebuild() and migration 0012 write.
+FILL = (
+    f"INSERT INTO {TABLE} ({_key}, incidents, killed, pending)"
+    f" SELECT {_row_key}, count(*), coalesce(sum(killed_total_best), 0), false"
+    f" FROM events_incident WHERE {PUBLISHED} GROUP BY {_positions}"
+)
+
+DROP_TRIGGERS = f"""
+{triggers.drop("events_summary", "events_incident")}
 DROP FUNCTION IF EXISTS events_summary_change();
 DROP INDEX IF EXISTS summary_settled_key;
 """
@@ -125,11 +120,7 @@ def rebuild():
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
         cursor.execute("LOCK TABLE events_incident IN SHARE MODE")
         cursor.execute(f"DELETE FROM {TABLE}")
-        cursor.execute(
-            f"INSERT INTO {TABLE} ({_key}, incidents, killed, pending)"
-            f" SELECT {_row_key}, count(*), coalesce(sum(killed_total_best), 0), false"
-            f" FROM events_incident WHERE {PUBLISHED} GROUP BY {_positions}"
-        )
+        cursor.execute(FILL)
         cursor.execute(f"ANALYZE {TABLE}")
 
 

@@ -45,12 +45,7 @@ def install_summary(apps, schema_editor):
     from events import summary
 
     schema_editor.execute(summary.TRIGGERS)
-    schema_editor.execute(
-        f"INSERT INTO {summary.TABLE} ({', '.join(summary.KEY)}, incidents, killed, pending)"
-        f" SELECT {', '.join(summary.ROW_KEY)}, count(*), coalesce(sum(killed_total_best), 0),"
-        f" false FROM events_incident WHERE {summary.PUBLISHED}"
-        f" GROUP BY {', '.join(str(n) for n in range(1, len(summary.KEY) + 1))}"
-    )
+    schema_editor.execute(summary.FILL)
     schema_editor.execute(f"ANALYZE {summary.TABLE}")
 
 
