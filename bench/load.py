@@ -393,7 +393,7 @@ def derived_tables():
     rows and each incident's perpetrator groups agree with the incidents themselves."""
     from django.db import connection
 
-    from events import search, summary
+    from events import search, summary, words
     from events.models import Incident, groups_key
 
     problems = []
@@ -422,6 +422,21 @@ def derived_tables():
         )
         if differing := cursor.fetchone()[0]:
             problems.append(f"{differing} IncidentSearch rows differ from their incidents")
+        by_word = (
+            f"SELECT word, latitude, longitude, sum(incidents), sum(killed) FROM {words.TABLE}"
+            " GROUP BY 1, 2, 3 HAVING sum(incidents) <> 0"
+        )
+        direct = (
+            "SELECT l, latitude, longitude, count(*), coalesce(sum(killed), 0)"
+            f" FROM {search.TABLE}, unnest(tsvector_to_array(document)) AS l"
+            " WHERE published GROUP BY 1, 2, 3"
+        )
+        cursor.execute(
+            f"SELECT count(*) FROM (({by_word}) EXCEPT ({direct})"
+            f" UNION ALL (({direct}) EXCEPT ({by_word}))) AS differing"
+        )
+        if differing := cursor.fetchone()[0]:
+            problems.append(f"{differing} IncidentWord counts differ from the search rows")
     groups = {}
     for pk, group, stored in Incident.objects.values_list(
         "pk", "perpetrator_group", "perpetrator_groups"
@@ -434,7 +449,7 @@ def derived_tables():
     wrong = sum(groups_key(found) != stored for found, stored in groups.values())
     if wrong:
         problems.append(f"{wrong} incidents' perpetrator_groups differ from their perpetrators")
-    say(f"checked: the map's counts, {len(groups):,} search rows and perpetrator groups")
+    say(f"checked: the map's counts, {len(groups):,} search rows, word counts, perpetrator groups")
     return problems
 
 

@@ -19,7 +19,7 @@ import time
 
 from django.db import connection
 
-from events import search, summary
+from events import search, summary, words
 from events.datasets import Crosswalk, _actors, read_csv, ucdp_row
 from events.models import Actor, ActorGroup, EventType, GeoPrecision, groups_key
 from events.seeds import SEEDS_DIR
@@ -280,5 +280,6 @@ def load(n, seed=5, progress=print):
     progress("  counting for the map, indexing words (COPY bypassed the triggers) ...")
     summary.rebuild()
     search.rebuild()
+    words.rebuild()
     progress(f"  done in {time.perf_counter() - started:.0f} s")
     return Actor.objects.count()

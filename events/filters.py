@@ -27,7 +27,7 @@ from django.db.models import (
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from . import search, summary
+from . import search, summary, words
 from .models import (
     Actor,
     ActorGroup,
@@ -308,12 +308,26 @@ class IncidentFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, value):
         searched = self.searched()
-        if searched is not None:
-            # The text alone: only published incidents are listed, so only they are probed,
-            # and the probe counts them too (see count()).
-            self.probed = probe(searched)
-            return restrict_to(queryset, searched, self.probed)
-        return text_search(queryset, value)
+        if searched is None:
+            return text_search(queryset, value)
+        # The text alone: only published incidents are listed. One word is counted exactly
+        # from IncidentWord; a common one needs no probe.
+        if (word := self.word()) is not None:
+            self.matched = words.count(word)
+            if self.matched > SEARCH_INLINE_LIMIT:
+                return queryset.filter(Exists(searched.filter(incident_id=OuterRef("pk"))))
+        # Else the probe decides, and counts them too (see count()).
+        self.probed = probe(searched)
+        return restrict_to(queryset, searched, self.probed)
+
+    def word(self):
+        """The one word (lexeme) a search by text alone comes to, or None (PostgreSQL)."""
+        if not hasattr(self, "_word"):
+            searched = self.searched()
+            self._word = (
+                None if searched is None else words.single_word(self.form.cleaned_data["q"])
+            )
+        return self._word
 
     def filter_order(self, queryset, name, value):
         return queryset  # Ordering is applied in filter_queryset, after every filter.
@@ -342,8 +356,12 @@ class IncidentFilter(django_filters.FilterSet):
     def count(self, limit):
         """(how many incidents match, whether there are more): counted no further than
         `limit`, since a full count costs a scan at a million rows. A text search alone is
-        counted by its probe, so no further than SEARCH_INLINE_LIMIT."""
-        queryset = self.qs  # Filters first: filter_text() probes.
+        counted by its probe, so no further than SEARCH_INLINE_LIMIT, or exactly when it is
+        one word."""
+        queryset = self.qs  # Filters first: filter_text() counts or probes.
+        matched = getattr(self, "matched", None)
+        if matched is not None:
+            return matched, False
         probed = getattr(self, "probed", None)
         if probed is not None:
             found = len(probed)

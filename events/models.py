@@ -897,3 +897,29 @@ class IncidentSearch(models.Model):
 
     def __str__(self):
         return f"search row of incident #{self.incident_id}"
+
+
+class IncidentWord(models.Model):
+    """Published incidents counted by each word (lexeme) of their search document and by
+    point: the map of a one-word search reads the few thousand rows of that word instead of
+    every matching incident (see events/words.py). Kept by triggers on PostgreSQL as pending
+    rows folded in by compact(), like IncidentSummary; not used on SQLite."""
+
+    word = models.TextField()
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    incidents = models.IntegerField()
+    killed = models.BigIntegerField()  # the sum of killed_total_best (unknown counts as 0)
+    pending = models.BooleanField(default=True)
+
+    class Meta:
+        indexes = [
+            # The map of a one-word search: WHERE word = 'hospit' (settled and pending rows).
+            models.Index(fields=["word", "latitude", "longitude"], name="word_lookup_idx"),
+            # compact(): are there many pending rows? (WHERE pending ORDER BY id LIMIT n)
+            models.Index(fields=["id"], condition=Q(pending=True), name="word_pending_idx"),
+        ]
+        # The unique key of settled rows is made in migration 0014 (NULLS NOT DISTINCT).
+
+    def __str__(self):
+        return f"{self.word!r}: {self.incidents} incidents at {self.latitude},{self.longitude}"

@@ -6,9 +6,9 @@ incidents cost seconds for a common word ("hospital": 88,000 incidents); Inciden
 those words per incident (a tsvector under a GIN index) with the incident's location, toll
 and status beside them, so the list finds a page by walking incidents newest first and
 probing one row each, and the map counts every match from these rows alone, without the
-incidents' wide rows. (A word in one incident in ten still costs the map about 170 ms at a
-million incidents: the matches are spread over the whole table, which holds the words
-inline, about 400 bytes a row.)
+incidents' wide rows. (Many matches still cost the map 150-230 ms at a million incidents:
+they are spread over the whole table, which holds the words inline, about 400 bytes a row;
+so one word alone is counted from IncidentWord, see events/words.py.)
 
 Triggers (TRIGGERS, installed by migration 0013) keep it: statement triggers on
 events_incident insert, update and delete its rows; those on events_report and

@@ -111,62 +111,77 @@ def available():
     return connection.vendor == "postgresql"
 
 
-def rebuild():
-    """Count every incident afresh: after a load that bypassed the triggers, or to repair.
+class Tally:
+    """A table of signed counts by key that triggers append to as `pending` rows, folded
+    into one settled row per key (under a unique index on the key WHERE NOT pending) by
+    compact(). IncidentSummary is one; events/words.py keeps another."""
 
-    Writers to events_incident wait meanwhile (SHARE lock), so no change is missed.
-    """
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK])
-        cursor.execute("LOCK TABLE events_incident IN SHARE MODE")
-        cursor.execute(f"DELETE FROM {TABLE}")
-        cursor.execute(FILL)
-        cursor.execute(f"ANALYZE {TABLE}")
+    def __init__(self, model, key, lock, fill, source_tables):
+        self.table = model._meta.db_table
+        self.key = ", ".join(key)
+        self.positions = ", ".join(str(n) for n in range(1, len(key) + 1))
+        self.lock = lock  # pg_advisory_xact_lock key: one compact() or rebuild() at a time
+        self.fill = fill  # SQL: every settled row, counted afresh
+        self.source_tables = source_tables  # what rebuild() keeps writers out of
 
+    def rebuild(self):
+        """Count afresh: after a load that bypassed the triggers, or to repair. Writers to
+        the source tables wait meanwhile (SHARE lock), so no change is missed."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [self.lock])
+            cursor.execute(f"LOCK TABLE {self.source_tables} IN SHARE MODE")
+            cursor.execute(f"DELETE FROM {self.table}")
+            cursor.execute(self.fill)
+            cursor.execute(f"ANALYZE {self.table}")
 
-def pending_rows(limit=COMPACT_AFTER + 1):
-    """How many pending rows there are, counting no further than `limit`."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            # ORDER BY id: along summary_pending_idx, whatever the statistics say.
-            f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE pending ORDER BY id LIMIT %s) AS p",
-            [limit],
-        )
-        return cursor.fetchone()[0]
+    def pending_rows(self, limit=COMPACT_AFTER + 1):
+        """How many pending rows there are, counting no further than `limit`."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                # ORDER BY id: along the partial index of pending rows, whatever the
+                # statistics say.
+                f"SELECT count(*) FROM (SELECT 1 FROM {self.table} WHERE pending ORDER BY id"
+                " LIMIT %s) AS p",
+                [limit],
+            )
+            return cursor.fetchone()[0]
 
+    def compact(self, force=False):
+        """Fold pending rows into the settled ones; returns how many were folded.
 
-def compact(force=False):
-    """Fold pending rows into the settled ones; returns how many were folded.
-
-    Skipped (returning 0) while another compact() or rebuild() holds the lock, and, unless
-    `force`, while there are no more than COMPACT_AFTER pending rows.
-    """
-    if not available() or (not force and pending_rows() <= COMPACT_AFTER):
-        return 0
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [LOCK])
-        if not cursor.fetchone()[0]:
+        Skipped (returning 0) while another compact() or rebuild() holds the lock, and,
+        unless `force`, while there are no more than COMPACT_AFTER pending rows.
+        """
+        if not available() or (not force and self.pending_rows() <= COMPACT_AFTER):
             return 0
-        cursor.execute(
-            f"WITH moved AS (DELETE FROM {TABLE} WHERE pending RETURNING *)"
-            f" INSERT INTO {TABLE} ({_key}, incidents, killed, pending)"
-            f" SELECT {_key}, sum(incidents), sum(killed), false FROM moved"
-            f" GROUP BY {_positions}"
-            f" ON CONFLICT ({_key}) WHERE NOT pending DO UPDATE"
-            f" SET incidents = {TABLE}.incidents + excluded.incidents,"
-            f" killed = {TABLE}.killed + excluded.killed"
-        )
-        folded = cursor.rowcount
-        cursor.execute(f"DELETE FROM {TABLE} WHERE NOT pending AND incidents = 0")
-    return folded
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [self.lock])
+            if not cursor.fetchone()[0]:
+                return 0
+            cursor.execute(
+                f"WITH moved AS (DELETE FROM {self.table} WHERE pending RETURNING *)"
+                f" INSERT INTO {self.table} ({self.key}, incidents, killed, pending)"
+                f" SELECT {self.key}, sum(incidents), sum(killed), false FROM moved"
+                f" GROUP BY {self.positions}"
+                f" ON CONFLICT ({self.key}) WHERE NOT pending DO UPDATE"
+                f" SET incidents = {self.table}.incidents + excluded.incidents,"
+                f" killed = {self.table}.killed + excluded.killed"
+            )
+            folded = cursor.rowcount
+            cursor.execute(f"DELETE FROM {self.table} WHERE NOT pending AND incidents = 0")
+        return folded
+
+    def maybe_compact(self):
+        """What a reader calls first: folds pending rows in once there are many of them."""
+        try:
+            return self.compact()
+        except Exception:  # A reader must not fail because housekeeping did; counts stay true.
+            return 0
 
 
-def maybe_compact():
-    """What a reader calls first: folds pending rows in once there are many of them."""
-    try:
-        return compact()
-    except Exception:  # A reader must not fail because housekeeping did; the counts stay true.
-        return 0
+SUMMARY = Tally(IncidentSummary, KEY, LOCK, FILL, "events_incident")
+rebuild, pending_rows = SUMMARY.rebuild, SUMMARY.pending_rows
+compact, maybe_compact = SUMMARY.compact, SUMMARY.maybe_compact
 
 
 def summary_filter(cleaned_data):

@@ -21,7 +21,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
-from . import export, summary
+from . import export, summary, words
 from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page
 from .models import BOUNDS, CATEGORIES, EventType, Incident
 
@@ -203,14 +203,18 @@ def map_data(request):
 
 
 def counted_points(incidents, where):
-    """[(lat, lon, count, killed)] per point from IncidentSummary or IncidentSearch, or None
-    when neither can answer this filter (then the incidents are counted directly)."""
+    """[(lat, lon, count, killed)] per point from IncidentSummary, IncidentWord (one word
+    alone) or IncidentSearch (other text alone), or None when none of them can answer this
+    filter (then the incidents are counted directly)."""
     counted = incidents.summary()
     if counted is not None:
         summary.maybe_compact()
         return summary.points(counted.filter(where))
     searched = incidents.searched()
     if searched is not None:
+        word = incidents.word()
+        if word is not None:
+            return words.points(word, where)
         return incident_points(searched.filter(where), killed="killed")
     return None
 

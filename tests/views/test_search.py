@@ -109,7 +109,7 @@ def test_the_map_counts_a_text_search_from_the_search_rows(
     assert IncidentSearch._meta.db_table in " ".join(q["sql"] for q in captured.captured_queries)
 
 
-def test_a_common_word_alone_is_counted_by_its_probe(
+def test_text_alone_is_counted_exactly_for_one_word_and_by_the_probe_otherwise(
     client, make_incident, make_report, monkeypatch
 ):
     monkeypatch.setattr("events.filters.SEARCH_INLINE_LIMIT", 2)
@@ -118,8 +118,10 @@ def test_a_common_word_alone_is_counted_by_its_probe(
         incident = make_incident()
         make_report(incident, None, source="ucdp_ged", external_id=str(n), headline="Bakery hit")
 
-    common = client.get(reverse("events:list"), {"q": "bakery"}).context
-    narrowed = client.get(reverse("events:list"), {"q": "bakery", "province": "SY-DY"}).context
+    def counted(query):
+        context = client.get(reverse("events:list"), query).context
+        return context["total"], context["total_is_capped"], len(context["page"].rows)
 
-    assert (common["total"], common["total_is_capped"]) == (2, True)  # "2+"
-    assert (narrowed["total"], narrowed["total_is_capped"]) == (4, False)
+    assert counted({"q": "bakery"}) == (4, False, 2)  # one word: IncidentWord, exact
+    assert counted({"q": "bakery hit"}) == (2, True, 2)  # two words: the probe, "2+"
+    assert counted({"q": "bakery", "province": "SY-DY"}) == (4, False, 2)  # the incidents

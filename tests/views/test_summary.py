@@ -12,7 +12,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 
-from events import search, summary
+from events import search, summary, words
 from events.models import Actor, Incident, IncidentSummary, ReviewStatus
 
 pytestmark = pytest.mark.django_db
@@ -173,17 +173,19 @@ def test_the_map_reads_the_summary_for_the_filters_it_holds(
 def test_rebuild_counts_repairs_both_tables(make_incident, make_report):
     from django.core.management import call_command
 
-    from events.models import IncidentSearch
+    from events.models import IncidentSearch, IncidentWord
 
     incident = make_incident(killed_total_best=3)
     make_report(incident, None, external_id="1", headline="Bakery hit")
     IncidentSummary.objects.all().delete()
     IncidentSearch.objects.all().delete()
+    IncidentWord.objects.all().delete()
 
     call_command("rebuild_counts", stdout=io.StringIO())
 
     assert counted_from_summary() == counted_from_incidents()
     assert list(search.matching("bakery").values_list("incident_id", flat=True)) == [incident.pk]
+    assert words.count("bakeri") == 1
 
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite message")

@@ -1,5 +1,5 @@
-"""Count every incident afresh for the map and histogram (IncidentSummary) and index every
-incident's words for the text search (IncidentSearch).
+"""Count every incident afresh for the map and histogram (IncidentSummary), index every
+incident's words for the text search (IncidentSearch) and count them by word (IncidentWord).
 
 Triggers keep both as incidents, reports and bulletins change; this is for after a load that
 bypassed them (COPY with session_replication_role = replica, a restore of only some tables)
@@ -10,8 +10,8 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events import search, summary
-from events.models import IncidentSearch, IncidentSummary
+from events import search, summary, words
+from events.models import IncidentSearch, IncidentSummary, IncidentWord
 
 
 class Command(BaseCommand):
@@ -26,7 +26,9 @@ class Command(BaseCommand):
         summary.rebuild()
         self.stdout.write(f"IncidentSummary: {IncidentSummary.objects.count():,} rows.")
         search.rebuild()
+        self.stdout.write(f"IncidentSearch: {IncidentSearch.objects.count():,} rows.")
+        words.rebuild()  # after the search rows it counts
         self.stdout.write(
-            f"IncidentSearch: {IncidentSearch.objects.count():,} rows"
+            f"IncidentWord: {IncidentWord.objects.count():,} rows"
             f" ({time.perf_counter() - started:.1f} s in all)."
         )
