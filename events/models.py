@@ -842,10 +842,20 @@ class IncidentSummary(models.Model):
     longitude = models.FloatField(null=True)
     month = models.DateField(null=True)  # the first of the incident's month
     governorate = models.ForeignKey(
-        Governorate, models.DO_NOTHING, null=True, db_constraint=False, related_name="+"
+        Governorate,
+        models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        db_index=False,  # summary_governorate_idx
+        related_name="+",
     )
     district = models.ForeignKey(
-        District, models.DO_NOTHING, null=True, db_constraint=False, related_name="+"
+        District,
+        models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        db_index=False,  # summary_district_idx
+        related_name="+",
     )
     event_type = models.CharField(max_length=20)
     perpetrator_groups = models.CharField(max_length=400, blank=True)
@@ -859,6 +869,10 @@ class IncidentSummary(models.Model):
             models.Index(fields=["latitude", "longitude"], name="summary_location_idx"),
             # A year or a range of months: WHERE month >= … AND month <= ….
             models.Index(fields=["month"], name="summary_month_idx"),
+            # The map and histogram of one governorate: WHERE governorate_id = 'SY-HL'.
+            models.Index(fields=["governorate"], name="summary_governorate_idx"),
+            # The map and histogram of one district: WHERE district_id = 42.
+            models.Index(fields=["district"], name="summary_district_idx"),
             # summary.compact(): are there many pending rows? (WHERE pending LIMIT n)
             models.Index(fields=["id"], condition=Q(pending=True), name="summary_pending_idx"),
         ]
