@@ -394,7 +394,7 @@ def derived_tables():
     from django.db import connection
 
     from events import search, summary, words
-    from events.models import Incident, groups_key
+    from events.models import Incident, derived_perpetrator_groups
 
     problems = []
     key = ", ".join(summary.KEY)
@@ -437,19 +437,12 @@ def derived_tables():
         )
         if differing := cursor.fetchone()[0]:
             problems.append(f"{differing} IncidentWord counts differ from the search rows")
-    groups = {}
-    for pk, group, stored in Incident.objects.values_list(
-        "pk", "perpetrator_group", "perpetrator_groups"
-    ):
-        groups[pk] = ([group], stored)
-    for pk, group in Incident.perpetrators.through.objects.values_list(
-        "incident_id", "actor__group"
-    ):
-        groups[pk][0].append(group)
-    wrong = sum(groups_key(found) != stored for found, stored in groups.values())
+    stored = dict(Incident.objects.values_list("pk", "perpetrator_groups"))
+    derived = derived_perpetrator_groups(Incident.objects.all())
+    wrong = sum(derived[pk] != key for pk, key in stored.items())
     if wrong:
         problems.append(f"{wrong} incidents' perpetrator_groups differ from their perpetrators")
-    say(f"checked: the map's counts, {len(groups):,} search rows, word counts, perpetrator groups")
+    say(f"checked: the map's counts, {len(stored):,} search rows, word counts, perpetrator groups")
     return problems
 
 

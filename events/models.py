@@ -596,6 +596,18 @@ def groups_key(groups):
     return f",{','.join(groups)}," if groups else ""
 
 
+def derived_perpetrator_groups(incidents):
+    """{pk: what perpetrator_groups should be} for an Incident queryset, from each incident's
+    perpetrator_group and its perpetrators' groups."""
+    through = Incident.perpetrators.through.objects.filter(incident__in=incidents)
+    groups = {}
+    for pk, group in incidents.values_list("pk", "perpetrator_group").iterator(chunk_size=5000):
+        groups[pk] = [group]
+    for pk, group in through.values_list("incident_id", "actor__group").iterator(chunk_size=5000):
+        groups[pk].append(group)
+    return {pk: groups_key(values) for pk, values in groups.items()}
+
+
 def refresh_perpetrator_groups(incident_ids=None):
     """Recompute perpetrator_groups for these incidents (all of them when None).
 
@@ -604,15 +616,9 @@ def refresh_perpetrator_groups(incident_ids=None):
     incidents = Incident.objects.all()
     if incident_ids is not None:
         incidents = incidents.filter(pk__in=list(incident_ids))
-    through = Incident.perpetrators.through.objects.filter(incident__in=incidents)
-    groups = {}
-    for pk, group in incidents.values_list("pk", "perpetrator_group").iterator(chunk_size=5000):
-        groups[pk] = [group]
-    for pk, group in through.values_list("incident_id", "actor__group").iterator(chunk_size=5000):
-        groups[pk].append(group)
     keys = {}
-    for pk, values in groups.items():
-        keys.setdefault(groups_key(values), []).append(pk)
+    for pk, key in derived_perpetrator_groups(incidents).items():
+        keys.setdefault(key, []).append(pk)
     for key, pks in keys.items():
         for start in range(0, len(pks), 5000):
             Incident.objects.filter(pk__in=pks[start : start + 5000]).exclude(

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 
 from . import triggers
 from .models import IncidentSearch, ReviewStatus
+from .summary import available  # noqa: F401 (search.available(): PostgreSQL, as the summary)
 
 TABLE = IncidentSearch._meta.db_table
 CONFIG = "english"  # the text search configuration of the documents and of the queries
@@ -80,15 +81,13 @@ BEGIN
         SELECT array_agg(DISTINCT incident_id) INTO ids FROM old_rows
         WHERE incident_id IS NOT NULL;
     ELSE
-        SELECT array_agg(DISTINCT id) INTO ids FROM (
-            SELECT o.incident_id AS id FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
-            WHERE (o.incident_id, o.bulletin_id, o.headline)
-                  IS DISTINCT FROM (n.incident_id, n.bulletin_id, n.headline)
-            UNION ALL
-            SELECT n.incident_id FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id
-            WHERE (o.incident_id, o.bulletin_id, o.headline)
-                  IS DISTINCT FROM (n.incident_id, n.bulletin_id, n.headline)
-        ) AS changed WHERE id IS NOT NULL;
+        -- Both incidents of a report that moved (a merge), the one of a report that changed.
+        SELECT array_agg(DISTINCT affected.incident) INTO ids
+        FROM old_rows AS o JOIN new_rows AS n ON n.id = o.id,
+             unnest(ARRAY[o.incident_id, n.incident_id]) AS affected(incident)
+        WHERE (o.incident_id, o.bulletin_id, o.headline)
+              IS DISTINCT FROM (n.incident_id, n.bulletin_id, n.headline)
+          AND affected.incident IS NOT NULL;
     END IF;
     IF ids IS NOT NULL THEN
         PERFORM events_search_refresh(ids);
@@ -136,10 +135,6 @@ INSERT INTO {TABLE} (incident_id, latitude, longitude, month, killed, published,
 SELECT id, latitude, longitude, {MONTH}, killed_total_best, {PUBLISHED}, {document("i.id")}
 FROM events_incident AS i
 """
-
-
-def available():
-    return connection.vendor == "postgresql"
 
 
 def rebuild():

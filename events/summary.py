@@ -219,6 +219,7 @@ def summary_filter(cleaned_data):
 
 def points(summary):
     """[(latitude, longitude, incidents, killed)] of located incidents, one per point."""
+    maybe_compact()
     return [
         row
         for row in summary.filter(latitude__isnull=False, longitude__isnull=False)
@@ -231,6 +232,7 @@ def points(summary):
 
 def months(summary):
     """[(month, incidents, killed)], months in order (None, for undated incidents, last)."""
+    maybe_compact()
     rows = (
         summary.order_by()
         .values_list("month")

@@ -208,7 +208,6 @@ def counted_points(incidents, where):
     filter (then the incidents are counted directly)."""
     counted = incidents.summary()
     if counted is not None:
-        summary.maybe_compact()
         return summary.points(counted.filter(where))
     searched = incidents.searched()
     if searched is not None:
@@ -237,7 +236,6 @@ def histogram(request):
         return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
     counted, searched = incidents.summary(), incidents.searched()
     if counted is not None:
-        summary.maybe_compact()
         months = summary.months(counted)
     elif searched is not None:
         months = (
