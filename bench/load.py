@@ -391,52 +391,10 @@ def consistency(started):
 def derived_tables():
     """What triggers and signals keep under concurrent writes: the map's counts, the search
     rows and each incident's perpetrator groups agree with the incidents themselves."""
-    from django.db import connection
-
-    from events import search, summary, words
+    from events.counts.check import differences
     from events.models import Incident, derived_perpetrator_groups
 
-    problems = []
-    key = ", ".join(summary.KEY)
-    with connection.cursor() as cursor:
-        counted = (
-            f"SELECT {key}, sum(incidents), sum(killed) FROM {summary.TABLE}"
-            f" GROUP BY {key} HAVING sum(incidents) <> 0"
-        )
-        positions = ", ".join(str(n + 1) for n in range(len(summary.KEY)))
-        direct = (
-            f"SELECT {', '.join(summary.ROW_KEY)}, count(*), coalesce(sum(killed_total_best), 0)"
-            f" FROM events_incident WHERE {summary.PUBLISHED} GROUP BY {positions}"
-        )
-        cursor.execute(
-            f"SELECT count(*) FROM (({counted}) EXCEPT ({direct})"
-            f" UNION ALL (({direct}) EXCEPT ({counted}))) AS differing"
-        )
-        if differing := cursor.fetchone()[0]:
-            problems.append(f"{differing} IncidentSummary keys differ from the incidents")
-        cursor.execute(
-            f"SELECT count(*) FROM events_incident AS i FULL JOIN {search.TABLE} AS s"
-            " ON s.incident_id = i.id WHERE s.incident_id IS NULL OR i.id IS NULL"
-            " OR (s.latitude, s.longitude, s.killed, s.published) IS DISTINCT FROM"
-            f" (i.latitude, i.longitude, i.killed_total_best, i.{search.PUBLISHED})"
-        )
-        if differing := cursor.fetchone()[0]:
-            problems.append(f"{differing} IncidentSearch rows differ from their incidents")
-        by_word = (
-            f"SELECT word, latitude, longitude, sum(incidents), sum(killed) FROM {words.TABLE}"
-            " GROUP BY 1, 2, 3 HAVING sum(incidents) <> 0"
-        )
-        direct = (
-            "SELECT l, latitude, longitude, count(*), coalesce(sum(killed), 0)"
-            f" FROM {search.TABLE}, unnest(tsvector_to_array(document)) AS l"
-            " WHERE published GROUP BY 1, 2, 3"
-        )
-        cursor.execute(
-            f"SELECT count(*) FROM (({by_word}) EXCEPT ({direct})"
-            f" UNION ALL (({direct}) EXCEPT ({by_word}))) AS differing"
-        )
-        if differing := cursor.fetchone()[0]:
-            problems.append(f"{differing} IncidentWord counts differ from the search rows")
+    problems = differences()
     stored = dict(Incident.objects.values_list("pk", "perpetrator_groups"))
     derived = derived_perpetrator_groups(Incident.objects.all())
     wrong = sum(derived[pk] != key for pk, key in stored.items())

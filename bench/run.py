@@ -226,8 +226,9 @@ def deep_cursor(params, depth=10_000):
     """The cursor of the page that starts `depth` rows in, made as the view makes it."""
     from django.http import QueryDict
 
-    from events.filters import IncidentFilter, encode_cursor
+    from events.filters import IncidentFilter
     from events.models import Incident
+    from events.pagination import encode_cursor
 
     query = QueryDict(mutable=True)
     query.update(params)

@@ -19,7 +19,7 @@ import time
 
 from django.db import connection
 
-from events import search, summary, words
+from events.counts import search, summary, words
 from events.datasets import Crosswalk, _actors, read_csv, ucdp_row
 from events.models import Actor, ActorGroup, EventType, GeoPrecision, groups_key
 from events.seeds import SEEDS_DIR

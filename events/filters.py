@@ -2,32 +2,16 @@
 their incidents from IncidentFilter, so the same query string selects the same rows everywhere.
 """
 
-import base64
-import binascii
-import datetime
 import html
-import json
-from dataclasses import dataclass
 
 import django_filters
 from django import forms
-from django.contrib.postgres.fields import ArrayField
-from django.db.models import (
-    BigIntegerField,
-    BooleanField,
-    Exists,
-    Expression,
-    F,
-    Field,
-    Func,
-    OuterRef,
-    Q,
-    Value,
-)
+from django.db.models import Exists, OuterRef, Q
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from . import search, summary, words
+from .counts import search
+from .counts.tally import available
 from .models import (
     Actor,
     ActorGroup,
@@ -39,21 +23,7 @@ from .models import (
     ReviewStatus,
     Source,
 )
-
-# How each `order` value sorts: (field, descending, where NULLs go). Unknown dates sort as the
-# newest (PostgreSQL's own rule for DESC, which the date indexes follow); unknown tolls sort as
-# the smallest, so "most killed first" does not open on a page of unknowns (an index on
-# killed_total_best DESC NULLS LAST, id DESC serves both directions).
-ORDERINGS = {
-    "-date": ("date", True, "largest"),
-    "date": ("date", False, "largest"),
-    "-killed": ("killed_total_best", True, "smallest"),
-    "killed": ("killed_total_best", False, "smallest"),
-}
-DEFAULT_ORDER = "-date"
-
-# Up to this many matching incidents, a search goes to the database as a list of ids.
-SEARCH_INLINE_LIMIT = 5_000
+from .pagination import DEFAULT_ORDER, order_queryset
 
 
 def html_attrs(attrs):
@@ -152,58 +122,17 @@ class DistrictFilter(django_filters.ModelChoiceFilter):
     field_class = DistrictField
 
 
-class AnyOf(Func):
-    """column = ANY(array): a list of values sent as one parameter."""
-
-    template = "%(expressions)s)"
-    arg_joiner = " = ANY("
-    output_field = BooleanField()
-
-
-class IdArray(Expression):
-    """A list of ids as one bigint[] parameter, sent as its text "{1,2,3}": one parameter to
-    adapt, however many ids."""
-
-    output_field = ArrayField(BigIntegerField())
-
-    def __init__(self, ids):
-        super().__init__()
-        self.ids = ids
-
-    def as_sql(self, compiler, connection):
-        return "%s::bigint[]", ["{" + ",".join(str(int(pk)) for pk in self.ids) + "}"]
-
-
-def probe(matches):
-    """The ids of up to SEARCH_INLINE_LIMIT + 1 IncidentSearch rows."""
-    return list(matches.values_list("incident_id", flat=True)[: SEARCH_INLINE_LIMIT + 1])
-
-
-def restrict_to(queryset, matches, ids):
-    """The incidents of `matches` (IncidentSearch rows), `ids` being probe(matches).
-
-    A rare word (most searches: a place, a name) matches few incidents: their ids go in as
-    a list, and PostgreSQL plans the page, the count and the map knowing how few they are. A
-    common word: newest incidents first, each probed by its primary key.
-    """
-    if len(ids) <= SEARCH_INLINE_LIMIT:
-        return queryset.filter(AnyOf(F("pk"), IdArray(sorted(ids))))
-    return queryset.filter(Exists(matches.filter(incident_id=OuterRef("pk"))))
-
-
 def text_search(queryset, value):
     """Incidents whose bulletins (title, text) or report headlines hold the words.
 
     On PostgreSQL a full-text search (websearch syntax, so no input is a syntax error) of
-    IncidentSearch, which holds those words per incident; on SQLite a case-insensitive
-    substring match.
+    the search rows (events/counts/search.py); on SQLite a case-insensitive substring match.
     """
     value = value.strip()
     if not value:
         return queryset
-    if search.available():
-        matches = search.matching(value)
-        return restrict_to(queryset, matches, probe(matches))
+    if available():
+        return search.incidents_matching(queryset, value)
     reports = Report.objects.filter(
         Q(bulletin__title__icontains=value)
         | Q(bulletin__text__icontains=value)
@@ -307,27 +236,7 @@ class IncidentFilter(django_filters.FilterSet):
         return queryset.filter(Exists(through))
 
     def filter_text(self, queryset, name, value):
-        searched = self.searched()
-        if searched is None:
-            return text_search(queryset, value)
-        # The text alone: only published incidents are listed. One word is counted exactly
-        # from IncidentWord; a common one needs no probe.
-        if (word := self.word()) is not None:
-            self.matched = words.count(word)
-            if self.matched > SEARCH_INLINE_LIMIT:
-                return queryset.filter(Exists(searched.filter(incident_id=OuterRef("pk"))))
-        # Else the probe decides, and counts them too (see count()).
-        self.probed = probe(searched)
-        return restrict_to(queryset, searched, self.probed)
-
-    def word(self):
-        """The one word (lexeme) a search by text alone comes to, or None (PostgreSQL)."""
-        if not hasattr(self, "_word"):
-            searched = self.searched()
-            self._word = (
-                None if searched is None else words.single_word(self.form.cleaned_data["q"])
-            )
-        return self._word
+        return text_search(queryset, value)
 
     def filter_order(self, queryset, name, value):
         return queryset  # Ordering is applied in filter_queryset, after every filter.
@@ -339,181 +248,8 @@ class IncidentFilter(django_filters.FilterSet):
             return self.form.cleaned_data.get("order") or DEFAULT_ORDER
         return DEFAULT_ORDER
 
-    def summary(self):
-        """The IncidentSummary rows counting these incidents, or None where the summary
-        cannot answer this filter (or is not kept: SQLite). For a valid filter only."""
-        if not summary.available():
-            return None
-        return summary.summary_filter(self.form.cleaned_data)
-
-    def searched(self):
-        """The IncidentSearch rows of these incidents when the text is the only filter (on
-        PostgreSQL), else None. For a valid filter only."""
-        if not search.available():
-            return None
-        return search.search_filter(self.form.cleaned_data)
-
-    def count(self, limit):
-        """(how many incidents match, whether there are more): counted no further than
-        `limit`, since a full count costs a scan at a million rows. A text search alone is
-        counted by its probe, so no further than SEARCH_INLINE_LIMIT, or exactly when it is
-        one word."""
-        queryset = self.qs  # Filters first: filter_text() counts or probes.
-        matched = getattr(self, "matched", None)
-        if matched is not None:
-            return matched, False
-        probed = getattr(self, "probed", None)
-        if probed is not None:
-            found = len(probed)
-            return min(found, SEARCH_INLINE_LIMIT), found > SEARCH_INLINE_LIMIT
-        found = queryset.order_by()[: limit + 1].count()
-        return min(found, limit), found > limit
-
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         if not self.form.cleaned_data.get("status"):
             queryset = queryset.published()
         return order_queryset(queryset, self.chosen_order)
-
-
-def order_queryset(queryset, order):
-    return sort(queryset, *ORDERINGS[order])
-
-
-def sort(queryset, field, descending, nulls):
-    # NULLs are "largest" or "smallest"; spelled out so SQLite and PostgreSQL agree.
-    nulls_first = (nulls == "largest") == descending
-    nulls_position = {"nulls_first": True} if nulls_first else {"nulls_last": True}
-    key = F(field).desc(**nulls_position) if descending else F(field).asc(**nulls_position)
-    pk = F("id").desc() if descending else F("id").asc()
-    return queryset.order_by(key, pk)
-
-
-class InvalidCursor(ValueError):
-    pass
-
-
-@dataclass
-class Page:
-    rows: list
-    next_cursor: str | None = None
-    previous_cursor: str | None = None
-
-
-def encode_cursor(order, direction, value, pk):
-    if isinstance(value, datetime.date):
-        value = value.isoformat()
-    raw = json.dumps([order, direction, value, pk], separators=(",", ":")).encode()
-    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
-
-
-def decode_cursor(token, order):
-    """(direction, value, pk) from a token made by encode_cursor for the same order."""
-    try:
-        raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        cursor_order, direction, value, pk = json.loads(raw)
-        field = ORDERINGS[order][0]
-        if cursor_order != order or direction not in ("next", "previous"):
-            raise InvalidCursor
-        if type(pk) is not int:
-            raise InvalidCursor
-        if value is not None:
-            if field == "date":
-                value = datetime.date.fromisoformat(value)
-            elif type(value) is not int:
-                raise InvalidCursor
-    except (ValueError, TypeError, KeyError, binascii.Error) as error:
-        raise InvalidCursor("This page link is not valid; start again from the first page.") from (
-            error
-        )
-    return direction, value, pk
-
-
-class RowCompare(Func):
-    """(a, b) < (c, d): the keyset condition as one range of a two-column index."""
-
-    template = "%(expressions)s"
-    output_field = BooleanField()
-
-    def __init__(self, left, operator, right):
-        def row(*items):
-            return Func(*items, template="(%(expressions)s)", output_field=Field())
-
-        super().__init__(row(*left), row(*right), arg_joiner=f" {operator} ")
-
-
-def remainder(field, descending, value, pk):
-    """The rows after (value, pk) within its segment: the NULLs, or the values."""
-    operator = "<" if descending else ">"
-    if value is None:
-        return Q(**{f"{field}__isnull": True, f"id__{'lt' if descending else 'gt'}": pk})
-    return Q(RowCompare([F(field), F("id")], operator, [Value(value), Value(pk)]))
-
-
-def keyset_page(queryset, order, cursor, size):
-    """One page of an ordered queryset, found by the last row seen rather than an OFFSET,
-    so that a page 10,000 rows deep costs what the first one does.
-
-    An ordering runs through two segments, the NULLs and the values (which first depends on
-    the ordering); each is read with a row comparison that an index answers as one range.
-    """
-    field, descending, nulls = ORDERINGS[order]
-
-    def token(direction, row):
-        return encode_cursor(order, direction, getattr(row, field), row.pk)
-
-    def after(ordered, descending, value, pk, limit):
-        nulls_first = (nulls == "largest") == descending
-        rows = list(ordered.filter(remainder(field, descending, value, pk))[:limit])
-        if len(rows) < limit and (value is None) == nulls_first:
-            # The first segment is done: continue at the start of the second.
-            rest = Q(**{f"{field}__isnull": not nulls_first})
-            rows += list(ordered.filter(rest)[: limit - len(rows)])
-        return rows
-
-    direction, value, pk = decode_cursor(cursor, order) if cursor else ("first", None, None)
-    if direction == "previous":
-        backwards = sort(queryset, field, not descending, nulls)
-        rows = after(backwards, not descending, value, pk, size + 1)
-        if len(rows) > size:
-            rows = rows[:size][::-1]
-            return Page(rows, token("next", rows[-1]), token("previous", rows[0]))
-        direction = "first"  # Back at the start: show a full first page.
-    if direction == "first":
-        rows = list(queryset[: size + 1])
-    else:
-        rows = after(queryset, descending, value, pk, size + 1)
-    page = Page(rows[:size])
-    if len(rows) > size:
-        page.next_cursor = token("next", page.rows[-1])
-    if direction == "next" and page.rows:
-        page.previous_cursor = token("previous", page.rows[0])
-    return page
-
-
-class ViewportForm(forms.Form):
-    """The map's view: bbox=west,south,east,north in degrees, and the zoom level."""
-
-    bbox = forms.CharField(required=False)
-    zoom = forms.IntegerField(required=False, min_value=0, max_value=22)
-
-    def clean_bbox(self):
-        value = self.cleaned_data["bbox"]
-        if not value:
-            return (-180.0, -90.0, 180.0, 90.0)
-        try:
-            west, south, east, north = (float(part) for part in value.split(","))
-        except ValueError:
-            raise forms.ValidationError(
-                "bbox must be four numbers: west,south,east,north."
-            ) from None
-        # Leaflet's bounds run past ±180 when the world is panned sideways: clamp them.
-        west, east = max(west, -180.0), min(east, 180.0)
-        south, north = max(south, -90.0), min(north, 90.0)
-        if not (west < east and south < north):
-            raise forms.ValidationError("bbox must have west < east and south < north, in degrees.")
-        return (west, south, east, north)
-
-    def clean_zoom(self):
-        zoom = self.cleaned_data["zoom"]
-        return 7 if zoom is None else zoom

@@ -56,3 +56,31 @@ class ImportBulletinsForm(forms.Form):
         if not (data.get("text") or "").strip() and not data.get("files"):
             raise forms.ValidationError("Paste a bulletin or choose at least one file.")
         return data
+
+
+class ViewportForm(forms.Form):
+    """The map's view: bbox=west,south,east,north in degrees, and the zoom level."""
+
+    bbox = forms.CharField(required=False)
+    zoom = forms.IntegerField(required=False, min_value=0, max_value=22)
+
+    def clean_bbox(self):
+        value = self.cleaned_data["bbox"]
+        if not value:
+            return (-180.0, -90.0, 180.0, 90.0)
+        try:
+            west, south, east, north = (float(part) for part in value.split(","))
+        except ValueError:
+            raise forms.ValidationError(
+                "bbox must be four numbers: west,south,east,north."
+            ) from None
+        # Leaflet's bounds run past ±180 when the world is panned sideways: clamp them.
+        west, east = max(west, -180.0), min(east, 180.0)
+        south, north = max(south, -90.0), min(north, 90.0)
+        if not (west < east and south < north):
+            raise forms.ValidationError("bbox must have west < east and south < north, in degrees.")
+        return (west, south, east, north)
+
+    def clean_zoom(self):
+        zoom = self.cleaned_data["zoom"]
+        return 7 if zoom is None else zoom

@@ -1,6 +1,7 @@
 """What an analyst sees: the list, one incident, the map and its data, the histogram and
 the CSV export. Every view over many incidents reads them through IncidentFilter, so one
-query string selects the same incidents on every page.
+query string selects the same incidents on every page, and counts them through
+events.counts, so every page states the same total.
 """
 
 import math
@@ -9,8 +10,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import Count, F, Q, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import F, Q
 from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -21,9 +21,11 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
-from . import export, summary, words
-from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page
+from . import counts, export
+from .filters import IncidentFilter
+from .forms import ViewportForm
 from .models import BOUNDS, CATEGORIES, EventType, Incident
+from .pagination import InvalidCursor, keyset_page
 
 PAGE_SIZE = 50
 # What a list row reads of an incident (the view adds its place's and governorate's names): the
@@ -40,9 +42,6 @@ LIST_FIELDS = [
     "status",
     "source",
 ]
-# Counting every match costs a full scan at a million rows; past this the list says "10,000+"
-# (the histogram, fetched separately, carries the exact totals).
-COUNT_LIMIT = 10_000
 # The map gets single events up to this many in view, grid cells beyond (≤ 150 KB either way).
 MAP_EVENT_LIMIT = 1_000
 MAP_MAX_CELLS_ACROSS = 100
@@ -77,14 +76,12 @@ def incident_list(request):
         return render(request, "events/incident_list.html", context, status=400)
     ready_rows(page.rows)
     if not request.GET.get("cursor") and page.next_cursor is None:
-        # The first page holds every match: nothing left to count.
-        total, capped = len(page.rows), False
+        total = counts.Total(len(page.rows))  # The first page holds every match.
     else:
-        total, capped = incidents.count(COUNT_LIMIT)
+        total = counts.total(incidents)
     context.update(
         page=page,
         total=total,
-        total_is_capped=capped,
         next_query=page_query(request, page.next_cursor),
         previous_query=page_query(request, page.previous_cursor),
     )
@@ -173,58 +170,32 @@ def map_data(request):
     if not incidents.is_valid() or not viewport.is_valid():
         errors = {**incidents.form.errors.get_json_data(), **viewport.errors.get_json_data()}
         return JsonResponse({"errors": errors}, status=400)
-    west, south, east, north = viewport.cleaned_data["bbox"]
-    zoom = viewport.cleaned_data["zoom"]
-    in_bbox = Q(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
-    in_view = incidents.qs.filter(in_bbox)
-    points = counted_points(incidents, in_bbox)
-    if points is not None:
-        # The summary or the search rows say how many are in view and, if many, where: no
-        # incident row read.
-        many = sum(n for _, _, n, _ in points) > MAP_EVENT_LIMIT
-        events = [] if many else map_events(in_view)
+    bbox = viewport.cleaned_data["bbox"]
+    west, south, east, north = bbox
+    points = counts.points(incidents, bbox)
+    unlocated, unlocated_killed = counts.unlocated(incidents)
+    data = {
+        "total": counts.total(incidents).as_json(),
+        "unlocated": {"count": unlocated, "killed": unlocated_killed},
+    }
+    if sum(n for _, _, n, _ in points) > MAP_EVENT_LIMIT:
+        size = cell_size(west, south, east, north, viewport.cleaned_data["zoom"])
+        data.update(mode="cells", size=size, cells=grid_cells(points, size))
     else:
-        # Unordered, so PostgreSQL can stop at the first MAP_EVENT_LIMIT + 1 rows it finds.
-        events = map_events(in_view)
-        many = len(events) > MAP_EVENT_LIMIT
-        points = incident_points(in_view) if many else []
-    if many:
-        size = cell_size(west, south, east, north, zoom)
-        data = {"mode": "cells", "size": size, "cells": grid_cells(points, size)}
-    else:
-        data = {
-            "mode": "events",
-            "events": [
-                [pk, round(lat, 5), round(lon, 5), killed, kind, date, shorten(title)]
-                for pk, lat, lon, killed, kind, date, title in events
-            ],
-        }
-    return JsonResponse(data, json_dumps_params={"separators": (",", ":")})
-
-
-def counted_points(incidents, where):
-    """[(lat, lon, count, killed)] per point from IncidentSummary, IncidentWord (one word
-    alone) or IncidentSearch (other text alone), or None when none of them can answer this
-    filter (then the incidents are counted directly)."""
-    counted = incidents.summary()
-    if counted is not None:
-        return summary.points(counted.filter(where))
-    searched = incidents.searched()
-    if searched is not None:
-        word = incidents.word()
-        if word is not None:
-            return words.points(word, where)
-        return incident_points(searched.filter(where), killed="killed")
-    return None
-
-
-def map_events(in_view):
-    """Up to MAP_EVENT_LIMIT + 1 incidents in view, as the map draws them."""
-    return list(
-        in_view.order_by().values_list(
+        in_view = Q(latitude__gte=south, latitude__lte=north, longitude__gte=west)
+        in_view &= Q(longitude__lte=east)
+        events = incidents.qs.order_by().filter(in_view)
+        events = events.values_list(
             "id", "latitude", "longitude", "killed_total_best", "event_type", "date", "title"
-        )[: MAP_EVENT_LIMIT + 1]
-    )
+        )
+        data.update(
+            mode="events",
+            events=[
+                [pk, round(lat, 5), round(lon, 5), killed, kind, date, shorten(title)]
+                for pk, lat, lon, killed, kind, date, title in events[:MAP_EVENT_LIMIT]
+            ],
+        )
+    return JsonResponse(data, json_dumps_params={"separators": (",", ":")})
 
 
 @require_GET
@@ -234,29 +205,11 @@ def histogram(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     if not incidents.is_valid():
         return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
-    counted, searched = incidents.summary(), incidents.searched()
-    if counted is not None:
-        months = summary.months(counted)
-    elif searched is not None:
-        months = (
-            searched.order_by()
-            .values_list("month")
-            .annotate(events=Count("*"), killed_sum=Sum("killed"))
-            .order_by("month")
-        )
-    else:
-        months = (
-            incidents.qs.order_by()
-            .annotate(month=TruncMonth("date"))
-            .values_list("month")
-            .annotate(events=Count("id"), killed=Sum("killed_total_best"))
-            .order_by("month")
-        )
-    months = [(month, n, killed or 0) for month, n, killed in months]
+    months = counts.months(incidents)
     return JsonResponse(
         {
             "months": [[m.strftime("%Y-%m"), n, killed] for m, n, killed in months if m],
-            "events": sum(n for _, n, _ in months),  # Undated incidents included.
+            "total": counts.total(incidents).as_json(),
             "killed": sum(killed for _, _, killed in months),
         }
     )
@@ -286,21 +239,6 @@ def cell_size(west, south, east, north, zoom):
     """Degrees a grid cell: three a 256-pixel tile (about 85 pixels), never 100 across."""
     across = max(east - west, north - south) / MAP_MAX_CELLS_ACROSS
     return max(360 / 2**zoom / 3, across)
-
-
-def incident_points(queryset, killed="killed_total_best"):
-    """[(lat, lon, count, killed)] per point, counted from the incident rows.
-
-    The database groups by point: incidents sit on a few thousand gazetteer points, which
-    incident_published_map_idx streams in order (an index-only scan, no sort). Grouped by the
-    cell expression instead, PostgreSQL cannot tell how few cells there are and sorted a
-    million rows on disk first.
-    """
-    return list(
-        queryset.order_by()
-        .values_list("latitude", "longitude")
-        .annotate(n=Count("*"), killed_sum=Sum(killed))
-    )
 
 
 def grid_cells(points, size):

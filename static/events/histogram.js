@@ -38,7 +38,9 @@
       if (node !== caption) figure.removeChild(node);
     });
     var months = fillMonths(data.months);
-    var summary = data.events.toLocaleString("en") + (data.events === 1 ? " event, " : " events, ") +
+    // The total as every page states it (capped, with a "+", where the list's is).
+    var total = data.total.count.toLocaleString("en") + (data.total.capped ? "+" : "");
+    var summary = total + (total === "1" ? " event, " : " events, ") +
       data.killed.toLocaleString("en") + " killed";
     if (months.length) summary += " · " + months[0][0] + " to " + months[months.length - 1][0];
     caption.textContent = "Per month: events (bars) and deaths (line) · " + summary;

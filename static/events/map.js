@@ -8,6 +8,10 @@
   var form = document.getElementById("filters");
   var statusLine = document.getElementById("map-status");
   var map, incidents, requestNumber = 0, timer = null;
+  // The filters in force: the page's own query string at first (so that a filter the form
+  // cannot show, such as an invalid date, is refused by the server rather than dropped),
+  // then the form's whenever it changes.
+  var current = new URLSearchParams(window.location.search);
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -53,6 +57,21 @@
     return box;
   }
 
+  function count(total) {
+    return total.count.toLocaleString("en") + (total.capped ? "+" : "");
+  }
+
+  // What the whole filter matches, beside what is in view: the same total as the list and
+  // the histogram, and the matches the map cannot place.
+  function matching(body) {
+    var text = " · " + count(body.total) + " matching";
+    if (body.unlocated.count) {
+      text += ", " + body.unlocated.count.toLocaleString("en") + " without a location (" +
+        body.unlocated.killed.toLocaleString("en") + " killed)";
+    }
+    return text;
+  }
+
   function drawEvents(events) {
     // Events geocoded to the same place share one marker, listed in its popup.
     var groups = {};
@@ -72,7 +91,7 @@
       incidents.addLayer(marker);
     });
     var total = events.length;
-    setStatus(total + " incident" + (total === 1 ? "" : "s") + " in view");
+    return total + " incident" + (total === 1 ? "" : "s") + " in view";
   }
 
   function drawCells(cells) {
@@ -91,8 +110,8 @@
       });
       incidents.addLayer(marker);
     });
-    setStatus(total.toLocaleString("en") + " incidents in view (" +
-      killed.toLocaleString("en") + " killed), grouped; zoom in for single incidents");
+    return total.toLocaleString("en") + " incidents in view (" +
+      killed.toLocaleString("en") + " killed), grouped; zoom in for single incidents";
   }
 
   function showErrors(errors) {
@@ -104,7 +123,7 @@
   }
 
   function load() {
-    var params = filterParams();
+    var params = new URLSearchParams(current);
     var bounds = map.getBounds();
     params.set("bbox", [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()]
       .map(function (n) { return n.toFixed(4); }).join(","));
@@ -119,8 +138,9 @@
         if (number !== requestNumber) return; // A newer view or filter has been asked for.
         incidents.clearLayers();
         if (!result.ok) return showErrors(result.body.errors);
-        if (result.body.mode === "cells") drawCells(result.body.cells);
-        else drawEvents(result.body.events);
+        var shown = result.body.mode === "cells" ? drawCells(result.body.cells)
+          : drawEvents(result.body.events);
+        setStatus(shown + matching(result.body));
         map.getContainer().setAttribute("data-mode", result.body.mode);
       })
       .catch(function () { setStatus("The incidents could not be loaded."); })
@@ -137,12 +157,12 @@
   }
 
   function loadHistogramOnce() {
-    if (!histogramLoaded) loadHistogram(filterParams());
+    if (!histogramLoaded) loadHistogram(current);
   }
 
   function filtersChanged(event) {
     if (event) event.preventDefault();
-    var params = filterParams();
+    var params = current = filterParams();
     document.getElementById("list-link").href = withQuery(config.listUrl, params);
     document.getElementById("export-link").href = withQuery(config.exportUrl, params);
     history.replaceState(null, "", withQuery(window.location.pathname, params));

@@ -14,8 +14,8 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from events.filters import encode_cursor
 from events.models import ActorGroup, EventType, ReviewStatus, Source
+from events.pagination import encode_cursor
 
 pytestmark = pytest.mark.django_db
 

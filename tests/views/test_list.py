@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from events.filters import encode_cursor
+from events.pagination import encode_cursor
 
 pytestmark = pytest.mark.django_db
 

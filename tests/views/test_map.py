@@ -131,7 +131,7 @@ def test_the_histogram_counts_events_and_deaths_per_month(client, make_incident)
 
     assert json.loads(response.content) == {
         "months": [["2018-07", 2, 3], ["2018-09", 1, 10]],
-        "events": 4,
+        "total": {"count": 4, "capped": False},
         "killed": 14,
     }
     assert client.get(reverse("events:histogram"), {"min_killed": "x"}).status_code == 400

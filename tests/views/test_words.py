@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.models import Sum
 from django.urls import reverse
 
-from events import words
+from events.counts import words
 from events.models import Incident, IncidentWord, ReviewStatus
 
 pytestmark = [

@@ -1,28 +1,43 @@
 """Count every incident afresh for the map and histogram (IncidentSummary), index every
 incident's words for the text search (IncidentSearch) and count them by word (IncidentWord).
 
-Triggers keep both as incidents, reports and bulletins change; this is for after a load that
-bypassed them (COPY with session_replication_role = replica, a restore of only some tables)
-or to repair. PostgreSQL only: on SQLite the views count incidents directly.
+Triggers keep these tables as incidents, reports and bulletins change; this is for after a
+load that bypassed them (COPY with session_replication_role = replica, a restore of only some
+tables) or to repair. --triggers first reinstalls the triggers themselves, from the same SQL
+the migrations installed. PostgreSQL only: on SQLite the views count incidents directly.
 """
 
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, transaction
 
-from events import search, summary, words
+from events.counts import search, sql, summary, words
+from events.counts.tally import available
 from events.models import IncidentSearch, IncidentSummary, IncidentWord
 
 
 class Command(BaseCommand):
     help = __doc__.split("\n\n")[0]
 
-    def handle(self, *args, **options):
-        if not summary.available():
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--triggers",
+            action="store_true",
+            help="reinstall the counting tables' triggers (as the migrations did) first",
+        )
+
+    def handle(self, *args, triggers=False, **options):
+        if not available():
             raise CommandError(
                 "Nothing to rebuild: the summary and search tables are kept on PostgreSQL only."
             )
         started = time.perf_counter()
+        if triggers:
+            with transaction.atomic(), connection.cursor() as cursor:
+                for migration in (sql.SUMMARY, sql.SEARCH, sql.WORDS):
+                    cursor.execute(migration.TRIGGERS)
+            self.stdout.write("Triggers reinstalled.")
         summary.rebuild()
         self.stdout.write(f"IncidentSummary: {IncidentSummary.objects.count():,} rows.")
         search.rebuild()

@@ -1,0 +1,65 @@
+"""Whether the counting tables agree with the incidents they count (bench/load.py asks after
+concurrent writes; so can anyone who suspects them). PostgreSQL only."""
+
+from django.db import connection
+
+from .sql import SEARCH, SUMMARY, WORDS
+
+# What one incident row contributes to the summary's key (in SUMMARY.KEY's order), as the
+# triggers of migration 0012 count it.
+ROW_KEY = [
+    "latitude",
+    "longitude",
+    "date_trunc('month', date::timestamp)::date",
+    "governorate_id",
+    "district_id",
+    "event_type",
+    "perpetrator_groups",
+]
+PUBLISHED = "status <> 'rejected'"
+
+
+def differences():
+    """[what differs], empty when every counting table agrees with the incidents."""
+    problems = []
+    key = ", ".join(SUMMARY.KEY)
+    positions = ", ".join(str(n + 1) for n in range(len(SUMMARY.KEY)))
+    with connection.cursor() as cursor:
+        counted = (
+            f"SELECT {key}, sum(incidents), sum(killed) FROM {SUMMARY.TABLE}"
+            f" GROUP BY {key} HAVING sum(incidents) <> 0"
+        )
+        direct = (
+            f"SELECT {', '.join(ROW_KEY)}, count(*), coalesce(sum(killed_total_best), 0)"
+            f" FROM events_incident WHERE {PUBLISHED} GROUP BY {positions}"
+        )
+        cursor.execute(
+            f"SELECT count(*) FROM (({counted}) EXCEPT ({direct})"
+            f" UNION ALL (({direct}) EXCEPT ({counted}))) AS differing"
+        )
+        if differing := cursor.fetchone()[0]:
+            problems.append(f"{differing} IncidentSummary keys differ from the incidents")
+        cursor.execute(
+            f"SELECT count(*) FROM events_incident AS i FULL JOIN {SEARCH.TABLE} AS s"
+            " ON s.incident_id = i.id WHERE s.incident_id IS NULL OR i.id IS NULL"
+            " OR (s.latitude, s.longitude, s.killed, s.published) IS DISTINCT FROM"
+            f" (i.latitude, i.longitude, i.killed_total_best, i.{PUBLISHED})"
+        )
+        if differing := cursor.fetchone()[0]:
+            problems.append(f"{differing} IncidentSearch rows differ from their incidents")
+        by_word = (
+            f"SELECT word, latitude, longitude, sum(incidents), sum(killed) FROM {WORDS.TABLE}"
+            " GROUP BY 1, 2, 3 HAVING sum(incidents) <> 0"
+        )
+        direct = (
+            "SELECT l, latitude, longitude, count(*), coalesce(sum(killed), 0)"
+            f" FROM {SEARCH.TABLE}, unnest(tsvector_to_array(document)) AS l"
+            " WHERE published GROUP BY 1, 2, 3"
+        )
+        cursor.execute(
+            f"SELECT count(*) FROM (({by_word}) EXCEPT ({direct})"
+            f" UNION ALL (({direct}) EXCEPT ({by_word}))) AS differing"
+        )
+        if differing := cursor.fetchone()[0]:
+            problems.append(f"{differing} IncidentWord counts differ from the search rows")
+    return problems

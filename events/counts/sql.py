@@ -1,0 +1,11 @@
+"""The SQL of the counting tables' triggers, read from the migrations that installed them:
+a migration carries its SQL as literals (it must not import live code that later changes),
+and rebuild_counts reinstalls the triggers from the same literals, so the two never differ.
+When a later migration replaces a table's triggers, point its name here at that migration.
+"""
+
+from importlib import import_module
+
+SUMMARY = import_module("events.migrations.0012_incident_summary")
+SEARCH = import_module("events.migrations.0013_incident_search")
+WORDS = import_module("events.migrations.0014_incident_words")

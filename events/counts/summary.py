@@ -1,0 +1,56 @@
+"""IncidentSummary: incidents counted by point, month, governorate, district, event type and
+perpetrator groups, on PostgreSQL.
+
+Counting a million incident rows for the whole-country map takes PostgreSQL about 200 ms; the
+same counts from IncidentSummary, about a tenth as many rows, take about 25 ms. Statement
+triggers on events_incident keep it (their SQL is in migration 0012), as a Tally.
+"""
+
+import calendar
+
+from django.db.models import Q, Sum
+
+from ..models import IncidentSummary
+from .sql import SUMMARY
+from .tally import Tally
+
+# The filters this table can answer: each has a column here (the dates when they cut whole
+# months, see can_answer()). Any other filter is answered elsewhere.
+ANSWERS = frozenset({"province", "district", "group", "event_type", "date_from", "date_to"})
+# What it can count, and how: rows are counts, added up.
+MEASURES = frozenset({"total", "points", "unlocated", "months", "overview"})
+COUNT, KILLED = Sum("incidents"), Sum("killed")
+
+TALLY = Tally(IncidentSummary, SUMMARY.KEY, 0x5EED_5A11, SUMMARY.FILL, "events_incident")
+rebuild, compact, maybe_compact = TALLY.rebuild, TALLY.compact, TALLY.maybe_compact
+
+
+def can_answer(chosen):
+    """Whether the summary counts exactly the incidents of these filters ({name: value})."""
+    if not set(chosen) <= ANSWERS:
+        return False
+    date_from, date_to = chosen.get("date_from"), chosen.get("date_to")
+    if date_from and date_from.day != 1:
+        return False  # The summary counts whole months.
+    if date_to and date_to.day != calendar.monthrange(date_to.year, date_to.month)[1]:
+        return False
+    return True
+
+
+def rows(chosen):
+    """The IncidentSummary rows (settled and pending) of these filters' incidents."""
+    condition = Q()
+    if "province" in chosen:
+        condition &= Q(governorate_id=chosen["province"].pk)
+    if "district" in chosen:
+        condition &= Q(district_id=chosen["district"].pk)
+    if "group" in chosen:
+        condition &= Q(perpetrator_groups__contains=f",{chosen['group']},")
+    if "event_type" in chosen:
+        condition &= Q(event_type=chosen["event_type"])
+    if "date_from" in chosen:
+        condition &= Q(month__gte=chosen["date_from"])
+    if "date_to" in chosen:
+        condition &= Q(month__lte=chosen["date_to"])
+    maybe_compact()
+    return IncidentSummary.objects.filter(condition).order_by()

@@ -1,0 +1,85 @@
+"""Tables of signed counts kept by PostgreSQL statement triggers (their SQL is in the
+migrations that install them): IncidentSummary and IncidentWord are two.
+
+Each write to the counted table appends the change it made as signed rows marked `pending`,
+in the writer's own transaction, so a write and its count commit or roll back together and
+writers never wait on each other. compact() folds pending rows into the settled ones (one
+per key, under a unique index on the key WHERE NOT pending) once there are more than
+COMPACT_AFTER of them; readers add up settled and pending rows in one statement, which sees
+one snapshot.
+"""
+
+from django.db import connection, transaction
+
+# Pending rows beyond which a reader folds them in first (a few milliseconds' work).
+COMPACT_AFTER = 5_000
+
+
+def available():
+    """Whether the counting tables are kept (PostgreSQL) and may be read. On SQLite every
+    count is made from the incidents."""
+    return connection.vendor == "postgresql"
+
+
+class Tally:
+    def __init__(self, model, key, lock, fill, source_tables):
+        self.table = model._meta.db_table
+        self.key = ", ".join(key)
+        self.positions = ", ".join(str(n) for n in range(1, len(key) + 1))
+        self.lock = lock  # pg_advisory_xact_lock key: one compact() or rebuild() at a time
+        self.fill = fill  # SQL: every settled row, counted afresh
+        self.source_tables = source_tables  # what rebuild() keeps writers out of
+
+    def rebuild(self):
+        """Count afresh: after a load that bypassed the triggers, or to repair. Writers to
+        the source tables wait meanwhile (SHARE lock), so no change is missed."""
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [self.lock])
+            cursor.execute(f"LOCK TABLE {self.source_tables} IN SHARE MODE")
+            cursor.execute(f"DELETE FROM {self.table}")
+            cursor.execute(self.fill)
+            cursor.execute(f"ANALYZE {self.table}")
+
+    def pending_rows(self, limit=COMPACT_AFTER + 1):
+        """How many pending rows there are, counting no further than `limit`."""
+        with connection.cursor() as cursor:
+            cursor.execute(
+                # ORDER BY id: along the partial index of pending rows, whatever the
+                # statistics say.
+                f"SELECT count(*) FROM (SELECT 1 FROM {self.table} WHERE pending ORDER BY id"
+                " LIMIT %s) AS p",
+                [limit],
+            )
+            return cursor.fetchone()[0]
+
+    def compact(self, force=False):
+        """Fold pending rows into the settled ones; returns how many were folded.
+
+        Skipped (returning 0) while another compact() or rebuild() holds the lock, and,
+        unless `force`, while there are no more than COMPACT_AFTER pending rows.
+        """
+        if not available() or (not force and self.pending_rows() <= COMPACT_AFTER):
+            return 0
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [self.lock])
+            if not cursor.fetchone()[0]:
+                return 0
+            cursor.execute(
+                f"WITH moved AS (DELETE FROM {self.table} WHERE pending RETURNING *)"
+                f" INSERT INTO {self.table} ({self.key}, incidents, killed, pending)"
+                f" SELECT {self.key}, sum(incidents), sum(killed), false FROM moved"
+                f" GROUP BY {self.positions}"
+                f" ON CONFLICT ({self.key}) WHERE NOT pending DO UPDATE"
+                f" SET incidents = {self.table}.incidents + excluded.incidents,"
+                f" killed = {self.table}.killed + excluded.killed"
+            )
+            folded = cursor.rowcount
+            cursor.execute(f"DELETE FROM {self.table} WHERE NOT pending AND incidents = 0")
+        return folded
+
+    def maybe_compact(self):
+        """What a reader calls first: folds pending rows in once there are many of them."""
+        try:
+            return self.compact()
+        except Exception:  # A reader must not fail because housekeeping did; counts stay true.
+            return 0
