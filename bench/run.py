@@ -3,14 +3,20 @@ list, the map data, the CSV export, the bulletin import and the map's first rend
 
     make bench                                   # 1,000,000 events
     .venv/bin/python bench/run.py --events 100000 [--database-url URL] [--keep | --drop]
+    .venv/bin/python bench/run.py --parts combos --seed 7 [--combos 40]
 
-The database (by default a throwaway `conflictsite_bench` on the local PostgreSQL) is created
+The database (by default a throwaway `conflictsite_bench` on the local PostgreSQL, or
+$BENCH_DATABASE_URL) is created
 if absent, migrated, and filled with synthetic incidents drawn from the real UCDP GED rows
 (bench/synthetic.py); a later run that finds the same number of synthetic incidents reuses
 them. Responses go through the whole Django stack in this process (django.test.Client), the
 export and the browser through a real gunicorn on 127.0.0.1. Beside each response, the time
 PostgreSQL itself spends on the request's queries (EXPLAIN ANALYZE of each SELECT the request
-ran) shows what our stack adds. Prints one table and writes bench/results.json.
+ran) shows what our stack adds. The random-combination measure draws --combos filters of one
+to three kinds (governorate, group, event type, status, source, minimum toll, a date range
+that cuts months, a word) with --seed (new each run unless given) and times the list's first
+page, the country map, the histogram and the overview for each. Prints one table and writes
+bench/results.json.
 """
 
 import argparse
@@ -31,7 +37,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-DEFAULT_URL = "postgres://postgres@127.0.0.1:5432/conflictsite_bench"
+DEFAULT_URL = os.environ.get(
+    "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/conflictsite_bench"
+)
 RESULTS = ROOT / "bench" / "results.json"
 CHROMIUM = "/usr/bin/chromium"
 REPEATS = 20
@@ -46,6 +54,8 @@ LIST_P95_MS, MAP_P95_MS, MAP_BYTES, CSV_RATIO, RSS_GROWTH_MB, RENDER_S = (
     50,
     1.5,
 )
+CHART_P95_MS = 100  # the histogram and the overview
+COMBOS = 40
 
 
 def parse_args(argv):
@@ -61,10 +71,12 @@ def parse_args(argv):
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument(
         "--parts",
-        default="list,map,import,export,browser",
+        default="list,map,combos,import,export,browser",
         help="what to measure (comma-separated)",
     )
     parser.add_argument("--reload", action="store_true", help="load new synthetic incidents")
+    parser.add_argument("--combos", type=int, default=COMBOS, help="random filter combinations")
+    parser.add_argument("--seed", type=int, help="of the combinations (default: a new one)")
     return parser.parse_args(argv)
 
 
@@ -293,6 +305,106 @@ def bench_map(client, filters, zoomed, repeats):
     return results
 
 
+# --- random combinations of filters ---------------------------------------------------------
+
+
+def draw_combinations(seed, count):
+    """`count` query strings of one to three filters, each kind drawn with `seed`: what an
+    analyst might ask, not what the counting tables were built for."""
+    import random
+
+    from django.db import connection
+
+    from events.models import ActorGroup, EventType, ReviewStatus, Source
+
+    rng = random.Random(seed)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT code FROM events_governorate ORDER BY code")
+        governorates = [row[0] for row in cursor.fetchall()]
+        # Words as the search rows hold them, drawn from the word counts: a common word is
+        # on more points, so it is drawn more often.
+        cursor.execute(
+            "SELECT word FROM events_incidentword TABLESAMPLE SYSTEM (1) REPEATABLE (%s)"
+            " WHERE word ~ '^[a-z]{4,}$' LIMIT 2000",
+            [seed % 2**31],
+        )
+        words = sorted({row[0] for row in cursor.fetchall()})
+
+    def date_range():
+        start = datetime.date(2012, 1, 1) + datetime.timedelta(days=rng.randrange(4300))
+        end = start + datetime.timedelta(days=rng.randrange(10, 900))
+        return {"date_from": start.isoformat(), "date_to": end.isoformat()}
+
+    kinds = {
+        "province": lambda: {"province": rng.choice(governorates)},
+        "group": lambda: {"group": rng.choice(ActorGroup.values)},
+        "event_type": lambda: {"event_type": rng.choice(EventType.values)},
+        "status": lambda: {"status": rng.choice(ReviewStatus.values)},
+        "source": lambda: {"source": rng.choice(Source.values)},
+        # Log-uniform from 1 to about 200: most tolls are small.
+        "min_killed": lambda: {"min_killed": str(int(10 ** rng.uniform(0, 2.3)))},
+        "dates": date_range,
+        "q": lambda: {"q": rng.choice(words)},
+    }
+    combinations = []
+    for _ in range(count):
+        query = {}
+        for kind in rng.sample(sorted(kinds), rng.randint(1, 3)):
+            query.update(kinds[kind]())
+        combinations.append(query)
+    return combinations
+
+
+def time_requests(client, url, repeats):
+    """The median milliseconds of `repeats` requests (after one to warm), and the last body."""
+    response = client.get(url, HTTP_HOST="127.0.0.1")
+    assert response.status_code == 200, (url, response.status_code, response.content[:300])
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        response = client.get(url, HTTP_HOST="127.0.0.1")
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), response
+
+
+def bench_combinations(client, seed, count, repeats):
+    """For each combination, the list's first page, the country map, the histogram and the
+    overview; the p95 over combinations of each one's median, and the worst combination."""
+    combinations = draw_combinations(seed, count)
+    endpoints = {
+        "list first page": ("events:list", {}, LIST_P95_MS),
+        "map data, country": ("events:map_data", COUNTRY, MAP_P95_MS),
+        "histogram": ("events:histogram", {}, CHART_P95_MS),
+        "overview": ("events:overview_data", {}, CHART_P95_MS),
+    }
+    timings = {name: [] for name in endpoints}
+    empty = []
+    for number, query in enumerate(combinations, 1):
+        for name, (url_name, extra, _) in endpoints.items():
+            ms, response = time_requests(client, url_for(url_name, {**query, **extra}), repeats)
+            timings[name].append((ms, query))
+            if url_name == "events:histogram":
+                matched = json.loads(response.content)["total"]["count"]
+        empty.append(matched == 0)
+        say(f"  {number:>2}. {urllib.parse.urlencode(query)}: {matched:,} incidents; "
+            + ", ".join(f"{name} {timings[name][-1][0]:.0f} ms" for name in endpoints))  # fmt: skip
+    results = []
+    for name, (_, _, target) in endpoints.items():
+        values = [ms for ms, _ in timings[name]]
+        worst_ms, worst = max(timings[name], key=lambda pair: pair[0])
+        none = [ms for (ms, _), is_empty in zip(timings[name], empty, strict=True) if is_empty]
+        p95 = percentile(values, 0.95)
+        results.append(
+            {"measure": f"{len(combinations)} random combinations (seed {seed}), {name}",
+             "p50_ms": round(percentile(values, 0.5), 1), "p95_ms": round(p95, 1),
+             "worst_ms": round(worst_ms, 1), "worst": urllib.parse.urlencode(worst),
+             "empty": len(none),
+             "empty_p95_ms": round(percentile(none, 0.95), 1) if none else None,
+             "target": f"p95 <= {target} ms", "pass": p95 <= target}
+        )  # fmt: skip
+    return results
+
+
 # --- the export and the browser through gunicorn ------------------------------------------
 
 
@@ -505,6 +617,13 @@ def bench_import(count=200):
 
 
 def figure(result):
+    if "worst" in result:
+        empty = (
+            f"; {result['empty']} empty, p95 {result['empty_p95_ms']} ms"
+            if result["empty"] else ""
+        )  # fmt: skip
+        return (f"p50 {result['p50_ms']:>6} ms  p95 {result['p95_ms']:>6} ms{empty};"
+                f" worst {result['worst_ms']} ms: {result['worst']}")  # fmt: skip
     if "p50_ms" in result:
         text = f"p50 {result['p50_ms']:>6} ms  p95 {result['p95_ms']:>6} ms"
         text += f"  pg {result['pg_ms']:>6} ms"
@@ -555,6 +674,10 @@ def main(argv=None):
     if "map" in parts:
         say("map data")
         results += bench_map(client, filters, zoomed, args.repeats)
+    if "combos" in parts:
+        seed = args.seed if args.seed is not None else int(time.time()) % 100_000
+        say(f"random combinations (seed {seed})")
+        results += bench_combinations(client, seed, args.combos, max(3, args.repeats // 4))
     if "import" in parts:
         say("bulletin import")
         results += bench_import()

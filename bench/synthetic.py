@@ -19,7 +19,7 @@ import time
 
 from django.db import connection
 
-from events.counts import search, summary, words
+from events.counts import facets, search, summary, words
 from events.datasets import Crosswalk, _actors, read_csv, ucdp_row
 from events.models import Actor, ActorGroup, EventType, GeoPrecision, groups_key
 from events.seeds import SEEDS_DIR
@@ -279,6 +279,7 @@ def load(n, seed=5, progress=print):
             cursor.execute(f"VACUUM ANALYZE {table}")
     progress("  counting for the map, indexing words (COPY bypassed the triggers) ...")
     summary.rebuild()
+    facets.rebuild()
     search.rebuild()
     words.rebuild()
     progress(f"  done in {time.perf_counter() - started:.0f} s")

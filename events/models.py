@@ -448,6 +448,12 @@ class Incident(Figures):
             models.Index(fields=["-killed_total_best", "-id"], name="incident_killed_idx"),
             # The review queue: unreviewed incidents, least certain first.
             models.Index(fields=["status", "confidence"], name="incident_review_idx"),
+            # A rare event type or source among other filters (?event_type=barrel_bomb&…):
+            # PostgreSQL combines these with the other filters' indexes (a bitmap) rather
+            # than walking every incident newest first. (The group filter's index, trigrams
+            # of perpetrator_groups, is made in migration 0018 on PostgreSQL.)
+            models.Index(fields=["event_type"], name="incident_event_type_idx"),
+            models.Index(fields=["source"], name="incident_source_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -887,6 +893,82 @@ class IncidentSummary(models.Model):
 
     def __str__(self):
         return f"{self.incidents} incidents at {self.latitude},{self.longitude} in {self.month}"
+
+
+class IncidentFacets(models.Model):
+    """Incidents of every status counted by where, month, governorate, district, type,
+    groups, status, source and toll (capped at 100): what the map, the histogram and the
+    overview add up for a review status, a source or a minimum toll, which IncidentSummary
+    has no column for (see events/counts/facets.py). About three times as many rows as
+    IncidentSummary, which therefore still answers the filters it can.
+
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0016), as
+    IncidentSummary is. Not used on SQLite.
+    """
+
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    month = models.DateField(null=True)  # the first of the incident's month
+    governorate = models.ForeignKey(
+        Governorate,
+        models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        db_index=False,  # facets_governorate_idx
+        related_name="+",
+    )
+    district = models.ForeignKey(
+        District,
+        models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        db_index=False,  # facets_district_idx
+        related_name="+",
+    )
+    event_type = models.CharField(max_length=20)
+    perpetrator_groups = models.CharField(max_length=400, blank=True)
+    status = models.CharField(max_length=10)
+    source = models.CharField(max_length=10)
+    # least(killed_total_best, 100); NULL when unknown. ?min_killed=N up to 100 reads it.
+    killed_capped = models.IntegerField(null=True)
+    incidents = models.IntegerField()
+    killed = models.BigIntegerField()  # the sum of killed_total_best (unknown counts as 0)
+    pending = models.BooleanField(default=True)
+
+    class Meta:
+        indexes = [
+            # Map data in a viewport: WHERE latitude BETWEEN … AND longitude BETWEEN ….
+            models.Index(fields=["latitude", "longitude"], name="facets_location_idx"),
+            # A year or a range of months: WHERE month >= … AND month <= ….
+            models.Index(fields=["month"], name="facets_month_idx"),
+            # One governorate: WHERE governorate_id = 'SY-HL'.
+            models.Index(fields=["governorate"], name="facets_governorate_idx"),
+            # One district: WHERE district_id = 42.
+            models.Index(fields=["district"], name="facets_district_idx"),
+            # compact(): are there many pending rows? (WHERE pending ORDER BY id LIMIT n)
+            models.Index(fields=["id"], condition=Q(pending=True), name="facets_pending_idx"),
+        ]
+        # The unique key of settled rows is made in migration 0016 (NULLS NOT DISTINCT).
+
+    def __str__(self):
+        return f"{self.incidents} {self.status} incidents at {self.latitude},{self.longitude}"
+
+
+class DataVersion(models.Model):
+    """How many writes have changed what the counts read (incidents, their perpetrators,
+    reports and bulletins): the map data, histogram and overview answer If-None-Match with
+    it, without counting (see events/counts/__init__.py).
+
+    Kept by triggers (migration 0017): on PostgreSQL each writing statement appends a row of
+    1, so writers never wait on one another, and a reader adds them up (in its own snapshot:
+    a write counts once committed); on SQLite, which has one writer at a time, each row
+    written adds 1 to one row.
+    """
+
+    writes = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return f"{self.writes} writes"
 
 
 class IncidentSearch(models.Model):

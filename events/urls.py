@@ -9,5 +9,6 @@ urlpatterns = [
     path("map/", views.incident_map, name="map"),
     path("map/data/", views.map_data, name="map_data"),
     path("histogram/", views.histogram, name="histogram"),
+    path("overview/data/", views.overview_data, name="overview_data"),
     path("export.csv", views.export_csv, name="export"),
 ]

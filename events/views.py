@@ -19,12 +19,12 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 
 from . import counts, export
 from .filters import IncidentFilter
 from .forms import ViewportForm
-from .models import BOUNDS, CATEGORIES, EventType, Incident
+from .models import BOUNDS, CATEGORIES, ActorGroup, EventType, Governorate, Incident
 from .pagination import InvalidCursor, keyset_page
 
 PAGE_SIZE = 50
@@ -69,16 +69,20 @@ def incident_list(request):
     listed = incidents.qs.only(*LIST_FIELDS).annotate(
         place_name=F("place__name"), governorate_name=F("governorate__name")
     )
+    total = counts.known_total(incidents)
+    if total is not None and total.count == 0:
+        listed = listed.none()  # Nothing matches: no need to walk the incidents to see it.
     try:
         page = keyset_page(listed, incidents.chosen_order, request.GET.get("cursor"), PAGE_SIZE)
     except InvalidCursor as error:
         context["cursor_error"] = str(error)
         return render(request, "events/incident_list.html", context, status=400)
     ready_rows(page.rows)
-    if not request.GET.get("cursor") and page.next_cursor is None:
-        total = counts.Total(len(page.rows))  # The first page holds every match.
-    else:
-        total = counts.total(incidents)
+    if total is None:
+        if not request.GET.get("cursor") and page.next_cursor is None:
+            total = counts.Total(len(page.rows))  # The first page holds every match.
+        else:
+            total = counts.total(incidents)
     context.update(
         page=page,
         total=total,
@@ -161,8 +165,13 @@ def incident_map(request):
     return render(request, "events/incident_map.html", context, status=status)
 
 
+def counted_etag(request, *args, **kwargs):
+    return counts.etag(request)
+
+
 @require_GET
 @browsing
+@condition(etag_func=counted_etag)  # a repeated request is a 304, without counting
 def map_data(request):
     """Single events when few are in view, else grid cells with counts and killed sums."""
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
@@ -172,10 +181,9 @@ def map_data(request):
         return JsonResponse({"errors": errors}, status=400)
     bbox = viewport.cleaned_data["bbox"]
     west, south, east, north = bbox
-    points = counts.points(incidents, bbox)
-    unlocated, unlocated_killed = counts.unlocated(incidents)
+    points, (unlocated, unlocated_killed), total = counts.map_counts(incidents, bbox)
     data = {
-        "total": counts.total(incidents).as_json(),
+        "total": total.as_json(),
         "unlocated": {"count": unlocated, "killed": unlocated_killed},
     }
     if sum(n for _, _, n, _ in points) > MAP_EVENT_LIMIT:
@@ -200,19 +208,46 @@ def map_data(request):
 
 @require_GET
 @browsing
+@condition(etag_func=counted_etag)
 def histogram(request):
     """Events and deaths per month, under the filters."""
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     if not incidents.is_valid():
         return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
-    months = counts.months(incidents)
+    months, total = counts.histogram(incidents)
     return JsonResponse(
         {
             "months": [[m.strftime("%Y-%m"), n, killed] for m, n, killed in months if m],
-            "total": counts.total(incidents).as_json(),
+            "total": total.as_json(),
             "killed": sum(killed for _, _, killed in months),
         }
     )
+
+
+@require_GET
+@browsing
+@condition(etag_func=counted_etag)
+def overview_data(request):
+    """The matching incidents and their deaths by governorate, perpetrator group, event type
+    and month: [value, label, incidents, killed] rows, most incidents first (months in
+    order), and the total as every page states it."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if not incidents.is_valid():
+        return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
+    labels = {
+        "governorate": dict(Governorate.objects.values_list("code", "name")),
+        "group": dict(ActorGroup.choices),
+        "event_type": dict(EventType.choices),
+    }
+    overview, total = counts.overview(incidents)
+    data = {"total": total.as_json()}
+    for name, rows in overview.items():
+        if name == "month":
+            data[name] = [[m and m.strftime("%Y-%m"), n, killed] for m, n, killed in rows]
+        else:
+            names = labels[name]
+            data[name] = [[v, names.get(v, v or "Unknown"), n, killed] for v, n, killed in rows]
+    return JsonResponse(data)
 
 
 @require_GET

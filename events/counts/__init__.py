@@ -2,31 +2,40 @@
 answers a validated IncidentFilter.
 
     counts.total(incidents)          Total(count, capped): the same on every page
-    counts.points(incidents, bbox)   [(lat, lon, incidents, killed)] of located incidents
-    counts.unlocated(incidents)      (incidents, killed) of those without a location
-    counts.months(incidents)         [(month, incidents, killed)], undated (None) last
-    counts.overview(incidents)       by governorate, group, event type and month
+    counts.map_counts(incidents, bbox)  points in view, those without a location, the total
+    counts.histogram(incidents)      [(month, incidents, killed)] (undated last), the total
+    counts.overview(incidents)       by governorate, group, event type and month, the total
 
 At a million incidents, counting the incident rows costs hundreds of milliseconds, so on
 PostgreSQL tables kept by triggers count them ahead: IncidentSummary (summary.py),
-IncidentWord (words.py) and IncidentSearch (search.py). Each module lists in ANSWERS the
-filters it *can* answer; the first table that can answer every chosen filter, and holds the
-measure asked for, answers; otherwise the incidents themselves do. So a new filter is counted
-from the incidents until a table says it can answer it: it is never silently ignored.
-On SQLite every count is made from the incidents.
+IncidentFacets (facets.py), IncidentWord (words.py) and IncidentSearch (search.py). Each
+module lists in ANSWERS the filters it *can* answer (and in MEASURES what it can count); the
+first in TABLES that can answer every chosen filter answers. A date range that cuts months is
+answered by a summary for its whole months and by the incidents for the days at its ends.
+Otherwise the incidents themselves answer, so a new filter is counted from the incidents
+until a table says it can answer it: it is never silently ignored. On SQLite every count is
+made from the incidents.
 """
 
+import calendar
+import datetime
+import hashlib
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, Sum
+from django.core.exceptions import EmptyResultSet
+from django.db import connection, transaction
+from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import TruncMonth
 
-from . import search, summary, words
+from ..models import DataVersion
+from . import facets, search, summary, words
 from .tally import available
 
 # Totals are exact up to this many incidents on PostgreSQL (past it, "100,000+" on every
-# page); exact always on SQLite and wherever a tally answers.
+# page, whichever table counted them); exact always on SQLite.
 LIMIT = 100_000
+# The tables, smallest first: the first that can answer a filter does.
+TABLES = (summary, facets, words, search)
 # Values that sort the incidents but select none.
 NOT_FILTERS = frozenset({"order"})
 
@@ -56,76 +65,144 @@ def chosen(incidents):
 class Incidents:
     """The incidents themselves, through the FilterSet: they answer every filter."""
 
-    MEASURES = frozenset({"total", "points", "unlocated", "months", "overview"})
-    COUNT, KILLED = Count("*"), Sum("killed_total_best")
+    MEASURES = frozenset({"total", "points", "months", "overview"})
+    ROW = (Value(1), F("killed_total_best"))
 
-    def __init__(self, incidents):
-        self.queryset = incidents.qs.order_by()
+    def __init__(self, queryset, edges=False):
+        self.queryset = queryset.order_by()
+        self.edges = edges  # only the days at the ends of a range: few, counted exactly
 
     def rows(self, chosen):
         return self.queryset
 
 
-def answering(incidents, measure):
-    """The table that answers `measure` for these filters: a module of this package, or the
-    incidents themselves."""
+def able(filters, measure):
+    """The first table that can count `measure` for these filters, or None."""
+    for table in TABLES:
+        if measure in table.MEASURES and table.can_answer(filters):
+            return table
+    return None
+
+
+def whole_months(filters):
+    """(the filters with their dates narrowed to the whole months within, a Q of the days
+    left at the ends) when the dates cut months; None when they don't, or there is no whole
+    month between them."""
+    date_from, date_to = filters.get("date_from"), filters.get("date_to")
+    narrowed, ends = dict(filters), Q()
+    try:
+        if date_from and date_from.day != 1:
+            month_after = date_from.replace(day=28) + datetime.timedelta(days=4)
+            narrowed["date_from"] = month_after.replace(day=1)
+            ends |= Q(date__lt=narrowed["date_from"])
+        if date_to and date_to.day != calendar.monthrange(date_to.year, date_to.month)[1]:
+            narrowed["date_to"] = date_to.replace(day=1) - datetime.timedelta(days=1)
+            ends |= Q(date__gt=narrowed["date_to"])
+    except OverflowError:  # in December 9999 or January of year 1: the incidents answer
+        return None
+    if narrowed == filters:
+        return None
+    if date_from and date_to and narrowed["date_from"] > narrowed["date_to"]:
+        return None
+    return narrowed, ends
+
+
+def parts(incidents, measure):
+    """[(table, filters)]: what answers `measure`, as tables whose counts add up to it."""
+    filters = chosen(incidents)
     if available():
-        filters = chosen(incidents)
-        for table in (summary, words, search):
-            if measure in table.MEASURES and table.can_answer(filters):
-                return table
-    return Incidents(incidents)
+        if table := able(filters, measure):
+            return [(table, filters)]
+        if split := whole_months(filters):
+            narrowed, ends = split
+            if (table := able(narrowed, measure)) in (summary, facets):
+                return [(table, narrowed), (Incidents(incidents.qs.filter(ends), True), filters)]
+    return [(Incidents(incidents.qs), filters)]
+
+
+def answering(incidents, measure):
+    """The table that answers `measure` alone for these filters (see parts())."""
+    found = parts(incidents, measure)
+    return found[0][0] if len(found) == 1 else None
 
 
 def counted(incidents, measure, *by, where=None):
     """[(*by, incidents, killed)] of the matching incidents (within `where`), grouped by the
-    columns `by`, from the table that answers `measure`; keys that count none are left out."""
-    table = answering(incidents, measure)
-    rows = table.rows(chosen(incidents)).filter(where or Q())
-    if not by:
-        found = rows.aggregate(n=table.COUNT, k=table.KILLED)
-        return [(found["n"] or 0, found["k"] or 0)]
-    rows = rows.values_list(*by).annotate(n=table.COUNT, k=table.KILLED)
-    return [(*row[:-1], row[-1] or 0) for row in rows if row[-2]]
+    columns `by`, from the tables that answer `measure`; keys that count none are left out."""
+    added = {}
+    for table, filters in parts(incidents, measure):
+        rows = table.rows(filters).filter(where or Q())
+        if isinstance(table, Incidents) and "month" in by:
+            rows = rows.annotate(month=TruncMonth("date"))
+        n, killed = Sum(table.ROW[0]), Sum(table.ROW[1])
+        if by:
+            rows = rows.values_list(*by).annotate(n=n, k=killed)
+        else:
+            found = rows.aggregate(n=n, k=killed)
+            rows = [(found["n"], found["k"])]
+        for *key, n, killed in rows:
+            sums = added.setdefault(tuple(key), [0, 0])
+            sums[0] += int(n or 0)  # PostgreSQL's sum of a bigint is a numeric (Decimal)
+            sums[1] += int(killed or 0)
+    return [(*key, n, killed) for key, (n, killed) in added.items() if n or not by]
 
 
-def total(incidents, limit=None):
-    """How many incidents match: exact from a tally, else counted up to `limit` (LIMIT by
-    default; exact on SQLite, which keeps no tallies)."""
-    limit = LIMIT if limit is None else limit
-    table = answering(incidents, "total")
-    if table in (summary, words):
-        return Total(counted(incidents, "total")[0][0])
-    matches = table.rows(chosen(incidents))
-    if not available():
-        return Total(matches.count())
-    found = matches.values("pk")[: limit + 1].count()
-    return Total(min(found, limit), found > limit)
+def capped(count):
+    """The Total of `count` matches, as every page states it: past LIMIT, "LIMIT+" on
+    PostgreSQL (whichever table counted them); exact on SQLite."""
+    if available() and count > LIMIT:
+        return Total(LIMIT, True)
+    return Total(count)
+
+
+def known_total(incidents):
+    """total() when a tally answers (a sum of a few rows, no incident read), else None."""
+    if answering(incidents, "total") in (summary, facets, words):
+        return capped(counted(incidents, "total")[0][0])
+    return None
+
+
+def total(incidents):
+    """How many incidents match (see capped()). The incidents themselves are counted no
+    further than LIMIT + 1."""
+    [(table, filters), *ends] = parts(incidents, "total")
+    if ends or table in (summary, facets, words) or not available():
+        return capped(counted(incidents, "total")[0][0])
+    return capped(table.rows(filters).values("pk")[: LIMIT + 1].count())
+
+
+def map_counts(incidents, bbox):
+    """([(lat, lon, incidents, killed)] of the located incidents within bbox (west, south,
+    east, north), one per point; (incidents, killed) of those without a location; the
+    Total), from one count by point of every match."""
+    west, south, east, north = bbox
+    points, unlocated, everything = [], [0, 0], 0
+    for lat, lon, n, killed in counted(incidents, "points", "latitude", "longitude"):
+        everything += n
+        if lat is None or lon is None:
+            unlocated[0] += n
+            unlocated[1] += killed
+        elif south <= lat <= north and west <= lon <= east:
+            points.append((lat, lon, n, killed))
+    return points, tuple(unlocated), capped(everything)
 
 
 def points(incidents, bbox):
-    """[(lat, lon, incidents, killed)] of the located incidents within bbox (west, south,
-    east, north), one per point."""
-    west, south, east, north = bbox
-    where = Q(latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east)
-    return counted(incidents, "points", "latitude", "longitude", where=where)
-
-
-def unlocated(incidents):
-    """(incidents, killed) of the matching incidents that have no location."""
-    nowhere = Q(latitude__isnull=True) | Q(longitude__isnull=True)
-    return counted(incidents, "unlocated", where=nowhere)[0]
+    return map_counts(incidents, bbox)[0]
 
 
 def months(incidents):
     """[(month, incidents, killed)] in order; incidents without a date last, as None."""
-    table = answering(incidents, "months")
-    if isinstance(table, Incidents):
-        table.queryset = table.queryset.annotate(month=TruncMonth("date"))
-        rows = table.queryset.values_list("month").annotate(n=table.COUNT, k=table.KILLED)
-        rows = [(month, n, k or 0) for month, n, k in rows if n]
-    else:
-        rows = counted(incidents, "months", "month")
+    return histogram(incidents)[0]
+
+
+def histogram(incidents):
+    """(months(), total()) from one count."""
+    by, total = breakdown(incidents, "months", ["month"])
+    return by_month(by["month"]), total
+
+
+def by_month(rows):
     return sorted(rows, key=lambda row: (row[0] is None, row[0]))
 
 
@@ -134,21 +211,74 @@ DIMENSIONS = {
     "governorate": "governorate_id",
     "group": "perpetrator_groups",
     "event_type": "event_type",
+    "month": "month",
 }
 
 
 def overview(incidents):
-    """{dimension: [(value, incidents, killed)]}: by governorate, group and event type most
-    incidents first, by month in order. An incident put down to two groups counts under
-    each; incidents with no known value are under None."""
+    """({dimension: [(value, incidents, killed)]}, total()): by governorate, group and event
+    type most incidents first, by month in order. An incident put down to two groups counts
+    under each; incidents with no known value are under None."""
+    by, total = breakdown(incidents, "overview", list(DIMENSIONS.values()))
     result = {}
     for name, column in DIMENSIONS.items():
-        rows = [(value or None, n, k) for value, n, k in counted(incidents, "overview", column)]
+        rows = [(value or None, n, k) for value, n, k in by[column]]
         if name == "group":
             rows = by_group(rows)
         result[name] = sorted(rows, key=lambda row: (-row[1], str(row[0])))
-    result["month"] = months(incidents)
-    return result
+    result["month"] = by_month(by["month"])
+    return result, total
+
+
+def breakdown(incidents, measure, columns):
+    """({column: [(value, incidents, killed)]}, the Total) for each of `columns`, read in
+    one pass of each table that answers (GROUPING SETS) on PostgreSQL."""
+    if not available():
+        by = {column: counted(incidents, measure, column) for column in columns}
+        return by, Total(sum(n for _, n, _ in by[columns[0]]))
+    added = {column: {} for column in columns}
+    everything = 0
+    for table, filters in parts(incidents, measure):
+        rows = table.rows(filters)
+        if isinstance(table, Incidents):
+            rows = rows.annotate(month=TruncMonth("date"))
+        # Each row's columns and what it adds, summed by each grouping set in one pass.
+        try:
+            inner, params = (
+                rows.annotate(n=table.ROW[0], k=table.ROW[1])
+                .values_list(*columns, "n", "k")
+                .query.sql_with_params()
+            )
+        except EmptyResultSet:  # a filter that Django knows matches nothing
+            continue
+        names = ", ".join(columns)
+        sets = ", ".join(f"({column})" for column in columns)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT {names}, GROUPING({names}), sum(n), sum(k) FROM ({inner}) AS s"
+                f" GROUP BY GROUPING SETS ({sets}, ())",
+                params,
+            )
+            for *values, grouping, n, killed in cursor.fetchall():
+                n, killed = int(n or 0), int(killed or 0)  # numeric (Decimal) sums
+                if grouping == 2 ** len(columns) - 1:  # ()
+                    everything += n
+                    continue
+                # The column grouped by is the one whose bit is 0 (leftmost: highest bit).
+                position = next(
+                    i for i in range(len(columns)) if not grouping >> (len(columns) - 1 - i) & 1
+                )
+                value = values[position]
+                if isinstance(value, datetime.datetime):  # date_trunc() of a date, read raw
+                    value = value.date()
+                sums = added[columns[position]].setdefault(value, [0, 0])
+                sums[0] += n
+                sums[1] += killed
+    by = {
+        column: [(value, n, killed) for value, (n, killed) in values.items() if n]
+        for column, values in added.items()
+    }
+    return by, capped(everything)
 
 
 def by_group(rows):
@@ -160,3 +290,37 @@ def by_group(rows):
             counted[0] += n
             counted[1] += killed
     return [(group, n, killed) for group, (n, killed) in groups.items()]
+
+
+# DataVersion rows (PostgreSQL: one per writing statement) beyond which a reader folds them.
+VERSION_ROWS = 1_000
+VERSION_LOCK = 0x5EED_5A14
+
+
+def version():
+    """How many writes have changed what the counts read: a new number whenever any
+    incident, perpetrator, report or bulletin has changed (see DataVersion)."""
+    rows = DataVersion.objects.aggregate(writes=Sum("writes"), rows=Count("*"))
+    if rows["rows"] > VERSION_ROWS and available():
+        fold_versions()
+    return rows["writes"] or 0
+
+
+def fold_versions():
+    """Fold DataVersion's rows into one of the same sum: skipped while another does it."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [VERSION_LOCK])
+        if cursor.fetchone()[0]:
+            table = DataVersion._meta.db_table
+            cursor.execute(
+                f"WITH moved AS (DELETE FROM {table} RETURNING writes)"
+                f" INSERT INTO {table} (writes) SELECT sum(writes) FROM moved"
+                " HAVING count(*) > 0"
+            )
+
+
+def etag(request):
+    """The ETag of a counted response to `request`: its path and query, and the version of
+    the data. Computed without counting, so an unchanged answer costs one small query."""
+    key = f"{version()}:{request.get_full_path()}".encode()
+    return f'"{hashlib.sha256(key).hexdigest()[:32]}"'

@@ -3,7 +3,7 @@ concurrent writes; so can anyone who suspects them). PostgreSQL only."""
 
 from django.db import connection
 
-from .sql import SEARCH, SUMMARY, WORDS
+from .sql import FACETS, SEARCH, SUMMARY, WORDS
 
 # What one incident row contributes to the summary's key (in SUMMARY.KEY's order), as the
 # triggers of migration 0012 count it.
@@ -17,28 +17,39 @@ ROW_KEY = [
     "perpetrator_groups",
 ]
 PUBLISHED = "status <> 'rejected'"
+# And to the facets' key (FACETS.KEY), as migration 0016 counts it: every status.
+FACETS_ROW_KEY = [
+    *ROW_KEY,
+    "status",
+    "source",
+    "CASE WHEN killed_total_best IS NULL THEN NULL ELSE least(killed_total_best, 100) END",
+]
 
 
 def differences():
     """[what differs], empty when every counting table agrees with the incidents."""
     problems = []
-    key = ", ".join(SUMMARY.KEY)
-    positions = ", ".join(str(n + 1) for n in range(len(SUMMARY.KEY)))
     with connection.cursor() as cursor:
-        counted = (
-            f"SELECT {key}, sum(incidents), sum(killed) FROM {SUMMARY.TABLE}"
-            f" GROUP BY {key} HAVING sum(incidents) <> 0"
-        )
-        direct = (
-            f"SELECT {', '.join(ROW_KEY)}, count(*), coalesce(sum(killed_total_best), 0)"
-            f" FROM events_incident WHERE {PUBLISHED} GROUP BY {positions}"
-        )
-        cursor.execute(
-            f"SELECT count(*) FROM (({counted}) EXCEPT ({direct})"
-            f" UNION ALL (({direct}) EXCEPT ({counted}))) AS differing"
-        )
-        if differing := cursor.fetchone()[0]:
-            problems.append(f"{differing} IncidentSummary keys differ from the incidents")
+        for table, key, row_key, where in (
+            (SUMMARY, SUMMARY.KEY, ROW_KEY, f"WHERE {PUBLISHED}"),
+            (FACETS, FACETS.KEY, FACETS_ROW_KEY, ""),
+        ):
+            columns = ", ".join(key)
+            positions = ", ".join(str(n + 1) for n in range(len(key)))
+            counted = (
+                f"SELECT {columns}, sum(incidents), sum(killed) FROM {table.TABLE}"
+                f" GROUP BY {columns} HAVING sum(incidents) <> 0"
+            )
+            direct = (
+                f"SELECT {', '.join(row_key)}, count(*), coalesce(sum(killed_total_best), 0)"
+                f" FROM events_incident {where} GROUP BY {positions}"
+            )
+            cursor.execute(
+                f"SELECT count(*) FROM (({counted}) EXCEPT ({direct})"
+                f" UNION ALL (({direct}) EXCEPT ({counted}))) AS differing"
+            )
+            if differing := cursor.fetchone()[0]:
+                problems.append(f"{differing} {table.TABLE} keys differ from the incidents")
         cursor.execute(
             f"SELECT count(*) FROM events_incident AS i FULL JOIN {SEARCH.TABLE} AS s"
             " ON s.incident_id = i.id WHERE s.incident_id IS NULL OR i.id IS NULL"

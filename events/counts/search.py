@@ -15,13 +15,12 @@ from django.db import connection, transaction
 from django.db.models import (
     BigIntegerField,
     BooleanField,
-    Count,
     Exists,
     Expression,
     F,
     Func,
     OuterRef,
-    Sum,
+    Value,
 )
 
 from ..models import IncidentSearch
@@ -32,8 +31,9 @@ CONFIG = "english"  # the text search configuration of the documents and of the 
 # The filters these rows can answer alone (they hold no governorate, type or status).
 ANSWERS = frozenset({"q"})
 # One row an incident: counted, not added up; no governorate or type for the overview.
-MEASURES = frozenset({"total", "points", "unlocated", "months"})
-COUNT, KILLED = Count("*"), Sum("killed")
+MEASURES = frozenset({"total", "points", "months"})
+# What one row adds: incidents and deaths.
+ROW = (Value(1), F("killed"))
 
 
 def can_answer(chosen):

@@ -8,7 +8,7 @@ triggers on events_incident keep it (their SQL is in migration 0012), as a Tally
 
 import calendar
 
-from django.db.models import Q, Sum
+from django.db.models import F, Q
 
 from ..models import IncidentSummary
 from .sql import SUMMARY
@@ -18,27 +18,31 @@ from .tally import Tally
 # months, see can_answer()). Any other filter is answered elsewhere.
 ANSWERS = frozenset({"province", "district", "group", "event_type", "date_from", "date_to"})
 # What it can count, and how: rows are counts, added up.
-MEASURES = frozenset({"total", "points", "unlocated", "months", "overview"})
-COUNT, KILLED = Sum("incidents"), Sum("killed")
+MEASURES = frozenset({"total", "points", "months", "overview"})
+# What one row adds: incidents and deaths.
+ROW = (F("incidents"), F("killed"))
 
 TALLY = Tally(IncidentSummary, SUMMARY.KEY, 0x5EED_5A11, SUMMARY.FILL, "events_incident")
 rebuild, compact, maybe_compact = TALLY.rebuild, TALLY.compact, TALLY.maybe_compact
 
 
-def can_answer(chosen):
-    """Whether the summary counts exactly the incidents of these filters ({name: value})."""
-    if not set(chosen) <= ANSWERS:
-        return False
+def whole_months(chosen):
+    """Whether the dates chosen, if any, cut whole months (as the summaries count)."""
     date_from, date_to = chosen.get("date_from"), chosen.get("date_to")
     if date_from and date_from.day != 1:
-        return False  # The summary counts whole months.
+        return False
     if date_to and date_to.day != calendar.monthrange(date_to.year, date_to.month)[1]:
         return False
     return True
 
 
-def rows(chosen):
-    """The IncidentSummary rows (settled and pending) of these filters' incidents."""
+def can_answer(chosen):
+    """Whether the summary counts exactly the incidents of these filters ({name: value})."""
+    return set(chosen) <= ANSWERS and whole_months(chosen)
+
+
+def condition(chosen):
+    """The summaries' condition for the filters that IncidentSummary answers."""
     condition = Q()
     if "province" in chosen:
         condition &= Q(governorate_id=chosen["province"].pk)
@@ -52,5 +56,10 @@ def rows(chosen):
         condition &= Q(month__gte=chosen["date_from"])
     if "date_to" in chosen:
         condition &= Q(month__lte=chosen["date_to"])
+    return condition
+
+
+def rows(chosen):
+    """The IncidentSummary rows (settled and pending) of these filters' incidents."""
     maybe_compact()
-    return IncidentSummary.objects.filter(condition).order_by()
+    return IncidentSummary.objects.filter(condition(chosen)).order_by()

@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from django.db import connection
-from django.db.models import Sum
+from django.db.models import F
 
 from ..models import IncidentWord
 from . import search
@@ -22,8 +22,9 @@ from .tally import Tally
 # The filters it can answer: a text search alone, when it comes to one word (can_answer()).
 ANSWERS = frozenset({"q"})
 # It has no month, governorate or type: not the histogram's nor the overview's counts.
-MEASURES = frozenset({"total", "points", "unlocated"})
-COUNT, KILLED = Sum("incidents"), Sum("killed")
+MEASURES = frozenset({"total", "points"})
+# What one row adds: incidents and deaths.
+ROW = (F("incidents"), F("killed"))
 
 TALLY = Tally(IncidentWord, WORDS.KEY, 0x5EED_5A12, WORDS.FILL, search.SEARCH.TABLE)
 rebuild, compact, maybe_compact = TALLY.rebuild, TALLY.compact, TALLY.maybe_compact

@@ -9,7 +9,7 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from events import counts
-from events.counts import search, summary, words
+from events.counts import summary
 from events.filters import IncidentFilter
 from events.models import Incident
 
@@ -66,12 +66,14 @@ def test_a_capped_total_is_capped_the_same_way_on_every_page(client, make_incide
     monkeypatch.setattr("events.views.PAGE_SIZE", 2)
     monkeypatch.setattr("events.counts.LIMIT", 3)
     for day in range(1, 8):
-        make_incident(date=datetime.date(2018, 3, day), killed_total_best=day)
+        make_incident(date=datetime.date(2018, 3, day), killed_total_best=100 * day)
 
-    # min_killed: no tally answers it, so the incidents are counted, up to the limit.
+    # Whichever table counts them: the incidents, the facets, the summary.
+    assert set(totals(client, {"min_killed": "101"})) == {(3, True)}
     assert set(totals(client, {"min_killed": "1"})) == {(3, True)}
-    # A whole month and a governorate: the summary answers, exactly.
-    assert set(totals(client, {"province": "SY-DY"})) == {(7, False)}
+    assert set(totals(client, {"province": "SY-DY"})) == {(3, True)}
+    assert set(totals(client, {"date_from": "2018-03-04"})) == {(3, True)}
+    assert set(totals(client, {"date_from": "2018-03-05"})) == {(3, False)}
 
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite rule")
@@ -84,31 +86,63 @@ def test_sqlite_counts_every_total_exactly(client, make_incident, monkeypatch):
     assert set(totals(client, {})) == {(7, False)}
 
 
+def table_name(table):
+    return "incidents" if isinstance(table, counts.Incidents) else table.__name__.split(".")[-1]
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the tables are PostgreSQL's")
 @pytest.mark.parametrize(
-    "query, table",
+    "query, tables",
     [
-        ({}, summary),
-        ({"province": "SY-DY", "date_from": "2018-01-01", "date_to": "2018-12-31"}, summary),
-        ({"date_from": "2018-01-05"}, None),  # inside a month
-        ({"status": "verified"}, None),
-        ({"actor": "{actor}"}, None),
-        ({"q": "bakery"}, words),
-        ({"q": "bakery hit"}, search),
-        ({"q": "bakery", "province": "SY-DY"}, None),
-        ({"order": "-killed"}, summary),  # ordering selects nothing
+        ({}, ["summary"]),
+        ({"province": "SY-DY", "date_from": "2018-01-01", "date_to": "2018-12-31"}, ["summary"]),
+        ({"status": "verified", "source": "bulletin"}, ["facets"]),
+        ({"min_killed": "100", "group": "russia"}, ["facets"]),
+        ({"min_killed": "101"}, ["incidents"]),  # few incidents: counted directly
+        ({"date_from": "2018-01-05"}, ["summary", "incidents"]),  # the days before February
+        ({"date_from": "2018-01-05", "date_to": "2018-02-03"}, ["incidents"]),  # no whole month
+        ({"status": "verified", "date_to": "2018-03-30"}, ["facets", "incidents"]),
+        ({"actor": "{actor}"}, ["incidents"]),
+        ({"q": "bakery"}, ["words"]),
+        ({"q": "bakery hit"}, ["search"]),
+        ({"q": "bakery", "province": "SY-DY"}, ["incidents"]),
+        ({"order": "-killed"}, ["summary"]),  # ordering selects nothing
     ],
 )
-def test_the_table_that_answers_is_one_that_lists_every_chosen_filter(
-    make_incident, make_actor, query, table
+def test_the_tables_that_answer_are_ones_that_list_every_chosen_filter(
+    make_incident, make_actor, query, tables
 ):
     make_incident()
     actor = make_actor()
     query = {name: value.format(actor=actor.pk) for name, value in query.items()}
 
-    answering = counts.answering(valid_filter(query), "points")
+    parts = counts.parts(valid_filter(query), "points")
 
-    assert answering is table or (table is None and isinstance(answering, counts.Incidents))
+    assert [table_name(table) for table, _ in parts] == tables
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"date_from": "2018-01-05"},
+        {"date_to": "2018-03-30"},
+        {"date_from": "2018-01-31", "date_to": "2018-03-01", "status": "verified"},
+        {"date_from": "2018-02-01", "date_to": "2018-02-27", "min_killed": "3"},
+    ],
+)
+def test_a_date_range_that_cuts_months_counts_the_days_at_its_ends(client, make_incident, query):
+    for day in range(0, 120, 4):
+        make_incident(
+            date=datetime.date(2018, 1, 1) + datetime.timedelta(days=day),
+            killed_total_best=day % 7,
+            status="verified" if day % 3 else "extracted",
+        )
+    incidents = valid_filter(query)
+    expected = incidents.qs.count()
+
+    assert counts.total(incidents) == counts.Total(expected)
+    assert sum(n for _, n, _ in counts.months(incidents)) == expected
+    assert sum(n for _, _, n, _ in counts.points(incidents, (-180, -90, 180, 90))) == expected
 
 
 def test_a_filter_no_table_lists_is_counted_from_the_incidents(monkeypatch, make_incident):
@@ -136,12 +170,58 @@ def test_the_overview_counts_by_governorate_group_type_and_month(make_incident, 
     )
     make_incident(date=None, status="rejected")
 
-    overview = counts.overview(valid_filter({}))
+    overview, total = counts.overview(valid_filter({}))
 
     assert overview["governorate"] == [("SY-DY", 1, 5), ("SY-HL", 1, 2)]
     assert overview["group"] == [("russia", 2, 7), ("syrian_government", 1, 2)]
     assert sorted(overview["event_type"]) == [("airstrike", 1, 5), ("shelling", 1, 2)]
+    assert total == counts.Total(2)
     assert overview["month"] == [
         (datetime.date(2018, 3, 1), 1, 5),
         (datetime.date(2018, 4, 1), 1, 2),
     ]
+
+
+@pytest.mark.parametrize("name", ["events:map_data", "events:histogram", "events:overview_data"])
+def test_a_repeated_request_is_a_304_until_the_data_changes(
+    client, make_incident, django_assert_max_num_queries, name
+):
+    incident = make_incident(killed_total_best=3)
+    query = {"province": "SY-DY", "bbox": "35,32,43,38"}
+    first = client.get(reverse(name), query)
+    assert first.status_code == 200 and first["ETag"]
+
+    with django_assert_max_num_queries(2):  # the data's version, and no counting
+        repeated = client.get(reverse(name), query, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert repeated.status_code == 304
+
+    other = client.get(
+        reverse(name), {**query, "min_killed": "1"}, HTTP_IF_NONE_MATCH=first["ETag"]
+    )
+    assert other.status_code == 200  # another filter: another answer
+
+    incident.killed_total_best = 5
+    incident.save()
+    changed = client.get(reverse(name), query, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert changed.status_code == 200 and changed["ETag"] != first["ETag"]
+
+
+def test_the_overview_data_states_the_total_and_each_breakdown(client, make_incident):
+    make_incident(killed_total_best=3, date=datetime.date(2018, 3, 2))
+    make_incident(killed_total_best=1, province="SY-HL", date=datetime.date(2018, 3, 9))
+
+    body = client.get(reverse("events:overview_data"), {"event_type": "airstrike"}).json()
+
+    assert body["total"] == {"count": 2, "capped": False}
+    assert body["governorate"] == [["SY-DY", "Deir ez-Zor", 1, 3], ["SY-HL", "Aleppo", 1, 1]]
+    assert body["event_type"] == [["airstrike", "Air strike", 2, 4]]
+    assert body["month"] == [["2018-03", 2, 4]]
+    assert body["group"] == [[None, "Unknown", 2, 4]]
+
+
+def test_the_overview_data_refuses_an_invalid_filter_and_a_post(client):
+    response = client.get(reverse("events:overview_data"), {"date_from": "2018-99-99"})
+
+    assert response.status_code == 400
+    assert "date_from" in response.json()["errors"]
+    assert client.post(reverse("events:overview_data")).status_code == 405

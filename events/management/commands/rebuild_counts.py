@@ -1,5 +1,6 @@
-"""Count every incident afresh for the map and histogram (IncidentSummary), index every
-incident's words for the text search (IncidentSearch) and count them by word (IncidentWord).
+"""Count every incident afresh for the map and histogram (IncidentSummary, IncidentFacets),
+index every incident's words for the text search (IncidentSearch) and count them by word
+(IncidentWord).
 
 Triggers keep these tables as incidents, reports and bulletins change; this is for after a
 load that bypassed them (COPY with session_replication_role = replica, a restore of only some
@@ -12,9 +13,9 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from events.counts import search, sql, summary, words
+from events.counts import facets, search, sql, summary, words
 from events.counts.tally import available
-from events.models import IncidentSearch, IncidentSummary, IncidentWord
+from events.models import IncidentFacets, IncidentSearch, IncidentSummary, IncidentWord
 
 
 class Command(BaseCommand):
@@ -35,11 +36,13 @@ class Command(BaseCommand):
         started = time.perf_counter()
         if triggers:
             with transaction.atomic(), connection.cursor() as cursor:
-                for migration in (sql.SUMMARY, sql.SEARCH, sql.WORDS):
+                for migration in (sql.SUMMARY, sql.FACETS, sql.SEARCH, sql.WORDS):
                     cursor.execute(migration.TRIGGERS)
             self.stdout.write("Triggers reinstalled.")
         summary.rebuild()
         self.stdout.write(f"IncidentSummary: {IncidentSummary.objects.count():,} rows.")
+        facets.rebuild()
+        self.stdout.write(f"IncidentFacets: {IncidentFacets.objects.count():,} rows.")
         search.rebuild()
         self.stdout.write(f"IncidentSearch: {IncidentSearch.objects.count():,} rows.")
         words.rebuild()  # after the search rows it counts

@@ -1,0 +1,51 @@
+"""IncidentFacets: incidents of every status counted by point, month, governorate, district,
+event type, perpetrator groups, status, source and toll (capped at 100), on PostgreSQL.
+
+IncidentSummary (published incidents, fewer dimensions: a third as many rows) answers the
+filters most views use; this table answers the others that a summary can: review status,
+source and a minimum toll up to 100 (a higher one is met by few incidents, counted from
+them along the toll index). Statement triggers on events_incident keep it (their SQL is in
+migration 0016), as a Tally.
+"""
+
+from django.db.models import F, Q
+
+from ..models import IncidentFacets, ReviewStatus
+from . import summary
+from .sql import FACETS
+from .tally import Tally
+
+# The filters this table can answer: each has a column here (see can_answer() for the dates
+# and the toll).
+ANSWERS = summary.ANSWERS | {"status", "source", "min_killed"}
+MEASURES = frozenset({"total", "points", "months", "overview"})
+# What one row adds: incidents and deaths.
+ROW = (F("incidents"), F("killed"))
+# killed_capped is least(killed_total_best, TOLL_CAP): a minimum up to it is answered here.
+TOLL_CAP = 100
+
+TALLY = Tally(IncidentFacets, FACETS.KEY, 0x5EED_5A13, FACETS.FILL, "events_incident")
+rebuild, compact, maybe_compact = TALLY.rebuild, TALLY.compact, TALLY.maybe_compact
+
+
+def can_answer(chosen):
+    if not set(chosen) <= ANSWERS:
+        return False
+    if chosen.get("min_killed") is not None and chosen["min_killed"] > TOLL_CAP:
+        return False
+    return summary.whole_months(chosen)
+
+
+def rows(chosen):
+    """The IncidentFacets rows (settled and pending) of these filters' incidents."""
+    condition = summary.condition(chosen)
+    if "status" in chosen:
+        condition &= Q(status=chosen["status"])
+    else:
+        condition &= ~Q(status=ReviewStatus.REJECTED)  # as Incident.objects.published()
+    if "source" in chosen:
+        condition &= Q(source=chosen["source"])
+    if "min_killed" in chosen:
+        condition &= Q(killed_capped__gte=chosen["min_killed"])
+    maybe_compact()
+    return IncidentFacets.objects.filter(condition).order_by()

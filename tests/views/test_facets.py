@@ -1,0 +1,81 @@
+"""IncidentFacets: incidents of every status counted by status, source and toll as well,
+equal to the incidents themselves whatever writes them; the views read it for those filters."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+
+from events.counts import check, facets
+from events.models import Actor, Incident, IncidentFacets, ReviewStatus
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="IncidentFacets is kept on PostgreSQL only"
+    ),
+]
+
+
+def test_the_facets_follow_every_kind_of_write(make_incident):
+    russia = Actor.objects.create(name="Russian Air Force", group="russia")
+    a = make_incident(killed_total_best=4)
+    b = make_incident(killed_total_best=None, source="ucdp_ged", status="verified")
+    c = make_incident(killed_total_best=250, perpetrators=[russia])
+    Incident.objects.bulk_create(
+        Incident(title=f"bulk {n}", latitude=35.0, longitude=38.0 + n, killed_total_best=n)
+        for n in range(5)
+    )
+    assert check.differences() == []
+
+    a.killed_total_best = 9
+    a.save()
+    b.status = ReviewStatus.REJECTED  # still counted here, under its status
+    b.save()
+    c.source = "acled"
+    c.save()
+    Incident.objects.filter(title__startswith="bulk").update(date=datetime.date(2019, 3, 1))
+    Incident.objects.filter(title="bulk 0").delete()
+    assert check.differences() == []
+
+    facets.compact(force=True)
+
+    assert not IncidentFacets.objects.filter(pending=True).exists()
+    assert check.differences() == []
+    assert IncidentFacets.objects.get(status="rejected").killed_capped is None
+    assert IncidentFacets.objects.get(source="acled").killed_capped == 100
+
+
+def test_a_rebuild_counts_what_the_triggers_never_saw(make_incident):
+    make_incident(killed_total_best=3)
+    with connection.cursor() as cursor:
+        cursor.execute("SET session_replication_role = replica")
+        cursor.execute("UPDATE events_incident SET status = 'verified'")
+        cursor.execute("SET session_replication_role = DEFAULT")
+    assert check.differences() != []
+
+    facets.rebuild()
+    from events.counts import summary
+
+    summary.rebuild()
+
+    assert check.differences() == []
+
+
+@pytest.mark.parametrize(
+    "query", [{"status": "verified"}, {"source": "ucdp_ged"}, {"min_killed": "5"}]
+)
+def test_the_map_and_histogram_read_the_facets_for_status_source_and_toll(
+    client, make_incident, django_assert_max_num_queries, query
+):
+    make_incident(killed_total_best=7, status="verified", source="ucdp_ged")
+    make_incident(killed_total_best=2, status="extracted")
+
+    with django_assert_max_num_queries(12) as captured:  # two requests
+        body = client.get(reverse("events:map_data"), {**query, "bbox": "35,32,43,38"}).json()
+        client.get(reverse("events:histogram"), query)
+
+    assert body["total"] == {"count": 1, "capped": False}
+    sql = " ".join(q["sql"] for q in captured.captured_queries)
+    assert IncidentFacets._meta.db_table in sql
