@@ -7,7 +7,7 @@ range and the stated number is the best estimate.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _UNITS = {
     "a": 1,
@@ -137,7 +137,7 @@ _SUBSET_BEFORE = re.compile(
 )
 # "six civilians, including a child, were killed": the subset clause hides the verb.
 _SUBSET_CLAUSE = re.compile(
-    r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+\s+){1,3}?,?\s*(?=(?:were|was|are|have|had|died|killed)\b)",
+    r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+(?:\s*,\s*|\s+)){1,3}?(?=(?:were|was|are|have|had|died|killed)\b)",
     re.I,
 )
 _AMONG_AFTER = re.compile(
@@ -181,6 +181,8 @@ class Toll:
     vague: bool = False
     subset: bool = False
     updated: bool = False
+    # A count of civilians given beside a larger toll or a count of fighters in its sentence.
+    split: bool = False
 
 
 def number_value(text):
@@ -369,7 +371,25 @@ def find_tolls(sentence, offset=0):
                     subset,
                 )
             )
-    return tolls
+    return [_mark_split(t, tolls) for t in tolls]
+
+
+def _mark_split(toll, tolls):
+    """ "Six civilians among 22 killed", "15 civilians and 27 fighters": the civilians' part."""
+    if toll.category != "civilians" or toll.vague or (toll.subset and toll.best == 1):
+        # "killed three people, including a journalist" singles out a victim; it splits nothing.
+        return toll
+    for other in tolls:
+        if (
+            other.kind == toll.kind
+            and not other.vague
+            and (
+                other.category == "combatants"
+                or (other.category == "total" and other.best > toll.best)
+            )
+        ):
+            return replace(toll, split=True)
+    return toll
 
 
 def _kind(verb):
@@ -381,6 +401,9 @@ def _kind(verb):
     return "killed"
 
 
+# How far past the headline the lead runs: an explicit count of civilians there ("six
+# civilians were among the 22 killed") is the figure coders take over the headline's total.
+LEAD_CHARS = 400
 # Characters within which a total and its fighters are one account of the dead.
 SAME_ACCOUNT = 250
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
@@ -440,7 +463,12 @@ def combine(tolls, kind, headline_end=0):
         None,
     )
     if headline is not None and "combatants" not in result and "civilians" in result:
-        if evidence["civilians"].start >= headline_end:
+        lead = evidence["civilians"]
+        if lead.start >= headline_end and not (
+            lead.category == "civilians"
+            and lead.start < headline_end + LEAD_CHARS
+            and (lead.split or headline.category == "civilians")
+        ):
             # The headline's "54 killed" is the coded figure, not a partial count in the text.
             low = min(result["civilians"]["low"], headline.low)
             high = max(result["civilians"]["high"], headline.high)

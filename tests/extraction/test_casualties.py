@@ -109,3 +109,27 @@ def test_fighters_of_both_sides_are_all_combatants():
     result, _ = combine(find_tolls("At least 70 regime and rebel fighters were killed."), "killed")
     assert result["combatants"]["best"] == 70
     assert "civilians" not in result
+
+
+def test_civilians_counted_among_a_larger_toll_in_the_lead_are_the_civilian_toll():
+    headline = "30 dead in air raids on a town"
+    text = "Seven civilians, including a boy, were among at least 30 people killed in the raids."
+    tolls = find_tolls(headline) + find_tolls(text, offset=len(headline) + 2)
+    result, _ = combine(tolls, "killed", headline_end=len(headline))
+    assert result["civilians"]["best"] == 7
+
+
+def test_a_headline_total_stands_when_the_lead_only_singles_out_one_victim():
+    headline = "Bomb attack kills 5 in the north"
+    text = "A bomb attack killed five people on Sunday, including a teacher."
+    tolls = find_tolls(headline) + find_tolls(text, offset=len(headline) + 2)
+    result, _ = combine(tolls, "killed", headline_end=len(headline))
+    assert result["civilians"]["best"] == 5
+
+
+def test_tolls_written_as_noun_phrases_are_read():
+    assert (
+        killed("The shelling caused the death of two children of one family.", "children")["best"]
+        == 2
+    )
+    assert killed("Shells hit the market, leading to the death of three civilians.")["best"] == 3

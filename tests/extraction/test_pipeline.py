@@ -21,6 +21,7 @@ KEYS = {
     "injured",
     "evidence",
     "confidence",
+    "basis",
 }
 
 
