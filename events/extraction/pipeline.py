@@ -11,7 +11,7 @@ import functools
 import logging
 import re
 
-from . import casualties, confidence, dates, event_types
+from . import casualties, confidence, dates, event_types, periods
 from .actors import (
     Mention,
     attribution,
@@ -246,6 +246,47 @@ def _figures(tolls, kind, evidence, prefix, headline_end=0):
     return {category: result[category] for category in _FIELDS if category in result}, chosen
 
 
+def _period(facts_list, killed, chosen, published):
+    """The period the event's toll covers when it is a period or cumulative toll, else None."""
+    figures = {killed[c]["best"] for c in ("civilians", "total") if c in killed}
+    spans = [(t.start, t.end) for c, t in chosen.items() if c in ("civilians", "total")]
+    for facts in facts_list:
+        start, end = facts.sentence.start, facts.sentence.end
+        if any(start <= s < end for s, _ in spans) or any(t.best in figures for t in facts.killed):
+            period = periods.find_period(facts.sentence.text, published)
+            if period is not None:
+                return period, start
+    return None
+
+
+def _as_aggregate(event, evidence, found, places):
+    """A period toll: dated by the period, placed no finer than the area it covers."""
+    period, offset = found
+    event.update(
+        aggregate=True,
+        date=period.start.isoformat(),
+        date_precision=period.precision,
+        date_end=period.end.isoformat(),
+    )
+    evidence[:] = [e for e in evidence if e["field"] != "date"]
+    evidence.append(
+        {"field": "date", "start": offset + period.span[0], "end": offset + period.span[1]}
+    )
+    if event["geo_precision"] != "place":
+        return
+    # "81 killed in a week of raids on the Idlib countryside": the governorate, not the first
+    # village the report happens to name.
+    area = places.gazetteer.province(event["province_code"]) if places is not None else None
+    event.update(
+        place=None,
+        district=None,
+        latitude=area.latitude if area else None,
+        longitude=area.longitude if area else None,
+        geo_precision="province",
+    )
+    evidence[:] = [e for e in evidence if e["field"] != "place"]
+
+
 def _toll_basis(killed, chosen, headline_end, lead_end):
     """How the civilian toll was found: which kind of figure, and where in the bulletin."""
     if "civilians" not in killed:
@@ -308,9 +349,11 @@ def _event(facts_list, anchor_kind, published, actors, places, primary, backgrou
     event = {
         "primary": primary,
         "background": background,
+        "aggregate": False,
         "event_type": kind,
         "date": date.isoformat() if date else None,
         "date_precision": precision,
+        "date_end": None,
         "place": None,
         "district": None,
         "province": None,
@@ -324,6 +367,9 @@ def _event(facts_list, anchor_kind, published, actors, places, primary, backgrou
     }
     focus = (facts_list[0].sentence.start, facts_list[min(1, len(facts_list) - 1)].sentence.end)
     place_basis = _place(event, evidence, places, focus, primary)
+    period = None if background else _period(facts_list, killed, chosen, published)
+    if period is not None:
+        _as_aggregate(event, evidence, period, places)
     event["evidence"] = evidence
     event["basis"] = {
         "province": place_basis,
@@ -489,6 +535,13 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             used.add(facts.sentence.index)
     anchor_kind = event_types.best_kind(anchor_facts.cues)
     kind_basis = "headline" if anchor == 0 else "lead"
+    named = [c for f in members for c in f.cues if c.weight > event_types.GENERIC_WEIGHT]
+    if anchor_kind not in (None, "other") and not any(
+        c.weight > event_types.GENERIC_WEIGHT for c in anchor_facts.cues
+    ):
+        # A headline's "bombardment" or "strikes": the lead's weapon ("aerial bombardment").
+        anchor_kind = event_types.best_kind(named) or anchor_kind
+        kind_basis = "story" if named else kind_basis
     if anchor_kind in (None, "other"):
         # A headline that only says "offensive" or "kills 20": the lead says with what.
         better = event_types.best_kind([c for f in members for c in f.cues if c.weight > WEAK_CUE])

@@ -22,6 +22,8 @@ KEYS = {
     "evidence",
     "confidence",
     "basis",
+    "aggregate",
+    "date_end",
 }
 
 
