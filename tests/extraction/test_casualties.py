@@ -133,3 +133,24 @@ def test_tolls_written_as_noun_phrases_are_read():
         == 2
     )
     assert killed("Shells hit the market, leading to the death of three civilians.")["best"] == 3
+
+
+def test_people_joined_by_and_are_added_up():
+    assert killed("Three rescue workers and six children were killed.")["best"] == 9
+    assert killed("The strike killed three men and two women.", "total")["best"] == 5
+
+
+def test_a_woman_and_her_child_are_two_dead():
+    assert killed("The raid led to the death of a woman and her child.")["best"] == 2
+    assert killed("The raid led to the death of a woman and her child.", "children")["best"] == 1
+
+
+def test_parts_named_after_including_stay_parts_of_the_toll():
+    sentence = "On Tuesday 25 people including seven women and a child were killed in raids."
+    assert killed(sentence)["best"] == 25
+    assert killed(sentence, "women")["best"] == 7
+
+
+def test_civilians_and_fighters_joined_by_and_are_not_added_up():
+    assert killed("The attack killed 15 civilians and 27 fighters.")["best"] == 15
+    assert killed("The attack killed 15 civilians and 27 fighters.", "combatants")["best"] == 27
