@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     # Django's tasks framework with a database queue: large admin imports run in the worker.
     "django_tasks_db",
     "events",
+    # OGC API – Features, the JSON API, GeoJSON export, feeds, saved searches and digests.
+    "opendata",
 ]
 
 MIDDLEWARE = [
