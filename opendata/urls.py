@@ -1,0 +1,17 @@
+from django.urls import path, re_path
+
+from . import ogc, views
+
+app_name = "opendata"
+urlpatterns = [
+    path("events/export.geojson", views.export_geojson, name="export_geojson"),
+    # With or without the slash: clients are given "…/ogc" as often as "…/ogc/".
+    re_path(r"^ogc/?$", ogc.landing, name="ogc_landing"),
+    path("ogc/api", ogc.api, name="ogc_api"),
+    path("ogc/conformance", ogc.conformance, name="ogc_conformance"),
+    path("ogc/collections", ogc.collections, name="ogc_collections"),
+    path("ogc/collections/incidents", ogc.collection_detail, name="ogc_collection"),
+    path("ogc/collections/incidents/schema", ogc.schema, name="ogc_schema"),
+    path("ogc/collections/incidents/items", ogc.items, name="ogc_items"),
+    path("ogc/collections/incidents/items/<int:pk>", ogc.item, name="ogc_item"),
+]

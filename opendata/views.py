@@ -1,0 +1,53 @@
+"""The open-data pages beside the list: the GeoJSON export, the Atom feed, saved searches."""
+
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from events.filters import IncidentFilter
+from events.models import Incident
+from events.views import browsing, filter_query
+
+from . import citation, geojson
+
+
+def invalid_filter(incidents):
+    message = "\n".join(
+        f"{field}: {' '.join(errors)}" for field, errors in incidents.form.errors.items()
+    )
+    return HttpResponseBadRequest(
+        f"Invalid filter.\n{message}\n", content_type="text/plain; charset=utf-8"
+    )
+
+
+def total(incidents):
+    """Every incident the filter selects, counted exactly (an export holds them all)."""
+    return incidents.qs.order_by().count()
+
+
+@require_GET
+@browsing
+def export_geojson(request):
+    """Every incident matching the list's query string, as one RFC 7946 FeatureCollection,
+    streamed; the citation travels as foreign members."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if not incidents.is_valid():
+        return invalid_filter(incidents)
+    query = filter_query(request)
+    cited = citation.citation(request, query, total(incidents))
+    detail_prefix = request.build_absolute_uri(reverse("events:list"))
+    response = StreamingHttpResponse(
+        geojson.stream_collection(
+            incidents.qs,
+            incidents.chosen_order,
+            detail_prefix,
+            {"numberMatched": cited["rows"], "citation": cited},
+        ),
+        content_type="application/geo+json",
+    )
+    filename = f"incidents-{timezone.localdate().isoformat()}.geojson"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    for name, value in citation.headers(cited).items():
+        response[name] = value
+    return response
