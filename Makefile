@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test test-browser eval bench serve lint format clean
+.PHONY: install run test test-browser test-gis eval bench serve lint format clean
 
 $(PY):
 	@python=$$(sh scripts/find-python.sh) || exit 1; \
@@ -42,13 +42,19 @@ serve: $(STAMP)
 	$(VENV)/bin/gunicorn conflictsite.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
 
 # Tests run with DEBUG off, as in production.
-test test-browser eval: export SECRET_KEY ?= insecure-key-for-tests-only-0123456789abcdefghijklmnopqrstuvwxyz
+test test-browser test-gis eval: export SECRET_KEY ?= insecure-key-for-tests-only-0123456789abcdefghijklmnopqrstuvwxyz
 test: $(STAMP)
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not gis"
 
 test-browser: $(STAMP)
 	sh scripts/install-chromium.sh
 	$(PY) -m pytest -m browser
+
+# GDAL's ogrinfo and ogr2ogr (Debian's gdal-bin, installed if missing, as root) read the live
+# server's OGC API and GeoJSON export.
+test-gis: $(STAMP)
+	sh scripts/install-gdal.sh
+	$(PY) -m pytest -m gis
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
