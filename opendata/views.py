@@ -21,11 +21,6 @@ def invalid_filter(incidents):
     )
 
 
-def total(incidents):
-    """Every incident the filter selects, counted exactly (an export holds them all)."""
-    return incidents.qs.order_by().count()
-
-
 @require_GET
 @browsing
 def export_geojson(request):
@@ -35,7 +30,7 @@ def export_geojson(request):
     if not incidents.is_valid():
         return invalid_filter(incidents)
     query = filter_query(request)
-    cited = citation.citation(request, query, total(incidents))
+    cited = citation.citation(request, query, citation.total(incidents))
     detail_prefix = request.build_absolute_uri(reverse("events:list"))
     response = StreamingHttpResponse(
         geojson.stream_collection(
