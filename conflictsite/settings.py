@@ -217,6 +217,10 @@ LEAFLET_CONFIG = {
     "ATTRIBUTION_PREFIX": "Leaflet",
 }
 
+# The JSON API's rate limits, in requests a minute: anonymous (per address) and with a token.
+API_RATE_ANONYMOUS = env_int("API_RATE_ANONYMOUS", 60)
+API_RATE_TOKEN = env_int("API_RATE_TOKEN", 1200)
+
 # Whether the public list, map and export need a login.
 BROWSING_REQUIRES_LOGIN = env_bool("BROWSING_REQUIRES_LOGIN", False)
 
