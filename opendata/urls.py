@@ -7,6 +7,7 @@ urlpatterns = [
     path("api/v1/incidents", api.incident_list, name="api_incidents"),
     path("api/v1/incidents/<int:pk>", api.incident_detail, name="api_incident"),
     path("api/v1/openapi.json", api.openapi, name="api_openapi"),
+    path("events/feed.atom", views.incident_feed, name="feed"),
     path("events/export.geojson", views.export_geojson, name="export_geojson"),
     # With or without the slash: clients are given "…/ogc" as often as "…/ogc/".
     re_path(r"^ogc/?$", ogc.landing, name="ogc_landing"),

@@ -10,6 +10,7 @@ from events.models import Incident
 from events.views import browsing, filter_query
 
 from . import citation, geojson
+from .feeds import IncidentFeed
 
 
 def invalid_filter(incidents):
@@ -46,3 +47,13 @@ def export_geojson(request):
     for name, value in citation.headers(cited).items():
         response[name] = value
     return response
+
+
+@require_GET
+@browsing
+def incident_feed(request):
+    """The Atom feed of the list's query string; 400 for an invalid filter."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if not incidents.is_valid():
+        return invalid_filter(incidents)
+    return IncidentFeed()(request)
