@@ -25,7 +25,9 @@ run: export DEBUG ?= 1
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seeds
-	@# The task worker imports large admin uploads in the background; it stops with the server.
+	$(PY) manage.py send_digests --schedule
+	@# The task worker imports large admin uploads in the background and sends the saved
+	@# searches' digests every hour; it stops with the server.
 	@$(PY) manage.py db_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -37,6 +39,7 @@ serve: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_seeds
+	$(PY) manage.py send_digests --schedule
 	@$(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn conflictsite.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -

@@ -7,6 +7,8 @@ urlpatterns = [
     path("api/v1/incidents", api.incident_list, name="api_incidents"),
     path("api/v1/incidents/<int:pk>", api.incident_detail, name="api_incident"),
     path("api/v1/openapi.json", api.openapi, name="api_openapi"),
+    path("searches/", views.searches, name="searches"),
+    path("searches/<int:pk>/delete", views.search_delete, name="search_delete"),
     path("events/feed.atom", views.incident_feed, name="feed"),
     path("events/export.geojson", views.export_geojson, name="export_geojson"),
     # With or without the slash: clients are given "…/ogc" as often as "…/ogc/".
