@@ -31,7 +31,11 @@ SOURCES = [
 def total(incidents):
     """How many incidents a valid IncidentFilter selects, counted exactly: an export holds
     them all."""
-    return incidents.qs.order_by().count()
+    return total_of(incidents.qs)
+
+
+def total_of(queryset):
+    return queryset.order_by().count()
 
 
 def filter_url(request, query):

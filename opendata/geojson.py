@@ -9,19 +9,21 @@ on it back to the server (see opendata/ogc.py).
 
 import json
 
+from django.db import connection
 from django.db.models import F
 
 from events.export import FIGURE_COLUMNS
-from events.filters import keyset_page
-from events.models import Incident
+from events.filters import AnyOf, IdArray, keyset_page
+from events.models import Actor, Incident
 
-# Incidents read a page at a time by keyset: the first byte goes out at once, and no page
-# costs more than the one before.
+# Incidents are read CHUNK_ROWS at a time by keyset: the first byte goes out at once, and no
+# chunk costs more than the one before. Rows are named tuples, not model instances (which
+# cost most of the time).
 CHUNK_ROWS = 2_000
 CHUNK_BYTES = 64 * 1024
 
-FIELDS = [
-    "id",
+COLUMNS = [
+    "pk",
     "title",
     "date",
     "date_precision",
@@ -33,6 +35,7 @@ FIELDS = [
     *FIGURE_COLUMNS,
     "status",
     "source",
+    "governorate_id",
 ]
 NAMES = {
     "place_name": F("place__name"),
@@ -63,86 +66,112 @@ PROPERTIES = {
 }
 
 
-def incidents_for_features(queryset):
-    """The columns a feature needs (model instances, for keyset_page)."""
-    return queryset.only(*FIELDS, "governorate_id").annotate(**NAMES)
+def rows_for_features(queryset):
+    """The columns a feature needs, as named tuples (keyset_page reads them by name)."""
+    return queryset.annotate(**NAMES).values_list(*COLUMNS, *NAMES, named=True)
 
 
-def perpetrator_names(incident_ids):
-    """{incident id: "A; B"} for these incidents, names in alphabetical order."""
-    names = {}
-    rows = Incident.perpetrators.through.objects.filter(incident_id__in=incident_ids)
-    for pk, name in rows.order_by("actor__name").values_list("incident_id", "actor__name"):
-        names.setdefault(pk, []).append(name)
-    return {pk: "; ".join(values) for pk, values in names.items()}
+class Perpetrators:
+    """Perpetrators' names for chunks of incidents: the actors' names are read once, then
+    each chunk's (incident, actor) pairs without a join."""
+
+    def __init__(self):
+        self.names = dict(Actor.objects.values_list("pk", "name"))
+
+    def of(self, incident_ids):
+        """{incident id: "A; B"}, names in alphabetical order."""
+        found = {}
+        pairs = Incident.perpetrators.through.objects.all()
+        if connection.vendor == "postgresql":  # one bigint[] parameter, not 2,000
+            pairs = pairs.filter(AnyOf(F("incident_id"), IdArray(incident_ids)))
+        else:
+            pairs = pairs.filter(incident_id__in=incident_ids)
+        for pk, actor in pairs.values_list("incident_id", "actor_id"):
+            found.setdefault(pk, []).append(self.names.get(actor, ""))
+        return {pk: "; ".join(sorted(names)) for pk, names in found.items()}
 
 
-def feature(incident, perpetrators, detail_prefix):
+def feature(row, perpetrators, detail_prefix):
     """One incident as a GeoJSON Feature (a dict). Coordinates are [longitude, latitude]
     (RFC 7946 §3.1.1); an incident without a location has a null geometry."""
     geometry = None
-    if incident.latitude is not None and incident.longitude is not None:
+    if row.latitude is not None and row.longitude is not None:
         geometry = {
             "type": "Point",
-            "coordinates": [round(incident.longitude, 6), round(incident.latitude, 6)],
+            "coordinates": [round(row.longitude, 6), round(row.latitude, 6)],
         }
     properties = {
-        "title": incident.title,
-        "date": incident.date.isoformat() if incident.date else None,
-        "date_precision": incident.date_precision,
-        "event_type": incident.event_type,
-        "place": incident.place_name,
-        "district": incident.district_code,
-        "district_name": incident.district_name,
-        "province": incident.governorate_id,
-        "governorate": incident.governorate_name,
-        "geo_precision": incident.geo_precision,
-        "perpetrators": perpetrators.get(incident.pk, ""),
-        "perpetrator_group": incident.perpetrator_group,
-        **{name: getattr(incident, name) for name in FIGURE_COLUMNS},
-        "status": incident.status,
-        "source": incident.source,
-        "url": f"{detail_prefix}{incident.pk}/",
+        "title": row.title,
+        "date": row.date.isoformat() if row.date else None,
+        "date_precision": row.date_precision,
+        "event_type": row.event_type,
+        "place": row.place_name,
+        "district": row.district_code,
+        "district_name": row.district_name,
+        "province": row.governorate_id,
+        "governorate": row.governorate_name,
+        "geo_precision": row.geo_precision,
+        "perpetrators": perpetrators.get(row.pk, ""),
+        "perpetrator_group": row.perpetrator_group,
+        **{name: getattr(row, name) for name in FIGURE_COLUMNS},
+        "status": row.status,
+        "source": row.source,
+        "url": f"{detail_prefix}{row.pk}/",
     }
-    return {"type": "Feature", "id": incident.pk, "geometry": geometry, "properties": properties}
+    return {"type": "Feature", "id": row.pk, "geometry": geometry, "properties": properties}
 
 
-def features(incidents, detail_prefix):
-    """Features for a list of incidents from incidents_for_features()."""
-    perpetrators = perpetrator_names([incident.pk for incident in incidents])
-    return [feature(incident, perpetrators, detail_prefix) for incident in incidents]
+def features(rows, detail_prefix, perpetrators=None):
+    """Features for rows from rows_for_features()."""
+    perpetrators = perpetrators or Perpetrators()
+    names = perpetrators.of([row.pk for row in rows])
+    return [feature(row, names, detail_prefix) for row in rows]
 
 
-def pages(queryset, order):
-    """Every incident of an ordered filter queryset, CHUNK_ROWS at a time."""
-    cursor = None
-    while True:
-        page = keyset_page(incidents_for_features(queryset), order, cursor, CHUNK_ROWS)
-        if page.rows:
-            yield page.rows
-        if page.next_cursor is None:
-            return
-        cursor = page.next_cursor
+class Chunks:
+    """The rows of an ordered filter queryset after `cursor` (from the start if None), up
+    to `limit` (all if None), CHUNK_ROWS at a time. Once iterated, `next_cursor` says where
+    the next page starts (None at the end)."""
+
+    def __init__(self, queryset, order, cursor=None, limit=None):
+        self.queryset, self.order = rows_for_features(queryset), order
+        self.cursor, self.limit = cursor, limit
+        self.next_cursor = None
+
+    def __iter__(self):
+        cursor, remaining = self.cursor, self.limit
+        while remaining is None or remaining > 0:
+            size = CHUNK_ROWS if remaining is None else min(CHUNK_ROWS, remaining)
+            page = keyset_page(self.queryset, self.order, cursor, size)
+            if page.rows:
+                yield page.rows
+            if remaining is not None:
+                remaining -= len(page.rows)
+            cursor = self.next_cursor = page.next_cursor
+            if cursor is None:
+                return
 
 
 def dumps(value):
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def stream_collection(queryset, order, detail_prefix, members):
-    """A FeatureCollection's bytes, in chunks. `members` are foreign members (RFC 7946 §6.1)
-    written before the features, such as the citation."""
-    head = {"type": "FeatureCollection", **members}
-    chunk = [dumps(head)[:-1], ',"features":[']
-    size, first = 0, True
-    for rows in pages(queryset, order):
-        for item in features(rows, detail_prefix):
-            text = dumps(item)
-            chunk.append(text if first else "," + text)
-            first = False
+def stream_collection(chunks, detail_prefix, head, tail=dict):
+    """A FeatureCollection's bytes, in pieces of about CHUNK_BYTES: the `head` members
+    (foreign members such as the citation, RFC 7946 §6.1), the features of each chunk of
+    rows, then the members `tail()` returns once they are all written (a page's next link)."""
+    perpetrators = Perpetrators()
+    opening = dumps({"type": "FeatureCollection", **head})[:-1] + ',"features":['
+    pieces, size, first = [opening], 0, True
+    for rows in chunks:
+        text = dumps(features(rows, detail_prefix, perpetrators))[1:-1]
+        if text:
+            pieces.append(text if first else "," + text)
             size += len(text)
+            first = False
         if size >= CHUNK_BYTES:
-            yield "".join(chunk).encode()
-            chunk, size = [], 0
-    chunk.append("]}\n")
-    yield "".join(chunk).encode()
+            yield "".join(pieces).encode()
+            pieces, size = [], 0
+    closing = dumps(tail())
+    pieces.append("]" + ("," + closing[1:] if closing != "{}" else "}") + "\n")
+    yield "".join(pieces).encode()

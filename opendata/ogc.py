@@ -10,12 +10,12 @@ import math
 
 import django_filters
 from django.db.models import Max, Min, Q
-from django.http import JsonResponse
+from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_GET
 
-from events.filters import IncidentFilter, InvalidCursor, keyset_page
+from events.filters import IncidentFilter, InvalidCursor, decode_cursor
 from events.models import Governorate, Incident
 from events.views import browsing
 
@@ -263,49 +263,55 @@ def parse_limit(value):
 
 @ogc_view(accepted=ITEMS)
 def items(request, incidents, query):
+    """A page of features, streamed: the page's own links (its `next`) come after the
+    features, once the page has been read (JSON members have no order)."""
     queryset = incidents.qs
     if request.GET.get("bbox"):
         queryset = queryset.filter(parse_bbox(request.GET["bbox"]))
     if request.GET.get("datetime"):
         queryset = queryset.filter(parse_datetime(request.GET["datetime"]))
     limit = parse_limit(request.GET.get("limit"))
-    try:
-        page = keyset_page(
-            geojson.incidents_for_features(queryset),
-            incidents.chosen_order,
-            request.GET.get("cursor"),
-            limit,
-        )
-    except InvalidCursor as error:
-        raise InvalidParameter(f"cursor: {error}") from None
-    matched = queryset.order_by().count()
-    detail_prefix = request.build_absolute_uri(reverse("events:list"))
-    features = geojson.features(page.rows, detail_prefix)
+    cursor = request.GET.get("cursor") or None
+    if cursor is not None:
+        try:
+            direction, _, _ = decode_cursor(cursor, incidents.chosen_order)
+        except InvalidCursor as error:
+            raise InvalidParameter(f"cursor: {error}") from None
+        if direction != "next":
+            raise InvalidParameter("cursor: not a link of this service.")
+    chunks = geojson.Chunks(queryset, incidents.chosen_order, cursor, limit)
+    matched = citation.total_of(queryset)
+    returned = [0]
+
+    def counted():
+        for rows in chunks:
+            returned[0] += len(rows)
+            yield rows
+
     # Links keep the request's own parameters, in its order, so that a client which appends
     # its own to every URL (GDAL does) finds them there and does not add them twice.
     here = request.GET.copy()
     here.pop("cursor", None)
-    links = [link(page_url(request, here, None), "self", GEOJSON, "This page")]
-    if page.next_cursor:
-        links.append(link(page_url(request, here, page.next_cursor), "next", GEOJSON, "Next page"))
-    if page.previous_cursor:
+
+    def tail():
+        links = [link(page_url(request, here, cursor), "self", GEOJSON, "This page")]
+        if chunks.next_cursor and returned[0] == limit:
+            links.append(
+                link(page_url(request, here, chunks.next_cursor), "next", GEOJSON, "Next page")
+            )
         links.append(
-            link(page_url(request, here, page.previous_cursor), "prev", GEOJSON, "Previous page")
+            link(
+                url(request, "ogc_collection", query), "collection", "application/json", "Incidents"
+            )
         )
-    links.append(
-        link(url(request, "ogc_collection", query), "collection", "application/json", "Incidents")
+        return {"numberReturned": returned[0], "links": links}
+
+    cited = citation.citation(request, query, matched)
+    head = {"numberMatched": matched, "timeStamp": cited["retrieved_at"], "citation": cited}
+    detail_prefix = request.build_absolute_uri(reverse("events:list"))
+    return StreamingHttpResponse(
+        geojson.stream_collection(counted(), detail_prefix, head, tail), content_type=GEOJSON
     )
-    cited = citation.citation(request, query, len(features))
-    body = {
-        "type": "FeatureCollection",
-        "numberMatched": matched,
-        "numberReturned": len(features),
-        "timeStamp": cited["retrieved_at"],
-        "links": links,
-        "citation": cited,
-        "features": features,
-    }
-    return JsonResponse(body, content_type=GEOJSON, json_dumps_params={"ensure_ascii": False})
 
 
 def page_url(request, query, cursor):
@@ -319,16 +325,16 @@ def page_url(request, query, cursor):
 
 @ogc_view()
 def item(request, incidents, query, pk):
-    incident = geojson.incidents_for_features(Incident.objects.published().filter(pk=pk)).first()
-    if incident is None:
+    rows = list(geojson.rows_for_features(Incident.objects.published().filter(pk=pk)))
+    if not rows:
         return exception(404, "NotFound", f"No incident {pk}.")
     detail_prefix = request.build_absolute_uri(reverse("events:list"))
-    body = geojson.features([incident], detail_prefix)[0]
+    body = geojson.features(rows, detail_prefix)[0]
     body["links"] = [
         link(url(request, "ogc_item", "", pk), "self", GEOJSON, "This incident"),
         link(url(request, "ogc_collection"), "collection", "application/json", "Incidents"),
         link(
-            request.build_absolute_uri(incident.get_absolute_url()),
+            request.build_absolute_uri(reverse("events:detail", args=[pk])),
             "alternate",
             "text/html",
             "Its page",

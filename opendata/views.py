@@ -40,8 +40,7 @@ def export_geojson(request):
     detail_prefix = request.build_absolute_uri(reverse("events:list"))
     response = StreamingHttpResponse(
         geojson.stream_collection(
-            incidents.qs,
-            incidents.chosen_order,
+            geojson.Chunks(incidents.qs, incidents.chosen_order),
             detail_prefix,
             {"numberMatched": cited["rows"], "citation": cited},
         ),

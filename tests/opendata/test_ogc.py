@@ -1,4 +1,5 @@
 import datetime
+import json
 
 import pytest
 from django.urls import reverse
@@ -9,6 +10,13 @@ pytestmark = pytest.mark.django_db
 
 LANDING = reverse("opendata:ogc_landing")
 ITEMS = reverse("opendata:ogc_items")
+
+
+def read(response):
+    """A response's JSON body, streamed (items) or not."""
+    if response.streaming:
+        return json.loads(b"".join(response.streaming_content))
+    return response.json()
 
 
 def links(body, rel):
@@ -74,7 +82,7 @@ def test_items_are_geojson_features_with_lon_lat_points_and_the_filter_propertie
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/geo+json"
-    body = response.json()
+    body = read(response)
     assert body["type"] == "FeatureCollection"
     assert body["numberMatched"] == body["numberReturned"] == 1
     (feature,) = body["features"]
@@ -93,7 +101,7 @@ def test_items_are_geojson_features_with_lon_lat_points_and_the_filter_propertie
 def test_an_incident_without_a_location_has_a_null_geometry(client, make_incident):
     make_incident(latitude=None, longitude=None)
 
-    (feature,) = client.get(ITEMS).json()["features"]
+    (feature,) = read(client.get(ITEMS))["features"]
 
     assert feature["geometry"] is None
 
@@ -103,7 +111,7 @@ def test_items_follow_next_links_through_every_match_once(client, make_incident)
     seen, url, pages = [], f"{ITEMS}?limit=3", 0
 
     while url:
-        body = client.get(url).json()
+        body = read(client.get(url))
         assert body["numberMatched"] == 7
         seen += [feature["id"] for feature in body["features"]]
         (url,) = [link["href"] for link in links(body, "next")] or [None]
@@ -119,7 +127,7 @@ def test_items_take_the_lists_filters(client, make_incident, make_actor):
     make_incident(province="SY-HL")
     make_incident(province="SY-DY", perpetrators=[russia])
 
-    body = client.get(ITEMS, {"province": "SY-HL", "group": "russia"}).json()
+    body = read(client.get(ITEMS, {"province": "SY-HL", "group": "russia"}))
 
     assert [feature["id"] for feature in body["features"]] == [kept.pk]
     assert body["numberMatched"] == 1
@@ -129,7 +137,7 @@ def test_bbox_keeps_the_incidents_inside_it(client, make_incident):
     inside = make_incident(latitude=34.4, longitude=40.9)
     make_incident(latitude=36.2, longitude=37.1)
 
-    body = client.get(ITEMS, {"bbox": "40,34,41,35"}).json()
+    body = read(client.get(ITEMS, {"bbox": "40,34,41,35"}))
 
     assert [feature["id"] for feature in body["features"]] == [inside.pk]
 
@@ -139,7 +147,7 @@ def test_datetime_takes_an_instant_or_an_open_or_closed_interval(client, make_in
     late = make_incident(date=datetime.date(2019, 3, 1))
 
     def ids(value):
-        return {f["id"] for f in client.get(ITEMS, {"datetime": value}).json()["features"]}
+        return {f["id"] for f in read(client.get(ITEMS, {"datetime": value}))["features"]}
 
     assert ids("2017-03-01") == {early.pk}
     assert ids("2018-01-01T00:00:00Z/..") == {late.pk}
@@ -169,7 +177,7 @@ def test_unknown_parameters_and_invalid_values_are_answered_400(client, query):
     response = client.get(ITEMS, query)
 
     assert response.status_code == 400
-    assert response.json()["code"] == "InvalidParameterValue"
+    assert read(response)["code"] == "InvalidParameterValue"
 
 
 def test_other_resources_refuse_parameters_that_only_items_take(client):
@@ -182,7 +190,7 @@ def test_the_default_limit_applies_when_none_is_given(client, make_incident, mon
     for _ in range(3):
         make_incident()
 
-    body = client.get(ITEMS).json()
+    body = read(client.get(ITEMS))
 
     assert body["numberReturned"] == 2 and body["numberMatched"] == 3
 
@@ -238,3 +246,18 @@ def test_browsing_that_requires_a_login_sends_the_client_to_log_in(client, setti
     response = client.get(ITEMS)
 
     assert response.status_code == 302
+
+
+def test_a_page_is_read_in_chunks_and_its_next_link_follows_the_last_row(
+    client, make_incident, monkeypatch
+):
+    monkeypatch.setattr("opendata.geojson.CHUNK_ROWS", 2)
+    made = [make_incident(killed_total_best=n).pk for n in range(7)]
+    seen, url = [], f"{ITEMS}?limit=5&order=killed"
+
+    while url:
+        body = read(client.get(url))
+        seen.append([feature["id"] for feature in body["features"]])
+        (url,) = [link["href"] for link in links(body, "next")] or [None]
+
+    assert seen == [made[:5], made[5:]]
