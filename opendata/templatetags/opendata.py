@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 
 from .. import citation
 
@@ -13,4 +14,10 @@ def cite_this_view(context, total, capped=False):
     cited = citation.citation(request, context.get("query", ""), total)
     if capped:
         cited["rows"] = f"more than {total:,}"
-    return {"cited": cited, "text": citation.text(cited)}
+    ogc = request.build_absolute_uri(reverse("opendata:ogc_landing"))
+    query = context.get("query", "")
+    return {
+        "cited": cited,
+        "text": citation.text(cited),
+        "ogc_url": f"{ogc}?{query}" if query else ogc,
+    }

@@ -36,6 +36,7 @@ def test_the_list_has_a_cite_this_view_panel_with_a_text_to_copy(client, make_in
     assert "2 rows" in text
     assert "http://testserver/events/?event_type=shelling" in text
     assert "GeoNames (CC BY 4.0)" in text and "(CC BY 3.0 IGO)" in text
+    assert '<code id="ogc-url">http://testserver/ogc?event_type=shelling</code>' in content
 
 
 def test_a_capped_total_is_cited_as_more_than_the_cap(client, make_incident, monkeypatch):
