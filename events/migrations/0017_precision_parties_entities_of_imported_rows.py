@@ -116,23 +116,36 @@ def forwards(apps, schema_editor):
             report__incident_id__in=chunk, report__is_background=False
         ).values_list("report__incident_id", "kind", "actor_id", "group"):
             claims.setdefault(incident_id, []).append((kind, actor_id, group))
+        links, unlinked = {}, []
+        for pk, incident_id, actor_id in through.objects.filter(
+            incident_id__in=chunk
+        ).values_list("pk", "incident_id", "actor_id"):
+            found = claims.get(incident_id, [])
+            if any(k == "party" and a == actor_id for k, a, _ in found) and not any(
+                k != "party" and a == actor_id for k, a, _ in found
+            ):
+                unlinked.append(pk)  # named only as a side: no longer a perpetrator
+            else:
+                links.setdefault(incident_id, []).append(actor_id)
+        through.objects.filter(pk__in=unlinked).delete()
+        # One UPDATE for each set of values (a few dozen), not one for each incident: each
+        # statement runs the summary's and the search's triggers.
+        updates = {}
         for incident_id in chunk:
             found = claims.get(incident_id, [])
-            parties = {actor for kind, actor, _ in found if kind == "party" and actor}
-            perpetrators = [actor for kind, actor, _ in found if kind != "party" and actor]
-            through.objects.filter(incident_id=incident_id, actor_id__in=parties).exclude(
-                actor_id__in=perpetrators
-            ).delete()
-            kept = list(
-                through.objects.filter(incident_id=incident_id).values_list("actor_id", flat=True)
+            perpetrators = [a for k, a, _ in found if k != "party" and a]
+            first = (groups.get(perpetrators[0]) if perpetrators else "") or ""
+            values = (
+                first,
+                groups_key([first, *(groups.get(a) for a in links.get(incident_id, []))]),
+                groups_key(g or groups.get(a) for k, a, g in found if k == "party"),
             )
-            first = groups.get(perpetrators[0]) if perpetrators else ""
-            Incident.objects.filter(pk=incident_id).update(
-                perpetrator_group=first or "",
-                perpetrator_groups=groups_key([first, *(groups.get(a) for a in kept)]),
-                party_groups=groups_key(
-                    group or groups.get(actor) for kind, actor, group in found if kind == "party"
-                ),
+            updates.setdefault(values, []).append(incident_id)
+        for (first, perpetrator_groups, party_groups), pks in updates.items():
+            Incident.objects.filter(pk__in=pks).update(
+                perpetrator_group=first,
+                perpetrator_groups=perpetrator_groups,
+                party_groups=party_groups,
             )
 
 
