@@ -584,6 +584,11 @@ class Incident(Figures):
             )
             others = [other for other in locked.order_by("pk") if other.pk != self.pk]
             self.refresh_from_db()
+            # An editor's figures are never replaced by derived ones: when only a merged-away
+            # incident has them, the merged incident takes them (and gives them back on undo).
+            edited = None
+            if not self.figures_edited:
+                edited = next((other for other in others if other.figures_edited), None)
             items = []
             for other in others:
                 reports = list(other.reports.order_by("pk"))
@@ -592,6 +597,7 @@ class Incident(Figures):
                         "incident": other.pk,
                         "status": other.status,
                         "reports": [r.pk for r in reports],
+                        "figures": other is edited,
                     }
                 )
                 for report in reports:
@@ -601,6 +607,10 @@ class Incident(Figures):
                 other.status = ReviewStatus.REJECTED
                 other._change_reason = f"Merged into incident #{self.pk}"
                 other.save()
+            if edited is not None:
+                for name in FIGURE_FIELDS:
+                    setattr(self, name, getattr(edited, name))
+                self.figures_edited = True
             record = MergeRecord.objects.create(target=self, items=items, merged_by=user)
             self._change_reason = "Merged " + ", ".join(f"#{o.pk}" for o in others)
             self.derive_from_reports(save=True)
@@ -833,10 +843,21 @@ class MergeRecord(models.Model):
                 incident.save()
                 incident.derive_from_reports()
             self.target._change_reason = "Merge undone"
+            if self._took_figures_unchanged():
+                self.target.figures_edited = False  # They were the merged-away incident's.
             self.target.derive_from_reports()
             self.undone_at = timezone.now()
             self.undone_by = user
             self.save(update_fields=["undone_at", "undone_by"])
+
+    def _took_figures_unchanged(self):
+        """Whether the merged incident holds, untouched since, the editor's figures it took
+        from a merged-away incident (which keeps its own, as a rejected incident)."""
+        item = next((item for item in self.items if item.get("figures")), None)
+        source = Incident.objects.filter(pk=item["incident"]).first() if item else None
+        return source is not None and all(
+            getattr(self.target, name) == getattr(source, name) for name in FIGURE_FIELDS
+        )
 
 
 class ImportJob(models.Model):
