@@ -394,6 +394,10 @@ def _set_what_where_when(obj, event):
     obj.event_type = event.get("event_type") or "other"
     obj.date = _date(event.get("date"))
     obj.date_precision = event.get("date_precision") or "day"
+    end = _date(event.get("date_end"))
+    obj.date_end = end if end and obj.date and end > obj.date else None
+    if isinstance(obj, Incident):
+        obj.aggregate = bool(event.get("aggregate"))
     code = event.get("province_code")
     obj.governorate = Governorate.objects.filter(pk=code).first() if code else None
     if obj.governorate and event.get("district"):
