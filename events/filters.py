@@ -57,6 +57,7 @@ ORDERINGS = {
 DEFAULT_ORDER = "-date"
 
 PERPETRATOR, PARTY = "perpetrator", "party"
+MERGED = "merged"  # the status filter's choice of incidents merged into another
 ROLES = [(PERPETRATOR, "carried out by"), (PARTY, "party to (or carried out by)")]
 
 # Up to this many matching incidents, a search goes to the database as a list of ids.
@@ -303,7 +304,8 @@ class IncidentFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(
         widget=Select,
-        choices=ReviewStatus.choices,
+        choices=[*ReviewStatus.choices, (MERGED, "Merged into another")],
+        method="filter_status",
         label="Review status",
         empty_label="Not rejected",
     )
@@ -359,6 +361,14 @@ class IncidentFilter(django_filters.FilterSet):
             )
             condition |= Exists(parties)
         return queryset.filter(condition)
+
+    def filter_status(self, queryset, name, value):
+        # A merged-away incident is "rejected" (so nothing counts it) but was not rejected.
+        if value == MERGED:
+            return queryset.filter(merged_into__isnull=False)
+        if value == ReviewStatus.REJECTED:
+            return queryset.filter(status=value, merged_into__isnull=True)
+        return queryset.filter(status=value)
 
     def filter_role(self, queryset, name, value):
         return queryset  # Read by filter_group and filter_actor.

@@ -473,6 +473,16 @@ class Incident(Figures):
     party_groups = models.CharField(max_length=400, blank=True, default="", editable=False)
     source = models.CharField(max_length=10, choices=Source, default=Source.BULLETIN)
     status = models.CharField(max_length=10, choices=ReviewStatus, default=ReviewStatus.EXTRACTED)
+    # Set by merge() (its status is then "rejected", so nothing counts it) and cleared by undo:
+    # a merged-away incident says where it went, and is no rejected one.
+    merged_into = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged_incidents",
+    )
     confidence = models.FloatField(null=True, blank=True)
     figures_edited = models.BooleanField(
         default=False,
@@ -605,6 +615,7 @@ class Incident(Figures):
                     report._change_reason = f"Merged into incident #{self.pk}"
                     report.save()
                 other.status = ReviewStatus.REJECTED
+                other.merged_into = self
                 other._change_reason = f"Merged into incident #{self.pk}"
                 other.save()
             if edited is not None:
@@ -839,6 +850,7 @@ class MergeRecord(models.Model):
                     report._change_reason = reason
                     report.save()
                 incident.status = item["status"]
+                incident.merged_into = None
                 incident._change_reason = reason
                 incident.save()
                 incident.derive_from_reports()

@@ -31,6 +31,9 @@ PAGE_SIZE = 50
 LIST_FIELDS = [
     "date",
     "date_precision",
+    "date_end",
+    "aggregate",
+    "merged_into",
     "event_type",
     "title",
     "place",
@@ -112,6 +115,8 @@ def ready_rows(incidents):
         for name, choices in labels.items():
             value = getattr(incident, name)
             setattr(incident, f"{name}_label", choices.get(value, value))
+        if incident.merged_into_id:
+            incident.status_label = f"Merged into #{incident.merged_into_id}"
         incident.short_title = shorten_title(incident.title)
         incident.perpetrator_names = names.get(incident.pk, [])
 
