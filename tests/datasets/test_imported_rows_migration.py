@@ -70,8 +70,9 @@ def test_imported_rows_get_parties_periods_aggregates_and_decoded_titles(old_app
     )  # fmt: skip
 
     migrate(AFTER)
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())  # for today's models
 
-    from events.models import Incident, Report  # the models as they are now
+    from events.models import Incident, Report
 
     incident = Incident.objects.get(pk=year)
     assert incident.title == "The regime forces target al-Wa\u2019er"
@@ -87,3 +88,49 @@ def test_imported_rows_get_parties_periods_aggregates_and_decoded_titles(old_app
     assert (kept.perpetrator_groups, kept.party_groups) == (",islamic_state,", "")
     assert (kept.geo_precision, kept.date_end, kept.aggregate) == ("governorate", None, False)
     assert Incident.objects.filter(perpetrator_groups__contains=",opposition,").count() == 0
+
+
+@pytest.fixture
+def apps_before_merging_actors(transactional_db):
+    apps = migrate([("events", "0018_incident_merged_into")])
+    yield apps
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+def test_actors_named_by_another_actors_alias_are_merged_into_it(apps_before_merging_actors):
+    apps = apps_before_merging_actors
+    Actor = apps.get_model("events", "Actor")
+    canonical = Actor.objects.create(
+        name="Islamic State", group="islamic_state", aliases="Islamic State\nIS\nDaesh"
+    )
+    government = Actor.objects.create(
+        name="Syrian government forces", group="syrian_government", aliases="regime forces"
+    )
+    short = Actor.objects.create(name="IS", group="islamic_state")
+    dataset = Actor.objects.create(name="Government of Syria", group="syrian_government")
+    other = Actor.objects.create(name="Jaysh al-Islam", group="opposition")
+    executions = ucdp_row(
+        apps, "1", {"type_of_violence": "3"}, "IS executes two men", [short],
+        perpetrator_group="islamic_state", perpetrator_groups=",islamic_state,",
+    )  # fmt: skip
+    both = ucdp_row(
+        apps, "2", {"type_of_violence": "3"}, "Shelling", [dataset, canonical, other],
+        perpetrator_group="syrian_government",
+        perpetrator_groups=",islamic_state,opposition,syrian_government,",
+    )  # fmt: skip
+
+    migrate([("events", "0019_merge_actors_named_by_aliases")])
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+    from events.models import Actor, Claim, Incident
+
+    assert not Actor.objects.filter(name__in=["IS", "Government of Syria"]).exists()
+    assert "Government of Syria" in Actor.objects.get(pk=government.pk).aliases
+    assert [a.pk for a in Incident.objects.get(pk=executions).perpetrators.all()] == [canonical.pk]
+    assert sorted(a.pk for a in Incident.objects.get(pk=both).perpetrators.all()) == sorted(
+        [government.pk, canonical.pk, other.pk]
+    )
+    assert Claim.objects.filter(name="Government of Syria").get().actor_id == government.pk
+    merged = Incident.objects.get(pk=both)
+    assert merged.perpetrator_group == "syrian_government"
+    assert merged.perpetrator_groups == ",islamic_state,opposition,syrian_government,"
