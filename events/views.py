@@ -25,7 +25,7 @@ from opendata import citation
 
 from . import export, summary, words
 from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page
-from .models import BOUNDS, CATEGORIES, EventType, Incident
+from .models import BOUNDS, CATEGORIES, ClaimKind, EventType, Incident
 
 PAGE_SIZE = 50
 # What a list row reads of an incident (the view adds its place's and governorate's names): the
@@ -33,6 +33,9 @@ PAGE_SIZE = 50
 LIST_FIELDS = [
     "date",
     "date_precision",
+    "date_end",
+    "aggregate",
+    "merged_into",
     "event_type",
     "title",
     "place",
@@ -114,6 +117,8 @@ def ready_rows(incidents):
         for name, choices in labels.items():
             value = getattr(incident, name)
             setattr(incident, f"{name}_label", choices.get(value, value))
+        if incident.merged_into_id:
+            incident.status_label = f"Merged into #{incident.merged_into_id}"
         incident.short_title = shorten_title(incident.title)
         incident.perpetrator_names = names.get(incident.pk, [])
 
@@ -140,6 +145,15 @@ def incident_detail(request, pk):
     context = {
         "incident": incident,
         "perpetrators": incident.perpetrators.all(),
+        "parties": list(
+            {
+                claim.actor_id: claim.actor
+                for report in reports
+                if not report.is_background
+                for claim in report.claims.all()
+                if claim.kind == ClaimKind.PARTY and claim.actor_id
+            }.values()
+        ),
         "figures": figure_rows(incident),
         "reports": reports,
         "bulletins": highlighted_bulletins(reports),
