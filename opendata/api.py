@@ -165,6 +165,8 @@ def incident_data(request, incident):
         "title": incident.title,
         "date": incident.date.isoformat() if incident.date else None,
         "date_precision": incident.date_precision,
+        "date_end": incident.date_end.isoformat() if incident.date_end else None,
+        "aggregate": incident.aggregate,
         "event_type": incident.event_type,
         "latitude": incident.latitude,
         "longitude": incident.longitude,

@@ -27,6 +27,8 @@ COLUMNS = [
     "title",
     "date",
     "date_precision",
+    "date_end",
+    "aggregate",
     "event_type",
     "geo_precision",
     "latitude",
@@ -50,6 +52,8 @@ PROPERTIES = {
     "title": "string",
     "date": "date",
     "date_precision": "string",
+    "date_end": "date",
+    "aggregate": "boolean",
     "event_type": "string",
     "place": "string",
     "district": "string",
@@ -104,6 +108,10 @@ def feature(row, perpetrators, detail_prefix):
         "title": row.title,
         "date": row.date.isoformat() if row.date else None,
         "date_precision": row.date_precision,
+        # The last day of a period coarser than a day; an aggregate is a period's or a
+        # cumulative toll, not one incident.
+        "date_end": row.date_end.isoformat() if row.date_end else None,
+        "aggregate": row.aggregate,
         "event_type": row.event_type,
         "place": row.place_name,
         "district": row.district_code,

@@ -93,6 +93,7 @@ def test_items_are_geojson_features_with_lon_lat_points_and_the_filter_propertie
     assert properties["district"] == "SY0903" and properties["district_name"] == "Al Mayadin"
     assert properties["event_type"] == "airstrike" and properties["date"] == "2018-07-12"
     assert properties["place"] == "Al-Soussa"
+    assert properties["date_end"] is None and properties["aggregate"] is False
     assert properties["perpetrators"] == "Syrian Arab Air Force"
     assert properties["killed_total_best"] == 28
     assert properties["url"] == f"http://testserver/events/{incident.pk}/"
