@@ -21,10 +21,20 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import condition, require_GET
 
+from opendata import citation
+
 from . import counts, export
 from .filters import IncidentFilter
 from .forms import ViewportForm
-from .models import BOUNDS, CATEGORIES, ActorGroup, EventType, Governorate, Incident
+from .models import (
+    BOUNDS,
+    CATEGORIES,
+    ActorGroup,
+    ClaimKind,
+    EventType,
+    Governorate,
+    Incident,
+)
 from .pagination import InvalidCursor, keyset_page
 
 PAGE_SIZE = 50
@@ -33,6 +43,9 @@ PAGE_SIZE = 50
 LIST_FIELDS = [
     "date",
     "date_precision",
+    "date_end",
+    "aggregate",
+    "merged_into",
     "event_type",
     "title",
     "place",
@@ -113,6 +126,8 @@ def ready_rows(incidents):
         for name, choices in labels.items():
             value = getattr(incident, name)
             setattr(incident, f"{name}_label", choices.get(value, value))
+        if incident.merged_into_id:
+            incident.status_label = f"Merged into #{incident.merged_into_id}"
         incident.short_title = shorten_title(incident.title)
         incident.perpetrator_names = names.get(incident.pk, [])
 
@@ -139,6 +154,15 @@ def incident_detail(request, pk):
     context = {
         "incident": incident,
         "perpetrators": incident.perpetrators.all(),
+        "parties": list(
+            {
+                claim.actor_id: claim.actor
+                for report in reports
+                if not report.is_background
+                for claim in report.claims.all()
+                if claim.kind == ClaimKind.PARTY and claim.actor_id
+            }.values()
+        ),
         "figures": figure_rows(incident),
         "reports": reports,
         "bulletins": highlighted_bulletins(reports),
@@ -267,6 +291,10 @@ def export_csv(request):
     )
     filename = f"incidents-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # The file cites itself in its headers: what it was made from, when, how many rows.
+    cited = citation.citation(request, filter_query(request), citation.total(incidents))
+    for name, value in citation.headers(cited).items():
+        response[name] = value
     return response
 
 

@@ -27,7 +27,7 @@ from django.db import connection, transaction
 from django.db.models import Count, F, Q, Sum, Value
 from django.db.models.functions import TruncMonth
 
-from ..models import DataVersion
+from ..models import ClaimKind, DataVersion
 from . import facets, search, summary, words
 from .tally import available
 
@@ -54,12 +54,17 @@ class Total:
 
 def chosen(incidents):
     """{name: value} of the filters that select something, from a valid IncidentFilter."""
-    return {
+    filters = {
         name: value
         for name, value in incidents.form.cleaned_data.items()
         if name not in NOT_FILTERS and value not in (None, "")
         and not (isinstance(value, str) and not value.strip())
     }  # fmt: skip
+    # `role` says what `group` and `actor` ask: its default (who carried it out) is what the
+    # tables count, and without a group or an actor it selects nothing.
+    if filters.get("role") != ClaimKind.PARTY or not filters.keys() & {"group", "actor"}:
+        filters.pop("role", None)
+    return filters
 
 
 class Incidents:

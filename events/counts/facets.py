@@ -5,7 +5,7 @@ IncidentSummary (published incidents, fewer dimensions: a third as many rows) an
 filters most views use; this table answers the others that a summary can: review status,
 source and a minimum toll up to 100 (a higher one is met by few incidents, counted from
 them along the toll index). Statement triggers on events_incident keep it (their SQL is in
-migration 0016), as a Tally.
+migration 0020), as a Tally.
 """
 
 from django.db.models import F, Q
@@ -33,6 +33,8 @@ def can_answer(chosen):
         return False
     if chosen.get("min_killed") is not None and chosen["min_killed"] > TOLL_CAP:
         return False
+    if chosen.get("status") not in (None, ReviewStatus.VERIFIED, ReviewStatus.EXTRACTED):
+        return False  # Rejected and merged-away incidents share a status: told apart elsewhere
     return summary.whole_months(chosen)
 
 

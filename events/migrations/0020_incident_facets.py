@@ -77,7 +77,7 @@ def remove(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0015_summary_named_indexes'),
+        ('events', '0019_merge_actors_named_by_aliases'),
     ]
 
     operations = [
