@@ -2,6 +2,7 @@ import csv
 import io
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -39,9 +40,10 @@ def test_the_list_has_a_cite_this_view_panel_with_a_text_to_copy(client, make_in
     assert '<code id="ogc-url">http://testserver/ogc?event_type=shelling</code>' in content
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite counts every total")
 def test_a_capped_total_is_cited_as_more_than_the_cap(client, make_incident, monkeypatch):
     monkeypatch.setattr("events.views.PAGE_SIZE", 1)
-    monkeypatch.setattr("events.views.COUNT_LIMIT", 2)
+    monkeypatch.setattr("events.counts.LIMIT", 2)
     for _ in range(4):
         make_incident()
 
