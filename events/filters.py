@@ -27,7 +27,7 @@ from django.db.models import (
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from . import search, summary, words
+from . import search, summary, textsearch, words
 from .models import (
     Actor,
     ActorGroup,
@@ -39,7 +39,6 @@ from .models import (
     GeoPrecision,
     Governorate,
     Incident,
-    Report,
     ReviewStatus,
     Source,
 )
@@ -203,8 +202,8 @@ def text_search(queryset, value):
     """Incidents whose bulletins (title, text) or report headlines hold the words.
 
     On PostgreSQL a full-text search (websearch syntax, so no input is a syntax error) of
-    IncidentSearch, which holds those words per incident; on SQLite a case-insensitive
-    substring match.
+    IncidentSearch, which holds those words per incident; on SQLite the same search
+    (events/textsearch.py).
     """
     value = value.strip()
     if not value:
@@ -212,13 +211,7 @@ def text_search(queryset, value):
     if search.available():
         matches = search.matching(value)
         return restrict_to(queryset, matches, probe(matches))
-    reports = Report.objects.filter(
-        Q(bulletin__title__icontains=value)
-        | Q(bulletin__text__icontains=value)
-        | Q(headline__icontains=value),
-        incident=OuterRef("pk"),
-    )
-    return queryset.filter(Exists(reports))
+    return textsearch.filter_incidents(queryset, value)
 
 
 class IncidentFilter(django_filters.FilterSet):
