@@ -55,9 +55,8 @@ ORDERINGS = {
 }
 DEFAULT_ORDER = "-date"
 
-PERPETRATOR, PARTY = "perpetrator", "party"
+PARTY = "party"  # the role filter's "party to"; its default (empty) is "carried out by"
 MERGED = "merged"  # the status filter's choice of incidents merged into another
-ROLES = [(PERPETRATOR, "carried out by"), (PARTY, "party to (or carried out by)")]
 
 # Up to this many matching incidents, a search goes to the database as a list of ids.
 SEARCH_INLINE_LIMIT = 5_000
@@ -246,10 +245,10 @@ class IncidentFilter(django_filters.FilterSet):
     # party to the fighting or its perpetrator.
     role = django_filters.ChoiceFilter(
         widget=Select,
-        choices=ROLES,
+        choices=[(PARTY, "party to (or carried out by)")],
         method="filter_role",
         label="Group or actor",
-        empty_label=None,
+        empty_label="carried out by",
     )
     event_type = django_filters.ChoiceFilter(
         widget=Select, choices=EventType.choices, label="Event type", empty_label="Any type"
