@@ -9,7 +9,7 @@ import csv
 import io
 
 from django.db import connection
-from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models import Case, CharField, F, OuterRef, Subquery, Value, When
 from django.db.models.aggregates import StringAgg
 from django.db.models.functions import Cast, Concat
 
@@ -36,6 +36,9 @@ COLUMNS = [
     ("id", F("id")),
     ("date", F("date")),
     ("date_precision", F("date_precision")),
+    ("date_end", F("date_end")),  # the period's last day, when coarser than a day
+    # "yes": a toll summed over a period or an area, not one incident.
+    ("aggregate", Case(When(aggregate=True, then=Value("yes")), default=Value(""))),
     ("event_type", F("event_type")),
     ("place", F("place__name")),
     ("district", F("district__name")),
@@ -54,6 +57,7 @@ COLUMNS = [
 HEADER = [name for name, _ in COLUMNS]
 TEXT_COLUMNS = {
     "date_precision",
+    "aggregate",
     "event_type",
     "place",
     "district",
@@ -155,7 +159,7 @@ def copy_sql(queryset, detail_prefix):
     outer = []
     for name in HEADER:
         column = "perpetrators.names" if name == "perpetrators" else f'rows."c_{name}"'
-        if name == "date":
+        if name in ("date", "date_end"):
             outer.append(f"to_char({column}, 'YYYY-MM-DD')")
         elif name in TEXT_COLUMNS:
             outer.append(
