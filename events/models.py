@@ -18,6 +18,7 @@ import statistics
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -27,6 +28,52 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
+
+# No bulletin or incident this site covers is older than this, or more than a day ahead of the
+# moment it is stored (a dateline in a later time zone): a date outside the range is a typo or
+# hostile, and year 10000 or 1 BC, which PostgreSQL keeps, breaks every page that reads it.
+EARLIEST_DATE = datetime.date(1990, 1, 1)
+EARLIEST_MOMENT = datetime.datetime(1990, 1, 1, tzinfo=datetime.UTC)
+LEEWAY = datetime.timedelta(days=1)
+
+
+def date_range_problem(value, now=None):
+    """Why a date or datetime is outside the sane range, or None when it is inside."""
+    if value is None:
+        return None
+    now = now or timezone.now()
+    if isinstance(value, datetime.datetime):
+        earliest, latest = EARLIEST_MOMENT, now + LEEWAY
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value, datetime.UTC)
+    else:
+        earliest, latest = EARLIEST_DATE, (now + LEEWAY).date()
+    if earliest <= value <= latest:
+        return None
+    return (
+        f"{value.isoformat()[:25]} is outside {EARLIEST_DATE.isoformat()} to "
+        f"{latest.isoformat()[:10]} (a day ahead of now)."
+    )
+
+
+def check_date_range(obj, field, stored_at):
+    """For a model's clean(): the admin's forms say why, rather than failing at the check
+    constraint below. A row stored earlier is held to the day after it was stored."""
+    problem = date_range_problem(getattr(obj, field), now=getattr(obj, stored_at))
+    if problem:
+        raise ValidationError({field: f"The date {problem}"}, code="out_of_range")
+
+
+def sane_date_constraint(field, stored_at, name):
+    """From 1990 to a day after the row was stored: the row's own timestamp stands in for
+    "now", which a check constraint may not read (it must hold for the row for ever)."""
+    earliest = EARLIEST_MOMENT if field == "published_at" else EARLIEST_DATE
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True})
+        | Q(**{f"{field}__gte": earliest, f"{field}__lte": F(stored_at) + LEEWAY}),
+        name=name,
+    )
+
 
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
 OUTCOMES = ("killed", "injured")
@@ -256,10 +303,14 @@ class Bulletin(models.Model):
                 condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
                 name="bulletin_url_is_web_address",
             ),
+            sane_date_constraint("published_at", "imported_at", "bulletin_published_in_range"),
         ]
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        check_date_range(self, "published_at", "imported_at")
 
     @staticmethod
     def hash_text(title, text):
@@ -458,6 +509,7 @@ class Incident(Figures):
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="incident_longitude_range",
             ),
+            sane_date_constraint("date", "created_at", "incident_date_in_range"),
         ]
 
     def __str__(self):
@@ -478,6 +530,9 @@ class Incident(Figures):
 
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.pk])
+
+    def clean(self):
+        check_date_range(self, "date", "created_at")
 
     def changes_since(self, version):
         """What was saved after `version`, as (who, [(field label, then, now), ...]).
@@ -699,11 +754,15 @@ class Report(Figures):
                 condition=Q(bulletin__isnull=False) | ~Q(external_id=""),
                 name="report_has_a_source",
             ),
+            sane_date_constraint("date", "created_at", "report_date_in_range"),
         ]
 
     def __str__(self):
         origin = self.bulletin or f"{self.get_source_display()} {self.external_id}"
         return f"{self.get_event_type_display()} ({origin})"
+
+    def clean(self):
+        check_date_range(self, "date", "created_at")
 
 
 class Claim(models.Model):
