@@ -4,6 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
+from django.forms.fields import InvalidJSONInput
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -12,7 +13,14 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import ImportBulletinsForm
-from .importing import ImportResult, Rejected, import_bulletin, import_uploads, parse_text
+from .importing import (
+    ImportResult,
+    Rejected,
+    import_bulletin,
+    import_uploads,
+    parse_text,
+    read_uploaded_file,
+)
 from .models import (
     CATEGORIES,
     OUTCOMES,
@@ -104,8 +112,51 @@ class ReportInline(admin.StackedInline):
     readonly_fields = fields
 
 
+class EvidenceField(forms.JSONField):
+    """A report's evidence: a list of {"field", "start", "end"} spans into its bulletin.
+
+    Anything else (null, an object, JSON nested past Python's recursion limit) is a form
+    error: the detail page reads these spans and the database column is NOT NULL.
+    """
+
+    message = 'Evidence is a list of spans such as {"field": "place", "start": 0, "end": 5}.'
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        try:
+            value = super().to_python(value)
+        except RecursionError:
+            raise ValidationError(f"JSON nested too deep. {self.message}") from None
+        if not isinstance(value, list) or not all(map(self.is_span, value)):
+            raise ValidationError(self.message)
+        return value
+
+    def bound_data(self, data, initial):
+        try:
+            return super().bound_data(data, initial)
+        except RecursionError:  # Shown back as typed, with the error.
+            return InvalidJSONInput(data)
+
+    @staticmethod
+    def is_span(span):
+        return (
+            isinstance(span, dict)
+            and isinstance(span.get("field"), str)
+            and type(span.get("start")) is int
+            and type(span.get("end")) is int
+            and 0 <= span["start"] < span["end"]
+            and all(isinstance(v, str | int | float | bool) for v in span.values())
+        )
+
+
+class ReportForm(forms.ModelForm):
+    evidence = EvidenceField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+
+
 @admin.register(Report)
 class ReportAdmin(HistoryAdmin):
+    form = ReportForm
     list_display = ["__str__", "incident", "event_type", "date", "is_primary", "is_background"]
     list_filter = ["source", "event_type", "is_primary", "is_background"]
     search_fields = ["headline", "place_name", "bulletin__title", "external_id"]
@@ -466,7 +517,7 @@ class BulletinAdmin(HistoryAdmin):
             "form": form,
         }
         if request.method == "POST" and form.is_valid():
-            files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
+            files = [read_uploaded_file(f) for f in form.cleaned_data["files"]]
             if len(files) >= settings.BACKGROUND_IMPORT_MIN_FILES:
                 job = ImportJob.objects.create(created_by=request.user)
                 ImportItem.objects.bulk_create(
