@@ -78,6 +78,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "events.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,10 +161,14 @@ STORAGES = {
 
 LOGIN_URL = "admin:login"
 
-# Uploads: a bulletin may be up to 5 MB; several at once in one request.
+# Uploads. A bulletin, uploaded or pasted, may be up to 5 MB. A request may carry several, up to
+# MAX_UPLOAD_BYTES in all: a longer one is refused (413) before its body is read
+# (events.middleware). Files over a quarter megabyte are streamed to temporary files rather
+# than held in memory; the form's other fields (the paste) may hold one bulletin.
 MAX_BULLETIN_BYTES = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 64 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_BULLETIN_BYTES + 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 500
 
 # Security. Cookies and HSTS are HTTPS-only unless DEBUG; a TLS-terminating deployment also
