@@ -133,8 +133,14 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
-# An admin upload of more files than this is imported in the background, with a progress page.
-BACKGROUND_IMPORT_MIN_FILES = env_int("BACKGROUND_IMPORT_MIN_FILES", 5)
+# An admin import of this many bulletins (a JSONL line is one, any other file or a paste one) or
+# this many bytes, or more, runs in the background with a progress page: extraction reads about
+# 180 KB a second, so what stays in the request ends well inside gunicorn's 30-second timeout.
+BACKGROUND_IMPORT_MIN_BULLETINS = env_int("BACKGROUND_IMPORT_MIN_BULLETINS", 20)
+BACKGROUND_IMPORT_MIN_BYTES = env_int("BACKGROUND_IMPORT_MIN_BYTES", 256 * 1024)
+# A background import whose worker has shown no sign of life for this many seconds is stalled:
+# the next worker to run it takes it over (a bulletin of 5 MB takes about 30 s to extract).
+IMPORT_STALLED_AFTER = env_int("IMPORT_STALLED_AFTER", 120)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -311,6 +311,47 @@ def read_uploaded_file(uploaded):
     return uploaded.name, uploaded.read()
 
 
+PASTED = "pasted text"
+
+
+def read_pasted(text, overrides=None):
+    """Pasted text as a BulletinInput, or Rejected; the form's title, publisher, url and
+    published_at (a datetime or ISO text) override what is read from the text."""
+    overrides = overrides or {}
+    try:
+        item = parse_text(text.replace("\r\n", "\n"), PASTED)
+        for key in ("title", "publisher", "url"):
+            if overrides.get(key):
+                setattr(item, key, overrides[key])
+        if overrides.get("published_at"):
+            item.published_at = _published(overrides["published_at"])
+    except Rejected as error:
+        return error
+    item.filename = ""
+    return item
+
+
+def read_item(name, data, pasted=None):
+    """A stored upload (or paste, with its form's `pasted` overrides) to a list of
+    BulletinInput or Rejected, one per bulletin, always in the same order."""
+    if pasted is None:
+        return read_upload(name, data)
+    try:
+        return [read_pasted(decode(data, PASTED), pasted)]
+    except Rejected as error:
+        return [error]
+
+
+def estimated_bulletins(uploaded):
+    """How many bulletins an uploaded file holds, read in chunks from its temporary file: a
+    JSONL line is one, any other file one."""
+    if Path(uploaded.name).suffix.lower() != ".jsonl":
+        return 1
+    lines = sum(chunk.count(b"\n") for chunk in uploaded.chunks()) + 1
+    uploaded.seek(0)
+    return lines
+
+
 def read_paths(paths):
     """Files and folders (recursively, supported suffixes only) to (name, bytes) pairs."""
     for path in map(Path, paths):

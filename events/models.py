@@ -836,8 +836,42 @@ class MergeRecord(models.Model):
             self.save(update_fields=["undone_at", "undone_by"])
 
 
+class ImportJobQuerySet(models.QuerySet):
+    def claim(self, pk, worker):
+        """Take the job for `worker` (a random token) unless it is finished or another worker
+        has shown signs of life within IMPORT_STALLED_AFTER seconds; True when taken.
+
+        One UPDATE decides, so two workers (a resumed job, a retry from the admin, a worker
+        that is only slow) never import the same job at once.
+        """
+        now = timezone.now()
+        stalled = now - datetime.timedelta(seconds=settings.IMPORT_STALLED_AFTER)
+        return bool(
+            self.filter(pk=pk, finished_at=None)
+            .filter(Q(worker="") | Q(heartbeat_at__lt=stalled) | Q(heartbeat_at=None))
+            .update(worker=worker, heartbeat_at=now, error="")
+        )
+
+    def beat(self, pk, worker):
+        """Note progress; False when another worker has taken the job since (stop then)."""
+        return bool(self.filter(pk=pk, worker=worker).update(heartbeat_at=timezone.now()))
+
+
 class ImportJob(models.Model):
-    """An upload of many bulletins, imported in the background by the task worker."""
+    """An upload of many bulletins, imported in the background by the task worker.
+
+    A worker holds the job while it imports (worker, heartbeat_at); a job whose worker died
+    (kill -9, a lost machine) is stalled after IMPORT_STALLED_AFTER seconds and taken over by
+    the next worker that runs it (`manage.py resume_imports`, or Resume on its progress page).
+    Each bulletin's outcome is stored with the bulletin, so nothing is imported or counted twice.
+    """
+
+    class State(models.TextChoices):
+        WAITING = "waiting", "Waiting for the worker"
+        RUNNING = "running", "Importing"
+        STALLED = "stalled", "Stalled"
+        FAILED = "failed", "Failed"
+        FINISHED = "finished", "Finished"
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False
@@ -845,6 +879,11 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    worker = models.CharField(max_length=64, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    error = models.TextField(blank=True, help_text="Why the worker gave up, when it did.")
+
+    objects = ImportJobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -855,21 +894,35 @@ class ImportJob(models.Model):
     def get_absolute_url(self):
         return reverse("admin:events_bulletin_import_job", args=[self.pk])
 
+    @property
+    def state(self):
+        if self.finished_at:
+            return self.State.FINISHED
+        if self.error:
+            return self.State.FAILED
+        quiet_since = self.heartbeat_at or self.created_at
+        if timezone.now() - quiet_since > datetime.timedelta(seconds=settings.IMPORT_STALLED_AFTER):
+            return self.State.STALLED
+        return self.State.RUNNING if self.heartbeat_at else self.State.WAITING
+
     def progress(self):
-        """Files done and total, and bulletins by outcome so far."""
-        items = list(self.items.only("status", "results"))
-        counts = {"created": 0, "skipped": 0, "rejected": 0, "failed": 0}
-        for item in items:
-            if item.status == ImportItem.Status.FAILED:
-                counts["failed"] += 1
-            for result in item.results:
-                counts[result["status"]] += 1
-        done = sum(item.status != ImportItem.Status.PENDING for item in items)
-        return {"files": len(items), "files_done": done, **counts}
+        """Files done and total, and bulletins by outcome so far (counted in the database)."""
+        files = dict(self.items.order_by().values_list("status").annotate(n=models.Count("*")))
+        outcomes = dict(
+            ImportOutcome.objects.filter(item__job=self)
+            .order_by()
+            .values_list("status")
+            .annotate(n=models.Count("*"))
+        )
+        return {
+            "files": sum(files.values()),
+            "files_done": sum(files.values()) - files.get(ImportItem.Status.PENDING, 0),
+            **{status: outcomes.get(status, 0) for status in ImportOutcome.Status.values},
+        }
 
 
 class ImportItem(models.Model):
-    """One uploaded file of a background import, kept until the worker has read it."""
+    """One uploaded file (or pasted text) of a background import, kept until it is read."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -879,16 +932,45 @@ class ImportItem(models.Model):
     job = models.ForeignKey(ImportJob, models.CASCADE, related_name="items")
     name = models.CharField(max_length=300)
     data = models.BinaryField(editable=False)
+    # Pasted text: the form's title, publisher, url and published_at (ISO), which override
+    # what is read from the text. None for a file.
+    pasted = models.JSONField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     error = models.TextField(blank=True)
-    # One entry per bulletin in the file: {"name", "status", "reason", "bulletin", "incidents"}.
-    results = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["job", "id"]
 
     def __str__(self):
         return self.name
+
+
+class ImportOutcome(models.Model):
+    """What became of one bulletin of a file in a background import (the n-th, `position`)."""
+
+    class Status(models.TextChoices):
+        CREATED = "created", "Created"
+        SKIPPED = "skipped", "Skipped"
+        REJECTED = "rejected", "Rejected"
+        FAILED = "failed", "Failed"
+
+    item = models.ForeignKey(ImportItem, models.CASCADE, related_name="outcomes")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=Status)
+    reason = models.TextField(blank=True)
+    bulletin = models.ForeignKey(Bulletin, models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["item", "position"]
+        constraints = [
+            # Stored in the bulletin's transaction: a resumed job skips what is stored, and a
+            # bulletin is never counted twice (the progress page pages along this index).
+            models.UniqueConstraint(fields=["item", "position"], name="import_outcome_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.status}"
 
 
 class IncidentSummary(models.Model):
