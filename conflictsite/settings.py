@@ -4,6 +4,7 @@ With no configuration the site runs on SQLite in the checkout (a newcomer needs 
 production and CI set DATABASE_URL to PostgreSQL. Bad values fail loudly at start-up.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -73,6 +74,8 @@ INSTALLED_APPS = [
     "simple_history",
     # Django's tasks framework with a database queue: large admin imports run in the worker.
     "django_tasks_db",
+    # Failed logins counted by account and by address in the database, with a lockout.
+    "axes",
     "events",
 ]
 
@@ -89,6 +92,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Records the logged-in user as the author of each historical record.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: answers a locked-out login with 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "conflictsite.urls"
@@ -165,7 +170,28 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-LOGIN_URL = "admin:login"
+# The site's own login (analysts are not staff); the admin keeps its own. A `next` that is not
+# on this site is ignored and the login goes home.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
+
+# Brute force: django-axes counts failed logins (the site's and the admin's) by account and by
+# address in the database that every app server shares, and refuses further attempts (429)
+# before a password is hashed, so a flood costs the server almost nothing once locked out.
+# An editor can lift a lockout in the admin (Axes → Access attempts) or with
+# `manage.py axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "events.middleware.client_address"
+# One access-log row a login is not needed: failures are counted in AccessAttempt.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Uploads. A bulletin, uploaded or pasted, may be up to 5 MB. A request may carry several, up to
 # MAX_UPLOAD_BYTES in all: a longer one is refused (413) before its body is read
@@ -185,7 +211,8 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-if env_bool("BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -27,3 +27,13 @@ class RequestSizeLimitMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+def client_address(request):
+    """The client's address for counting failed logins: REMOTE_ADDR, or behind a proxy
+    (BEHIND_PROXY) the address the proxy appended last to X-Forwarded-For (what a client
+    wrote there itself comes before it, and is not trusted)."""
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if settings.BEHIND_PROXY and forwarded.strip():
+        return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR")
