@@ -461,10 +461,7 @@ class ReviewQueueAdmin(IncidentPermissions, admin.ModelAdmin):
 
 @admin.action(description="Undo selected merges", permissions=["change"])
 def undo_merges(modeladmin, request, queryset):
-    count = 0
-    for record in queryset.filter(undone_at__isnull=True):
-        record.undo(user=request.user)
-        count += 1
+    count = sum(record.undo(user=request.user) for record in queryset.filter(undone_at=None))
     modeladmin.message_user(request, f"{count} merge(s) undone.", messages.SUCCESS)
 
 
@@ -479,8 +476,10 @@ class MergeRecordAdmin(IncidentPermissions, admin.ModelAdmin):
 
     def response_change(self, request, obj):
         if "_undo" in request.POST:
-            obj.undo(user=request.user)
-            self.message_user(request, f"Merge {obj} undone.", messages.SUCCESS)
+            if obj.undo(user=request.user):
+                self.message_user(request, f"Merge {obj} undone.", messages.SUCCESS)
+            else:
+                self.message_user(request, f"Merge {obj} was already undone.", messages.WARNING)
         return super().response_change(request, obj)
 
 

@@ -628,21 +628,20 @@ class Incident(Figures):
                 else:
                     value = int(statistics.median_low(values))
                 setattr(self, name, value)
-        if save:
-            self.save()
         actors = []
         for report in reports:
             for claim in report.claims.all():
                 if claim.actor_id and claim.actor_id not in actors:
                     actors.append(claim.actor_id)
+        if actors:
+            # Set before the save, so the group is part of this version and its history (an
+            # UPDATE behind save() left the history without it: a revert blanked the group).
+            self.perpetrator_group = Actor.objects.get(pk=actors[0]).group
+        if save:
+            self.save()
         if actors and self.pk:
             self.perpetrators.set(actors)
-            first = Actor.objects.get(pk=actors[0])
-            if self.perpetrator_group != first.group:
-                self.perpetrator_group = first.group
-                Incident.objects.filter(pk=self.pk).update(perpetrator_group=first.group)
-                refresh_perpetrator_groups([self.pk])
-                self.refresh_from_db(fields=["perpetrator_groups"])
+            self.refresh_from_db(fields=["perpetrator_groups"])
 
 
 def groups_key(groups):
@@ -809,10 +808,15 @@ class MergeRecord(models.Model):
         return f"{merged} into #{self.target_id}"
 
     def undo(self, user=None):
-        """Each report back to its incident (unless moved since), each incident's status back."""
-        if self.undone_at:
-            return
+        """Each report back to its incident (unless moved since), each incident's status back.
+
+        True if this call undid the merge, False if it was undone already: the record is
+        checked under its row lock, so two clicks at once undo it once.
+        """
         with transaction.atomic():
+            locked = MergeRecord.objects.select_for_update().filter(pk=self.pk).first()
+            if locked is None or locked.undone_at:
+                return False
             pks = [self.target_id, *(item["incident"] for item in self.items)]
             list(Incident.objects.select_for_update().filter(pk__in=pks))
             self.target.refresh_from_db()
@@ -834,6 +838,7 @@ class MergeRecord(models.Model):
             self.undone_at = timezone.now()
             self.undone_by = user
             self.save(update_fields=["undone_at", "undone_by"])
+        return True
 
 
 class ImportJobQuerySet(models.QuerySet):
