@@ -221,7 +221,7 @@ def test_an_analyst_gets_403_on_undoing_a_merge(client, editor, strikes):
 
 
 def test_an_undo_clicked_twice_at_once_acts_once(strikes, editor):
-    record = strikes[0].merge(strikes[1:], user=editor)
+    strikes[0].merge(strikes[1:], user=editor)
     # Two requests each load the record before either has undone it.
     first, second = MergeRecord.objects.get(), MergeRecord.objects.get()
 
