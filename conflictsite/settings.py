@@ -6,7 +6,9 @@ production and CI set DATABASE_URL to PostgreSQL. Bad values fail loudly at star
 
 import datetime
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -218,18 +220,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# The map tiles come from OpenStreetMap; everything else is served by the site itself.
+
+def tiles_source(url):
+    """The Content Security Policy source of a tile URL template: its scheme and host (with its
+    port), a placeholder in the host such as {s} becoming a wildcard subdomain."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ImproperlyConfigured(f"TILES_URL must be an http(s) address, not {url!r}")
+    host = re.sub(r"\{[^}]*\}", "*", parts.netloc)
+    return f"{parts.scheme}://{host}"
+
+
+# The map tiles come from TILES_URL (OpenStreetMap by default), and the policy lets images come
+# from there; everything else is served by the site itself.
 TILES_URL = os.environ.get("TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [
-        CSP.SELF,
-        "data:",
-        "https://tile.openstreetmap.org",
-        "https://*.tile.openstreetmap.org",
-    ],
+    "img-src": [CSP.SELF, "data:", tiles_source(TILES_URL)],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
