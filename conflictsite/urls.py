@@ -9,5 +9,6 @@ urlpatterns = [
     # The site's own login and logout, for analysts who are not staff (BROWSING_REQUIRES_LOGIN).
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("opendata.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -31,7 +31,7 @@ def outcomes_from_results(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0016_dates_in_range'),
+        ('events', '0020_dates_in_range'),
     ]
 
     operations = [

@@ -23,7 +23,7 @@ def forget_dates_out_of_range(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0015_summary_named_indexes'),
+        ('events', '0019_merge_actors_named_by_aliases'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
