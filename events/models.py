@@ -926,6 +926,15 @@ class MergeRecord(models.Model):
             self.save(update_fields=["undone_at", "undone_by"])
         return True
 
+    def _took_figures_unchanged(self):
+        """Whether the merged incident holds, untouched since, the editor's figures it took
+        from a merged-away incident (which keeps its own, as a rejected incident)."""
+        item = next((item for item in self.items if item.get("figures")), None)
+        source = Incident.objects.filter(pk=item["incident"]).first() if item else None
+        return source is not None and all(
+            getattr(self.target, name) == getattr(source, name) for name in FIGURE_FIELDS
+        )
+
 
 class ImportJobQuerySet(models.QuerySet):
     def claim(self, pk, worker):
@@ -946,15 +955,6 @@ class ImportJobQuerySet(models.QuerySet):
     def beat(self, pk, worker):
         """Note progress; False when another worker has taken the job since (stop then)."""
         return bool(self.filter(pk=pk, worker=worker).update(heartbeat_at=timezone.now()))
-
-    def _took_figures_unchanged(self):
-        """Whether the merged incident holds, untouched since, the editor's figures it took
-        from a merged-away incident (which keeps its own, as a rejected incident)."""
-        item = next((item for item in self.items if item.get("figures")), None)
-        source = Incident.objects.filter(pk=item["incident"]).first() if item else None
-        return source is not None and all(
-            getattr(self.target, name) == getattr(source, name) for name in FIGURE_FIELDS
-        )
 
 
 class ImportJob(models.Model):
