@@ -520,11 +520,17 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     anchor_cause = _cause(event_types.best_kind(anchor_facts.cues))
     lead_end = anchor + LEAD_SENTENCES
     used = {anchor}
+    anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
     for facts in all_facts[anchor + 1 :]:
         if facts.context or facts.background:
             continue
         cause = _cause(event_types.best_kind(facts.cues))
-        if not (cause is None or anchor_cause is None or cause == anchor_cause):
+        # "Offensive leaves 70 dead" then "70 fighters were killed in battle": the lead that
+        # repeats the headline's toll tells the same story, whatever weapon it names.
+        repeats = facts.sentence.index <= lead_end and any(
+            t.best in anchor_tolls and not t.vague for t in facts.killed
+        )
+        if not (cause is None or anchor_cause is None or cause == anchor_cause or repeats):
             continue
         refers = _ANAPHORA.search(facts.sentence.text)
         # In the lead a sentence joins when it adds anything; later only when it refers back.

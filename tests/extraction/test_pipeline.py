@@ -239,3 +239,14 @@ def test_clashes_named_in_the_headline_are_a_clash():
         )
     )
     assert event["event_type"] == "clash"
+
+
+def test_a_lead_that_repeats_the_headline_toll_reads_who_died_there():
+    [event] = extract(
+        "Regime offensive leaves 40 dead in the north",
+        "At least 40 regime and rebel fighters have been killed in 24 hours of battles in "
+        "Aleppo province, the monitor said on Monday.",
+        MONDAY,
+    )
+    assert event["killed"]["combatants"]["best"] == 40
+    assert "civilians" not in event["killed"]
