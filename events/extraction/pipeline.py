@@ -66,7 +66,8 @@ class _Facts:
         offset = sentence.start
         self.cues = event_types.find_cues(sentence.text, offset)
         self.tolls = casualties.find_tolls(sentence.text, offset)
-        self.background = sentence.is_background
+        # A headline is the news itself: its "in August" is the period it reports, not an aside.
+        self.background = sentence.is_background and sentence.index > 0
         self.context = sentence.is_context
         self.killed = [t for t in self.tolls if t.kind == "killed"]
 
@@ -517,7 +518,13 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         return []
     anchor_facts = all_facts[anchor]
     members = [anchor_facts]
+    headline = all_facts[0]
+    if anchor == 1 and headline.killed and not headline.context:
+        # "Three rescuers and six children killed in Syria" over a lead that names the weapon:
+        # the lead anchors the story, and the headline's toll is still the one it leads with.
+        members.insert(0, headline)
     anchor_cause = _cause(event_types.best_kind(anchor_facts.cues))
+
     lead_end = anchor + LEAD_SENTENCES
     used = {anchor}
     anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
