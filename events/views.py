@@ -23,7 +23,7 @@ from django.views.decorators.http import require_GET
 
 from . import export, summary, words
 from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page
-from .models import BOUNDS, CATEGORIES, EventType, Incident
+from .models import BOUNDS, CATEGORIES, ClaimKind, EventType, Incident
 
 PAGE_SIZE = 50
 # What a list row reads of an incident (the view adds its place's and governorate's names): the
@@ -31,6 +31,9 @@ PAGE_SIZE = 50
 LIST_FIELDS = [
     "date",
     "date_precision",
+    "date_end",
+    "aggregate",
+    "merged_into",
     "event_type",
     "title",
     "place",
@@ -112,6 +115,8 @@ def ready_rows(incidents):
         for name, choices in labels.items():
             value = getattr(incident, name)
             setattr(incident, f"{name}_label", choices.get(value, value))
+        if incident.merged_into_id:
+            incident.status_label = f"Merged into #{incident.merged_into_id}"
         incident.short_title = shorten_title(incident.title)
         incident.perpetrator_names = names.get(incident.pk, [])
 
@@ -138,6 +143,15 @@ def incident_detail(request, pk):
     context = {
         "incident": incident,
         "perpetrators": incident.perpetrators.all(),
+        "parties": list(
+            {
+                claim.actor_id: claim.actor
+                for report in reports
+                if not report.is_background
+                for claim in report.claims.all()
+                if claim.kind == ClaimKind.PARTY and claim.actor_id
+            }.values()
+        ),
         "figures": figure_rows(incident),
         "reports": reports,
         "bulletins": highlighted_bulletins(reports),
