@@ -21,6 +21,8 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
+from opendata import citation
+
 from . import export, summary, words
 from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page
 from .models import BOUNDS, CATEGORIES, ClaimKind, EventType, Incident
@@ -293,6 +295,10 @@ def export_csv(request):
     )
     filename = f"incidents-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # The file cites itself in its headers: what it was made from, when, how many rows.
+    cited = citation.citation(request, filter_query(request), citation.total(incidents))
+    for name, value in citation.headers(cited).items():
+        response[name] = value
     return response
 
 
