@@ -31,6 +31,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 
+from events.extraction import confidence
+
 # No bulletin or incident this site covers is older than this, or more than a day ahead of the
 # moment it is stored (a dateline in a later time zone): a date outside the range is a typo or
 # hostile, and year 10000 or 1 BC, which PostgreSQL keeps, breaks every page that reads it.
@@ -843,6 +845,10 @@ class Report(Figures):
 
     def clean(self):
         check_date_range(self, "date", "created_at")
+
+    def how_read(self):
+        """How the extractor found each headline field, in words (none for dataset rows)."""
+        return confidence.describe((self.raw or {}).get("basis"))
 
 
 class Claim(models.Model):
