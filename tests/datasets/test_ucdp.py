@@ -281,3 +281,22 @@ def test_rows_imported_before_headlines_were_read_can_be_attributed_once(loaded_
     assert [c.name for c in one_sided.claims.all()] == ["IS"]  # its own perpetrator kept
     assert gained == Incident.objects.filter(perpetrator_groups__contains=",russia,").count()
     assert attribute_from_headlines(extractor=extractor) == 0
+
+
+@pytest.mark.parametrize("date", ["1985-06-01", "2999-01-01"])
+def test_a_row_dated_outside_the_sane_range_is_reported_and_not_imported(
+    loaded_gazetteer, tmp_path, date
+):
+    rows = list(csv.DictReader(SAMPLE.open()))
+    rows[0]["date_start"] = rows[0]["date_end"] = date
+    path = tmp_path / "dated.csv"
+    with path.open("w", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=rows[0].keys())
+        writer.writeheader()
+        writer.writerows(rows)
+
+    result = import_ucdp_ged(path)
+
+    assert result.created == 10
+    assert [ucdp_id for ucdp_id, problem in result.problems if date in problem] == [rows[0]["id"]]
+    assert not Report.objects.filter(external_id=rows[0]["id"]).exists()
