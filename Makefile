@@ -64,6 +64,7 @@ eval: $(STAMP)
 	@mkdir -p out
 	$(PY) manage.py extract_events --jsonl $(SHARED)/eval/fakes-dev.jsonl > out/fakes-dev-predictions.jsonl
 	$(PY) $(SHARED)/eval/score.py $(SHARED)/eval/fakes-dev.jsonl out/fakes-dev-predictions.jsonl
+	$(PY) bench/geocoding.py --source $(SHARED)/data
 
 # Issue 5's scale benchmark: EVENTS synthetic incidents in a throwaway PostgreSQL database
 # (conflictsite_bench, created and reused; BENCH_ARGS=--drop removes it afterwards).
