@@ -386,44 +386,8 @@ class Gazetteer:
             rows("districts.csv"),
             rows("places.csv"),
             rows("areas.csv"),
-            stopwords=_seed_stopwords(directory),
-            nonplaces=_seed_nonplaces(directory),
-        )
-
-    @classmethod
-    def from_db(cls) -> "Gazetteer":
-        from events.models import District, Governorate, Place
-
-        governorates = list(
-            Governorate.objects.values(
-                "code", "name", "name_ar", "alternate_names", "label_latitude", "label_longitude"
-            )
-        )
-        districts = [
-            {**d, "governorate": d.pop("governorate_id")}
-            for d in District.objects.values(
-                "pcode", "name", "name_ar", "alternate_names", "governorate_id"
-            )
-        ]
-        prominence = _seed_prominence()
-        places = []
-        for p in Place.objects.values(
-            "name", "name_ar", "alternate_names", "governorate_id", "district__pcode",
-            "id", "latitude", "longitude", "population", "geonames_id", "pcode", "origin",
-        ):  # fmt: skip
-            p["governorate"] = p.pop("governorate_id")
-            p["district"] = p.pop("district__pcode")
-            p["ucdp_events"] = prominence.get(
-                p["pcode"] or p["geonames_id"] or (p["name"], p["governorate"]), 0
-            )
-            places.append(p)
-        return cls.from_records(
-            governorates,
-            districts,
-            places,
-            _seed_areas(),
-            stopwords=_seed_stopwords(),
-            nonplaces=_seed_nonplaces(),
+            stopwords=seed_stopwords(directory),
+            nonplaces=seed_nonplaces(directory),
         )
 
     @classmethod
@@ -450,7 +414,7 @@ class Gazetteer:
         self = cls()
         self._stopwords = frozenset(w.strip().lower() for w in stopwords if w.strip())
         if nonplaces is None:
-            nonplaces = _seed_nonplaces()
+            nonplaces = seed_nonplaces()
         gov_names = {}
         for g in governorates:
             code = g["code"]
@@ -594,6 +558,22 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Location]:
         """Every location a name may denote, likeliest first (exact spellings, else similar)."""
         return [e.location for e in self._lookup_entries(name)]
+
+    def candidates(self, name: str) -> list[Location]:
+        """Every place `name` may be, closest spelling first: the same key, the same
+        consonants (Arabic names too), else similar spellings. Dataset imports choose among
+        them by the row's governorate and point."""
+        entries = [e for e in self._by_key.get(key(name), ()) if e.location.precision == PLACE]
+        consonants = skeleton(name)
+        if len(consonants) >= 3:
+            entries += [
+                e
+                for e in self._by_skeleton.get(consonants, ())
+                if e not in entries and e.location.precision == PLACE
+            ]
+        if not entries:
+            entries = [e for e in self._similar(name) if e.location.precision == PLACE]
+        return [e.location for e in sorted(entries, key=lambda e: -closeness(name, e))]
 
     def _lookup_entries(self, name):
         tokens = _TOKEN.findall(name)
@@ -1303,12 +1283,12 @@ def _plain(words, articles):
     return next(fold(w) for w, article in zip(words, articles, strict=False) if not article)
 
 
-def _seed_stopwords(directory=SEEDS_DIRECTORY):
+def seed_stopwords(directory=SEEDS_DIRECTORY):
     path = Path(directory) / "stopwords.txt"
     return path.read_text(encoding="utf-8").split() if path.exists() else []
 
 
-def _seed_nonplaces(directory=SEEDS_DIRECTORY):
+def seed_nonplaces(directory=SEEDS_DIRECTORY):
     """(kind, word) pairs: seeds/gazetteer/nonplaces.txt, and every word of the actors' and
     sources' names (seeds/actors.json, seeds/sources.json) as kind "actor"."""
     import json
@@ -1339,7 +1319,7 @@ def _seed_nonplaces(directory=SEEDS_DIRECTORY):
     return pairs
 
 
-def _seed_areas(directory=SEEDS_DIRECTORY):
+def seed_areas(directory=SEEDS_DIRECTORY):
     import csv
 
     path = Path(directory) / "areas.csv"
@@ -1349,7 +1329,7 @@ def _seed_areas(directory=SEEDS_DIRECTORY):
         return list(csv.DictReader(handle))
 
 
-def _seed_prominence(directory=SEEDS_DIRECTORY):
+def seed_prominence(directory=SEEDS_DIRECTORY):
     """How many UCDP events each seed place saw (not a model field: it ranks namesakes)."""
     import csv
     import gzip
@@ -1367,26 +1347,9 @@ def _seed_prominence(directory=SEEDS_DIRECTORY):
     return counts
 
 
-_default = None
-
-
+@functools.cache
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer the pipeline uses: the database's when it holds places, else the seeds'."""
-    global _default
-    if _default is None:
-        gazetteer = None
-        try:
-            from events.models import Place
-
-            if Place.objects.exists():
-                gazetteer = Gazetteer.from_db()
-        except Exception:  # no database configured or not migrated: the seeds will do
-            gazetteer = None
-        _default = gazetteer or Gazetteer.from_seeds()
-    return _default
-
-
-def reset_default_gazetteer():
-    """Forget the cached gazetteer (call when places or their names change)."""
-    global _default
-    _default = None
+    """The shipped gazetteer (seeds/gazetteer/), built once per process. The database's, with
+    editors' places and aliases, is built outside this package (events.lexicons) and passed in.
+    """
+    return Gazetteer.from_seeds()
