@@ -364,6 +364,7 @@ def _place(event, evidence, places, focus, primary):
             {
                 "key": alt.key,
                 "place": alt.name,
+                "province": alt.province,
                 "province_code": alt.province_code,
                 "latitude": alt.latitude,
                 "longitude": alt.longitude,
@@ -371,7 +372,7 @@ def _place(event, evidence, places, focus, primary):
             }
             for alt, p in (chosen.alternatives if chosen else ())
             if alt.key
-        ],  # fmt: skip
+        ],
     )
     for mention in own:
         evidence.append({"field": "place", "start": mention.start, "end": mention.end})
