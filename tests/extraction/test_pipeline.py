@@ -24,6 +24,9 @@ KEYS = {
     "injured",
     "evidence",
     "confidence",
+    "basis",
+    "aggregate",
+    "date_end",
 }
 
 
