@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test test-browser eval fit-confidence bench serve lint format clean
+.PHONY: install run test test-browser test-gis eval fit-confidence bench serve lint format clean
 
 $(PY):
 	@python=$$(sh scripts/find-python.sh) || exit 1; \
@@ -25,7 +25,9 @@ run: export DEBUG ?= 1
 run: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seeds
-	@# The task worker imports large admin uploads in the background; it stops with the server.
+	$(PY) manage.py send_digests --schedule
+	@# The task worker imports large admin uploads in the background and sends the saved
+	@# searches' digests every hour; it stops with the server.
 	@$(PY) manage.py db_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
@@ -37,18 +39,25 @@ serve: $(STAMP)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_seeds
+	$(PY) manage.py send_digests --schedule
 	@$(PY) manage.py db_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn conflictsite.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
 
 # Tests run with DEBUG off, as in production.
-test test-browser eval fit-confidence: export SECRET_KEY ?= insecure-key-for-tests-only-0123456789abcdefghijklmnopqrstuvwxyz
+test test-browser test-gis eval fit-confidence: export SECRET_KEY ?= insecure-key-for-tests-only-0123456789abcdefghijklmnopqrstuvwxyz
 test: $(STAMP)
-	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m "not browser and not gis"
 
 test-browser: $(STAMP)
 	sh scripts/install-chromium.sh
 	$(PY) -m pytest -m browser
+
+# GDAL's ogrinfo and ogr2ogr (Debian's gdal-bin, installed if missing, as root) read the live
+# server's OGC API and GeoJSON export.
+test-gis: $(STAMP)
+	sh scripts/install-gdal.sh
+	$(PY) -m pytest -m gis
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

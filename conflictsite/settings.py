@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     # Django's tasks framework with a database queue: large admin imports run in the worker.
     "django_tasks_db",
     "events",
+    # OGC API – Features, the JSON API, GeoJSON export, feeds, saved searches and digests.
+    "opendata",
 ]
 
 MIDDLEWARE = [
@@ -214,6 +216,27 @@ LEAFLET_CONFIG = {
     ],
     "ATTRIBUTION_PREFIX": "Leaflet",
 }
+
+# Where the site is reached, for links in e-mails (which have no request to build them from).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# Django's e-mail (the saved searches' digests): SMTP, on localhost unless configured.
+MAILERS = {
+    "default": {
+        "BACKEND": os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"),
+        "OPTIONS": {
+            "host": os.environ.get("EMAIL_HOST", "localhost"),
+            "port": env_int("EMAIL_PORT", 25),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS", False),
+        },
+    }
+}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "conflictsite <noreply@localhost>")
+
+# The JSON API's rate limits, in requests a minute: anonymous (per address) and with a token.
+API_RATE_ANONYMOUS = env_int("API_RATE_ANONYMOUS", 60)
+API_RATE_TOKEN = env_int("API_RATE_TOKEN", 1200)
 
 # Whether the public list, map and export need a login.
 BROWSING_REQUIRES_LOGIN = env_bool("BROWSING_REQUIRES_LOGIN", False)

@@ -23,9 +23,11 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET, require_POST
 
+from opendata import citation
+
 from . import export, summary, words
 from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page
-from .models import BOUNDS, CATEGORIES, EventType, Incident
+from .models import BOUNDS, CATEGORIES, ClaimKind, EventType, Incident
 
 PAGE_SIZE = 50
 # What a list row reads of an incident (the view adds its place's and governorate's names): the
@@ -33,6 +35,9 @@ PAGE_SIZE = 50
 LIST_FIELDS = [
     "date",
     "date_precision",
+    "date_end",
+    "aggregate",
+    "merged_into",
     "event_type",
     "title",
     "place",
@@ -114,6 +119,8 @@ def ready_rows(incidents):
         for name, choices in labels.items():
             value = getattr(incident, name)
             setattr(incident, f"{name}_label", choices.get(value, value))
+        if incident.merged_into_id:
+            incident.status_label = f"Merged into #{incident.merged_into_id}"
         incident.short_title = shorten_title(incident.title)
         incident.perpetrator_names = names.get(incident.pk, [])
 
@@ -140,6 +147,15 @@ def incident_detail(request, pk):
     context = {
         "incident": incident,
         "perpetrators": incident.perpetrators.all(),
+        "parties": list(
+            {
+                claim.actor_id: claim.actor
+                for report in reports
+                if not report.is_background
+                for claim in report.claims.all()
+                if claim.kind == ClaimKind.PARTY and claim.actor_id
+            }.values()
+        ),
         "figures": figure_rows(incident),
         "reports": reports,
         "bulletins": highlighted_bulletins(reports),
@@ -298,6 +314,10 @@ def export_csv(request):
     )
     filename = f"incidents-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # The file cites itself in its headers: what it was made from, when, how many rows.
+    cited = citation.citation(request, filter_query(request), citation.total(incidents))
+    for name, value in citation.headers(cited).items():
+        response[name] = value
     return response
 
 
