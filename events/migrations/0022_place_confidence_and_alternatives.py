@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0019_merge_actors_named_by_aliases'),
+        ('events', '0021_import_job_recovery'),
     ]
 
     operations = [
