@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0021_import_job_recovery'),
+        ('events', '0022_place_confidence_and_alternatives'),
     ]
 
     operations = [
