@@ -38,6 +38,9 @@ STOP_WORDS = frozenset(
 IRREGULAR_PREFIXES = {"die": "d", "lie": "l", "tie": "t", "sky": "sk"}
 
 WORD = re.compile(r"[^\W_]+")
+# PostgreSQL's parser reads a web address as one token (its host, its path), not as words:
+# "…/regime-forces-shell-…/" does not match "shell". (UCDP separates its sources by ";".)
+URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s;]+", re.IGNORECASE)
 _stemmer = snowballstemmer.stemmer("english")
 
 
@@ -106,7 +109,7 @@ def positions(text, wanted):
     """{lexeme: [positions]} of the words of `text` whose lexeme is wanted."""
     found = {}
     starts = tuple(prefix(word) for word in wanted)
-    for position, match in enumerate(WORD.finditer(text)):
+    for position, match in enumerate(WORD.finditer(URL.sub(" ", text))):
         token = match.group().lower()
         if not token.startswith(starts):
             continue
