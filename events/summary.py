@@ -191,7 +191,8 @@ def summary_filter(cleaned_data):
     """
     data = cleaned_data
     if any(
-        data.get(name) not in (None, "") for name in ("actor", "min_killed", "status", "source")
+        data.get(name) not in (None, "")
+        for name in ("actor", "place", "min_killed", "status", "source")
     ):
         return None
     if (data.get("q") or "").strip():

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
-from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponseBadRequest, JsonResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
@@ -21,9 +21,9 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
-from . import export, summary, words
-from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page
-from .models import BOUNDS, CATEGORIES, EventType, Incident
+from . import export, overview, summary, words
+from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page, place_label
+from .models import BOUNDS, CATEGORIES, EventType, Incident, Place
 
 PAGE_SIZE = 50
 # What a list row reads of an incident (the view adds its place's and governorate's names): the
@@ -162,6 +162,41 @@ def incident_map(request):
     context = {"filter": incidents, "query": filter_query(request), "map_config": config}
     status = 200 if incidents.is_valid() else 400
     return render(request, "events/incident_map.html", context, status=status)
+
+
+@require_GET
+@browsing
+def incident_overview(request):
+    """The filtered incidents counted by governorate, group, type, month, year and place; every
+    number links to the list filtered to it."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    context = {"filter": incidents, "query": filter_query(request)}
+    if not incidents.is_valid():
+        return render(request, "events/overview.html", context, status=400)
+    tallies = overview.tallies(incidents.qs)
+    base = QueryDict(context["query"], mutable=True)
+    base.pop("order", None)
+    list_url = reverse("events:list")
+    for name in ("governorates", "groups", "event_types", "months", "years", "places"):
+        for row in tallies[name]:
+            query = base.copy()
+            for key, value in row.params.items():
+                query[key] = value
+            row.url = f"{list_url}?{query.urlencode()}"
+    tallies["totals"].url = f"{list_url}?{base.urlencode()}" if base else list_url
+    context.update(tallies, month_chart=overview.month_chart(tallies["months"]))
+    return render(request, "events/overview.html", context)
+
+
+@require_GET
+@browsing
+def place_suggestions(request):
+    """Up to 20 places whose name starts with ?q=, as the place filter's suggestions."""
+    typed = request.GET.get("q", "").strip()[:100].replace("\x00", "")
+    if len(typed) < 2:
+        return JsonResponse({"places": []})
+    places = Place.objects.filter(name__istartswith=typed).select_related("governorate")
+    return JsonResponse({"places": [place_label(place) for place in places[:20]]})
 
 
 @require_GET
@@ -320,9 +355,13 @@ def shorten(title, length=60):
 
 
 def filter_query(request):
-    """The filters of this request as a query string, without the page cursor."""
-    query = request.GET.copy()
-    query.pop("cursor", None)
+    """The filters of this request as a query string, without the page cursor or empty
+    parameters (so links built from it stay short and shareable)."""
+    query = QueryDict(mutable=True)
+    for key, values in request.GET.lists():
+        values = [value for value in values if value.strip()]
+        if key != "cursor" and values:
+            query.setlist(key, values)
     return query.urlencode()
 
 
