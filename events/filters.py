@@ -213,6 +213,38 @@ class PlaceFilter(django_filters.ModelChoiceFilter):
     field_class = PlaceField
 
 
+class AreaField(forms.CharField):
+    """An area of the map as west,south,east,north in degrees (a map cell's "all here")."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            west, south, east, north = (float(part) for part in value.split(","))
+        except ValueError:
+            raise forms.ValidationError(
+                "The area must be four numbers: west,south,east,north.", code="invalid"
+            ) from None
+        if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+            raise forms.ValidationError(
+                "The area must have west ≤ east and south ≤ north, in degrees.", code="invalid"
+            )
+        return (west, south, east, north)
+
+
+class AreaFilter(django_filters.Filter):
+    field_class = AreaField
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        west, south, east, north = value
+        return queryset.filter(
+            latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
+        )
+
+
 class FilterForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
@@ -355,6 +387,11 @@ class IncidentFilter(django_filters.FilterSet):
     )
     source = django_filters.ChoiceFilter(
         widget=Select, choices=Source.choices, label="Source", empty_label="Any source"
+    )
+    area = AreaFilter(
+        label="Map area (west,south,east,north)",
+        max_length=100,
+        widget=TextInput(attrs={"placeholder": "set from the map"}),
     )
     q = django_filters.CharFilter(
         method="filter_text",

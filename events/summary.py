@@ -192,7 +192,7 @@ def summary_filter(cleaned_data):
     data = cleaned_data
     if any(
         data.get(name) not in (None, "")
-        for name in ("actor", "place", "min_killed", "status", "source")
+        for name in ("actor", "place", "area", "min_killed", "status", "source")
     ):
         return None
     if (data.get("q") or "").strip():

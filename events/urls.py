@@ -10,6 +10,7 @@ urlpatterns = [
     path("places/", views.place_suggestions, name="place_suggestions"),
     path("map/", views.incident_map, name="map"),
     path("map/data/", views.map_data, name="map_data"),
+    path("map/popup/", views.map_popup, name="map_popup"),
     path("histogram/", views.histogram, name="histogram"),
     path("export.csv", views.export_csv, name="export"),
 ]

@@ -6,6 +6,7 @@ query string selects the same incidents on every page.
 import math
 import unicodedata
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -23,7 +24,7 @@ from django.views.decorators.http import require_GET
 
 from . import export, overview, summary, words
 from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page, place_label
-from .models import BOUNDS, CATEGORIES, EventType, Incident, Place
+from .models import BOUNDS, CATEGORIES, EventType, Governorate, Incident, Place
 
 PAGE_SIZE = 50
 # What a list row reads of an incident (the view adds its place's and governorate's names): the
@@ -75,7 +76,7 @@ def incident_list(request):
     except InvalidCursor as error:
         context["cursor_error"] = str(error)
         return render(request, "events/incident_list.html", context, status=400)
-    ready_rows(page.rows)
+    ready_rows(page.rows, context["query"])
     if not request.GET.get("cursor") and page.next_cursor is None:
         # The first page holds every match: nothing left to count.
         total, capped = len(page.rows), False
@@ -91,10 +92,11 @@ def incident_list(request):
     return render(request, "events/incident_list.html", context)
 
 
-def ready_rows(incidents):
+def ready_rows(incidents, query=""):
     """Work out what each row shows beyond its columns: its link, labels, shortened title and
     perpetrators' names. In the template, a page's reverse(), get_FOO_display() and
-    truncatechars calls took longer than its queries."""
+    truncatechars calls took longer than its queries. The link carries the filters (`query`),
+    so the detail page's "back to the list" returns to the same list."""
     # One reverse() a page: each incident's id goes in place of the 0 (as map.js does).
     detail_url = reverse("events:detail", args=[0]).removesuffix("0/")
     labels = {
@@ -108,7 +110,7 @@ def ready_rows(incidents):
     for pk, name in perpetrators.order_by("actor__name").values_list("incident_id", "actor__name"):
         names.setdefault(pk, []).append(name)
     for incident in incidents:
-        incident.url = f"{detail_url}{incident.pk}/"
+        incident.url = f"{detail_url}{incident.pk}/" + (f"?{query}" if query else "")
         for name, choices in labels.items():
             value = getattr(incident, name)
             setattr(incident, f"{name}_label", choices.get(value, value))
@@ -135,8 +137,13 @@ def incident_detail(request, pk):
     )
     for report in reports:
         report.figure_notes = figure_notes(report)
+    query = filter_query(request)
+    list_url = reverse("events:list")
     context = {
         "incident": incident,
+        "back_url": f"{list_url}?{query}" if query else list_url,
+        "links": detail_links(incident, list_url),
+        "location": incident_location(incident),
         "perpetrators": incident.perpetrators.all(),
         "figures": figure_rows(incident),
         "reports": reports,
@@ -146,18 +153,53 @@ def incident_detail(request, pk):
     return render(request, "events/incident_detail.html", context)
 
 
+def detail_links(incident, list_url):
+    """The list filtered to each of the incident's place, district, governorate, type and
+    perpetrators."""
+
+    def link(**params):
+        return f"{list_url}?{urlencode(params)}"
+
+    return {
+        "place": incident.place_id and link(place=incident.place_id),
+        "district": incident.district_id and link(district=incident.district.pcode),
+        "governorate": incident.governorate_id and link(province=incident.governorate_id),
+        "event_type": link(event_type=incident.event_type),
+    }
+
+
+def incident_location(incident):
+    """What the detail page's small map shows: the point, or None when it has none."""
+    if incident.latitude is None or incident.longitude is None:
+        return None
+    return {
+        "latitude": incident.latitude,
+        "longitude": incident.longitude,
+        "label": str(incident.place or incident.district or incident.governorate or incident),
+        "zoom": {"place": 11, "district": 9}.get(
+            incident.geo_precision, 11 if incident.place_id else 8
+        ),
+    }
+
+
 @require_GET
 @browsing
 def incident_map(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     config = {
         "dataUrl": reverse("events:map_data"),
+        "popupUrl": reverse("events:map_popup"),
         "histogramUrl": reverse("events:histogram"),
         "listUrl": reverse("events:list"),
         "exportUrl": reverse("events:export"),
         "detailUrl": reverse("events:detail", args=[0]),
         "boundariesUrl": static("events/governorates.geojson"),
         "eventTypes": dict(EventType.choices),
+        # Choosing a governorate fits the map to its boundary, found by any of its names.
+        "governorates": {
+            governorate.code: [name for name in governorate.names if name]
+            for governorate in Governorate.objects.all()
+        },
     }
     context = {"filter": incidents, "query": filter_query(request), "map_config": config}
     status = 200 if incidents.is_valid() else 400
@@ -186,6 +228,54 @@ def incident_overview(request):
     tallies["totals"].url = f"{list_url}?{base.urlencode()}" if base else list_url
     context.update(tallies, month_chart=overview.month_chart(tallies["months"]))
     return render(request, "events/overview.html", context)
+
+
+# A map popup lists this many incidents at a point or in a cell, newest first.
+POPUP_SIZE = 8
+
+
+@require_GET
+@browsing
+def map_popup(request):
+    """The newest incidents in a map area (?area=west,south,east,north, with the filters):
+    what a marker's or a cell's popup lists, with how many there are in all."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if not incidents.is_valid() or not incidents.form.cleaned_data.get("area"):
+        errors = incidents.form.errors.get_json_data()
+        if not errors:
+            errors = {"area": [{"message": "An area is required.", "code": "required"}]}
+        return JsonResponse({"errors": errors}, status=400)
+    rows = list(
+        incidents.qs.only(*LIST_FIELDS).annotate(
+            place_name=F("place__name"),
+            place_name_ar=F("place__name_ar"),
+            governorate_name=F("governorate__name"),
+        )[:POPUP_SIZE]
+    )
+    ready_rows(rows, filter_query(request))
+    total, capped = incidents.count(COUNT_LIMIT)
+    return JsonResponse(
+        {
+            "count": total,
+            "more": capped,
+            "listUrl": f"{reverse('events:list')}?{filter_query(request)}",
+            "incidents": [
+                {
+                    "url": row.url,
+                    "date": row.date.isoformat() if row.date else None,
+                    "type": row.event_type_label,
+                    "title": row.short_title,
+                    "place": row.place_name or "",
+                    "placeAr": row.place_name_ar or "",
+                    "governorate": row.governorate_name or "",
+                    "perpetrators": row.perpetrator_names
+                    or ([row.perpetrator_group_label] if row.perpetrator_group else []),
+                    "killed": row.killed_total_best,
+                }
+                for row in rows
+            ],
+        }
+    )
 
 
 @require_GET

@@ -1,6 +1,7 @@
 // Every page: on a phone the filters fold away above the results (still one tap away) unless
-// they need correcting; and empty fields are left out of the query string a filter form
-// submits, so shared links carry only the filters that are set.
+// they need correcting; and empty fields, and selects left at their first option ("Any …",
+// the default order), are left out of the query string a filter form submits (and of the
+// map's requests), so shared links carry only the filters that are set.
 (function () {
   "use strict";
   var panel = document.getElementById("filter-panel");
@@ -12,6 +13,9 @@
     form.addEventListener("formdata", function (event) {
       var empty = [];
       event.formData.forEach(function (value, key) { if (value === "") empty.push(key); });
+      Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
+        if (select.selectedIndex === 0 && !select.multiple) empty.push(select.name);
+      });
       empty.forEach(function (key) { event.formData.delete(key); });
     });
   }
