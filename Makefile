@@ -48,6 +48,7 @@ test: $(STAMP)
 
 test-browser: $(STAMP)
 	sh scripts/install-chromium.sh
+	sh scripts/install-axe.sh
 	$(PY) -m pytest -m browser
 
 lint: $(STAMP)
