@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test test-browser eval bench serve lint format clean
+.PHONY: install run test test-browser eval fit-confidence bench serve lint format clean
 
 $(PY):
 	@python=$$(sh scripts/find-python.sh) || exit 1; \
@@ -42,7 +42,7 @@ serve: $(STAMP)
 	$(VENV)/bin/gunicorn conflictsite.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
 
 # Tests run with DEBUG off, as in production.
-test test-browser eval: export SECRET_KEY ?= insecure-key-for-tests-only-0123456789abcdefghijklmnopqrstuvwxyz
+test test-browser eval fit-confidence: export SECRET_KEY ?= insecure-key-for-tests-only-0123456789abcdefghijklmnopqrstuvwxyz
 test: $(STAMP)
 	$(PY) -m pytest -m "not browser"
 
@@ -65,6 +65,11 @@ eval: $(STAMP)
 	@mkdir -p out
 	$(PY) manage.py extract_events --jsonl $(SHARED)/eval/fakes-dev.jsonl > out/fakes-dev-predictions.jsonl
 	$(PY) $(SHARED)/eval/score.py $(SHARED)/eval/fakes-dev.jsonl out/fakes-dev-predictions.jsonl
+	$(PY) scripts/evaluate.py $(SHARED)/eval/fakes-dev.jsonl out/fakes-dev-predictions.jsonl --scorer $(SHARED)/eval/score.py
+
+# Refit seeds/extraction_confidence.json (how often each kind of evidence was right) from the dev set.
+fit-confidence: $(STAMP)
+	$(PY) manage.py fit_confidence --jsonl $(SHARED)/eval/fakes-dev.jsonl --scorer $(SHARED)/eval/score.py
 
 # Issue 5's scale benchmark: EVENTS synthetic incidents in a throwaway PostgreSQL database
 # (conflictsite_bench, created and reused; BENCH_ARGS=--drop removes it afterwards).

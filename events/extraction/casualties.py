@@ -7,11 +7,14 @@ range and the stated number is the best estimate.
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 _UNITS = {
     "a": 1,
     "an": 1,
+    # "a woman and her child": a possessive before one person counts one.
+    "her": 1,
+    "his": 1,
     "one": 1,
     "two": 2,
     "three": 3,
@@ -57,7 +60,7 @@ _VAGUE = {
 }
 _WORD_NUMBER = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
-    r"|(?:" + "|".join(k for k in _UNITS if k not in ("a", "an")) + r"))"
+    r"|(?:" + "|".join(k for k in _UNITS if k not in ("a", "an", "her", "his")) + r"))"
     r"(?:\s+hundred(?:\s+(?:and\s+)?\w+)?)?"
 )
 _NUMBER = (
@@ -65,7 +68,7 @@ _NUMBER = (
     + _WORD_NUMBER
     + r"|a\s+hundred|"
     + "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
-    + r"|an?)"
+    + r"|an?|her|his)"
 )
 _QUALIFIER = (
     r"(?:(?P<qual>at\s+least|not\s+less\s+than|no\s+fewer\s+than|more\s+than|over|above|"
@@ -82,9 +85,9 @@ CATEGORY_NOUNS = [
     (
         "children",
         r"children|child|kids|boys|girls|infants|babies|minors|schoolchildren|pupils|"
-        r"toddlers|teenagers|youngsters",
+        r"toddlers|teenagers|youngsters|son|daughter",
     ),
-    ("women", r"women|woman|mothers|mother"),
+    ("women", r"women|woman|mothers|mother|wife|sister|daughters?-in-law"),
     (
         "civilians",
         r"civilians|civilian|residents|resident|citizens|citizen|villagers|inhabitants|"
@@ -102,7 +105,11 @@ CATEGORY_NOUNS = [
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
         r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers",
     ),
-    ("total", r"people|persons|person|victims|others|individuals|men|bodies|martyrs|lives|dead"),
+    (
+        "total",
+        r"people|persons|person|victims|others|individuals|men|man|bodies|martyrs|lives|dead|"
+        r"husband|father|brother",
+    ),
 ]
 _NOUN_RE = [(cat, re.compile(r"(?:" + body + r")\b", re.I)) for cat, body in CATEGORY_NOUNS]
 _KILLED_AFTER = re.compile(
@@ -137,7 +144,7 @@ _SUBSET_BEFORE = re.compile(
 )
 # "six civilians, including a child, were killed": the subset clause hides the verb.
 _SUBSET_CLAUSE = re.compile(
-    r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+\s+){1,3}?,?\s*(?=(?:were|was|are|have|had|died|killed)\b)",
+    r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+(?:\s*,\s*|\s+)){1,6}?(?=(?:were|was|are|have|had|died|killed)\b)",
     re.I,
 )
 _AMONG_AFTER = re.compile(
@@ -164,7 +171,8 @@ _NOT_PEOPLE = re.compile(
 _SINGULAR = re.compile(
     r"(?:child|woman|civilian|man|boy|girl|baby|infant|resident|citizen|fighter|soldier|"
     r"militant|rebel|member|commander|leader|officer|pilot|journalist|medic|doctor|nurse|"
-    r"paramedic|volunteer|worker|employee|policeman|person|teenager|mother|student)$",
+    r"paramedic|volunteer|worker|employee|policeman|person|teenager|mother|student|son|"
+    r"daughter|wife|sister|husband|father|brother)$",
     re.I,
 )
 
@@ -181,6 +189,8 @@ class Toll:
     vague: bool = False
     subset: bool = False
     updated: bool = False
+    # A count of civilians given beside a larger toll or a count of fighters in its sentence.
+    split: bool = False
 
 
 def number_value(text):
@@ -274,6 +284,7 @@ def find_tolls(sentence, offset=0):
     """Every casualty figure in one sentence, with spans shifted by `offset`."""
     tolls = []
     pending = []
+    previous = None  # (end, kind, subset) of the last figure read, for "X and Y"
     for match in NUMBER_RE.finditer(sentence):
         values = _range(match)
         if values is None:
@@ -309,7 +320,7 @@ def find_tolls(sentence, offset=0):
             category = "total"
         if category is None:
             continue
-        if raw in ("a", "an") and not _SINGULAR.match(
+        if raw in ("a", "an", "her", "his") and not _SINGULAR.match(
             after[:noun_end].split()[-1] if noun_end else ""
         ):
             continue  # "a number of", "a Daesh car bomb": an article, not a count of one
@@ -331,11 +342,19 @@ def find_tolls(sentence, offset=0):
         elif _AMONG_AFTER.match(window):
             # "11 children among 18 dead", "three medics and six children killed": the verb
             # belongs to the next figure.
-            subset = "among" in window
-            pending.append((category, low, best, high, match.start(), match.end(), vague, subset))
+            subset = subset or "among" in window
+            pending.append(
+                (category, low, best, high, match.start(), match.end() + noun_end, vague, subset)
+            )
+            previous = (match.end() + noun_end, None, subset)
             continue
         elif subset and tolls:
             kind = tolls[-1].kind
+        if previous and _AND.fullmatch(sentence[previous[0] : match.start()]):
+            # "killed three men and two women": the verb counts both; "including seven women
+            # and a child": both are part of the toll.
+            kind = kind or previous[1]
+            subset = subset or previous[2]
         if kind is None:
             continue
         updated = bool(_UPDATED.search(sentence[max(0, match.start() - 80) : match.start()]))
@@ -353,6 +372,7 @@ def find_tolls(sentence, offset=0):
                 updated,
             )
         )
+        previous = (match.end() + noun_end, kind, subset)
     for category, low, best, high, start, end, vague, subset in pending:
         later = [t for t in tolls if t.start > offset + start]
         if later:
@@ -369,7 +389,79 @@ def find_tolls(sentence, offset=0):
                     subset,
                 )
             )
-    return tolls
+    tolls = _coordinated(sorted(tolls, key=lambda t: t.start), sentence, offset)
+    return [_mark_split(t, tolls) for t in tolls]
+
+
+_AND = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|plus)\s+", re.I)
+_PEOPLE = {"civilians", "children", "women", "total"}
+
+
+def _coordinated(tolls, sentence, offset):
+    """ "Three rescue workers and six children were killed": one toll of nine as well.
+
+    Figures joined by "and" count different people, so their sum is the toll; it goes first,
+    where the sentence's toll is read, and the parts stay as the children's or women's counts.
+    """
+    result, group = [], []
+
+    def close():
+        if len(group) > 1 and (
+            {t.category for t in group} <= _PEOPLE or {t.category for t in group} == {"combatants"}
+        ):
+            categories = {t.category for t in group}
+            # Only a part named as civilians makes the sum a count of civilians; "a mother and
+            # her son" is a toll of people, read as civilians only when nothing else is.
+            category = (
+                "combatants"
+                if categories == {"combatants"}
+                else "civilians"
+                if "civilians" in categories
+                else "total"
+            )
+            low, best, high = (sum(getattr(t, k) for t in group) for k in ("low", "best", "high"))
+            result.insert(
+                len(result) - len(group),
+                Toll(group[0].kind, category, low, best, high, group[0].start, group[-1].end),
+            )
+        group.clear()
+
+    for toll in tolls:
+        previous = group[-1] if group else None
+        between = (
+            sentence[previous.end - offset : toll.start - offset] if previous is not None else ""
+        )
+        if not (
+            previous is not None
+            and previous.kind == toll.kind
+            and not toll.subset
+            and not toll.vague
+            and _AND.fullmatch(between)
+        ):
+            close()
+        if not toll.subset and not toll.vague:
+            group.append(toll)
+        result.append(toll)
+    close()
+    return result
+
+
+def _mark_split(toll, tolls):
+    """ "Six civilians among 22 killed", "15 civilians and 27 fighters": the civilians' part."""
+    if toll.category != "civilians" or toll.vague or (toll.subset and toll.best == 1):
+        # "killed three people, including a journalist" singles out a victim; it splits nothing.
+        return toll
+    for other in tolls:
+        if (
+            other.kind == toll.kind
+            and not other.vague
+            and (
+                other.category == "combatants"
+                or (other.category == "total" and other.best > toll.best)
+            )
+        ):
+            return replace(toll, split=True)
+    return toll
 
 
 def _kind(verb):
@@ -381,6 +473,9 @@ def _kind(verb):
     return "killed"
 
 
+# How far past the headline the lead runs: an explicit count of civilians there ("six
+# civilians were among the 22 killed") is the figure coders take over the headline's total.
+LEAD_CHARS = 400
 # Characters within which a total and its fighters are one account of the dead.
 SAME_ACCOUNT = 250
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
@@ -440,7 +535,12 @@ def combine(tolls, kind, headline_end=0):
         None,
     )
     if headline is not None and "combatants" not in result and "civilians" in result:
-        if evidence["civilians"].start >= headline_end:
+        lead = evidence["civilians"]
+        if lead.start >= headline_end and not (
+            lead.category == "civilians"
+            and lead.start < headline_end + LEAD_CHARS
+            and (lead.split or headline.category == "civilians")
+        ):
             # The headline's "54 killed" is the coded figure, not a partial count in the text.
             low = min(result["civilians"]["low"], headline.low)
             high = max(result["civilians"]["high"], headline.high)

@@ -53,7 +53,7 @@ _CUES = [
     (
         "shelling",
         r"shell(?:ing|ed|s)|artillery|mortars?|rockets?|rocket\s+fire|grad\s+rockets|"
-        r"projectiles|bombardment|bombarded|shells?\s+(?:fell|landed|hit)|howitzers?|"
+        r"projectiles|shells?\s+(?:fell|landed|hit)|howitzers?|"
         r"tank\s+fire|cannon",
         2,
     ),
@@ -92,14 +92,20 @@ _FROM_THE_AIR = re.compile(
 _DOWNED = re.compile(
     r"(?:\W+\w+){0,4}?\W+(?:crash(?:ed|es)?|shot\s+down|downed|went\s+down)\b", re.I
 )
+# The weight of a word that names violence without its weapon ("strikes", "bombardment").
+GENERIC_WEIGHT = 1.2
 _GROUPS = {f"c{i}": (kind, weight) for i, (kind, _, weight) in enumerate(_CUES)}
 # "Strike" or "bombing" on its own: an air strike, unless nothing says it came from the air.
-_GROUPS["generic"] = ("generic", 1.2)
+_GROUPS["generic"] = ("generic", GENERIC_WEIGHT)
 _GROUPS["campaign"] = ("airstrike", 2.5)
+# "Bombardment" alone is shelling as often as bombs from the air: any weapon named beside it
+# (a headline's "bombardment", the lead's "aerial bombardment") says which.
+_GROUPS["bombardment"] = ("shelling", GENERIC_WEIGHT)
 _ANY_CUE = re.compile(
     r"\b(?:"
     + "|".join(f"(?P<c{i}>{body})" for i, (_, body, _) in enumerate(_CUES))
     + r"|(?P<campaign>bombing\s+campaign|bombing\s+raids?)"
+    + r"|(?P<bombardment>bombardment|bombarded|bombarding)"
     + r"|(?P<generic>strikes?|bomb(?:ed|ing|s)?|pounded))\b",
     re.I,
 )
@@ -125,7 +131,7 @@ def find_cues(text, offset=0):
         start, end = match.span()
         kind, weight = _GROUPS[match.lastgroup]
         if kind == "generic":
-            kind, weight = "airstrike", 1.2
+            kind, weight = "airstrike", GENERIC_WEIGHT
             if match.group(0).lower().startswith("bomb") and not _FROM_THE_AIR.search(
                 text, max(0, start - 30), start
             ):

@@ -11,7 +11,7 @@ import functools
 import logging
 import re
 
-from . import casualties, dates, event_types
+from . import casualties, confidence, dates, event_types, periods
 from .actors import (
     Mention,
     attribution,
@@ -204,7 +204,7 @@ def _perpetrators(facts_list, actors, kind):
         # coders' usual reading; "unclear" with nobody alleging it tells editors it is a guess.
         entry = actors.first_of_group("syrian_government")
         if entry is not None:
-            return [
+            return None, [
                 {
                     "name": entry.name,
                     "group": entry.group,
@@ -227,7 +227,7 @@ def _perpetrators(facts_list, actors, kind):
         if named and named[0][1]["score"] * GENERIC_YIELDS >= ranked[0][1]["score"]:
             ranked.remove(named[0])
             ranked.insert(0, named[0])
-    return [
+    return [record["score"] for _, record in ranked], [
         {
             "name": entry.name,
             "group": entry.group,
@@ -243,10 +243,83 @@ def _figures(tolls, kind, evidence, prefix, headline_end=0):
     result, chosen = casualties.combine(tolls, kind, headline_end)
     for category, toll in chosen.items():
         evidence.append({"field": f"{prefix}.{category}", "start": toll.start, "end": toll.end})
-    return {category: result[category] for category in _FIELDS if category in result}
+    return {category: result[category] for category in _FIELDS if category in result}, chosen
 
 
-def _event(facts_list, anchor_kind, published, actors, places, primary, background):
+def _period(facts_list, killed, chosen, published):
+    """The period the event's toll covers when it is a period or cumulative toll, else None."""
+    figures = {killed[c]["best"] for c in ("civilians", "total") if c in killed}
+    spans = [(t.start, t.end) for c, t in chosen.items() if c in ("civilians", "total")]
+    for facts in facts_list:
+        start, end = facts.sentence.start, facts.sentence.end
+        if any(start <= s < end for s, _ in spans) or any(t.best in figures for t in facts.killed):
+            period = periods.find_period(facts.sentence.text, published)
+            if period is not None:
+                return period, start
+    return None
+
+
+def _as_aggregate(event, evidence, found, places):
+    """A period toll: dated by the period, placed no finer than the area it covers."""
+    period, offset = found
+    event.update(
+        aggregate=True,
+        date=period.start.isoformat(),
+        date_precision=period.precision,
+        date_end=period.end.isoformat(),
+    )
+    evidence[:] = [e for e in evidence if e["field"] != "date"]
+    evidence.append(
+        {"field": "date", "start": offset + period.span[0], "end": offset + period.span[1]}
+    )
+    if event["geo_precision"] != "place":
+        return
+    # "81 killed in a week of raids on the Idlib countryside": the governorate, not the first
+    # village the report happens to name.
+    area = places.gazetteer.province(event["province_code"]) if places is not None else None
+    event.update(
+        place=None,
+        district=None,
+        latitude=area.latitude if area else None,
+        longitude=area.longitude if area else None,
+        geo_precision="province",
+    )
+    evidence[:] = [e for e in evidence if e["field"] != "place"]
+
+
+def _toll_basis(killed, chosen, headline_end, lead_end):
+    """How the civilian toll was found: which kind of figure, and where in the bulletin."""
+    if "civilians" not in killed:
+        return "fighters_only" if "combatants" in killed else "none"
+    toll = chosen["civilians"]
+    where = "headline" if toll.start < headline_end else "lead" if toll.start < lead_end else "body"
+    agree = any(
+        t.best == killed["civilians"]["best"] for c, t in chosen.items() if c != "civilians"
+    )
+    spread = killed["civilians"]["low"] != killed["civilians"]["high"]
+    return f"{toll.category}/{where}/{'range' if spread else 'agreed' if agree else 'single'}"
+
+
+def _perpetrator_basis(perpetrators, records):
+    if not perpetrators:
+        return "none"
+    first = perpetrators[0]
+    if first["group"] == "unknown":
+        return "generic"
+    if records is None:
+        return "weapon"
+    if first["attribution"] == "claimed":
+        return "claimed"
+    groups = {_side(p["group"]) for p in perpetrators}
+    strength = "strong" if records[0] >= 4 else "weak"
+    return f"{strength}/{'contested' if len(groups) > 1 else 'alone'}"
+
+
+def _side(group):
+    return "government" if group in ("syrian_government", "russia", "iran_aligned") else group
+
+
+def _event(facts_list, anchor_kind, published, actors, places, primary, background, kind_basis):
     evidence = []
     cues = [cue for facts in facts_list for cue in facts.cues]
     kind = anchor_kind or event_types.best_kind(cues) or "other"
@@ -266,7 +339,9 @@ def _event(facts_list, anchor_kind, published, actors, places, primary, backgrou
     headline_end = (
         facts_list[0].sentence.end if primary and facts_list[0].sentence.index == 0 else 0
     )
-    perpetrators = _perpetrators(facts_list, actors, kind)
+    scores, perpetrators = _perpetrators(facts_list, actors, kind)
+    killed, chosen = _figures(tolls, "killed", evidence, "killed", headline_end)
+    lead_end = facts_list[min(1, len(facts_list) - 1)].sentence.end
     for number, perpetrator in enumerate(perpetrators):
         span = perpetrator.pop("span")
         if span:
@@ -274,9 +349,11 @@ def _event(facts_list, anchor_kind, published, actors, places, primary, backgrou
     event = {
         "primary": primary,
         "background": background,
+        "aggregate": False,
         "event_type": kind,
         "date": date.isoformat() if date else None,
         "date_precision": precision,
+        "date_end": None,
         "place": None,
         "district": None,
         "province": None,
@@ -285,13 +362,22 @@ def _event(facts_list, anchor_kind, published, actors, places, primary, backgrou
         "longitude": None,
         "geo_precision": None,
         "perpetrators": perpetrators,
-        "killed": _figures(tolls, "killed", evidence, "killed", headline_end),
-        "injured": _figures(tolls, "injured", evidence, "injured"),
+        "killed": killed,
+        "injured": _figures(tolls, "injured", evidence, "injured")[0],
     }
     focus = (facts_list[0].sentence.start, facts_list[min(1, len(facts_list) - 1)].sentence.end)
-    _place(event, evidence, places, focus, primary)
+    place_basis = _place(event, evidence, places, focus, primary)
+    period = None if background else _period(facts_list, killed, chosen, published)
+    if period is not None:
+        _as_aggregate(event, evidence, period, places)
     event["evidence"] = evidence
-    event["confidence"] = _confidence(event, kind_cue is not None)
+    event["basis"] = {
+        "province": place_basis,
+        "perpetrator_group": _perpetrator_basis(perpetrators, scores),
+        "cause": kind_basis if kind_cue is not None else "none",
+        "civilians_killed": _toll_basis(killed, chosen, headline_end, lead_end),
+    }
+    event["confidence"] = confidence.estimate(event, confidence.default_table())
     return event
 
 
@@ -327,15 +413,16 @@ class _Places:
 
 
 def _place(event, evidence, places, focus, primary):
+    """Locate the event; returns how: "none", or the precision and whether the name is shared."""
     if places is None:
-        return
+        return "none"
     try:
         located = places.locate(focus, primary)
     except Exception:  # A gazetteer fault costs the place, not the whole event.
         logger.exception("gazetteer failed to locate an event")
-        return
+        return "none"
     if not located:
-        return
+        return "none"
     location, mentions = located
     own = [m for m in mentions if _names(m, location)]
     if _reads_as_province(location, own, places.text):
@@ -356,6 +443,12 @@ def _place(event, evidence, places, focus, primary):
     )
     for mention in own:
         evidence.append({"field": "place", "start": mention.start, "end": mention.end})
+    provinces = {c.province_code for m in own for c in m.candidates}
+    named = len({(m.start, m.end) for m in mentions})
+    return (
+        f"{location.precision}/{'shared' if len(provinces) > 1 else 'unique'}"
+        f"/{'several' if named > 2 else 'few'}"
+    )
 
 
 def _names(mention, location):
@@ -387,16 +480,6 @@ def _finer_place(location, mentions, allowed):
         if candidates and candidates[0].precision == "place" and len(mention.candidates) <= 2:
             return candidates[0], mention
     return None
-
-
-def _confidence(event, typed):
-    score = 0.2
-    score += 0.2 if typed else 0.0
-    score += 0.2 if event["killed"] or event["injured"] else 0.0
-    score += 0.2 if event["province_code"] else 0.0
-    score += 0.1 if event["perpetrators"] else 0.0
-    score += 0.1 if event["date_precision"] == "day" else 0.0
-    return round(min(score, 1.0), 2)
 
 
 def _anchor(all_facts):
@@ -451,6 +534,14 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             members.append(facts)
             used.add(facts.sentence.index)
     anchor_kind = event_types.best_kind(anchor_facts.cues)
+    kind_basis = "headline" if anchor == 0 else "lead"
+    named = [c for f in members for c in f.cues if c.weight > event_types.GENERIC_WEIGHT]
+    if anchor_kind not in (None, "other") and not any(
+        c.weight > event_types.GENERIC_WEIGHT for c in anchor_facts.cues
+    ):
+        # A headline's "bombardment" or "strikes": the lead's weapon ("aerial bombardment").
+        anchor_kind = event_types.best_kind(named) or anchor_kind
+        kind_basis = "story" if named else kind_basis
     if anchor_kind in (None, "other"):
         # A headline that only says "offensive" or "kills 20": the lead says with what.
         better = event_types.best_kind([c for f in members for c in f.cues if c.weight > WEAK_CUE])
@@ -459,10 +550,15 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             better = _commonest(
                 [c for f in all_facts if f.newsworthy for c in f.cues if c.weight > WEAK_CUE]
             )
+            kind_basis = "theme"
+        else:
+            kind_basis = "story"
         if better == "clash":
             # "Fighting" in the body of a story is the war's backdrop, not how these died.
             better = "other"
         anchor_kind = better or anchor_kind
+        if better in (None, "other"):
+            kind_basis = "vague"
     # Where a finer place may be sought: the news, not its background or context.
     allowed = [
         (f.sentence.start, f.sentence.end) for f in all_facts if not (f.background or f.context)
@@ -473,19 +569,19 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         # Actors' and sources' names, calendar words and "Syria's" are the gazetteer's to
         # tell from places (seeds/gazetteer/nonplaces.txt, seeds/actors.json, sources.json).
         places = _Places(gazetteer, head, allowed)
-    events = [_event(members, anchor_kind, published, actors, places, True, False)]
+    events = [_event(members, anchor_kind, published, actors, places, True, False, kind_basis)]
     for facts in all_facts[anchor + 1 :]:
         if len(events) >= MAX_EVENTS:
             break
         if facts.sentence.index in used or facts.context or not (facts.cues and facts.killed):
             continue
         if facts.background:
-            events.append(_event([facts], None, published, actors, places, False, True))
+            events.append(_event([facts], None, published, actors, places, False, True, "own"))
         elif _cause(event_types.best_kind(facts.cues)) != anchor_cause or not _same_toll(
             facts, events[0]
         ):
             # Another deadly incident; a repetition of the lead's figure is the same one.
-            events.append(_event([facts], None, published, actors, places, False, False))
+            events.append(_event([facts], None, published, actors, places, False, False, "own"))
     return events
 
 

@@ -109,3 +109,48 @@ def test_fighters_of_both_sides_are_all_combatants():
     result, _ = combine(find_tolls("At least 70 regime and rebel fighters were killed."), "killed")
     assert result["combatants"]["best"] == 70
     assert "civilians" not in result
+
+
+def test_civilians_counted_among_a_larger_toll_in_the_lead_are_the_civilian_toll():
+    headline = "30 dead in air raids on a town"
+    text = "Seven civilians, including a boy, were among at least 30 people killed in the raids."
+    tolls = find_tolls(headline) + find_tolls(text, offset=len(headline) + 2)
+    result, _ = combine(tolls, "killed", headline_end=len(headline))
+    assert result["civilians"]["best"] == 7
+
+
+def test_a_headline_total_stands_when_the_lead_only_singles_out_one_victim():
+    headline = "Bomb attack kills 5 in the north"
+    text = "A bomb attack killed five people on Sunday, including a teacher."
+    tolls = find_tolls(headline) + find_tolls(text, offset=len(headline) + 2)
+    result, _ = combine(tolls, "killed", headline_end=len(headline))
+    assert result["civilians"]["best"] == 5
+
+
+def test_tolls_written_as_noun_phrases_are_read():
+    assert (
+        killed("The shelling caused the death of two children of one family.", "children")["best"]
+        == 2
+    )
+    assert killed("Shells hit the market, leading to the death of three civilians.")["best"] == 3
+
+
+def test_people_joined_by_and_are_added_up():
+    assert killed("Three rescue workers and six children were killed.")["best"] == 9
+    assert killed("The strike killed three men and two women.", "total")["best"] == 5
+
+
+def test_a_woman_and_her_child_are_two_dead():
+    assert killed("The raid led to the death of a woman and her child.")["best"] == 2
+    assert killed("The raid led to the death of a woman and her child.", "children")["best"] == 1
+
+
+def test_parts_named_after_including_stay_parts_of_the_toll():
+    sentence = "On Tuesday 25 people including seven women and a child were killed in raids."
+    assert killed(sentence)["best"] == 25
+    assert killed(sentence, "women")["best"] == 7
+
+
+def test_civilians_and_fighters_joined_by_and_are_not_added_up():
+    assert killed("The attack killed 15 civilians and 27 fighters.")["best"] == 15
+    assert killed("The attack killed 15 civilians and 27 fighters.", "combatants")["best"] == 27

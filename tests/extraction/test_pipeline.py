@@ -21,6 +21,9 @@ KEYS = {
     "injured",
     "evidence",
     "confidence",
+    "basis",
+    "aggregate",
+    "date_end",
 }
 
 

@@ -1,0 +1,154 @@
+"""Period and cumulative tolls: a toll that adds up many incidents over days, weeks or months.
+
+Monitors publish "at least 81 civilians were killed in a week of air raids on the Idlib
+countryside" and "the toll since 20 November rose to 308". Such a figure is not one incident:
+`find_period` recognises the period a toll sentence covers and returns it, so the pipeline can
+flag the event as an aggregate dated by the period's start with the period's precision.
+
+A period is only read from wording that measures time ("in a week of", "over the past ten
+days", "since 20 November", "during August", "so far this year"); a single incident "last
+week" or a toll "in the past 24 hours" (the daily report) is not an aggregate.
+"""
+
+import calendar
+import datetime
+import re
+from dataclasses import dataclass
+
+from . import dates
+from .casualties import number_value
+
+
+@dataclass(frozen=True)
+class Period:
+    start: datetime.date
+    end: datetime.date
+    precision: str  # "day", "week", "month" or "year"
+    span: tuple[int, int]  # offsets of the wording in the text searched
+
+
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
+_COUNT = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"thirty|several|few|\d{1,3})"
+)
+_VIOLENCE = (
+    r"(?:(?:aerial|air|heavy|intense|russian|regime|government|coalition|continuous|continued|"
+    r"relentless|renewed|daily|ongoing)\s+)*(?:bombardment|bombing|raids?|air\s*strikes?|"
+    r"strikes|shelling|attacks|violence|fighting|clashes|escalation|offensive|assault|siege|"
+    r"battles?|campaign)"
+)
+# "in a week of bombardment", "after ten days of air strikes", "two weeks of fighting"
+_SPAN_OF = re.compile(
+    rf"\b(?P<n>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+of\s+{_VIOLENCE}\b", re.I
+)
+# "over the past ten days", "in the last two weeks", "during the previous month", "this week"
+_PAST = re.compile(
+    rf"\b(?:in|over|during|within|throughout|for)\s+the\s+(?:past|last|previous)\s+"
+    rf"(?:(?P<n>{_COUNT})\s+)?(?P<unit>day|week|month|year|hour)s?\b",
+    re.I,
+)
+_SINCE = re.compile(
+    r"\bsince\s+(?:the\s+(?:start|beginning|outbreak|launch|onset)\s+of\s+(?:the\s+|this\s+|its\s+)?"
+    r"(?P<what>[\w-]+(?:\s+[\w-]+)?)|(?P<date>[\w ,]{3,30}))",
+    re.I,
+)
+_SO_FAR = re.compile(
+    r"\b(?:so\s+far\s+)?this\s+(?P<unit>year|month)\b|\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\s+"
+    r"(?:the\s+|this\s+)?(?P<unit2>year|month)\b",
+    re.I,
+)
+# "during August", "in the month of March 2016", "in August shelling": not "in March 2".
+_MONTH_PERIOD = re.compile(
+    r"\b(?:(?:during|throughout|over|in\s+the\s+month\s+of)\s+"
+    + dates._MONTH
+    + r"(?![a-z])(?!\s*\d{1,2}\b)(?:\s+(?P<year>(?:19|20)\d\d))?"
+    + r"|in\s+"
+    + dates._MONTH.replace("?P<month>", "?P<month2>")
+    + rf"(?![a-z])(?:\s+(?P<year2>(?:19|20)\d\d))?\s+{_VIOLENCE})\b",
+    re.I,
+)
+_WAR = re.compile(r"war|conflict|uprising|revolution|crisis", re.I)
+
+
+def _precision(days):
+    """The coarseness a period of `days` is shown with; `date_end` keeps its exact end."""
+    if days <= 1:
+        return "day"
+    if days <= 7:
+        return "week"
+    if days <= 92:
+        return "month"
+    return "year"
+
+
+def _duration(match, published):
+    unit = match["unit"].lower()
+    if unit == "hour":
+        return None  # "in the past 24 hours": the daily report of the day's incidents
+    n = number_value(match["n"]) if match["n"] else None
+    if match["n"] and match["n"].lower() in ("several", "few"):
+        n = 3
+    days = (n or 1) * _UNIT_DAYS[unit]
+    if days < 2:
+        return None
+    start = published - datetime.timedelta(days=days)
+    return Period(start, published, _precision(days), match.span())
+
+
+def _since(match, published):
+    what = match["what"]
+    if what:
+        if _WAR.search(what):
+            return Period(datetime.date(2011, 3, 15), published, "year", match.span())
+        # "since the start of the offensive": it began this month, as far as the text says
+        return Period(published.replace(day=1), published, "month", match.span())
+    found = dates.resolve(match["date"], published)
+    if found is None:
+        return None
+    start = found[0]
+    if not start < published:
+        return None
+    days = (published - start).days
+    return Period(start, published, _precision(days), match.span())
+
+
+def _calendar(match, published):
+    unit = (match["unit"] or match["unit2"]).lower()
+    if unit == "year":
+        return Period(published.replace(month=1, day=1), published, "year", match.span())
+    return Period(published.replace(day=1), published, "month", match.span())
+
+
+def _month(match, published):
+    name = match["month"] or match["month2"]
+    written_year = match["year"] or match["year2"]
+    month = dates.MONTHS[name.lower().rstrip(".")[:3]]
+    year = int(written_year) if written_year else published.year
+    if not written_year and month > published.month:
+        year -= 1  # "in November", written in February, is last November
+    last = calendar.monthrange(year, month)[1]
+    start = datetime.date(year, month, 1)
+    end = min(datetime.date(year, month, last), published)
+    if start > published:
+        return None
+    return Period(start, end, "month", match.span())
+
+
+def find_period(text, published):
+    """The period a toll in `text` covers, or None when it reads as a single incident."""
+    if published is None or not text:
+        return None
+    readers = (
+        (_SPAN_OF, _duration),
+        (_PAST, _duration),
+        (_SO_FAR, _calendar),
+        (_SINCE, _since),
+        (_MONTH_PERIOD, _month),
+    )
+    for pattern, read in readers:
+        for match in pattern.finditer(text):
+            period = read(match, published)
+            if period is not None:
+                return period
+    return None

@@ -1,0 +1,69 @@
+import datetime
+
+from events.extraction import extract
+from events.extraction.periods import find_period
+
+FRIDAY = datetime.date(2019, 5, 10)
+
+
+def test_a_toll_over_a_week_of_raids_is_a_period_starting_a_week_before():
+    period = find_period("At least 40 civilians were killed in a week of air raids.", FRIDAY)
+    assert (period.start, period.end, period.precision) == (
+        datetime.date(2019, 5, 3),
+        FRIDAY,
+        "week",
+    )
+
+
+def test_a_toll_since_a_date_is_cumulative_from_that_date():
+    period = find_period("The toll since 20 March rose to 95 civilians.", FRIDAY)
+    assert period.start == datetime.date(2019, 3, 20)
+    assert period.precision == "month"
+
+
+def test_a_toll_during_a_month_covers_that_month():
+    period = find_period("During March, 120 civilians were killed in the province.", FRIDAY)
+    assert (period.start, period.end, period.precision) == (
+        datetime.date(2019, 3, 1),
+        datetime.date(2019, 3, 31),
+        "month",
+    )
+
+
+def test_a_single_incident_is_not_a_period():
+    assert find_period("An air strike killed five people on Tuesday.", FRIDAY) is None
+    assert find_period("An air strike last week killed five people.", FRIDAY) is None
+    assert find_period("Shells killed two people on March 4.", FRIDAY) is None
+
+
+def test_the_daily_toll_of_the_past_24_hours_is_not_a_period():
+    assert find_period("Raids killed 30 people in the past 24 hours.", FRIDAY) is None
+
+
+def test_a_period_toll_is_an_aggregate_event_dated_by_its_period_over_the_governorate():
+    events = extract(
+        "At least 40 civilians killed in a week of bombardment on Idlib countryside",
+        "At least 40 civilians, 11 of them children, were killed in a week of aerial "
+        "bombardment on the Idlib countryside, the monitor said on Friday.",
+        FRIDAY,
+    )
+    [event] = [e for e in events if e["primary"]]
+    assert event["aggregate"] is True
+    assert (event["date"], event["date_precision"], event["date_end"]) == (
+        "2019-05-03",
+        "week",
+        "2019-05-10",
+    )
+    assert event["event_type"] == "airstrike"
+    assert event["province_code"] == "SY-ID"
+    assert event["place"] is None and event["geo_precision"] == "province"
+    assert event["killed"]["civilians"]["best"] == 40
+
+
+def test_a_single_strike_is_not_an_aggregate():
+    [event] = extract(
+        "Air strike kills five in Idlib",
+        "An air strike killed five civilians in the town of Saraqib on Tuesday.",
+        FRIDAY,
+    )
+    assert event["aggregate"] is False and event["date_end"] is None
