@@ -51,7 +51,11 @@ def label_of(field, choices):
 first_report = Report.objects.filter(incident=OuterRef("pk")).order_by("-is_primary", "id")
 SOURCE_ID = Subquery(
     first_report.annotate(
-        own_id=Coalesce(NullIf("external_id", Value("")), NullIf("bulletin__url", Value("")))
+        own_id=Coalesce(
+            NullIf("external_id", Value("")),
+            NullIf("bulletin__url", Value("")),
+            output_field=CharField(),
+        )
     ).values("own_id")[:1]
 )
 

@@ -252,3 +252,15 @@ def test_no_admin_table_is_cut_off_at_1366_pixels(live_server, editor_page, inci
         }).length"""
     )
     assert cut == 0
+
+
+def test_the_admin_map_shows_the_governorate_boundaries_without_tiles(
+    live_server, editor_page, incidents
+):
+    page = editor_page
+    page.goto(live_server.url + reverse("admin:events_incident_change", args=[incidents[0].pk]))
+
+    page.locator("#incident-map path.boundary").first.wait_for()
+
+    assert page.locator("#incident-map path.boundary").count() >= 14
+    assert page.console_errors == []

@@ -59,7 +59,9 @@ def test_place_suggestions_name_the_governorate_and_the_id(client, make_place):
 
     response = client.get(reverse("events:place_suggestions") + "?q=al-s")
 
-    assert response.json() == {"places": [f"Al-Soussa (Deir ez-Zor) #{soussa.pk}"]}
+    places = response.json()["places"]
+    assert f"Al-Soussa (Deir ez-Zor) #{soussa.pk}" in places
+    assert all(label.lower().startswith("al-s") for label in places)
     assert client.post(reverse("events:place_suggestions")).status_code == 405
 
 

@@ -191,5 +191,5 @@ def test_the_map_page_knows_each_governorates_names_to_fit_to_it(client, make_go
 
     response = client.get(reverse("events:map"))
 
-    assert response.context["map_config"]["governorates"]["SY-HL"] == ["Aleppo"]
+    assert "Aleppo" in response.context["map_config"]["governorates"]["SY-HL"]
     assert response.context["map_config"]["popupUrl"] == reverse("events:map_popup")
