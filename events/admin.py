@@ -16,6 +16,7 @@ from .forms import ImportBulletinsForm
 from .importing import ImportResult, Rejected, import_bulletin, import_uploads, parse_text
 from .models import (
     CATEGORIES,
+    FIGURE_FIELDS,
     OUTCOMES,
     Actor,
     Bulletin,
@@ -191,6 +192,10 @@ class IncidentForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        if set(FIGURE_FIELDS) & set(self.changed_data):
+            # A figure typed in this form is the editor's: nothing derives it again, whether
+            # or not "Figures edited" was ticked.
+            cleaned_data["figures_edited"] = True
         if not self.instance.pk:
             return cleaned_data
         # The admin saves inside a transaction: on PostgreSQL this row lock holds off a second
@@ -298,7 +303,7 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
     readonly_fields = ["version"]
     fieldsets = [
         (None, {"fields": ["title", ("event_type", "status", "confidence")]}),
-        ("When", {"fields": [("date", "date_precision")]}),
+        ("When", {"fields": [("date", "date_precision", "date_end"), "aggregate"]}),
         (
             "Where",
             {

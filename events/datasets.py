@@ -6,9 +6,12 @@ district or place cannot be mapped is imported with what could be (its coordinat
 place name in Report.place_name) and reported, with the reason, in the result's `problems`.
 """
 
+import calendar
 import csv
 import datetime
+import functools
 import gzip
+import html
 import io
 import re
 from collections import Counter
@@ -17,6 +20,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from .extraction import extract
 from .extraction.gazetteer import distance_km, key
 from .gazetteer import GAZETTEER_DIR, read_rows
 from .models import (
@@ -24,6 +28,7 @@ from .models import (
     ActorGroup,
     Attribution,
     Claim,
+    ClaimKind,
     DatePrecision,
     District,
     EventType,
@@ -42,13 +47,22 @@ BATCH = 2000
 
 # --- mapping the datasets' codes to ours --------------------------------------------------
 
+# UCDP GED codebook, where_prec: 1 the exact location, 2 within about 25 km of it, 3 the
+# second-order administrative division (our district), 4 the first-order one (governorate),
+# 5 a larger area or linear feature (a river, a front) in it, 6 only the country, 7
+# international waters or air space.
 UCDP_GEO_PRECISION = {
-    "1": GeoPrecision.PLACE,  # the exact location
-    "2": GeoPrecision.PLACE,  # within about 25 km of the named place: kept at its point
+    "1": GeoPrecision.PLACE,
+    "2": GeoPrecision.PLACE,  # kept at the named place's point
     "3": GeoPrecision.DISTRICT,
-    "4": GeoPrecision.PROVINCE,
-    "5": GeoPrecision.PROVINCE,
-}  # 6 and 7 (country, or international waters/air space) cannot be put on our map.
+    "4": GeoPrecision.GOVERNORATE,
+    "5": GeoPrecision.GOVERNORATE,
+    "6": GeoPrecision.COUNTRY,
+    "7": GeoPrecision.COUNTRY,
+}
+UCDP_UNMAPPABLE = {"6", "7"}  # a point for the whole country is no place on our map
+# date_prec: 1 the exact day, 2 a range of 2 to 6 days, 3 the week, 4 a range of 8 to 30
+# days or the month, 5 more than a month or the year.
 UCDP_DATE_PRECISION = {
     "1": DatePrecision.DAY,
     "2": DatePrecision.WEEK,
@@ -56,12 +70,22 @@ UCDP_DATE_PRECISION = {
     "4": DatePrecision.MONTH,
     "5": DatePrecision.YEAR,
 }
+# type_of_violence: 1 state-based and 2 non-state conflict list the two sides that fought
+# (parties); only 3, one-sided violence, says who attacked (side A) and whom (civilians).
+UCDP_ONE_SIDED = "3"
+# event_clarity 2, "lower clarity": a toll summed over an area or a period, not one event.
+UCDP_AGGREGATE_CLARITY = "2"
 ACLED_GEO_PRECISION = {
     "1": GeoPrecision.PLACE,
     "2": GeoPrecision.DISTRICT,
-    "3": GeoPrecision.PROVINCE,
+    "3": GeoPrecision.GOVERNORATE,
 }
 ACLED_DATE_PRECISION = {"1": DatePrecision.DAY, "2": DatePrecision.WEEK, "3": DatePrecision.MONTH}
+# ACLED's codebook: actor1 and actor2 "do not imply directionality", except where the event
+# type is one-sided: violence against civilians and explosions/remote violence are carried
+# out by actor1 (actor2 being civilians or the side targeted); in battles and strategic
+# developments both actors are parties.
+ACLED_ACTOR1_ATTACKS = {"violence against civilians", "explosions/remote violence", "riots"}
 
 # Headline words -> event type, first match wins (barrel before air strike: "barrel bombs
 # dropped by helicopters" is a barrel bomb).
@@ -302,18 +326,31 @@ class Row:
     longitude: float | None
     geo_precision: str
     figures: dict
-    actors: list  # names, most likely perpetrator first
+    perpetrators: list  # names, most likely first: who carried it out, as the dataset codes it
+    parties: list = field(default_factory=list)  # names of the sides in the fighting
+    date_end: datetime.date | None = None
+    aggregate: bool = False
+    # Perpetrators the source headlines name (the extractor's dicts), as alleged by the outlet.
+    alleged: list = field(default_factory=list)
+    alleged_by: str = ""
 
 
-def ucdp_row(raw):
-    """A UCDP GED row in our terms."""
-    sides = [raw.get("side_a", ""), raw.get("side_b", "")]
-    actors = []
+def side_names(*sides):
+    """The actors of UCDP sides; a side may join several groups: "Ahrar al-Sham, HTS"."""
+    names = []
     for side in sides:
-        # A side may join several groups: "Ahrar al-Sham, HTS, Southern Front".
         for name in re.split(r",\s*(?![^()]*\))", side or ""):
-            if name.strip().lower() not in NOT_ACTORS and name.strip() not in actors:
-                actors.append(name.strip())
+            if name.strip().lower() not in NOT_ACTORS and name.strip() not in names:
+                names.append(name.strip())
+    return names
+
+
+def ucdp_row(raw, extractor=None):
+    """A UCDP GED row in our terms. `extractor` (events.extraction.extract's signature) reads
+    who did it from the source headlines where UCDP names only the sides."""
+    one_sided = str(raw.get("type_of_violence") or "").strip() == UCDP_ONE_SIDED
+    perpetrators = side_names(raw.get("side_a", "")) if one_sided else []
+    parties = [] if one_sided else side_names(raw.get("side_a", ""), raw.get("side_b", ""))
     deaths_a, deaths_b = _int(raw.get("deaths_a")), _int(raw.get("deaths_b"))
     combatants = (
         None if deaths_a is None and deaths_b is None else (deaths_a or 0) + (deaths_b or 0)
@@ -327,16 +364,24 @@ def ucdp_row(raw):
     }
     where = raw.get("where_prec", "")
     lat, lon = _float(raw.get("latitude")), _float(raw.get("longitude"))
-    if where not in UCDP_GEO_PRECISION:
+    if where not in UCDP_GEO_PRECISION or where in UCDP_UNMAPPABLE:
         lat = lon = None
-    headline = raw.get("source_headline") or ""
+    # Decoded before anything splits it: "al-Wa&#8217;er" holds a ";".
+    headline = html.unescape(raw.get("source_headline") or "")
+    date, end = _date(raw.get("date_start")), _date(raw.get("date_end"))
+    precision = UCDP_DATE_PRECISION.get(raw.get("date_prec", ""), DatePrecision.DAY)
+    alleged = []
+    if not one_sided and extractor is not None:
+        alleged = headline_perpetrators(headline, raw.get("source_office"), extractor)
     return Row(
         external_id=str(raw["id"]),
         raw=raw,
         headline=headline,
         event_type=event_type_from_words(headline),
-        date=_date(raw.get("date_start")),
-        date_precision=UCDP_DATE_PRECISION.get(raw.get("date_prec", ""), DatePrecision.DAY),
+        date=date,
+        date_precision=precision,
+        date_end=end if precision != DatePrecision.DAY and date and end and end > date else None,
+        aggregate=str(raw.get("event_clarity") or "").strip() == UCDP_AGGREGATE_CLARITY,
         place_name=clean_place_name(raw.get("where_coordinates", "")),
         adm1=raw.get("adm_1", ""),
         adm2=raw.get("adm_2", ""),
@@ -344,7 +389,33 @@ def ucdp_row(raw):
         longitude=lon,
         geo_precision=UCDP_GEO_PRECISION.get(where, ""),
         figures=figures,
-        actors=actors,
+        perpetrators=perpetrators,
+        parties=parties,
+        alleged=alleged,
+        alleged_by=(raw.get("source_office") or "").strip()[:200],
+    )
+
+
+def headline_perpetrators(headline, outlet, extractor):
+    """Who the headlines (one per source article, ";"-separated) say did it, each as the
+    extractor reads it: [{"name", "group", ...}], first named first, each name once."""
+    found = {}
+    for part in headline.split(";"):
+        if part.strip():
+            for perpetrator in _perpetrators_in(part.strip(), outlet or None, extractor):
+                found.setdefault(perpetrator["name"], perpetrator)
+    return list(found.values())
+
+
+@functools.lru_cache(maxsize=50_000)
+def _perpetrators_in(headline, outlet, extractor):
+    # A third of UCDP's headlines recur (one article coded as several events), and who did
+    # it does not depend on the date: each is read once, without one.
+    return tuple(
+        {**perpetrator, "name": str(perpetrator.get("name") or "").strip()}
+        for event in extractor(headline, "", None, source=outlet)
+        for perpetrator in event.get("perpetrators") or []
+        if str(perpetrator.get("name") or "").strip()
     )
 
 
@@ -362,21 +433,28 @@ def acled_row(raw):
     actors = []
     for column in ("actor1", "actor2"):
         name = (raw.get(column) or "").strip()
-        if name.lower() in NOT_ACTORS or name.lower().startswith("civilians"):
-            continue
-        if name not in actors:
-            actors.append(name)
-    if (raw.get("event_type") or "").lower() == "violence against civilians":
-        actors = actors[:1]
+        if name.lower() in NOT_ACTORS or name.lower().startswith(("civilians", "protesters")):
+            name = ""
+        actors.append(name)
+    attacks = (raw.get("event_type") or "").strip().lower() in ACLED_ACTOR1_ATTACKS
+    perpetrators = [actors[0]] if attacks and actors[0] else []
+    parties = [name for name in (actors[1:] if attacks else actors) if name]
+    parties = [name for name in dict.fromkeys(parties) if name not in perpetrators]
+    date = _date(raw.get("event_date"))
+    when = ACLED_DATE_PRECISION.get(raw.get("time_precision", ""), DatePrecision.DAY)
+    end = None
+    if when == DatePrecision.MONTH and date:
+        end = date.replace(day=calendar.monthrange(date.year, date.month)[1])
     fatalities = _int(raw.get("fatalities"))
     precision = raw.get("geo_precision", "")
     return Row(
         external_id=str(raw["event_id_cnty"]),
         raw=raw,
-        headline=notes,
+        headline=html.unescape(notes),
         event_type=kind,
-        date=_date(raw.get("event_date")),
-        date_precision=ACLED_DATE_PRECISION.get(raw.get("time_precision", ""), DatePrecision.DAY),
+        date=date,
+        date_precision=when,
+        date_end=end if end and end > date else None,
         place_name=(raw.get("location") or "").strip(),
         adm1=raw.get("admin1", ""),
         adm2=raw.get("admin2", ""),
@@ -384,13 +462,15 @@ def acled_row(raw):
         longitude=_float(raw.get("longitude")),
         geo_precision=ACLED_GEO_PRECISION.get(precision, ""),
         figures={"killed_total_best": fatalities},
-        actors=actors,
+        perpetrators=perpetrators,
+        parties=parties,
     )
 
 
-def import_ucdp_ged(path, progress=None):
+def import_ucdp_ged(path, progress=None, extractor=extract):
     """Import a UCDP GED CSV (plain or gzipped). See the module docstring."""
-    return import_rows(read_csv(path), ucdp_row, Source.UCDP_GED, progress)
+    convert = functools.partial(ucdp_row, extractor=extractor)
+    return import_rows(read_csv(path), convert, Source.UCDP_GED, progress)
 
 
 def import_acled(path, progress=None):
@@ -423,7 +503,14 @@ def import_rows(raws, convert, source, progress=None):
     if not rows:
         return result
     crosswalk = Crosswalk()
-    actors = _actors({name for row in rows for name in row.actors})
+    actors = _actors(
+        {
+            name
+            for row in rows
+            for name in [*row.perpetrators, *row.parties, *(p["name"] for p in row.alleged)]
+        },
+        {p["name"]: p.get("group") for row in rows for p in row.alleged},
+    )
     for start in range(0, len(rows), BATCH):
         batch = rows[start : start + BATCH]
         with transaction.atomic():
@@ -433,12 +520,18 @@ def import_rows(raws, convert, source, progress=None):
     return result
 
 
-def _actors(names):
-    """Actor rows by name, created with their group when new (an editor's group is kept)."""
-    existing = {a.name: a for a in Actor.objects.filter(name__in=names)}
-    new = [Actor(name=n, group=actor_group(n)) for n in sorted(names) if n not in existing]
-    Actor.objects.bulk_create(new, ignore_conflicts=True)
-    return {a.name: a for a in Actor.objects.filter(name__in=names)}
+def _actors(names, groups=None):
+    """{name: Actor} for a dataset's names: the actor whose name or alias it is, else a new
+    one with its group (the extractor's, or from the name). An editor's group is kept."""
+    found = Actor.objects.resolve(names)
+    new = {}
+    for name in sorted(set(names) - set(found)):
+        group = (groups or {}).get(name)
+        new[name] = Actor(
+            name=name, group=group if group in ActorGroup.values else actor_group(name)
+        )
+    Actor.objects.bulk_create(new.values(), ignore_conflicts=True)
+    return {**found, **Actor.objects.resolve(new)}
 
 
 def _create(batch, source, crosswalk, actors, result, say):
@@ -463,27 +556,32 @@ def _create(batch, source, crosswalk, actors, result, say):
             problems.append(f"place {row.place_name!r} not in the gazetteer: kept its coordinates")
         for problem in problems:
             result.problems.append((row.external_id, problem))
-        group = actors[row.actors[0]].group if row.actors else ""
+        perpetrators = [actors[n] for n in [*row.perpetrators, *(p["name"] for p in row.alleged)]]
+        group = perpetrators[0].group if perpetrators else ""
         common = {
             "event_type": row.event_type,
             "date": row.date,
             "date_precision": row.date_precision,
+            "date_end": row.date_end,
             "place_id": place[0] if place and row.geo_precision == GeoPrecision.PLACE else None,
             "district_id": district,
             "governorate_id": governorate,
             "latitude": row.latitude,
             "longitude": row.longitude,
-            "geo_precision": row.geo_precision,
+            "geo_precision": row.geo_precision
+            or (GeoPrecision.COUNTRY if row.latitude is None else GeoPrecision.PLACE),
             **{k: v for k, v in row.figures.items() if v is not None},
         }
         incidents.append(
             Incident(
-                title=row.headline.split(";")[0][:300],
+                title=row.headline.split(";")[0].strip()[:300],
                 source=source,
                 status=ReviewStatus.VERIFIED,
                 perpetrator_group=group,
                 # bulk_create skips save() and the perpetrators are linked in bulk below.
-                perpetrator_groups=groups_key([group, *(actors[n].group for n in row.actors)]),
+                perpetrator_groups=groups_key([a.group for a in perpetrators]),
+                party_groups=groups_key([actors[n].group for n in row.parties]),
+                aggregate=row.aggregate,
                 **common,
             )
         )
@@ -503,20 +601,37 @@ def _create(batch, source, crosswalk, actors, result, say):
         report.incident_id = incident.pk
     Report.objects.bulk_create(reports)
     claims, links = [], []
+    dataset = dict(Source.choices)[source]
     for row, incident, report in zip(batch, incidents, reports, strict=True):
-        for position, name in enumerate(row.actors):
+        named = [
+            # As the dataset coded them: who carried it out, then the sides that fought.
+            *((n, ClaimKind.PERPETRATOR, Attribution.CONFIRMED, dataset) for n in row.perpetrators),
+            *((n, ClaimKind.PARTY, Attribution.CONFIRMED, dataset) for n in row.parties),
+            # What the source headlines say, attributed to the outlet that said it.
+            *(
+                (p["name"], ClaimKind.PERPETRATOR, Attribution.ALLEGED, row.alleged_by)
+                for p in row.alleged
+            ),
+        ]
+        linked = set()
+        for position, (name, kind, attribution, alleged_by) in enumerate(named):
             actor = actors[name]
             claims.append(
                 Claim(
                     report_id=report.pk,
+                    kind=kind,
                     actor=actor,
-                    name=name,
+                    name=name[:200],
                     group=actor.group,
-                    attribution=Attribution.CONFIRMED,  # as the dataset coded it
-                    alleged_by=dict(Source.choices)[source],
+                    attribution=attribution,
+                    alleged_by=alleged_by,
                     position=position,
                 )
             )
-            links.append(Incident.perpetrators.through(incident_id=incident.pk, actor_id=actor.pk))
+            if kind == ClaimKind.PERPETRATOR and actor.pk not in linked:
+                linked.add(actor.pk)
+                links.append(
+                    Incident.perpetrators.through(incident_id=incident.pk, actor_id=actor.pk)
+                )
     Claim.objects.bulk_create(claims)
     Incident.perpetrators.through.objects.bulk_create(links, ignore_conflicts=True)

@@ -32,8 +32,12 @@ from . import search, summary, words
 from .models import (
     Actor,
     ActorGroup,
+    Claim,
+    ClaimKind,
+    DatePrecision,
     District,
     EventType,
+    GeoPrecision,
     Governorate,
     Incident,
     Place,
@@ -53,6 +57,10 @@ ORDERINGS = {
     "killed": ("killed_total_best", False, "smallest"),
 }
 DEFAULT_ORDER = "-date"
+
+PERPETRATOR, PARTY = "perpetrator", "party"
+MERGED = "merged"  # the status filter's choice of incidents merged into another
+ROLES = [(PERPETRATOR, "carried out by"), (PARTY, "party to (or carried out by)")]
 
 # Up to this many matching incidents, a search goes to the database as a list of ids.
 SEARCH_INLINE_LIMIT = 5_000
@@ -347,15 +355,24 @@ class IncidentFilter(django_filters.FilterSet):
         widget=Select,
         choices=ActorGroup.choices,
         method="filter_group",
-        label="Perpetrator group",
+        label="Group",
         empty_label="Any group",
     )
     actor = NameChoiceFilter(
         widget=Select,
         queryset=Actor.objects.all(),
         method="filter_actor",
-        label="Perpetrator",
-        empty_label="Any perpetrator",
+        label="Actor",
+        empty_label="Any actor",
+    )
+    # What `group` and `actor` ask: who carried it out (the default), or who took part: a
+    # party to the fighting or its perpetrator.
+    role = django_filters.ChoiceFilter(
+        widget=Select,
+        choices=ROLES,
+        method="filter_role",
+        label="Group or actor",
+        empty_label=None,
     )
     event_type = django_filters.ChoiceFilter(
         widget=Select, choices=EventType.choices, label="Event type", empty_label="Any type"
@@ -372,6 +389,28 @@ class IncidentFilter(django_filters.FilterSet):
         label="To",
         widget=DateInput(attrs={"type": "date"}),
     )
+    date_precision = django_filters.ChoiceFilter(
+        widget=Select,
+        choices=[
+            ("day", "to the day"),
+            ("week", "to the week or day"),
+            ("month", "to the month or finer"),
+        ],
+        method="filter_date_precision",
+        label="Dated",
+        empty_label="Any date precision",
+    )
+    geo_precision = django_filters.ChoiceFilter(
+        widget=Select,
+        choices=[
+            ("place", "at a place"),
+            ("district", "to the district or finer"),
+            ("governorate", "to the governorate or finer"),
+        ],
+        method="filter_geo_precision",
+        label="Located",
+        empty_label="Any location precision",
+    )
     min_killed = django_filters.NumberFilter(
         field_name="killed_total_best",
         lookup_expr="gte",
@@ -381,7 +420,8 @@ class IncidentFilter(django_filters.FilterSet):
     )
     status = django_filters.ChoiceFilter(
         widget=Select,
-        choices=ReviewStatus.choices,
+        choices=[*ReviewStatus.choices, (MERGED, "Merged into another")],
+        method="filter_status",
         label="Review status",
         empty_label="Not rejected",
     )
@@ -417,16 +457,51 @@ class IncidentFilter(django_filters.FilterSet):
         fields = []
         form = FilterForm
 
+    def taking_part(self):
+        return self.form.cleaned_data.get("role") == PARTY
+
     def filter_group(self, queryset, name, value):
         # Any of the incident's perpetrators, or the group an imported row was coded with:
-        # both are in perpetrator_groups, on the row, so this is no join.
-        return queryset.filter(perpetrator_groups__contains=f",{value},")
+        # both are in perpetrator_groups, on the row, so this is no join. So are the groups
+        # of the parties to the fighting.
+        condition = Q(perpetrator_groups__contains=f",{value},")
+        if self.taking_part():
+            condition |= Q(party_groups__contains=f",{value},")
+        return queryset.filter(condition)
 
     def filter_actor(self, queryset, name, value):
         through = Incident.perpetrators.through.objects.filter(
             incident_id=OuterRef("pk"), actor_id=value.pk
         )
-        return queryset.filter(Exists(through))
+        condition = Exists(through)
+        if self.taking_part():
+            parties = Claim.objects.filter(
+                report__incident=OuterRef("pk"),
+                report__is_background=False,
+                kind=ClaimKind.PARTY,
+                actor_id=value.pk,
+            )
+            condition |= Exists(parties)
+        return queryset.filter(condition)
+
+    def filter_status(self, queryset, name, value):
+        # A merged-away incident is "rejected" (so nothing counts it) but was not rejected.
+        if value == MERGED:
+            return queryset.filter(merged_into__isnull=False)
+        if value == ReviewStatus.REJECTED:
+            return queryset.filter(status=value, merged_into__isnull=True)
+        return queryset.filter(status=value)
+
+    def filter_role(self, queryset, name, value):
+        return queryset  # Read by filter_group and filter_actor.
+
+    def filter_date_precision(self, queryset, name, value):
+        levels = DatePrecision.values
+        return queryset.filter(date_precision__in=levels[: levels.index(value) + 1])
+
+    def filter_geo_precision(self, queryset, name, value):
+        levels = GeoPrecision.values
+        return queryset.filter(geo_precision__in=levels[: levels.index(value) + 1])
 
     def filter_text(self, queryset, name, value):
         searched = self.searched()

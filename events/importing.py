@@ -26,6 +26,7 @@ from .models import (
     Bulletin,
     Claim,
     District,
+    GeoPrecision,
     Governorate,
     Incident,
     Place,
@@ -380,6 +381,9 @@ def _actor(perpetrator):
     name = str(perpetrator.get("name") or "").strip()[:200]
     if not name:
         return None
+    found = Actor.objects.resolve([name])  # by its name or one of its aliases
+    if name in found:
+        return found[name]
     actor, _ = Actor.objects.get_or_create(
         name=name, defaults={"group": _group(perpetrator.get("group"))}
     )
@@ -390,6 +394,10 @@ def _set_what_where_when(obj, event):
     obj.event_type = event.get("event_type") or "other"
     obj.date = _date(event.get("date"))
     obj.date_precision = event.get("date_precision") or "day"
+    end = _date(event.get("date_end"))
+    obj.date_end = end if end and obj.date and end > obj.date else None
+    if isinstance(obj, Incident):
+        obj.aggregate = bool(event.get("aggregate"))
     code = event.get("province_code")
     obj.governorate = Governorate.objects.filter(pk=code).first() if code else None
     if obj.governorate and event.get("district"):
@@ -408,7 +416,13 @@ def _set_what_where_when(obj, event):
         obj.place_name = str(event.get("place") or "")[:200]
     obj.latitude = event.get("latitude")
     obj.longitude = event.get("longitude")
-    obj.geo_precision = event.get("geo_precision") or ""
+    # The extraction contract says "province" where our model says "governorate"; an event
+    # placed nowhere is known to the country only.
+    precision = event.get("geo_precision") or ""
+    precision = "governorate" if precision == "province" else precision
+    if precision not in GeoPrecision.values:
+        precision = GeoPrecision.COUNTRY if obj.governorate is None else GeoPrecision.GOVERNORATE
+    obj.geo_precision = precision
 
 
 def _date(value):

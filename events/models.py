@@ -14,7 +14,9 @@ to what, why), and an editor reverts one object at a time from the admin.
 
 import datetime
 import hashlib
+import re
 import statistics
+import unicodedata
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
@@ -66,7 +68,8 @@ class DatePrecision(models.TextChoices):
 class GeoPrecision(models.TextChoices):
     PLACE = "place", "Place"
     DISTRICT = "district", "District"
-    PROVINCE = "province", "Governorate"
+    GOVERNORATE = "governorate", "Governorate"
+    COUNTRY = "country", "Country"
 
 
 class ActorGroup(models.TextChoices):
@@ -82,6 +85,13 @@ class ActorGroup(models.TextChoices):
     OPPOSITION = "opposition", "Opposition"
     SDF = "sdf", "SDF / YPG"
     UNKNOWN = "unknown", "Unknown"
+
+
+class ClaimKind(models.TextChoices):
+    PERPETRATOR = "perpetrator", "Carried out by"
+    # A side in the fighting (UCDP's sides of state-based and non-state conflict, ACLED's
+    # actors of a battle): who fought, not who attacked whom.
+    PARTY = "party", "Party to the fighting"
 
 
 class Attribution(models.TextChoices):
@@ -203,6 +213,36 @@ class Place(models.Model):
         return [self.name, self.name_ar, *split_names(self.alternate_names)]
 
 
+def actor_key(name):
+    """An actor's name as compared with the names datasets give it: "Hayat Tahrir al-Sham",
+    "hayat tahrir al sham" and "Hayat Tahrir al‐Sham" are one."""
+    letters = unicodedata.normalize("NFKD", name or "").casefold()
+    letters = "".join(ch for ch in letters if not unicodedata.combining(ch))
+    return " ".join(re.sub(r"[\W_]+", " ", letters).split())
+
+
+class ActorQuerySet(models.QuerySet):
+    def resolve(self, names):
+        """{name: Actor} for each of `names` that is an actor's name or one of its aliases,
+        compared by actor_key(). An actor's own name comes before another one's alias."""
+        by_key = {}
+        actors = list(self.only("pk", "name", "group", "aliases"))
+        for actor in sorted(actors, key=lambda a: a.pk):
+            for alias in split_names(actor.aliases):
+                by_key.setdefault(actor_key(alias), actor)
+        for actor in actors:
+            by_key[actor_key(actor.name)] = actor
+        found = {}
+        for name in names:
+            # ACLED qualifies a name with its country or years: "Islamic State (Syria)",
+            # "Military Forces of Syria (2000-)".
+            bare = re.sub(r"\s*\([^)]*\)", " ", name or "")
+            actor = by_key.get(actor_key(name)) or by_key.get(actor_key(bare))
+            if actor is not None:
+                found[name] = actor
+        return found
+
+
 class Actor(models.Model):
     name = models.CharField(max_length=200, unique=True)
     group = models.CharField(max_length=30, choices=ActorGroup, default=ActorGroup.UNKNOWN)
@@ -211,6 +251,7 @@ class Actor(models.Model):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ActorQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -403,12 +444,22 @@ class Incident(Figures):
     date_precision = models.CharField(
         max_length=10, choices=DatePrecision, default=DatePrecision.DAY
     )
+    date_end = models.DateField(
+        null=True, blank=True, help_text="The period's last day, when it is longer than a day."
+    )
+    aggregate = models.BooleanField(
+        default=False,
+        help_text="A period or cumulative toll, not one incident: left out of incident counts "
+        "unless asked for.",
+    )
     place = models.ForeignKey(Place, models.SET_NULL, null=True, blank=True)
     district = models.ForeignKey(District, models.SET_NULL, null=True, blank=True)
     governorate = models.ForeignKey(Governorate, models.SET_NULL, null=True, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
-    geo_precision = models.CharField(max_length=10, choices=GeoPrecision, blank=True)
+    geo_precision = models.CharField(
+        max_length=11, choices=GeoPrecision, default=GeoPrecision.PLACE
+    )
     perpetrators = models.ManyToManyField(Actor, blank=True, related_name="incidents")
     # The most likely perpetrator's group, kept on the row so the list filters without a join.
     perpetrator_group = models.CharField(max_length=30, choices=ActorGroup, blank=True)
@@ -417,8 +468,21 @@ class Incident(Figures):
     # map's summary (IncidentSummary) can count by it. Kept by save(), refresh_perpetrator_
     # groups() and the m2m_changed handler below; never edited by hand.
     perpetrator_groups = models.CharField(max_length=400, blank=True, default="", editable=False)
+    # The groups its reports name as parties to the fighting (claims of kind "party"), in the
+    # same form: the group filter's "party to". Kept by derive_from_reports() and the importers.
+    party_groups = models.CharField(max_length=400, blank=True, default="", editable=False)
     source = models.CharField(max_length=10, choices=Source, default=Source.BULLETIN)
     status = models.CharField(max_length=10, choices=ReviewStatus, default=ReviewStatus.EXTRACTED)
+    # Set by merge() (its status is then "rejected", so nothing counts it) and cleared by undo:
+    # a merged-away incident says where it went, and is no rejected one.
+    merged_into = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="merged_incidents",
+    )
     confidence = models.FloatField(null=True, blank=True)
     figures_edited = models.BooleanField(
         default=False,
@@ -530,6 +594,11 @@ class Incident(Figures):
             )
             others = [other for other in locked.order_by("pk") if other.pk != self.pk]
             self.refresh_from_db()
+            # An editor's figures are never replaced by derived ones: when only a merged-away
+            # incident has them, the merged incident takes them (and gives them back on undo).
+            edited = None
+            if not self.figures_edited:
+                edited = next((other for other in others if other.figures_edited), None)
             items = []
             for other in others:
                 reports = list(other.reports.order_by("pk"))
@@ -538,6 +607,7 @@ class Incident(Figures):
                         "incident": other.pk,
                         "status": other.status,
                         "reports": [r.pk for r in reports],
+                        "figures": other is edited,
                     }
                 )
                 for report in reports:
@@ -545,8 +615,13 @@ class Incident(Figures):
                     report._change_reason = f"Merged into incident #{self.pk}"
                     report.save()
                 other.status = ReviewStatus.REJECTED
+                other.merged_into = self
                 other._change_reason = f"Merged into incident #{self.pk}"
                 other.save()
+            if edited is not None:
+                for name in FIGURE_FIELDS:
+                    setattr(self, name, getattr(edited, name))
+                self.figures_edited = True
             record = MergeRecord.objects.create(target=self, items=items, merged_by=user)
             self._change_reason = "Merged " + ", ".join(f"#{o.pk}" for o in others)
             self.derive_from_reports(save=True)
@@ -575,11 +650,16 @@ class Incident(Figures):
                 setattr(self, name, value)
         if save:
             self.save()
-        actors = []
+        actors, parties = [], []
         for report in reports:
             for claim in report.claims.all():
-                if claim.actor_id and claim.actor_id not in actors:
+                if claim.kind == ClaimKind.PARTY:
+                    parties.append(claim.group)
+                elif claim.actor_id and claim.actor_id not in actors:
                     actors.append(claim.actor_id)
+        if self.pk and self.party_groups != groups_key(parties):
+            self.party_groups = groups_key(parties)
+            Incident.objects.filter(pk=self.pk).update(party_groups=self.party_groups)
         if actors and self.pk:
             self.perpetrators.set(actors)
             first = Actor.objects.get(pk=actors[0])
@@ -667,13 +747,14 @@ class Report(Figures):
     event_type = models.CharField(max_length=20, choices=EventType, default=EventType.OTHER)
     date = models.DateField(null=True, blank=True)
     date_precision = models.CharField(max_length=10, choices=DatePrecision, blank=True)
+    date_end = models.DateField(null=True, blank=True)
     place = models.ForeignKey(Place, models.SET_NULL, null=True, blank=True)
     place_name = models.CharField(max_length=200, blank=True)
     district = models.ForeignKey(District, models.SET_NULL, null=True, blank=True)
     governorate = models.ForeignKey(Governorate, models.SET_NULL, null=True, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
-    geo_precision = models.CharField(max_length=10, choices=GeoPrecision, blank=True)
+    geo_precision = models.CharField(max_length=11, choices=GeoPrecision, blank=True)
     is_primary = models.BooleanField("primary", default=False)
     is_background = models.BooleanField(
         "background", default=False, help_text="A mention of an earlier incident, not a new one."
@@ -707,9 +788,11 @@ class Report(Figures):
 
 
 class Claim(models.Model):
-    """One perpetrator as one report names it, and who says so."""
+    """One actor as one report names it, and who says so: a perpetrator ("carried out by")
+    or a party to the fighting (a side, which says nothing of who attacked whom)."""
 
     report = models.ForeignKey(Report, models.CASCADE, related_name="claims")
+    kind = models.CharField(max_length=11, choices=ClaimKind, default=ClaimKind.PERPETRATOR)
     actor = models.ForeignKey(Actor, models.PROTECT, null=True, blank=True)
     name = models.CharField(max_length=200)
     group = models.CharField(max_length=30, choices=ActorGroup, default=ActorGroup.UNKNOWN)
@@ -767,14 +850,26 @@ class MergeRecord(models.Model):
                     report._change_reason = reason
                     report.save()
                 incident.status = item["status"]
+                incident.merged_into = None
                 incident._change_reason = reason
                 incident.save()
                 incident.derive_from_reports()
             self.target._change_reason = "Merge undone"
+            if self._took_figures_unchanged():
+                self.target.figures_edited = False  # They were the merged-away incident's.
             self.target.derive_from_reports()
             self.undone_at = timezone.now()
             self.undone_by = user
             self.save(update_fields=["undone_at", "undone_by"])
+
+    def _took_figures_unchanged(self):
+        """Whether the merged incident holds, untouched since, the editor's figures it took
+        from a merged-away incident (which keeps its own, as a rejected incident)."""
+        item = next((item for item in self.items if item.get("figures")), None)
+        source = Incident.objects.filter(pk=item["incident"]).first() if item else None
+        return source is not None and all(
+            getattr(self.target, name) == getattr(source, name) for name in FIGURE_FIELDS
+        )
 
 
 class ImportJob(models.Model):

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
 
-from .models import ActorGroup, EventType
+from .models import ActorGroup, DatePrecision, EventType, GeoPrecision
 
 # Deaths as the overview shows them: every bound, all deaths and civilians apart. A figure
 # given without a range (most sources give only a best estimate) is its own low and high, so
@@ -62,10 +62,8 @@ def tallies(queryset):
     """Everything the overview shows of these incidents (a filtered, unordered queryset)."""
     totals = Row("All matching incidents", {}).add(queryset.order_by().aggregate(**MEASURES))
     shares = queryset.order_by().aggregate(
-        day=Count("id", filter=Q(date_precision="day", date__isnull=False)),
-        place=Count(
-            "id", filter=Q(geo_precision="place") | Q(geo_precision="", place__isnull=False)
-        ),
+        day=Count("id", filter=Q(date_precision=DatePrecision.DAY, date__isnull=False)),
+        place=Count("id", filter=Q(geo_precision=GeoPrecision.PLACE)),
     )
     governorates = [
         Row(r["governorate__name"] or "No governorate", {"province": r["governorate_id"] or ""},

@@ -161,7 +161,10 @@ def search_filter(cleaned_data):
     others = [
         value
         for name, value in cleaned_data.items()
-        if name not in ("q", "order") and value not in (None, "")
+        if name not in ("q", "order")
+        and value not in (None, "")
+        # "carried out by" is no filter by itself: only with a group or an actor.
+        and not (name == "role" and value != "party")
     ]
     if not words or others:
         return None

@@ -192,9 +192,20 @@ def summary_filter(cleaned_data):
     data = cleaned_data
     if any(
         data.get(name) not in (None, "")
-        for name in ("actor", "place", "area", "min_killed", "status", "source")
+        for name in (
+            "actor",
+            "place",
+            "area",
+            "min_killed",
+            "status",
+            "source",
+            "date_precision",
+            "geo_precision",
+        )
     ):
         return None
+    if data.get("group") and data.get("role") == "party":
+        return None  # It counts by perpetrator groups only.
     if (data.get("q") or "").strip():
         return None
     date_from, date_to = data.get("date_from"), data.get("date_to")

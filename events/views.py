@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET
 
 from . import export, overview, summary, words
 from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page, place_label
-from .models import BOUNDS, CATEGORIES, EventType, Governorate, Incident, Place
+from .models import BOUNDS, CATEGORIES, ClaimKind, EventType, Governorate, Incident, Place
 
 PAGE_SIZE = 50
 # What a list row reads of an incident (the view adds its place's and governorate's names): the
@@ -32,6 +32,9 @@ PAGE_SIZE = 50
 LIST_FIELDS = [
     "date",
     "date_precision",
+    "date_end",
+    "aggregate",
+    "merged_into",
     "event_type",
     "title",
     "place",
@@ -114,6 +117,8 @@ def ready_rows(incidents, query=""):
         for name, choices in labels.items():
             value = getattr(incident, name)
             setattr(incident, f"{name}_label", choices.get(value, value))
+        if incident.merged_into_id:
+            incident.status_label = f"Merged into #{incident.merged_into_id}"
         incident.short_title = shorten_title(incident.title)
         incident.perpetrator_names = names.get(incident.pk, [])
 
@@ -145,6 +150,15 @@ def incident_detail(request, pk):
         "links": detail_links(incident, list_url),
         "location": incident_location(incident),
         "perpetrators": incident.perpetrators.all(),
+        "parties": list(
+            {
+                claim.actor_id: claim.actor
+                for report in reports
+                if not report.is_background
+                for claim in report.claims.all()
+                if claim.kind == ClaimKind.PARTY and claim.actor_id
+            }.values()
+        ),
         "figures": figure_rows(incident),
         "reports": reports,
         "bulletins": highlighted_bulletins(reports),

@@ -65,11 +65,34 @@ def test_actors_are_mapped_to_groups_and_civilians_are_not_perpetrators(loaded_g
     assert [c.attribution for c in claims] == ["confirmed", "confirmed"]
 
 
+def test_only_one_sided_event_types_have_an_attacker(loaded_gazetteer):
+    import_acled(SAMPLE)
+
+    def claims(external_id):
+        report = Report.objects.get(external_id=external_id)
+        return [(c.name, c.kind) for c in report.claims.all()]
+
+    # Explosions/remote violence: actor1 carried it out, actor2 was the side targeted.
+    assert claims("SYR1002") == [
+        ("Military Forces of Turkey (2016-)", "perpetrator"),
+        ("SDF: Syrian Democratic Forces", "party"),
+    ]
+    # Battles: two parties, no attacker ("actor1 and actor2 do not imply directionality").
+    assert claims("SYR1003") == [
+        ("Hayat Tahrir al-Sham", "party"),
+        ("Military Forces of Syria (2000-)", "party"),
+    ]
+    battle = Report.objects.get(external_id="SYR1003").incident
+    assert battle.perpetrator_groups == "" and battle.party_groups == ",hts,syrian_government,"
+    # Violence against civilians: actor1 is the perpetrator.
+    assert claims("SYR1005") == [("Islamic State (Syria)", "perpetrator")]
+
+
 def test_precision_codes_become_our_precisions(loaded_gazetteer):
     import_acled(SAMPLE)
     precisions = dict(Incident.objects.values_list("reports__external_id", "geo_precision"))
     assert precisions["SYR1004"] == "district"
-    assert precisions["SYR1005"] == "province"
+    assert precisions["SYR1005"] == "governorate"
     dates = dict(Incident.objects.values_list("reports__external_id", "date_precision"))
     assert dates["SYR1003"] == "week" and dates["SYR1005"] == "month"
 

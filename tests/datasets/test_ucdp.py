@@ -10,15 +10,31 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Count
 
-from events.datasets import event_type_from_words, import_ucdp_ged
+from events.datasets import event_type_from_words, import_ucdp_ged, ucdp_row
 from events.extraction.gazetteer import key
 from events.models import Actor, Claim, Incident, Report, split_names
+from events.seeds import load_actors
 
 from .conftest import DATA
 
 SAMPLE = DATA / "ucdp_ged_sample.csv"  # eleven real rows of the UCDP GED Syria release
 SEED = Path(settings.BASE_DIR) / "seeds" / "ucdp_ged_syria_2016_2019.csv.gz"
 pytestmark = pytest.mark.django_db
+
+
+with SAMPLE.open(encoding="utf-8", newline="") as _handle:
+    ROW = next(csv.DictReader(_handle))  # 219540: state-based, exact day and place
+
+
+def no_extractor(title, text, published, source=None):
+    return []
+
+
+def write_rows(path, rows):
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(ROW))
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def report(ucdp_id):
@@ -62,8 +78,8 @@ def test_deaths_split_into_civilians_and_combatants(loaded_gazetteer):
     assert r.killed_combatants_best == int(raw["deaths_a"]) + int(raw["deaths_b"])
 
 
-def test_sides_become_actors_with_groups_and_confirmed_claims(loaded_gazetteer):
-    import_ucdp_ged(SAMPLE)
+def test_sides_become_actors_with_groups(loaded_gazetteer):
+    import_ucdp_ged(SAMPLE, extractor=no_extractor)
     assert Actor.objects.get(name="Government of Syria").group == "syrian_government"
     assert Actor.objects.get(name="IS").group == "islamic_state"
     assert Actor.objects.get(name="Syrian insurgents").group == "opposition"
@@ -72,22 +88,108 @@ def test_sides_become_actors_with_groups_and_confirmed_claims(loaded_gazetteer):
     assert Actor.objects.get(name="Government of Turkey").group == "turkey"
     assert Actor.objects.get(name="Government of Israel").group == "israel"
     assert Actor.objects.get(name="Hezbollah").group == "iran_aligned"
-    one_sided = report("215936")  # IS against civilians
-    assert [c.name for c in one_sided.claims.all()] == ["IS"]
-    assert one_sided.incident.perpetrator_group == "islamic_state"
     joint = report("317210")  # "Ahrar al-Sham, HTS, Southern Front" against IS
     assert [c.name for c in joint.claims.all()] == ["Ahrar al-Sham", "HTS", "Southern Front", "IS"]
-    assert {c.attribution for c in Claim.objects.all()} == {"confirmed"}
+
+
+def test_only_one_sided_violence_names_a_perpetrator(loaded_gazetteer):
+    import_ucdp_ged(SAMPLE, extractor=no_extractor)
+    one_sided = report("215936")  # IS against civilians
+    assert [(c.name, c.kind, c.attribution) for c in one_sided.claims.all()] == [
+        ("IS", "perpetrator", "confirmed")
+    ]
+    assert one_sided.incident.perpetrator_group == "islamic_state"
+    assert [a.name for a in one_sided.incident.perpetrators.all()] == ["IS"]
+
+
+def test_the_sides_of_state_based_and_non_state_conflict_are_parties(loaded_gazetteer):
+    import_ucdp_ged(SAMPLE, extractor=no_extractor)
+    for ucdp_id in ("219540", "317210"):  # type_of_violence 1 and 2
+        r = report(ucdp_id)
+        assert {c.kind for c in r.claims.all()} == {"party"}
+        assert not r.incident.perpetrators.exists()
+        assert r.incident.perpetrator_group == "" and r.incident.perpetrator_groups == ""
+    assert report("219540").incident.party_groups == ",opposition,syrian_government,"
+    assert not Incident.objects.filter(perpetrator_groups__contains=",opposition,").exists()
+
+
+def test_a_state_based_events_perpetrator_comes_from_its_headline_as_alleged_by_the_outlet(
+    loaded_gazetteer, tmp_path
+):
+    path = tmp_path / "ged.csv"
+    headline = "Russian warplanes carry out raids on the countryside of Idlib"
+    write_rows(path, [{**ROW, "source_headline": headline, "source_office": "SOHR"}])
+    import_ucdp_ged(path)  # the real extractor
+    r = report(ROW["id"])
+    alleged = [c for c in r.claims.all() if c.kind == "perpetrator"]
+    assert alleged and {c.attribution for c in alleged} == {"alleged"}
+    assert {c.alleged_by for c in alleged} == {"SOHR"}
+    assert alleged[0].group == "russia"
+    assert r.incident.perpetrator_group == "russia"
+    assert list(r.incident.perpetrators.all()) == [alleged[0].actor]
+    assert {c.kind for c in r.claims.all() if c.attribution == "confirmed"} == {"party"}
+
+
+def test_headline_perpetrators_are_read_from_each_source_headline():
+    seen = []
+
+    def extractor(title, text, published, source=None):
+        seen.append((title, source))
+        return [{"perpetrators": [{"name": title.split()[0], "group": "unknown"}]}]
+
+    raw = {**ROW, "source_headline": "Russian jets;Turkish guns;Russian jets", "source_office": "X"}
+    row = ucdp_row(raw, extractor=extractor)
+    assert [p["name"] for p in row.alleged] == ["Russian", "Turkish"]
+    assert row.alleged_by == "X" and seen[0] == ("Russian jets", "X")
+    one_sided = ucdp_row({**raw, "type_of_violence": "3"}, extractor=extractor)
+    assert one_sided.alleged == []
 
 
 def test_where_and_date_precision_codes_become_ours(loaded_gazetteer):
-    import_ucdp_ged(SAMPLE)
+    import_ucdp_ged(SAMPLE, extractor=no_extractor)
     assert report("215241").incident.geo_precision == "place"  # 2: within about 25 km
     assert report("214831").incident.geo_precision == "district"  # 3
     assert report("214831").incident.district.pcode == "SY0501"
-    assert report("219244").incident.geo_precision == "province"  # 4
+    assert report("219244").incident.geo_precision == "governorate"  # 4
+    assert report("233200").incident.geo_precision == "country"  # 6
     assert report("219244").incident.date_precision == "month"  # date_prec 4
     assert report("233200").incident.date_precision == "year"  # date_prec 5
+
+
+def test_a_period_keeps_its_last_day_and_a_summed_toll_is_an_aggregate(loaded_gazetteer):
+    import_ucdp_ged(SAMPLE, extractor=no_extractor)
+    year = report("233200").incident  # "About 60 thousand were killed in 2016", clarity 2
+    assert (year.date, year.date_end) == (datetime.date(2016, 1, 1), datetime.date(2016, 12, 31))
+    assert year.aggregate
+    month = report("219244").incident
+    assert month.date_end == datetime.date(2016, 4, 30) and not month.aggregate
+    day = report("219540").incident
+    assert day.date_end is None and not day.aggregate
+
+
+def test_html_entities_are_decoded_before_the_headline_is_split():
+    raw = {**ROW, "source_headline": "The regime forces target al-Wa&#8217;er;Shelling on Homs"}
+    row = ucdp_row(raw)
+    assert row.headline == "The regime forces target al-Wa\u2019er;Shelling on Homs"
+
+
+def test_an_imported_title_is_whole_and_decoded(loaded_gazetteer, tmp_path):
+    path = tmp_path / "ged.csv"
+    write_rows(path, [{**ROW, "source_headline": "The regime forces target al-Wa&#8217;er;More"}])
+    import_ucdp_ged(path, extractor=no_extractor)
+    incident = Incident.objects.get()
+    assert incident.title == "The regime forces target al-Wa\u2019er"
+    assert incident.reports.get().headline.startswith("The regime forces target al-Wa\u2019er;")
+
+
+def test_dataset_names_resolve_to_the_actor_whose_alias_they_are(loaded_gazetteer):
+    load_actors()
+    import_ucdp_ged(SAMPLE, extractor=no_extractor)
+    assert not Actor.objects.filter(name__in=["Government of Syria", "IS", "SDF", "HTS"]).exists()
+    claims = report("219540").claims.all()
+    assert [c.actor.name for c in claims] == ["Syrian government forces", "Syrian armed opposition"]
+    assert [c.name for c in claims] == ["Government of Syria", "Syrian insurgents"]
+    assert report("215936").incident.perpetrators.get().name == "Islamic State"
 
 
 def test_rows_that_cannot_be_mapped_are_imported_and_reported(loaded_gazetteer, capsys):

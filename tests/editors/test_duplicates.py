@@ -232,3 +232,27 @@ def test_the_merge_record_page_names_the_merged_incidents_rather_than_raw_json(
     assert f"#{first.pk} {first}" in body
     assert "was Extracted" in body
     assert '"incident":' not in body and "&quot;incident&quot;" not in body
+
+
+def test_a_merged_away_incident_says_where_it_went_and_is_not_counted_as_rejected(
+    client, strikes, editor
+):
+    target, merged, _ = strikes
+    rejected = make_incident(status=ReviewStatus.REJECTED)
+    record = target.merge([merged], user=editor)
+
+    body = client.get(reverse("events:detail", args=[merged.pk])).content.decode()
+    listed = client.get(reverse("events:list"), {"status": "rejected"}).context["page"].rows
+    merged_rows = client.get(reverse("events:list"), {"status": "merged"}).context["page"].rows
+
+    target_url = reverse("events:detail", args=[target.pk])
+    assert f'Merged into <a href="{target_url}">#{target.pk}</a>' in body
+    assert "Rejected" not in body and "No reports" not in body
+    assert [i.pk for i in listed] == [rejected.pk]
+    assert [(i.pk, i.status_label) for i in merged_rows] == [
+        (merged.pk, f"Merged into #{target.pk}")
+    ]
+
+    record.undo(user=editor)
+    merged.refresh_from_db()
+    assert merged.merged_into is None

@@ -109,3 +109,27 @@ def test_the_command_imports_a_folder_and_fails_when_a_file_is_rejected(tmp_path
 
     assert Bulletin.objects.count() == 1
     assert "1 created" in capsys.readouterr().out
+
+
+def test_a_period_toll_is_stored_as_an_aggregate_with_its_last_day():
+    week = airstrike(
+        aggregate=True, date="2018-02-05", date_precision="week", date_end="2018-02-11"
+    )
+
+    [incident] = import_bulletin(make_item(), extractor=lambda *a, **k: [week]).incidents
+
+    incident.refresh_from_db()
+    assert incident.aggregate and incident.date_precision == "week"
+    assert incident.date_end.isoformat() == "2018-02-11"
+    assert incident.reports.get().date_end == incident.date_end
+
+
+def test_the_contracts_province_precision_is_our_governorate_and_nowhere_is_the_country():
+    events = [
+        airstrike(geo_precision="province", latitude=35.9, longitude=36.6),
+        airstrike(primary=False, province_code=None, geo_precision=None),
+    ]
+
+    result = import_bulletin(make_item(), extractor=lambda *a, **k: events)
+
+    assert [i.geo_precision for i in result.incidents] == ["governorate", "country"]

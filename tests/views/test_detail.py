@@ -1,3 +1,5 @@
+import datetime
+
 import pytest
 from django.urls import NoReverseMatch, reverse
 
@@ -140,3 +142,39 @@ def test_back_to_the_list_keeps_the_filters_the_list_linked_with(client, make_in
 
     assert row_url == f"{incident.get_absolute_url()}?province=SY-DY"
     assert '<a href="/events/?province=SY-DY" id="back-link">' in body
+
+
+def test_the_sides_in_the_fighting_are_shown_as_parties_not_perpetrators(
+    client, make_incident, make_actor, make_report
+):
+    government = make_actor("Government of Syria", "syrian_government")
+    rebels = make_actor("Syrian insurgents", "opposition")
+    incident = make_incident(source="ucdp_ged")
+    report = make_report(incident, source="ucdp_ged", external_id="219540")
+    for position, actor in enumerate([government, rebels]):
+        Claim.objects.create(
+            report=report, kind="party", actor=actor, name=actor.name, position=position,
+            attribution="confirmed", alleged_by="UCDP GED",
+        )  # fmt: skip
+
+    response = client.get(reverse("events:detail", args=[incident.pk]))
+
+    body = response.content.decode()
+    assert response.context["parties"] == [government, rebels]
+    assert not response.context["perpetrators"]
+    assert "<td>party to the fighting</td>" in body
+    assert 'id="parties">Government of Syria' in body
+
+
+def test_a_period_shows_its_last_day_and_an_aggregate_says_so(client, make_incident):
+    incident = make_incident(
+        date=datetime.date(2016, 1, 1),
+        date_end=datetime.date(2016, 12, 31),
+        date_precision="year",
+        aggregate=True,
+    )
+
+    body = client.get(reverse("events:detail", args=[incident.pk])).content.decode()
+
+    assert "2016-01-01 to 2016-12-31 (year)" in body
+    assert 'id="aggregate"' in body

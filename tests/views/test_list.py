@@ -108,6 +108,9 @@ def test_an_unknown_province_is_a_form_error_not_a_500(client, make_incident):
         {"district": "SY9999"},
         {"status": "deleted"},
         {"source": "twitter"},
+        {"role": "victim"},
+        {"date_precision": "decade"},
+        {"geo_precision": "planet"},
     ],
 )
 def test_invalid_filter_values_show_form_errors(client, query):
@@ -190,6 +193,47 @@ def test_the_group_filter_matches_any_perpetrator_of_the_incident(
 
     assert sorted(ids) == sorted([both.pk, imported.pk])
     assert row_ids(client.get(LIST, {"actor": russia.pk})) == [both.pk]
+
+
+def test_the_group_filter_tells_who_carried_it_out_from_who_took_part(
+    client, make_incident, make_actor
+):
+    government = make_actor("Syrian Arab Air Force", "syrian_government")
+    strike = make_incident(perpetrators=[government], perpetrator_group="syrian_government")
+    battle = make_incident(party_groups=",opposition,syrian_government,")
+    make_incident(party_groups=",islamic_state,sdf,")
+
+    carried_out = row_ids(client.get(LIST, {"group": "syrian_government"}))
+    took_part = row_ids(client.get(LIST, {"group": "syrian_government", "role": "party"}))
+
+    assert carried_out == [strike.pk]
+    assert sorted(took_part) == sorted([strike.pk, battle.pk])
+    assert row_ids(client.get(LIST, {"group": "opposition"})) == []
+
+
+def test_the_actor_filter_finds_a_party_to_the_fighting_only_when_asked(
+    client, make_incident, make_actor, make_report
+):
+    government = make_actor("Government of Syria", "syrian_government")
+    battle = make_incident()
+    report = make_report(battle, source="ucdp_ged", external_id="1")
+    report.claims.create(actor=government, name=government.name, kind="party")
+
+    assert row_ids(client.get(LIST, {"actor": government.pk})) == []
+    assert row_ids(client.get(LIST, {"actor": government.pk, "role": "party"})) == [battle.pk]
+
+
+def test_the_precision_filters_keep_to_records_at_least_that_precise(client, make_incident):
+    day = make_incident(date_precision="day", geo_precision="place")
+    week = make_incident(date_precision="week", geo_precision="district")
+    year = make_incident(date_precision="year", geo_precision="country", latitude=None)
+
+    assert row_ids(client.get(LIST, {"date_precision": "day"})) == [day.pk]
+    assert sorted(row_ids(client.get(LIST, {"date_precision": "week"}))) == [day.pk, week.pk]
+    assert row_ids(client.get(LIST, {"geo_precision": "place"})) == [day.pk]
+    district = row_ids(client.get(LIST, {"geo_precision": "district"}))
+    assert sorted(district) == [day.pk, week.pk]
+    assert year.pk in row_ids(client.get(LIST))
 
 
 def test_the_text_search_finds_words_in_bulletins_and_headlines(

@@ -33,6 +33,7 @@ def incidents(make_incident, make_place, make_actor):
             event_type="shelling",
             date=datetime.date(2019, 1, 3),
             date_precision="month",
+            geo_precision="governorate",
             killed_total_best=5,
             perpetrators=[government],
         ),

@@ -1,0 +1,133 @@
+"""An editor's figures are the editor's: set by changing them in the form, never derived again
+by a merge, an unmerge, a new report or a re-import."""
+
+import csv
+
+import pytest
+from django.urls import reverse
+
+from events.datasets import import_ucdp_ged
+from events.gazetteer import load_gazetteer
+from events.models import Incident, Report, Source
+
+from ..datasets.conftest import DATA
+from .conftest import form_data, make_incident, make_place
+
+pytestmark = pytest.mark.django_db
+
+
+def make_report(incident, external_id, best):
+    return Report.objects.create(
+        incident=incident, source=Source.UCDP_GED, external_id=external_id, killed_total_best=best
+    )
+
+
+def derived_incident(external_id, best, **fields):
+    incident = make_incident(**fields)
+    make_report(incident, external_id, best)
+    incident.derive_from_reports()
+    return incident
+
+
+@pytest.fixture
+def place():
+    return make_place()
+
+
+def test_changing_a_figure_in_the_form_makes_it_the_editors_without_the_tick(client, editor):
+    incident = derived_incident("u1", 4)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+    assert "figures_edited" not in data
+
+    response = client.post(url, {**data, "killed_total_best": "9", "change_reason": "SOHR"})
+
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert (incident.killed_total_best, incident.figures_edited) == (9, True)
+
+
+def test_saving_the_form_without_changing_a_figure_leaves_them_derived(client, editor):
+    incident = derived_incident("u1", 4)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+
+    client.post(url, {**form_data(client.get(url)), "title": "Strike on Saraqeb"})
+
+    incident.refresh_from_db()
+    assert (incident.killed_total_best, incident.figures_edited) == (4, False)
+
+
+def test_a_merge_keeps_the_editors_figures_of_the_incident_kept(place):
+    kept = derived_incident("u1", 4, place=place)
+    other = derived_incident("u2", 40, place=place)
+    kept.killed_total_best, kept.figures_edited = 5, True
+    kept.save()
+
+    record = kept.merge([other])
+    kept.refresh_from_db()
+    assert kept.killed_total_best == 5
+
+    record.undo()
+    kept.refresh_from_db()
+    assert (kept.killed_total_best, kept.figures_edited) == (5, True)
+
+
+def test_a_merge_takes_a_merged_away_incidents_editor_figures_and_undo_gives_them_back(place):
+    kept = derived_incident("u1", 4, place=place)
+    edited = derived_incident("u2", 40, place=place)
+    edited.killed_total_best, edited.figures_edited = 12, True
+    edited.save()
+
+    record = kept.merge([edited])
+    kept.refresh_from_db()
+    assert (kept.killed_total_best, kept.figures_edited) == (12, True)
+
+    record.undo()
+    kept.refresh_from_db()
+    edited.refresh_from_db()
+    assert (kept.killed_total_best, kept.figures_edited) == (4, False)
+    assert (edited.killed_total_best, edited.figures_edited) == (12, True)
+
+
+def test_undo_keeps_figures_an_editor_set_on_the_merged_incident_after_the_merge(place):
+    kept = derived_incident("u1", 4, place=place)
+    edited = derived_incident("u2", 40, place=place)
+    edited.killed_total_best, edited.figures_edited = 12, True
+    edited.save()
+    record = kept.merge([edited])
+    kept.refresh_from_db()
+    kept.killed_total_best = 15
+    kept.save()
+
+    record.undo()
+
+    kept.refresh_from_db()
+    assert (kept.killed_total_best, kept.figures_edited) == (15, True)
+
+
+def test_a_new_or_corrected_report_does_not_undo_the_editors_figures():
+    incident = derived_incident("u1", 4)
+    incident.killed_total_best, incident.figures_edited = 9, True
+    incident.save()
+    make_report(incident, "u2", 30)
+    Report.objects.filter(external_id="u1").update(killed_total_best=50)
+
+    incident.derive_from_reports()  # what an import or a re-extraction runs
+
+    incident.refresh_from_db()
+    assert incident.killed_total_best == 9
+
+
+def test_reimporting_a_dataset_keeps_the_editors_figures():
+    load_gazetteer()
+    path = DATA / "ucdp_ged_sample.csv"
+    import_ucdp_ged(path, extractor=lambda *args, **kwargs: [])
+    incident = Incident.objects.get(reports__external_id="219540")
+    incident.killed_total_best, incident.figures_edited = 99, True
+    incident.save()
+
+    again = import_ucdp_ged(path, extractor=lambda *args, **kwargs: [])
+
+    incident.refresh_from_db()
+    assert again.skipped == len(list(csv.DictReader(path.open(encoding="utf-8"))))
+    assert incident.killed_total_best == 99
