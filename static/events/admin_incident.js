@@ -46,7 +46,7 @@ window.initIncidentLocationMap = function (map) {
       .then(function (data) {
         L.geoJSON(data, {
           interactive: false,
-          style: { className: "boundary", color: "#4a5a6a", weight: 1.2, fill: false },
+          style: { className: "boundary", color: "#4a5a6a", weight: 1.2, fillOpacity: 0.04 },
         }).addTo(map);
       })
       .catch(function () { /* The tiles may still show where the point is. */ });

@@ -322,9 +322,18 @@
     loadBoundaries();
     form.addEventListener("submit", filtersChanged);
     form.addEventListener("change", filtersChanged);
+    // A popup that pans the map into view must not be swept away by the redraw that move
+    // asks for: the redraw waits until the popup is closed.
+    var popupOpen = false, reloadWhenClosed = false;
+    map.on("popupopen", function () { popupOpen = true; });
+    map.on("popupclose", function () {
+      popupOpen = false;
+      if (reloadWhenClosed) { reloadWhenClosed = false; load(); }
+    });
     map.on("moveend", function () {
       history.replaceState(null, "", urlWithView(filterParams()));
       clearTimeout(timer);
+      if (popupOpen) { reloadWhenClosed = true; return; }
       timer = setTimeout(load, 150);
     });
     load();
