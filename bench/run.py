@@ -61,7 +61,7 @@ def parse_args(argv):
     parser.add_argument("--skip-browser", action="store_true")
     parser.add_argument(
         "--parts",
-        default="list,map,import,export,browser",
+        default="list,map,import,export,opendata,browser",
         help="what to measure (comma-separated)",
     )
     parser.add_argument("--reload", action="store_true", help="load new synthetic incidents")
@@ -510,6 +510,9 @@ def figure(result):
         if result["measure"].startswith("map"):
             text += f"  {result['bytes'] / 1000:6.1f} KB  {result['mode']}"
         return text
+    if "rows_per_s" in result and "psql_rows_per_s" not in result:  # bench/open_data.py
+        return (f"{result['rows']:,} rows {result['rows_per_s']:,}/s;"
+                f" RSS {result['rss_baseline_mb']}->{result['rss_peak_mb']} MB")  # fmt: skip
     if "rows_per_s" in result:
         return (f"{result['rows']:,} rows {result['rows_per_s']:,}/s vs psql"
                 f" {result['psql_rows_per_s']:,}/s = {result['ratio']}x;"
@@ -562,6 +565,10 @@ def main(argv=None):
     try:
         if "export" in parts:
             results += bench_export(server, args.database_url, median)
+        if "opendata" in parts:
+            from open_data import bench_opendata  # bench/open_data.py: GeoJSON, OGC items
+
+            results += bench_opendata(server, median, say)
         if "browser" not in parts:
             pass
         elif args.skip_browser:

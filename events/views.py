@@ -20,7 +20,9 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
+
+from opendata import citation
 
 from . import export, overview, summary, words
 from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page, place_label
@@ -64,7 +66,7 @@ def browsing(view):
     return wrapper
 
 
-@require_GET
+@require_safe
 @browsing
 def incident_list(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
@@ -129,7 +131,7 @@ def shorten_title(title, length=140):
     return title if len(title) <= length else Truncator(title).chars(length)
 
 
-@require_GET
+@require_safe
 @browsing
 def incident_detail(request, pk):
     incident = get_object_or_404(
@@ -196,7 +198,7 @@ def incident_location(incident):
     }
 
 
-@require_GET
+@require_safe
 @browsing
 def incident_map(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
@@ -220,7 +222,7 @@ def incident_map(request):
     return render(request, "events/incident_map.html", context, status=status)
 
 
-@require_GET
+@require_safe
 @browsing
 def incident_overview(request):
     """The filtered incidents counted by governorate, group, type, month, year and place; every
@@ -248,7 +250,7 @@ def incident_overview(request):
 POPUP_SIZE = 8
 
 
-@require_GET
+@require_safe
 @browsing
 def map_popup(request):
     """The newest incidents in a map area (?area=west,south,east,north, with the filters):
@@ -292,7 +294,7 @@ def map_popup(request):
     )
 
 
-@require_GET
+@require_safe
 @browsing
 def place_suggestions(request):
     """Up to 20 places whose name starts with ?q=, as the place filter's suggestions."""
@@ -303,7 +305,7 @@ def place_suggestions(request):
     return JsonResponse({"places": [place_label(place) for place in places[:20]]})
 
 
-@require_GET
+@require_safe
 @browsing
 def map_data(request):
     """Single events when few are in view, else grid cells with counts and killed sums."""
@@ -366,7 +368,7 @@ def map_events(in_view):
     )
 
 
-@require_GET
+@require_safe
 @browsing
 def histogram(request):
     """Events and deaths per month, under the filters."""
@@ -401,7 +403,7 @@ def histogram(request):
     )
 
 
-@require_GET
+@require_safe
 @browsing
 def export_csv(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
@@ -413,11 +415,15 @@ def export_csv(request):
             f"Invalid filter.\n{message}\n", content_type="text/plain; charset=utf-8"
         )
     detail_prefix = request.build_absolute_uri(reverse("events:list"))
-    response = StreamingHttpResponse(
-        export.stream_csv(incidents.qs, detail_prefix), content_type="text/csv; charset=utf-8"
-    )
+    # HEAD (a monitor, a link checker) gets the headers without the query being run.
+    rows = [] if request.method == "HEAD" else export.stream_csv(incidents.qs, detail_prefix)
+    response = StreamingHttpResponse(rows, content_type="text/csv; charset=utf-8")
     filename = f"incidents-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    # The file cites itself in its headers: what it was made from, when, how many rows.
+    cited = citation.citation(request, filter_query(request), citation.total(incidents))
+    for name, value in citation.headers(cited).items():
+        response[name] = value
     return response
 
 

@@ -157,3 +157,25 @@ def test_the_history_page_carries_no_inline_style(client, editor):
     body = client.get(reverse("admin:events_incident_history", args=[incident.pk])).content.decode()
 
     assert 'style="' not in body
+
+
+def test_the_perpetrator_group_set_by_an_import_is_a_version_in_the_history():
+    from events.importing import BulletinInput, import_bulletin
+
+    def extractor(title, text, published, source=""):
+        perpetrator = {"name": "Russian Air Force", "group": "russia", "attribution": "claimed"}
+        return [{"event_type": "airstrike", "date": "2018-02-05", "perpetrators": [perpetrator]}]
+
+    result = import_bulletin(
+        BulletinInput(title="Strike", text="Jets struck."), extractor=extractor
+    )
+
+    [incident] = result.incidents
+    incident.refresh_from_db()
+    latest = incident.history.first()
+    assert incident.perpetrator_group == "russia"
+    assert (latest.perpetrator_group, latest.version) == ("russia", incident.version)
+    # Reverting to the latest version keeps the group.
+    latest.instance.save()
+    incident.refresh_from_db()
+    assert incident.perpetrator_group == "russia"

@@ -1,0 +1,63 @@
+"""E-mail digests of saved searches: the incidents that newly match each one, daily or weekly.
+`manage.py send_digests` sends the due ones; the task worker runs it every hour (tasks.py)."""
+
+from django.conf import settings
+from django.core.mail import EmailMessage, mailers
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from . import citation
+from .models import SavedSearch
+
+# A digest lists this many incidents at most, then links to the rest.
+DIGEST_ITEMS = 50
+
+
+def absolute(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def digest_message(search, incidents, count, now):
+    cited = {
+        "filter_url": absolute(search.get_absolute_url()),
+        "retrieved_at": now.isoformat(timespec="seconds"),
+        "rows": count,
+        "sources": citation.SOURCES,
+    }
+    context = {
+        "search": search,
+        "incidents": incidents,
+        "count": count,
+        "more": count - len(incidents),
+        "list_url": cited["filter_url"],
+        "site_url": settings.SITE_URL.rstrip("/"),
+        "citation": citation.text(cited),
+    }
+    subject = f"{count} new incident{'s' if count != 1 else ''}: {search.name}"
+    body = render_to_string("opendata/digest.txt", context)
+    return EmailMessage(subject, body, to=[search.user.email])
+
+
+def send_digests(now=None, stdout=None):
+    """Send every due digest that has new incidents; returns how many were sent.
+
+    A search is marked sent at `now` whether or not anything new matched, so the next
+    digest covers the period after it. Users without an e-mail address are skipped.
+    """
+    now = now or timezone.now()
+    sent = 0
+    due = SavedSearch.objects.due(now).select_related("user").exclude(user__email="")
+    with mailers.default as mailer:
+        for search in due.iterator(chunk_size=100):
+            since = search.last_sent_at or search.created_at
+            new = search.new_incidents(since).filter(created_at__lte=now)
+            count = new.count()
+            if count:
+                rows = list(new.select_related("place", "governorate")[:DIGEST_ITEMS])
+                message = digest_message(search, rows, count, now)
+                mailer.send_messages([message])
+                sent += 1
+                if stdout:
+                    stdout.write(f"{search.user.email}: {search.name} ({count} new)")
+            SavedSearch.objects.filter(pk=search.pk).update(last_sent_at=now)
+    return sent

@@ -1,0 +1,36 @@
+from django import forms
+from django.http import QueryDict
+
+from events.filters import IncidentFilter
+from events.models import Incident
+
+from .models import SavedSearch
+
+
+class SavedSearchForm(forms.ModelForm):
+    class Meta:
+        model = SavedSearch
+        fields = ["name", "frequency", "query"]
+        widgets = {"query": forms.HiddenInput}
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.user = user
+
+    def clean_query(self):
+        """The list's filters only (no page cursor), and valid ones."""
+        query = QueryDict(self.cleaned_data["query"] or "", mutable=True)
+        query.pop("cursor", None)
+        incidents = IncidentFilter(query, queryset=Incident.objects.none())
+        if not incidents.is_valid():
+            raise forms.ValidationError("These filters are not valid; correct them first.")
+        return query.urlencode()
+
+    def validate_unique(self):
+        # The user is not a form field, so ModelForm would skip the (user, name) constraint.
+        super().validate_unique()
+        taken = SavedSearch.objects.filter(
+            user=self.instance.user, name=self.cleaned_data.get("name")
+        )
+        if taken.exclude(pk=self.instance.pk).exists():
+            self.add_error("name", "You already have a saved search with this name.")

@@ -1,0 +1,93 @@
+"""The open-data pages beside the list: the GeoJSON export, the Atom feed, saved searches."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from events.filters import IncidentFilter
+from events.models import Incident
+from events.views import browsing, filter_query
+
+from . import citation, geojson
+from .feeds import IncidentFeed
+from .forms import SavedSearchForm
+from .models import SavedSearch
+
+
+def invalid_filter(incidents):
+    message = "\n".join(
+        f"{field}: {' '.join(errors)}" for field, errors in incidents.form.errors.items()
+    )
+    return HttpResponseBadRequest(
+        f"Invalid filter.\n{message}\n", content_type="text/plain; charset=utf-8"
+    )
+
+
+@require_GET
+@browsing
+def export_geojson(request):
+    """Every incident matching the list's query string, as one RFC 7946 FeatureCollection,
+    streamed; the citation travels as foreign members."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if not incidents.is_valid():
+        return invalid_filter(incidents)
+    query = filter_query(request)
+    cited = citation.citation(request, query, citation.total(incidents))
+    detail_prefix = request.build_absolute_uri(reverse("events:list"))
+    response = StreamingHttpResponse(
+        geojson.stream_collection(
+            geojson.Chunks(incidents.qs, incidents.chosen_order),
+            detail_prefix,
+            {"numberMatched": cited["rows"], "citation": cited},
+        ),
+        content_type="application/geo+json",
+    )
+    filename = f"incidents-{timezone.localdate().isoformat()}.geojson"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    for name, value in citation.headers(cited).items():
+        response[name] = value
+    return response
+
+
+@require_GET
+@browsing
+def incident_feed(request):
+    """The Atom feed of the list's query string; 400 for an invalid filter."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if not incidents.is_valid():
+        return invalid_filter(incidents)
+    return IncidentFeed()(request)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def searches(request):
+    """The signed-in analyst's saved searches; POST saves the list's current filters."""
+    form = SavedSearchForm(request.POST or None, user=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            search = form.save()
+            messages.success(request, f"Saved “{search.name}”.")
+            return redirect("opendata:searches")
+        status = 400
+    else:
+        status = 200
+    context = {
+        "form": form,
+        "searches": SavedSearch.objects.filter(user=request.user),
+        "has_email": bool(request.user.email),
+    }
+    return render(request, "opendata/searches.html", context, status=status)
+
+
+@require_POST
+@login_required
+def search_delete(request, pk):
+    search = get_object_or_404(SavedSearch, pk=pk, user=request.user)
+    search.delete()
+    messages.success(request, f"Deleted “{search.name}”.")
+    return redirect("opendata:searches")

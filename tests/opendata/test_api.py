@@ -1,0 +1,169 @@
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.cache import cache
+from django.urls import reverse
+
+from opendata.models import ApiToken
+
+pytestmark = pytest.mark.django_db
+
+INCIDENTS = reverse("opendata:api_incidents")
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_counts():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def token(db):
+    user = User.objects.create_user("analyst")
+    token = ApiToken(name="R scripts", user=user)
+    key = token.set_new_key()
+    token.save()
+    return key
+
+
+def test_incidents_come_with_their_reports_and_claims(
+    client, make_incident, make_report, make_actor, make_bulletin
+):
+    incident = make_incident(killed_total_best=5, title="Strike")
+    report = make_report(
+        incident, bulletin=make_bulletin(title="SOHR: strike"), killed_total_best=5
+    )
+    report.claims.create(
+        name="Russian Air Force",
+        actor=make_actor("Russian Air Force", "russia"),
+        group="russia",
+        attribution="alleged",
+        alleged_by="SOHR",
+    )
+
+    response = client.get(INCIDENTS)
+
+    assert response.status_code == 200
+    (data,) = response.json()["incidents"]
+    assert data["id"] == incident.pk and data["title"] == "Strike"
+    assert data["governorate"] == {"code": "SY-DY", "name": "Deir ez-Zor"}
+    assert data["figures"]["killed"]["total"]["best"] == 5
+    (reported,) = data["reports"]
+    assert reported["bulletin"]["title"] == "SOHR: strike"
+    (claim,) = reported["claims"]
+    assert claim["attribution"] == "alleged" and claim["alleged_by"] == "SOHR"
+    assert claim["actor"]["group"] == "russia"
+
+
+def test_pages_follow_by_keyset_through_every_match(client, make_incident):
+    made = {make_incident().pk for _ in range(5)}
+    seen, url = [], f"{INCIDENTS}?limit=2&province=SY-DY"
+
+    while url:
+        body = client.get(url).json()
+        seen += [item["id"] for item in body["incidents"]]
+        url = body["next"]
+
+    assert sorted(seen) == sorted(made)
+
+
+def test_answers_cite_their_filter_time_rows_and_sources(client, make_incident):
+    make_incident(event_type="shelling")
+
+    cited = client.get(INCIDENTS, {"event_type": "shelling", "limit": 10}).json()["citation"]
+
+    assert cited["filter_url"] == "http://testserver/events/?event_type=shelling"
+    assert cited["rows"] == 1 and cited["retrieved_at"]
+    assert {source["license"] for source in cited["sources"]} == {"CC BY 4.0", "CC BY 3.0 IGO"}
+
+
+def test_one_incident_and_404_for_a_missing_or_rejected_one(client, make_incident):
+    incident = make_incident()
+    rejected = make_incident(status="rejected")
+
+    assert client.get(reverse("opendata:api_incident", args=[incident.pk])).json()["id"] == (
+        incident.pk
+    )
+    assert client.get(reverse("opendata:api_incident", args=[rejected.pk])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"colour": "red"}, {"limit": "0"}, {"limit": "501"}, {"cursor": "x"}, {"province": "?"}],
+)
+def test_unknown_parameters_and_invalid_values_are_answered_400(client, query):
+    assert client.get(INCIDENTS, query).status_code == 400
+
+
+def test_writes_are_refused_with_405(client):
+    assert client.post(INCIDENTS).status_code == 405
+
+
+def test_anonymous_clients_get_429_with_retry_after_over_the_limit(client, settings):
+    settings.API_RATE_ANONYMOUS = 3
+
+    statuses = [client.get(INCIDENTS).status_code for _ in range(4)]
+
+    assert statuses == [200, 200, 200, 429]
+    response = client.get(INCIDENTS)
+    assert 1 <= int(response["Retry-After"]) <= 61
+
+
+def test_a_token_raises_the_limit(client, settings, token):
+    settings.API_RATE_ANONYMOUS, settings.API_RATE_TOKEN = 1, 5
+    auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+
+    statuses = [client.get(INCIDENTS, **auth).status_code for _ in range(6)]
+
+    assert statuses == [200] * 5 + [429]
+    assert client.get(INCIDENTS).status_code == 200  # the address's own count is apart
+
+
+def test_an_unknown_or_revoked_token_is_answered_401(client, token):
+    assert client.get(INCIDENTS, HTTP_AUTHORIZATION="Bearer nope").status_code == 401
+    ApiToken.objects.update(revoked=True)
+    assert client.get(INCIDENTS, HTTP_AUTHORIZATION=f"Bearer {token}").status_code == 401
+
+
+def test_the_openapi_document_describes_both_resources_and_the_429(client):
+    document = client.get(reverse("opendata:api_openapi")).json()
+
+    assert document["openapi"].startswith("3.0")
+    assert set(document["paths"]) == {"/incidents", "/incidents/{id}"}
+    names = [p["name"] for p in document["paths"]["/incidents"]["get"]["parameters"]]
+    assert {"limit", "cursor", "province", "group", "q"} <= set(names)
+    assert "429" in document["paths"]["/incidents"]["get"]["responses"]
+
+
+def test_editors_issue_a_token_in_the_admin_and_see_its_key_once(client, django_user_model):
+    editor = django_user_model.objects.create_user("editor", password="pw", is_staff=True)
+    editor.groups.add(Group.objects.get(name="Editors"))
+    analyst = django_user_model.objects.create_user("analyst")
+    client.force_login(editor)
+
+    response = client.post(
+        reverse("admin:opendata_apitoken_add"),
+        {"name": "Analyst's R scripts", "user": analyst.pk},
+        follow=True,
+    )
+
+    assert response.status_code == 200
+    (message,) = [str(m) for m in response.context["messages"] if "copy it now" in str(m)]
+    key = message.split(" is ")[1].split(" ")[0]
+    token = ApiToken.objects.get()
+    assert token.key_hash == ApiToken.hash_key(key) and token.created_by == editor
+    assert (
+        key
+        not in client.get(
+            reverse("admin:opendata_apitoken_change", args=[token.pk])
+        ).content.decode()
+    )
+    assert ApiToken.objects.for_key(key) == token
+
+
+def test_analysts_cannot_issue_tokens(client, django_user_model):
+    analyst = django_user_model.objects.create_user("analyst", is_staff=True)
+    analyst.groups.add(Group.objects.get(name="Analysts"))
+    client.force_login(analyst)
+
+    assert client.get(reverse("admin:opendata_apitoken_add")).status_code == 403

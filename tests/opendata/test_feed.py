@@ -1,0 +1,50 @@
+import datetime
+
+import feedparser
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+FEED = reverse("opendata:feed")
+
+
+def test_a_feed_parser_reads_the_filtered_incidents_newest_first(client, make_incident, make_place):
+    old = make_incident(province="SY-HL", date=datetime.date(2016, 1, 1), killed_total_best=3)
+    new = make_incident(
+        province="SY-HL",
+        date=datetime.date(2017, 5, 2),
+        place=make_place(name="Atareb", province="SY-HL", latitude=36.1, longitude=36.8),
+    )
+    make_incident(province="SY-DY")
+
+    response = client.get(FEED, {"province": "SY-HL"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert feed.version == "atom10"
+    assert [entry.link for entry in feed.entries] == [
+        f"http://testserver/events/{new.pk}/",
+        f"http://testserver/events/{old.pk}/",
+    ]
+    assert feed.entries[0].title == "2017-05-02: Air strike in Atareb, Aleppo"
+    assert "3 killed" in feed.entries[1].summary
+    assert feed.feed.link == "http://testserver/events/?province=SY-HL"
+
+
+def test_an_invalid_filter_is_answered_400(client):
+    assert client.get(FEED, {"min_killed": "many"}).status_code == 400
+
+
+def test_the_feed_refuses_a_post_with_405(client):
+    assert client.post(FEED).status_code == 405
+
+
+def test_the_list_links_the_feed_of_its_filter(client, make_governorate):
+    make_governorate("SY-HL")
+
+    content = client.get(reverse("events:list"), {"province": "SY-HL"}).content.decode()
+
+    assert f'href="{FEED}?province=SY-HL"' in content

@@ -1,0 +1,187 @@
+import datetime
+import email
+import email.policy
+import socket
+
+import pytest
+from aiosmtpd.controller import Controller
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from events.models import Incident
+from opendata import tasks
+from opendata.digests import send_digests
+from opendata.models import SavedSearch
+
+pytestmark = pytest.mark.django_db
+
+SEARCHES = reverse("opendata:searches")
+
+
+@pytest.fixture
+def analyst(django_user_model):
+    return django_user_model.objects.create_user(
+        "analyst", email="analyst@example.org", password="pw"
+    )
+
+
+def save(user, query="province=SY-HL", frequency="daily", **kw):
+    return SavedSearch.objects.create(
+        user=user, name=kw.pop("name", "Aleppo"), query=query, frequency=frequency, **kw
+    )
+
+
+def backdate(search, **delta):
+    """As if the search had been saved (and last sent) that long ago."""
+    then = timezone.now() - datetime.timedelta(**delta)
+    SavedSearch.objects.filter(pk=search.pk).update(created_at=then, last_sent_at=None)
+    Incident.objects.update(created_at=then - datetime.timedelta(minutes=1))
+
+
+def test_a_signed_in_analyst_saves_the_lists_filters_with_a_digest(client, analyst):
+    client.force_login(analyst)
+
+    response = client.post(
+        SEARCHES,
+        {"name": "Russian strikes", "frequency": "weekly", "query": "group=russia&cursor=abc"},
+    )
+
+    assert response.status_code == 302
+    search = SavedSearch.objects.get()
+    assert (search.user, search.name, search.frequency) == (analyst, "Russian strikes", "weekly")
+    assert search.query == "group=russia"
+    assert "Russian strikes" in client.get(SEARCHES).content.decode()
+
+
+def test_invalid_filters_or_a_name_used_twice_are_refused_with_400(client, analyst):
+    client.force_login(analyst)
+    save(analyst, name="Mine")
+
+    invalid = client.post(SEARCHES, {"name": "X", "frequency": "daily", "query": "min_killed=lots"})
+    twice = client.post(SEARCHES, {"name": "Mine", "frequency": "daily", "query": ""})
+
+    assert invalid.status_code == twice.status_code == 400
+    assert SavedSearch.objects.count() == 1
+
+
+def test_saving_needs_a_login(client):
+    response = client.post(SEARCHES, {"name": "X", "frequency": "daily", "query": ""})
+
+    assert response.status_code == 302 and "login" in response["Location"]
+    assert not SavedSearch.objects.exists()
+
+
+def test_an_analyst_deletes_only_their_own_searches(client, analyst, django_user_model):
+    other = save(django_user_model.objects.create_user("other"), name="Theirs")
+    mine = save(analyst, name="Mine")
+    client.force_login(analyst)
+
+    assert client.post(reverse("opendata:search_delete", args=[other.pk])).status_code == 404
+    assert client.get(reverse("opendata:search_delete", args=[mine.pk])).status_code == 405
+    assert client.post(reverse("opendata:search_delete", args=[mine.pk])).status_code == 302
+    assert list(SavedSearch.objects.all()) == [other]
+
+
+def test_the_list_offers_to_save_its_filters_to_signed_in_users(client, analyst, make_incident):
+    make_incident(province="SY-HL")
+    assert "Save this search" not in client.get(reverse("events:list")).content.decode()
+
+    client.force_login(analyst)
+    content = client.get(reverse("events:list"), {"province": "SY-HL"}).content.decode()
+
+    assert 'name="query" value="province=SY-HL"' in content
+
+
+def test_a_digest_lists_the_new_matching_incidents_once(analyst, make_incident, make_place):
+    search = save(analyst)
+    make_incident(province="SY-HL", title="Before")
+    backdate(search, days=2)
+    new = make_incident(
+        province="SY-HL",
+        killed_total_best=7,
+        place=make_place(name="Atareb", province="SY-HL", latitude=36.1, longitude=36.8),
+    )
+    make_incident(province="SY-DY")
+
+    assert send_digests() == 1
+    assert send_digests() == 0  # not due again before a day has passed
+
+    (message,) = mail.outbox
+    assert message.to == ["analyst@example.org"]
+    assert message.subject == "1 new incident: Aleppo"
+    assert f"http://127.0.0.1:8000/events/{new.pk}/" in message.body
+    assert "Air strike in Atareb, Aleppo: 7 killed" in message.body
+    assert "http://127.0.0.1:8000/events/?province=SY-HL" in message.body
+    assert "CC BY 3.0 IGO" in message.body
+
+
+def test_weekly_digests_wait_a_week_and_nothing_new_sends_nothing(analyst, make_incident):
+    search = save(analyst, frequency="weekly")
+    backdate(search, days=1)
+    make_incident(province="SY-DY")  # matches no search
+    now = timezone.now()
+
+    assert send_digests(now) == 0
+    make_incident(province="SY-HL")
+    assert send_digests(now + datetime.timedelta(days=3)) == 0  # a week has not passed
+    assert send_digests(now + datetime.timedelta(days=8)) == 1
+    assert len(mail.outbox) == 1
+
+
+def test_the_command_sends_and_the_worker_task_reschedules_itself(analyst, make_incident):
+    search = save(analyst)
+    backdate(search, days=1)
+    make_incident(province="SY-HL")
+
+    call_command("send_digests", "--schedule")
+    call_command("send_digests", "--schedule")  # already queued: once
+    assert DBTaskResult.objects.filter(status="READY").count() == 1
+
+    DBTaskResult.objects.all().delete()
+    assert tasks.send_digests_task.call() == 1
+    (queued,) = DBTaskResult.objects.filter(status="READY")
+    assert queued.task_path == tasks.send_digests_task.module_path
+    assert queued.run_after > timezone.now() + datetime.timedelta(minutes=59)
+    assert len(mail.outbox) == 1
+
+
+class Inbox:
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(envelope)
+        return "250 Message accepted for delivery"
+
+
+def test_a_real_smtp_server_receives_the_digest(analyst, make_incident, settings):
+    inbox = Inbox()
+    with socket.socket() as probe:  # a free port
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        settings.MAILERS = {
+            "default": {
+                "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "OPTIONS": {"host": "127.0.0.1", "port": port},
+            }
+        }
+        search = save(analyst, name="Aleppo strikes")
+        backdate(search, days=1)
+        make_incident(province="SY-HL")
+        make_incident(province="SY-HL")
+
+        assert send_digests() == 1
+    finally:
+        controller.stop()
+
+    (envelope,) = inbox.messages
+    assert envelope.rcpt_tos == ["analyst@example.org"]
+    received = email.message_from_bytes(envelope.content, policy=email.policy.default)
+    assert received["Subject"] == "2 new incidents: Aleppo strikes"
+    assert "2 new incidents match your saved search" in received.get_content()
