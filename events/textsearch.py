@@ -39,8 +39,8 @@ IRREGULAR_PREFIXES = {"die": "d", "lie": "l", "tie": "t", "sky": "sk"}
 
 WORD = re.compile(r"[^\W_]+")
 # PostgreSQL's parser reads a web address as one token (its host, its path), not as words:
-# "…/regime-forces-shell-…/" does not match "shell". (UCDP separates its sources by ";".)
-URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)[^\s;]+", re.IGNORECASE)
+# "…/regime-forces-shell-…/" does not match "shell"; the address runs to the next space.
+URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+", re.IGNORECASE)
 _stemmer = snowballstemmer.stemmer("english")
 
 
