@@ -30,6 +30,8 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 
+from events.extraction import confidence
+
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
 OUTCOMES = ("killed", "injured")
 BOUNDS = ("low", "best", "high")
@@ -785,6 +787,10 @@ class Report(Figures):
     def __str__(self):
         origin = self.bulletin or f"{self.get_source_display()} {self.external_id}"
         return f"{self.get_event_type_display()} ({origin})"
+
+    def how_read(self):
+        """How the extractor found each headline field, in words (none for dataset rows)."""
+        return confidence.describe((self.raw or {}).get("basis"))
 
 
 class Claim(models.Model):

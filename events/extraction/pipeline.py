@@ -66,7 +66,8 @@ class _Facts:
         offset = sentence.start
         self.cues = event_types.find_cues(sentence.text, offset)
         self.tolls = casualties.find_tolls(sentence.text, offset)
-        self.background = sentence.is_background
+        # A headline is the news itself: its "in August" is the period it reports, not an aside.
+        self.background = sentence.is_background and sentence.index > 0
         self.context = sentence.is_context
         self.killed = [t for t in self.tolls if t.kind == "killed"]
 
@@ -517,14 +518,26 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         return []
     anchor_facts = all_facts[anchor]
     members = [anchor_facts]
+    headline = all_facts[0]
+    if anchor == 1 and headline.killed and not headline.context:
+        # "Three rescuers and six children killed in Syria" over a lead that names the weapon:
+        # the lead anchors the story, and the headline's toll is still the one it leads with.
+        members.insert(0, headline)
     anchor_cause = _cause(event_types.best_kind(anchor_facts.cues))
+
     lead_end = anchor + LEAD_SENTENCES
     used = {anchor}
+    anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
     for facts in all_facts[anchor + 1 :]:
         if facts.context or facts.background:
             continue
         cause = _cause(event_types.best_kind(facts.cues))
-        if not (cause is None or anchor_cause is None or cause == anchor_cause):
+        # "Offensive leaves 70 dead" then "70 fighters were killed in battle": the lead that
+        # repeats the headline's toll tells the same story, whatever weapon it names.
+        repeats = facts.sentence.index <= lead_end and any(
+            t.best in anchor_tolls and not t.vague for t in facts.killed
+        )
+        if not (cause is None or anchor_cause is None or cause == anchor_cause or repeats):
             continue
         refers = _ANAPHORA.search(facts.sentence.text)
         # In the lead a sentence joins when it adds anything; later only when it refers back.

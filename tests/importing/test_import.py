@@ -1,5 +1,7 @@
 """Importing bulletins: stored once, atomically, with their events."""
 
+import datetime
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -133,3 +135,37 @@ def test_the_contracts_province_precision_is_our_governorate_and_nowhere_is_the_
     result = import_bulletin(make_item(), extractor=lambda *a, **k: events)
 
     assert [i.geo_precision for i in result.incidents] == ["governorate", "country"]
+
+
+def test_a_bulletin_with_a_weeks_toll_becomes_an_aggregate_over_its_governorate(
+    make_governorate,
+):
+    make_governorate("SY-ID")
+    item = make_item(
+        title="At least 40 civilians killed in a week of air raids on Idlib countryside",
+        text="At least 40 civilians, 11 of them children, were killed in a week of aerial "
+        "bombardment on the Idlib countryside, the monitor said on Friday.",
+        published_at=datetime.datetime(2019, 5, 10, tzinfo=datetime.UTC),
+    )
+
+    [incident] = import_bulletin(item).incidents
+
+    incident.refresh_from_db()
+    assert incident.aggregate is True
+    assert (incident.date.isoformat(), incident.date_precision) == ("2019-05-03", "week")
+    assert incident.date_end.isoformat() == "2019-05-10"
+    assert incident.governorate_id == "SY-ID" and incident.place is None
+    assert incident.geo_precision == "governorate"
+    assert incident.killed_civilians_best == 40
+
+
+def test_an_imported_incident_carries_the_extractors_confidence_not_a_constant():
+    clear = import_bulletin(make_item()).incidents[0]
+    vague = import_bulletin(
+        make_item(
+            title="Violence in the north",
+            text="Shelling killed several people in the countryside, residents said.",
+        )
+    ).incidents[0]
+
+    assert 0 < vague.confidence < clear.confidence < 1

@@ -114,6 +114,25 @@ def test_each_report_states_its_own_figures(client, make_incident, make_report):
     assert "killed civilians 28 (?–30); injured total ? (4–?)" in body
 
 
+def test_it_says_how_the_extractor_read_each_headline_field(
+    client, make_incident, make_report, make_bulletin
+):
+    incident = make_incident(confidence=0.42)
+    basis = {
+        "province": "place/shared/several",
+        "perpetrator_group": "generic",
+        "cause": "headline",
+        "civilians_killed": "total/lead/agreed",
+    }
+    make_report(incident, make_bulletin(), raw={"basis": basis}, confidence=0.42)
+
+    body = client.get(reverse("events:detail", args=[incident.pk])).content.decode()
+
+    assert "the name is shared by places in several governorates" in body
+    assert "a count of people, from the lead, another figure agrees" in body
+    assert "0.42" in body
+
+
 def test_the_sides_in_the_fighting_are_shown_as_parties_not_perpetrators(
     client, make_incident, make_actor, make_report
 ):
