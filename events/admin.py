@@ -10,7 +10,7 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonRespon
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
 
 from .forms import ImportBulletinsForm
@@ -291,7 +291,7 @@ class IncidentAdmin(HistoryAdmin):
     date_hierarchy = "date"
     autocomplete_fields = ["place", "district", "governorate", "perpetrators"]
     list_select_related = ["governorate", "place"]
-    readonly_fields = ["version"]
+    readonly_fields = ["version", "place_confidence", "also_possible"]
     fieldsets = [
         (None, {"fields": ["title", ("event_type", "status", "confidence")]}),
         ("When", {"fields": [("date", "date_precision", "date_end"), "aggregate"]}),
@@ -300,6 +300,7 @@ class IncidentAdmin(HistoryAdmin):
             {
                 "fields": [
                     "place",
+                    ("place_confidence", "also_possible"),
                     "district",
                     "governorate",
                     ("latitude", "longitude"),
@@ -328,6 +329,31 @@ class IncidentAdmin(HistoryAdmin):
     inlines = [ReportInline]
     actions = [mark_verified, mark_rejected, merge_incidents]
     change_form_template = "admin/events/incident/change_form.html"
+
+    @admin.display(description="Also possible")
+    def also_possible(self, obj):
+        """The geocoder's runners-up, each a button that puts the incident there (the button
+        submits to events:switch_place, which comes back to this form)."""
+        if not obj or not obj.place_alternatives:
+            return "–"
+        action = reverse("events:switch_place", args=[obj.pk])
+        here = reverse("admin:events_incident_change", args=[obj.pk])
+        return format_html_join(
+            " ",
+            '<button type="submit" class="button switch-place" formaction="{}?next={}" '
+            'formnovalidate name="key" value="{}">{}, {} ({})</button>',
+            (
+                (
+                    action,
+                    here,
+                    a["key"],
+                    a.get("place"),
+                    a.get("province") or a.get("province_code"),
+                    "–" if a.get("confidence") is None else f"{a['confidence']:.2f}",
+                )
+                for a in obj.place_alternatives
+            ),
+        )
 
     def get_urls(self):
         return [

@@ -6,6 +6,7 @@ app_name = "events"
 urlpatterns = [
     path("", views.incident_list, name="list"),
     path("<int:pk>/", views.incident_detail, name="detail"),
+    path("<int:pk>/place/", views.switch_place, name="switch_place"),
     path("map/", views.incident_map, name="map"),
     path("map/data/", views.map_data, name="map_data"),
     path("histogram/", views.histogram, name="histogram"),
