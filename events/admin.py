@@ -2,17 +2,28 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F
+from django.forms.fields import InvalidJSONInput
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .forms import ImportBulletinsForm
-from .importing import ImportResult, Rejected, import_bulletin, import_uploads, parse_text
+from .importing import (
+    PASTED,
+    ImportResult,
+    Rejected,
+    import_bulletin,
+    import_uploads,
+    read_pasted,
+    read_uploaded_file,
+)
 from .models import (
     CATEGORIES,
     FIGURE_FIELDS,
@@ -24,6 +35,7 @@ from .models import (
     Governorate,
     ImportItem,
     ImportJob,
+    ImportOutcome,
     Incident,
     MergeRecord,
     Place,
@@ -31,7 +43,24 @@ from .models import (
     ReviewQueue,
     ReviewStatus,
 )
-from .tasks import run_import_job
+from .tasks import goes_to_background, run_import_job, start_import_job
+
+# Bulletins a page on a background import's progress page.
+IMPORT_PAGE_SIZE = 100
+
+admin.site.site_header = "conflictsite"
+admin.site.site_title = "conflictsite admin"
+admin.site.index_title = "Editing strike reports"
+
+
+class LabelledHistoryHelper(HistoricalRecordContextHelper):
+    """History diffs in words: a coded field (event type, status) shows its label."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices and not isinstance(value, list):
+            return dict(field.flatchoices).get(value, value)
+        return super().prepare_delta_change_value(change, value)
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
@@ -45,6 +74,9 @@ class HistoryAdmin(SimpleHistoryAdmin):
         # Atomic like the change form, so a revert takes the same row lock (IncidentForm).
         with transaction.atomic():
             return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return LabelledHistoryHelper(self.model, historical_record)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         # As simple-history does, less the fields that change with every save.
@@ -101,12 +133,87 @@ class ReportInline(admin.StackedInline):
     extra = 0
     fk_name = "incident"
     show_change_link = True
-    fields = ["bulletin", "source", "external_id", "headline", "event_type", "date", "place_name"]
+    fields = [
+        "bulletin",
+        "source",
+        "external_id",
+        "headline",
+        "event_type",
+        "date",
+        "place_name",
+        "claims_made",
+    ]
     readonly_fields = fields
+
+    @admin.display(description="Claims (who alleges what)")
+    def claims_made(self, report):
+        # Inlines do not nest: the claims are edited in the report's own form, one click away.
+        claims = list(report.claims.select_related("actor")) if report.pk else []
+        rows = format_html_join(
+            "",
+            "<li>{} ({}), {}{}</li>",
+            (
+                (
+                    claim.actor or claim.name,
+                    claim.get_group_display(),
+                    claim.get_attribution_display().lower(),
+                    f" by {claim.alleged_by}" if claim.alleged_by else "",
+                )
+                for claim in claims
+            ),
+        )
+        url = reverse("admin:events_report_change", args=[report.pk]) if report.pk else None
+        edit = format_html('<a href="{}">Change the claims</a>', url) if url else ""
+        if not claims:
+            return format_html("None. {}", edit)
+        return format_html('<ul class="claims-list">{}</ul>{}', rows, edit)
+
+
+class EvidenceField(forms.JSONField):
+    """A report's evidence: a list of {"field", "start", "end"} spans into its bulletin.
+
+    Anything else (null, an object, JSON nested past Python's recursion limit) is a form
+    error: the detail page reads these spans and the database column is NOT NULL.
+    """
+
+    message = 'Evidence is a list of spans such as {"field": "place", "start": 0, "end": 5}.'
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        try:
+            value = super().to_python(value)
+        except RecursionError:
+            raise ValidationError(f"JSON nested too deep. {self.message}") from None
+        if not isinstance(value, list) or not all(map(self.is_span, value)):
+            raise ValidationError(self.message)
+        return value
+
+    def bound_data(self, data, initial):
+        try:
+            return super().bound_data(data, initial)
+        except RecursionError:  # Shown back as typed, with the error.
+            return InvalidJSONInput(data)
+
+    @staticmethod
+    def is_span(span):
+        return (
+            isinstance(span, dict)
+            and isinstance(span.get("field"), str)
+            and type(span.get("start")) is int
+            and type(span.get("end")) is int
+            and 0 <= span["start"] < span["end"]
+            and all(isinstance(v, str | int | float | bool) for v in span.values())
+        )
+
+
+class ReportForm(forms.ModelForm):
+    evidence = EvidenceField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
 
 @admin.register(Report)
 class ReportAdmin(HistoryAdmin):
+    form = ReportForm
     list_display = ["__str__", "incident", "event_type", "date", "is_primary", "is_background"]
     list_filter = ["source", "event_type", "is_primary", "is_background"]
     search_fields = ["headline", "place_name", "bulletin__title", "external_id"]
@@ -215,17 +322,33 @@ def merge_incidents(modeladmin, request, queryset):
     return TemplateResponse(request, "admin/events/incident/merge.html", context)
 
 
+class IncidentColumns:
+    """Incident list columns with short headings, so that the list fits beside the admin's
+    navigation at 1,366 pixels."""
+
+    @admin.display(description="Where", ordering="place__name")
+    def where(self, incident):
+        return incident.place or incident.district or incident.governorate or "–"
+
+    @admin.display(description="Killed", ordering="killed_total_best")
+    def killed(self, incident):
+        return incident.killed_total_best
+
+    @admin.display(description="Civilians", ordering="killed_civilians_best")
+    def civilians(self, incident):
+        return incident.killed_civilians_best
+
+
 @admin.register(Incident)
-class IncidentAdmin(HistoryAdmin):
+class IncidentAdmin(IncidentColumns, HistoryAdmin):
     form = IncidentForm
     list_display = [
         "__str__",
         "date",
         "event_type",
-        "governorate",
-        "place",
-        "killed_total_best",
-        "killed_civilians_best",
+        "where",
+        "killed",
+        "civilians",
         "status",
         "source",
     ]
@@ -233,8 +356,8 @@ class IncidentAdmin(HistoryAdmin):
     search_fields = ["title", "place__name"]
     date_hierarchy = "date"
     autocomplete_fields = ["place", "district", "governorate", "perpetrators"]
-    list_select_related = ["governorate", "place"]
-    readonly_fields = ["version"]
+    list_select_related = ["governorate", "place__governorate", "district"]
+    readonly_fields = ["version", "place_confidence", "also_possible"]
     fieldsets = [
         (None, {"fields": ["title", ("event_type", "status", "confidence")]}),
         ("When", {"fields": [("date", "date_precision", "date_end"), "aggregate"]}),
@@ -243,6 +366,7 @@ class IncidentAdmin(HistoryAdmin):
             {
                 "fields": [
                     "place",
+                    ("place_confidence", "also_possible"),
                     "district",
                     "governorate",
                     ("latitude", "longitude"),
@@ -271,6 +395,31 @@ class IncidentAdmin(HistoryAdmin):
     inlines = [ReportInline]
     actions = [mark_verified, mark_rejected, merge_incidents]
     change_form_template = "admin/events/incident/change_form.html"
+
+    @admin.display(description="Also possible")
+    def also_possible(self, obj):
+        """The geocoder's runners-up, each a button that puts the incident there (the button
+        submits to events:switch_place, which comes back to this form)."""
+        if not obj or not obj.place_alternatives:
+            return "–"
+        action = reverse("events:switch_place", args=[obj.pk])
+        here = reverse("admin:events_incident_change", args=[obj.pk])
+        return format_html_join(
+            " ",
+            '<button type="submit" class="button switch-place" formaction="{}?next={}" '
+            'formnovalidate name="key" value="{}">{}, {} ({})</button>',
+            (
+                (
+                    action,
+                    here,
+                    a["key"],
+                    a.get("place"),
+                    a.get("province") or a.get("province_code"),
+                    "–" if a.get("confidence") is None else f"{a['confidence']:.2f}",
+                )
+                for a in obj.place_alternatives
+            ),
+        )
 
     def get_urls(self):
         return [
@@ -390,18 +539,22 @@ class IncidentPermissions:
 
 
 @admin.register(ReviewQueue)
-class ReviewQueueAdmin(IncidentPermissions, admin.ModelAdmin):
+class ReviewQueueAdmin(IncidentPermissions, IncidentColumns, admin.ModelAdmin):
     """Unreviewed incidents, least certain first; each opens in the incident change form."""
 
-    list_display = ["__str__", "confidence", "date", "event_type", "place", "killed_total_best"]
+    list_display = ["__str__", "confidence", "date", "event_type", "where", "killed"]
     list_filter = ["event_type", "governorate", "source"]
     search_fields = ["title", "place__name"]
-    list_select_related = ["governorate", "place"]
+    list_select_related = ["governorate", "place__governorate", "district"]
     ordering = [F("confidence").asc(nulls_first=True), "id"]
     actions = [mark_verified, mark_rejected]
 
     def get_queryset(self, request):
         return super().get_queryset(request).review_queue()
+
+    def changelist_view(self, request, extra_context=None):
+        # Not Django's "Select incident to review to change".
+        return super().changelist_view(request, {"title": "Review queue", **(extra_context or {})})
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         return HttpResponseRedirect(reverse("admin:events_incident_change", args=[object_id]))
@@ -409,10 +562,7 @@ class ReviewQueueAdmin(IncidentPermissions, admin.ModelAdmin):
 
 @admin.action(description="Undo selected merges", permissions=["change"])
 def undo_merges(modeladmin, request, queryset):
-    count = 0
-    for record in queryset.filter(undone_at__isnull=True):
-        record.undo(user=request.user)
-        count += 1
+    count = sum(record.undo(user=request.user) for record in queryset.filter(undone_at=None))
     modeladmin.message_user(request, f"{count} merge(s) undone.", messages.SUCCESS)
 
 
@@ -422,13 +572,41 @@ class MergeRecordAdmin(IncidentPermissions, admin.ModelAdmin):
 
     list_display = ["__str__", "target", "merged_by", "merged_at", "undone_at"]
     list_filter = [("undone_at", admin.EmptyFieldListFilter)]
-    readonly_fields = ["target", "items", "merged_by", "merged_at", "undone_at", "undone_by"]
+    fields = ["target", "merged", "merged_by", "merged_at", "undone_at", "undone_by"]
+    readonly_fields = fields
+
+    @admin.display(description="Merged incidents")
+    def merged(self, record):
+        """Each merged incident, its status before the merge and the reports it gave up, as
+        links rather than the raw JSON record."""
+        incidents = Incident.objects.in_bulk([item["incident"] for item in record.items])
+        statuses = dict(ReviewStatus.choices)
+
+        def row(item):
+            incident = incidents.get(item["incident"])
+            name = f"#{item['incident']} {incident}" if incident else f"#{item['incident']}"
+            reports = ", ".join(f"#{pk}" for pk in item.get("reports", [])) or "none"
+            status = statuses.get(item.get("status"), item.get("status"))
+            url = reverse("admin:events_incident_change", args=[item["incident"]])
+            return (url, name, status, reports)
+
+        return format_html(
+            '<ul class="merged-items">{}</ul>',
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a>: was {}; reports moved: {}</li>',
+                (row(item) for item in record.items),
+            ),
+        )
+
     actions = [undo_merges]
 
     def response_change(self, request, obj):
         if "_undo" in request.POST:
-            obj.undo(user=request.user)
-            self.message_user(request, f"Merge {obj} undone.", messages.SUCCESS)
+            if obj.undo(user=request.user):
+                self.message_user(request, f"Merge {obj} undone.", messages.SUCCESS)
+            else:
+                self.message_user(request, f"Merge {obj} was already undone.", messages.WARNING)
         return super().response_change(request, obj)
 
 
@@ -471,69 +649,75 @@ class BulletinAdmin(HistoryAdmin):
             "form": form,
         }
         if request.method == "POST" and form.is_valid():
-            files = [(f.name, f.read()) for f in form.cleaned_data["files"]]
-            if len(files) >= settings.BACKGROUND_IMPORT_MIN_FILES:
-                job = ImportJob.objects.create(created_by=request.user)
-                ImportItem.objects.bulk_create(
-                    ImportItem(job=job, name=name[:300], data=data) for name, data in files
-                )
-                # Enqueued once the job's rows are committed, so the worker can read them.
-                transaction.on_commit(lambda: run_import_job.enqueue(job.pk))
-                if not form.cleaned_data["text"].strip():
-                    return HttpResponseRedirect(job.get_absolute_url())
-                files = []
-                context["job"] = job
-            results = import_uploads(files, user=request.user)
-            if form.cleaned_data["text"].strip():
-                results.insert(0, self._import_pasted(form.cleaned_data, request.user))
+            uploads, text = form.cleaned_data["files"], form.cleaned_data["text"]
+            pasted = None
+            if text.strip():
+                pasted = {key: form.cleaned_data[key] for key in ("title", "publisher", "url")}
+                published = form.cleaned_data["published_at"]
+                pasted["published_at"] = published.isoformat() if published else None
+            if goes_to_background(uploads, text):
+                job = start_import_job(request.user, uploads, pasted and {"text": text, **pasted})
+                return HttpResponseRedirect(job.get_absolute_url())
+            results = import_uploads(map(read_uploaded_file, uploads), user=request.user)
+            if pasted is not None:
+                item = read_pasted(text, pasted)
+                if isinstance(item, Rejected):
+                    results.insert(0, ImportResult(PASTED, "rejected", str(item)))
+                else:
+                    results.insert(0, import_bulletin(item, user=request.user))
             context.update(title="Import results", results=results)
             return TemplateResponse(request, "admin/events/bulletin/import_result.html", context)
         return TemplateResponse(request, "admin/events/bulletin/import.html", context)
 
     def import_job_view(self, request, pk):
+        """A background import's state and counts, and its bulletins a page at a time (a job of
+        15,000 bulletins was a 3.8 MB page, reloaded every 3 s)."""
         if not self.has_add_permission(request):
             raise PermissionDenied
         job = get_object_or_404(ImportJob.objects.select_related("created_by"), pk=pk)
-        items = list(job.items.defer("data"))
-        bulletins = Bulletin.objects.in_bulk(
-            [r["bulletin"] for item in items for r in item.results if r["bulletin"]]
+        if request.method == "POST":
+            if job.state in (ImportJob.State.STALLED, ImportJob.State.FAILED):
+                ImportJob.objects.filter(pk=job.pk).update(error="")
+                run_import_job.enqueue(job.pk)
+                self.message_user(request, "The import will resume where it stopped.")
+            return HttpResponseRedirect(job.get_absolute_url())
+        outcomes = ImportOutcome.objects.filter(item__job=job).select_related("bulletin")
+        shown = request.GET.get("status")
+        if shown in ImportOutcome.Status.values:
+            outcomes = outcomes.filter(status=shown)
+        page = Paginator(outcomes.order_by("item_id", "position"), IMPORT_PAGE_SIZE).get_page(
+            request.GET.get("page")
         )
-        incidents = Incident.objects.in_bulk(
-            [pk for item in items for r in item.results for pk in r["incidents"]]
+        incidents = {}
+        for report in Report.objects.filter(
+            bulletin__in=[o.bulletin_id for o in page if o.bulletin_id], incident__isnull=False
+        ).select_related("incident__governorate"):
+            incidents.setdefault(report.bulletin_id, []).append(report.incident)
+        rows = [
+            {
+                "name": outcome.name,
+                "status": outcome.status,
+                "reason": outcome.reason,
+                "bulletin": outcome.bulletin,
+                "incidents": incidents.get(outcome.bulletin_id, []),
+            }
+            for outcome in page
+        ]
+        failed_files = job.items.filter(status=ImportItem.Status.FAILED).values_list(
+            "name", "error"
         )
-        rows = []
-        for item in items:
-            if item.status == ImportItem.Status.FAILED:
-                rows.append({"name": item.name, "status": "failed", "reason": item.error})
-            for r in item.results:
-                rows.append(
-                    r
-                    | {
-                        "bulletin": bulletins.get(r["bulletin"]),
-                        "incidents": [incidents[i] for i in r["incidents"] if i in incidents],
-                    }
-                )
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Background import",
             "job": job,
+            "state": job.state,
             "progress": job.progress(),
+            "failed_files": failed_files,
             "results": rows,
+            "page": page,
+            "shown": shown,
+            "statuses": ImportOutcome.Status.choices,
+            "stalled_after": settings.IMPORT_STALLED_AFTER,
         }
         return TemplateResponse(request, "admin/events/bulletin/import_job.html", context)
-
-    @staticmethod
-    def _import_pasted(data, user):
-        text = data["text"].replace("\r\n", "\n")
-        try:
-            item = parse_text(text, "pasted text")
-        except Rejected as error:
-            return ImportResult("pasted text", "rejected", str(error))
-        item.filename = ""
-        for key in ("title", "publisher", "url"):
-            if data.get(key):
-                setattr(item, key, data[key])
-        if data.get("published_at"):
-            item.published_at = data["published_at"]
-        return import_bulletin(item, user=user)

@@ -20,9 +20,9 @@ from pathlib import Path
 
 from django.db import transaction
 
+from . import lexicons
 from .extraction import extract
-from .extraction.gazetteer import distance_km, key
-from .gazetteer import GAZETTEER_DIR, read_rows
+from .extraction.gazetteer import distance_km, key, place_key
 from .models import (
     Actor,
     ActorGroup,
@@ -39,9 +39,12 @@ from .models import (
     Report,
     ReviewStatus,
     Source,
+    date_range_problem,
     groups_key,
+    refresh_perpetrator_groups,
     split_names,
 )
+from .seeds import GAZETTEER_DIR, read_rows
 
 BATCH = 2000
 
@@ -190,18 +193,17 @@ class Crosswalk:
                 ]
             elif row["governorate"]:
                 self.governorates.setdefault(key(row["name"]), row["governorate"])
+        # Places are found by the geocoder's candidates for a name (every spelling it knows),
+        # then stored by key, as the bulletin import does.
+        self.gazetteer = lexicons.gazetteer()
+        self._candidates = {}
         self.places = {}
-        for pk, gov, district, lat, lon, name, names in Place.objects.values_list(
-            "pk",
-            "governorate_id",
-            "district_id",
-            "latitude",
-            "longitude",
-            "name",
-            "alternate_names",
+        for p in Place.objects.values(
+            "id", "pcode", "geonames_id", "governorate_id", "district_id", "latitude", "longitude"
         ):
-            for n in {name, *split_names(names)}:
-                self.places.setdefault(key(n), []).append((pk, gov, district, lat, lon))
+            self.places[place_key(p)] = (
+                p["id"], p["governorate_id"], p["district_id"], p["latitude"], p["longitude"]
+            )  # fmt: skip
 
     def governorate(self, name):
         return self.governorates.get(key(name)) if name else None
@@ -214,7 +216,12 @@ class Crosswalk:
     def place(self, name, governorate, latitude, longitude, within_km=10):
         """The place of that name in that governorate nearest to the point (within reach)."""
         best = None
-        for candidate in self.places.get(key(name), ()) if name else ():
+        if name and name not in self._candidates:  # a dataset names its places many times
+            self._candidates[name] = self.gazetteer.candidates(name)
+        for location in self._candidates.get(name, ()) if name else ():
+            candidate = self.places.get(location.key)
+            if candidate is None:
+                continue
             pk, gov, district, lat, lon = candidate
             if governorate and gov != governorate:
                 continue
@@ -269,12 +276,18 @@ def _float(value):
 
 
 def _date(value):
+    """The row's date, None when it has none; ValueError (the row is reported, not imported)
+    when it is outside the range the database accepts."""
     value = (value or "").strip()
     for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S"):
         try:
-            return datetime.datetime.strptime(value[:30], fmt).date()
+            date = datetime.datetime.strptime(value[:30], fmt).date()
         except ValueError:
             continue
+        problem = date_range_problem(date)
+        if problem:
+            raise ValueError(f"the date {problem}")
+        return date
     return None
 
 
@@ -417,6 +430,72 @@ def _perpetrators_in(headline, outlet, extractor):
         for perpetrator in event.get("perpetrators") or []
         if str(perpetrator.get("name") or "").strip()
     )
+
+
+def attribute_from_headlines(extractor=extract, progress=None):
+    """For UCDP rows imported before their headlines were read: the perpetrators their source
+    headlines name, as alleged by the outlet, for each state-based or non-state event that has
+    none yet. Returns how many incidents gained one. Safe to run again."""
+    say = progress or (lambda message: None)
+    reports = (
+        Report.objects.filter(source=Source.UCDP_GED, incident__isnull=False)
+        .exclude(claims__kind=ClaimKind.PERPETRATOR)
+        .values_list("pk", "incident_id", "raw", "headline")
+    )
+    pending = [
+        (pk, incident, raw, headline)
+        for pk, incident, raw, headline in reports.iterator(chunk_size=2000)
+        if str((raw or {}).get("type_of_violence") or "").strip() != UCDP_ONE_SIDED
+    ]
+    gained = 0
+    for start in range(0, len(pending), BATCH):
+        batch = pending[start : start + BATCH]
+        found = {
+            pk: (incident, (raw or {}).get("source_office") or "", alleged)
+            for pk, incident, raw, headline in batch
+            if (
+                alleged := headline_perpetrators(
+                    headline, (raw or {}).get("source_office"), extractor
+                )
+            )
+        }
+        actors = _actors(
+            {p["name"] for *_, alleged in found.values() for p in alleged},
+            {p["name"]: p.get("group") for *_, alleged in found.values() for p in alleged},
+        )
+        with transaction.atomic():
+            claims, links = [], []
+            for pk, (incident, outlet, alleged) in found.items():
+                for position, p in enumerate(alleged, start=100):
+                    actor = actors[p["name"]]
+                    claims.append(
+                        Claim(
+                            report_id=pk,
+                            kind=ClaimKind.PERPETRATOR,
+                            actor=actor,
+                            name=p["name"][:200],
+                            group=actor.group,
+                            attribution=Attribution.ALLEGED,
+                            alleged_by=outlet.strip()[:200],
+                            position=position,
+                        )
+                    )
+                    links.append(
+                        Incident.perpetrators.through(incident_id=incident, actor_id=actor.pk)
+                    )
+            Claim.objects.bulk_create(claims)
+            Incident.perpetrators.through.objects.bulk_create(links, ignore_conflicts=True)
+            by_group = {}
+            for incident, _, alleged in found.values():
+                by_group.setdefault(actors[alleged[0]["name"]].group, []).append(incident)
+            for group, pks in by_group.items():
+                Incident.objects.filter(pk__in=pks, perpetrator_group="").update(
+                    perpetrator_group=group
+                )
+            refresh_perpetrator_groups([incident for incident, *_ in found.values()])
+        gained += len(found)
+        say(f"  {start + len(batch)}/{len(pending)} rows read, {gained} incidents attributed")
+    return gained
 
 
 def acled_row(raw):

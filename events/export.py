@@ -1,5 +1,9 @@
 """The CSV export: every incident a filter selects, streamed with flat memory.
 
+The file ends with one line, `# end of export: N incidents`, written only after the last row: a
+file without it was cut short (a worker killed mid-export still sends a 200), and N says how
+many rows it holds. CSV readers skip it as a comment (pandas: `comment="#"`).
+
 On PostgreSQL the filtered queryset's SQL runs inside COPY ... TO STDOUT and its bytes go
 straight to the client (issue 5: as fast as psql's COPY); SQLite gets a plain Python path.
 Both neutralise cells that a spreadsheet would read as a formula.
@@ -9,66 +13,116 @@ import csv
 import io
 
 from django.db import connection
-from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models import Case, CharField, F, OuterRef, Subquery, Value, When
 from django.db.models.aggregates import StringAgg
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 
-from .models import Actor, Incident
+from .models import (
+    BOUNDS,
+    CATEGORIES,
+    OUTCOMES,
+    Actor,
+    ActorGroup,
+    DatePrecision,
+    EventType,
+    GeoPrecision,
+    Incident,
+    Report,
+    ReviewStatus,
+    Source,
+)
 
+# Every category's low, best and high estimate, killed then injured.
 FIGURE_COLUMNS = [
-    f"{outcome}_{column}"
-    for outcome in ("killed", "injured")
-    for column in (
-        "total_best",
-        "total_low",
-        "total_high",
-        "civilians_best",
-        "civilians_low",
-        "civilians_high",
-        "combatants_best",
-        "children_best",
-        "women_best",
-    )
+    f"{outcome}_{category}_{bound}"
+    for outcome in OUTCOMES
+    for category in CATEGORIES
+    for bound in BOUNDS
 ]
+
+
+def label_of(field, choices):
+    """The readable label of a coded column (e.g. "Air strike" beside "airstrike")."""
+    return Case(
+        *[When(**{field: value}, then=Value(label)) for value, label in choices],
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+# The source's own id for the incident's first report: a dataset's row id (UCDP, ACLED) or,
+# for a bulletin, its web address.
+first_report = Report.objects.filter(incident=OuterRef("pk")).order_by("-is_primary", "id")
+SOURCE_ID = Subquery(
+    first_report.annotate(
+        own_id=Coalesce(
+            NullIf("external_id", Value("")),
+            NullIf("bulletin__url", Value("")),
+            output_field=CharField(),
+        )
+    ).values("own_id")[:1]
+)
 
 # (header, expression): the order of the file's columns.
 COLUMNS = [
     ("id", F("id")),
+    ("title", F("title")),
     ("date", F("date")),
     ("date_precision", F("date_precision")),
+    ("date_precision_label", label_of("date_precision", DatePrecision.choices)),
+    ("date_end", F("date_end")),  # the period's last day, when coarser than a day
+    # "yes": a toll summed over a period or an area, not one incident.
+    ("aggregate", Case(When(aggregate=True, then=Value("yes")), default=Value(""))),
     ("event_type", F("event_type")),
+    ("event_type_label", label_of("event_type", EventType.choices)),
     ("place", F("place__name")),
+    ("place_ar", F("place__name_ar")),
     ("district", F("district__name")),
+    ("district_ar", F("district__name_ar")),
     ("governorate", F("governorate__name")),
+    ("governorate_ar", F("governorate__name_ar")),
     ("province_code", F("governorate_id")),
     ("latitude", F("latitude")),
     ("longitude", F("longitude")),
     ("geo_precision", F("geo_precision")),
+    ("geo_precision_label", label_of("geo_precision", GeoPrecision.choices)),
     ("perpetrators", None),  # Built per query: a subquery over the perpetrators.
     ("perpetrator_group", F("perpetrator_group")),
+    ("perpetrator_group_label", label_of("perpetrator_group", ActorGroup.choices)),
     *[(name, F(name)) for name in FIGURE_COLUMNS],
     ("status", F("status")),
+    ("status_label", label_of("status", ReviewStatus.choices)),
     ("source", F("source")),
+    ("source_label", label_of("source", Source.choices)),
+    ("source_id", SOURCE_ID),
     ("url", None),  # Built per request: the absolute address of the detail page.
 ]
 HEADER = [name for name, _ in COLUMNS]
 TEXT_COLUMNS = {
+    "title",
     "date_precision",
+    "aggregate",
     "event_type",
     "place",
+    "place_ar",
     "district",
+    "district_ar",
     "governorate",
+    "governorate_ar",
     "province_code",
     "geo_precision",
     "perpetrators",
     "perpetrator_group",
     "status",
     "source",
+    "source_id",
     "url",
 }
+TEXT_COLUMNS |= {name for name, _ in COLUMNS if name.endswith("_label")}
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_BYTES = 64 * 1024
+TRAILER_PREFIX = "# end of export: "
 
 
 def rows_queryset(queryset, detail_prefix, with_perpetrators=True):
@@ -117,19 +171,26 @@ def _header():
     return buffer.getvalue().encode()
 
 
+def trailer(count):
+    """The export's last line: proof that the file is whole, and how many rows it holds."""
+    return f"{TRAILER_PREFIX}{count} incidents\n".encode()
+
+
 def _stream_python(rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     yield _header()
+    count = 0
     for row in rows.iterator(chunk_size=2000):
         writer.writerow(
             value.isoformat() if hasattr(value, "isoformat") else neutralise(value) for value in row
         )
+        count += 1
         if buffer.tell() >= CHUNK_BYTES:
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
-    yield buffer.getvalue().encode()
+    yield buffer.getvalue().encode() + trailer(count)
 
 
 def copy_sql(queryset, detail_prefix):
@@ -155,7 +216,7 @@ def copy_sql(queryset, detail_prefix):
     outer = []
     for name in HEADER:
         column = "perpetrators.names" if name == "perpetrators" else f'rows."c_{name}"'
-        if name == "date":
+        if name in ("date", "date_end"):
             outer.append(f"to_char({column}, 'YYYY-MM-DD')")
         elif name in TEXT_COLUMNS:
             outer.append(
@@ -181,10 +242,11 @@ def copy_sql(queryset, detail_prefix):
 def _stream_copy(statement):
     yield _header()
     chunk = bytearray()
-    with connection.connection.cursor() as cursor, cursor.copy(statement) as copy:
-        for data in copy:
-            chunk += data
-            if len(chunk) >= CHUNK_BYTES:
-                yield bytes(chunk)
-                chunk.clear()
-    yield bytes(chunk)
+    with connection.connection.cursor() as cursor:
+        with cursor.copy(statement) as copy:
+            for data in copy:
+                chunk += data
+                if len(chunk) >= CHUNK_BYTES:
+                    yield bytes(chunk)
+                    chunk.clear()
+        yield bytes(chunk) + trailer(cursor.rowcount)  # COPY's own count of the rows sent

@@ -20,15 +20,64 @@ import unicodedata
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
+
+from events.extraction import confidence
+
+# No bulletin or incident this site covers is older than this, or more than a day ahead of the
+# moment it is stored (a dateline in a later time zone): a date outside the range is a typo or
+# hostile, and year 10000 or 1 BC, which PostgreSQL keeps, breaks every page that reads it.
+EARLIEST_DATE = datetime.date(1990, 1, 1)
+EARLIEST_MOMENT = datetime.datetime(1990, 1, 1, tzinfo=datetime.UTC)
+LEEWAY = datetime.timedelta(days=1)
+
+
+def date_range_problem(value, now=None):
+    """Why a date or datetime is outside the sane range, or None when it is inside."""
+    if value is None:
+        return None
+    now = now or timezone.now()
+    if isinstance(value, datetime.datetime):
+        earliest, latest = EARLIEST_MOMENT, now + LEEWAY
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value, datetime.UTC)
+    else:
+        earliest, latest = EARLIEST_DATE, (now + LEEWAY).date()
+    if earliest <= value <= latest:
+        return None
+    return (
+        f"{value.isoformat()[:25]} is outside {EARLIEST_DATE.isoformat()} to "
+        f"{latest.isoformat()[:10]} (a day ahead of now)."
+    )
+
+
+def check_date_range(obj, field, stored_at):
+    """For a model's clean(): the admin's forms say why, rather than failing at the check
+    constraint below. A row stored earlier is held to the day after it was stored."""
+    problem = date_range_problem(getattr(obj, field), now=getattr(obj, stored_at))
+    if problem:
+        raise ValidationError({field: f"The date {problem}"}, code="out_of_range")
+
+
+def sane_date_constraint(field, stored_at, name):
+    """From 1990 to a day after the row was stored: the row's own timestamp stands in for
+    "now", which a check constraint may not read (it must hold for the row for ever)."""
+    earliest = EARLIEST_MOMENT if field == "published_at" else EARLIEST_DATE
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True})
+        | Q(**{f"{field}__gte": earliest, f"{field}__lte": F(stored_at) + LEEWAY}),
+        name=name,
+    )
+
 
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
 OUTCOMES = ("killed", "injured")
@@ -165,6 +214,25 @@ class District(models.Model):
         return [self.name, self.name_ar, *split_names(self.alternate_names)]
 
 
+# A place chosen with less geocoding confidence than this is checked first in the review queue.
+UNCERTAIN_PLACE = 0.5
+
+
+class PlaceQuerySet(models.QuerySet):
+    def by_key(self, key):
+        """The place a gazetteer key names: an OCHA P-code, "geonames:<id>" or "place:<pk>"."""
+        kind, _, value = str(key or "").partition(":")
+        if not value:
+            return self.filter(pcode=kind).first() if kind else None
+        if not value.isdigit():
+            return None
+        if kind == "geonames":
+            return self.filter(geonames_id=int(value)).first()
+        if kind == "place":
+            return self.filter(pk=int(value)).first()
+        return None
+
+
 class Place(models.Model):
     class Origin(models.TextChoices):
         OCHA = "ocha", "OCHA populated places"
@@ -189,6 +257,7 @@ class Place(models.Model):
     origin = models.CharField(max_length=10, choices=Origin, default=Origin.EDITOR)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = PlaceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -211,6 +280,23 @@ class Place(models.Model):
     @property
     def names(self):
         return [self.name, self.name_ar, *split_names(self.alternate_names)]
+
+    def as_alternative(self):
+        """The place as an entry of `place_alternatives` (without a confidence)."""
+        return {
+            "key": self.key, "place": self.name, "province": self.governorate.name,
+            "province_code": self.governorate_id,
+            "latitude": self.latitude, "longitude": self.longitude,
+        }  # fmt: skip
+
+    @property
+    def key(self):
+        """How the gazetteer names this place (see PlaceQuerySet.by_key)."""
+        if self.pcode:
+            return self.pcode
+        if self.geonames_id:
+            return f"geonames:{self.geonames_id}"
+        return f"place:{self.pk}"
 
 
 def actor_key(name):
@@ -297,10 +383,14 @@ class Bulletin(models.Model):
                 condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
                 name="bulletin_url_is_web_address",
             ),
+            sane_date_constraint("published_at", "imported_at", "bulletin_published_in_range"),
         ]
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        check_date_range(self, "published_at", "imported_at")
 
     @staticmethod
     def hash_text(title, text):
@@ -363,14 +453,39 @@ class IncidentQuerySet(models.QuerySet):
             qs = qs.filter(date__lte=end)
         return qs
 
+    def spanning_months(self):
+        """Incidents dated by a period longer than a month (a year's toll, a span of weeks):
+        a monthly chart cannot put them in one month without a false spike there."""
+        return self.filter(
+            Q(date_precision=DatePrecision.YEAR)
+            | Q(date_end__gt=F("date") + datetime.timedelta(days=31))
+        )
+
+    def periods(self):
+        """[(date, date_end, date_precision, incidents, killed)] of spanning_months(), one
+        row a period."""
+        return list(
+            self.spanning_months()
+            .order_by()
+            .values_list("date", "date_end", "date_precision")
+            .annotate(incidents=Count("id"), killed=Sum("killed_total_best"))
+            .order_by("date", "date_end", "date_precision")
+        )
+
     def published(self):
         """What analysts see: everything but rejected incidents."""
         return self.exclude(status=ReviewStatus.REJECTED)
 
     def review_queue(self):
-        """Unreviewed incidents, least certain first (no confidence at all counts as least)."""
+        """Unreviewed incidents: those whose place is uncertain first, then least certain first
+        (no confidence at all counts as least)."""
+        uncertain = Case(
+            When(place_confidence__lt=UNCERTAIN_PLACE, then=Value(0)),
+            default=Value(1),
+            output_field=models.IntegerField(),
+        )
         return self.filter(status=ReviewStatus.EXTRACTED).order_by(
-            F("confidence").asc(nulls_first=True), "id"
+            uncertain, F("confidence").asc(nulls_first=True), "id"
         )
 
     def duplicate_candidates(self, incident):
@@ -460,6 +575,11 @@ class Incident(Figures):
     geo_precision = models.CharField(
         max_length=11, choices=GeoPrecision, default=GeoPrecision.PLACE
     )
+    # The geocoder's confidence in `place` (0..1) and the other places its name may be, each
+    # {"key", "place", "province_code", "latitude", "longitude", "confidence"}: shown as
+    # "also possible", and an editor switches to one in a click (Incident.switch_place).
+    place_confidence = models.FloatField(null=True, blank=True)
+    place_alternatives = models.JSONField(default=list, blank=True)
     perpetrators = models.ManyToManyField(Actor, blank=True, related_name="incidents")
     # The most likely perpetrator's group, kept on the row so the list filters without a join.
     perpetrator_group = models.CharField(max_length=30, choices=ActorGroup, blank=True)
@@ -515,9 +635,16 @@ class Incident(Figures):
             # A rare event type or source among other filters (?event_type=barrel_bomb&…):
             # PostgreSQL combines these with the other filters' indexes (a bitmap) rather
             # than walking every incident newest first. (The group filter's index, trigrams
-            # of perpetrator_groups, is made in migration 0022 on PostgreSQL.)
+            # of perpetrator_groups, is made in migration 0026 on PostgreSQL.)
             models.Index(fields=["event_type"], name="incident_event_type_idx"),
             models.Index(fields=["source"], name="incident_source_idx"),
+            # The histogram's records of periods longer than a month (spanning_months()): a
+            # few in a hundred incidents, found without reading the others.
+            models.Index(
+                fields=["date"],
+                condition=Q(date_precision="year") | Q(date_end__isnull=False),
+                name="incident_period_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -528,6 +655,7 @@ class Incident(Figures):
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="incident_longitude_range",
             ),
+            sane_date_constraint("date", "created_at", "incident_date_in_range"),
         ]
 
     def __str__(self):
@@ -548,6 +676,30 @@ class Incident(Figures):
 
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.pk])
+
+    def clean(self):
+        check_date_range(self, "date", "created_at")
+
+    def switch_place(self, key):
+        """Put the incident at another of the places its name may be (an editor's one click):
+        that alternative becomes the place, the current place an alternative. False when `key`
+        is not one of the alternatives."""
+        if not any(a.get("key") == key for a in self.place_alternatives or ()):
+            return False
+        place = Place.objects.by_key(key)
+        if place is None:
+            return False
+        rest = [a for a in self.place_alternatives if a.get("key") != key]
+        if self.place_id:
+            rest.insert(0, {**self.place.as_alternative(), "confidence": self.place_confidence})
+        self.place, self.district, self.governorate = place, place.district, place.governorate
+        self.latitude, self.longitude = place.latitude, place.longitude
+        self.geo_precision = GeoPrecision.PLACE
+        self.place_confidence = 1.0  # an editor's choice
+        self.place_alternatives = rest
+        self._change_reason = f"Place switched to {place.name}"
+        self.save()
+        return True
 
     def changes_since(self, version):
         """What was saved after `version`, as (who, [(field label, then, now), ...]).
@@ -654,8 +806,6 @@ class Incident(Figures):
                 else:
                     value = int(statistics.median_low(values))
                 setattr(self, name, value)
-        if save:
-            self.save()
         actors, parties = [], []
         for report in reports:
             for claim in report.claims.all():
@@ -663,17 +813,18 @@ class Incident(Figures):
                     parties.append(claim.group)
                 elif claim.actor_id and claim.actor_id not in actors:
                     actors.append(claim.actor_id)
+        if actors:
+            # Set before the save, so the group is part of this version and its history (an
+            # UPDATE behind save() left the history without it: a revert blanked the group).
+            self.perpetrator_group = Actor.objects.get(pk=actors[0]).group
+        if save:
+            self.save()
         if self.pk and self.party_groups != groups_key(parties):
             self.party_groups = groups_key(parties)
             Incident.objects.filter(pk=self.pk).update(party_groups=self.party_groups)
         if actors and self.pk:
             self.perpetrators.set(actors)
-            first = Actor.objects.get(pk=actors[0])
-            if self.perpetrator_group != first.group:
-                self.perpetrator_group = first.group
-                Incident.objects.filter(pk=self.pk).update(perpetrator_group=first.group)
-                refresh_perpetrator_groups([self.pk])
-                self.refresh_from_db(fields=["perpetrator_groups"])
+            self.refresh_from_db(fields=["perpetrator_groups"])
 
 
 def groups_key(groups):
@@ -761,6 +912,11 @@ class Report(Figures):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     geo_precision = models.CharField(max_length=11, choices=GeoPrecision, blank=True)
+    # The geocoder's confidence in `place` (0..1) and the other places its name may be, each
+    # {"key", "place", "province_code", "latitude", "longitude", "confidence"}: shown as
+    # "also possible", and an editor switches to one in a click (Incident.switch_place).
+    place_confidence = models.FloatField(null=True, blank=True)
+    place_alternatives = models.JSONField(default=list, blank=True)
     is_primary = models.BooleanField("primary", default=False)
     is_background = models.BooleanField(
         "background", default=False, help_text="A mention of an earlier incident, not a new one."
@@ -786,11 +942,19 @@ class Report(Figures):
                 condition=Q(bulletin__isnull=False) | ~Q(external_id=""),
                 name="report_has_a_source",
             ),
+            sane_date_constraint("date", "created_at", "report_date_in_range"),
         ]
 
     def __str__(self):
         origin = self.bulletin or f"{self.get_source_display()} {self.external_id}"
         return f"{self.get_event_type_display()} ({origin})"
+
+    def clean(self):
+        check_date_range(self, "date", "created_at")
+
+    def how_read(self):
+        """How the extractor found each headline field, in words (none for dataset rows)."""
+        return confidence.describe((self.raw or {}).get("basis"))
 
 
 class Claim(models.Model):
@@ -839,10 +1003,15 @@ class MergeRecord(models.Model):
         return f"{merged} into #{self.target_id}"
 
     def undo(self, user=None):
-        """Each report back to its incident (unless moved since), each incident's status back."""
-        if self.undone_at:
-            return
+        """Each report back to its incident (unless moved since), each incident's status back.
+
+        True if this call undid the merge, False if it was undone already: the record is
+        checked under its row lock, so two clicks at once undo it once.
+        """
         with transaction.atomic():
+            locked = MergeRecord.objects.select_for_update().filter(pk=self.pk).first()
+            if locked is None or locked.undone_at:
+                return False
             pks = [self.target_id, *(item["incident"] for item in self.items)]
             list(Incident.objects.select_for_update().filter(pk__in=pks))
             self.target.refresh_from_db()
@@ -867,6 +1036,7 @@ class MergeRecord(models.Model):
             self.undone_at = timezone.now()
             self.undone_by = user
             self.save(update_fields=["undone_at", "undone_by"])
+        return True
 
     def _took_figures_unchanged(self):
         """Whether the merged incident holds, untouched since, the editor's figures it took
@@ -878,8 +1048,42 @@ class MergeRecord(models.Model):
         )
 
 
+class ImportJobQuerySet(models.QuerySet):
+    def claim(self, pk, worker):
+        """Take the job for `worker` (a random token) unless it is finished or another worker
+        has shown signs of life within IMPORT_STALLED_AFTER seconds; True when taken.
+
+        One UPDATE decides, so two workers (a resumed job, a retry from the admin, a worker
+        that is only slow) never import the same job at once.
+        """
+        now = timezone.now()
+        stalled = now - datetime.timedelta(seconds=settings.IMPORT_STALLED_AFTER)
+        return bool(
+            self.filter(pk=pk, finished_at=None)
+            .filter(Q(worker="") | Q(heartbeat_at__lt=stalled) | Q(heartbeat_at=None))
+            .update(worker=worker, heartbeat_at=now, error="")
+        )
+
+    def beat(self, pk, worker):
+        """Note progress; False when another worker has taken the job since (stop then)."""
+        return bool(self.filter(pk=pk, worker=worker).update(heartbeat_at=timezone.now()))
+
+
 class ImportJob(models.Model):
-    """An upload of many bulletins, imported in the background by the task worker."""
+    """An upload of many bulletins, imported in the background by the task worker.
+
+    A worker holds the job while it imports (worker, heartbeat_at); a job whose worker died
+    (kill -9, a lost machine) is stalled after IMPORT_STALLED_AFTER seconds and taken over by
+    the next worker that runs it (`manage.py resume_imports`, or Resume on its progress page).
+    Each bulletin's outcome is stored with the bulletin, so nothing is imported or counted twice.
+    """
+
+    class State(models.TextChoices):
+        WAITING = "waiting", "Waiting for the worker"
+        RUNNING = "running", "Importing"
+        STALLED = "stalled", "Stalled"
+        FAILED = "failed", "Failed"
+        FINISHED = "finished", "Finished"
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False
@@ -887,6 +1091,11 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    worker = models.CharField(max_length=64, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    error = models.TextField(blank=True, help_text="Why the worker gave up, when it did.")
+
+    objects = ImportJobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -897,21 +1106,35 @@ class ImportJob(models.Model):
     def get_absolute_url(self):
         return reverse("admin:events_bulletin_import_job", args=[self.pk])
 
+    @property
+    def state(self):
+        if self.finished_at:
+            return self.State.FINISHED
+        if self.error:
+            return self.State.FAILED
+        quiet_since = self.heartbeat_at or self.created_at
+        if timezone.now() - quiet_since > datetime.timedelta(seconds=settings.IMPORT_STALLED_AFTER):
+            return self.State.STALLED
+        return self.State.RUNNING if self.heartbeat_at else self.State.WAITING
+
     def progress(self):
-        """Files done and total, and bulletins by outcome so far."""
-        items = list(self.items.only("status", "results"))
-        counts = {"created": 0, "skipped": 0, "rejected": 0, "failed": 0}
-        for item in items:
-            if item.status == ImportItem.Status.FAILED:
-                counts["failed"] += 1
-            for result in item.results:
-                counts[result["status"]] += 1
-        done = sum(item.status != ImportItem.Status.PENDING for item in items)
-        return {"files": len(items), "files_done": done, **counts}
+        """Files done and total, and bulletins by outcome so far (counted in the database)."""
+        files = dict(self.items.order_by().values_list("status").annotate(n=models.Count("*")))
+        outcomes = dict(
+            ImportOutcome.objects.filter(item__job=self)
+            .order_by()
+            .values_list("status")
+            .annotate(n=models.Count("*"))
+        )
+        return {
+            "files": sum(files.values()),
+            "files_done": sum(files.values()) - files.get(ImportItem.Status.PENDING, 0),
+            **{status: outcomes.get(status, 0) for status in ImportOutcome.Status.values},
+        }
 
 
 class ImportItem(models.Model):
-    """One uploaded file of a background import, kept until the worker has read it."""
+    """One uploaded file (or pasted text) of a background import, kept until it is read."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -921,10 +1144,11 @@ class ImportItem(models.Model):
     job = models.ForeignKey(ImportJob, models.CASCADE, related_name="items")
     name = models.CharField(max_length=300)
     data = models.BinaryField(editable=False)
+    # Pasted text: the form's title, publisher, url and published_at (ISO), which override
+    # what is read from the text. None for a file.
+    pasted = models.JSONField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     error = models.TextField(blank=True)
-    # One entry per bulletin in the file: {"name", "status", "reason", "bulletin", "incidents"}.
-    results = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["job", "id"]
@@ -933,10 +1157,38 @@ class ImportItem(models.Model):
         return self.name
 
 
+class ImportOutcome(models.Model):
+    """What became of one bulletin of a file in a background import (the n-th, `position`)."""
+
+    class Status(models.TextChoices):
+        CREATED = "created", "Created"
+        SKIPPED = "skipped", "Skipped"
+        REJECTED = "rejected", "Rejected"
+        FAILED = "failed", "Failed"
+
+    item = models.ForeignKey(ImportItem, models.CASCADE, related_name="outcomes")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=Status)
+    reason = models.TextField(blank=True)
+    bulletin = models.ForeignKey(Bulletin, models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["item", "position"]
+        constraints = [
+            # Stored in the bulletin's transaction: a resumed job skips what is stored, and a
+            # bulletin is never counted twice (the progress page pages along this index).
+            models.UniqueConstraint(fields=["item", "position"], name="import_outcome_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.status}"
+
+
 class IncidentSummary(models.Model):
     """Published incidents counted by where, month, governorate, district, type and groups:
     what the map's cells and the histogram add up, so that at a million incidents they read
-    about a tenth as many rows (see events/summary.py).
+    about a tenth as many rows (see events/counts/summary.py).
 
     Kept on PostgreSQL by statement triggers on events_incident (migration 0012): every
     insert, update or delete of incidents appends signed `pending` rows in the same
@@ -997,7 +1249,7 @@ class IncidentFacets(models.Model):
     has no column for (see events/counts/facets.py). About three times as many rows as
     IncidentSummary, which therefore still answers the filters it can.
 
-    Kept on PostgreSQL by statement triggers on events_incident (migration 0020), as
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0024), as
     IncidentSummary is. Not used on SQLite.
     """
 
@@ -1043,7 +1295,7 @@ class IncidentFacets(models.Model):
             # compact(): are there many pending rows? (WHERE pending ORDER BY id LIMIT n)
             models.Index(fields=["id"], condition=Q(pending=True), name="facets_pending_idx"),
         ]
-        # The unique key of settled rows is made in migration 0020 (NULLS NOT DISTINCT).
+        # The unique key of settled rows is made in migration 0024 (NULLS NOT DISTINCT).
 
     def __str__(self):
         return f"{self.incidents} {self.status} incidents at {self.latitude},{self.longitude}"
@@ -1054,7 +1306,7 @@ class DataVersion(models.Model):
     reports and bulletins): the map data, histogram and overview answer If-None-Match with
     it, without counting (see events/counts/__init__.py).
 
-    Kept by triggers (migration 0021): on PostgreSQL each writing statement appends a row of
+    Kept by triggers (migration 0025): on PostgreSQL each writing statement appends a row of
     1, so writers never wait on one another, and a reader adds them up (in its own snapshot:
     a write counts once committed); on SQLite, which has one writer at a time, each row
     written adds 1 to one row.
@@ -1072,7 +1324,7 @@ class IncidentSearch(models.Model):
     and beside them the few columns the map needs, so that a common word's thousands of
     matches are counted on the map without reading the wide incident rows.
 
-    Written only by triggers (see events/search.py, migration 0013), never by Django. The
+    Written only by triggers (see events/counts/search.py, migration 0013), never by Django. The
     month is there for the histogram.
     """
 
@@ -1099,7 +1351,7 @@ class IncidentSearch(models.Model):
 class IncidentWord(models.Model):
     """Published incidents counted by each word (lexeme) of their search document and by
     point: the map of a one-word search reads the few thousand rows of that word instead of
-    every matching incident (see events/words.py). Kept by triggers on PostgreSQL as pending
+    every matching incident (see events/counts/words.py). Kept by triggers on PostgreSQL as pending
     rows folded in by compact(), like IncidentSummary; not used on SQLite."""
 
     word = models.TextField()

@@ -17,7 +17,7 @@ ROW_KEY = [
     "perpetrator_groups",
 ]
 PUBLISHED = "status <> 'rejected'"
-# And to the facets' key (FACETS.KEY), as migration 0020 counts it: every status.
+# And to the facets' key (FACETS.KEY), as migration 0024 counts it: every status.
 FACETS_ROW_KEY = [
     *ROW_KEY,
     "status",

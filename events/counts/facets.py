@@ -5,7 +5,7 @@ IncidentSummary (published incidents, fewer dimensions: a third as many rows) an
 filters most views use; this table answers the others that a summary can: review status,
 source and a minimum toll up to 100 (a higher one is met by few incidents, counted from
 them along the toll index). Statement triggers on events_incident keep it (their SQL is in
-migration 0020), as a Tally.
+migration 0024), as a Tally.
 """
 
 from django.db.models import F, Q

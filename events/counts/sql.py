@@ -9,4 +9,4 @@ from importlib import import_module
 SUMMARY = import_module("events.migrations.0012_incident_summary")
 SEARCH = import_module("events.migrations.0013_incident_search")
 WORDS = import_module("events.migrations.0014_incident_words")
-FACETS = import_module("events.migrations.0020_incident_facets")
+FACETS = import_module("events.migrations.0024_incident_facets")

@@ -191,6 +191,8 @@ class Toll:
     updated: bool = False
     # A count of civilians given beside a larger toll or a count of fighters in its sentence.
     split: bool = False
+    # "More than 50": a floor the text may state exactly further on ("at least 51").
+    floor: bool = False
 
 
 def number_value(text):
@@ -370,6 +372,7 @@ def find_tolls(sentence, offset=0):
                 vague,
                 subset,
                 updated,
+                floor=(match["qual"] or "").lower().startswith(("more", "over", "above")),
             )
         )
         previous = (match.end() + noun_end, kind, subset)
@@ -504,6 +507,22 @@ def _fold(tolls):
     }, chosen
 
 
+def _stated(tolls, floor):
+    if not floor.floor:
+        return None
+    return next(
+        (
+            t
+            for t in tolls
+            if floor.start < t.start < floor.end + LEAD_CHARS
+            and t.category == floor.category
+            and not (t.vague or t.subset or t.floor)
+            and floor.best < t.best <= floor.best * 1.5
+        ),
+        None,
+    )
+
+
 def combine(tolls, kind, headline_end=0):
     """The contract's `{category: {low, best, high}}` for one kind, and the evidence tolls.
 
@@ -546,6 +565,14 @@ def combine(tolls, kind, headline_end=0):
             high = max(result["civilians"]["high"], headline.high)
             result["civilians"] = {"low": low, "best": headline.best, "high": high}
             evidence["civilians"] = headline
+    stated = "civilians" in result and _stated(own, evidence["civilians"])
+    if stated:
+        # "More than 50 civilians killed", then "at least 51 civilians were killed": the lead
+        # states the figure the headline rounded down.
+        low = min(result["civilians"]["low"], stated.low)
+        high = max(result["civilians"]["high"], stated.high)
+        result["civilians"] = {"low": low, "best": stated.best, "high": high}
+        evidence["civilians"] = stated
     latest = max(
         (t for t in own if t.updated and t.category == "total"), default=None, key=lambda t: t.start
     )

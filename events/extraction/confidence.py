@@ -46,6 +46,57 @@ def estimate(event, table):
     return round(chance, 3)
 
 
+_LABELS = {
+    "province": "Place",
+    "perpetrator_group": "Perpetrator",
+    "cause": "Kind",
+    "civilians_killed": "Civilian toll",
+}
+_WORDS = {
+    "none": "not found",
+    "place": "a place",
+    "district": "a district",
+    "province": "a governorate",
+    "unique": "one governorate has that name",
+    "shared": "the name is shared by places in several governorates",
+    "several": "several places named",
+    "few": "few places named",
+    "generic": 'only an unnamed group ("terrorists", "gunmen")',
+    "weapon": "no one named: the weapon's usual user",
+    "claimed": "a group's own claim",
+    "strong": "named as the attacker in the headline or lead",
+    "weak": "named as the attacker in passing",
+    "alone": "no other side named",
+    "contested": "another side also named",
+    "headline": "from the headline",
+    "lead": "from the lead",
+    "story": "from the weapon the lead names",
+    "theme": "from the weapon the story keeps naming",
+    "vague": "no weapon named",
+    "own": "from its own sentence",
+    "body": "from further down the text",
+    "fighters_only": "only fighters counted",
+    "civilians": "a count of civilians",
+    "total": "a count of people",
+    "children": "a count of children",
+    "women": "a count of women",
+    "agreed": "another figure agrees",
+    "single": "no other figure agrees",
+    "range": "sources differ",
+}
+
+
+def describe(basis):
+    """`(field label, how it was found)` pairs in words, for the incident page."""
+    if not isinstance(basis, dict):
+        return []
+    return [
+        (label, ", ".join(_WORDS.get(part, part) for part in str(basis[field]).split("/")))
+        for field, label in _LABELS.items()
+        if field in basis
+    ]
+
+
 @functools.cache
 def default_table():
     try:

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 _CUES = [
     (
         "chemical",
-        r"chemical\s+(?:attacks?|weapons?|arms|agents?|strikes?|bombs?|munitions|massacre)|"
+        # "chemical weapons program" or "stockpile" names no attack
+        r"chemical\s+(?:attacks?|weapons?(?!\s+(?:program|programme|stockpiles?|arsenal|"
+        r"facilit\w+|production|capabilit\w+|convention|inspectors?))|arms|agents?|strikes?|"
+        r"bombs?|munitions|massacre)|"
         r"toxic\s+gas(?:es)?|gas\s+massacre|"
         r"poison(?:ous)?\s+gas|sarin|chlorine|nerve\s+(?:agent|gas)|mustard\s+gas|gas\s+attack|"
         r"suffocation|organophosph\w+",
@@ -94,6 +97,11 @@ _DOWNED = re.compile(
 )
 # The weight of a word that names violence without its weapon ("strikes", "bombardment").
 GENERIC_WEIGHT = 1.2
+_EARLIER = re.compile(
+    r"\b(?:days?|weeks?|months?|hours?|shortly|soon)\s+after\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
 _GROUPS = {f"c{i}": (kind, weight) for i, (kind, _, weight) in enumerate(_CUES)}
 # "Strike" or "bombing" on its own: an air strike, unless nothing says it came from the air.
 _GROUPS["generic"] = ("generic", GENERIC_WEIGHT)
@@ -138,6 +146,8 @@ def find_cues(text, offset=0):
                 kind = "bombing"  # "a bomb in Idlib" is planted; "regime bombing" is dropped
         if kind == "airstrike" and _DOWNED.match(text, end):
             continue  # "a helicopter was shot down", "a military aircraft crashed"
+        if _EARLIER.search(text, max(0, start - 60), start):
+            continue  # "days after a chemical attack": an earlier incident, not this one
         cues.append(Cue(kind, offset + start, offset + end, weight))
     return cues
 

@@ -58,14 +58,18 @@ _SO_FAR = re.compile(
     r"(?:the\s+|this\s+)?(?P<unit2>year|month)\b",
     re.I,
 )
-# "during August", "in the month of March 2016", "in August shelling": not "in March 2".
+# "during August", "in the month of March 2016", "in August shelling", "shelling in August":
+# not "in March 2".
 _MONTH_PERIOD = re.compile(
     r"\b(?:(?:during|throughout|over|in\s+the\s+month\s+of)\s+"
     + dates._MONTH
     + r"(?![a-z])(?!\s*\d{1,2}\b)(?:\s+(?P<year>(?:19|20)\d\d))?"
     + r"|in\s+"
     + dates._MONTH.replace("?P<month>", "?P<month2>")
-    + rf"(?![a-z])(?:\s+(?P<year2>(?:19|20)\d\d))?\s+{_VIOLENCE})\b",
+    + rf"(?![a-z])(?:\s+(?P<year2>(?:19|20)\d\d))?\s+{_VIOLENCE}"
+    + rf"|{_VIOLENCE}\s+in\s+"
+    + dates._MONTH.replace("?P<month>", "?P<month3>")
+    + r"(?![a-z])(?!\s*\d{1,2}\b)(?:\s+(?P<year3>(?:19|20)\d\d))?)\b",
     re.I,
 )
 _WAR = re.compile(r"war|conflict|uprising|revolution|crisis", re.I)
@@ -121,8 +125,8 @@ def _calendar(match, published):
 
 
 def _month(match, published):
-    name = match["month"] or match["month2"]
-    written_year = match["year"] or match["year2"]
+    name = match["month"] or match["month2"] or match["month3"]
+    written_year = match["year"] or match["year2"] or match["year3"]
     month = dates.MONTHS[name.lower().rstrip(".")[:3]]
     year = int(written_year) if written_year else published.year
     if not written_year and month > published.month:

@@ -66,7 +66,8 @@ class _Facts:
         offset = sentence.start
         self.cues = event_types.find_cues(sentence.text, offset)
         self.tolls = casualties.find_tolls(sentence.text, offset)
-        self.background = sentence.is_background
+        # A headline is the news itself: its "in August" is the period it reports, not an aside.
+        self.background = sentence.is_background and sentence.index > 0
         self.context = sentence.is_context
         self.killed = [t for t in self.tolls if t.kind == "killed"]
 
@@ -400,15 +401,17 @@ class _Places:
         self.mentions = None
 
     def locate(self, focus, primary):
+        """(location, mentions, choice): the choice carries the confidence and runners-up."""
         if primary or self.mentions is None:
-            located = self.gazetteer.locate(self.text, focus=focus)
-            if located:
-                self.mentions = located[1]
-            return located
+            chosen = self.gazetteer.choose(self.text, focus=focus)
+            if chosen:
+                self.mentions = list(chosen.mentions)
+                return chosen.location, self.mentions, chosen
+            return None
         for mention in self.mentions:
             if focus[0] <= mention.start < focus[1] and mention.candidates:
                 if len({c.province_code for c in mention.candidates}) == 1:
-                    return mention.candidates[0], [mention]
+                    return mention.candidates[0], [mention], None
         return None
 
 
@@ -423,7 +426,7 @@ def _place(event, evidence, places, focus, primary):
         return "none"
     if not located:
         return "none"
-    location, mentions = located
+    location, mentions, chosen = located
     own = [m for m in mentions if _names(m, location)]
     if _reads_as_province(location, own, places.text):
         # "in the province of Deir Ezzor ... Al-Soussa lies east of the river": the village
@@ -432,6 +435,7 @@ def _place(event, evidence, places, focus, primary):
         if finer is not None:
             location, mention = finer
             own = [mention]
+            chosen = None
     event.update(
         place=location.name if location.precision == "place" else None,
         district=location.district,
@@ -440,6 +444,23 @@ def _place(event, evidence, places, focus, primary):
         latitude=location.latitude,
         longitude=location.longitude,
         geo_precision=location.precision,
+        # The place is handed over by key; the importer stores exactly it, and its
+        # runners-up for the editor ("also possible").
+        place_key=location.key,
+        place_confidence=chosen.confidence if chosen else None,
+        place_alternatives=[
+            {
+                "key": alt.key,
+                "place": alt.name,
+                "province": alt.province,
+                "province_code": alt.province_code,
+                "latitude": alt.latitude,
+                "longitude": alt.longitude,
+                "confidence": round(p, 3),
+            }
+            for alt, p in (chosen.alternatives if chosen else ())
+            if alt.key
+        ],
     )
     for mention in own:
         evidence.append({"field": "place", "start": mention.start, "end": mention.end})
@@ -517,14 +538,26 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         return []
     anchor_facts = all_facts[anchor]
     members = [anchor_facts]
+    headline = all_facts[0]
+    if anchor == 1 and headline.killed and not headline.context:
+        # "Three rescuers and six children killed in Syria" over a lead that names the weapon:
+        # the lead anchors the story, and the headline's toll is still the one it leads with.
+        members.insert(0, headline)
     anchor_cause = _cause(event_types.best_kind(anchor_facts.cues))
+
     lead_end = anchor + LEAD_SENTENCES
     used = {anchor}
+    anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
     for facts in all_facts[anchor + 1 :]:
         if facts.context or facts.background:
             continue
         cause = _cause(event_types.best_kind(facts.cues))
-        if not (cause is None or anchor_cause is None or cause == anchor_cause):
+        # "Offensive leaves 70 dead" then "70 fighters were killed in battle": the lead that
+        # repeats the headline's toll tells the same story, whatever weapon it names.
+        repeats = facts.sentence.index <= lead_end and any(
+            t.best in anchor_tolls and not t.vague for t in facts.killed
+        )
+        if not (cause is None or anchor_cause is None or cause == anchor_cause or repeats):
             continue
         refers = _ANAPHORA.search(facts.sentence.text)
         # In the lead a sentence joins when it adds anything; later only when it refers back.

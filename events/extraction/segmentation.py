@@ -18,7 +18,9 @@ _TAGS_END = re.compile(r"\s(?=(?:The|A|An|At|In|On|Syrian|Government|Regime)\s)"
 
 BACKGROUND = re.compile(
     r"\b(?:last|past)\s+(?:month|year|summer|winter|spring|autumn|fall)\b|"
-    r"\b(?:months|years)\s+ago\b|\bin\s+(?:19|20)\d\d\b|\bpreviously\b|\bin\s+the\s+past\b|"
+    r"\b(?:months|years)\s+ago\b|\bin\s+(?:19|20)\d\d\b|\bpreviously\b|\bin\s+the\s+past\b"
+    # "in the past 24 hours", "in the past few days": the news's own period, not background
+    r"(?!\s+(?:\d+|few|two|three|several)\s+(?:hours?|days?)\b)(?!\s+(?:day|week)\b)|"
     r"\bearlier\s+this\s+(?:year|month)\b|\bin\s+(?:january|february|march|april|june|july|"
     r"august|september|october|november|december)\b(?!\s+\d)|\bthis\s+follows\b|"
     r"\b(?:a\s+)?similar\s+attack\b|\bthe\s+(?:previous|last)\s+(?:attack|time)\b",
@@ -26,7 +28,10 @@ BACKGROUND = re.compile(
 )
 CONTEXT = re.compile(
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|conflict|war|uprising|crisis|revolt|"
-    r"(?:march\s+)?20\d\d)\b|\bhave\s+been\s+killed\s+(?:in|since)\b|\bconflict\s+(?:has|which)\b|"
+    r"(?:march\s+)?20\d\d)\b|\bconflict\s+(?:has|which)\b|"
+    # "have been killed in the conflict", not "have been killed in 24 hours of fighting"
+    r"\bhave\s+been\s+killed\s+(?:in|since)\b(?!\s+(?:the\s+(?:past|last)\s+)?(?:a\s+)?"
+    r"(?:\d+|a|one|two|three|four|five|few|several)[\s-]+(?:hours?|days?)\b)|"
     r"\b(?:has|have)\s+(?:recently|repeatedly|regularly|frequently|often)\b|\bregularly\b|"
     r"\brepeatedly\b|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bhave\s+since\b|"
     r"\bhave\s+been\s+(?:supporting|carrying|battling|fighting|backing)\b|"

@@ -10,7 +10,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Count
 
-from events.datasets import event_type_from_words, import_ucdp_ged, ucdp_row
+from events.datasets import (
+    attribute_from_headlines,
+    event_type_from_words,
+    import_ucdp_ged,
+    ucdp_row,
+)
 from events.extraction.gazetteer import key
 from events.models import Actor, Claim, Incident, Report, split_names
 from events.seeds import load_actors
@@ -253,3 +258,45 @@ def test_importing_the_shipped_file_round_trips_counts_by_governorate(loaded_gaz
     assert elapsed < 120
     assert Report.objects.filter(source="ucdp_ged").count() == 16566
     assert Incident.objects.filter(date__lt=datetime.date(2016, 1, 1)).count() == 0
+
+
+def test_rows_imported_before_headlines_were_read_can_be_attributed_once(loaded_gazetteer):
+    import_ucdp_ged(SAMPLE, extractor=no_extractor)
+
+    def extractor(title, text, published, source=None):
+        return [{"perpetrators": [{"name": "Russian armed forces", "group": "russia"}]}]
+
+    gained = attribute_from_headlines(extractor=extractor)
+
+    r = report("219540")  # state-based: the headline's perpetrator, alleged by SOHR
+    alleged = r.claims.get(kind="perpetrator")
+    assert (alleged.name, alleged.attribution, alleged.alleged_by) == (
+        "Russian armed forces",
+        "alleged",
+        "SOHR",
+    )
+    assert r.incident.perpetrator_group == "russia"
+    assert r.incident.perpetrator_groups == ",russia,"
+    one_sided = report("215936")
+    assert [c.name for c in one_sided.claims.all()] == ["IS"]  # its own perpetrator kept
+    assert gained == Incident.objects.filter(perpetrator_groups__contains=",russia,").count()
+    assert attribute_from_headlines(extractor=extractor) == 0
+
+
+@pytest.mark.parametrize("date", ["1985-06-01", "2999-01-01"])
+def test_a_row_dated_outside_the_sane_range_is_reported_and_not_imported(
+    loaded_gazetteer, tmp_path, date
+):
+    rows = list(csv.DictReader(SAMPLE.open()))
+    rows[0]["date_start"] = rows[0]["date_end"] = date
+    path = tmp_path / "dated.csv"
+    with path.open("w", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=rows[0].keys())
+        writer.writeheader()
+        writer.writerows(rows)
+
+    result = import_ucdp_ged(path)
+
+    assert result.created == 10
+    assert [ucdp_id for ucdp_id, problem in result.problems if date in problem] == [rows[0]["id"]]
+    assert not Report.objects.filter(external_id=rows[0]["id"]).exists()

@@ -38,3 +38,13 @@ def test_a_bomb_on_the_ground_is_a_bombing():
 
 def test_regime_bombing_is_an_air_strike():
     assert best_kind(find_cues("Regime bombing killed 16 in the eastern districts")) == "airstrike"
+
+
+def test_a_weapon_named_for_an_earlier_attack_is_not_this_ones():
+    text = "Days after a chemical attack, a bomb killed a woman on a bus."
+    assert "chemical" not in {cue.kind for cue in find_cues(text)}
+
+
+def test_a_chemical_weapons_programme_is_not_a_chemical_attack():
+    text = "Strikes killed officials of the group's chemical weapons program."
+    assert "chemical" not in {cue.kind for cue in find_cues(text)}

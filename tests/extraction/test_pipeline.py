@@ -4,6 +4,9 @@ from events.extraction import ActorLexicon, extract
 
 MONDAY = datetime.date(2019, 3, 4)
 KEYS = {
+    "place_key",
+    "place_confidence",
+    "place_alternatives",
     "primary",
     "background",
     "event_type",
@@ -200,7 +203,7 @@ def test_a_downed_helicopter_is_not_an_air_strike():
 
 
 class BrokenGazetteer:
-    def locate(self, text, focus=None):
+    def choose(self, text, focus=None):
         raise RuntimeError("index not loaded")
 
 
@@ -239,3 +242,45 @@ def test_clashes_named_in_the_headline_are_a_clash():
         )
     )
     assert event["event_type"] == "clash"
+
+
+def test_a_lead_that_repeats_the_headline_toll_reads_who_died_there():
+    [event] = extract(
+        "Regime offensive leaves 40 dead in the north",
+        "At least 40 regime and rebel fighters have been killed in 24 hours of battles in "
+        "Aleppo province, the monitor said on Monday.",
+        MONDAY,
+    )
+    assert event["killed"]["combatants"]["best"] == 40
+    assert "civilians" not in event["killed"]
+
+
+def test_a_headline_toll_counts_when_the_lead_names_the_weapon():
+    [event] = extract(
+        "Two rescuers and five children killed in Syria",
+        "Heavy regime bombing has killed two rescue workers while five children died in air "
+        "raids on Douma on Sunday, the rescue group said.",
+        MONDAY,
+    )
+    assert event["killed"]["civilians"]["best"] == 7
+
+
+def test_a_month_named_in_the_headline_is_the_news_not_background():
+    events = extract(
+        "More than 100 civilians killed in Aleppo shelling in August",
+        "Local authorities said the shelling of the city went on all month.",
+        datetime.date(2016, 9, 2),
+    )
+    [event] = [e for e in events if e["primary"]]
+    assert event["killed"]["civilians"]["best"] == 100
+    assert event["aggregate"] is True
+
+
+def test_the_lead_states_the_figure_a_headline_gave_as_more_than():
+    [event] = extract(
+        "More than 50 civilians killed in Aleppo",
+        "At least 51 civilians including four children were killed in air raids on Aleppo "
+        "on Saturday, the monitor said.",
+        MONDAY,
+    )
+    assert event["killed"]["civilians"]["best"] == 51

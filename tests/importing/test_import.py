@@ -1,5 +1,7 @@
 """Importing bulletins: stored once, atomically, with their events."""
 
+import datetime
+
 import pytest
 from django.core.management import CommandError, call_command
 
@@ -111,6 +113,36 @@ def test_the_command_imports_a_folder_and_fails_when_a_file_is_rejected(tmp_path
     assert "1 created" in capsys.readouterr().out
 
 
+def test_the_importer_stores_exactly_the_place_the_extractor_chose_by_its_key(make_place):
+    # Two villages of one name in one governorate; the larger one is not the one chosen.
+    chosen = make_place("Kinda", "SY-ID", 35.95, 36.40, pcode="C4001")
+    make_place("Kinda", "SY-ID", 35.70, 36.60, pcode="C4002", population=9000)
+    event = airstrike(
+        place="Kinda",
+        place_key="C4001",
+        geo_precision="place",
+        place_confidence=0.6,
+        place_alternatives=[{"key": "C4002", "place": "Kinda", "confidence": 0.4}],
+    )
+
+    result = import_bulletin(make_item(), extractor=lambda *a, **k: [event])
+
+    incident = result.incidents[0]
+    report = incident.reports.get()
+    assert incident.place == report.place == chosen
+    assert incident.place_confidence == report.place_confidence == 0.6
+    assert [a["key"] for a in incident.place_alternatives] == ["C4002"]
+
+
+def test_a_place_key_the_database_does_not_hold_stores_no_place(make_place):
+    make_place("Kinda", "SY-ID", 35.95, 36.40, pcode="C4001")
+    event = airstrike(place="Kinda", place_key="C9999", geo_precision="place")
+
+    result = import_bulletin(make_item(), extractor=lambda *a, **k: [event])
+
+    assert result.incidents[0].place is None
+
+
 def test_a_period_toll_is_stored_as_an_aggregate_with_its_last_day():
     week = airstrike(
         aggregate=True, date="2018-02-05", date_precision="week", date_end="2018-02-11"
@@ -133,3 +165,37 @@ def test_the_contracts_province_precision_is_our_governorate_and_nowhere_is_the_
     result = import_bulletin(make_item(), extractor=lambda *a, **k: events)
 
     assert [i.geo_precision for i in result.incidents] == ["governorate", "country"]
+
+
+def test_a_bulletin_with_a_weeks_toll_becomes_an_aggregate_over_its_governorate(
+    make_governorate,
+):
+    make_governorate("SY-ID")
+    item = make_item(
+        title="At least 40 civilians killed in a week of air raids on Idlib countryside",
+        text="At least 40 civilians, 11 of them children, were killed in a week of aerial "
+        "bombardment on the Idlib countryside, the monitor said on Friday.",
+        published_at=datetime.datetime(2019, 5, 10, tzinfo=datetime.UTC),
+    )
+
+    [incident] = import_bulletin(item).incidents
+
+    incident.refresh_from_db()
+    assert incident.aggregate is True
+    assert (incident.date.isoformat(), incident.date_precision) == ("2019-05-03", "week")
+    assert incident.date_end.isoformat() == "2019-05-10"
+    assert incident.governorate_id == "SY-ID" and incident.place is None
+    assert incident.geo_precision == "governorate"
+    assert incident.killed_civilians_best == 40
+
+
+def test_an_imported_incident_carries_the_extractors_confidence_not_a_constant():
+    clear = import_bulletin(make_item()).incidents[0]
+    vague = import_bulletin(
+        make_item(
+            title="Violence in the north",
+            text="Shelling killed several people in the countryside, residents said.",
+        )
+    ).incidents[0]
+
+    assert 0 < vague.confidence < clear.confidence < 1

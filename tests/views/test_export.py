@@ -15,8 +15,12 @@ MAP_DATA = reverse("events:map_data")
 
 
 def read_csv(response):
+    """The rows, header first; the file must end with its trailer, which counts them."""
     content = b"".join(response.streaming_content).decode("utf-8")
-    return list(csv.reader(io.StringIO(content)))
+    body, last = content.removesuffix("\n").rsplit("\n", 1)
+    rows = list(csv.reader(io.StringIO(body + "\n")))
+    assert last == f"# end of export: {len(rows) - 1} incidents"
+    return rows
 
 
 def test_it_streams_every_matching_row_with_one_header_and_a_dated_name(
@@ -130,3 +134,86 @@ def test_a_download_stopped_early_leaves_the_connection_usable(client, monkeypat
     response.close()  # The client went away.
 
     assert Incident.objects.count() == 5_000
+
+
+def test_a_period_and_an_aggregate_say_so_in_the_export(client, make_incident):
+    import datetime
+
+    make_incident(
+        date=datetime.date(2016, 1, 1),
+        date_end=datetime.date(2016, 12, 31),
+        date_precision="year",
+        aggregate=True,
+    )
+    make_incident()
+
+    rows = [dict(zip(HEADER, row, strict=True)) for row in read_csv(client.get(EXPORT))[1:]]
+
+    by_date = {row["date"]: row for row in rows}
+    assert by_date["2016-01-01"]["date_end"] == "2016-12-31"
+    assert by_date["2016-01-01"]["aggregate"] == "yes"
+    assert (by_date["2018-07-12"]["date_end"], by_date["2018-07-12"]["aggregate"]) == ("", "")
+
+
+def test_each_row_carries_its_title_source_id_arabic_names_labels_and_every_estimate(
+    client, make_incident, make_place, make_bulletin, make_report
+):
+    soussa = make_place(name="Al-Soussa", name_ar="السوسة")
+    imported = make_incident(
+        title="Air strike on Al-Soussa",
+        place=soussa,
+        source="ucdp_ged",
+        killed_children_low=2,
+        killed_children_best=3,
+        killed_children_high=4,
+    )
+    make_report(imported, external_id="123456", source="ucdp_ged")
+    reported = make_incident(title="Shelling", event_type="shelling")
+    make_report(reported, make_bulletin(url="https://example.org/news/1"), is_primary=True)
+
+    rows = read_csv(client.get(EXPORT))
+
+    by_id = {row[0]: dict(zip(HEADER, row, strict=True)) for row in rows[1:]}
+    row = by_id[str(imported.pk)]
+    assert row["title"] == "Air strike on Al-Soussa"
+    assert row["source_id"] == "123456"
+    assert row["place_ar"] == "السوسة"
+    assert (row["event_type"], row["event_type_label"]) == ("airstrike", "Air strike")
+    assert (row["source"], row["source_label"]) == ("ucdp_ged", "UCDP GED")
+    assert (row["status_label"], row["date_precision_label"]) == ("Extracted", "Day")
+    assert [row[f"killed_children_{b}"] for b in ("low", "best", "high")] == ["2", "3", "4"]
+    assert "injured_women_high" in HEADER
+    assert by_id[str(reported.pk)]["source_id"] == "https://example.org/news/1"
+
+
+def test_the_file_ends_with_a_line_that_counts_its_rows(client, make_incident):
+    for _ in range(3):
+        make_incident()
+
+    content = b"".join(client.get(EXPORT).streaming_content).decode()
+
+    assert content.endswith("\n# end of export: 3 incidents\n")
+    empty = b"".join(client.get(EXPORT, {"min_killed": 1000}).streaming_content).decode()
+    assert empty.endswith("\n# end of export: 0 incidents\n")
+
+
+def test_a_download_cut_short_has_no_trailer(client, make_incident):
+    for _ in range(3):
+        make_incident()
+    chunks = list(client.get(EXPORT).streaming_content)
+
+    truncated = b"".join(chunks)[:-40].decode()
+
+    assert "# end of export" not in truncated.rsplit("\n", 2)[-1]
+
+
+def test_head_answers_as_get_does_without_a_body(client, make_incident):
+    make_incident()
+
+    response = client.head(EXPORT, {"province": "SY-DY"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content) == b""
+    assert client.head(EXPORT, {"min_killed": "x"}).status_code == 400

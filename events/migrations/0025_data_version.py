@@ -60,7 +60,7 @@ def remove(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0020_incident_facets'),
+        ('events', '0024_incident_facets'),
     ]
 
     operations = [

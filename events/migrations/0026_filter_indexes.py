@@ -27,7 +27,7 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0021_data_version'),
+        ('events', '0025_data_version'),
     ]
 
     operations = [

@@ -77,7 +77,7 @@ def remove(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0019_merge_actors_named_by_aliases'),
+        ('events', '0023_incident_period_index'),
     ]
 
     operations = [
