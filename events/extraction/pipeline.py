@@ -444,12 +444,17 @@ def _place(event, evidence, places, focus, primary):
     )
     for mention in own:
         evidence.append({"field": "place", "start": mention.start, "end": mention.end})
-    provinces = {c.province_code for m in own for c in m.candidates}
     named = len({(m.start, m.end) for m in mentions})
-    return (
-        f"{location.precision}/{'shared' if len(provinces) > 1 else 'unique'}"
-        f"/{'several' if named > 2 else 'few'}"
-    )
+    return f"{location.precision}/{_how_sure(event, own)}/{'several' if named > 2 else 'few'}"
+
+
+def _how_sure(event, mentions):
+    """The gazetteer's confidence in its choice, in bands; else whether the name is shared."""
+    sure = event.get("place_confidence")
+    if sure is not None:
+        return "sure" if sure >= 0.8 else "likely" if sure >= 0.5 else "doubtful"
+    provinces = {c.province_code for m in mentions for c in m.candidates}
+    return "shared" if len(provinces) > 1 else "unique"
 
 
 def _names(mention, location):
