@@ -154,7 +154,14 @@ _UPDATED = re.compile(
     r"\b(?:toll|number\s+of\s+(?:dead|deaths|victims))\b[^.]{0,50}?\b(?:rose|risen|rises|rising|"
     r"climbed|climbs|increased|jumped|went\s+up|mounted|mounts)\b|\bnew\s+toll\b|"
     r"\bupdated\s+toll\b|\b(?:rose|risen|climbed)\s+to\b|"
-    r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+)?to\b",
+    r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+)?to\b|"
+    r"\bbring(?:ing|s)?\s+(?:the\s+(?:death\s+)?toll\s+|the\s+number\s+[^.]{0,40}?)?to\b",
+    re.I,
+)
+# "bringing to 45 the number killed in 24 hours": the running toll, named after its figure.
+_BRINGING_TO = re.compile(r"\bbring(?:ing|s)?\s+to\s+$", re.I)
+_THE_NUMBER_KILLED = re.compile(
+    r"^\s+the\s+(?:number\s+(?:of\s+)?(?:people\s+)?(?:killed|dead|deaths)|(?:death\s+)?toll)\b",
     re.I,
 )
 _NOT_PEOPLE = re.compile(
@@ -318,6 +325,9 @@ def find_tolls(sentence, offset=0):
                 )
             continue
         category, noun_end = _category(after)
+        running = bool(_BRINGING_TO.search(before) and _THE_NUMBER_KILLED.match(after))
+        if running:
+            category = "total"
         if category is None and before_verb and not _NOT_PEOPLE.match(after):
             category = "total"
         if category is None:
@@ -352,6 +362,8 @@ def find_tolls(sentence, offset=0):
             continue
         elif subset and tolls:
             kind = tolls[-1].kind
+        elif running:
+            kind = "killed"
         if previous and _AND.fullmatch(sentence[previous[0] : match.start()]):
             # "killed three men and two women": the verb counts both; "including seven women
             # and a child": both are part of the toll.
