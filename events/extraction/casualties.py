@@ -519,6 +519,21 @@ def _fold(tolls):
     }, chosen
 
 
+def _first_incident(tolls, headline_end):
+    """The lead's first civilian toll after a roundup headline (not its repetition), or None."""
+    headline = {t.best for t in tolls if t.start < headline_end}
+    return next(
+        (
+            t
+            for t in tolls
+            if headline_end <= t.start < headline_end + LEAD_CHARS
+            and t.category in ("civilians", "total")
+            and not (t.vague or t.subset or t.best in headline)
+        ),
+        None,
+    )
+
+
 def _stated(tolls, floor):
     if not floor.floor:
         return None
@@ -535,10 +550,12 @@ def _stated(tolls, floor):
     )
 
 
-def combine(tolls, kind, headline_end=0):
+def combine(tolls, kind, headline_end=0, roundup=False):
     """The contract's `{category: {low, best, high}}` for one kind, and the evidence tolls.
 
-    A figure before `headline_end` is the headline's: the number the bulletin leads with.
+    A figure before `headline_end` is the headline's: the number the bulletin leads with,
+    unless the headline is a `roundup` of several places ("10 civilians killed in Aleppo and
+    Deir Ezzor"): then it adds up incidents, and the lead's first toll is the first incident's.
     """
     own = [t for t in tolls if t.kind == kind]
     result, evidence = {}, {}
@@ -624,6 +641,11 @@ def combine(tolls, kind, headline_end=0):
                 evidence["civilians"] = whole[0]
     elif "total" in result and "combatants" not in result:
         pass
+    first = _first_incident(own, headline_end) if roundup else None
+    if first is not None and "civilians" in result and first.best < result["civilians"]["best"]:
+        low = min(result["civilians"]["low"], first.low)
+        result["civilians"] = {"low": low, "best": first.best, "high": result["civilians"]["high"]}
+        evidence["civilians"] = first
     if "total" not in result:
         parts = [result[c] for c in ("civilians", "combatants") if c in result]
         if parts:
