@@ -12,35 +12,43 @@ $(PY):
 	echo "Creating $(VENV) with $$python"; \
 	"$$python" -m venv $(VENV)
 
-# Reinstall only when the pinned dependencies change.
-$(STAMP): pyproject.toml | $(PY)
-	$(PY) scripts/requirements.py > $(VENV)/requirements.txt
-	$(PY) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements.txt
+# Reinstall only when the pinned dependencies change. The runtime dependencies are all that
+# `make run` and `make serve` install; the dev group (test and lint tools) comes with the
+# targets that use it.
+RUNTIME := $(VENV)/.installed-runtime
+$(RUNTIME): pyproject.toml | $(PY)
+	$(PY) scripts/requirements.py > $(VENV)/requirements-runtime.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements-runtime.txt
+	@touch $(RUNTIME)
+
+$(STAMP): $(RUNTIME)
+	$(PY) scripts/requirements.py --only-groups --group dev > $(VENV)/requirements-dev.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check -r $(VENV)/requirements-dev.txt
 	@touch $(STAMP)
 
 install: $(STAMP)
 
 # The development server runs with DEBUG on (and its development SECRET_KEY) unless told not to.
 run: export DEBUG ?= 1
-run: $(STAMP)
+run: $(RUNTIME)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_seeds
 	$(PY) manage.py send_digests --schedule
 	@# The task worker imports large admin uploads in the background and sends the saved
 	@# searches' digests every hour; it stops with the server.
-	@$(PY) manage.py db_worker --interval 1 & worker=$$!; \
+	@sh scripts/worker.sh $(PY) --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 # Production-style: gunicorn with WhiteNoise for static files; needs SECRET_KEY, and DATABASE_URL
 # for PostgreSQL. Several of these can run behind one load balancer and one PostgreSQL.
 WORKERS ?= 3
-serve: $(STAMP)
+serve: $(RUNTIME)
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
 	$(PY) manage.py load_seeds
 	$(PY) manage.py send_digests --schedule
-	@$(PY) manage.py db_worker & worker=$$!; \
+	@sh scripts/worker.sh $(PY) & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(VENV)/bin/gunicorn conflictsite.wsgi --bind 127.0.0.1:$(PORT) --workers $(WORKERS) --access-logfile -
 

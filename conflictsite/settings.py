@@ -4,8 +4,11 @@ With no configuration the site runs on SQLite in the checkout (a newcomer needs 
 production and CI set DATABASE_URL to PostgreSQL. Bad values fail loudly at start-up.
 """
 
+import datetime
 import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -73,6 +76,8 @@ INSTALLED_APPS = [
     "simple_history",
     # Django's tasks framework with a database queue: large admin imports run in the worker.
     "django_tasks_db",
+    # Failed logins counted by account and by address in the database, with a lockout.
+    "axes",
     "events",
     # OGC API – Features, the JSON API, GeoJSON export, feeds, saved searches and digests.
     "opendata",
@@ -80,6 +85,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "events.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -90,6 +96,8 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Records the logged-in user as the author of each historical record.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: answers a locked-out login with 429.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "conflictsite.urls"
@@ -134,8 +142,14 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
-# An admin upload of more files than this is imported in the background, with a progress page.
-BACKGROUND_IMPORT_MIN_FILES = env_int("BACKGROUND_IMPORT_MIN_FILES", 5)
+# An admin import of this many bulletins (a JSONL line is one, any other file or a paste one) or
+# this many bytes, or more, runs in the background with a progress page: extraction reads about
+# 180 KB a second, so what stays in the request ends well inside gunicorn's 30-second timeout.
+BACKGROUND_IMPORT_MIN_BULLETINS = env_int("BACKGROUND_IMPORT_MIN_BULLETINS", 20)
+BACKGROUND_IMPORT_MIN_BYTES = env_int("BACKGROUND_IMPORT_MIN_BYTES", 256 * 1024)
+# A background import whose worker has shown no sign of life for this many seconds is stalled:
+# the next worker to run it takes it over (a bulletin of 5 MB takes about 30 s to extract).
+IMPORT_STALLED_AFTER = env_int("IMPORT_STALLED_AFTER", 120)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -160,12 +174,37 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
 }
 
-LOGIN_URL = "admin:login"
+# The site's own login (analysts are not staff); the admin keeps its own. A `next` that is not
+# on this site is ignored and the login goes home.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
 
-# Uploads: a bulletin may be up to 5 MB; several at once in one request.
+# Brute force: django-axes counts failed logins (the site's and the admin's) by account and by
+# address in the database that every app server shares, and refuses further attempts (429)
+# before a password is hashed, so a flood costs the server almost nothing once locked out.
+# An editor can lift a lockout in the admin (Axes → Access attempts) or with
+# `manage.py axes_reset`.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "events.middleware.client_address"
+# One access-log row a login is not needed: failures are counted in AccessAttempt.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Uploads. A bulletin, uploaded or pasted, may be up to 5 MB. A request may carry several, up to
+# MAX_UPLOAD_BYTES in all: a longer one is refused (413) before its body is read
+# (events.middleware). Files over a quarter megabyte are streamed to temporary files rather
+# than held in memory; the form's other fields (the paste) may hold one bulletin.
 MAX_BULLETIN_BYTES = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_MEMORY_SIZE = 60 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 64 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_BULLETIN_BYTES + 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 500
 
 # Security. Cookies and HSTS are HTTPS-only unless DEBUG; a TLS-terminating deployment also
@@ -176,24 +215,32 @@ CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", not DEBUG)
-if env_bool("BEHIND_PROXY", False):
+BEHIND_PROXY = env_bool("BEHIND_PROXY", False)
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# The map tiles come from OpenStreetMap; everything else is served by the site itself.
+
+def tiles_source(url):
+    """The Content Security Policy source of a tile URL template: its scheme and host (with its
+    port), a placeholder in the host such as {s} becoming a wildcard subdomain."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ImproperlyConfigured(f"TILES_URL must be an http(s) address, not {url!r}")
+    host = re.sub(r"\{[^}]*\}", "*", parts.netloc)
+    return f"{parts.scheme}://{host}"
+
+
+# The map tiles come from TILES_URL (OpenStreetMap by default), and the policy lets images come
+# from there; everything else is served by the site itself.
 TILES_URL = os.environ.get("TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
     "style-src": [CSP.SELF],
-    "img-src": [
-        CSP.SELF,
-        "data:",
-        "https://tile.openstreetmap.org",
-        "https://*.tile.openstreetmap.org",
-    ],
+    "img-src": [CSP.SELF, "data:", tiles_source(TILES_URL)],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],

@@ -39,6 +39,7 @@ from .models import (
     Report,
     ReviewStatus,
     Source,
+    date_range_problem,
     groups_key,
     split_names,
 )
@@ -269,12 +270,18 @@ def _float(value):
 
 
 def _date(value):
+    """The row's date, None when it has none; ValueError (the row is reported, not imported)
+    when it is outside the range the database accepts."""
     value = (value or "").strip()
     for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S"):
         try:
-            return datetime.datetime.strptime(value[:30], fmt).date()
+            date = datetime.datetime.strptime(value[:30], fmt).date()
         except ValueError:
             continue
+        problem = date_range_problem(date)
+        if problem:
+            raise ValueError(f"the date {problem}")
+        return date
     return None
 
 

@@ -1,5 +1,9 @@
 """The CSV export: every incident a filter selects, streamed with flat memory.
 
+The file ends with one line, `# end of export: N incidents`, written only after the last row: a
+file without it was cut short (a worker killed mid-export still sends a 200), and N says how
+many rows it holds. CSV readers skip it as a comment (pandas: `comment="#"`).
+
 On PostgreSQL the filtered queryset's SQL runs inside COPY ... TO STDOUT and its bytes go
 straight to the client (issue 5: as fast as psql's COPY); SQLite gets a plain Python path.
 Both neutralise cells that a spreadsheet would read as a formula.
@@ -69,6 +73,7 @@ TEXT_COLUMNS = {
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_BYTES = 64 * 1024
+TRAILER_PREFIX = "# end of export: "
 
 
 def rows_queryset(queryset, detail_prefix, with_perpetrators=True):
@@ -117,19 +122,26 @@ def _header():
     return buffer.getvalue().encode()
 
 
+def trailer(count):
+    """The export's last line: proof that the file is whole, and how many rows it holds."""
+    return f"{TRAILER_PREFIX}{count} incidents\n".encode()
+
+
 def _stream_python(rows):
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     yield _header()
+    count = 0
     for row in rows.iterator(chunk_size=2000):
         writer.writerow(
             value.isoformat() if hasattr(value, "isoformat") else neutralise(value) for value in row
         )
+        count += 1
         if buffer.tell() >= CHUNK_BYTES:
             yield buffer.getvalue().encode()
             buffer.seek(0)
             buffer.truncate()
-    yield buffer.getvalue().encode()
+    yield buffer.getvalue().encode() + trailer(count)
 
 
 def copy_sql(queryset, detail_prefix):
@@ -181,10 +193,11 @@ def copy_sql(queryset, detail_prefix):
 def _stream_copy(statement):
     yield _header()
     chunk = bytearray()
-    with connection.connection.cursor() as cursor, cursor.copy(statement) as copy:
-        for data in copy:
-            chunk += data
-            if len(chunk) >= CHUNK_BYTES:
-                yield bytes(chunk)
-                chunk.clear()
-    yield bytes(chunk)
+    with connection.connection.cursor() as cursor:
+        with cursor.copy(statement) as copy:
+            for data in copy:
+                chunk += data
+                if len(chunk) >= CHUNK_BYTES:
+                    yield bytes(chunk)
+                    chunk.clear()
+        yield bytes(chunk) + trailer(cursor.rowcount)  # COPY's own count of the rows sent

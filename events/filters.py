@@ -300,6 +300,8 @@ class IncidentFilter(django_filters.FilterSet):
         lookup_expr="gte",
         label="Killed at least",
         min_value=0,
+        # The toll columns are 32-bit integers: a larger bound failed in the database (500).
+        max_value=2**31 - 1,
         widget=NumberInput(attrs={"min": 0}),
     )
     status = django_filters.ChoiceFilter(

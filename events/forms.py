@@ -2,7 +2,8 @@ from django import forms
 from django.conf import settings
 from django.core.validators import URLValidator
 
-from .importing import SUPPORTED_SUFFIXES
+from .importing import SUPPORTED_SUFFIXES, Rejected, check_size
+from .models import date_range_problem
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -50,6 +51,20 @@ class ImportBulletinsForm(forms.Form):
         help_text="One or many .txt, .html or .jsonl files (one bulletin per JSONL line), "
         f"each up to {settings.MAX_BULLETIN_BYTES // (1024 * 1024)} MB.",
     )
+
+    def clean_text(self):
+        # The same limit as a file's: a paste is one more way in.
+        try:
+            check_size(len(self.cleaned_data["text"].encode()), "The pasted text")
+        except Rejected as error:
+            raise forms.ValidationError(str(error)) from None
+        return self.cleaned_data["text"]
+
+    def clean_published_at(self):
+        problem = date_range_problem(self.cleaned_data["published_at"])
+        if problem:
+            raise forms.ValidationError(f"The date {problem}")
+        return self.cleaned_data["published_at"]
 
     def clean(self):
         data = super().clean()

@@ -32,6 +32,7 @@ from .models import (
     Place,
     Report,
     Source,
+    date_range_problem,
 )
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
@@ -73,11 +74,17 @@ class ImportResult:
         }
 
 
+def check_size(size, name="input"):
+    """Rejected when a file or a paste is over the one limit every way in shares."""
+    limit = settings.MAX_BULLETIN_BYTES
+    if size > limit:
+        megabytes = limit // (1024 * 1024)
+        raise Rejected(f"{name} is {size:,} bytes; the limit is {limit:,} bytes ({megabytes} MB).")
+
+
 def decode(data, name="input"):
     """Bytes to text, or Rejected: empty, too large, binary or undecodable input."""
-    limit = settings.MAX_BULLETIN_BYTES
-    if len(data) > limit:
-        raise Rejected(f"{name} is {len(data):,} bytes; the limit is {limit:,} bytes (5 MB).")
+    check_size(len(data), name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     else:
@@ -154,7 +161,7 @@ def _paragraphs(text):
 
 def parse_text(text, filename=""):
     """A plain-text bulletin: an optional dateline, a title line, an optional publisher line."""
-    published_at = _aware(parse_dateline(text[:300]))
+    published_at = _in_range(_aware(parse_dateline(text[:300])), filename)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if published_at and lines and parse_dateline(lines[0]) and len(lines[0]) < 80:
         lines = lines[1:]
@@ -185,11 +192,19 @@ def _aware(moment):
     return timezone.make_aware(moment, datetime.UTC)
 
 
+def _in_range(moment, name=""):
+    """The publication moment, or Rejected when it is outside 1990 to a day ahead of now."""
+    problem = date_range_problem(moment)
+    if problem:
+        raise Rejected(f"{name + ': ' if name else ''}the publication date {problem}")
+    return moment
+
+
 def _published(value):
     if not value:
         return None
     if isinstance(value, datetime.datetime):
-        return _aware(value)
+        return _in_range(_aware(value))
     text = str(value).strip()
     try:
         moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
@@ -198,7 +213,12 @@ def _published(value):
         if moment is None:
             message = f"the publication date {text[:40]!r} is not a date (YYYY-MM-DD)."
             raise Rejected(message) from None
-    return _aware(moment)
+    try:
+        # "9999-12-31T23:59:59-14:00" is year 10000 in UTC: Python cannot even hold it.
+        moment = _aware(moment).astimezone(datetime.UTC)
+    except OverflowError:
+        moment = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    return _in_range(moment)
 
 
 def parse_jsonl(text, filename=""):
@@ -214,24 +234,35 @@ def parse_jsonl(text, filename=""):
             item = json.loads(line)
             if not isinstance(item, dict):
                 raise Rejected(f"{where}: expected a JSON object.")
-            title = str(item.get("title") or "").strip()
-            body = str(item.get("text") or "").strip()
+            title, body = _string(item.get("title")), _string(item.get("text"))
             if not body:
                 raise Rejected(f"{where}: the bulletin has no text.")
-            if "\x00" in title + body + str(item.get("source") or item.get("publisher") or ""):
+            publisher = _string(item.get("source") or item.get("publisher"))
+            if "\x00" in title + body + publisher:
                 raise Rejected(f"{where}: the bulletin contains NUL characters (\\u0000).")
             yield BulletinInput(
                 title=(title or body.split("\n")[0])[:500],
                 text=body,
                 published_at=_published(item.get("published")),
-                publisher=str(item.get("source") or item.get("publisher") or "")[:200],
+                publisher=publisher[:200],
                 url=_web_address(item.get("url")),
                 filename=f"{filename}:{number}" if filename else "",
             )
         except json.JSONDecodeError as error:
             yield Rejected(f"{where}: not valid JSON ({error.msg}).")
+        except RecursionError:  # "[" x 100,000: json (and str()) give up; the line alone fails.
+            yield Rejected(f"{where}: JSON nested too deep to read.")
         except Rejected as error:
             yield error if str(error).startswith(where) else Rejected(f"{where}: {error}")
+
+
+def _string(value):
+    """A JSON field that should hold text: a string or a number, nothing nested."""
+    if value is None:
+        return ""
+    if isinstance(value, dict | list):
+        raise Rejected("a title, text or source is a JSON object or list, not text.")
+    return str(value).strip()
 
 
 def _web_address(value):
@@ -269,6 +300,57 @@ def read_upload(name, data):
         return [parse_text(text, name)]
     except Rejected as error:
         return [error]
+
+
+def read_uploaded_file(uploaded):
+    """An uploaded file as (name, bytes), or (name, Rejected) when it is over the size limit:
+    then it is not read at all (it waits in a temporary file until the request ends)."""
+    try:
+        check_size(uploaded.size, uploaded.name)
+    except Rejected as error:
+        return uploaded.name, error
+    return uploaded.name, uploaded.read()
+
+
+PASTED = "pasted text"
+
+
+def read_pasted(text, overrides=None):
+    """Pasted text as a BulletinInput, or Rejected; the form's title, publisher, url and
+    published_at (a datetime or ISO text) override what is read from the text."""
+    overrides = overrides or {}
+    try:
+        item = parse_text(text.replace("\r\n", "\n"), PASTED)
+        for key in ("title", "publisher", "url"):
+            if overrides.get(key):
+                setattr(item, key, overrides[key])
+        if overrides.get("published_at"):
+            item.published_at = _published(overrides["published_at"])
+    except Rejected as error:
+        return error
+    item.filename = ""
+    return item
+
+
+def read_item(name, data, pasted=None):
+    """A stored upload (or paste, with its form's `pasted` overrides) to a list of
+    BulletinInput or Rejected, one per bulletin, always in the same order."""
+    if pasted is None:
+        return read_upload(name, data)
+    try:
+        return [read_pasted(decode(data, PASTED), pasted)]
+    except Rejected as error:
+        return [error]
+
+
+def estimated_bulletins(uploaded):
+    """How many bulletins an uploaded file holds, read in chunks from its temporary file: a
+    JSONL line is one, any other file one."""
+    if Path(uploaded.name).suffix.lower() != ".jsonl":
+        return 1
+    lines = sum(chunk.count(b"\n") for chunk in uploaded.chunks()) + 1
+    uploaded.seek(0)
+    return lines
 
 
 def read_paths(paths):
@@ -316,11 +398,16 @@ def import_bulletin(item, user=None, extractor=None):
 
 
 def import_uploads(files, user=None, progress=None):
-    """(name, bytes) pairs to ImportResults, one per bulletin; one failure never stops the rest."""
+    """(name, bytes) pairs to ImportResults, one per bulletin; one failure never stops the rest.
+
+    The bytes may be None (no such file) or a Rejected (an upload over the size limit)."""
     results = []
     for name, data in files:
         if data is None:
             results.append(ImportResult(name, "rejected", f"{name}: no such file or folder."))
+            continue
+        if isinstance(data, Rejected):
+            results.append(ImportResult(name, "rejected", str(data)))
             continue
         for item in read_upload(name, data):
             if isinstance(item, Rejected):
@@ -426,12 +513,15 @@ def _set_what_where_when(obj, event):
 
 
 def _date(value):
+    """An event's date, or None when unreadable or outside the sane range (a bulletin may
+    recall the 1982 Hama massacre: the bulletin is kept, that date is not)."""
     if not value:
         return None
     try:
-        return datetime.date.fromisoformat(str(value))
+        date = datetime.date.fromisoformat(str(value))
     except ValueError:
         return None
+    return None if date_range_problem(date) else date
 
 
 def _incident_title(bulletin, report, event):

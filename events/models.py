@@ -20,6 +20,7 @@ import unicodedata
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -31,6 +32,52 @@ from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 
 from events.extraction import confidence
+
+# No bulletin or incident this site covers is older than this, or more than a day ahead of the
+# moment it is stored (a dateline in a later time zone): a date outside the range is a typo or
+# hostile, and year 10000 or 1 BC, which PostgreSQL keeps, breaks every page that reads it.
+EARLIEST_DATE = datetime.date(1990, 1, 1)
+EARLIEST_MOMENT = datetime.datetime(1990, 1, 1, tzinfo=datetime.UTC)
+LEEWAY = datetime.timedelta(days=1)
+
+
+def date_range_problem(value, now=None):
+    """Why a date or datetime is outside the sane range, or None when it is inside."""
+    if value is None:
+        return None
+    now = now or timezone.now()
+    if isinstance(value, datetime.datetime):
+        earliest, latest = EARLIEST_MOMENT, now + LEEWAY
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value, datetime.UTC)
+    else:
+        earliest, latest = EARLIEST_DATE, (now + LEEWAY).date()
+    if earliest <= value <= latest:
+        return None
+    return (
+        f"{value.isoformat()[:25]} is outside {EARLIEST_DATE.isoformat()} to "
+        f"{latest.isoformat()[:10]} (a day ahead of now)."
+    )
+
+
+def check_date_range(obj, field, stored_at):
+    """For a model's clean(): the admin's forms say why, rather than failing at the check
+    constraint below. A row stored earlier is held to the day after it was stored."""
+    problem = date_range_problem(getattr(obj, field), now=getattr(obj, stored_at))
+    if problem:
+        raise ValidationError({field: f"The date {problem}"}, code="out_of_range")
+
+
+def sane_date_constraint(field, stored_at, name):
+    """From 1990 to a day after the row was stored: the row's own timestamp stands in for
+    "now", which a check constraint may not read (it must hold for the row for ever)."""
+    earliest = EARLIEST_MOMENT if field == "published_at" else EARLIEST_DATE
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__isnull": True})
+        | Q(**{f"{field}__gte": earliest, f"{field}__lte": F(stored_at) + LEEWAY}),
+        name=name,
+    )
+
 
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
 OUTCOMES = ("killed", "injured")
@@ -299,10 +346,14 @@ class Bulletin(models.Model):
                 condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
                 name="bulletin_url_is_web_address",
             ),
+            sane_date_constraint("published_at", "imported_at", "bulletin_published_in_range"),
         ]
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        check_date_range(self, "published_at", "imported_at")
 
     @staticmethod
     def hash_text(title, text):
@@ -524,6 +575,7 @@ class Incident(Figures):
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
                 name="incident_longitude_range",
             ),
+            sane_date_constraint("date", "created_at", "incident_date_in_range"),
         ]
 
     def __str__(self):
@@ -544,6 +596,9 @@ class Incident(Figures):
 
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.pk])
+
+    def clean(self):
+        check_date_range(self, "date", "created_at")
 
     def changes_since(self, version):
         """What was saved after `version`, as (who, [(field label, then, now), ...]).
@@ -650,8 +705,6 @@ class Incident(Figures):
                 else:
                     value = int(statistics.median_low(values))
                 setattr(self, name, value)
-        if save:
-            self.save()
         actors, parties = [], []
         for report in reports:
             for claim in report.claims.all():
@@ -659,17 +712,18 @@ class Incident(Figures):
                     parties.append(claim.group)
                 elif claim.actor_id and claim.actor_id not in actors:
                     actors.append(claim.actor_id)
+        if actors:
+            # Set before the save, so the group is part of this version and its history (an
+            # UPDATE behind save() left the history without it: a revert blanked the group).
+            self.perpetrator_group = Actor.objects.get(pk=actors[0]).group
+        if save:
+            self.save()
         if self.pk and self.party_groups != groups_key(parties):
             self.party_groups = groups_key(parties)
             Incident.objects.filter(pk=self.pk).update(party_groups=self.party_groups)
         if actors and self.pk:
             self.perpetrators.set(actors)
-            first = Actor.objects.get(pk=actors[0])
-            if self.perpetrator_group != first.group:
-                self.perpetrator_group = first.group
-                Incident.objects.filter(pk=self.pk).update(perpetrator_group=first.group)
-                refresh_perpetrator_groups([self.pk])
-                self.refresh_from_db(fields=["perpetrator_groups"])
+            self.refresh_from_db(fields=["perpetrator_groups"])
 
 
 def groups_key(groups):
@@ -782,11 +836,15 @@ class Report(Figures):
                 condition=Q(bulletin__isnull=False) | ~Q(external_id=""),
                 name="report_has_a_source",
             ),
+            sane_date_constraint("date", "created_at", "report_date_in_range"),
         ]
 
     def __str__(self):
         origin = self.bulletin or f"{self.get_source_display()} {self.external_id}"
         return f"{self.get_event_type_display()} ({origin})"
+
+    def clean(self):
+        check_date_range(self, "date", "created_at")
 
     def how_read(self):
         """How the extractor found each headline field, in words (none for dataset rows)."""
@@ -839,10 +897,15 @@ class MergeRecord(models.Model):
         return f"{merged} into #{self.target_id}"
 
     def undo(self, user=None):
-        """Each report back to its incident (unless moved since), each incident's status back."""
-        if self.undone_at:
-            return
+        """Each report back to its incident (unless moved since), each incident's status back.
+
+        True if this call undid the merge, False if it was undone already: the record is
+        checked under its row lock, so two clicks at once undo it once.
+        """
         with transaction.atomic():
+            locked = MergeRecord.objects.select_for_update().filter(pk=self.pk).first()
+            if locked is None or locked.undone_at:
+                return False
             pks = [self.target_id, *(item["incident"] for item in self.items)]
             list(Incident.objects.select_for_update().filter(pk__in=pks))
             self.target.refresh_from_db()
@@ -867,6 +930,7 @@ class MergeRecord(models.Model):
             self.undone_at = timezone.now()
             self.undone_by = user
             self.save(update_fields=["undone_at", "undone_by"])
+        return True
 
     def _took_figures_unchanged(self):
         """Whether the merged incident holds, untouched since, the editor's figures it took
@@ -878,8 +942,42 @@ class MergeRecord(models.Model):
         )
 
 
+class ImportJobQuerySet(models.QuerySet):
+    def claim(self, pk, worker):
+        """Take the job for `worker` (a random token) unless it is finished or another worker
+        has shown signs of life within IMPORT_STALLED_AFTER seconds; True when taken.
+
+        One UPDATE decides, so two workers (a resumed job, a retry from the admin, a worker
+        that is only slow) never import the same job at once.
+        """
+        now = timezone.now()
+        stalled = now - datetime.timedelta(seconds=settings.IMPORT_STALLED_AFTER)
+        return bool(
+            self.filter(pk=pk, finished_at=None)
+            .filter(Q(worker="") | Q(heartbeat_at__lt=stalled) | Q(heartbeat_at=None))
+            .update(worker=worker, heartbeat_at=now, error="")
+        )
+
+    def beat(self, pk, worker):
+        """Note progress; False when another worker has taken the job since (stop then)."""
+        return bool(self.filter(pk=pk, worker=worker).update(heartbeat_at=timezone.now()))
+
+
 class ImportJob(models.Model):
-    """An upload of many bulletins, imported in the background by the task worker."""
+    """An upload of many bulletins, imported in the background by the task worker.
+
+    A worker holds the job while it imports (worker, heartbeat_at); a job whose worker died
+    (kill -9, a lost machine) is stalled after IMPORT_STALLED_AFTER seconds and taken over by
+    the next worker that runs it (`manage.py resume_imports`, or Resume on its progress page).
+    Each bulletin's outcome is stored with the bulletin, so nothing is imported or counted twice.
+    """
+
+    class State(models.TextChoices):
+        WAITING = "waiting", "Waiting for the worker"
+        RUNNING = "running", "Importing"
+        STALLED = "stalled", "Stalled"
+        FAILED = "failed", "Failed"
+        FINISHED = "finished", "Finished"
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False
@@ -887,6 +985,11 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    worker = models.CharField(max_length=64, blank=True, editable=False)
+    heartbeat_at = models.DateTimeField(null=True, blank=True, editable=False)
+    error = models.TextField(blank=True, help_text="Why the worker gave up, when it did.")
+
+    objects = ImportJobQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -897,21 +1000,35 @@ class ImportJob(models.Model):
     def get_absolute_url(self):
         return reverse("admin:events_bulletin_import_job", args=[self.pk])
 
+    @property
+    def state(self):
+        if self.finished_at:
+            return self.State.FINISHED
+        if self.error:
+            return self.State.FAILED
+        quiet_since = self.heartbeat_at or self.created_at
+        if timezone.now() - quiet_since > datetime.timedelta(seconds=settings.IMPORT_STALLED_AFTER):
+            return self.State.STALLED
+        return self.State.RUNNING if self.heartbeat_at else self.State.WAITING
+
     def progress(self):
-        """Files done and total, and bulletins by outcome so far."""
-        items = list(self.items.only("status", "results"))
-        counts = {"created": 0, "skipped": 0, "rejected": 0, "failed": 0}
-        for item in items:
-            if item.status == ImportItem.Status.FAILED:
-                counts["failed"] += 1
-            for result in item.results:
-                counts[result["status"]] += 1
-        done = sum(item.status != ImportItem.Status.PENDING for item in items)
-        return {"files": len(items), "files_done": done, **counts}
+        """Files done and total, and bulletins by outcome so far (counted in the database)."""
+        files = dict(self.items.order_by().values_list("status").annotate(n=models.Count("*")))
+        outcomes = dict(
+            ImportOutcome.objects.filter(item__job=self)
+            .order_by()
+            .values_list("status")
+            .annotate(n=models.Count("*"))
+        )
+        return {
+            "files": sum(files.values()),
+            "files_done": sum(files.values()) - files.get(ImportItem.Status.PENDING, 0),
+            **{status: outcomes.get(status, 0) for status in ImportOutcome.Status.values},
+        }
 
 
 class ImportItem(models.Model):
-    """One uploaded file of a background import, kept until the worker has read it."""
+    """One uploaded file (or pasted text) of a background import, kept until it is read."""
 
     class Status(models.TextChoices):
         PENDING = "pending", "Pending"
@@ -921,16 +1038,45 @@ class ImportItem(models.Model):
     job = models.ForeignKey(ImportJob, models.CASCADE, related_name="items")
     name = models.CharField(max_length=300)
     data = models.BinaryField(editable=False)
+    # Pasted text: the form's title, publisher, url and published_at (ISO), which override
+    # what is read from the text. None for a file.
+    pasted = models.JSONField(null=True, blank=True)
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     error = models.TextField(blank=True)
-    # One entry per bulletin in the file: {"name", "status", "reason", "bulletin", "incidents"}.
-    results = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["job", "id"]
 
     def __str__(self):
         return self.name
+
+
+class ImportOutcome(models.Model):
+    """What became of one bulletin of a file in a background import (the n-th, `position`)."""
+
+    class Status(models.TextChoices):
+        CREATED = "created", "Created"
+        SKIPPED = "skipped", "Skipped"
+        REJECTED = "rejected", "Rejected"
+        FAILED = "failed", "Failed"
+
+    item = models.ForeignKey(ImportItem, models.CASCADE, related_name="outcomes")
+    position = models.PositiveIntegerField()
+    name = models.CharField(max_length=300)
+    status = models.CharField(max_length=10, choices=Status)
+    reason = models.TextField(blank=True)
+    bulletin = models.ForeignKey(Bulletin, models.SET_NULL, null=True, blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["item", "position"]
+        constraints = [
+            # Stored in the bulletin's transaction: a resumed job skips what is stored, and a
+            # bulletin is never counted twice (the progress page pages along this index).
+            models.UniqueConstraint(fields=["item", "position"], name="import_outcome_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.name}: {self.status}"
 
 
 class IncidentSummary(models.Model):

@@ -51,3 +51,34 @@ def test_debug_is_off_and_a_content_security_policy_is_on_by_default():
     assert settings.DEBUG is False
     assert "django.middleware.csp.ContentSecurityPolicyMiddleware" in settings.MIDDLEWARE
     assert "'unsafe-inline'" not in str(settings.SECURE_CSP)
+
+
+def image_sources(**env):
+    script = "from django.conf import settings; print(' '.join(settings.SECURE_CSP['img-src']))"
+    result = manage("shell", "-c", script, DEBUG="1", **env)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_the_policy_allows_images_from_a_custom_tile_server():
+    sources = image_sources(TILES_URL="https://{s}.tile.opentopomap.org/{z}/{x}/{y}.png")
+
+    assert "https://*.tile.opentopomap.org" in sources
+    assert not any("openstreetmap" in source for source in sources)
+
+
+def test_the_policy_allows_a_tile_server_with_a_port_and_no_subdomains():
+    sources = image_sources(TILES_URL="http://tiles.example.org:8080/osm/{z}/{x}/{y}.png")
+
+    assert "http://tiles.example.org:8080" in sources
+
+
+def test_the_default_tiles_are_allowed():
+    assert "https://tile.openstreetmap.org" in settings.SECURE_CSP["img-src"]
+
+
+def test_a_tiles_url_that_is_not_a_web_address_stops_the_site():
+    result = manage("check", DEBUG="1", TILES_URL="tile.example.org/{z}/{x}/{y}.png")
+
+    assert result.returncode != 0
+    assert "TILES_URL" in result.stderr

@@ -253,3 +253,22 @@ def test_importing_the_shipped_file_round_trips_counts_by_governorate(loaded_gaz
     assert elapsed < 120
     assert Report.objects.filter(source="ucdp_ged").count() == 16566
     assert Incident.objects.filter(date__lt=datetime.date(2016, 1, 1)).count() == 0
+
+
+@pytest.mark.parametrize("date", ["1985-06-01", "2999-01-01"])
+def test_a_row_dated_outside_the_sane_range_is_reported_and_not_imported(
+    loaded_gazetteer, tmp_path, date
+):
+    rows = list(csv.DictReader(SAMPLE.open()))
+    rows[0]["date_start"] = rows[0]["date_end"] = date
+    path = tmp_path / "dated.csv"
+    with path.open("w", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=rows[0].keys())
+        writer.writeheader()
+        writer.writerows(rows)
+
+    result = import_ucdp_ged(path)
+
+    assert result.created == 10
+    assert [ucdp_id for ucdp_id, problem in result.problems if date in problem] == [rows[0]["id"]]
+    assert not Report.objects.filter(external_id=rows[0]["id"]).exists()

@@ -220,6 +220,32 @@ def test_an_analyst_gets_403_on_undoing_a_merge(client, editor, strikes):
     assert MergeRecord.objects.get().undone_at is None
 
 
+def test_an_undo_clicked_twice_at_once_acts_once(strikes, editor):
+    strikes[0].merge(strikes[1:], user=editor)
+    # Two requests each load the record before either has undone it.
+    first, second = MergeRecord.objects.get(), MergeRecord.objects.get()
+
+    assert first.undo(user=editor) is True
+    versions = strikes[1].history.count()
+    assert second.undo(user=make_staff("other")) is False
+
+    assert strikes[1].history.count() == versions
+    assert MergeRecord.objects.get().undone_by == editor
+
+
+def test_undoing_an_undone_merge_from_its_page_says_so(client, editor, strikes):
+    record = strikes[0].merge(strikes[1:], user=editor)
+    url = reverse("admin:events_mergerecord_change", args=[record.pk])
+    stale = MergeRecord.objects.get()
+    record.undo(user=editor)
+
+    client.post(url, {"_undo": "1"})
+
+    messages = [str(m) for m in client.get(url).context["messages"]]
+    assert any("already undone" in m for m in messages)
+    assert stale.undo(user=editor) is False
+
+
 def test_a_merged_away_incident_says_where_it_went_and_is_not_counted_as_rejected(
     client, strikes, editor
 ):

@@ -126,3 +126,25 @@ def test_a_change_of_perpetrators_is_kept_in_the_history(client, editor):
     assert "perpetrators" in delta.changed_fields
     assert [p.actor for p in latest.perpetrators.all()] == [actor]
     assert latest.history_change_reason == "SOHR"
+
+
+def test_the_perpetrator_group_set_by_an_import_is_a_version_in_the_history():
+    from events.importing import BulletinInput, import_bulletin
+
+    def extractor(title, text, published, source=""):
+        perpetrator = {"name": "Russian Air Force", "group": "russia", "attribution": "claimed"}
+        return [{"event_type": "airstrike", "date": "2018-02-05", "perpetrators": [perpetrator]}]
+
+    result = import_bulletin(
+        BulletinInput(title="Strike", text="Jets struck."), extractor=extractor
+    )
+
+    [incident] = result.incidents
+    incident.refresh_from_db()
+    latest = incident.history.first()
+    assert incident.perpetrator_group == "russia"
+    assert (latest.perpetrator_group, latest.version) == ("russia", incident.version)
+    # Reverting to the latest version keeps the group.
+    latest.instance.save()
+    incident.refresh_from_db()
+    assert incident.perpetrator_group == "russia"

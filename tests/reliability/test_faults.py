@@ -232,3 +232,93 @@ def test_an_importer_whose_session_is_terminated_stops_with_the_error_and_comple
     assert code == 0, err
     assert summary(out) == (60 - stored, stored)
     assert_no_half_bulletin()
+
+
+SLOW_WORKER = Path(__file__).with_name("slow_worker.py")
+
+
+def background_job(files=3, lines=10):
+    """A background import of `files` JSONL files of `lines` bulletins, enqueued."""
+    from events.models import ImportItem, ImportJob
+    from events.tasks import run_import_job
+
+    job = ImportJob.objects.create()
+    for number in range(files):
+        data = "\n".join(json.dumps(bulletin(number * lines + n)) for n in range(lines))
+        ImportItem.objects.create(job=job, name=f"day-{number}.jsonl", data=data.encode())
+    run_import_job.enqueue(job.pk)
+    return job
+
+
+def wait_for(condition, what, seconds=90):
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.1)
+
+
+def assert_imported_exactly_once(job, count):
+    from events.models import ImportItem, ImportOutcome
+
+    job.refresh_from_db()
+    assert job.state == "finished"
+    assert not job.items.exclude(status=ImportItem.Status.DONE).exists()
+    outcomes = ImportOutcome.objects.filter(item__job=job)
+    assert outcomes.count() == count
+    assert set(outcomes.values_list("status", flat=True)) == {"created"}
+    assert Bulletin.objects.count() == count
+    assert_no_half_bulletin()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_background_import_whose_worker_is_killed_is_finished_exactly_once_by_the_next(
+    settings, tried
+):
+    from events.models import ImportOutcome
+
+    settings.IMPORT_STALLED_AFTER = 3
+    job = background_job()
+    worker = importer(SLOW_WORKER, "--interval", "0.2", SLOW_EXTRACT=0.3, IMPORT_STALLED_AFTER=3)
+    wait_for(lambda: ImportOutcome.objects.count() >= 5, "the worker to import five bulletins")
+    worker.send_signal(signal.SIGKILL)
+    worker.communicate()
+    tried("faults: SIGKILL of the task worker mid-job")
+    stored = ImportOutcome.objects.count()
+    assert 5 <= stored < 30
+    assert Bulletin.objects.count() == stored  # every stored bulletin has its outcome
+    time.sleep(3.5)
+    job.refresh_from_db()
+    assert job.state == "stalled"
+
+    # A fresh worker, as `make serve` starts one: resume_imports, then db_worker.
+    code, _, err = finish(importer("manage.py", "resume_imports", IMPORT_STALLED_AFTER=3))
+    assert code == 0, err
+    code, _, err = finish(
+        importer("manage.py", "db_worker", "--batch", "--no-startup-delay", IMPORT_STALLED_AFTER=3)
+    )
+    assert code == 0, err
+
+    assert_imported_exactly_once(job, 30)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_background_import_resumes_by_itself_after_its_connection_is_cut(tried):
+    from events.models import ImportOutcome
+
+    job = background_job()
+    worker = importer(SLOW_WORKER, "--interval", "0.2", SLOW_EXTRACT=0.3)
+    try:
+        wait_for(lambda: ImportOutcome.objects.count() >= 5, "the worker to import five")
+        with connection.cursor() as cursor:
+            # Every other session on the test database: the worker's, as a failover would.
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+        tried("faults: task worker's session terminated mid-job")
+        wait_for(lambda: job.__class__.objects.get(pk=job.pk).finished_at, "the job to finish")
+    finally:
+        worker.send_signal(signal.SIGTERM)
+        worker.communicate(timeout=30)
+
+    assert_imported_exactly_once(job, 30)

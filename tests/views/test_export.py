@@ -15,8 +15,12 @@ MAP_DATA = reverse("events:map_data")
 
 
 def read_csv(response):
+    """The rows, header first; the file must end with its trailer, which counts them."""
     content = b"".join(response.streaming_content).decode("utf-8")
-    return list(csv.reader(io.StringIO(content)))
+    body, last = content.removesuffix("\n").rsplit("\n", 1)
+    rows = list(csv.reader(io.StringIO(body + "\n")))
+    assert last == f"# end of export: {len(rows) - 1} incidents"
+    return rows
 
 
 def test_it_streams_every_matching_row_with_one_header_and_a_dated_name(
@@ -130,3 +134,36 @@ def test_a_download_stopped_early_leaves_the_connection_usable(client, monkeypat
     response.close()  # The client went away.
 
     assert Incident.objects.count() == 5_000
+
+
+def test_the_file_ends_with_a_line_that_counts_its_rows(client, make_incident):
+    for _ in range(3):
+        make_incident()
+
+    content = b"".join(client.get(EXPORT).streaming_content).decode()
+
+    assert content.endswith("\n# end of export: 3 incidents\n")
+    empty = b"".join(client.get(EXPORT, {"min_killed": 1000}).streaming_content).decode()
+    assert empty.endswith("\n# end of export: 0 incidents\n")
+
+
+def test_a_download_cut_short_has_no_trailer(client, make_incident):
+    for _ in range(3):
+        make_incident()
+    chunks = list(client.get(EXPORT).streaming_content)
+
+    truncated = b"".join(chunks)[:-40].decode()
+
+    assert "# end of export" not in truncated.rsplit("\n", 2)[-1]
+
+
+def test_head_answers_as_get_does_without_a_body(client, make_incident):
+    make_incident()
+
+    response = client.head(EXPORT, {"province": "SY-DY"})
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
+    assert "attachment" in response["Content-Disposition"]
+    assert b"".join(response.streaming_content) == b""
+    assert client.head(EXPORT, {"min_killed": "x"}).status_code == 400

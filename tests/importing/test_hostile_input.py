@@ -1,0 +1,104 @@
+"""Input that used to break the site for good: dates outside any news bulletin's range, and
+JSON nested too deep to read. Each is rejected alone, with its reason."""
+
+import datetime
+import json
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from events.importing import Rejected, import_uploads, read_upload
+from events.models import Bulletin, Incident, Report
+
+OUT_OF_RANGE = ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "1989-12-31"]
+
+
+def line(number, **fields):
+    item = {"title": f"Shelling hits Douma ({number})", "text": f"Mortars fell on Douma, {number}."}
+    return json.dumps(item | fields)
+
+
+@pytest.mark.parametrize("published", OUT_OF_RANGE)
+def test_a_jsonl_line_published_outside_the_sane_range_is_rejected_with_the_reason(published):
+    [result] = read_upload("day.jsonl", line(1, published=published).encode())
+
+    assert isinstance(result, Rejected)
+    assert "day.jsonl line 1" in str(result)
+    assert "1990-01-01" in str(result)
+
+
+def test_a_jsonl_line_published_the_day_after_tomorrow_is_rejected():
+    later = timezone.now() + datetime.timedelta(days=2)
+
+    [result] = read_upload("day.jsonl", line(1, published=later.isoformat()).encode())
+
+    assert isinstance(result, Rejected)
+
+
+def test_a_dateline_before_1990_is_rejected_in_a_text_file():
+    [result] = read_upload("old.txt", b"date 1985-01-01 10:00\nShelling hits Douma\n\nText.")
+
+    assert isinstance(result, Rejected)
+    assert "1990-01-01" in str(result)
+
+
+def test_a_jsonl_line_nested_too_deep_is_rejected_alone_with_its_line_number():
+    data = "\n".join([line(1), "[" * 100_000, line(3), '{"title": ' + "[" * 5000 + "]" * 5000])
+
+    results = read_upload("deep.jsonl", data.encode())
+
+    assert [type(r).__name__ for r in results] == [
+        "BulletinInput",
+        "Rejected",
+        "BulletinInput",
+        "Rejected",
+    ]
+    assert "deep.jsonl line 2" in str(results[1]) and "nested" in str(results[1])
+    assert "deep.jsonl line 4" in str(results[3])
+
+
+@pytest.mark.django_db
+def test_the_valid_lines_around_a_deep_one_are_imported():
+    data = "\n".join([line(1), "[" * 100_000, line(3)]).encode()
+
+    results = import_uploads([("deep.jsonl", data)])
+
+    assert [r.status for r in results] == ["created", "rejected", "created"]
+    assert Bulletin.objects.count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "published",
+    [
+        datetime.datetime(1989, 12, 31, 23, 0, tzinfo=datetime.UTC),
+        timezone.now() + datetime.timedelta(days=3),
+    ],
+)
+def test_the_database_refuses_a_bulletin_published_outside_the_range(published):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Bulletin.objects.create(title="t", text="x", content_hash="h", published_at=published)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model", [Incident, Report])
+def test_the_database_refuses_an_event_dated_before_1990(model, make_bulletin):
+    extra = {"bulletin": make_bulletin()} if model is Report else {}
+
+    with pytest.raises(IntegrityError), transaction.atomic():
+        model.objects.create(date=datetime.date(1982, 2, 2), **extra)
+
+
+@pytest.mark.django_db
+def test_an_event_dated_out_of_range_by_the_extractor_is_stored_without_a_date():
+    # A bulletin may recall the 1982 Hama massacre: the bulletin is kept, the date is not.
+    def extractor(title, text, published, source=""):
+        return [{"event_type": "massacre", "date": "1982-02-02", "background": True}]
+
+    from events.importing import BulletinInput, import_bulletin
+
+    result = import_bulletin(BulletinInput(title="Hama", text="In 1982."), extractor=extractor)
+
+    assert result.status == "created"
+    assert result.bulletin.reports.get().date is None
