@@ -59,6 +59,7 @@ test: $(STAMP)
 
 test-browser: $(STAMP)
 	sh scripts/install-chromium.sh
+	sh scripts/install-axe.sh
 	$(PY) -m pytest -m browser
 
 # GDAL's ogrinfo and ogr2ogr (Debian's gdal-bin, installed if missing, as root) read the live
@@ -82,6 +83,7 @@ eval: $(STAMP)
 	$(PY) manage.py extract_events --jsonl $(SHARED)/eval/fakes-dev.jsonl > out/fakes-dev-predictions.jsonl
 	$(PY) $(SHARED)/eval/score.py $(SHARED)/eval/fakes-dev.jsonl out/fakes-dev-predictions.jsonl
 	$(PY) scripts/evaluate.py $(SHARED)/eval/fakes-dev.jsonl out/fakes-dev-predictions.jsonl --scorer $(SHARED)/eval/score.py
+	$(PY) bench/geocoding.py --source $(SHARED)/data
 
 # Refit seeds/extraction_confidence.json (how often each kind of evidence was right) from the dev set.
 fit-confidence: $(STAMP)

@@ -1,17 +1,23 @@
 """Geocoding benchmark: names the gazetteer was not built with, in a sentence, located.
 
-    .venv/bin/python bench/geocoding.py [--source ../shared/data] [--holdout 0.3] [--seed 0]
+    .venv/bin/python bench/geocoding.py [--source ../shared/data] [--folds 5] [--seed 0]
 
-Holds out a random share of the places UCDP coded (their UCDP spellings, admin1 and
-coordinates) and of the GeoNames towns (their alternate Latin spellings), builds the
-gazetteer without them, puts each name in "An air strike hit {place} on Monday, killing three
-civilians" and runs `Gazetteer.locate` (and, when the extraction package provides `extract`,
-the whole pipeline's primary event). Prints the share with the right governorate, within
-10 km of the true point, and with no answer. Needs the shared data directory.
+k-fold over three sources of spellings. In each fold a fifth of the places UCDP coded (their
+UCDP spelling, events and coordinates), a fifth of the GeoNames towns (every alternate Latin
+spelling) and the OCHA English spelling of a fifth of OCHA's communities are left out of the
+gazetteer build, so every prior the build learns (UCDP events per place, each governorate's
+share of conflict places, the news words) is learnt without them. Each held-out name goes
+into "An air strike hit {place} on Monday, killing three civilians, a monitor said." and
+through `extract` (the contract's primary event): the share with the right governorate,
+within 10 km of the true point, and with no answer, per source; then a calibration table (the
+share right among answers of confidence above 0.8, 0.5 to 0.8 and below 0.5). Arabic names
+(in sample: OCHA's Arabic names are in every build) check that Arabic script resolves.
+Needs the shared data directory; `make eval` runs it.
 """
 
 import argparse
 import csv
+import os
 import random
 import re
 import sys
@@ -26,153 +32,182 @@ import build_gazetteer  # noqa: E402
 
 from events.extraction.gazetteer import Gazetteer, distance_km  # noqa: E402
 
-SENTENCE = "An air strike hit {place} on Monday, killing three civilians"
+SENTENCE = "An air strike hit {place} on Monday, killing three civilians, a monitor said."
+BANDS = (("> 0.8", 0.8, 1.01), ("0.5-0.8", 0.5, 0.8), ("< 0.5", 0.0, 0.5))
 
 
-def held_out_cases(source, share, seed):
-    rng = random.Random(seed)
-    rows = list(csv.DictReader(open(Path(source) / "syria_places_observed_in_ucdp_ged.csv")))
-    variants = list(csv.DictReader(open(Path(source) / "syria_governorates_name_variants.csv")))
+def read(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def split(items, folds, seed):
+    items = list(items)
+    random.Random(seed).shuffle(items)
+    return [items[i::folds] for i in range(folds)]
+
+
+def sources(source):
+    """Every case by source: (fold unit, name, governorate, latitude, longitude)."""
+    source = Path(source)
+    variants = read(source / "syria_governorates_name_variants.csv")
     admin1 = {v["ucdp_ged_adm_1"]: v["iso_3166_2"] for v in variants}
-    usable = [
-        r
-        for r in rows
-        if admin1.get(r["admin1"])
-        and build_gazetteer.parse_ucdp_place(r["place_name"])
-        and int(r["best_precision"]) <= 2
-    ]
-    held = rng.sample(usable, round(len(usable) * share))
-    ucdp = [
-        (build_gazetteer.parse_ucdp_place(r["place_name"])[0], admin1[r["admin1"]],
-         float(r["latitude"]), float(r["longitude"]))
-        for r in held
-    ]  # fmt: skip
-    towns = list(csv.DictReader(open(Path(source) / "syria_places_geonames_cities500.csv")))
     geo_admin1 = {v["geonames_admin1_code"].split(".")[-1]: v["iso_3166_2"] for v in variants}
-    held_towns = rng.sample(towns, round(len(towns) * share))
+    pcode_iso = {pcode: iso for iso, pcode, _, _ in build_gazetteer.GOVERNORATES}
+    ucdp = []
+    for r in read(source / "syria_places_observed_in_ucdp_ged.csv"):
+        parsed = build_gazetteer.parse_ucdp_place(r["place_name"])
+        if admin1.get(r["admin1"]) and parsed and int(r["best_precision"]) <= 2:
+            ucdp.append(
+                (r["place_name"], parsed[0], admin1[r["admin1"]], float(r["latitude"]),
+                 float(r["longitude"]))
+            )  # fmt: skip
     geonames = []
-    for t in held_towns:
+    for t in read(source / "syria_places_geonames_cities500.csv"):
         spellings = {
             n for n in [t["name"], *t["alternatenames"].split("|")]
             if re.fullmatch(r"[A-Za-z][A-Za-z '`\-]+", n) and n[0].isupper()
         }  # fmt: skip
         for n in sorted(spellings):
             geonames.append(
-                (
-                    n,
-                    geo_admin1[t["admin1code"].zfill(2)],
-                    float(t["latitude"]),
-                    float(t["longitude"]),
-                )
-            )
-    return held, ucdp, held_towns, geonames
+                (t["geonameid"], n, geo_admin1[t["admin1code"].zfill(2)], float(t["latitude"]),
+                 float(t["longitude"]))
+            )  # fmt: skip
+    ocha, arabic = [], []
+    for r in read(source / "syria_populated_places_ocha.csv"):
+        point = (pcode_iso[r["admin1_pcode"]], float(r["latitude"]), float(r["longitude"]))
+        if " - " not in r["name_en"]:
+            ocha.append((r["pcode"], r["name_en"], *point))
+        if r["name_ar"] and "_" not in r["name_ar"] and r["name_ar_truncated"] != "1":
+            arabic.append((r["pcode"], r["name_ar"], *point))
+    return {"UCDP": ucdp, "GeoNames": geonames, "OCHA": ocha, "Arabic (OCHA)": arabic}
 
 
-def score(cases, locate):
-    right = near = none = 0
-    misses = []
+def without_ocha_spellings(places, pcodes, ocha_names):
+    """The OCHA English spelling (and the forms derived from it) of these places left out:
+    the place keeps its coordinates and its other sources' and Arabic names."""
+    for place in places:
+        if place["pcode"] not in pcodes:
+            continue
+        own = ocha_names[place["pcode"]]
+        derived = {n for n in place["alternate_names"] if any(o in n or n in o for o in own)}
+        others = [n for n in place["alternate_names"] if n not in own and n not in derived]
+        latin = [n for n in others if re.search("[A-Za-z]", n)]
+        place["name"] = latin[0] if latin else place["name_ar"] or "?"
+        place["alternate_names"] = [n for n in others if n != place["name"]]
+
+
+def gazetteer_without(source, held):
+    governorates, districts, places, areas, _, _ = build_gazetteer.build(
+        source, exclude_ucdp=held["UCDP"], exclude_geonames=held["GeoNames"]
+    )
+    ocha_names = {
+        r["pcode"]: {r["name_en"], r["name_en_ref"]}
+        for r in read(Path(source) / "syria_populated_places_ocha.csv")
+        if r["pcode"] in held["OCHA"]
+    }
+    without_ocha_spellings(places, held["OCHA"], ocha_names)
+    stopwords = build_gazetteer.english_and_actor_words(
+        source, governorates, districts, places, areas
+    )
+    return Gazetteer.from_records(governorates, districts, places, areas, stopwords)
+
+
+def extractor(gazetteer):
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conflictsite.settings")
+    os.environ.setdefault("SECRET_KEY", "bench")
+    import django
+
+    django.setup()
+    from events.extraction import extract
+
+    def locate(text):
+        events = extract("", text, "2018-07-13", gazetteer=gazetteer)
+        primary = next((e for e in events if e.get("primary")), None)
+        primary = primary or next((e for e in events if not e.get("background")), None)
+        if not primary or not primary.get("province_code"):
+            return None
+        return (
+            primary["province_code"],
+            primary.get("latitude"),
+            primary.get("longitude"),
+            primary.get("place_confidence"),
+        )
+
+    return locate
+
+
+def score(cases, locate, tally, answers):
     for name, code, lat, lon in cases:
         found = locate(SENTENCE.format(place=name))
-        if found is None or found[0] is None:
-            none += 1
-            misses.append((name, code, None))
+        tally["cases"] += 1
+        if found is None:
+            tally["none"] += 1
             continue
-        got_code, got_lat, got_lon = found
-        right += got_code == code
+        got_code, got_lat, got_lon, confidence = found
+        right = got_code == code
+        tally["right"] += right
         if got_lat is not None and distance_km(lat, lon, got_lat, got_lon) <= 10:
-            near += 1
-        elif got_code != code:
-            misses.append((name, code, got_code))
-    n = len(cases) or 1
-    return {
-        "cases": len(cases),
-        "governorate": 100 * right / n,
-        "within_10km": 100 * near / n,
-        "no_answer": 100 * none / n,
-        "misses": misses,
-    }
+            tally["near"] += 1
+        elif not right:
+            tally["misses"].append((name, code, got_code))
+        answers.append((confidence if confidence is not None else 1.0, right))
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", default=str(ROOT.parent / "shared" / "data"))
-    parser.add_argument("--holdout", type=float, default=0.3)
+    parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--misses", type=int, default=0, help="print this many failures")
-    parser.add_argument(
-        "--in-sample",
-        action="store_true",
-        help="keep every place in the gazetteer (an upper bound: names it was built with)",
-    )
+    parser.add_argument("--only", type=int, help="run this fold only (quicker)")
     args = parser.parse_args(argv)
 
-    share = 1.0 if args.in_sample else args.holdout
-    held, ucdp, held_towns, geonames = held_out_cases(args.source, share, args.seed)
-    governorates, districts, places, areas, _, _ = build_gazetteer.build(
-        args.source,
-        exclude_ucdp=set() if args.in_sample else {r["place_name"] for r in held},
-        exclude_geonames=set() if args.in_sample else {t["geonameid"] for t in held_towns},
+    cases = sources(args.source)
+    units = {
+        label: split(sorted({c[0] for c in items}), args.folds, args.seed)
+        for label, items in cases.items()
+    }
+    tallies = {
+        label: {"cases": 0, "right": 0, "near": 0, "none": 0, "misses": []} for label in cases
+    }
+    answers = {label: [] for label in cases}
+    started = time.perf_counter()
+    folds = [args.only] if args.only is not None else range(args.folds)
+    for fold in folds:
+        held = {label: set(units[label][fold]) for label in ("UCDP", "GeoNames", "OCHA")}
+        locate = extractor(gazetteer_without(args.source, held))
+        for label, items in cases.items():
+            fold_units = set(units[label][fold])
+            chosen = [c[1:] for c in items if c[0] in fold_units]
+            score(chosen, locate, tallies[label], answers[label])
+    elapsed = time.perf_counter() - started
+
+    print(
+        f"Geocoding, {args.folds}-fold (seed {args.seed}): each name held out of the build "
+        f"of its fold, in {SENTENCE!r}"
     )
-    stopwords = build_gazetteer.english_and_actor_words(
-        args.source, governorates, districts, places, areas
-    )
-    gazetteer = Gazetteer.from_records(governorates, districts, places, areas, stopwords)
-
-    def by_gazetteer(text):
-        found = gazetteer.locate(text)
-        if not found:
-            return None
-        loc = found[0]
-        return loc.province_code, loc.latitude, loc.longitude
-
-    runs = [("gazetteer.locate", by_gazetteer)]
-    try:
-        import os
-
-        import django
-
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conflictsite.settings")
-        os.environ.setdefault("SECRET_KEY", "bench")
-        django.setup()
-        from events import extraction
-
-        extract = extraction.extract
-    except (ImportError, AttributeError):
-        extract = None
-    if extract is not None:
-
-        def by_pipeline(text):
-            events = extract("", text, "2018-07-13", gazetteer=gazetteer)
-            primary = next((e for e in events if e.get("primary")), None)
-            primary = primary or next((e for e in events if not e.get("background")), None)
-            if not primary:
-                return None
-            return primary.get("province_code"), primary.get("latitude"), primary.get("longitude")
-
-        runs.append(("extraction.extract primary event", by_pipeline))
-
-    for label, locate in runs:
-        kind = "in sample" if args.in_sample else "held out"
-        for cases_label, cases in (
-            (f"UCDP places {kind}", ucdp),
-            (f"GeoNames spellings {kind}", geonames),
-        ):
-            started = time.perf_counter()
-            try:
-                result = score(cases, locate)
-            except Exception as error:  # the pipeline's signature may differ: say so, go on
-                print(f"{label} on {cases_label}: failed ({error!r})")
-                continue
-            elapsed = time.perf_counter() - started
-            per_name = 1000 * elapsed / max(1, result["cases"])
-            print(
-                f"{label} on {cases_label} ({result['cases']} names): "
-                f"governorate {result['governorate']:.1f}%, "
-                f"within 10 km {result['within_10km']:.1f}%, "
-                f"no answer {result['no_answer']:.1f}%  [{per_name:.2f} ms/name]"
-            )
-            for miss in result["misses"][: args.misses]:
-                print("   miss:", miss)
+    print(f"{'source':<16}{'names':>7}{'governorate':>13}{'within 10 km':>14}{'no answer':>11}")
+    for label, t in tallies.items():
+        n = t["cases"] or 1
+        note = "  (in sample)" if label.startswith("Arabic") else ""
+        print(
+            f"{label:<16}{t['cases']:>7}{100 * t['right'] / n:>12.1f}%{100 * t['near'] / n:>13.1f}%"
+            f"{100 * t['none'] / n:>10.1f}%{note}"
+        )
+    print("\nCalibration (held-out answers): share with the right governorate by confidence")
+    print(f"{'confidence':<12}" + "".join(f"{label:>18}" for label in ("UCDP", "GeoNames", "OCHA")))
+    for band, lo, hi in BANDS:
+        cells = []
+        for label in ("UCDP", "GeoNames", "OCHA"):
+            inside = [right for c, right in answers[label] if lo <= c < hi]
+            share = f"{100 * sum(inside) / len(inside):.1f}%" if inside else "-"
+            cells.append(f"{share} of {len(inside)}")
+        print(f"{band:<12}" + "".join(f"{cell:>18}" for cell in cells))
+    print(f"\n({elapsed:.0f} s)")
+    for label, t in tallies.items():
+        for miss in t["misses"][: args.misses]:
+            print(f"   {label} miss:", miss)
 
 
 if __name__ == "__main__":

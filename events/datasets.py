@@ -20,9 +20,9 @@ from pathlib import Path
 
 from django.db import transaction
 
+from . import lexicons
 from .extraction import extract
-from .extraction.gazetteer import distance_km, key
-from .gazetteer import GAZETTEER_DIR, read_rows
+from .extraction.gazetteer import distance_km, key, place_key
 from .models import (
     Actor,
     ActorGroup,
@@ -43,6 +43,7 @@ from .models import (
     groups_key,
     split_names,
 )
+from .seeds import GAZETTEER_DIR, read_rows
 
 BATCH = 2000
 
@@ -191,18 +192,17 @@ class Crosswalk:
                 ]
             elif row["governorate"]:
                 self.governorates.setdefault(key(row["name"]), row["governorate"])
+        # Places are found by the geocoder's candidates for a name (every spelling it knows),
+        # then stored by key, as the bulletin import does.
+        self.gazetteer = lexicons.gazetteer()
+        self._candidates = {}
         self.places = {}
-        for pk, gov, district, lat, lon, name, names in Place.objects.values_list(
-            "pk",
-            "governorate_id",
-            "district_id",
-            "latitude",
-            "longitude",
-            "name",
-            "alternate_names",
+        for p in Place.objects.values(
+            "id", "pcode", "geonames_id", "governorate_id", "district_id", "latitude", "longitude"
         ):
-            for n in {name, *split_names(names)}:
-                self.places.setdefault(key(n), []).append((pk, gov, district, lat, lon))
+            self.places[place_key(p)] = (
+                p["id"], p["governorate_id"], p["district_id"], p["latitude"], p["longitude"]
+            )  # fmt: skip
 
     def governorate(self, name):
         return self.governorates.get(key(name)) if name else None
@@ -215,7 +215,12 @@ class Crosswalk:
     def place(self, name, governorate, latitude, longitude, within_km=10):
         """The place of that name in that governorate nearest to the point (within reach)."""
         best = None
-        for candidate in self.places.get(key(name), ()) if name else ():
+        if name and name not in self._candidates:  # a dataset names its places many times
+            self._candidates[name] = self.gazetteer.candidates(name)
+        for location in self._candidates.get(name, ()) if name else ():
+            candidate = self.places.get(location.key)
+            if candidate is None:
+                continue
             pk, gov, district, lat, lon = candidate
             if governorate and gov != governorate:
                 continue

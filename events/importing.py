@@ -491,14 +491,15 @@ def _set_what_where_when(obj, event):
         obj.district = District.objects.filter(
             governorate=obj.governorate, name__iexact=event["district"]
         ).first()
-    if obj.governorate and event.get("place") and event.get("geo_precision") == "place":
-        obj.place = (
-            Place.objects.filter(governorate=obj.governorate, name__iexact=event["place"])
-            .order_by("-population", "id")
-            .first()
-        )
+    if event.get("place_key") and event.get("geo_precision") == "place":
+        # Exactly the place the extractor chose, by its key: never a namesake looked up again.
+        obj.place = Place.objects.by_key(event["place_key"])
         if obj.place and obj.district is None:
             obj.district = obj.place.district
+    obj.place_confidence = event.get("place_confidence")
+    obj.place_alternatives = [
+        a for a in event.get("place_alternatives") or () if isinstance(a, dict) and a.get("key")
+    ]
     if isinstance(obj, Report):
         obj.place_name = str(event.get("place") or "")[:200]
     obj.latitude = event.get("latitude")

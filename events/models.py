@@ -23,7 +23,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
@@ -214,6 +214,25 @@ class District(models.Model):
         return [self.name, self.name_ar, *split_names(self.alternate_names)]
 
 
+# A place chosen with less geocoding confidence than this is checked first in the review queue.
+UNCERTAIN_PLACE = 0.5
+
+
+class PlaceQuerySet(models.QuerySet):
+    def by_key(self, key):
+        """The place a gazetteer key names: an OCHA P-code, "geonames:<id>" or "place:<pk>"."""
+        kind, _, value = str(key or "").partition(":")
+        if not value:
+            return self.filter(pcode=kind).first() if kind else None
+        if not value.isdigit():
+            return None
+        if kind == "geonames":
+            return self.filter(geonames_id=int(value)).first()
+        if kind == "place":
+            return self.filter(pk=int(value)).first()
+        return None
+
+
 class Place(models.Model):
     class Origin(models.TextChoices):
         OCHA = "ocha", "OCHA populated places"
@@ -238,6 +257,7 @@ class Place(models.Model):
     origin = models.CharField(max_length=10, choices=Origin, default=Origin.EDITOR)
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = PlaceQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -260,6 +280,23 @@ class Place(models.Model):
     @property
     def names(self):
         return [self.name, self.name_ar, *split_names(self.alternate_names)]
+
+    def as_alternative(self):
+        """The place as an entry of `place_alternatives` (without a confidence)."""
+        return {
+            "key": self.key, "place": self.name, "province": self.governorate.name,
+            "province_code": self.governorate_id,
+            "latitude": self.latitude, "longitude": self.longitude,
+        }  # fmt: skip
+
+    @property
+    def key(self):
+        """How the gazetteer names this place (see PlaceQuerySet.by_key)."""
+        if self.pcode:
+            return self.pcode
+        if self.geonames_id:
+            return f"geonames:{self.geonames_id}"
+        return f"place:{self.pk}"
 
 
 def actor_key(name):
@@ -421,9 +458,15 @@ class IncidentQuerySet(models.QuerySet):
         return self.exclude(status=ReviewStatus.REJECTED)
 
     def review_queue(self):
-        """Unreviewed incidents, least certain first (no confidence at all counts as least)."""
+        """Unreviewed incidents: those whose place is uncertain first, then least certain first
+        (no confidence at all counts as least)."""
+        uncertain = Case(
+            When(place_confidence__lt=UNCERTAIN_PLACE, then=Value(0)),
+            default=Value(1),
+            output_field=models.IntegerField(),
+        )
         return self.filter(status=ReviewStatus.EXTRACTED).order_by(
-            F("confidence").asc(nulls_first=True), "id"
+            uncertain, F("confidence").asc(nulls_first=True), "id"
         )
 
     def duplicate_candidates(self, incident):
@@ -513,6 +556,11 @@ class Incident(Figures):
     geo_precision = models.CharField(
         max_length=11, choices=GeoPrecision, default=GeoPrecision.PLACE
     )
+    # The geocoder's confidence in `place` (0..1) and the other places its name may be, each
+    # {"key", "place", "province_code", "latitude", "longitude", "confidence"}: shown as
+    # "also possible", and an editor switches to one in a click (Incident.switch_place).
+    place_confidence = models.FloatField(null=True, blank=True)
+    place_alternatives = models.JSONField(default=list, blank=True)
     perpetrators = models.ManyToManyField(Actor, blank=True, related_name="incidents")
     # The most likely perpetrator's group, kept on the row so the list filters without a join.
     perpetrator_group = models.CharField(max_length=30, choices=ActorGroup, blank=True)
@@ -599,6 +647,27 @@ class Incident(Figures):
 
     def clean(self):
         check_date_range(self, "date", "created_at")
+
+    def switch_place(self, key):
+        """Put the incident at another of the places its name may be (an editor's one click):
+        that alternative becomes the place, the current place an alternative. False when `key`
+        is not one of the alternatives."""
+        if not any(a.get("key") == key for a in self.place_alternatives or ()):
+            return False
+        place = Place.objects.by_key(key)
+        if place is None:
+            return False
+        rest = [a for a in self.place_alternatives if a.get("key") != key]
+        if self.place_id:
+            rest.insert(0, {**self.place.as_alternative(), "confidence": self.place_confidence})
+        self.place, self.district, self.governorate = place, place.district, place.governorate
+        self.latitude, self.longitude = place.latitude, place.longitude
+        self.geo_precision = GeoPrecision.PLACE
+        self.place_confidence = 1.0  # an editor's choice
+        self.place_alternatives = rest
+        self._change_reason = f"Place switched to {place.name}"
+        self.save()
+        return True
 
     def changes_since(self, version):
         """What was saved after `version`, as (who, [(field label, then, now), ...]).
@@ -811,6 +880,11 @@ class Report(Figures):
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
     geo_precision = models.CharField(max_length=11, choices=GeoPrecision, blank=True)
+    # The geocoder's confidence in `place` (0..1) and the other places its name may be, each
+    # {"key", "place", "province_code", "latitude", "longitude", "confidence"}: shown as
+    # "also possible", and an editor switches to one in a click (Incident.switch_place).
+    place_confidence = models.FloatField(null=True, blank=True)
+    place_alternatives = models.JSONField(default=list, blank=True)
     is_primary = models.BooleanField("primary", default=False)
     is_background = models.BooleanField(
         "background", default=False, help_text="A mention of an earlier incident, not a new one."

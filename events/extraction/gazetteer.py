@@ -8,7 +8,14 @@ writes, so that "Kafr Nabl", "Kafranbel" and كفرنبل meet; it is the fallba
 matches, and only for capitalised, long enough names, since consonants alone collide.
 
 Matching is a dictionary lookup of token n-grams (at most five tokens), never a regex per
-place, so a 2,000-character article takes about a millisecond.
+place, so a 2,000-character article takes about a millisecond. A text in which nothing matches
+so is searched again by similar spelling (rapidfuzz over every key and skeleton).
+
+Then a choice (`Gazetteer.choose`): each candidate is scored on the evidence (how close the
+spelling is, vowels kept; the governorate and district the rest of the text names; the prior
+of the place: UCDP events there, population, its governorate's share of conflict places), and
+the likeliest is returned with a confidence and the runners-up. A name shared by several
+places still gets the likeliest, never nothing.
 """
 
 import functools
@@ -17,6 +24,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from rapidfuzz import fuzz, process
 
 SEEDS_DIRECTORY = Path(__file__).resolve().parent.parent.parent / "seeds" / "gazetteer"
 
@@ -32,6 +41,19 @@ class Location:
     latitude: float | None
     longitude: float | None
     precision: str  # "place" | "district" | "province"
+    # How the place is stored: its OCHA P-code, "geonames:<id>" or "place:<pk>" (the database's
+    # own places); the importer stores exactly this place, never a namesake looked up again.
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class Choice:
+    """Where an event happened, how sure the gazetteer is, and what else the name may be."""
+
+    location: Location
+    confidence: float  # 0..1: the chosen place's share of the evidence among its candidates
+    alternatives: tuple[tuple[Location, float], ...]  # runners-up with their confidence
+    mentions: tuple
 
 
 @dataclass(frozen=True)
@@ -249,18 +271,41 @@ MAX_TOKENS = 5
 NEAR_KM = 10.0
 # A governorate named in the text counts this many villages of it when settling namesakes.
 GOVERNORATE_WEIGHT = 3
+# Scoring a candidate (see Gazetteer._ranked): a perfect spelling against a poor one, a
+# governorate or district the text names, a city named like its governorate.
+SPELLING = 12.0
+NAMED_GOVERNORATE = 6.0
+NAMED_DISTRICT = 2.0
+CAPITAL = 8.0
+MAX_ALTERNATIVES = 4
+# The similar-spelling search: how much of a text without any exact name it reads, and how
+# close a key (rapidfuzz ratio, 0..100) and a spelling (closeness, 0..1) must be.
+FUZZY_CHARS = 600
+FUZZY_KEY_CUTOFF = 75
+FUZZY_SKELETON_CUTOFF = 80
+FUZZY_SOUND_CUTOFF = 0.75
+# What a match of consonants alone is worth against a match of the whole spelling.
+SKELETON_SHARE = 0.85
+# How steeply a confidence falls with the distance of the spelling (see Gazetteer.choose).
+CLOSENESS_POWER = 4
 
 
 class _Entry:
     """A location in the index, with what ranks it against namesakes."""
 
-    __slots__ = ("location", "weight", "keys", "spellings", "capital_of", "standalone")
+    __slots__ = (
+        "location", "weight", "keys", "spellings", "sounds", "skeletons", "capital_of",
+        "standalone", "prior",
+    )  # fmt: skip
 
     def __init__(self, location, weight, capital_of=None, standalone=False):
         self.location = location
         self.weight = weight
         self.keys = set()
         self.spellings = set()
+        self.sounds = set()  # see sound(): how close a spelling is, vowels kept
+        self.skeletons = set()  # consonants of every name, Arabic ones too
+        self.prior = 0.0  # log-odds that a report names this place rather than a namesake
         self.capital_of = capital_of
         # A name that stands alone at the head of a longer run ("Aleppo University").
         self.standalone = standalone or location.precision != PLACE
@@ -272,6 +317,17 @@ def _names(value):
     if isinstance(value, str):
         value = value.replace("|", "\n").splitlines()
     return [v.strip() for v in value if v and v.strip()]
+
+
+def place_key(row):
+    """The key a place is stored by: its OCHA P-code, else its GeoNames id, else its row."""
+    if row.get("pcode"):
+        return str(row["pcode"])
+    if row.get("geonames_id"):
+        return f"geonames:{int(float(row['geonames_id']))}"
+    if row.get("id"):
+        return f"place:{row['id']}"
+    return None
 
 
 def _float(value):
@@ -297,6 +353,9 @@ class Gazetteer:
         self._countries = frozenset()  # countries and demonyms: "Syria's Idlib"
         self._phrases = frozenset()  # keys of actors' and sources' names: "Ahrar al-Sham"
         self._fuzzy_cache = {}
+        self._key_list = None  # every key, for the similar-spelling search
+        self._skeleton_list = None
+        self._governorate_prior = {}
         self._last = (None, ())  # the last text read and its mentions
         self._lower = frozenset()  # the words the text being read writes in lower case
         self._tails = set()  # keys of the last words of names of several words
@@ -327,44 +386,8 @@ class Gazetteer:
             rows("districts.csv"),
             rows("places.csv"),
             rows("areas.csv"),
-            stopwords=_seed_stopwords(directory),
-            nonplaces=_seed_nonplaces(directory),
-        )
-
-    @classmethod
-    def from_db(cls) -> "Gazetteer":
-        from events.models import District, Governorate, Place
-
-        governorates = list(
-            Governorate.objects.values(
-                "code", "name", "name_ar", "alternate_names", "label_latitude", "label_longitude"
-            )
-        )
-        districts = [
-            {**d, "governorate": d.pop("governorate_id")}
-            for d in District.objects.values(
-                "pcode", "name", "name_ar", "alternate_names", "governorate_id"
-            )
-        ]
-        prominence = _seed_prominence()
-        places = []
-        for p in Place.objects.values(
-            "name", "name_ar", "alternate_names", "governorate_id", "district__pcode",
-            "latitude", "longitude", "population", "geonames_id", "pcode", "origin",
-        ):  # fmt: skip
-            p["governorate"] = p.pop("governorate_id")
-            p["district"] = p.pop("district__pcode")
-            p["ucdp_events"] = prominence.get(
-                p["pcode"] or p["geonames_id"] or (p["name"], p["governorate"]), 0
-            )
-            places.append(p)
-        return cls.from_records(
-            governorates,
-            districts,
-            places,
-            _seed_areas(),
-            stopwords=_seed_stopwords(),
-            nonplaces=_seed_nonplaces(),
+            stopwords=seed_stopwords(directory),
+            nonplaces=seed_nonplaces(directory),
         )
 
     @classmethod
@@ -391,7 +414,7 @@ class Gazetteer:
         self = cls()
         self._stopwords = frozenset(w.strip().lower() for w in stopwords if w.strip())
         if nonplaces is None:
-            nonplaces = _seed_nonplaces()
+            nonplaces = seed_nonplaces()
         gov_names = {}
         for g in governorates:
             code = g["code"]
@@ -432,11 +455,23 @@ class Gazetteer:
             entry = _Entry(location, 4.0)
             self._districts[pcode] = entry
             self._add(entry, [d["name"], d.get("name_ar"), *_names(d.get("alternate_names"))])
+        # How often a governorate's places are the scene of coded conflict events: the prior
+        # that settles namesakes the text says nothing about (learnt from the places given).
+        seen, total = {}, {}
+        for p in places:
+            total[p["governorate"]] = total.get(p["governorate"], 0) + 1
+            if int(float(p.get("ucdp_events") or 0)):
+                seen[p["governorate"]] = seen.get(p["governorate"], 0) + 1
+        overall = (sum(seen.values()) + 1) / (sum(total.values()) + 2)
+        self._governorate_prior = {
+            code: math.log(((seen.get(code, 0) + 1) / (n + 2)) / overall)
+            for code, n in total.items()
+        }
         for p in places:
             code = p["governorate"]
             location = Location(
                 p["name"], district_names.get(p.get("district")), gov_names.get(code), code,
-                float(p["latitude"]), float(p["longitude"]), PLACE,
+                float(p["latitude"]), float(p["longitude"]), PLACE, place_key(p),
             )  # fmt: skip
             names = [p["name"], p.get("name_ar"), *_names(p.get("alternate_names"))]
             population = int(float(p.get("population") or 0))
@@ -450,6 +485,11 @@ class Gazetteer:
                 # Named in a conflict dataset: likelier to be named in the next report.
                 weight += 1.0 + math.log10(events)
             entry = _Entry(location, weight, standalone=population >= 5000)
+            entry.prior = (
+                0.6 * math.log1p(events)
+                + 0.25 * math.log10(population + 1)
+                + self._governorate_prior.get(code, 0.0)
+            )
             province = self._provinces.get(code)
             if province and key(p["name"]) in province.keys:
                 entry.capital_of = province  # Idlib the city, in Idlib the governorate
@@ -500,10 +540,14 @@ class Gazetteer:
                 self._tails.add(token_key(tokens[-1], first=False))
             if spelling(name):
                 entry.spellings.add(spelling(name))
+            if sound(name):
+                entry.sounds.add(sound(name))
             bucket = self._by_key.setdefault(k, [])
             if entry not in bucket:
                 bucket.append(entry)
             s = "".join(_skeletons(tokens))
+            if len(s) >= 3:
+                entry.skeletons.add(s)
             if len(s) >= 2:
                 bucket = self._by_skeleton.setdefault(s, [])
                 if entry not in bucket:
@@ -514,6 +558,22 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Location]:
         """Every location a name may denote, likeliest first (exact spellings, else similar)."""
         return [e.location for e in self._lookup_entries(name)]
+
+    def candidates(self, name: str) -> list[Location]:
+        """Every place `name` may be, closest spelling first: the same key, the same
+        consonants (Arabic names too), else similar spellings. Dataset imports choose among
+        them by the row's governorate and point."""
+        entries = [e for e in self._by_key.get(key(name), ()) if e.location.precision == PLACE]
+        consonants = skeleton(name)
+        if len(consonants) >= 3:
+            entries += [
+                e
+                for e in self._by_skeleton.get(consonants, ())
+                if e not in entries and e.location.precision == PLACE
+            ]
+        if not entries:
+            entries = [e for e in self._similar(name) if e.location.precision == PLACE]
+        return [e.location for e in sorted(entries, key=lambda e: -closeness(name, e))]
 
     def _lookup_entries(self, name):
         tokens = _TOKEN.findall(name)
@@ -736,6 +796,9 @@ class Gazetteer:
                 if content == 1 and _plain(words, articles) in self._stopwords:
                     if not any(e.standalone and spelling(surface) in e.spellings for e in entries):
                         continue  # "Date", "Monitor", "Nusra": news words, not villages
+                exact = exact or (
+                    len(sound(surface)) >= 3 and any(sound(surface) in e.sounds for e in entries)
+                )
                 if len(k) < 4 and not (weight >= 3 or short or exact):
                     continue  # "Tal", "Ain": too short to trust unless "al-Rai" or a town
                 if size < run:
@@ -786,18 +849,43 @@ class Gazetteer:
     def locate(
         self, text: str, focus: tuple[int, int] | None = None
     ) -> tuple[Location, list[Mention]] | None:
-        """The best location for the event whose evidence lies around `focus` in `text`.
+        """The best location for the event whose evidence lies around `focus` in `text`, and
+        every mention found; None when no name in the text can be a place."""
+        chosen = self.choose(text, focus)
+        return (chosen.location, list(chosen.mentions)) if chosen else None
 
-        Returns the location and every mention found, or None. A name shared by places far
-        apart is settled by the governorates and districts the rest of the text names; when
-        it cannot be, the answer is their common district or governorate (or None), never a
-        confident wrong point.
+    def choose(self, text: str, focus: tuple[int, int] | None = None) -> Choice | None:
+        """The event's place with a confidence and the runners-up.
+
+        Each mention's candidates (its namesakes and near spellings) are weighed on the
+        evidence: how close the spelling is, the governorates and districts the rest of the
+        text names, and how often each is the scene of reported violence. A name shared by
+        places far apart still gets the likeliest one, with a low confidence and the others
+        as alternatives. A text whose names match nothing exactly is searched again by
+        similar spelling (the names in the event's own sentences).
         """
-        mentions = self.find_mentions(text)
+        found = self._locate(text, focus)
+        if found is None:
+            found = self._locate_fuzzy(text, focus)
+        if found is None:
+            return None
+        location, mentions, ranked, mention = found
+        share = next((p for loc, p in ranked if loc == location), 1.0)
+        # A lone candidate of a poor spelling is no sure answer: the share among the
+        # candidates is discounted by how far the spelling is from the place's nearest name.
+        entry = self._entry_of.get(location)
+        spelled = closeness(mention.surface, entry) if entry and entry.sounds else 1.0
+        confidence = share * spelled**CLOSENESS_POWER
+        alternatives = tuple((loc, p) for loc, p in ranked if loc != location)[:MAX_ALTERNATIVES]
+        return Choice(location, round(confidence, 3), alternatives, tuple(mentions))
+
+    def _locate(self, text, focus, mentions=None):
+        if mentions is None:
+            mentions = self.find_mentions(text)
         if not mentions:
             return None
-        resolved = [(m, self.resolve(text, m, mentions)) for m in mentions]
-        resolved = [(m, loc) for m, loc in resolved if loc is not None]
+        rankings = {id(m): self.rank(text, m, mentions) for m in mentions}
+        resolved = [(m, rankings[id(m)][0][0]) for m in mentions if rankings[id(m)]]
         if not resolved:
             return None
         # What the rest of the text supports: the governorates its exactly spelled names are in.
@@ -870,13 +958,93 @@ class Gazetteer:
                 distance(item[0]),
             )
         )
-        return near[0][1], mentions
+        mention, location = near[0]
+        return location, mentions, rankings[id(mention)], mention
+
+    def _locate_fuzzy(self, text, focus):
+        """Names in the event's sentences that match no spelling exactly, matched by similar
+        spelling (rapidfuzz over every name's key), then weighed like any other mention."""
+        lo, hi = focus if focus else (0, min(len(text), FUZZY_CHARS))
+        tokens = [(*m.span(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+        mentions = []
+        i = 0
+        while i < len(tokens):
+            run = self._run(text, tokens, i)
+            if not run:
+                i += 1
+                continue
+            words = [t[2] for t in tokens[i : i + run]]
+            articles = [fold(w) in ARTICLES for w in words]
+            contents = [w for w, a in zip(words, articles, strict=True) if not a]
+            if (
+                contents
+                and run <= MAX_TOKENS - 1
+                and not any(self._nonplace(w) for w in contents)
+                and not (len(contents) == 1 and fold(contents[0]) in self._stopwords)
+                and not any(fold(w) in STOPWORDS for w in contents)
+            ):
+                start = tokens[
+                    i + (1 if articles[0] and fold(words[0]) not in ("al", "el") else 0)
+                ][0]
+                surface = text[start : tokens[i + run - 1][1]]
+                entries = self._similar(surface)
+                if entries:
+                    mentions.append(
+                        Mention(
+                            start, start + len(surface), surface, tuple(e.location for e in entries)
+                        )
+                    )
+            i += run
+        if not mentions:
+            return None
+        return self._locate(text, focus, mentions)
+
+    def _similar(self, surface):
+        """Entries whose names are spelled like `surface`, closest first (None if none is)."""
+        k = key(surface)
+        if len(k) < 4:
+            return []
+        if self._key_list is None:
+            self._key_list = list(self._by_key)
+        found = process.extract(
+            k, self._key_list, scorer=fuzz.ratio, score_cutoff=FUZZY_KEY_CUTOFF, limit=12
+        )
+        groups = [self._by_key[name_key] for name_key, _, _ in found]
+        consonants = skeleton(surface)
+        if len(consonants) >= 3:
+            if self._skeleton_list is None:
+                self._skeleton_list = [s for s in self._by_skeleton if len(s) >= 3]
+            found = process.extract(
+                consonants, self._skeleton_list, scorer=fuzz.ratio,
+                score_cutoff=FUZZY_SKELETON_CUTOFF, limit=12,
+            )  # fmt: skip
+            groups += [self._by_skeleton[s] for s, _, _ in found]
+        entries = []
+        for group in groups:
+            for entry in group:
+                if entry not in entries and closeness(surface, entry) >= FUZZY_SOUND_CUTOFF:
+                    entries.append(entry)
+        return entries
 
     def resolve(self, text, mention, mentions=()):
-        """One mention's location, using the text around it and the other mentions."""
+        """One mention's likeliest location, using the text around it and the other mentions."""
+        ranked = self.rank(text, mention, mentions)
+        return ranked[0][0] if ranked else None
+
+    def rank(self, text, mention, mentions=()):
+        """[(location, confidence)] for one mention, likeliest first."""
         entries = [self._entry_of[c] for c in mention.candidates if c in self._entry_of]
         if not entries:
-            return None
+            return []
+        consonants = skeleton(mention.surface)
+        if len(consonants) >= 4 and not is_arabic(mention.surface[:1]):
+            # Places whose consonants are these, by any name (an Arabic one read as Latin
+            # letters): a namesake spelled differently is a candidate too.
+            entries += [
+                e
+                for e in self._by_skeleton.get(consonants, ())
+                if e not in entries and e.location.precision == PLACE
+            ]
         after = text[mention.end : mention.end + 40]
         before = text[max(0, mention.start - 40) : mention.start]
         areas = [e for e in entries if e.location.precision != PLACE]
@@ -886,12 +1054,12 @@ class Gazetteer:
             wider = wider or [self._provinces.get(e.location.province_code) for e in entries]
             wider = [w for w in wider if w]
             if wider and len({w.location.province_code for w in wider}) == 1:
-                return wider[0].location
+                return [(wider[0].location, 1.0)]
         if _DISTRICT_AFTER.match(after):
             wider = [e for e in areas if e.location.precision == DISTRICT]
             wider = wider or [e.capital_of for e in entries if e.capital_of]
             if len({w.location for w in wider if w}) == 1:
-                return wider[0].location
+                return [(wider[0].location, 1.0)]
         places = [e for e in entries if e.location.precision == PLACE]
         context = self._context(mention, mentions)
         weights = self._weights(mention, mentions)
@@ -908,12 +1076,6 @@ class Gazetteer:
             if others:
                 entries = places = others
                 areas = []
-        if len(places) > 1 and weights:
-            # Namesakes: the ones in the governorate the rest of the text names most (its
-            # name counts more than a village of it).
-            top = max(weights.get(e.location.province_code, 0) for e in places)
-            if top:
-                places = [e for e in places if weights.get(e.location.province_code, 0) == top]
         # The city named like its governorate or district is the city.
         capitals = [e for e in places if e.capital_of and e.capital_of in areas]
         codes = {e.location.province_code for e in capitals}
@@ -922,8 +1084,9 @@ class Gazetteer:
             for e in places
             if e.standalone and not e.capital_of and e.location.province_code not in codes
         ]
+        favoured = ()
         if capitals and not rivals:  # not when a town elsewhere has the name too (Ma'ra, Mare')
-            places = capitals
+            favoured = capitals
         elif areas and (
             not places
             or max(a.weight for a in areas) >= max(p.weight for p in places) + 1.5
@@ -932,14 +1095,49 @@ class Gazetteer:
                 and not any(_spelled(p, mention.surface) for p in places)
             )
         ):
-            return _settle(areas, context)  # "Ghouta" the area, not a hamlet of that name
-        elif len(places) > 1:
-            places = _closest_spelling(places, mention.surface)
-        if not places:
-            return _settle(areas, context)
-        if len(places) == 1:
-            return places[0].location
-        return _settle(places, context)
+            # "Ghouta" the area, not a hamlet of that name (which stays a runner-up).
+            return self._ranked(areas + places, mention.surface, weights, context, areas)
+        return self._ranked(places or areas, mention.surface, weights, context, favoured)
+
+    def _ranked(self, entries, surface, weights, context, favoured=()):
+        """Candidates scored on the evidence, as [(location, confidence)], likeliest first.
+
+        score = SPELLING x closeness of the spelling + the place's prior (UCDP events,
+        population, its governorate's share of conflict places) + what the text names (its
+        governorate, its district); confidence is the softmax of the scores, a namesake
+        within NEAR_KM of a likelier one adding to it rather than competing with it.
+        """
+        codes, districts = context
+        top = max((weights.get(e.location.province_code, 0) for e in entries), default=0)
+        scored = []
+        for e in entries:
+            loc = e.location
+            score = SPELLING * closeness(surface, e) + e.prior
+            if loc.precision != PLACE:
+                score += 0.5 * e.weight
+            given = weights.get(loc.province_code, 0)
+            if top and given == top:
+                score += NAMED_GOVERNORATE
+            elif given:
+                score += NAMED_GOVERNORATE / 2
+            if loc.district and loc.district in districts:
+                score += NAMED_DISTRICT
+            if e in favoured:
+                score += CAPITAL
+            scored.append((score, e))
+        scored.sort(key=lambda item: -item[0])
+        best = scored[0][0]
+        shares = [(math.exp(score - best), e.location) for score, e in scored]
+        total = sum(share for share, _ in shares)
+        ranked = []
+        for share, loc in shares:
+            for i, (kept, p) in enumerate(ranked):
+                if kept.province_code == loc.province_code and _near(kept, loc):
+                    ranked[i] = (kept, p + share / total)
+                    break
+            else:
+                ranked.append((loc, share / total))
+        return ranked
 
     def _weights(self, mention, mentions):
         """Governorate code -> how strongly the other mentions name it: a governorate's own
@@ -1028,54 +1226,51 @@ def spelling(name):
     return re.sub(r"(.)\1+", r"\1", "".join(words))
 
 
+_SOUNDS = [
+    ("ou", "u"), ("oo", "u"), ("ee", "i"), ("ie", "i"), ("kh", "h"), ("sh", "$"), ("ch", "$"),
+    ("dh", "d"), ("th", "t"), ("gh", "g"), ("q", "k"), ("c", "k"), ("o", "u"), ("e", "i"),
+]  # fmt: skip
+
+
+@functools.lru_cache(maxsize=200_000)
+def sound(name):
+    """A spelling with the transliteration noise folded but the vowels kept: Hazzanu and
+    Hazano sound alike, Hazineh less so. For Arabic script, the normalised letters."""
+    tokens = _TOKEN.findall(name)
+    if tokens and is_arabic(tokens[0]):
+        return "".join(_arabic_token(t) for t in tokens if is_arabic(t))
+    words = [w for w in fold(name.replace("-", " ")).split() if w not in ARTICLES]
+    word = re.sub(r"(.)\1+", r"\1", "".join(words))
+    word = re.sub(r"(?:iyy?[ae]h?|i[ae]h?)$", "iya", word)  # -iyah, -iyeh, -ieh, -ia
+    word = re.sub(r"(?<=[^aeiou])(?:[ae]h|e)$", "a", word)  # ta marbuta: -ah, -eh, -e
+    for old, new in _SOUNDS:
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+@functools.lru_cache(maxsize=200_000)
+def _closeness(surface, sounds, skeletons):
+    heard = sound(surface)
+    if not heard:
+        return 0.0
+    if heard in sounds:
+        return 1.0
+    best = max((fuzz.ratio(heard, s) for s in sounds), default=0) / 100
+    consonants = skeleton(surface)
+    if len(consonants) >= 3 and skeletons:
+        # Consonants alone (how an Arabic name is compared with a Latin one) say less.
+        best = max(best, SKELETON_SHARE * max(fuzz.ratio(consonants, s) for s in skeletons) / 100)
+    return best
+
+
+def closeness(surface, entry):
+    """0..1: how near the spelling in the text is to the nearest of the entry's spellings
+    (by sound), or to the consonants of any of its names, Arabic ones included."""
+    return _closeness(surface, frozenset(entry.sounds), frozenset(entry.skeletons))
+
+
 def _spelled(entry, surface):
     return entry is not None and spelling(surface) in entry.spellings
-
-
-def _closest_spelling(entries, surface):
-    import difflib
-
-    target = spelling(surface.replace("-", " "))
-    scored = [
-        (max((difflib.SequenceMatcher(None, target, s).ratio() for s in e.spellings), default=0), e)
-        for e in entries
-    ]
-    top = max(score for score, _ in scored)
-    if top == 1.0:
-        return [e for score, e in scored if score == 1.0]  # spelled exactly so
-    return [e for score, e in scored if score >= top - 0.1]
-
-
-def _settle(entries, context):
-    """One location for namesakes: by context, else a dominant one, else the common area."""
-    codes, districts = context
-    if len(entries) > 1 and districts:
-        chosen = [e for e in entries if e.location.district in districts]
-        entries = chosen or entries
-    if len(entries) > 1 and codes:
-        chosen = [e for e in entries if e.location.province_code in codes]
-        entries = chosen or entries
-    top = entries[0]
-    if len(entries) == 1:
-        return top.location
-    rest = entries[1:]
-    if all(_near(top.location, e.location) for e in rest):
-        return top.location
-    if top.weight >= max(e.weight for e in rest) + 1.5:
-        return top.location  # a known town over villages of the same name
-    districts = {(e.location.district, e.location.province_code) for e in entries}
-    provinces = {e.location.province_code for e in entries}
-    if len(districts) == 1 and top.location.district:
-        lat = sum(e.location.latitude for e in entries) / len(entries)
-        lon = sum(e.location.longitude for e in entries) / len(entries)
-        loc = top.location
-        return Location(
-            loc.district, loc.district, loc.province, loc.province_code, lat, lon, DISTRICT
-        )
-    if len(provinces) == 1:
-        loc = top.location
-        return Location(loc.province, None, loc.province, loc.province_code, None, None, PROVINCE)
-    return None
 
 
 def _near(a, b):
@@ -1088,12 +1283,12 @@ def _plain(words, articles):
     return next(fold(w) for w, article in zip(words, articles, strict=False) if not article)
 
 
-def _seed_stopwords(directory=SEEDS_DIRECTORY):
+def seed_stopwords(directory=SEEDS_DIRECTORY):
     path = Path(directory) / "stopwords.txt"
     return path.read_text(encoding="utf-8").split() if path.exists() else []
 
 
-def _seed_nonplaces(directory=SEEDS_DIRECTORY):
+def seed_nonplaces(directory=SEEDS_DIRECTORY):
     """(kind, word) pairs: seeds/gazetteer/nonplaces.txt, and every word of the actors' and
     sources' names (seeds/actors.json, seeds/sources.json) as kind "actor"."""
     import json
@@ -1124,7 +1319,7 @@ def _seed_nonplaces(directory=SEEDS_DIRECTORY):
     return pairs
 
 
-def _seed_areas(directory=SEEDS_DIRECTORY):
+def seed_areas(directory=SEEDS_DIRECTORY):
     import csv
 
     path = Path(directory) / "areas.csv"
@@ -1134,7 +1329,7 @@ def _seed_areas(directory=SEEDS_DIRECTORY):
         return list(csv.DictReader(handle))
 
 
-def _seed_prominence(directory=SEEDS_DIRECTORY):
+def seed_prominence(directory=SEEDS_DIRECTORY):
     """How many UCDP events each seed place saw (not a model field: it ranks namesakes)."""
     import csv
     import gzip
@@ -1152,26 +1347,9 @@ def _seed_prominence(directory=SEEDS_DIRECTORY):
     return counts
 
 
-_default = None
-
-
+@functools.cache
 def default_gazetteer() -> Gazetteer:
-    """The gazetteer the pipeline uses: the database's when it holds places, else the seeds'."""
-    global _default
-    if _default is None:
-        gazetteer = None
-        try:
-            from events.models import Place
-
-            if Place.objects.exists():
-                gazetteer = Gazetteer.from_db()
-        except Exception:  # no database configured or not migrated: the seeds will do
-            gazetteer = None
-        _default = gazetteer or Gazetteer.from_seeds()
-    return _default
-
-
-def reset_default_gazetteer():
-    """Forget the cached gazetteer (call when places or their names change)."""
-    global _default
-    _default = None
+    """The shipped gazetteer (seeds/gazetteer/), built once per process. The database's, with
+    editors' places and aliases, is built outside this package (events.lexicons) and passed in.
+    """
+    return Gazetteer.from_seeds()

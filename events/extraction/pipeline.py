@@ -407,15 +407,17 @@ class _Places:
         self.mentions = None
 
     def locate(self, focus, primary):
+        """(location, mentions, choice): the choice carries the confidence and runners-up."""
         if primary or self.mentions is None:
-            located = self.gazetteer.locate(self.text, focus=focus)
-            if located:
-                self.mentions = located[1]
-            return located
+            chosen = self.gazetteer.choose(self.text, focus=focus)
+            if chosen:
+                self.mentions = list(chosen.mentions)
+                return chosen.location, self.mentions, chosen
+            return None
         for mention in self.mentions:
             if focus[0] <= mention.start < focus[1] and mention.candidates:
                 if len({c.province_code for c in mention.candidates}) == 1:
-                    return mention.candidates[0], [mention]
+                    return mention.candidates[0], [mention], None
         return None
 
 
@@ -430,7 +432,7 @@ def _place(event, evidence, places, focus, primary):
         return "none"
     if not located:
         return "none"
-    location, mentions = located
+    location, mentions, chosen = located
     own = [m for m in mentions if _names(m, location)]
     if _reads_as_province(location, own, places.text):
         # "in the province of Deir Ezzor ... Al-Soussa lies east of the river": the village
@@ -439,6 +441,7 @@ def _place(event, evidence, places, focus, primary):
         if finer is not None:
             location, mention = finer
             own = [mention]
+            chosen = None
     event.update(
         place=location.name if location.precision == "place" else None,
         district=location.district,
@@ -447,6 +450,23 @@ def _place(event, evidence, places, focus, primary):
         latitude=location.latitude,
         longitude=location.longitude,
         geo_precision=location.precision,
+        # The place is handed over by key; the importer stores exactly it, and its
+        # runners-up for the editor ("also possible").
+        place_key=location.key,
+        place_confidence=chosen.confidence if chosen else None,
+        place_alternatives=[
+            {
+                "key": alt.key,
+                "place": alt.name,
+                "province": alt.province,
+                "province_code": alt.province_code,
+                "latitude": alt.latitude,
+                "longitude": alt.longitude,
+                "confidence": round(p, 3),
+            }
+            for alt, p in (chosen.alternatives if chosen else ())
+            if alt.key
+        ],
     )
     for mention in own:
         evidence.append({"field": "place", "start": mention.start, "end": mention.end})

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from events.gazetteer import load_gazetteer
+from events.seeds import load_gazetteer
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

@@ -1,5 +1,7 @@
 """An editor corrects an incident's location in a real Chromium (make test-browser)."""
 
+import os
+
 import pytest
 from django.contrib.auth.models import User
 
@@ -112,4 +114,56 @@ def test_an_editor_pastes_a_bulletin_and_verifies_the_incident_it_made(page, liv
     assert (incident.event_type, incident.date.isoformat()) == ("airstrike", "2019-05-05")
     assert incident.killed_civilians_best == 4
     assert incident.status == "verified"
+    assert page.errors == []
+
+
+def ambiguous(make_place):
+    idlib = make_place("Kinda", "SY-ID", 35.95, 36.40, pcode="C4001")
+    aleppo = make_place("Kinda", "SY-HL", 36.30, 37.00, geonames_id=170001)
+    incident = make_incident(
+        place=idlib,
+        governorate=idlib.governorate,
+        latitude=idlib.latitude,
+        longitude=idlib.longitude,
+        geo_precision="place",
+        place_confidence=0.55,
+        place_alternatives=[{**aleppo.as_alternative(), "confidence": 0.45}],
+    )
+    return incident, aleppo
+
+
+def screenshot(page, name):
+    # SCREENSHOTS=/some/dir keeps what the editor saw, to look at (the issue's closing note).
+    directory = os.environ.get("SCREENSHOTS")
+    if directory:
+        page.screenshot(path=os.path.join(directory, name), full_page=True)
+
+
+def test_an_editor_switches_an_ambiguous_place_from_the_detail_page(page, live_server, make_place):
+    incident, aleppo = ambiguous(make_place)
+    page.goto(f"{live_server.url}{incident.get_absolute_url()}")
+    expect(page.locator("#also-possible")).to_contain_text("Aleppo")
+    screenshot(page, "detail-also-possible.png")
+
+    page.click("#also-possible button.switch-place")
+    page.wait_for_url(f"**{incident.get_absolute_url()}")
+
+    incident.refresh_from_db()
+    assert incident.place == aleppo
+    expect(page.locator("#also-possible")).to_contain_text("Idlib")
+    assert page.errors == []
+
+
+def test_an_editor_switches_an_ambiguous_place_from_the_admin_form(page, live_server, make_place):
+    incident, aleppo = ambiguous(make_place)
+    page.goto(f"{live_server.url}/admin/events/incident/{incident.pk}/change/")
+    expect(page.locator(".fieldBox.field-also_possible")).to_contain_text("Aleppo")
+    page.locator(".fieldBox.field-also_possible").scroll_into_view_if_needed()
+    screenshot(page, "admin-also-possible.png")
+
+    page.click(".fieldBox.field-also_possible button.switch-place")
+    page.wait_for_url(f"**/admin/events/incident/{incident.pk}/change/")
+
+    incident.refresh_from_db()
+    assert (incident.place, incident.governorate_id) == (aleppo, "SY-HL")
     assert page.errors == []

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 
 from events.datasets import import_ucdp_ged
-from events.gazetteer import load_gazetteer
 from events.models import Incident, Report, Source
+from events.seeds import load_gazetteer
 
 from ..datasets.conftest import DATA
 from .conftest import form_data, make_incident, make_place

@@ -4,6 +4,9 @@ from events.extraction import ActorLexicon, extract
 
 MONDAY = datetime.date(2019, 3, 4)
 KEYS = {
+    "place_key",
+    "place_confidence",
+    "place_alternatives",
     "primary",
     "background",
     "event_type",
@@ -200,7 +203,7 @@ def test_a_downed_helicopter_is_not_an_air_strike():
 
 
 class BrokenGazetteer:
-    def locate(self, text, focus=None):
+    def choose(self, text, focus=None):
         raise RuntimeError("index not loaded")
 
 

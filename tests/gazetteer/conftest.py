@@ -1,7 +1,7 @@
 import pytest
 
 from events.extraction.gazetteer import Gazetteer
-from events.gazetteer import load_gazetteer
+from events.seeds import load_gazetteer
 
 
 @pytest.fixture(scope="session")

@@ -94,17 +94,24 @@ def test_an_ambiguous_village_is_settled_by_the_governorate_named_elsewhere():
     assert located(gazetteer, text, focus=(0, 30)).province_code == "SY-HL"
 
 
-def test_an_ambiguous_village_without_context_is_not_given_a_point():
-    found = small_gazetteer().locate(sentence("Tell Hamra"))
-    assert found is None or found[0].precision != "place"
+def test_an_ambiguous_village_without_context_gets_the_likeliest_namesake_and_the_other():
+    gazetteer = small_gazetteer(
+        extra=[place("Tell Hamra", "SY-HL", 36.50, 37.30, ucdp_events=12, pcode="C9")]
+    )
+    chosen = gazetteer.choose(sentence("Tell Hamra"))
+    assert (chosen.location.province_code, chosen.location.key) == ("SY-HL", "C9")
+    assert 0.5 < chosen.confidence < 1
+    assert [alt.province_code for alt, _ in chosen.alternatives] == ["SY-HM"]
 
 
-def test_namesakes_in_one_governorate_far_apart_give_the_governorate():
+def test_namesakes_in_one_governorate_far_apart_give_one_of_them_not_nothing():
     gazetteer = small_gazetteer(
         extra=[place("Ain Issa", "SY-HL", 36.40, 37.00), place("Ain Issa", "SY-HL", 36.60, 38.20)]
     )
-    location = located(gazetteer, sentence("Ain Issa"))
-    assert (location.precision, location.province_code) == ("province", "SY-HL")
+    chosen = gazetteer.choose(sentence("Ain Issa"))
+    assert (chosen.location.precision, chosen.location.province_code) == ("place", "SY-HL")
+    assert chosen.confidence <= 0.5
+    assert len(chosen.alternatives) == 1
 
 
 def test_lowercase_words_and_short_names_are_not_places(gazetteer):
@@ -153,3 +160,62 @@ def small_gazetteer(extra=()):
         *extra,
     ]
     return Gazetteer.from_records(governorates, [], places)
+
+
+# Spelling families, each with real names as other sources write them (GeoNames, UCDP, the
+# press) against the spelling the gazetteer holds.
+@pytest.mark.parametrize(
+    ("name", "code", "point"),
+    [
+        ("Kafr Nubl", "SY-ID", (35.61, 36.56)),  # vowels
+        ("Saraqib", "SY-ID", (35.86, 36.80)),  # vowels
+        ("Kafranbel", "SY-ID", (35.61, 36.56)),  # a name written as one word
+        ("Ma'arrat al-Nu'man", "SY-ID", (35.646, 36.67)),  # doubled letters, apostrophes
+        ("Maarat al Numan", "SY-ID", (35.646, 36.67)),  # single letters, no hyphen
+        ("Ad-Dana", "SY-ID", (36.21, 36.77)),  # ad- prefix
+        ("As-Safira", "SY-HL", (36.07, 37.37)),  # as- prefix
+        ("El Bab", "SY-HL", (36.37, 37.51)),  # el- prefix
+        ("Khan Shaykhun", "SY-ID", (35.44, 36.65)),  # ou/u, ee/ay
+        ("Khan Sheikhoun", "SY-ID", (35.44, 36.65)),
+        ("Qamishli", "SY-HA", (37.05, 41.22)),  # q/k, ee/i
+        ("Kamishli", "SY-HA", (37.05, 41.22)),
+        ("Qamishlie", "SY-HA", (37.05, 41.22)),
+        ("Tell Rifaat", "SY-HL", (36.47, 37.10)),  # Tall/Tal/Tell
+        ("Tal Abyad", "SY-RA", (36.70, 38.95)),
+        ("Tall Abyad", "SY-RA", (36.70, 38.95)),
+        ("Manbij", "SY-HL", (36.53, 37.95)),
+        ("Menbij", "SY-HL", (36.53, 37.95)),
+        ("Al-Mayadeen", "SY-DY", (35.02, 40.45)),  # ee/i
+        ("Mayadin", "SY-DY", (35.02, 40.45)),
+        ("Salamiyah", "SY-HM", (35.01, 37.05)),  # -iyah/-iyeh endings
+        ("Salamieh", "SY-HM", (35.01, 37.05)),
+        ("Muhradah", "SY-HM", (35.25, 36.57)),  # -ah/-eh
+        ("Mhardeh", "SY-HM", (35.25, 36.57)),
+        ("Jisr ash-Shughur", "SY-ID", (35.81, 36.32)),  # kh/sh/gh digraphs
+        ("Jisr al-Shoghour", "SY-ID", (35.81, 36.32)),
+        ("Khirbet Ghazaleh", "SY-DR", (32.73, 36.20)),  # Khirbet/Khirbat, -eh/-a
+        ("Khirbat Ghazalah", "SY-DR", (32.73, 36.20)),
+        ("كفرنبل", "SY-ID", (35.61, 36.56)),  # Arabic script
+        ("معرة النعمان", "SY-ID", (35.646, 36.67)),
+        ("منبج", "SY-HL", (36.53, 37.95)),
+    ],
+)
+def test_a_spelling_family_finds_the_place(gazetteer, name, code, point):
+    location = located(gazetteer, sentence(name))
+    assert location.province_code == code, name
+    assert distance_km(location.latitude, location.longitude, *point) < 10, name
+
+
+def test_a_name_spelled_like_no_gazetteer_name_is_found_by_similar_spelling():
+    gazetteer = small_gazetteer(extra=[place("Hazano", "SY-HL", 36.10, 36.80, pcode="C1")])
+    chosen = gazetteer.choose(sentence("Hazzanu"))
+    assert chosen.location.key == "C1"
+
+
+def test_a_name_close_to_no_place_at_all_gets_no_place(gazetteer):
+    assert gazetteer.choose(sentence("Xylophone")) is None
+
+
+def test_every_place_carries_its_key(gazetteer):
+    location = located(gazetteer, sentence("Kafranbel"))
+    assert location.key and location.key.startswith("C")

@@ -1,9 +1,10 @@
 import pytest
 from django.core.management import call_command
 
-from events.extraction.gazetteer import Gazetteer, default_gazetteer, reset_default_gazetteer
-from events.gazetteer import load_gazetteer
+from events import lexicons
+from events.extraction.gazetteer import Gazetteer
 from events.models import District, Governorate, Place, split_names
+from events.seeds import load_gazetteer
 
 pytestmark = pytest.mark.django_db
 
@@ -60,17 +61,16 @@ def test_the_next_lookup_uses_an_alias_added_in_the_database(loaded_gazetteer):
     place = Place.objects.get(pcode="C2338")
     place.alternate_names += "\nDoumastan"
     place.save()
-    reset_default_gazetteer()
 
-    found = default_gazetteer().locate("An air strike hit Doumastan on Monday")
+    found = lexicons.gazetteer().locate("An air strike hit Doumastan on Monday")
 
     assert found[0].province_code == "SY-RD"
     assert found[0].name == place.name
-    reset_default_gazetteer()
+    assert found[0].key == place.key == "C2338"
 
 
 def test_the_gazetteer_from_the_database_matches_the_seeds(loaded_gazetteer):
-    from_db, from_seeds = Gazetteer.from_db(), Gazetteer.from_seeds()
+    from_db, from_seeds = lexicons.gazetteer_from_db(), Gazetteer.from_seeds()
     for name in ["Kafr Nabl", "Deir Ezzor", "Albu Kamal", "Saraqeb", "eastern Ghouta"]:
         text = f"Shelling hit {name} on Monday"
         assert from_db.locate(text)[0] == from_seeds.locate(text)[0], name

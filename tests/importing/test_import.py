@@ -113,6 +113,36 @@ def test_the_command_imports_a_folder_and_fails_when_a_file_is_rejected(tmp_path
     assert "1 created" in capsys.readouterr().out
 
 
+def test_the_importer_stores_exactly_the_place_the_extractor_chose_by_its_key(make_place):
+    # Two villages of one name in one governorate; the larger one is not the one chosen.
+    chosen = make_place("Kinda", "SY-ID", 35.95, 36.40, pcode="C4001")
+    make_place("Kinda", "SY-ID", 35.70, 36.60, pcode="C4002", population=9000)
+    event = airstrike(
+        place="Kinda",
+        place_key="C4001",
+        geo_precision="place",
+        place_confidence=0.6,
+        place_alternatives=[{"key": "C4002", "place": "Kinda", "confidence": 0.4}],
+    )
+
+    result = import_bulletin(make_item(), extractor=lambda *a, **k: [event])
+
+    incident = result.incidents[0]
+    report = incident.reports.get()
+    assert incident.place == report.place == chosen
+    assert incident.place_confidence == report.place_confidence == 0.6
+    assert [a["key"] for a in incident.place_alternatives] == ["C4002"]
+
+
+def test_a_place_key_the_database_does_not_hold_stores_no_place(make_place):
+    make_place("Kinda", "SY-ID", 35.95, 36.40, pcode="C4001")
+    event = airstrike(place="Kinda", place_key="C9999", geo_precision="place")
+
+    result = import_bulletin(make_item(), extractor=lambda *a, **k: [event])
+
+    assert result.incidents[0].place is None
+
+
 def test_a_period_toll_is_stored_as_an_aggregate_with_its_last_day():
     week = airstrike(
         aggregate=True, date="2018-02-05", date_precision="week", date_end="2018-02-11"

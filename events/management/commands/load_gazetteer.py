@@ -1,7 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from events.extraction.gazetteer import reset_default_gazetteer
-from events.gazetteer import GAZETTEER_DIR, load_gazetteer
+from events.seeds import GAZETTEER_DIR, load_gazetteer
 
 
 class Command(BaseCommand):
@@ -18,7 +17,6 @@ class Command(BaseCommand):
         counts = load_gazetteer(
             options["directory"], progress=self.stdout.write if verbose else None
         )
-        reset_default_gazetteer()
         parts = []
         for table, numbers in counts.items():
             detail = ", ".join(f"{value} {name}" for name, value in numbers.items())
