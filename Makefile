@@ -59,6 +59,7 @@ test: $(STAMP)
 
 test-browser: $(STAMP)
 	sh scripts/install-chromium.sh
+	sh scripts/install-axe.sh
 	$(PY) -m pytest -m browser
 
 # GDAL's ogrinfo and ogr2ogr (Debian's gdal-bin, installed if missing, as root) read the live

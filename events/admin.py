@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .forms import ImportBulletinsForm
 from .importing import (
@@ -47,6 +48,20 @@ from .tasks import goes_to_background, run_import_job, start_import_job
 # Bulletins a page on a background import's progress page.
 IMPORT_PAGE_SIZE = 100
 
+admin.site.site_header = "conflictsite"
+admin.site.site_title = "conflictsite admin"
+admin.site.index_title = "Editing strike reports"
+
+
+class LabelledHistoryHelper(HistoricalRecordContextHelper):
+    """History diffs in words: a coded field (event type, status) shows its label."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices and not isinstance(value, list):
+            return dict(field.flatchoices).get(value, value)
+        return super().prepare_delta_change_value(change, value)
+
 
 class HistoryAdmin(SimpleHistoryAdmin):
     """The History view, with its diffs and revert, for models whose changes are kept."""
@@ -59,6 +74,9 @@ class HistoryAdmin(SimpleHistoryAdmin):
         # Atomic like the change form, so a revert takes the same row lock (IncidentForm).
         with transaction.atomic():
             return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def get_historical_record_context_helper(self, request, historical_record):
+        return LabelledHistoryHelper(self.model, historical_record)
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         # As simple-history does, less the fields that change with every save.
@@ -115,8 +133,40 @@ class ReportInline(admin.StackedInline):
     extra = 0
     fk_name = "incident"
     show_change_link = True
-    fields = ["bulletin", "source", "external_id", "headline", "event_type", "date", "place_name"]
+    fields = [
+        "bulletin",
+        "source",
+        "external_id",
+        "headline",
+        "event_type",
+        "date",
+        "place_name",
+        "claims_made",
+    ]
     readonly_fields = fields
+
+    @admin.display(description="Claims (who alleges what)")
+    def claims_made(self, report):
+        # Inlines do not nest: the claims are edited in the report's own form, one click away.
+        claims = list(report.claims.select_related("actor")) if report.pk else []
+        rows = format_html_join(
+            "",
+            "<li>{} ({}), {}{}</li>",
+            (
+                (
+                    claim.actor or claim.name,
+                    claim.get_group_display(),
+                    claim.get_attribution_display().lower(),
+                    f" by {claim.alleged_by}" if claim.alleged_by else "",
+                )
+                for claim in claims
+            ),
+        )
+        url = reverse("admin:events_report_change", args=[report.pk]) if report.pk else None
+        edit = format_html('<a href="{}">Change the claims</a>', url) if url else ""
+        if not claims:
+            return format_html("None. {}", edit)
+        return format_html('<ul class="claims-list">{}</ul>{}', rows, edit)
 
 
 class EvidenceField(forms.JSONField):
@@ -272,17 +322,33 @@ def merge_incidents(modeladmin, request, queryset):
     return TemplateResponse(request, "admin/events/incident/merge.html", context)
 
 
+class IncidentColumns:
+    """Incident list columns with short headings, so that the list fits beside the admin's
+    navigation at 1,366 pixels."""
+
+    @admin.display(description="Where", ordering="place__name")
+    def where(self, incident):
+        return incident.place or incident.district or incident.governorate or "–"
+
+    @admin.display(description="Killed", ordering="killed_total_best")
+    def killed(self, incident):
+        return incident.killed_total_best
+
+    @admin.display(description="Civilians", ordering="killed_civilians_best")
+    def civilians(self, incident):
+        return incident.killed_civilians_best
+
+
 @admin.register(Incident)
-class IncidentAdmin(HistoryAdmin):
+class IncidentAdmin(IncidentColumns, HistoryAdmin):
     form = IncidentForm
     list_display = [
         "__str__",
         "date",
         "event_type",
-        "governorate",
-        "place",
-        "killed_total_best",
-        "killed_civilians_best",
+        "where",
+        "killed",
+        "civilians",
         "status",
         "source",
     ]
@@ -290,7 +356,7 @@ class IncidentAdmin(HistoryAdmin):
     search_fields = ["title", "place__name"]
     date_hierarchy = "date"
     autocomplete_fields = ["place", "district", "governorate", "perpetrators"]
-    list_select_related = ["governorate", "place"]
+    list_select_related = ["governorate", "place__governorate", "district"]
     readonly_fields = ["version", "place_confidence", "also_possible"]
     fieldsets = [
         (None, {"fields": ["title", ("event_type", "status", "confidence")]}),
@@ -473,18 +539,22 @@ class IncidentPermissions:
 
 
 @admin.register(ReviewQueue)
-class ReviewQueueAdmin(IncidentPermissions, admin.ModelAdmin):
+class ReviewQueueAdmin(IncidentPermissions, IncidentColumns, admin.ModelAdmin):
     """Unreviewed incidents, least certain first; each opens in the incident change form."""
 
-    list_display = ["__str__", "confidence", "date", "event_type", "place", "killed_total_best"]
+    list_display = ["__str__", "confidence", "date", "event_type", "where", "killed"]
     list_filter = ["event_type", "governorate", "source"]
     search_fields = ["title", "place__name"]
-    list_select_related = ["governorate", "place"]
+    list_select_related = ["governorate", "place__governorate", "district"]
     ordering = [F("confidence").asc(nulls_first=True), "id"]
     actions = [mark_verified, mark_rejected]
 
     def get_queryset(self, request):
         return super().get_queryset(request).review_queue()
+
+    def changelist_view(self, request, extra_context=None):
+        # Not Django's "Select incident to review to change".
+        return super().changelist_view(request, {"title": "Review queue", **(extra_context or {})})
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         return HttpResponseRedirect(reverse("admin:events_incident_change", args=[object_id]))
@@ -502,7 +572,33 @@ class MergeRecordAdmin(IncidentPermissions, admin.ModelAdmin):
 
     list_display = ["__str__", "target", "merged_by", "merged_at", "undone_at"]
     list_filter = [("undone_at", admin.EmptyFieldListFilter)]
-    readonly_fields = ["target", "items", "merged_by", "merged_at", "undone_at", "undone_by"]
+    fields = ["target", "merged", "merged_by", "merged_at", "undone_at", "undone_by"]
+    readonly_fields = fields
+
+    @admin.display(description="Merged incidents")
+    def merged(self, record):
+        """Each merged incident, its status before the merge and the reports it gave up, as
+        links rather than the raw JSON record."""
+        incidents = Incident.objects.in_bulk([item["incident"] for item in record.items])
+        statuses = dict(ReviewStatus.choices)
+
+        def row(item):
+            incident = incidents.get(item["incident"])
+            name = f"#{item['incident']} {incident}" if incident else f"#{item['incident']}"
+            reports = ", ".join(f"#{pk}" for pk in item.get("reports", [])) or "none"
+            status = statuses.get(item.get("status"), item.get("status"))
+            url = reverse("admin:events_incident_change", args=[item["incident"]])
+            return (url, name, status, reports)
+
+        return format_html(
+            '<ul class="merged-items">{}</ul>',
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a>: was {}; reports moved: {}</li>',
+                (row(item) for item in record.items),
+            ),
+        )
+
     actions = [undo_merges]
 
     def response_change(self, request, obj):

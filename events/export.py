@@ -13,63 +13,112 @@ import csv
 import io
 
 from django.db import connection
-from django.db.models import CharField, F, OuterRef, Subquery, Value
+from django.db.models import Case, CharField, F, OuterRef, Subquery, Value, When
 from django.db.models.aggregates import StringAgg
-from django.db.models.functions import Cast, Concat
+from django.db.models.functions import Cast, Coalesce, Concat, NullIf
 
-from .models import Actor, Incident
+from .models import (
+    BOUNDS,
+    CATEGORIES,
+    OUTCOMES,
+    Actor,
+    ActorGroup,
+    DatePrecision,
+    EventType,
+    GeoPrecision,
+    Incident,
+    Report,
+    ReviewStatus,
+    Source,
+)
 
+# Every category's low, best and high estimate, killed then injured.
 FIGURE_COLUMNS = [
-    f"{outcome}_{column}"
-    for outcome in ("killed", "injured")
-    for column in (
-        "total_best",
-        "total_low",
-        "total_high",
-        "civilians_best",
-        "civilians_low",
-        "civilians_high",
-        "combatants_best",
-        "children_best",
-        "women_best",
-    )
+    f"{outcome}_{category}_{bound}"
+    for outcome in OUTCOMES
+    for category in CATEGORIES
+    for bound in BOUNDS
 ]
+
+
+def label_of(field, choices):
+    """The readable label of a coded column (e.g. "Air strike" beside "airstrike")."""
+    return Case(
+        *[When(**{field: value}, then=Value(label)) for value, label in choices],
+        default=Value(""),
+        output_field=CharField(),
+    )
+
+
+# The source's own id for the incident's first report: a dataset's row id (UCDP, ACLED) or,
+# for a bulletin, its web address.
+first_report = Report.objects.filter(incident=OuterRef("pk")).order_by("-is_primary", "id")
+SOURCE_ID = Subquery(
+    first_report.annotate(
+        own_id=Coalesce(
+            NullIf("external_id", Value("")),
+            NullIf("bulletin__url", Value("")),
+            output_field=CharField(),
+        )
+    ).values("own_id")[:1]
+)
 
 # (header, expression): the order of the file's columns.
 COLUMNS = [
     ("id", F("id")),
+    ("title", F("title")),
     ("date", F("date")),
     ("date_precision", F("date_precision")),
+    ("date_precision_label", label_of("date_precision", DatePrecision.choices)),
+    ("date_end", F("date_end")),  # the period's last day, when coarser than a day
+    # "yes": a toll summed over a period or an area, not one incident.
+    ("aggregate", Case(When(aggregate=True, then=Value("yes")), default=Value(""))),
     ("event_type", F("event_type")),
+    ("event_type_label", label_of("event_type", EventType.choices)),
     ("place", F("place__name")),
+    ("place_ar", F("place__name_ar")),
     ("district", F("district__name")),
+    ("district_ar", F("district__name_ar")),
     ("governorate", F("governorate__name")),
+    ("governorate_ar", F("governorate__name_ar")),
     ("province_code", F("governorate_id")),
     ("latitude", F("latitude")),
     ("longitude", F("longitude")),
     ("geo_precision", F("geo_precision")),
+    ("geo_precision_label", label_of("geo_precision", GeoPrecision.choices)),
     ("perpetrators", None),  # Built per query: a subquery over the perpetrators.
     ("perpetrator_group", F("perpetrator_group")),
+    ("perpetrator_group_label", label_of("perpetrator_group", ActorGroup.choices)),
     *[(name, F(name)) for name in FIGURE_COLUMNS],
     ("status", F("status")),
+    ("status_label", label_of("status", ReviewStatus.choices)),
     ("source", F("source")),
+    ("source_label", label_of("source", Source.choices)),
+    ("source_id", SOURCE_ID),
     ("url", None),  # Built per request: the absolute address of the detail page.
 ]
 HEADER = [name for name, _ in COLUMNS]
 TEXT_COLUMNS = {
+    "title",
     "date_precision",
+    "aggregate",
     "event_type",
     "place",
+    "place_ar",
     "district",
+    "district_ar",
     "governorate",
+    "governorate_ar",
     "province_code",
     "geo_precision",
     "perpetrators",
     "perpetrator_group",
     "status",
     "source",
+    "source_id",
     "url",
 }
+TEXT_COLUMNS |= {name for name, _ in COLUMNS if name.endswith("_label")}
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK_BYTES = 64 * 1024
@@ -167,7 +216,7 @@ def copy_sql(queryset, detail_prefix):
     outer = []
     for name in HEADER:
         column = "perpetrators.names" if name == "perpetrators" else f'rows."c_{name}"'
-        if name == "date":
+        if name in ("date", "date_end"):
             outer.append(f"to_char({column}, 'YYYY-MM-DD')")
         elif name in TEXT_COLUMNS:
             outer.append(

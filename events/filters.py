@@ -24,10 +24,11 @@ from django.db.models import (
     Q,
     Value,
 )
+from django.urls import reverse_lazy
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from . import search, summary, words
+from . import search, summary, textsearch, words
 from .models import (
     Actor,
     ActorGroup,
@@ -39,7 +40,7 @@ from .models import (
     GeoPrecision,
     Governorate,
     Incident,
-    Report,
+    Place,
     ReviewStatus,
     Source,
 )
@@ -56,9 +57,8 @@ ORDERINGS = {
 }
 DEFAULT_ORDER = "-date"
 
-PERPETRATOR, PARTY = "perpetrator", "party"
+PARTY = "party"  # the role filter's "party to"; its default (empty) is "carried out by"
 MERGED = "merged"  # the status filter's choice of incidents merged into another
-ROLES = [(PERPETRATOR, "carried out by"), (PARTY, "party to (or carried out by)")]
 
 # Up to this many matching incidents, a search goes to the database as a list of ids.
 SEARCH_INLINE_LIMIT = 5_000
@@ -160,6 +160,106 @@ class DistrictFilter(django_filters.ModelChoiceFilter):
     field_class = DistrictField
 
 
+class DistrictSelect(Select):
+    """Districts by name, each with its governorate, valued by P-code (what links carry)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        rows = District.objects.order_by("name").values_list("pcode", "name", "governorate__name")
+        self.choices = [("", "Any district")] + [
+            (pcode, f"{district} ({governorate})") for pcode, district, governorate in rows
+        ]
+        if isinstance(value, District):
+            value = value.pcode
+        return super().render(name, value, attrs, renderer)
+
+
+def place_label(place):
+    """What the place box shows and accepts back: "Name (Governorate) #id"."""
+    return f"{place.name} ({place.governorate.name}) #{place.pk}"
+
+
+class PlaceInput(TextInput):
+    """A place typed by name; site.js suggests "Name (Governorate) #id" labels as you type."""
+
+    def format_value(self, value):
+        if value in (None, ""):
+            return None
+        if str(value).isascii() and str(value).isdigit() and len(str(value)) < 19:
+            place = Place.objects.select_related("governorate").filter(pk=int(value)).first()
+            return place_label(place) if place else str(value)
+        return str(value)
+
+
+class PlaceField(forms.ModelChoiceField):
+    """A gazetteer place by id, by its "Name (Governorate) #id" label, or by a name that only
+    one place has."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        value = str(value).strip()
+        self.validate_no_null_characters(value)
+        key = value.rpartition("#")[2].strip() if "#" in value else value
+        if key.isascii() and key.isdigit() and len(key) < 19:
+            place = Place.objects.filter(pk=int(key)).first()
+            if place is not None:
+                return place
+        named = list(Place.objects.filter(name__iexact=value)[:2])
+        if len(named) == 1:
+            return named[0]
+        message = (
+            "Several places are called %(value)s: choose one from the suggestions."
+            if named
+            else "Unknown place %(value)s."
+        )
+        raise forms.ValidationError(message, code="invalid_choice", params={"value": value})
+
+
+class PlaceFilter(django_filters.ModelChoiceFilter):
+    field_class = PlaceField
+
+
+class AreaField(forms.CharField):
+    """An area of the map as west,south,east,north in degrees (a map cell's "all here")."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return None
+        try:
+            west, south, east, north = (float(part) for part in value.split(","))
+        except ValueError:
+            raise forms.ValidationError(
+                "The area must be four numbers: west,south,east,north.", code="invalid"
+            ) from None
+        if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
+            raise forms.ValidationError(
+                "The area must have west ≤ east and south ≤ north, in degrees.", code="invalid"
+            )
+        return (west, south, east, north)
+
+
+class AreaFilter(django_filters.Filter):
+    field_class = AreaField
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        west, south, east, north = value
+        return queryset.filter(
+            latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
+        )
+
+
+class FilterForm(forms.Form):
+    def clean(self):
+        cleaned_data = super().clean()
+        start, end = cleaned_data.get("date_from"), cleaned_data.get("date_to")
+        if start and end and start > end:
+            self.add_error("date_to", "The To date is before the From date.")
+        return cleaned_data
+
+
 class AnyOf(Func):
     """column = ANY(array): a list of values sent as one parameter."""
 
@@ -203,8 +303,8 @@ def text_search(queryset, value):
     """Incidents whose bulletins (title, text) or report headlines hold the words.
 
     On PostgreSQL a full-text search (websearch syntax, so no input is a syntax error) of
-    IncidentSearch, which holds those words per incident; on SQLite a case-insensitive
-    substring match.
+    IncidentSearch, which holds those words per incident; on SQLite the same search
+    (events/textsearch.py).
     """
     value = value.strip()
     if not value:
@@ -212,13 +312,7 @@ def text_search(queryset, value):
     if search.available():
         matches = search.matching(value)
         return restrict_to(queryset, matches, probe(matches))
-    reports = Report.objects.filter(
-        Q(bulletin__title__icontains=value)
-        | Q(bulletin__text__icontains=value)
-        | Q(headline__icontains=value),
-        incident=OuterRef("pk"),
-    )
-    return queryset.filter(Exists(reports))
+    return textsearch.filter_incidents(queryset, value)
 
 
 class IncidentFilter(django_filters.FilterSet):
@@ -233,7 +327,21 @@ class IncidentFilter(django_filters.FilterSet):
         field_name="district",
         queryset=District.objects.all(),
         label="District",
-        widget=TextInput(attrs={"placeholder": "P-code, e.g. SY0900"}),
+        widget=DistrictSelect,
+    )
+    place = PlaceFilter(
+        field_name="place",
+        queryset=Place.objects.all(),
+        label="Place",
+        widget=PlaceInput(
+            attrs={
+                "type": "search",
+                "placeholder": "Type a name",
+                "autocomplete": "off",
+                "list": "place-suggestions",
+                "data-suggest": reverse_lazy("events:place_suggestions"),
+            }
+        ),
     )
     group = django_filters.ChoiceFilter(
         widget=Select,
@@ -253,10 +361,10 @@ class IncidentFilter(django_filters.FilterSet):
     # party to the fighting or its perpetrator.
     role = django_filters.ChoiceFilter(
         widget=Select,
-        choices=ROLES,
+        choices=[(PARTY, "party to (or carried out by)")],
         method="filter_role",
         label="Group or actor",
-        empty_label=None,
+        empty_label="carried out by",
     )
     event_type = django_filters.ChoiceFilter(
         widget=Select, choices=EventType.choices, label="Event type", empty_label="Any type"
@@ -314,6 +422,11 @@ class IncidentFilter(django_filters.FilterSet):
     source = django_filters.ChoiceFilter(
         widget=Select, choices=Source.choices, label="Source", empty_label="Any source"
     )
+    area = AreaFilter(
+        label="Map area (west,south,east,north)",
+        max_length=100,
+        widget=TextInput(attrs={"placeholder": "set from the map"}),
+    )
     q = django_filters.CharFilter(
         method="filter_text",
         label="Text",
@@ -336,6 +449,7 @@ class IncidentFilter(django_filters.FilterSet):
     class Meta:
         model = Incident
         fields = []
+        form = FilterForm
 
     def taking_part(self):
         return self.form.cleaned_data.get("role") == PARTY

@@ -192,7 +192,16 @@ def summary_filter(cleaned_data):
     data = cleaned_data
     if any(
         data.get(name) not in (None, "")
-        for name in ("actor", "min_killed", "status", "source", "date_precision", "geo_precision")
+        for name in (
+            "actor",
+            "place",
+            "area",
+            "min_killed",
+            "status",
+            "source",
+            "date_precision",
+            "geo_precision",
+        )
     ):
         return None
     if data.get("group") and data.get("role") == "party":

@@ -6,13 +6,14 @@ query string selects the same incidents on every page.
 import math
 import unicodedata
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q, Sum
 from django.db.models.functions import TruncMonth
-from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
+from django.http import HttpResponseBadRequest, JsonResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
@@ -25,9 +26,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from opendata import citation
 
-from . import export, summary, words
-from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page
-from .models import BOUNDS, CATEGORIES, ClaimKind, EventType, Incident
+from . import export, overview, summary, words
+from .filters import IncidentFilter, InvalidCursor, ViewportForm, keyset_page, place_label
+from .models import BOUNDS, CATEGORIES, ClaimKind, EventType, Governorate, Incident, Place
 
 PAGE_SIZE = 50
 # What a list row reads of an incident (the view adds its place's and governorate's names): the
@@ -82,7 +83,7 @@ def incident_list(request):
     except InvalidCursor as error:
         context["cursor_error"] = str(error)
         return render(request, "events/incident_list.html", context, status=400)
-    ready_rows(page.rows)
+    ready_rows(page.rows, context["query"])
     if not request.GET.get("cursor") and page.next_cursor is None:
         # The first page holds every match: nothing left to count.
         total, capped = len(page.rows), False
@@ -98,10 +99,11 @@ def incident_list(request):
     return render(request, "events/incident_list.html", context)
 
 
-def ready_rows(incidents):
+def ready_rows(incidents, query=""):
     """Work out what each row shows beyond its columns: its link, labels, shortened title and
     perpetrators' names. In the template, a page's reverse(), get_FOO_display() and
-    truncatechars calls took longer than its queries."""
+    truncatechars calls took longer than its queries. The link carries the filters (`query`),
+    so the detail page's "back to the list" returns to the same list."""
     # One reverse() a page: each incident's id goes in place of the 0 (as map.js does).
     detail_url = reverse("events:detail", args=[0]).removesuffix("0/")
     labels = {
@@ -115,7 +117,7 @@ def ready_rows(incidents):
     for pk, name in perpetrators.order_by("actor__name").values_list("incident_id", "actor__name"):
         names.setdefault(pk, []).append(name)
     for incident in incidents:
-        incident.url = f"{detail_url}{incident.pk}/"
+        incident.url = f"{detail_url}{incident.pk}/" + (f"?{query}" if query else "")
         for name, choices in labels.items():
             value = getattr(incident, name)
             setattr(incident, f"{name}_label", choices.get(value, value))
@@ -144,8 +146,13 @@ def incident_detail(request, pk):
     )
     for report in reports:
         report.figure_notes = figure_notes(report)
+    query = filter_query(request)
+    list_url = reverse("events:list")
     context = {
         "incident": incident,
+        "back_url": f"{list_url}?{query}" if query else list_url,
+        "links": detail_links(incident, list_url),
+        "location": incident_location(incident),
         "perpetrators": incident.perpetrators.all(),
         "parties": list(
             {
@@ -163,6 +170,35 @@ def incident_detail(request, pk):
         "can_switch_place": request.user.has_perm("events.change_incident"),
     }
     return render(request, "events/incident_detail.html", context)
+
+
+def detail_links(incident, list_url):
+    """The list filtered to each of the incident's place, district, governorate, type and
+    perpetrators."""
+
+    def link(**params):
+        return f"{list_url}?{urlencode(params)}"
+
+    return {
+        "place": incident.place_id and link(place=incident.place_id),
+        "district": incident.district_id and link(district=incident.district.pcode),
+        "governorate": incident.governorate_id and link(province=incident.governorate_id),
+        "event_type": link(event_type=incident.event_type),
+    }
+
+
+def incident_location(incident):
+    """What the detail page's small map shows: the point, or None when it has none."""
+    if incident.latitude is None or incident.longitude is None:
+        return None
+    return {
+        "latitude": incident.latitude,
+        "longitude": incident.longitude,
+        "label": str(incident.place or incident.district or incident.governorate or incident),
+        "zoom": {"place": 11, "district": 9}.get(
+            incident.geo_precision, 11 if incident.place_id else 8
+        ),
+    }
 
 
 @require_POST
@@ -187,16 +223,105 @@ def incident_map(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     config = {
         "dataUrl": reverse("events:map_data"),
+        "popupUrl": reverse("events:map_popup"),
         "histogramUrl": reverse("events:histogram"),
         "listUrl": reverse("events:list"),
         "exportUrl": reverse("events:export"),
         "detailUrl": reverse("events:detail", args=[0]),
         "boundariesUrl": static("events/governorates.geojson"),
         "eventTypes": dict(EventType.choices),
+        # Choosing a governorate fits the map to its boundary, found by any of its names.
+        "governorates": {
+            governorate.code: [name for name in governorate.names if name]
+            for governorate in Governorate.objects.all()
+        },
     }
     context = {"filter": incidents, "query": filter_query(request), "map_config": config}
     status = 200 if incidents.is_valid() else 400
     return render(request, "events/incident_map.html", context, status=status)
+
+
+@require_safe
+@browsing
+def incident_overview(request):
+    """The filtered incidents counted by governorate, group, type, month, year and place; every
+    number links to the list filtered to it."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    context = {"filter": incidents, "query": filter_query(request)}
+    if not incidents.is_valid():
+        return render(request, "events/overview.html", context, status=400)
+    tallies = overview.tallies(incidents.qs)
+    base = QueryDict(context["query"], mutable=True)
+    base.pop("order", None)
+    list_url = reverse("events:list")
+    for name in ("governorates", "groups", "event_types", "months", "years", "places"):
+        for row in tallies[name]:
+            query = base.copy()
+            for key, value in row.params.items():
+                query[key] = value
+            row.url = f"{list_url}?{query.urlencode()}"
+    tallies["totals"].url = f"{list_url}?{base.urlencode()}" if base else list_url
+    context.update(tallies, month_chart=overview.month_chart(tallies["months"]))
+    return render(request, "events/overview.html", context)
+
+
+# A map popup lists this many incidents at a point or in a cell, newest first.
+POPUP_SIZE = 8
+
+
+@require_safe
+@browsing
+def map_popup(request):
+    """The newest incidents in a map area (?area=west,south,east,north, with the filters):
+    what a marker's or a cell's popup lists, with how many there are in all."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if not incidents.is_valid() or not incidents.form.cleaned_data.get("area"):
+        errors = incidents.form.errors.get_json_data()
+        if not errors:
+            errors = {"area": [{"message": "An area is required.", "code": "required"}]}
+        return JsonResponse({"errors": errors}, status=400)
+    rows = list(
+        incidents.qs.only(*LIST_FIELDS).annotate(
+            place_name=F("place__name"),
+            place_name_ar=F("place__name_ar"),
+            governorate_name=F("governorate__name"),
+        )[:POPUP_SIZE]
+    )
+    ready_rows(rows, filter_query(request))
+    total, capped = incidents.count(COUNT_LIMIT)
+    return JsonResponse(
+        {
+            "count": total,
+            "more": capped,
+            "listUrl": f"{reverse('events:list')}?{filter_query(request)}",
+            "incidents": [
+                {
+                    "url": row.url,
+                    "date": row.date.isoformat() if row.date else None,
+                    "type": row.event_type_label,
+                    "title": row.short_title,
+                    "place": row.place_name or "",
+                    "placeAr": row.place_name_ar or "",
+                    "governorate": row.governorate_name or "",
+                    "perpetrators": row.perpetrator_names
+                    or ([row.perpetrator_group_label] if row.perpetrator_group else []),
+                    "killed": row.killed_total_best,
+                }
+                for row in rows
+            ],
+        }
+    )
+
+
+@require_safe
+@browsing
+def place_suggestions(request):
+    """Up to 20 places whose name starts with ?q=, as the place filter's suggestions."""
+    typed = request.GET.get("q", "").strip()[:100].replace("\x00", "")
+    if len(typed) < 2:
+        return JsonResponse({"places": []})
+    places = Place.objects.filter(name__istartswith=typed).select_related("governorate")
+    return JsonResponse({"places": [place_label(place) for place in places[:20]]})
 
 
 @require_safe
@@ -288,13 +413,36 @@ def histogram(request):
             .order_by("month")
         )
     months = [(month, n, killed or 0) for month, n, killed in months]
+    periods = incidents.qs.periods()
     return JsonResponse(
         {
-            "months": [[m.strftime("%Y-%m"), n, killed] for m, n, killed in months if m],
+            # Records of periods longer than a month are in the totals, not in the bars.
+            "months": [
+                [m.strftime("%Y-%m"), n, killed] for m, n, killed in bars(months, periods) if m
+            ],
+            "periods": [
+                [start.isoformat(), end and end.isoformat(), precision, n, killed or 0]
+                for start, end, precision, n, killed in periods
+            ],
             "events": sum(n for _, n, _ in months),  # Undated incidents included.
             "killed": sum(killed for _, _, killed in months),
         }
     )
+
+
+def bars(months, periods):
+    """The histogram's months less the records of periods longer than a month, which a bar
+    would show as a spike in their first month (a year's toll on 1 January)."""
+    spanning = {}
+    for start, _, _, n, killed in periods:
+        month = start.replace(day=1)
+        events, deaths = spanning.get(month, (0, 0))
+        spanning[month] = (events + n, deaths + (killed or 0))
+    result = []
+    for month, n, killed in months:
+        events, deaths = spanning.get(month, (0, 0))
+        result.append((month, n - events, killed - deaths))
+    return result
 
 
 @require_safe
@@ -359,9 +507,13 @@ def shorten(title, length=60):
 
 
 def filter_query(request):
-    """The filters of this request as a query string, without the page cursor."""
-    query = request.GET.copy()
-    query.pop("cursor", None)
+    """The filters of this request as a query string, without the page cursor or empty
+    parameters (so links built from it stay short and shareable)."""
+    query = QueryDict(mutable=True)
+    for key, values in request.GET.lists():
+        values = [value for value in values if value.strip()]
+        if key != "cursor" and values:
+            query.setlist(key, values)
     return query.urlencode()
 
 

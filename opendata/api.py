@@ -16,7 +16,7 @@ from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from events.filters import IncidentFilter, InvalidCursor, keyset_page
 from events.models import Claim, Incident, Report
@@ -66,7 +66,7 @@ def wait_seconds(key, rate):
 def api_view(view):
     """GET only, the public pages' login rule, a token or the anonymous rate limit."""
 
-    @require_GET
+    @require_safe
     @browsing
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -248,7 +248,7 @@ def incident_detail(request, pk):
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@require_safe
 def openapi(request):
     """The API's OpenAPI 3.0 document (not rate-limited: clients read it first)."""
     server = request.build_absolute_uri(reverse("opendata:api_incidents")).removesuffix(

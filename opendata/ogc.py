@@ -13,7 +13,7 @@ from django.db.models import Max, Min, Q
 from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.http import urlencode
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from events.filters import IncidentFilter, InvalidCursor, decode_cursor
 from events.models import Governorate, Incident
@@ -72,7 +72,7 @@ def ogc_view(accepted=()):
     this resource does not take or values it cannot read."""
 
     def decorate(view):
-        @require_GET
+        @require_safe
         @browsing
         def wrapper(request, *args, **kwargs):
             try:

@@ -6,7 +6,7 @@ from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from events.filters import IncidentFilter
 from events.models import Incident
@@ -27,7 +27,7 @@ def invalid_filter(incidents):
     )
 
 
-@require_GET
+@require_safe
 @browsing
 def export_geojson(request):
     """Every incident matching the list's query string, as one RFC 7946 FeatureCollection,
@@ -38,14 +38,14 @@ def export_geojson(request):
     query = filter_query(request)
     cited = citation.citation(request, query, citation.total(incidents))
     detail_prefix = request.build_absolute_uri(reverse("events:list"))
-    response = StreamingHttpResponse(
-        geojson.stream_collection(
-            geojson.Chunks(incidents.qs, incidents.chosen_order),
-            detail_prefix,
-            {"numberMatched": cited["rows"], "citation": cited},
-        ),
-        content_type="application/geo+json",
+    content = geojson.stream_collection(
+        geojson.Chunks(incidents.qs, incidents.chosen_order),
+        detail_prefix,
+        {"numberMatched": cited["rows"], "citation": cited},
     )
+    if request.method == "HEAD":  # the headers (and the citation in them), no export run
+        content = []
+    response = StreamingHttpResponse(content, content_type="application/geo+json")
     filename = f"incidents-{timezone.localdate().isoformat()}.geojson"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     for name, value in citation.headers(cited).items():
@@ -53,7 +53,7 @@ def export_geojson(request):
     return response
 
 
-@require_GET
+@require_safe
 @browsing
 def incident_feed(request):
     """The Atom feed of the list's query string; 400 for an invalid filter."""

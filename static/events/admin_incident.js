@@ -37,6 +37,21 @@ window.initIncidentLocationMap = function (map) {
     if (Number.isFinite(lat) && Number.isFinite(lon)) show([lat, lon], true);
   }
 
+  // The governorate boundaries, drawn under the point: where the point lies still shows when
+  // the tiles cannot load.
+  const boundaries = document.getElementById("boundaries-url");
+  if (boundaries) {
+    fetch(JSON.parse(boundaries.textContent))
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        L.geoJSON(data, {
+          interactive: false,
+          style: { className: "boundary", color: "#4a5a6a", weight: 1.2, fillOpacity: 0.04 },
+        }).addTo(map);
+      })
+      .catch(function () { /* The tiles may still show where the point is. */ });
+  }
+
   map.on("click", function (event) {
     show(event.latlng, false);
     write(event.latlng);

@@ -1,6 +1,7 @@
 // Events (bars) and deaths (line) per month under the current filters, drawn as SVG from
 // the histogram endpoint. Used by the list and the map; the map calls Histogram.load again
-// when its filters change.
+// when its filters change. Clicking a bar sets the filters' dates to its month. (The
+// overview's month chart, with its links, is drawn on the server.)
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
@@ -42,6 +43,7 @@
       data.killed.toLocaleString("en") + " killed";
     if (months.length) summary += " · " + months[0][0] + " to " + months[months.length - 1][0];
     caption.textContent = "Per month: events (bars) and deaths (line) · " + summary;
+    periodsNote(figure, data.periods || []);
     if (!months.length) return;
 
     var chart = svg("svg", {
@@ -61,23 +63,82 @@
         width: Math.max(step - 1, 0.5).toFixed(2), height: height.toFixed(2), class: "bar",
       });
       var title = svg("title");
-      title.textContent = row[0] + ": " + row[1] + " events, " + row[2] + " killed";
+      title.textContent = row[0] + ": " + row[1] + " events, " + row[2] + " killed (click to show this month)";
       bar.appendChild(title);
+      bar.addEventListener("click", function () { chooseMonth(row[0]); });
       chart.appendChild(bar);
       var y = HEIGHT - 2 - (row[2] / maxKilled) * (HEIGHT - 6);
       points.push((offset + (i + 0.5) * step).toFixed(2) + "," + y.toFixed(2));
     });
     chart.appendChild(svg("polyline", { points: points.join(" "), class: "deaths" }));
-    figure.appendChild(chart);
-    if (months.length < 24) return; // The bars do not reach the edges: the caption says when.
+    // The vertical scale, in words beside the chart: the tallest bar and the highest point.
+    var frame = document.createElement("div");
+    frame.className = "histogram-frame";
+    var scale = document.createElement("div");
+    scale.className = "histogram-scale";
+    scale.textContent = maxEvents.toLocaleString("en") + (maxEvents === 1 ? " event" : " events");
+    var zero = document.createElement("span");
+    zero.textContent = "0";
+    scale.appendChild(zero);
+    frame.appendChild(scale);
+    frame.appendChild(chart);
+    figure.appendChild(frame);
     var axis = document.createElement("div");
     axis.className = "histogram-axis";
-    [months[0][0], months[months.length - 1][0]].forEach(function (label) {
+    // The first month, each January that falls between, and the last month, at their places.
+    months.forEach(function (row, i) {
+      var first = i === 0, last = i === months.length - 1;
+      if (!(first || last || (row[0].slice(5) === "01" && i > 2 && i < months.length - 3))) return;
       var span = document.createElement("span");
-      span.textContent = label;
+      span.textContent = first || last ? row[0] : row[0].slice(0, 4);
+      span.className = last ? "last" : "";
+      if (!last) span.setAttribute("data-x", ((offset + i * step) / WIDTH * 100).toFixed(1));
       axis.appendChild(span);
     });
     figure.appendChild(axis);
+    placeTicks(axis);
+    var note = document.createElement("p");
+    note.className = "histogram-note";
+    note.textContent = "Line: deaths per month (highest " + maxKilled.toLocaleString("en") + "). Click a bar to show that month.";
+    figure.appendChild(note);
+  }
+
+  // Ticks are positioned through the CSSOM (allowed by the Content Security Policy, unlike
+  // style attributes in markup).
+  function placeTicks(axis) {
+    Array.prototype.forEach.call(axis.querySelectorAll("span[data-x]"), function (span) {
+      span.style.left = span.getAttribute("data-x") + "%";
+    });
+  }
+
+  // A bar's month becomes the filters' date range (the list reloads; the map redraws).
+  function chooseMonth(month) {
+    var form = document.getElementById("filters");
+    if (!form || !form.elements.date_from || !form.elements.date_to) return;
+    var parts = month.split("-").map(Number);
+    var lastDay = new Date(Date.UTC(parts[0], parts[1], 0)).getUTCDate();
+    form.elements.date_from.value = month + "-01";
+    form.elements.date_to.value = month + "-" + (lastDay < 10 ? "0" : "") + lastDay;
+    if (form.requestSubmit) form.requestSubmit();
+    else form.submit();
+  }
+
+  // Records of a period longer than a month (a year's toll) are in the totals but drawn in no
+  // bar: their first month would show them as a spike. Said under the chart.
+  function periodsNote(figure, periods) {
+    if (!periods.length) return;
+    var events = 0, killed = 0;
+    periods.forEach(function (row) { events += row[3]; killed += row[4]; });
+    var note = document.createElement("p");
+    note.className = "histogram-periods";
+    note.textContent = events.toLocaleString("en") + (events === 1 ? " record" : " records") +
+      " of periods longer than a month (" + killed.toLocaleString("en") + " killed) " +
+      "counted in the totals, not in the bars: " +
+      periods.slice(0, 5).map(function (row) {
+        return row[0] + (row[1] ? " to " + row[1] : "") + " (" + row[2] + "): " + row[3] +
+          ", " + row[4].toLocaleString("en") + " killed";
+      }).join("; ") + (periods.length > 5 ? "; …" : "") + ".";
+    figure.appendChild(note);
   }
 
   function load(figure, url) {

@@ -2,12 +2,19 @@
 // come from the map data endpoint (single events when few are in view, grid cells when many)
 // and are redrawn when the view or the filters change. Event text reaches the page only as
 // DOM text nodes: titles are untrusted.
+//
+// The view is kept in the URL's fragment (#map=zoom/lat/lon), so a shared link opens the same
+// map; without one, the map opens fitted to the filtered incidents. Markers and cells are
+// Leaflet markers: each can be reached with Tab and opened with Enter, and says in words what
+// it shows. Their popups list the newest incidents there (from the popup endpoint) and link to
+// the list filtered to that area.
 (function () {
   "use strict";
   var config = JSON.parse(document.getElementById("map-config").textContent);
   var form = document.getElementById("filters");
   var statusLine = document.getElementById("map-status");
-  var map, incidents, requestNumber = 0, timer = null;
+  var map, incidents, boundaries, legend, requestNumber = 0, timer = null;
+  var fitPending = false;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -29,32 +36,89 @@
     return query ? url + "?" + query : url;
   }
 
-  function detailUrl(id) {
-    return config.detailUrl.replace(/0\/$/, id + "/");
-  }
-
   function setStatus(text) {
     statusLine.textContent = text;
   }
 
-  function eventPopup(events) {
+  function plural(n, word) {
+    return n.toLocaleString("en") + " " + word + (n === 1 ? "" : "s");
+  }
+
+  // The view in the URL: #map=zoom/lat/lon.
+  function viewFromUrl() {
+    var match = /map=(\d+)\/(-?[\d.]+)\/(-?[\d.]+)/.exec(window.location.hash);
+    if (!match) return null;
+    return { zoom: +match[1], center: [+match[2], +match[3]] };
+  }
+
+  function urlWithView(params) {
+    var center = map.getCenter();
+    var hash = "#map=" + map.getZoom() + "/" + center.lat.toFixed(4) + "/" + center.lng.toFixed(4);
+    return withQuery(window.location.pathname, params) + hash;
+  }
+
+  // A popup: the newest incidents in an area, each with its place and perpetrators, and a
+  // link to all of them in the list.
+  function areaPopup(area, intro) {
     var box = el("div", "popup");
-    events.slice(0, 8).forEach(function (event) {
-      var item = el("div", "popup-event");
-      var link = el("a", null, event[6] || config.eventTypes[event[4]] || "Incident");
-      link.href = detailUrl(event[0]);
-      item.appendChild(link);
-      var killed = event[3] === null ? "killed unknown" : event[3] + " killed";
-      item.appendChild(el("div", "popup-meta",
-        [event[5] || "undated", config.eventTypes[event[4]] || event[4], killed].join(" · ")));
-      box.appendChild(item);
-    });
-    if (events.length > 8) box.appendChild(el("div", "popup-meta", "and " + (events.length - 8) + " more here"));
+    if (intro) box.appendChild(intro);
+    var body = el("div", "popup-body", "Loading…");
+    box.appendChild(body);
+    var params = filterParams();
+    params.set("area", area.map(function (n) { return n.toFixed(5); }).join(","));
+    params.set("order", "-date");
+    fetch(withQuery(config.popupUrl, params), { headers: { Accept: "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        body.textContent = "";
+        if (!data.incidents) { body.textContent = "The incidents could not be loaded."; return; }
+        data.incidents.forEach(function (incident) {
+          var item = el("div", "popup-event");
+          var link = el("a", null, incident.title || incident.type);
+          link.href = incident.url;
+          item.appendChild(link);
+          var place = el("div", "popup-place", incident.place || incident.governorate || "Place unknown");
+          if (incident.place && incident.governorate) place.textContent += ", " + incident.governorate;
+          if (incident.placeAr) {
+            var arabic = el("span", "arabic", incident.placeAr);
+            arabic.lang = "ar";
+            arabic.dir = "rtl";
+            place.appendChild(document.createTextNode(" "));
+            place.appendChild(arabic);
+          }
+          item.appendChild(place);
+          var killed = incident.killed === null ? "killed unknown" : incident.killed + " killed";
+          item.appendChild(el("div", "popup-meta", [incident.date || "undated", incident.type, killed].join(" · ")));
+          if (incident.perpetrators.length) {
+            item.appendChild(el("div", "popup-meta", "By " + incident.perpetrators.join("; ")));
+          }
+          body.appendChild(item);
+        });
+        var all = el("a", "popup-all",
+          "All " + data.count.toLocaleString("en") + (data.more ? "+" : "") + " here in the list");
+        all.href = data.listUrl;
+        body.appendChild(all);
+      })
+      .catch(function () { body.textContent = "The incidents could not be loaded."; });
     return box;
   }
 
+  function markerIcon(className, size, label) {
+    return L.divIcon({ html: label, className: className, iconSize: [size, size] });
+  }
+
+  // A marker's text alternative, for screen readers (aria-label) and pointers (title).
+  function describe(marker, text) {
+    marker.on("add", function () {
+      var element = marker.getElement();
+      if (!element) return;
+      element.setAttribute("role", "button");
+      element.setAttribute("aria-label", text);
+    });
+  }
+
   function drawEvents(events) {
-    // Events geocoded to the same place share one marker, listed in its popup.
+    // Events geocoded to the same place share one marker; its popup lists them, newest first.
     var groups = {};
     events.forEach(function (event) {
       var key = event[1] + "," + event[2];
@@ -63,36 +127,73 @@
     Object.keys(groups).forEach(function (key) {
       var group = groups[key];
       var killed = group.reduce(function (sum, e) { return sum + (e[3] || 0); }, 0);
-      var marker = L.circleMarker([group[0][1], group[0][2]], {
-        radius: 4 + Math.min(Math.log2(1 + killed) * 1.2 + (group.length > 1 ? 1 : 0), 9),
-        className: "incident-marker", color: "#7a1f1f", weight: 1,
-        fillColor: "#c0392b", fillOpacity: 0.6,
+      var size = Math.round(10 + Math.min(Math.log2(1 + killed) * 2.4, 18));
+      var text = plural(group.length, "incident") + " here, " + killed.toLocaleString("en") + " killed";
+      var marker = L.marker([group[0][1], group[0][2]], {
+        icon: markerIcon("incident-marker", size, ""),
+        title: text, riseOnHover: true,
       });
-      marker.bindPopup(function () { return eventPopup(group); });
+      describe(marker, text + ": show the incidents");
+      var lat = group[0][1], lon = group[0][2], d = 0.00001;
+      marker.bindPopup(function () { return areaPopup([lon - d, lat - d, lon + d, lat + d]); });
       incidents.addLayer(marker);
     });
-    var total = events.length;
-    setStatus(total + " incident" + (total === 1 ? "" : "s") + " in view");
+    setStatus(plural(events.length, "incident") + " in view");
+    showLegend("events");
   }
 
-  function drawCells(cells) {
+  function drawCells(cells, size) {
     var total = 0, killed = 0;
     cells.forEach(function (cell) {
       total += cell[2];
       killed += cell[3];
-      var size = Math.round(Math.min(24 + Math.log(cell[2]) * 3.5, 46));
+      var pixels = Math.round(Math.min(24 + Math.log(cell[2]) * 3.5, 46));
       var label = el("span", null, cell[2] >= 10000 ? Math.round(cell[2] / 1000) + "k" : cell[2]);
+      var text = plural(cell[2], "incident") + ", " + cell[3].toLocaleString("en") + " killed in this area";
       var marker = L.marker([cell[0], cell[1]], {
-        icon: L.divIcon({ html: label, className: "cell-icon", iconSize: [size, size] }),
-        title: cell[2] + " incidents, " + cell[3] + " killed",
+        icon: markerIcon("cell-icon", pixels, label), title: text,
       });
-      marker.on("click", function () {
-        map.setView([cell[0], cell[1]], Math.min(map.getZoom() + 2, map.getMaxZoom()));
+      describe(marker, text + ": show the incidents");
+      // The cell: the grid square of `size` degrees that holds its centroid.
+      var west = Math.floor(cell[1] / size) * size, south = Math.floor(cell[0] / size) * size;
+      marker.bindPopup(function () {
+        var intro = el("div", "popup-intro");
+        intro.appendChild(el("strong", null, text));
+        var zoom = el("button", "popup-zoom", "Zoom in here");
+        zoom.type = "button";
+        zoom.addEventListener("click", function () {
+          map.closePopup();
+          map.setView([cell[0], cell[1]], Math.min(map.getZoom() + 2, map.getMaxZoom()));
+        });
+        intro.appendChild(zoom);
+        return areaPopup([west, south, west + size, south + size], intro);
       });
       incidents.addLayer(marker);
     });
-    setStatus(total.toLocaleString("en") + " incidents in view (" +
+    setStatus(plural(total, "incident") + " in view (" +
       killed.toLocaleString("en") + " killed), grouped; zoom in for single incidents");
+    showLegend("cells");
+  }
+
+  // The legend says what the symbols mean, for what is drawn now.
+  function showLegend(mode) {
+    var box = legend.getContainer();
+    box.textContent = "";
+    box.appendChild(el("h2", null, "Legend"));
+    function item(swatchClass, text) {
+      var row = el("div", "legend-row");
+      row.appendChild(el("span", "legend-swatch " + swatchClass));
+      row.appendChild(el("span", null, text));
+      box.appendChild(row);
+    }
+    if (mode === "cells") {
+      item("legend-cell", "Many incidents grouped by area: the number is how many; larger circles hold more. Zoom in or open one for its incidents.");
+    } else {
+      item("legend-event", "Incidents at one place; a larger circle, more killed (best estimate).");
+    }
+    item("legend-boundary", "Governorate boundary");
+    box.appendChild(el("p", "legend-note",
+      "Each incident is drawn where its source places it: a village or town, or the centre of its district or governorate when no closer place is known."));
   }
 
   function showErrors(errors) {
@@ -119,12 +220,21 @@
         if (number !== requestNumber) return; // A newer view or filter has been asked for.
         incidents.clearLayers();
         if (!result.ok) return showErrors(result.body.errors);
-        if (result.body.mode === "cells") drawCells(result.body.cells);
+        if (result.body.mode === "cells") drawCells(result.body.cells, result.body.size);
         else drawEvents(result.body.events);
         map.getContainer().setAttribute("data-mode", result.body.mode);
+        fitToIncidents();
       })
       .catch(function () { setStatus("The incidents could not be loaded."); })
       .then(loadHistogramOnce);
+  }
+
+  // Once, when the map opens without a view in its URL: fit it to what the filters found.
+  function fitToIncidents() {
+    if (!fitPending) return;
+    fitPending = false;
+    var bounds = incidents.getLayers().length ? incidents.getBounds() : null;
+    if (bounds && bounds.isValid()) map.fitBounds(bounds.pad(0.1), { maxZoom: 11 });
   }
 
   // The histogram waits for the map's first answer, so that the two do not share the server
@@ -140,29 +250,54 @@
     if (!histogramLoaded) loadHistogram(filterParams());
   }
 
+  // The boundary of a governorate (by its ISO code), matched by name in the boundaries file.
+  function governorateBounds(code) {
+    var names = (config.governorates[code] || []).map(function (n) { return n.toLowerCase(); });
+    var found = null;
+    if (!boundaries || !names.length) return null;
+    boundaries.eachLayer(function (layer) {
+      var p = layer.feature.properties;
+      var featureNames = [p.name].concat((p.name_alt || "").split("|")).map(function (n) {
+        return n.toLowerCase();
+      });
+      if (!found && featureNames.some(function (n) { return names.indexOf(n) !== -1; })) {
+        found = layer.getBounds();
+      }
+    });
+    return found;
+  }
+
+  var lastProvince = null;
   function filtersChanged(event) {
     if (event) event.preventDefault();
     var params = filterParams();
     document.getElementById("list-link").href = withQuery(config.listUrl, params);
     document.getElementById("export-link").href = withQuery(config.exportUrl, params);
-    history.replaceState(null, "", withQuery(window.location.pathname, params));
     Array.prototype.forEach.call(form.querySelectorAll(".error"), function (node) {
       node.parentNode.removeChild(node);
     });
+    var province = params.get("province");
+    if (province !== lastProvince) {
+      lastProvince = province;
+      var bounds = province ? governorateBounds(province) : null;
+      if (bounds) map.fitBounds(bounds); // moveend reloads the incidents.
+      else if (province) fitPending = true;
+    }
+    history.replaceState(null, "", urlWithView(params));
     loadHistogram(params);
     load();
   }
 
   function loadBoundaries() {
-    map.createPane("boundaries").style.zIndex = 350; // Under the incidents' overlay pane.
+    map.createPane("boundaries").style.zIndex = 350; // Under the incidents' marker pane.
     fetch(config.boundariesUrl)
       .then(function (response) { return response.json(); })
       .then(function (data) {
-        var layer = L.geoJSON(data, {
+        boundaries = L.geoJSON(data, {
           pane: "boundaries", interactive: false,
           style: { className: "boundary", color: "#4a5a6a", weight: 1.2, fill: true, fillOpacity: 0.03 },
         }).addTo(map);
-        L.control.layers(null, { "Governorates": layer, "Incidents": incidents }).addTo(map);
+        L.control.layers(null, { "Governorates": boundaries, "Incidents": incidents }).addTo(map);
       })
       .catch(function () { setStatus("The governorate boundaries could not be loaded."); });
   }
@@ -170,6 +305,9 @@
   window.initIncidentMap = function (leafletMap) {
     map = leafletMap;
     incidents = L.featureGroup().addTo(map);
+    legend = L.control({ position: "bottomleft" });
+    legend.onAdd = function () { return el("div", "map-legend"); };
+    legend.addTo(map);
     map.eachLayer(function (layer) {
       if (layer instanceof L.TileLayer) {
         layer.once("tileerror", function () {
@@ -177,11 +315,25 @@
         });
       }
     });
+    var view = viewFromUrl();
+    if (view) map.setView(view.center, view.zoom, { animate: false });
+    else fitPending = filterParams().toString() !== "";
+    lastProvince = filterParams().get("province");
     loadBoundaries();
     form.addEventListener("submit", filtersChanged);
     form.addEventListener("change", filtersChanged);
+    // A popup that pans the map into view must not be swept away by the redraw that move
+    // asks for: the redraw waits until the popup is closed.
+    var popupOpen = false, reloadWhenClosed = false;
+    map.on("popupopen", function () { popupOpen = true; });
+    map.on("popupclose", function () {
+      popupOpen = false;
+      if (reloadWhenClosed) { reloadWhenClosed = false; load(); }
+    });
     map.on("moveend", function () {
+      history.replaceState(null, "", urlWithView(filterParams()));
       clearTimeout(timer);
+      if (popupOpen) { reloadWhenClosed = true; return; }
       timer = setTimeout(load, 150);
     });
     load();

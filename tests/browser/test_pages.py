@@ -50,11 +50,11 @@ def test_the_map_renders_events_and_the_boundary_layer_without_tiles(
 ):
     page.goto(live_server.url + reverse("events:map"))
 
-    page.locator("path.incident-marker").first.wait_for()
+    page.locator(".incident-marker").first.wait_for()
     page.locator("path.boundary").first.wait_for()
     page.locator("#histogram svg").wait_for()
     screenshot("map")
-    assert page.locator("path.incident-marker").count() == 2
+    assert page.locator(".incident-marker").count() == 2
     assert page.locator("path.boundary").count() >= 14
     assert page.csp_errors == []
 
@@ -63,11 +63,11 @@ def test_changing_a_filter_updates_the_map_and_the_list_and_export_links(
     live_server, page, incidents
 ):
     page.goto(live_server.url + reverse("events:map"))
-    page.locator("path.incident-marker").nth(1).wait_for()
+    page.locator(".incident-marker").nth(1).wait_for()
 
     page.select_option("#id_province", "SY-HL")
 
-    expect(page.locator("path.incident-marker")).to_have_count(1)
+    expect(page.locator(".incident-marker")).to_have_count(1)
     assert "province=SY-HL" in page.get_attribute("#list-link", "href")
     assert "province=SY-HL" in page.get_attribute("#export-link", "href")
     assert "province=SY-HL" in page.url
@@ -78,13 +78,13 @@ def test_changing_a_filter_updates_the_map_and_the_list_and_export_links(
 
 def test_a_popup_opens_the_detail_page(live_server, page, screenshot, incidents):
     page.goto(live_server.url + reverse("events:map") + "?province=SY-DY")
-    page.locator("path.incident-marker").first.wait_for()
+    page.locator(".incident-marker").first.wait_for()
 
-    page.locator("path.incident-marker").first.click()
+    page.locator(".incident-marker").first.click()
     link = page.locator(".leaflet-popup a", has_text="Coalition air strike on Al-Soussa")
     link.click()
 
-    page.wait_for_url(re.compile(rf"/events/{incidents['soussa'].pk}/$"))
+    page.wait_for_url(re.compile(rf"/events/{incidents['soussa'].pk}/(\?.*)?$"))
     page.locator("mark", has_text="Al-Soussa").wait_for()
     screenshot("detail")
     assert page.csp_errors == []
@@ -100,12 +100,12 @@ def test_a_script_in_a_title_does_not_run_anywhere(live_server, page, make_incid
     page.goto(live_server.url + reverse("events:detail", args=[hostile.pk]))
     assert HOSTILE in page.inner_text("h1")
     page.goto(live_server.url + reverse("events:map"))
-    page.locator("path.incident-marker").first.click()
+    page.locator(".incident-marker").first.click()
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for()
-    screenshot_text = popup.inner_text()
 
-    assert HOSTILE[:59] + "…" in screenshot_text
+    popup.locator(".popup-all").wait_for()
+    assert HOSTILE in popup.inner_text()
     assert page.evaluate("window.pwned") is None
     assert dialogs == []
 
@@ -124,6 +124,7 @@ def test_many_events_show_as_cells_that_open_into_single_events(
     assert sorted(cells.all_inner_texts()) == ["1", "2"]
     screenshot("map-cells")
     page.locator(".cell-icon", has_text="2").click()
+    page.get_by_role("button", name="Zoom in here").click()
 
-    expect(page.locator("path.incident-marker")).to_have_count(2)
+    expect(page.locator(".incident-marker")).to_have_count(2)
     expect(page.locator(".cell-icon")).to_have_count(0)

@@ -220,6 +220,20 @@ def test_an_analyst_gets_403_on_undoing_a_merge(client, editor, strikes):
     assert MergeRecord.objects.get().undone_at is None
 
 
+def test_the_merge_record_page_names_the_merged_incidents_rather_than_raw_json(
+    client, editor, strikes
+):
+    record = strikes[0].merge(strikes[1:], user=editor)
+
+    body = client.get(reverse("admin:events_mergerecord_change", args=[record.pk])).content.decode()
+
+    first = strikes[1]
+    assert f'href="{reverse("admin:events_incident_change", args=[first.pk])}"' in body
+    assert f"#{first.pk} {first}" in body
+    assert "was Extracted" in body
+    assert '"incident":' not in body and "&quot;incident&quot;" not in body
+
+
 def test_an_undo_clicked_twice_at_once_acts_once(strikes, editor):
     strikes[0].merge(strikes[1:], user=editor)
     # Two requests each load the record before either has undone it.

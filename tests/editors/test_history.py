@@ -128,6 +128,37 @@ def test_a_change_of_perpetrators_is_kept_in_the_history(client, editor):
     assert latest.history_change_reason == "SOHR"
 
 
+def test_the_history_page_shows_labels_rather_than_codes(client, editor):
+    incident = make_incident()
+    data = form_data(client.get(change_url(incident)))
+    client.post(change_url(incident), {**data, "event_type": "shelling", "status": "verified"})
+
+    body = client.get(reverse("admin:events_incident_history", args=[incident.pk])).content.decode()
+
+    assert "Airstrike" in body or "Air strike" in body
+    assert "Shelling" in body and "Verified" in body
+    assert "&rarr;&nbsp;&nbsp;shelling" not in body and "→\xa0\xa0shelling" not in body
+
+
+def test_saving_an_unchanged_incident_shows_no_change_in_its_history(client, editor):
+    incident = make_incident(place=make_place(), latitude=35.86, longitude=36.8)
+    data = form_data(client.get(change_url(incident)))
+    client.post(change_url(incident), data)
+
+    response = client.get(reverse("admin:events_incident_history", args=[incident.pk]))
+
+    latest = response.context["page_obj"][0]
+    assert latest.history_delta_changes == []
+
+
+def test_the_history_page_carries_no_inline_style(client, editor):
+    incident = make_incident()
+
+    body = client.get(reverse("admin:events_incident_history", args=[incident.pk])).content.decode()
+
+    assert 'style="' not in body
+
+
 def test_the_perpetrator_group_set_by_an_import_is_a_version_in_the_history():
     from events.importing import BulletinInput, import_bulletin
 

@@ -78,3 +78,13 @@ def test_the_list_links_the_geojson_export_of_its_filter_beside_the_csv(client, 
     content = client.get(reverse("events:list"), {"province": "SY-HL"}).content.decode()
 
     assert f'href="{EXPORT}?province=SY-HL"' in content
+
+
+def test_head_answers_with_the_headers_and_runs_no_export(client, make_incident):
+    make_incident()
+
+    response = client.head(EXPORT)
+
+    assert response.status_code == 200
+    assert response["X-Row-Count"] == "1"
+    assert b"".join(response.streaming_content) == b""

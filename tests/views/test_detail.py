@@ -114,6 +114,36 @@ def test_each_report_states_its_own_figures(client, make_incident, make_report):
     assert "killed civilians 28 (?–30); injured total ? (4–?)" in body
 
 
+def test_the_detail_page_links_its_place_district_governorate_type_and_perpetrators_to_the_list(
+    client, make_incident, make_place, make_district, make_actor
+):
+    place = make_place(name="Al-Soussa", name_ar="السوسة")
+    district = make_district()
+    actor = make_actor("Russian Air Force", "russia")
+    incident = make_incident(place=place, district=district, perpetrators=[actor])
+
+    body = client.get(incident.get_absolute_url()).content.decode()
+
+    assert f'<a href="/events/?place={place.pk}">Al-Soussa</a>' in body
+    assert '<span lang="ar" dir="rtl" class="arabic">السوسة</span>' in body
+    assert f'<a href="/events/?district={district.pcode}">Al Mayadin</a>' in body
+    assert '<a href="/events/?province=SY-DY">Deir ez-Zor</a>' in body
+    assert '<a href="/events/?event_type=airstrike">Air strike</a>' in body
+    assert f'<a href="/events/?actor={actor.pk}">Russian Air Force</a>' in body
+    assert 'id="detail-map"' in body
+
+
+def test_back_to_the_list_keeps_the_filters_the_list_linked_with(client, make_incident):
+    incident = make_incident()
+    listed = client.get(reverse("events:list") + "?province=SY-DY&q=")
+    row_url = listed.context["page"].rows[0].url
+
+    body = client.get(row_url).content.decode()
+
+    assert row_url == f"{incident.get_absolute_url()}?province=SY-DY"
+    assert '<a href="/events/?province=SY-DY" id="back-link">' in body
+
+
 def test_it_says_how_the_extractor_read_each_headline_field(
     client, make_incident, make_report, make_bulletin
 ):
@@ -167,3 +197,16 @@ def test_a_period_shows_its_last_day_and_an_aggregate_says_so(client, make_incid
 
     assert "2016-01-01 to 2016-12-31 (year)" in body
     assert 'id="aggregate"' in body
+
+
+def test_a_claim_shows_the_name_its_source_used_and_the_actor_it_resolved_to(
+    client, make_incident, make_actor, make_report
+):
+    government = make_actor("Syrian government forces", "syrian_government")
+    incident = make_incident(source="ucdp_ged")
+    report = make_report(incident, source="ucdp_ged", external_id="1")
+    Claim.objects.create(report=report, kind="party", actor=government, name="Government of Syria")
+
+    body = client.get(reverse("events:detail", args=[incident.pk])).content.decode()
+
+    assert "<td>Government of Syria <small>(Syrian government forces)</small></td>" in body

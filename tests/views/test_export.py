@@ -136,6 +136,56 @@ def test_a_download_stopped_early_leaves_the_connection_usable(client, monkeypat
     assert Incident.objects.count() == 5_000
 
 
+def test_a_period_and_an_aggregate_say_so_in_the_export(client, make_incident):
+    import datetime
+
+    make_incident(
+        date=datetime.date(2016, 1, 1),
+        date_end=datetime.date(2016, 12, 31),
+        date_precision="year",
+        aggregate=True,
+    )
+    make_incident()
+
+    rows = [dict(zip(HEADER, row, strict=True)) for row in read_csv(client.get(EXPORT))[1:]]
+
+    by_date = {row["date"]: row for row in rows}
+    assert by_date["2016-01-01"]["date_end"] == "2016-12-31"
+    assert by_date["2016-01-01"]["aggregate"] == "yes"
+    assert (by_date["2018-07-12"]["date_end"], by_date["2018-07-12"]["aggregate"]) == ("", "")
+
+
+def test_each_row_carries_its_title_source_id_arabic_names_labels_and_every_estimate(
+    client, make_incident, make_place, make_bulletin, make_report
+):
+    soussa = make_place(name="Al-Soussa", name_ar="السوسة")
+    imported = make_incident(
+        title="Air strike on Al-Soussa",
+        place=soussa,
+        source="ucdp_ged",
+        killed_children_low=2,
+        killed_children_best=3,
+        killed_children_high=4,
+    )
+    make_report(imported, external_id="123456", source="ucdp_ged")
+    reported = make_incident(title="Shelling", event_type="shelling")
+    make_report(reported, make_bulletin(url="https://example.org/news/1"), is_primary=True)
+
+    rows = read_csv(client.get(EXPORT))
+
+    by_id = {row[0]: dict(zip(HEADER, row, strict=True)) for row in rows[1:]}
+    row = by_id[str(imported.pk)]
+    assert row["title"] == "Air strike on Al-Soussa"
+    assert row["source_id"] == "123456"
+    assert row["place_ar"] == "السوسة"
+    assert (row["event_type"], row["event_type_label"]) == ("airstrike", "Air strike")
+    assert (row["source"], row["source_label"]) == ("ucdp_ged", "UCDP GED")
+    assert (row["status_label"], row["date_precision_label"]) == ("Extracted", "Day")
+    assert [row[f"killed_children_{b}"] for b in ("low", "best", "high")] == ["2", "3", "4"]
+    assert "injured_women_high" in HEADER
+    assert by_id[str(reported.pk)]["source_id"] == "https://example.org/news/1"
+
+
 def test_the_file_ends_with_a_line_that_counts_its_rows(client, make_incident):
     for _ in range(3):
         make_incident()

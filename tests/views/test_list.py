@@ -42,7 +42,7 @@ def test_a_row_links_to_its_incident_and_names_its_perpetrators_a_to_z(
 
     assert f'<a href="{incident.get_absolute_url()}">2018-07-12</a>' in body
     assert f'<a href="{incident.get_absolute_url()}">Air strike</a>' in body
-    assert "<td>Russian Air Force; Syrian Arab Air Force</td>" in body
+    assert '<td data-label="Perpetrators">Russian Air Force; Syrian Arab Air Force</td>' in body
 
 
 def test_a_row_without_perpetrators_shows_the_group_and_an_undated_one_says_so(
@@ -52,7 +52,7 @@ def test_a_row_without_perpetrators_shows_the_group_and_an_undated_one_says_so(
 
     body = client.get(LIST).content.decode()
 
-    assert "<td>Russia</td>" in body
+    assert '<td data-label="Perpetrators">Russia</td>' in body
     assert ">undated</a></td>" in body
 
 

@@ -1,3 +1,4 @@
+import datetime
 import json
 
 import pytest
@@ -131,6 +132,7 @@ def test_the_histogram_counts_events_and_deaths_per_month(client, make_incident)
 
     assert json.loads(response.content) == {
         "months": [["2018-07", 2, 3], ["2018-09", 1, 10]],
+        "periods": [],
         "events": 4,
         "killed": 14,
     }
@@ -145,3 +147,75 @@ def test_the_map_page_shows_the_errors_of_an_invalid_filter(client):
     body = response.content.decode()
     assert "Select a valid choice" in body
     assert "greater than or equal to 0" in body
+
+
+def test_a_period_longer_than_a_month_is_in_the_totals_but_no_months_bar(client, make_incident):
+    import datetime
+
+    make_incident(date=datetime.date(2016, 1, 1), killed_total_best=2)
+    make_incident(
+        date=datetime.date(2016, 1, 1),
+        date_end=datetime.date(2016, 12, 31),
+        date_precision="year",
+        aggregate=True,
+        killed_total_best=19000,
+    )
+    make_incident(  # a month's toll stays in its month
+        date=datetime.date(2016, 3, 1),
+        date_end=datetime.date(2016, 3, 31),
+        date_precision="month",
+        killed_total_best=30,
+    )
+
+    data = client.get(reverse("events:histogram")).json()
+
+    assert data["months"] == [["2016-01", 1, 2], ["2016-03", 1, 30]]
+    assert data["periods"] == [["2016-01-01", "2016-12-31", "year", 1, 19000]]
+    assert (data["events"], data["killed"]) == (3, 19032)
+
+
+def test_a_popup_lists_the_newest_incidents_in_an_area_with_place_and_perpetrators(
+    client, make_incident, make_place, make_actor
+):
+    soussa = make_place(name="Al-Soussa", name_ar="السوسة")
+    russia = make_actor("Russian Air Force", "russia")
+    old = make_incident(place=soussa, date=datetime.date(2017, 1, 1), perpetrators=[russia])
+    new = make_incident(place=soussa, date=datetime.date(2018, 1, 1))
+    make_incident(latitude=33.5, longitude=36.3)  # Elsewhere.
+
+    response = client.get(
+        reverse("events:map_popup") + "?area=40.9,34.4,41.0,34.5&event_type=airstrike"
+    )
+
+    data = response.json()
+    assert data["count"] == 2
+    assert [item["url"].split("?")[0] for item in data["incidents"]] == [
+        new.get_absolute_url(),
+        old.get_absolute_url(),
+    ]
+    assert data["incidents"][1]["place"] == "Al-Soussa"
+    assert data["incidents"][1]["placeAr"] == "السوسة"
+    assert data["incidents"][1]["perpetrators"] == ["Russian Air Force"]
+    assert data["listUrl"] == (
+        reverse("events:list") + "?area=40.9%2C34.4%2C41.0%2C34.5&event_type=airstrike"
+    )
+    assert client.get(data["listUrl"]).context["total"] == 2
+
+
+@pytest.mark.parametrize(
+    "query", ["", "?area=1,2,3", "?area=10,0,5,1", "?area=0,0,1,1&date_from=x"]
+)
+def test_a_popup_without_a_valid_area_is_a_400(client, query):
+    response = client.get(reverse("events:map_popup") + query)
+
+    assert response.status_code == 400
+    assert "errors" in response.json()
+
+
+def test_the_map_page_knows_each_governorates_names_to_fit_to_it(client, make_governorate):
+    make_governorate("SY-HL")
+
+    response = client.get(reverse("events:map"))
+
+    assert "Aleppo" in response.context["map_config"]["governorates"]["SY-HL"]
+    assert response.context["map_config"]["popupUrl"] == reverse("events:map_popup")

@@ -1,0 +1,267 @@
+"""The analyst's workbench in a real Chromium: the overview, the map's URL state and keyboard
+use, the phone width, and axe-core on every kind of page (list, detail, map, overview, admin
+import and change), with no browser console error anywhere."""
+
+import datetime
+import re
+
+import pytest
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from events.models import Bulletin, Claim, Report
+
+expect = pytest.importorskip("playwright.sync_api", reason="playwright is not installed").expect
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def incidents(make_incident, make_place, make_actor):
+    soussa = make_place(name="Al-Soussa", name_ar="السوسة")
+    coalition = make_actor("US-led international coalition", "international_coalition")
+    strikes = [
+        make_incident(
+            title="Coalition air strike on Al-Soussa",
+            place=soussa,
+            date=datetime.date(2018, 7, 12),
+            killed_total_best=28,
+            killed_civilians_best=28,
+            perpetrators=[coalition],
+        ),
+        make_incident(
+            title="Second strike on Al-Soussa",
+            place=soussa,
+            date=datetime.date(2018, 8, 2),
+            killed_total_best=3,
+        ),
+        make_incident(
+            province="SY-HL",
+            title="Shelling in Aleppo",
+            event_type="shelling",
+            date=datetime.date(2019, 3, 1),
+            latitude=36.2,
+            longitude=37.16,
+            killed_total_best=3,
+        ),
+    ]
+    bulletin = Bulletin.objects.create(
+        title="Air strikes kill 28", text="Warplanes struck Al-Soussa.", content_hash="a" * 64
+    )
+    report = Report.objects.create(incident=strikes[0], bulletin=bulletin)
+    Claim.objects.create(
+        report=report, actor=coalition, name="the coalition", attribution="alleged"
+    )
+    return strikes
+
+
+def test_the_overview_counts_and_each_number_opens_the_filtered_list(
+    live_server, page, screenshot, incidents
+):
+    page.goto(live_server.url + reverse("events:overview"))
+
+    totals = page.locator("#totals")
+    expect(totals).to_contain_text("3 incidents")
+    expect(totals).to_contain_text("34 killed")
+    page.locator(".month-svg rect.bar").first.wait_for()
+    screenshot("overview")
+    page.locator("#by-governorate tr", has_text="Aleppo").locator("td.num a").first.click()
+
+    page.wait_for_url(re.compile(r"/events/\?province=SY-HL$"))
+    expect(page.locator("table.incidents tbody tr")).to_have_count(1)
+    assert page.console_errors == []
+
+
+def test_the_map_keeps_its_view_in_the_url_and_opens_on_it(live_server, page, incidents):
+    url = live_server.url + reverse("events:map")
+    page.goto(url + "#map=9/34.4300/40.9500")
+    page.locator(".incident-marker").first.wait_for()
+
+    page.locator(".leaflet-control-zoom-in").click()
+    expect(page).to_have_url(re.compile(r"#map=10/34\.4300/40\.9500$"))
+    shared = page.url
+    page.goto("about:blank")
+    page.goto(shared)
+    page.locator(".incident-marker").first.wait_for()
+
+    assert page.url == shared
+    assert page.console_errors == []
+
+
+def test_the_map_opens_fitted_to_the_filtered_incidents(live_server, page, incidents):
+    page.goto(live_server.url + reverse("events:map") + "?province=SY-HL")
+    page.locator(".incident-marker").first.wait_for()
+
+    expect(page).to_have_url(re.compile(r"#map=11/36\.2\d*/37\.16\d*$"))
+
+
+def test_the_map_can_be_used_by_keyboard_and_its_popup_lists_the_newest_first(
+    live_server, page, screenshot, incidents
+):
+    page.goto(live_server.url + reverse("events:map") + "?province=SY-DY")
+    marker = page.locator(".incident-marker").first
+    marker.wait_for()
+
+    assert marker.get_attribute("aria-label") == "2 incidents here, 31 killed: show the incidents"
+    for _ in range(40):  # Tab from the top of the page to the marker.
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('incident-marker')"):
+            break
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content")
+    popup.locator(".popup-all").wait_for()
+    screenshot("map-popup")
+
+    titles = popup.locator(".popup-event > a").all_inner_texts()
+    assert titles == ["Second strike on Al-Soussa", "Coalition air strike on Al-Soussa"]
+    assert "السوسة" in popup.inner_text()
+    assert "By US-led international coalition" in popup.inner_text()
+    popup.locator(".popup-all", has_text="All 2 here in the list").click()
+    page.wait_for_url(re.compile(r"/events/\?.*area="))
+    expect(page.locator("table.incidents tbody tr")).to_have_count(2)
+    assert page.console_errors == []
+
+
+def test_choosing_a_governorate_fits_the_map_to_it(live_server, page, incidents):
+    page.goto(live_server.url + reverse("events:map") + "#map=7/35.0000/38.5000")
+    page.locator("path.boundary").first.wait_for()
+
+    page.select_option("#id_province", "SY-HL")
+
+    expect(page).not_to_have_url(re.compile(r"#map=7/35\.0000/38\.5000$"))
+    expect(page.locator(".incident-marker")).to_have_count(1)
+
+
+def test_clicking_a_histogram_bar_sets_the_date_range(live_server, page, incidents):
+    page.goto(live_server.url + reverse("events:list"))
+    page.locator("#histogram rect.bar").first.wait_for()
+
+    page.locator("#histogram rect.bar").first.click()
+
+    page.wait_for_url(re.compile(r"date_from=2018-07-01&date_to=2018-07-31"))
+    expect(page.locator("table.incidents tbody tr")).to_have_count(1)
+
+
+@pytest.mark.parametrize("name", ["list", "detail", "map", "overview"])
+def test_at_phone_width_no_page_scrolls_sideways_and_the_filters_fold_away(
+    live_server, phone, screenshot, incidents, name
+):
+    path = {
+        "list": reverse("events:list"),
+        "detail": incidents[0].get_absolute_url(),
+        "map": reverse("events:map"),
+        "overview": reverse("events:overview"),
+    }[name]
+    phone.goto(live_server.url + path)
+    phone.wait_for_load_state("networkidle")
+    screenshot(f"phone-{name}", on=phone)
+
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    if name != "detail":
+        assert phone.locator("#filter-panel").get_attribute("open") is None
+        phone.locator("#filter-panel > summary").click()
+        expect(phone.locator("#id_province")).to_be_visible()
+    assert phone.console_errors == []
+
+
+def test_the_skip_link_moves_to_the_results(live_server, page, incidents):
+    page.goto(live_server.url + reverse("events:list"))
+
+    page.keyboard.press("Tab")
+    expect(page.locator(".skip-link")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    assert page.evaluate("document.activeElement.id") == "results"
+
+
+@pytest.fixture
+def editor_page(browser, live_server):
+    from .conftest import open_page
+
+    User.objects.create_superuser("editor", password="correct horse battery")
+    context, page = open_page(browser, width=1366, height=900)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "correct horse battery")
+    page.click("input[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    yield page
+    context.close()
+
+
+def page_urls(incidents):
+    incident = incidents[0]
+    return {
+        "list": reverse("events:list"),
+        "detail": incident.get_absolute_url(),
+        "map": reverse("events:map"),
+        "overview": reverse("events:overview"),
+        "admin import": reverse("admin:events_bulletin_import"),
+        "admin change": reverse("admin:events_incident_change", args=[incident.pk]),
+        "admin history": reverse("admin:events_incident_history", args=[incident.pk]),
+        "admin review queue": reverse("admin:events_reviewqueue_changelist"),
+        "admin incidents": reverse("admin:events_incident_changelist"),
+    }
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "list",
+        "detail",
+        "map",
+        "overview",
+        "admin import",
+        "admin change",
+        "admin history",
+        "admin review queue",
+        "admin incidents",
+    ],
+)
+def test_axe_finds_no_serious_violation_and_the_console_no_error(
+    live_server, editor_page, axe, incidents, name
+):
+    page = editor_page
+    page.goto(live_server.url + page_urls(incidents)[name])
+    page.wait_for_load_state("networkidle")
+    if name == "map":
+        page.locator(".incident-marker").first.wait_for()
+
+    violations = axe(page)
+
+    print(f"axe on {name}: {len(violations)} serious or critical violations")
+    assert violations == []
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("name", ["admin change", "admin incidents", "admin review queue"])
+def test_no_admin_table_is_cut_off_at_1366_pixels(live_server, editor_page, incidents, name):
+    page = editor_page
+    page.goto(live_server.url + page_urls(incidents)[name])
+    page.wait_for_load_state("networkidle")
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    cut = page.evaluate(
+        """() => Array.from(document.querySelectorAll('#content table')).filter(table => {
+            const box = table.getBoundingClientRect();
+            let parent = table.parentElement;
+            while (parent && getComputedStyle(parent).overflowX === 'visible') {
+                parent = parent.parentElement;
+            }
+            return box.right > (parent ? parent.getBoundingClientRect().right + 1 : 1366);
+        }).length"""
+    )
+    assert cut == 0
+
+
+def test_the_admin_map_shows_the_governorate_boundaries_without_tiles(
+    live_server, editor_page, incidents
+):
+    page = editor_page
+    page.goto(live_server.url + reverse("admin:events_incident_change", args=[incidents[0].pk]))
+
+    # Zoomed in on the point: its governorate, filled, is drawn around it.
+    page.locator("#incident-map path.boundary:not([d='M0 0'])").first.wait_for()
+
+    assert page.locator("#incident-map path.boundary").count() >= 14
+    assert page.console_errors == []

@@ -1,0 +1,74 @@
+"""The filter form speaks names: districts and places by name, dates that make sense, and
+links that carry only the filters that are set."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("events:list")
+
+
+def test_a_from_date_after_the_to_date_is_a_form_error(client, make_incident):
+    make_incident()
+
+    response = client.get(LIST + "?date_from=2019-01-01&date_to=2018-01-01")
+
+    assert response.status_code == 400
+    assert "The To date is before the From date." in response.content.decode()
+
+
+def test_the_district_is_chosen_by_name_from_a_select(client, make_district, make_incident):
+    mayadin = make_district()
+    make_incident(district=mayadin)
+
+    response = client.get(LIST + f"?district={mayadin.pcode}")
+
+    body = response.content.decode()
+    assert f'<option value="{mayadin.pcode}" selected>Al Mayadin (Deir ez-Zor)</option>' in body
+    assert response.context["total"] == 1
+
+
+def test_a_place_is_found_by_its_label_or_a_name_only_it_has(client, make_place, make_incident):
+    soussa = make_place(name="Al-Soussa")
+    make_incident(place=soussa)
+    make_incident()
+
+    by_id = client.get(LIST + f"?place={soussa.pk}")
+    by_name = client.get(LIST + "?place=al-soussa")
+
+    assert by_id.context["total"] == by_name.context["total"] == 1
+    assert f'value="Al-Soussa (Deir ez-Zor) #{soussa.pk}"' in by_id.content.decode()
+
+
+def test_a_name_several_places_share_asks_to_choose(client, make_place):
+    make_place(name="Tall Abyad")
+    make_place(name="Tall Abyad", province="SY-HL", latitude=36.0, longitude=37.0)
+
+    response = client.get(LIST + "?place=Tall+Abyad")
+
+    assert response.status_code == 400
+    assert "Several places are called Tall Abyad" in response.content.decode()
+
+
+def test_place_suggestions_name_the_governorate_and_the_id(client, make_place):
+    soussa = make_place(name="Al-Soussa")
+    make_place(name="Saraqeb", province="SY-ID", latitude=35.86, longitude=36.8)
+
+    response = client.get(reverse("events:place_suggestions") + "?q=al-s")
+
+    places = response.json()["places"]
+    assert f"Al-Soussa (Deir ez-Zor) #{soussa.pk}" in places
+    assert all(label.lower().startswith("al-s") for label in places)
+    assert client.post(reverse("events:place_suggestions")).status_code == 405
+
+
+def test_links_built_from_the_filters_leave_out_empty_parameters(client, make_incident):
+    make_incident(date=datetime.date(2018, 7, 12))
+
+    response = client.get(LIST + "?province=&district=&event_type=airstrike&q=")
+
+    assert response.context["query"] == "event_type=airstrike"
+    assert 'href="/events/map/?event_type=airstrike"' in response.content.decode()

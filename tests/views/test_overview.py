@@ -1,0 +1,119 @@
+"""The overview: the filtered incidents counted every way an analyst asks, each number a
+link to the list filtered to it."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+OVERVIEW = reverse("events:overview")
+LIST = reverse("events:list")
+
+
+@pytest.fixture
+def incidents(make_incident, make_place, make_actor):
+    soussa = make_place(name="Al-Soussa", name_ar="السوسة")
+    russia = make_actor("Russian Air Force", "russia")
+    government = make_actor("Syrian Arab Air Force", "syrian_government")
+    return [
+        make_incident(
+            place=soussa,
+            date=datetime.date(2018, 7, 12),
+            killed_total_low=20,
+            killed_total_best=28,
+            killed_total_high=30,
+            killed_civilians_best=25,
+            perpetrators=[russia, government],
+        ),
+        make_incident(place=soussa, date=datetime.date(2018, 7, 20), killed_total_best=2),
+        make_incident(
+            province="SY-HL",
+            event_type="shelling",
+            date=datetime.date(2019, 1, 3),
+            date_precision="month",
+            geo_precision="governorate",
+            killed_total_best=5,
+            perpetrators=[government],
+        ),
+        make_incident(status="rejected", killed_total_best=1000),
+    ]
+
+
+def tally(response, name):
+    return {row.label: row for row in response.context[name]}
+
+
+def test_it_counts_incidents_and_deaths_low_best_high_with_civilians_apart(client, incidents):
+    response = client.get(OVERVIEW)
+
+    assert response.status_code == 200
+    totals = response.context["totals"]
+    assert totals.incidents == 3  # The rejected one is not counted.
+    assert totals.killed == [27, 35, 37]  # A best figure without a range is its own low/high.
+    assert totals.civilians == [25, 25, 25]
+
+
+def test_it_breaks_the_incidents_down_by_governorate_group_type_month_year_and_place(
+    client, incidents
+):
+    response = client.get(OVERVIEW)
+
+    governorates = tally(response, "governorates")
+    assert governorates["Deir ez-Zor"].incidents == 2
+    assert governorates["Aleppo"].incidents == 1
+    groups = tally(response, "groups")
+    assert groups["Syrian government"].incidents == 2  # Counted under each of its groups.
+    assert groups["Russia"].incidents == 1
+    assert tally(response, "event_types")["Shelling"].incidents == 1
+    assert tally(response, "months")["2018-07"].incidents == 2
+    assert tally(response, "years")["2019"].killed[1] == 5
+    places = response.context["places"]
+    assert [(p.label, p.label_ar, p.incidents) for p in places] == [("Al-Soussa", "السوسة", 2)]
+
+
+def test_it_gives_the_share_of_day_and_place_level_records(client, incidents):
+    response = client.get(OVERVIEW)
+
+    assert response.context["day_share"] == 67
+    assert response.context["place_share"] == 67
+
+
+def test_every_number_links_to_the_list_filtered_to_it(client, incidents):
+    response = client.get(OVERVIEW + "?event_type=airstrike&q=")
+
+    aleppo = tally(client.get(OVERVIEW), "governorates")["Aleppo"]
+    assert aleppo.url == f"{LIST}?province=SY-HL"
+    july = tally(response, "months")["2018-07"]
+    assert july.url == f"{LIST}?event_type=airstrike&date_from=2018-07-01&date_to=2018-07-31"
+    body = response.content.decode()
+    assert f'href="{july.url.replace("&", "&amp;")}"' in body
+    listed = client.get(july.url)
+    assert listed.context["total"] == july.incidents
+
+
+def test_it_follows_the_filters(client, incidents):
+    response = client.get(OVERVIEW + "?province=SY-HL")
+
+    assert response.context["totals"].incidents == 1
+    assert list(tally(response, "governorates")) == ["Aleppo"]
+
+
+def test_an_invalid_filter_is_a_400_with_the_form(client, incidents):
+    response = client.get(OVERVIEW + "?date_from=soon")
+
+    assert response.status_code == 400
+    assert "Some filters are not valid" in response.content.decode()
+
+
+def test_it_answers_get_only(client):
+    assert client.post(OVERVIEW).status_code == 405
+
+
+def test_no_incidents_make_an_empty_overview_not_an_error(client, db):
+    response = client.get(OVERVIEW)
+
+    assert response.status_code == 200
+    assert response.context["totals"].incidents == 0
+    assert response.context["day_share"] is None
