@@ -41,6 +41,7 @@ from .models import (
     Source,
     date_range_problem,
     groups_key,
+    refresh_perpetrator_groups,
     split_names,
 )
 from .seeds import GAZETTEER_DIR, read_rows
@@ -429,6 +430,72 @@ def _perpetrators_in(headline, outlet, extractor):
         for perpetrator in event.get("perpetrators") or []
         if str(perpetrator.get("name") or "").strip()
     )
+
+
+def attribute_from_headlines(extractor=extract, progress=None):
+    """For UCDP rows imported before their headlines were read: the perpetrators their source
+    headlines name, as alleged by the outlet, for each state-based or non-state event that has
+    none yet. Returns how many incidents gained one. Safe to run again."""
+    say = progress or (lambda message: None)
+    reports = (
+        Report.objects.filter(source=Source.UCDP_GED, incident__isnull=False)
+        .exclude(claims__kind=ClaimKind.PERPETRATOR)
+        .values_list("pk", "incident_id", "raw", "headline")
+    )
+    pending = [
+        (pk, incident, raw, headline)
+        for pk, incident, raw, headline in reports.iterator(chunk_size=2000)
+        if str((raw or {}).get("type_of_violence") or "").strip() != UCDP_ONE_SIDED
+    ]
+    gained = 0
+    for start in range(0, len(pending), BATCH):
+        batch = pending[start : start + BATCH]
+        found = {
+            pk: (incident, (raw or {}).get("source_office") or "", alleged)
+            for pk, incident, raw, headline in batch
+            if (
+                alleged := headline_perpetrators(
+                    headline, (raw or {}).get("source_office"), extractor
+                )
+            )
+        }
+        actors = _actors(
+            {p["name"] for *_, alleged in found.values() for p in alleged},
+            {p["name"]: p.get("group") for *_, alleged in found.values() for p in alleged},
+        )
+        with transaction.atomic():
+            claims, links = [], []
+            for pk, (incident, outlet, alleged) in found.items():
+                for position, p in enumerate(alleged, start=100):
+                    actor = actors[p["name"]]
+                    claims.append(
+                        Claim(
+                            report_id=pk,
+                            kind=ClaimKind.PERPETRATOR,
+                            actor=actor,
+                            name=p["name"][:200],
+                            group=actor.group,
+                            attribution=Attribution.ALLEGED,
+                            alleged_by=outlet.strip()[:200],
+                            position=position,
+                        )
+                    )
+                    links.append(
+                        Incident.perpetrators.through(incident_id=incident, actor_id=actor.pk)
+                    )
+            Claim.objects.bulk_create(claims)
+            Incident.perpetrators.through.objects.bulk_create(links, ignore_conflicts=True)
+            by_group = {}
+            for incident, _, alleged in found.values():
+                by_group.setdefault(actors[alleged[0]["name"]].group, []).append(incident)
+            for group, pks in by_group.items():
+                Incident.objects.filter(pk__in=pks, perpetrator_group="").update(
+                    perpetrator_group=group
+                )
+            refresh_perpetrator_groups([incident for incident, *_ in found.values()])
+        gained += len(found)
+        say(f"  {start + len(batch)}/{len(pending)} rows read, {gained} incidents attributed")
+    return gained
 
 
 def acled_row(raw):

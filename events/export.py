@@ -70,6 +70,9 @@ COLUMNS = [
     ("date", F("date")),
     ("date_precision", F("date_precision")),
     ("date_precision_label", label_of("date_precision", DatePrecision.choices)),
+    ("date_end", F("date_end")),  # the period's last day, when coarser than a day
+    # "yes": a toll summed over a period or an area, not one incident.
+    ("aggregate", Case(When(aggregate=True, then=Value("yes")), default=Value(""))),
     ("event_type", F("event_type")),
     ("event_type_label", label_of("event_type", EventType.choices)),
     ("place", F("place__name")),
@@ -98,6 +101,7 @@ HEADER = [name for name, _ in COLUMNS]
 TEXT_COLUMNS = {
     "title",
     "date_precision",
+    "aggregate",
     "event_type",
     "place",
     "place_ar",
@@ -212,7 +216,7 @@ def copy_sql(queryset, detail_prefix):
     outer = []
     for name in HEADER:
         column = "perpetrators.names" if name == "perpetrators" else f'rows."c_{name}"'
-        if name == "date":
+        if name in ("date", "date_end"):
             outer.append(f"to_char({column}, 'YYYY-MM-DD')")
         elif name in TEXT_COLUMNS:
             outer.append(

@@ -28,7 +28,7 @@ from django.urls import reverse_lazy
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
-from . import search, summary, words
+from . import search, summary, textsearch, words
 from .models import (
     Actor,
     ActorGroup,
@@ -41,7 +41,6 @@ from .models import (
     Governorate,
     Incident,
     Place,
-    Report,
     ReviewStatus,
     Source,
 )
@@ -58,9 +57,8 @@ ORDERINGS = {
 }
 DEFAULT_ORDER = "-date"
 
-PERPETRATOR, PARTY = "perpetrator", "party"
+PARTY = "party"  # the role filter's "party to"; its default (empty) is "carried out by"
 MERGED = "merged"  # the status filter's choice of incidents merged into another
-ROLES = [(PERPETRATOR, "carried out by"), (PARTY, "party to (or carried out by)")]
 
 # Up to this many matching incidents, a search goes to the database as a list of ids.
 SEARCH_INLINE_LIMIT = 5_000
@@ -305,8 +303,8 @@ def text_search(queryset, value):
     """Incidents whose bulletins (title, text) or report headlines hold the words.
 
     On PostgreSQL a full-text search (websearch syntax, so no input is a syntax error) of
-    IncidentSearch, which holds those words per incident; on SQLite a case-insensitive
-    substring match.
+    IncidentSearch, which holds those words per incident; on SQLite the same search
+    (events/textsearch.py).
     """
     value = value.strip()
     if not value:
@@ -314,13 +312,7 @@ def text_search(queryset, value):
     if search.available():
         matches = search.matching(value)
         return restrict_to(queryset, matches, probe(matches))
-    reports = Report.objects.filter(
-        Q(bulletin__title__icontains=value)
-        | Q(bulletin__text__icontains=value)
-        | Q(headline__icontains=value),
-        incident=OuterRef("pk"),
-    )
-    return queryset.filter(Exists(reports))
+    return textsearch.filter_incidents(queryset, value)
 
 
 class IncidentFilter(django_filters.FilterSet):
@@ -369,10 +361,10 @@ class IncidentFilter(django_filters.FilterSet):
     # party to the fighting or its perpetrator.
     role = django_filters.ChoiceFilter(
         widget=Select,
-        choices=ROLES,
+        choices=[(PARTY, "party to (or carried out by)")],
         method="filter_role",
         label="Group or actor",
-        empty_label=None,
+        empty_label="carried out by",
     )
     event_type = django_filters.ChoiceFilter(
         widget=Select, choices=EventType.choices, label="Event type", empty_label="Any type"

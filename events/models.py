@@ -23,7 +23,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
@@ -453,6 +453,25 @@ class IncidentQuerySet(models.QuerySet):
             qs = qs.filter(date__lte=end)
         return qs
 
+    def spanning_months(self):
+        """Incidents dated by a period longer than a month (a year's toll, a span of weeks):
+        a monthly chart cannot put them in one month without a false spike there."""
+        return self.filter(
+            Q(date_precision=DatePrecision.YEAR)
+            | Q(date_end__gt=F("date") + datetime.timedelta(days=31))
+        )
+
+    def periods(self):
+        """[(date, date_end, date_precision, incidents, killed)] of spanning_months(), one
+        row a period."""
+        return list(
+            self.spanning_months()
+            .order_by()
+            .values_list("date", "date_end", "date_precision")
+            .annotate(incidents=Count("id"), killed=Sum("killed_total_best"))
+            .order_by("date", "date_end", "date_precision")
+        )
+
     def published(self):
         """What analysts see: everything but rejected incidents."""
         return self.exclude(status=ReviewStatus.REJECTED)
@@ -613,6 +632,13 @@ class Incident(Figures):
             models.Index(fields=["-killed_total_best", "-id"], name="incident_killed_idx"),
             # The review queue: unreviewed incidents, least certain first.
             models.Index(fields=["status", "confidence"], name="incident_review_idx"),
+            # The histogram's records of periods longer than a month (spanning_months()): a
+            # few in a hundred incidents, found without reading the others.
+            models.Index(
+                fields=["date"],
+                condition=Q(date_precision="year") | Q(date_end__isnull=False),
+                name="incident_period_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

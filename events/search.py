@@ -161,10 +161,7 @@ def search_filter(cleaned_data):
     others = [
         value
         for name, value in cleaned_data.items()
-        if name not in ("q", "order")
-        and value not in (None, "")
-        # "carried out by" is no filter by itself: only with a group or an actor.
-        and not (name == "role" and value != "party")
+        if name not in ("q", "order") and value not in (None, "")
     ]
     if not words or others:
         return None

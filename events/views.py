@@ -413,13 +413,36 @@ def histogram(request):
             .order_by("month")
         )
     months = [(month, n, killed or 0) for month, n, killed in months]
+    periods = incidents.qs.periods()
     return JsonResponse(
         {
-            "months": [[m.strftime("%Y-%m"), n, killed] for m, n, killed in months if m],
+            # Records of periods longer than a month are in the totals, not in the bars.
+            "months": [
+                [m.strftime("%Y-%m"), n, killed] for m, n, killed in bars(months, periods) if m
+            ],
+            "periods": [
+                [start.isoformat(), end and end.isoformat(), precision, n, killed or 0]
+                for start, end, precision, n, killed in periods
+            ],
             "events": sum(n for _, n, _ in months),  # Undated incidents included.
             "killed": sum(killed for _, _, killed in months),
         }
     )
+
+
+def bars(months, periods):
+    """The histogram's months less the records of periods longer than a month, which a bar
+    would show as a spike in their first month (a year's toll on 1 January)."""
+    spanning = {}
+    for start, _, _, n, killed in periods:
+        month = start.replace(day=1)
+        events, deaths = spanning.get(month, (0, 0))
+        spanning[month] = (events + n, deaths + (killed or 0))
+    result = []
+    for month, n, killed in months:
+        events, deaths = spanning.get(month, (0, 0))
+        result.append((month, n - events, killed - deaths))
+    return result
 
 
 @require_safe

@@ -43,6 +43,7 @@
       data.killed.toLocaleString("en") + " killed";
     if (months.length) summary += " · " + months[0][0] + " to " + months[months.length - 1][0];
     caption.textContent = "Per month: events (bars) and deaths (line) · " + summary;
+    periodsNote(figure, data.periods || []);
     if (!months.length) return;
 
     var chart = svg("svg", {
@@ -75,7 +76,7 @@
     frame.className = "histogram-frame";
     var scale = document.createElement("div");
     scale.className = "histogram-scale";
-    scale.textContent = maxEvents.toLocaleString("en") + " events";
+    scale.textContent = maxEvents.toLocaleString("en") + (maxEvents === 1 ? " event" : " events");
     var zero = document.createElement("span");
     zero.textContent = "0";
     scale.appendChild(zero);
@@ -120,6 +121,24 @@
     form.elements.date_to.value = month + "-" + (lastDay < 10 ? "0" : "") + lastDay;
     if (form.requestSubmit) form.requestSubmit();
     else form.submit();
+  }
+
+  // Records of a period longer than a month (a year's toll) are in the totals but drawn in no
+  // bar: their first month would show them as a spike. Said under the chart.
+  function periodsNote(figure, periods) {
+    if (!periods.length) return;
+    var events = 0, killed = 0;
+    periods.forEach(function (row) { events += row[3]; killed += row[4]; });
+    var note = document.createElement("p");
+    note.className = "histogram-periods";
+    note.textContent = events.toLocaleString("en") + (events === 1 ? " record" : " records") +
+      " of periods longer than a month (" + killed.toLocaleString("en") + " killed) " +
+      "counted in the totals, not in the bars: " +
+      periods.slice(0, 5).map(function (row) {
+        return row[0] + (row[1] ? " to " + row[1] : "") + " (" + row[2] + "): " + row[3] +
+          ", " + row[4].toLocaleString("en") + " killed";
+      }).join("; ") + (periods.length > 5 ? "; …" : "") + ".";
+    figure.appendChild(note);
   }
 
   function load(figure, url) {

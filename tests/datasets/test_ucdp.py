@@ -10,7 +10,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db.models import Count
 
-from events.datasets import event_type_from_words, import_ucdp_ged, ucdp_row
+from events.datasets import (
+    attribute_from_headlines,
+    event_type_from_words,
+    import_ucdp_ged,
+    ucdp_row,
+)
 from events.extraction.gazetteer import key
 from events.models import Actor, Claim, Incident, Report, split_names
 from events.seeds import load_actors
@@ -253,6 +258,29 @@ def test_importing_the_shipped_file_round_trips_counts_by_governorate(loaded_gaz
     assert elapsed < 120
     assert Report.objects.filter(source="ucdp_ged").count() == 16566
     assert Incident.objects.filter(date__lt=datetime.date(2016, 1, 1)).count() == 0
+
+
+def test_rows_imported_before_headlines_were_read_can_be_attributed_once(loaded_gazetteer):
+    import_ucdp_ged(SAMPLE, extractor=no_extractor)
+
+    def extractor(title, text, published, source=None):
+        return [{"perpetrators": [{"name": "Russian armed forces", "group": "russia"}]}]
+
+    gained = attribute_from_headlines(extractor=extractor)
+
+    r = report("219540")  # state-based: the headline's perpetrator, alleged by SOHR
+    alleged = r.claims.get(kind="perpetrator")
+    assert (alleged.name, alleged.attribution, alleged.alleged_by) == (
+        "Russian armed forces",
+        "alleged",
+        "SOHR",
+    )
+    assert r.incident.perpetrator_group == "russia"
+    assert r.incident.perpetrator_groups == ",russia,"
+    one_sided = report("215936")
+    assert [c.name for c in one_sided.claims.all()] == ["IS"]  # its own perpetrator kept
+    assert gained == Incident.objects.filter(perpetrator_groups__contains=",russia,").count()
+    assert attribute_from_headlines(extractor=extractor) == 0
 
 
 @pytest.mark.parametrize("date", ["1985-06-01", "2999-01-01"])

@@ -197,3 +197,16 @@ def test_a_period_shows_its_last_day_and_an_aggregate_says_so(client, make_incid
 
     assert "2016-01-01 to 2016-12-31 (year)" in body
     assert 'id="aggregate"' in body
+
+
+def test_a_claim_shows_the_name_its_source_used_and_the_actor_it_resolved_to(
+    client, make_incident, make_actor, make_report
+):
+    government = make_actor("Syrian government forces", "syrian_government")
+    incident = make_incident(source="ucdp_ged")
+    report = make_report(incident, source="ucdp_ged", external_id="1")
+    Claim.objects.create(report=report, kind="party", actor=government, name="Government of Syria")
+
+    body = client.get(reverse("events:detail", args=[incident.pk])).content.decode()
+
+    assert "<td>Government of Syria <small>(Syrian government forces)</small></td>" in body

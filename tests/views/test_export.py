@@ -136,6 +136,25 @@ def test_a_download_stopped_early_leaves_the_connection_usable(client, monkeypat
     assert Incident.objects.count() == 5_000
 
 
+def test_a_period_and_an_aggregate_say_so_in_the_export(client, make_incident):
+    import datetime
+
+    make_incident(
+        date=datetime.date(2016, 1, 1),
+        date_end=datetime.date(2016, 12, 31),
+        date_precision="year",
+        aggregate=True,
+    )
+    make_incident()
+
+    rows = [dict(zip(HEADER, row, strict=True)) for row in read_csv(client.get(EXPORT))[1:]]
+
+    by_date = {row["date"]: row for row in rows}
+    assert by_date["2016-01-01"]["date_end"] == "2016-12-31"
+    assert by_date["2016-01-01"]["aggregate"] == "yes"
+    assert (by_date["2018-07-12"]["date_end"], by_date["2018-07-12"]["aggregate"]) == ("", "")
+
+
 def test_each_row_carries_its_title_source_id_arabic_names_labels_and_every_estimate(
     client, make_incident, make_place, make_bulletin, make_report
 ):

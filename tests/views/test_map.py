@@ -132,6 +132,7 @@ def test_the_histogram_counts_events_and_deaths_per_month(client, make_incident)
 
     assert json.loads(response.content) == {
         "months": [["2018-07", 2, 3], ["2018-09", 1, 10]],
+        "periods": [],
         "events": 4,
         "killed": 14,
     }
@@ -146,6 +147,31 @@ def test_the_map_page_shows_the_errors_of_an_invalid_filter(client):
     body = response.content.decode()
     assert "Select a valid choice" in body
     assert "greater than or equal to 0" in body
+
+
+def test_a_period_longer_than_a_month_is_in_the_totals_but_no_months_bar(client, make_incident):
+    import datetime
+
+    make_incident(date=datetime.date(2016, 1, 1), killed_total_best=2)
+    make_incident(
+        date=datetime.date(2016, 1, 1),
+        date_end=datetime.date(2016, 12, 31),
+        date_precision="year",
+        aggregate=True,
+        killed_total_best=19000,
+    )
+    make_incident(  # a month's toll stays in its month
+        date=datetime.date(2016, 3, 1),
+        date_end=datetime.date(2016, 3, 31),
+        date_precision="month",
+        killed_total_best=30,
+    )
+
+    data = client.get(reverse("events:histogram")).json()
+
+    assert data["months"] == [["2016-01", 1, 2], ["2016-03", 1, 30]]
+    assert data["periods"] == [["2016-01-01", "2016-12-31", "year", 1, 19000]]
+    assert (data["events"], data["killed"]) == (3, 19032)
 
 
 def test_a_popup_lists_the_newest_incidents_in_an_area_with_place_and_perpetrators(
