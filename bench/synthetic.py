@@ -14,6 +14,7 @@ perpetrators load in a few minutes. Foreign keys are not checked row by row whil
 """
 
 import datetime
+import json
 import random
 import time
 
@@ -140,12 +141,31 @@ def _escape(value):
     return text
 
 
+def _defaults(table, columns):
+    """(columns, values) for the NOT NULL columns of a table that `columns` leaves out, with
+    the model's defaults: a column added later has no database default for COPY to use."""
+    from django.apps import apps
+
+    models = apps.get_models(include_auto_created=True)
+    model = next(m for m in models if m._meta.db_table == table)
+    missing = [
+        f for f in model._meta.concrete_fields
+        if not f.null and not f.primary_key and f.column not in columns
+    ]  # fmt: skip
+    values = [f.get_default() for f in missing]
+    return [f.column for f in missing], [
+        json.dumps(v) if isinstance(v, list | dict) else v for v in values
+    ]
+
+
 def _copy(cursor, table, columns, lines):
     """COPY rows (lists of values) into a table, in large writes."""
+    extra_columns, extra = _defaults(table, columns)
+    columns = [*columns, *extra_columns]
     with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
         batch = []
         for line in lines:
-            batch.append("\t".join(map(_escape, line)))
+            batch.append("\t".join(map(_escape, [*line, *extra])))
             if len(batch) >= 20_000:
                 copy.write("\n".join(batch) + "\n")
                 batch.clear()
