@@ -72,7 +72,7 @@ INCIDENT_COLUMNS = [
     "governorate_id", "latitude", "longitude", "geo_precision", "perpetrator_group", "source",
     "status", "confidence", "figures_edited", "version", "created_at", "updated_at",
     "killed_total_low", "killed_total_best", "killed_total_high", "killed_civilians_best",
-    "killed_combatants_best", "perpetrator_groups",
+    "killed_combatants_best", "perpetrator_groups", "aggregate", "party_groups",
 ]  # fmt: skip
 REPORT_COLUMNS = [
     "id", "incident_id", "bulletin_id", "source", "external_id", "headline", "event_type", "date",
@@ -90,7 +90,7 @@ def templates():
     """The real events in our terms: one tuple each, as the importer would map them."""
     rows = [ucdp_row(raw) for raw in read_csv(UCDP)]
     crosswalk = Crosswalk()
-    actors = _actors({name for row in rows for name in row.actors})
+    actors = _actors({name for row in rows for name in row.perpetrators})
     place_names = {}
     result = []
     for row in rows:
@@ -106,8 +106,8 @@ def templates():
         place_id = place[0] if place and row.geo_precision == GeoPrecision.PLACE else None
         if place_id:
             place_names[place_id] = row.place_name
-        ids = [actors[name].pk for name in row.actors]
-        group = actors[row.actors[0]].group if row.actors else ""
+        ids = [actors[name].pk for name in row.perpetrators]
+        group = actors[row.perpetrators[0]].group if row.perpetrators else ""
         f = row.figures
         result.append(
             (
@@ -234,7 +234,7 @@ def load(n, seed=5, progress=print):
         row = [
             pk, title, t[0], date, t[2], t[3], t[5], t[6], t[7], t[8], t[9], t[10], source,
             status, round(rng.random(), 3) if status == "extracted" else None, False, 1, now,
-            now, low, best, high, civilians, combatants, groups,
+            now, low, best, high, civilians, combatants, groups, False, "",
         ]  # fmt: skip
         incidents.append(row)
         perpetrators.extend((pk, actor) for actor in dict.fromkeys(t[11]))
