@@ -15,6 +15,8 @@
   var statusLine = document.getElementById("map-status");
   var map, incidents, boundaries, legend, requestNumber = 0, timer = null;
   var fitPending = false;
+  // A redraw while a popup is open would remove the marker under it: it waits for the close.
+  var popupOpen = false, reloadWhenClosed = false;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -218,6 +220,7 @@
       })
       .then(function (result) {
         if (number !== requestNumber) return; // A newer view or filter has been asked for.
+        if (popupOpen) { reloadWhenClosed = true; return; }
         incidents.clearLayers();
         if (!result.ok) return showErrors(result.body.errors);
         if (result.body.mode === "cells") drawCells(result.body.cells, result.body.size);
@@ -270,6 +273,7 @@
   var lastProvince = null;
   function filtersChanged(event) {
     if (event) event.preventDefault();
+    map.closePopup();
     var params = filterParams();
     document.getElementById("list-link").href = withQuery(config.listUrl, params);
     document.getElementById("export-link").href = withQuery(config.exportUrl, params);
@@ -324,7 +328,6 @@
     form.addEventListener("change", filtersChanged);
     // A popup that pans the map into view must not be swept away by the redraw that move
     // asks for: the redraw waits until the popup is closed.
-    var popupOpen = false, reloadWhenClosed = false;
     map.on("popupopen", function () { popupOpen = true; });
     map.on("popupclose", function () {
       popupOpen = false;
