@@ -14,6 +14,7 @@ perpetrators load in a few minutes. Foreign keys are not checked row by row whil
 """
 
 import datetime
+import json
 import random
 import time
 
@@ -72,7 +73,7 @@ INCIDENT_COLUMNS = [
     "governorate_id", "latitude", "longitude", "geo_precision", "perpetrator_group", "source",
     "status", "confidence", "figures_edited", "version", "created_at", "updated_at",
     "killed_total_low", "killed_total_best", "killed_total_high", "killed_civilians_best",
-    "killed_combatants_best", "perpetrator_groups",
+    "killed_combatants_best", "perpetrator_groups", "aggregate", "party_groups",
 ]  # fmt: skip
 REPORT_COLUMNS = [
     "id", "incident_id", "bulletin_id", "source", "external_id", "headline", "event_type", "date",
@@ -90,7 +91,7 @@ def templates():
     """The real events in our terms: one tuple each, as the importer would map them."""
     rows = [ucdp_row(raw) for raw in read_csv(UCDP)]
     crosswalk = Crosswalk()
-    actors = _actors({name for row in rows for name in row.actors})
+    actors = _actors({name for row in rows for name in row.perpetrators})
     place_names = {}
     result = []
     for row in rows:
@@ -106,8 +107,8 @@ def templates():
         place_id = place[0] if place and row.geo_precision == GeoPrecision.PLACE else None
         if place_id:
             place_names[place_id] = row.place_name
-        ids = [actors[name].pk for name in row.actors]
-        group = actors[row.actors[0]].group if row.actors else ""
+        ids = [actors[name].pk for name in row.perpetrators]
+        group = actors[row.perpetrators[0]].group if row.perpetrators else ""
         f = row.figures
         result.append(
             (
@@ -140,12 +141,31 @@ def _escape(value):
     return text
 
 
+def _defaults(table, columns):
+    """(columns, values) for the NOT NULL columns of a table that `columns` leaves out, with
+    the model's defaults: a column added later has no database default for COPY to use."""
+    from django.apps import apps
+
+    models = apps.get_models(include_auto_created=True)
+    model = next(m for m in models if m._meta.db_table == table)
+    missing = [
+        f for f in model._meta.concrete_fields
+        if not f.null and not f.primary_key and f.column not in columns
+    ]  # fmt: skip
+    values = [f.get_default() for f in missing]
+    return [f.column for f in missing], [
+        json.dumps(v) if isinstance(v, list | dict) else v for v in values
+    ]
+
+
 def _copy(cursor, table, columns, lines):
     """COPY rows (lists of values) into a table, in large writes."""
+    extra_columns, extra = _defaults(table, columns)
+    columns = [*columns, *extra_columns]
     with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
         batch = []
         for line in lines:
-            batch.append("\t".join(map(_escape, line)))
+            batch.append("\t".join(map(_escape, [*line, *extra])))
             if len(batch) >= 20_000:
                 copy.write("\n".join(batch) + "\n")
                 batch.clear()
@@ -234,7 +254,7 @@ def load(n, seed=5, progress=print):
         row = [
             pk, title, t[0], date, t[2], t[3], t[5], t[6], t[7], t[8], t[9], t[10], source,
             status, round(rng.random(), 3) if status == "extracted" else None, False, 1, now,
-            now, low, best, high, civilians, combatants, groups,
+            now, low, best, high, civilians, combatants, groups, False, "",
         ]  # fmt: skip
         incidents.append(row)
         perpetrators.extend((pk, actor) for actor in dict.fromkeys(t[11]))

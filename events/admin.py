@@ -15,15 +15,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .forms import ImportBulletinsForm
-from .importing import (
-    PASTED,
-    ImportResult,
-    Rejected,
-    import_bulletin,
-    import_uploads,
-    read_pasted,
-    read_uploaded_file,
-)
+from .importing import import_pasted, import_uploads, read_uploaded_file
 from .models import (
     CATEGORIES,
     FIGURE_FIELDS,
@@ -650,21 +642,12 @@ class BulletinAdmin(HistoryAdmin):
         }
         if request.method == "POST" and form.is_valid():
             uploads, text = form.cleaned_data["files"], form.cleaned_data["text"]
-            pasted = None
-            if text.strip():
-                pasted = {key: form.cleaned_data[key] for key in ("title", "publisher", "url")}
-                published = form.cleaned_data["published_at"]
-                pasted["published_at"] = published.isoformat() if published else None
             if goes_to_background(uploads, text):
-                job = start_import_job(request.user, uploads, pasted and {"text": text, **pasted})
+                job = start_import_job(request.user, uploads, text, form.overrides())
                 return HttpResponseRedirect(job.get_absolute_url())
             results = import_uploads(map(read_uploaded_file, uploads), user=request.user)
-            if pasted is not None:
-                item = read_pasted(text, pasted)
-                if isinstance(item, Rejected):
-                    results.insert(0, ImportResult(PASTED, "rejected", str(item)))
-                else:
-                    results.insert(0, import_bulletin(item, user=request.user))
+            if text.strip():
+                results.insert(0, import_pasted(text, form.overrides(), user=request.user))
             context.update(title="Import results", results=results)
             return TemplateResponse(request, "admin/events/bulletin/import_result.html", context)
         return TemplateResponse(request, "admin/events/bulletin/import.html", context)

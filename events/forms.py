@@ -66,6 +66,14 @@ class ImportBulletinsForm(forms.Form):
             raise forms.ValidationError(f"The date {problem}")
         return self.cleaned_data["published_at"]
 
+    def overrides(self):
+        """What the form says of a pasted bulletin over what its text says, as JSON (a
+        background import keeps it with the text)."""
+        published = self.cleaned_data["published_at"]
+        return {key: self.cleaned_data[key] for key in ("title", "publisher", "url")} | {
+            "published_at": published.isoformat() if published else None
+        }
+
     def clean(self):
         data = super().clean()
         if not (data.get("text") or "").strip() and not data.get("files"):

@@ -332,6 +332,14 @@ def read_pasted(text, overrides=None):
     return item
 
 
+def import_pasted(text, overrides=None, user=None):
+    """Pasted text to its ImportResult."""
+    item = read_pasted(text, overrides)
+    if isinstance(item, Rejected):
+        return ImportResult(PASTED, "rejected", str(item))
+    return import_bulletin(item, user=user)
+
+
 def read_item(name, data, pasted=None):
     """A stored upload (or paste, with its form's `pasted` overrides) to a list of
     BulletinInput or Rejected, one per bulletin, always in the same order."""

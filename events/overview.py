@@ -9,9 +9,9 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce, ExtractYear, TruncMonth
+from django.db.models.functions import Coalesce, TruncMonth
 
-from .models import ActorGroup, DatePrecision, EventType, GeoPrecision
+from .models import ActorGroup, DatePrecision, EventType, GeoPrecision, Governorate
 
 # Deaths as the overview shows them: every bound, all deaths and civilians apart. A figure
 # given without a range (most sources give only a best estimate) is its own low and high, so
@@ -59,40 +59,55 @@ def month_range(month):
 
 
 def tallies(queryset):
-    """Everything the overview shows of these incidents (a filtered, unordered queryset)."""
-    totals = Row("All matching incidents", {}).add(queryset.order_by().aggregate(**MEASURES))
-    shares = queryset.order_by().aggregate(
-        day=Count("id", filter=Q(date_precision=DatePrecision.DAY, date__isnull=False)),
-        place=Count("id", filter=Q(geo_precision=GeoPrecision.PLACE)),
+    """Everything the overview shows of these incidents (a filtered, unordered queryset).
+
+    Two queries: the incidents counted once by governorate, event type, perpetrator groups and
+    month together (a few thousand rows at most), each breakdown then added up from those
+    rows; and the top places.
+    """
+    grouped = (
+        queryset.order_by()
+        .annotate(month=TruncMonth("date"))
+        .values("governorate_id", "event_type", "perpetrator_groups", "month")
+        .annotate(
+            **MEASURES,
+            day=Count("id", filter=Q(date_precision=DatePrecision.DAY, date__isnull=False)),
+            place=Count("id", filter=Q(geo_precision=GeoPrecision.PLACE)),
+        )
     )
-    governorates = [
-        Row(r["governorate__name"] or "No governorate", {"province": r["governorate_id"] or ""},
-            label_ar=r["governorate__name_ar"] or "").add(r)
-        for r in rows(queryset, "governorate_id", "governorate__name", "governorate__name_ar")
-    ]  # fmt: skip
+    names = {code: (name, name_ar) for code, name, name_ar in
+             Governorate.objects.values_list("code", "name", "name_ar")}  # fmt: skip
+    types = dict(EventType.choices)
+    totals = Row("All matching incidents", {})
+    governorates, event_types, months, years = {}, {}, {}, {}
     # An incident put down to two groups counts under each (as the group filter finds it).
     groups = {value: Row(label, {"group": value}) for value, label in ActorGroup.choices}
-    for r in rows(queryset, "perpetrator_groups"):
+    day = place = 0
+    for r in grouped:
+        totals.add(r)
+        day, place = day + r["day"], place + r["place"]
+        code = r["governorate_id"]
+        if code not in governorates:
+            name, name_ar = names.get(code, ("No governorate", ""))
+            governorates[code] = Row(name, {"province": code or ""}, label_ar=name_ar)
+        governorates[code].add(r)
+        kind = r["event_type"]
+        event_types.setdefault(kind, Row(types.get(kind, kind), {"event_type": kind})).add(r)
         for value in filter(None, r["perpetrator_groups"].split(",")):
             if value in groups:
                 groups[value].add(r)
-    types = dict(EventType.choices)
-    event_types = [
-        Row(types.get(r["event_type"], r["event_type"]), {"event_type": r["event_type"]}).add(r)
-        for r in rows(queryset, "event_type")
-    ]
-    months = []
-    for r in rows(queryset.filter(date__isnull=False).annotate(month=TruncMonth("date")), "month"):
         month = r["month"]
+        if month is None:
+            continue
         month = month.date() if isinstance(month, datetime.datetime) else month
-        start, end = month_range(month)
-        months.append(Row(month.strftime("%Y-%m"), {"date_from": start, "date_to": end}).add(r))
-    years = [
-        Row(str(r["year"]), {"date_from": f"{r['year']}-01-01", "date_to": f"{r['year']}-12-31"})
-        .add(r)
-        for r in rows(queryset.filter(date__isnull=False).annotate(year=ExtractYear("date")),
-                      "year")
-    ]  # fmt: skip
+        if month not in months:
+            start, end = month_range(month)
+            months[month] = Row(month.strftime("%Y-%m"), {"date_from": start, "date_to": end})
+        months[month].add(r)
+        year = month.year
+        if year not in years:
+            years[year] = Row(str(year), {"date_from": f"{year}-01-01", "date_to": f"{year}-12-31"})
+        years[year].add(r)
     places = [
         Row(r["place__name"], {"place": r["place_id"]}, label_ar=r["place__name_ar"] or "").add(r)
         for r in rows(queryset.filter(place__isnull=False), "place_id", "place__name",
@@ -104,13 +119,13 @@ def tallies(queryset):
 
     return {
         "totals": totals,
-        "day_share": share(shares["day"], totals.incidents),
-        "place_share": share(shares["place"], totals.incidents),
-        "governorates": by_incidents(governorates),
+        "day_share": share(day, totals.incidents),
+        "place_share": share(place, totals.incidents),
+        "governorates": by_incidents(governorates.values()),
         "groups": by_incidents(groups.values()),
-        "event_types": by_incidents(event_types),
-        "months": sorted(months, key=lambda row: row.label),
-        "years": sorted(years, key=lambda row: row.label),
+        "event_types": by_incidents(event_types.values()),
+        "months": [months[key] for key in sorted(months)],
+        "years": [years[key] for key in sorted(years)],
         "places": places,
     }
 

@@ -47,15 +47,16 @@ def goes_to_background(uploads, text):
     )
 
 
-def start_import_job(user, uploads, pasted=None):
-    """An ImportJob for these uploaded files (and pasted text with its form's overrides),
+def start_import_job(user, uploads, text="", overrides=None):
+    """An ImportJob for these uploaded files and pasted text (with its form's overrides),
     enqueued once its rows are committed. Files are read one at a time from their temporary
     files; one over the size limit is stored as rejected, unread."""
     with transaction.atomic():
         job = ImportJob.objects.create(created_by=user)
-        if pasted is not None:
-            text = pasted.pop("text")
-            ImportItem.objects.create(job=job, name=PASTED, data=text.encode(), pasted=pasted)
+        if text.strip():
+            ImportItem.objects.create(
+                job=job, name=PASTED, data=text.encode(), pasted=overrides or {}
+            )
         for uploaded in uploads:
             name, data = read_uploaded_file(uploaded)
             if isinstance(data, Rejected):

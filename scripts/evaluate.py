@@ -117,7 +117,11 @@ def report(scored):
             f"  {label:10s} {len(band):8d} {all_right:12.3f} {fields_right:13.3f} {mean_conf:16.3f}"
         )
     brier = statistics.mean((r["confidence"] - all(r["hits"].values())) ** 2 for r in scored)
-    print(f"  Brier score of confidence against all-4-right: {brier:.3f}")
+    flat = statistics.mean((r["constant"] - all(r["hits"].values())) ** 2 for r in scored)
+    print(
+        f"  Brier score against all-4-right: {brier:.3f} (one constant per fold, the training "
+        f"folds' rate: {flat:.3f})"
+    )
 
 
 def main(argv=None):
@@ -131,9 +135,12 @@ def main(argv=None):
     for fold in range(FOLDS):
         training = [r for r in scored if r["fold"] != fold]
         table = confidence.fit([(r["event"], r["hits"]) for r in training if r["event"]])
+        # What the table must beat: the same confidence for every event.
+        constant = statistics.mean(all(r["hits"].values()) for r in training)
         for r in scored:
             if r["fold"] == fold:
                 r["confidence"] = confidence.estimate(r["event"], table) if r["event"] else 0.0
+                r["constant"] = constant
     report(scored)
 
 

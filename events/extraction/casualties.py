@@ -154,7 +154,14 @@ _UPDATED = re.compile(
     r"\b(?:toll|number\s+of\s+(?:dead|deaths|victims))\b[^.]{0,50}?\b(?:rose|risen|rises|rising|"
     r"climbed|climbs|increased|jumped|went\s+up|mounted|mounts)\b|\bnew\s+toll\b|"
     r"\bupdated\s+toll\b|\b(?:rose|risen|climbed)\s+to\b|"
-    r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+)?to\b",
+    r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+)?to\b|"
+    r"\bbring(?:ing|s)?\s+(?:the\s+(?:death\s+)?toll\s+|the\s+number\s+[^.]{0,40}?)?to\b",
+    re.I,
+)
+# "bringing to 45 the number killed in 24 hours": the running toll, named after its figure.
+_BRINGING_TO = re.compile(r"\bbring(?:ing|s)?\s+to\s+$", re.I)
+_THE_NUMBER_KILLED = re.compile(
+    r"^\s+the\s+(?:number\s+(?:of\s+)?(?:people\s+)?(?:killed|dead|deaths)|(?:death\s+)?toll)\b",
     re.I,
 )
 _NOT_PEOPLE = re.compile(
@@ -318,6 +325,9 @@ def find_tolls(sentence, offset=0):
                 )
             continue
         category, noun_end = _category(after)
+        running = bool(_BRINGING_TO.search(before) and _THE_NUMBER_KILLED.match(after))
+        if running:
+            category = "total"
         if category is None and before_verb and not _NOT_PEOPLE.match(after):
             category = "total"
         if category is None:
@@ -352,6 +362,8 @@ def find_tolls(sentence, offset=0):
             continue
         elif subset and tolls:
             kind = tolls[-1].kind
+        elif running:
+            kind = "killed"
         if previous and _AND.fullmatch(sentence[previous[0] : match.start()]):
             # "killed three men and two women": the verb counts both; "including seven women
             # and a child": both are part of the toll.
@@ -507,6 +519,21 @@ def _fold(tolls):
     }, chosen
 
 
+def _first_incident(tolls, headline_end):
+    """The lead's first civilian toll after a roundup headline (not its repetition), or None."""
+    headline = {t.best for t in tolls if t.start < headline_end}
+    return next(
+        (
+            t
+            for t in tolls
+            if headline_end <= t.start < headline_end + LEAD_CHARS
+            and t.category in ("civilians", "total")
+            and not (t.vague or t.subset or t.best in headline)
+        ),
+        None,
+    )
+
+
 def _stated(tolls, floor):
     if not floor.floor:
         return None
@@ -523,10 +550,12 @@ def _stated(tolls, floor):
     )
 
 
-def combine(tolls, kind, headline_end=0):
+def combine(tolls, kind, headline_end=0, roundup=False):
     """The contract's `{category: {low, best, high}}` for one kind, and the evidence tolls.
 
-    A figure before `headline_end` is the headline's: the number the bulletin leads with.
+    A figure before `headline_end` is the headline's: the number the bulletin leads with,
+    unless the headline is a `roundup` of several places ("10 civilians killed in Aleppo and
+    Deir Ezzor"): then it adds up incidents, and the lead's first toll is the first incident's.
     """
     own = [t for t in tolls if t.kind == kind]
     result, evidence = {}, {}
@@ -612,6 +641,11 @@ def combine(tolls, kind, headline_end=0):
                 evidence["civilians"] = whole[0]
     elif "total" in result and "combatants" not in result:
         pass
+    first = _first_incident(own, headline_end) if roundup else None
+    if first is not None and "civilians" in result and first.best < result["civilians"]["best"]:
+        low = min(result["civilians"]["low"], first.low)
+        result["civilians"] = {"low": low, "best": first.best, "high": result["civilians"]["high"]}
+        evidence["civilians"] = first
     if "total" not in result:
         parts = [result[c] for c in ("civilians", "combatants") if c in result]
         if parts:

@@ -146,7 +146,8 @@ def find_cues(text, offset=0):
                 kind = "bombing"  # "a bomb in Idlib" is planted; "regime bombing" is dropped
         if kind == "airstrike" and _DOWNED.match(text, end):
             continue  # "a helicopter was shot down", "a military aircraft crashed"
-        if _EARLIER.search(text, max(0, start - 60), start):
+        window = max(0, start - 60)
+        if "after" in text[window:start].lower() and _EARLIER.search(text, window, start):
             continue  # "days after a chemical attack": an earlier incident, not this one
         cues.append(Cue(kind, offset + start, offset + end, weight))
     return cues

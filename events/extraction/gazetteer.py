@@ -161,6 +161,11 @@ def token_key(token, first=True):
     return "".join(out)
 
 
+def _stem(k):
+    """A key without its final vowel (French and English spellings end "-e", "-a" or not)."""
+    return k[:-1] if len(k) > 3 and k.endswith("a") else k
+
+
 def key(name):
     """The key of a whole name: its words' keys run together."""
     parts = []
@@ -354,6 +359,7 @@ class Gazetteer:
         self._phrases = frozenset()  # keys of actors' and sources' names: "Ahrar al-Sham"
         self._fuzzy_cache = {}
         self._key_list = None  # every key, for the similar-spelling search
+        self._by_stem = {}  # Latin keys without a final vowel: "Arbine" and "Arbin"
         self._skeleton_list = None
         self._governorate_prior = {}
         self._last = (None, ())  # the last text read and its mentions
@@ -545,6 +551,10 @@ class Gazetteer:
             bucket = self._by_key.setdefault(k, [])
             if entry not in bucket:
                 bucket.append(entry)
+            if not is_arabic(tokens[0]):
+                bucket = self._by_stem.setdefault(_stem(k), [])
+                if entry not in bucket:
+                    bucket.append(entry)
             s = "".join(_skeletons(tokens))
             if len(s) >= 3:
                 entry.skeletons.add(s)
@@ -564,6 +574,11 @@ class Gazetteer:
         consonants (Arabic names too), else similar spellings. Dataset imports choose among
         them by the row's governorate and point."""
         entries = [e for e in self._by_key.get(key(name), ()) if e.location.precision == PLACE]
+        entries += [
+            e
+            for e in self._by_stem.get(_stem(key(name)), ())
+            if e not in entries and e.location.precision == PLACE
+        ]
         consonants = skeleton(name)
         if len(consonants) >= 3:
             entries += [
@@ -1036,15 +1051,15 @@ class Gazetteer:
         entries = [self._entry_of[c] for c in mention.candidates if c in self._entry_of]
         if not entries:
             return []
-        consonants = skeleton(mention.surface)
-        if len(consonants) >= 4 and not is_arabic(mention.surface[:1]):
-            # Places whose consonants are these, by any name (an Arabic one read as Latin
-            # letters): a namesake spelled differently is a candidate too.
-            entries += [
-                e
-                for e in self._by_skeleton.get(consonants, ())
-                if e not in entries and e.location.precision == PLACE
-            ]
+        if not is_arabic(mention.surface[:1]):
+            # Places whose key differs only by a final vowel ("Arbine", "Arbin"), or whose
+            # consonants are these by any name (an Arabic one read as Latin letters): a
+            # namesake spelled differently is a candidate too.
+            consonants = skeleton(mention.surface)
+            similar = list(self._by_stem.get(_stem(key(mention.surface)), ()))
+            if len(consonants) >= 4:
+                similar += self._by_skeleton.get(consonants, ())
+            entries += [e for e in similar if e not in entries and e.location.precision == PLACE]
         after = text[mention.end : mention.end + 40]
         before = text[max(0, mention.start - 40) : mention.start]
         areas = [e for e in entries if e.location.precision != PLACE]

@@ -36,6 +36,11 @@ MAX_CHARS = 30_000
 MAX_EVENTS = 12
 # How many sentences after the anchor still belong to the lead of the story.
 LEAD_SENTENCES = 5
+# "... in terrorist attacks in Damascus, Aleppo and Idleb": a headline over several places'
+# incidents, each told in turn below it.
+_ROUNDUP = re.compile(
+    r"\b(?:in|on)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:(?:[A-Z][\w'’-]+|,)\s+)*(?:and|&)\s+[A-Z]"
+)
 _ANAPHORA = re.compile(
     r"\bthe\s+(?:air\s*)?(?:strikes?|raids?|attacks?|blasts?|explosions?|bombings?|shelling|"
     r"bombardment|massacre|incident|toll|death\s+toll|assault)\b|\bdeath\s+toll\b",
@@ -240,8 +245,8 @@ def _perpetrators(facts_list, actors, kind):
     ]
 
 
-def _figures(tolls, kind, evidence, prefix, headline_end=0):
-    result, chosen = casualties.combine(tolls, kind, headline_end)
+def _figures(tolls, kind, evidence, prefix, headline_end=0, roundup=False):
+    result, chosen = casualties.combine(tolls, kind, headline_end, roundup)
     for category, toll in chosen.items():
         evidence.append({"field": f"{prefix}.{category}", "start": toll.start, "end": toll.end})
     return {category: result[category] for category in _FIELDS if category in result}, chosen
@@ -341,7 +346,8 @@ def _event(facts_list, anchor_kind, published, actors, places, primary, backgrou
         facts_list[0].sentence.end if primary and facts_list[0].sentence.index == 0 else 0
     )
     scores, perpetrators = _perpetrators(facts_list, actors, kind)
-    killed, chosen = _figures(tolls, "killed", evidence, "killed", headline_end)
+    roundup = bool(headline_end) and bool(_ROUNDUP.search(facts_list[0].sentence.text))
+    killed, chosen = _figures(tolls, "killed", evidence, "killed", headline_end, roundup)
     lead_end = facts_list[min(1, len(facts_list) - 1)].sentence.end
     for number, perpetrator in enumerate(perpetrators):
         span = perpetrator.pop("span")
@@ -464,12 +470,17 @@ def _place(event, evidence, places, focus, primary):
     )
     for mention in own:
         evidence.append({"field": "place", "start": mention.start, "end": mention.end})
-    provinces = {c.province_code for m in own for c in m.candidates}
     named = len({(m.start, m.end) for m in mentions})
-    return (
-        f"{location.precision}/{'shared' if len(provinces) > 1 else 'unique'}"
-        f"/{'several' if named > 2 else 'few'}"
-    )
+    return f"{location.precision}/{_how_sure(event, own)}/{'several' if named > 2 else 'few'}"
+
+
+def _how_sure(event, mentions):
+    """The gazetteer's confidence in its choice, in bands; else whether the name is shared."""
+    sure = event.get("place_confidence")
+    if sure is not None:
+        return "sure" if sure >= 0.8 else "likely" if sure >= 0.5 else "doubtful"
+    provinces = {c.province_code for m in mentions for c in m.candidates}
+    return "shared" if len(provinces) > 1 else "unique"
 
 
 def _names(mention, location):

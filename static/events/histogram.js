@@ -78,7 +78,7 @@
     frame.className = "histogram-frame";
     var scale = document.createElement("div");
     scale.className = "histogram-scale";
-    scale.textContent = maxEvents.toLocaleString("en") + " events";
+    scale.textContent = maxEvents.toLocaleString("en") + (maxEvents === 1 ? " event" : " events");
     var zero = document.createElement("span");
     zero.textContent = "0";
     scale.appendChild(zero);

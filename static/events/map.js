@@ -19,6 +19,8 @@
   // cannot show, such as an invalid date, is refused by the server rather than dropped),
   // then the form's whenever it changes.
   var current = new URLSearchParams(window.location.search);
+  // A redraw while a popup is open would remove the marker under it: it waits for the close.
+  var popupOpen = false, reloadWhenClosed = false;
 
   function el(tag, className, text) {
     var node = document.createElement(tag);
@@ -236,6 +238,7 @@
       })
       .then(function (result) {
         if (number !== requestNumber) return; // A newer view or filter has been asked for.
+        if (popupOpen) { reloadWhenClosed = true; return; }
         incidents.clearLayers();
         if (!result.ok) return showErrors(result.body.errors);
         if (result.body.mode === "cells") drawCells(result.body.cells, result.body.size);
@@ -289,6 +292,7 @@
   var lastProvince = null;
   function filtersChanged(event) {
     if (event) event.preventDefault();
+    map.closePopup();
     var params = current = filterParams();
     document.getElementById("list-link").href = withQuery(config.listUrl, params);
     document.getElementById("export-link").href = withQuery(config.exportUrl, params);
@@ -343,7 +347,6 @@
     form.addEventListener("change", filtersChanged);
     // A popup that pans the map into view must not be swept away by the redraw that move
     // asks for: the redraw waits until the popup is closed.
-    var popupOpen = false, reloadWhenClosed = false;
     map.on("popupopen", function () { popupOpen = true; });
     map.on("popupclose", function () {
       popupOpen = false;

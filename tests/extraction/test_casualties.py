@@ -154,3 +154,9 @@ def test_parts_named_after_including_stay_parts_of_the_toll():
 def test_civilians_and_fighters_joined_by_and_are_not_added_up():
     assert killed("The attack killed 15 civilians and 27 fighters.")["best"] == 15
     assert killed("The attack killed 15 civilians and 27 fighters.", "combatants")["best"] == 27
+
+
+def test_a_running_toll_brought_to_a_figure_updates_the_count():
+    sentence = "Raids killed 12 civilians on Monday, bringing to 45 the number killed in two days."
+    assert killed(sentence)["best"] == 45
+    assert killed("Shelling killed 3 civilians, bringing the death toll to 10.")["best"] == 10

@@ -284,3 +284,24 @@ def test_the_lead_states_the_figure_a_headline_gave_as_more_than():
         MONDAY,
     )
     assert event["killed"]["civilians"]["best"] == 51
+
+
+def test_a_roundup_headline_over_several_places_gives_the_first_incidents_toll():
+    events = extract(
+        "Nine civilians killed in rocket attacks on Homs and Hama",
+        "Five civilians were killed when rocket shells fired by terrorists hit a market in "
+        "Homs city on Monday. Meanwhile four civilians were killed when shells hit Hama.",
+        MONDAY,
+    )
+    [event] = [e for e in events if e["primary"]]
+    assert event["killed"]["civilians"]["best"] == 5
+
+
+def test_a_headline_over_one_place_keeps_its_toll():
+    [event] = extract(
+        "Nine civilians killed in rocket attacks on Homs",
+        "Rocket shells fired by terrorists killed nine civilians in Homs city on Monday, "
+        "including five in a market.",
+        MONDAY,
+    )
+    assert event["killed"]["civilians"]["best"] == 9

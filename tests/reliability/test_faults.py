@@ -299,6 +299,11 @@ def test_a_background_import_whose_worker_is_killed_is_finished_exactly_once_by_
     assert code == 0, err
 
     assert_imported_exactly_once(job, 30)
+    # The killed worker's run is marked failed rather than left RUNNING for ever.
+    from django_tasks_db.models import DBTaskResult
+
+    statuses = sorted(DBTaskResult.objects.values_list("status", flat=True))
+    assert statuses == ["FAILED", "SUCCESSFUL"]
 
 
 @pytest.mark.django_db(transaction=True)
