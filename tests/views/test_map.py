@@ -171,7 +171,7 @@ def test_a_period_longer_than_a_month_is_in_the_totals_but_no_months_bar(client,
 
     assert data["months"] == [["2016-01", 1, 2], ["2016-03", 1, 30]]
     assert data["periods"] == [["2016-01-01", "2016-12-31", "year", 1, 19000]]
-    assert (data["events"], data["killed"]) == (3, 19032)
+    assert (data["total"]["count"], data["killed"]) == (3, 19032)
 
 
 def test_a_popup_lists_the_newest_incidents_in_an_area_with_place_and_perpetrators(
