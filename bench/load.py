@@ -11,8 +11,13 @@ port of 127.0.0.1, and every request goes there: analysts read the list, the map
 histogram, the CSV export and detail pages with random filters; editors log in to the admin,
 import generated bulletins through the import page and edit incidents through the change
 form (two editors on the same few incidents, so the version check refuses some saves: that is
-counted, not an error). Prints the p50/p95/max per endpoint and the errors, writes
-out/load.json, and exits 1 on any error or inconsistency.
+counted, not an error). Each editor also uploads one large JSONL file, which the task worker
+(started beside gunicorn) imports in the background while the editor watches its progress page.
+Once the editors are logged in, flooders hammer the login page with wrong passwords (a real
+account and made-up ones): django-axes locks them out (429) and the other pages stay fast.
+Prints the p50/p95/max per endpoint and the errors, writes out/load.json, and exits 1 on any
+error or inconsistency (the right password refused after the flood, a background import not
+finished exactly once included).
 """
 
 import argparse
@@ -51,8 +56,15 @@ def parse_args(argv):
     parser.add_argument("--analysts", type=int, default=6)
     parser.add_argument("--editors", type=int, default=2)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
+    parser.add_argument("--flooders", type=int, default=2, help="clients flooding the login")
+    parser.add_argument(
+        "--large", type=int, default=150, help="bulletins in each editor's large upload"
+    )
     parser.add_argument("--events", type=int, default=5000, help="synthetic incidents")
     parser.add_argument("--keep", action="store_true", help="keep the database afterwards")
+    parser.add_argument(
+        "--database", default=f"conflictsite_load_{os.getpid()}", help="the throwaway database"
+    )
     return parser.parse_args(argv)
 
 
@@ -96,8 +108,13 @@ def request(opener, stats, endpoint, url, data=None, headers=None, expect=(200,)
     return status, body
 
 
+# The Location of each thread's last redirect (a background import's progress page).
+LAST_LOCATION = {}
+
+
 class NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        LAST_LOCATION[threading.get_ident()] = urllib.parse.urlsplit(newurl).path
         return None  # A 302 after a save is the answer itself.
 
 
@@ -229,15 +246,37 @@ def urlencode(filters):
     return urllib.parse.urlencode(filters)
 
 
-def editor(base, stats, stop, rng, username, uploads, contested):
+class Gate:
+    """Opens when every editor has logged in (the flood would lock their address out)."""
+
+    def __init__(self, count):
+        self.left, self.lock, self.open = count, threading.Lock(), threading.Event()
+        if count <= 0:
+            self.open.set()
+
+    def arrive(self):
+        with self.lock:
+            self.left -= 1
+            if self.left <= 0:
+                self.open.set()
+
+
+def editor(base, stats, stop, rng, username, uploads, contested, gate, large):
     opener, jar = session()
-    request(opener, stats, "admin login", f"{base}/admin/login/")
-    body = urllib.parse.urlencode(
-        {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": csrf(jar),
-         "next": "/admin/"}
-    ).encode()  # fmt: skip
-    request(opener, stats, "admin login", f"{base}/admin/login/", body, expect=(302,))
+    try:
+        request(opener, stats, "admin login", f"{base}/admin/login/")
+        body = urllib.parse.urlencode(
+            {"username": username, "password": PASSWORD, "csrfmiddlewaretoken": csrf(jar),
+             "next": "/admin/"}
+        ).encode()  # fmt: skip
+        request(opener, stats, "admin login", f"{base}/admin/login/", body, expect=(302,))
+    finally:
+        gate.arrive()
+    job = upload_large(opener, jar, stats, base, username, large) if large else None
     while not stop.is_set():
+        if job and rng.random() < 0.1:
+            request(opener, stats, "admin import progress", job)
+            continue
         if rng.random() < 0.4 and uploads:
             files = []
             for _ in range(2):
@@ -248,6 +287,65 @@ def editor(base, stats, stop, rng, username, uploads, contested):
             import_bulletins(opener, jar, stats, base, files)
         else:
             edit_incident(opener, jar, stats, base, rng, rng.choice(contested))
+
+
+def upload_large(opener, jar, stats, base, username, uploads):
+    """One JSONL file of many bulletins: the import page sends it to the background and
+    answers with its progress page (a 302), whose address is returned."""
+    lines = []
+    for _, data in uploads:
+        _, title, body = data.decode().split("\n\n", 2)
+        lines.append(json.dumps({"title": title, "text": body, "source": "Load"}))
+    url = f"{base}/admin/events/bulletin/import/"
+    request(opener, stats, "admin import page", url)
+    payload = "\n".join(lines).encode()
+    data, content_type = multipart(
+        [("csrfmiddlewaretoken", csrf(jar))], [("files", f"{username}-large.jsonl", payload)]
+    )
+    headers = {"Content-Type": content_type, "Referer": url}
+    status, _ = request(opener, stats, "admin large upload", url, data, headers, expect=(302,))
+    stats.note(f"large uploads sent ({len(payload) // 1024} KB, {len(lines)} bulletins)")
+    if status != 302:
+        return None
+    return base + LAST_LOCATION.get(threading.get_ident(), "")
+
+
+def flooder(base, stats, stop, rng, gate):
+    """Wrong passwords, as fast as the server answers, for a real account and made-up ones."""
+    gate.open.wait(timeout=120)
+    opener, jar = session()
+    url = f"{base}/accounts/login/"
+    request(opener, stats, "login page", url)
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Referer": url}
+    while not stop.is_set():
+        username = "target" if rng.random() < 0.5 else f"nobody{rng.randrange(10**6)}"
+        body = urllib.parse.urlencode(
+            {"username": username, "password": f"guess-{rng.randrange(10**9)}",
+             "csrfmiddlewaretoken": csrf(jar)}
+        ).encode()  # fmt: skip
+        status, _ = request(opener, stats, "login flood", url, body, headers, expect=(200, 429))
+        stats.note("login flood: locked out (429)" if status == 429 else "login flood: refused")
+
+
+def right_password_after_the_flood(base):
+    """The flooded account's right password, from a new session, once it has had as many wrong
+    ones as the lockout allows (however few the flood managed): locked out means 429."""
+    from django.conf import settings
+
+    opener, jar = session()
+    url = f"{base}/accounts/login/"
+    opener.open(url).read()
+    status = None
+    for password in [f"wrong-{n}" for n in range(settings.AXES_FAILURE_LIMIT)] + [PASSWORD]:
+        body = urllib.parse.urlencode(
+            {"username": "target", "password": password, "csrfmiddlewaretoken": csrf(jar)}
+        ).encode()
+        attempt = urllib.request.Request(url, data=body, headers={"Referer": url})
+        try:
+            status = opener.open(attempt).status
+        except urllib.error.HTTPError as error:
+            status = error.code
+    return status
 
 
 def import_bulletins(opener, jar, stats, base, files):
@@ -300,6 +398,7 @@ def prepare(args):
     synthetic.load(args.events, progress=lambda message: None)
     for n in range(args.editors):
         User.objects.create_superuser(f"editor{n}", f"editor{n}@example.org", PASSWORD)
+    User.objects.create_user("target", password=PASSWORD)  # the flood's real account
     # The generator copies only some figures to each incident; derive them from its reports as
     # an import would, so that the check afterwards holds every incident to the rule.
     for incident in Incident.objects.filter(figures_edited=False, reports__isnull=False).distinct():
@@ -345,6 +444,63 @@ class Server:
         self.process.terminate()
         self.process.wait(timeout=30)
         self.log.close()
+
+
+class TaskWorker:
+    """The background-import worker, as `make serve` runs it."""
+
+    def __init__(self, env):
+        self.log = open(ROOT / "out" / "load-worker.log", "w")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--interval", "0.5"],
+            cwd=ROOT, env=env, stdout=self.log, stderr=self.log,
+        )  # fmt: skip
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=60)
+        self.log.close()
+
+
+def wait_for_background_imports(seconds):
+    """Seconds until every background import finished, or None if some never did."""
+    from events.models import ImportJob
+
+    started = time.perf_counter()
+    while ImportJob.objects.filter(finished_at=None).exists():
+        if time.perf_counter() - started > seconds:
+            return None
+        time.sleep(0.5)
+    return time.perf_counter() - started
+
+
+def background_imports(lines):
+    """Every background import finished without error, each of the `lines` bulletins of each
+    large upload with exactly one outcome, every created bulletin stored."""
+    from django.db.models import Count
+
+    from events.models import Bulletin, ImportItem, ImportJob, ImportOutcome
+
+    problems = []
+    for job in ImportJob.objects.all():
+        if job.state != ImportJob.State.FINISHED:
+            problems.append(f"background import #{job.pk} is {job.state} ({job.error})")
+        for item in job.items.all():
+            if item.status != ImportItem.Status.DONE:
+                problems.append(f"{item.name} is {item.status}")
+            stored = item.outcomes.count()
+            if item.name.endswith("-large.jsonl") and stored != lines:
+                problems.append(f"{item.name}: {stored} outcomes for {lines} bulletins")
+    counts = dict(ImportOutcome.objects.values_list("status").annotate(n=Count("*")).order_by())
+    created = ImportOutcome.objects.filter(status="created")
+    missing = created.filter(bulletin=None).count()
+    if missing:
+        problems.append(f"{missing} outcomes say created but hold no bulletin")
+    shared = created.values("bulletin").annotate(n=Count("*")).filter(n__gt=1).count()
+    if shared:
+        problems.append(f"{shared} bulletins counted as created more than once")
+    say(f"checked: background imports {counts}; {Bulletin.objects.count():,} bulletins in all")
+    return problems
 
 
 def consistency(started):
@@ -427,7 +583,7 @@ def table(stats, seconds):
 
 def main(argv=None):
     args = parse_args(argv)
-    database_url = f"postgres://postgres@127.0.0.1:5432/conflictsite_load_{os.getpid()}"
+    database_url = f"postgres://postgres@127.0.0.1:5432/{args.database}"
     os.environ.update(
         DATABASE_URL=database_url,
         DJANGO_SETTINGS_MODULE="conflictsite.settings",
@@ -443,13 +599,14 @@ def main(argv=None):
     os.environ.pop("DEBUG", None)
     (ROOT / "out").mkdir(exist_ok=True)
     ensure_database(database_url)
-    server = None
+    server = worker = None
     try:
         import django
 
         django.setup()
         choices = prepare(args)
         uploads = generated_bulletins(400, seed=os.getpid())
+        large = generated_bulletins(args.large * args.editors, seed=os.getpid() + 1)
         contested = random.Random(1).sample(choices["ids"], 10)
         from django.db import connections
 
@@ -457,28 +614,42 @@ def main(argv=None):
         say(f"gunicorn: {args.workers} workers; {args.analysts} analysts and {args.editors} "
             f"editors for {args.seconds:.0f} s")  # fmt: skip
         server = Server(dict(os.environ), args.workers)
-        stats, stop = Stats(), threading.Event()
+        worker = TaskWorker(dict(os.environ))
+        stats, stop, gate = Stats(), threading.Event(), Gate(args.editors)
         started = datetime.datetime.now(datetime.UTC)
-        threads = [
-            threading.Thread(
-                target=guarded(analyst), args=(server.url, stats, stop, random.Random(n), choices)
-            )  # fmt: skip
-            for n in range(args.analysts)
-        ] + [
-            threading.Thread(
-                target=guarded(editor),
-                args=(
-                    server.url,
-                    stats,
-                    stop,
-                    random.Random(100 + n),
-                    f"editor{n}",
-                    uploads,
-                    contested,
-                ),
-            )  # fmt: skip
-            for n in range(args.editors)
-        ]
+        threads = (
+            [
+                threading.Thread(
+                    target=guarded(analyst),
+                    args=(server.url, stats, stop, random.Random(n), choices),
+                )  # fmt: skip
+                for n in range(args.analysts)
+            ]
+            + [
+                threading.Thread(
+                    target=guarded(editor),
+                    args=(
+                        server.url,
+                        stats,
+                        stop,
+                        random.Random(100 + n),
+                        f"editor{n}",
+                        uploads,
+                        contested,
+                        gate,
+                        large[n * args.large : (n + 1) * args.large],
+                    ),
+                )  # fmt: skip
+                for n in range(args.editors)
+            ]
+            + [
+                threading.Thread(
+                    target=guarded(flooder),
+                    args=(server.url, stats, stop, random.Random(200 + n), gate),
+                )
+                for n in range(args.flooders)
+            ]
+        )
         clock = time.perf_counter()
         for thread in threads:
             thread.start()
@@ -487,8 +658,11 @@ def main(argv=None):
         for thread in threads:
             thread.join(timeout=180)
         elapsed = time.perf_counter() - clock
+        flooded = right_password_after_the_flood(server.url) if args.flooders else None
+        waited = wait_for_background_imports(300)
+        worker.stop()
         server.stop()
-        server = None
+        server = worker = None
         text, rows = table(stats, elapsed)
         say("")
         say(text)
@@ -497,7 +671,13 @@ def main(argv=None):
         errors = [e for endpoint in stats.errors for e in stats.errors[endpoint]]
         for error in errors[:20]:
             say(f"error: {error}")
-        problems = consistency(started)
+        problems = consistency(started) + background_imports(args.large)
+        if waited is None:
+            problems.append("background imports still unfinished 300 s after the run")
+        else:
+            say(f"background imports finished {waited:.0f} s after the run")
+        if flooded not in (None, 429):
+            problems.append(f"the flooded account's right password got {flooded}, not 429")
         for problem in problems[:20]:
             say(f"inconsistent: {problem}")
         RESULTS.write_text(
@@ -510,8 +690,9 @@ def main(argv=None):
         say(f"{len(errors)} errors, {len(problems)} inconsistencies (out/load.json)")
         return 1 if errors or problems else 0
     finally:
-        if server:
-            server.stop()
+        for process in (server, worker):
+            if process:
+                process.stop()
         from django.db import connections
 
         connections.close_all()
