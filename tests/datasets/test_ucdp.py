@@ -1,7 +1,6 @@
 import csv
 import datetime
 import gzip
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -241,9 +240,7 @@ def test_importing_the_shipped_file_round_trips_counts_by_governorate(loaded_gaz
             crosswalk[key(name)] = g["code"]
     expected = Counter(governorate_of(row["adm_1"], crosswalk) for row in rows)
 
-    started = time.perf_counter()
     result = import_ucdp_ged(SEED)
-    elapsed = time.perf_counter() - started
 
     assert result.created == len(rows) == 16566
     got = Counter(
@@ -255,7 +252,6 @@ def test_importing_the_shipped_file_round_trips_counts_by_governorate(loaded_gaz
         }
     )
     assert got == expected
-    assert elapsed < 120
     assert Report.objects.filter(source="ucdp_ged").count() == 16566
     assert Incident.objects.filter(date__lt=datetime.date(2016, 1, 1)).count() == 0
 
