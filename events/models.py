@@ -463,9 +463,10 @@ class IncidentQuerySet(models.QuerySet):
 
     def periods(self):
         """[(date, date_end, date_precision, incidents, killed)] of spanning_months(), one
-        row a period."""
+        row a period. An undated record spans no month: it is counted, with no bar to leave."""
         return list(
             self.spanning_months()
+            .filter(date__isnull=False)
             .order_by()
             .values_list("date", "date_end", "date_precision")
             .annotate(incidents=Count("id"), killed=Sum("killed_total_best"))

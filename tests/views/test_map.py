@@ -174,6 +174,19 @@ def test_a_period_longer_than_a_month_is_in_the_totals_but_no_months_bar(client,
     assert (data["total"]["count"], data["killed"]) == (3, 19032)
 
 
+def test_a_year_record_without_a_date_is_counted_but_in_no_bar_and_no_period(client, make_incident):
+    make_incident(date=datetime.date(2016, 1, 1), killed_total_best=2)
+    make_incident(date=None, date_precision="year", killed_total_best=40)
+
+    response = client.get(reverse("events:histogram"))
+
+    assert response.status_code == 200
+    data = response.json()
+    assert data["months"] == [["2016-01", 1, 2]]
+    assert data["periods"] == []
+    assert data["total"]["count"] == 2
+
+
 def test_a_popup_lists_the_newest_incidents_in_an_area_with_place_and_perpetrators(
     client, make_incident, make_place, make_actor
 ):
