@@ -1,8 +1,12 @@
+import time
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.urls import reverse
 
+from opendata import api
 from opendata.models import ApiToken
 
 pytestmark = pytest.mark.django_db
@@ -15,6 +19,14 @@ def fresh_rate_counts():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def one_window(monkeypatch):
+    """The limiter counts in fixed one-minute windows: a test that crossed a window's edge
+    would see its count start again, so its clock stays at the start of one window."""
+    start = time.time() // api.WINDOW_SECONDS * api.WINDOW_SECONDS + 1
+    monkeypatch.setattr(api, "time", SimpleNamespace(time=lambda: start))
 
 
 @pytest.fixture
@@ -99,7 +111,7 @@ def test_writes_are_refused_with_405(client):
     assert client.post(INCIDENTS).status_code == 405
 
 
-def test_anonymous_clients_get_429_with_retry_after_over_the_limit(client, settings):
+def test_anonymous_clients_get_429_with_retry_after_over_the_limit(client, settings, one_window):
     settings.API_RATE_ANONYMOUS = 3
 
     statuses = [client.get(INCIDENTS).status_code for _ in range(4)]
@@ -109,7 +121,7 @@ def test_anonymous_clients_get_429_with_retry_after_over_the_limit(client, setti
     assert 1 <= int(response["Retry-After"]) <= 61
 
 
-def test_a_token_raises_the_limit(client, settings, token):
+def test_a_token_raises_the_limit(client, settings, token, one_window):
     settings.API_RATE_ANONYMOUS, settings.API_RATE_TOKEN = 1, 5
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
 
