@@ -1233,6 +1233,9 @@ class IncidentSummary(models.Model):
             models.Index(fields=["governorate"], name="summary_governorate_idx"),
             # The map and histogram of one district: WHERE district_id = 42.
             models.Index(fields=["district"], name="summary_district_idx"),
+            # One event type: WHERE event_type = 'chemical'. (The group filter's index,
+            # trigrams of perpetrator_groups, is made in migration 0027 on PostgreSQL.)
+            models.Index(fields=["event_type"], name="summary_event_type_idx"),
             # summary.compact(): are there many pending rows? (WHERE pending LIMIT n)
             models.Index(fields=["id"], condition=Q(pending=True), name="summary_pending_idx"),
         ]
@@ -1293,10 +1296,14 @@ class IncidentFacets(models.Model):
             models.Index(fields=["governorate"], name="facets_governorate_idx"),
             # One district: WHERE district_id = 42.
             models.Index(fields=["district"], name="facets_district_idx"),
+            # One event type: WHERE event_type = 'chemical'.
+            models.Index(fields=["event_type"], name="facets_event_type_idx"),
             # compact(): are there many pending rows? (WHERE pending ORDER BY id LIMIT n)
             models.Index(fields=["id"], condition=Q(pending=True), name="facets_pending_idx"),
         ]
-        # The unique key of settled rows is made in migration 0024 (NULLS NOT DISTINCT).
+        # The unique key of settled rows is made in migration 0024 (NULLS NOT DISTINCT);
+        # the group filter's index (trigrams) and the covering indexes of a status, a source
+        # and a minimum toll in migration 0027: PostgreSQL only, as this table is.
 
     def __str__(self):
         return f"{self.incidents} {self.status} incidents at {self.latitude},{self.longitude}"
