@@ -450,17 +450,6 @@ for _name in FIGURE_FIELDS:
 
 
 class IncidentQuerySet(models.QuerySet):
-    def in_province(self, code):
-        return self.filter(governorate_id=code)
-
-    def between(self, start=None, end=None):
-        qs = self
-        if start:
-            qs = qs.filter(date__gte=start)
-        if end:
-            qs = qs.filter(date__lte=end)
-        return qs
-
     def spanning_months(self):
         """Incidents dated by a period longer than a month (a year's toll, a span of weeks):
         a monthly chart cannot put them in one month without a false spike there."""
