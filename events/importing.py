@@ -60,10 +60,6 @@ class ImportResult:
     bulletin: Bulletin | None = None
     incidents: list = field(default_factory=list)
 
-    @property
-    def ok(self):
-        return self.status != "rejected"
-
     def as_dict(self):
         return {
             "name": self.name,
