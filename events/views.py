@@ -153,12 +153,13 @@ def ready_rows(incidents, query=""):
             setattr(incident, f"{name}_label", choices.get(value, value))
         if incident.merged_into_id:
             incident.status_label = f"Merged into #{incident.merged_into_id}"
-        incident.short_title = shorten_title(incident.title)
+        incident.short_title = shorten(incident.title)
         incident.perpetrator_names = names.get(incident.pk, [])
 
 
-def shorten_title(title, length=140):
-    """What truncatechars:140 makes of the title, without walking the many shorter ones."""
+def shorten(title, length=140):
+    """What truncatechars makes of the title (at most `length` characters, the last an
+    ellipsis), without walking the many shorter ones."""
     title = unicodedata.normalize("NFC", title)  # As Truncator does.
     return title if len(title) <= length else Truncator(title).chars(length)
 
@@ -392,7 +393,7 @@ def map_data(request):
         data.update(
             mode="events",
             events=[
-                [pk, round(lat, 5), round(lon, 5), killed, kind, date, shorten(title)]
+                [pk, round(lat, 5), round(lon, 5), killed, kind, date, shorten(title, 60)]
                 for pk, lat, lon, killed, kind, date, title in events[:MAP_EVENT_LIMIT]
             ],
         )
@@ -506,10 +507,6 @@ def grid_cells(points, size):
         cell[2] += n
         cell[3] += killed or 0
     return [[round(y / n, 4), round(x / n, 4), n, killed] for y, x, n, killed in cells.values()]
-
-
-def shorten(title, length=60):
-    return title if len(title) <= length else title[: length - 1] + "…"
 
 
 def filter_query(request):
