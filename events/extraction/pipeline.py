@@ -21,12 +21,8 @@ from .actors import (
     speaker,
     tokenize,
 )
+from .gazetteer import default_gazetteer
 from .segmentation import sentences
-
-try:  # The gazetteer is written alongside this package; without it places stay empty.
-    from .gazetteer import default_gazetteer
-except ImportError:  # pragma: no cover - only while the gazetteer module is missing
-    default_gazetteer = None
 
 logger = logging.getLogger(__name__)
 
@@ -539,7 +535,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         published = moment.date() if moment else None
     actors = actors or default_actors()
     sources = default_sources()
-    if gazetteer is None and default_gazetteer is not None:
+    if gazetteer is None:
         gazetteer = default_gazetteer()
     tokens = tokenize(head)
     actor_mentions, source_mentions = actors.find_tokens(tokens), sources.find_tokens(tokens)
