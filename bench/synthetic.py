@@ -21,9 +21,9 @@ import time
 from django.db import connection
 
 from events.counts import facets, search, summary, words
-from events.datasets import Crosswalk, _actors, read_csv, ucdp_row
+from events.datasets import Crosswalk, _actors, ucdp_row
 from events.models import Actor, ActorGroup, EventType, GeoPrecision, groups_key
-from events.seeds import SEEDS_DIR
+from events.seeds import SEEDS_DIR, read_csv
 
 UCDP = SEEDS_DIR / "ucdp_ged_syria_2016_2019.csv.gz"
 MARK = "bench-"  # external_id prefix of the synthetic dataset reports

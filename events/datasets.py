@@ -7,16 +7,12 @@ place name in Report.place_name) and reported, with the reason, in the result's 
 """
 
 import calendar
-import csv
 import datetime
 import functools
-import gzip
 import html
-import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.db import transaction
 
@@ -44,7 +40,7 @@ from .models import (
     refresh_perpetrator_groups,
     split_names,
 )
-from .seeds import GAZETTEER_DIR, read_rows
+from .seeds import GAZETTEER_DIR, read_csv, read_rows
 
 BATCH = 2000
 
@@ -250,15 +246,6 @@ def clean_place_name(name):
 
 
 # --- reading ------------------------------------------------------------------------------
-
-
-def read_csv(path):
-    """Rows of a CSV file, gzipped or not, as dicts."""
-    path = Path(path)
-    raw = path.read_bytes()
-    if raw[:2] == b"\x1f\x8b":
-        raw = gzip.decompress(raw)
-    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
 
 
 def _int(value):

@@ -22,13 +22,21 @@ GAZETTEER_DIR = SEEDS_DIR / "gazetteer"
 BATCH = 1000
 
 
+def read_csv(path):
+    """Rows of a CSV file (UTF-8, with or without a byte-order mark), gzipped or not (as its
+    first bytes say, whatever its name), as dicts: the one reader of seeds and datasets."""
+    with open(path, "rb") as handle:
+        gzipped = handle.read(2) == b"\x1f\x8b"
+    with (gzip.open if gzipped else open)(path, "rt", encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
 def read_rows(directory, name):
-    """Rows of a seed CSV, gzipped or not; [] when the file is absent."""
+    """Rows of a seed CSV, `name` or `name`.gz; [] when there is neither."""
     directory = Path(directory)
-    for path, opener in ((directory / name, open), (directory / f"{name}.gz", gzip.open)):
+    for path in (directory / name, directory / f"{name}.gz"):
         if path.exists():
-            with opener(path, "rt", encoding="utf-8", newline="") as handle:
-                return list(csv.DictReader(handle))
+            return read_csv(path)
     return []
 
 
