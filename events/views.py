@@ -114,7 +114,9 @@ def incident_list(request):
 def left_out(incidents, query):
     """The period reports (aggregates) that a valid filter leaves out of its counts, for the
     pages' note: {"total", "only", "include"} (the queries that show them alone and with the
-    incidents), or None when the filter asks for them or there are none."""
+    incidents), or None when the filter asks for them or there are none. Their total is None
+    when only the incidents themselves could count them: the note then gives no number
+    rather than a second slow count."""
     if incidents.form.cleaned_data.get("aggregates"):
         return None
     links = {}
@@ -125,8 +127,10 @@ def left_out(incidents, query):
     only = IncidentFilter(QueryDict(links[Aggregates.ONLY]), queryset=Incident.objects.all())
     if not only.is_valid():
         return None
-    total = counts.total(only)
-    return {"total": total, **links} if total.count else None
+    total = counts.known_total(only) if counts.available() else counts.total(only)
+    if total is not None and not total.count:
+        return None
+    return {"total": total, **links}
 
 
 def ready_rows(incidents, query=""):

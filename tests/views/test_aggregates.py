@@ -93,7 +93,7 @@ def test_the_pages_say_how_many_period_reports_they_left_out_and_link_to_them(
     body = client.get(reverse(page), {"province": "SY-DY"}).content.decode()
 
     assert 'id="aggregates-note"' in body
-    assert "1 period report " in body
+    assert "1 period report (" in body
     assert "?province=SY-DY&amp;aggregates=only" in body
     assert "?province=SY-DY&amp;aggregates=include" in body
 
@@ -149,3 +149,15 @@ def test_the_count_tables_follow_an_incident_that_becomes_an_aggregate_or_is_mer
     Incident.objects.filter(pk=one.pk).update(aggregate=True)
     Incident.objects.filter(pk=other.pk).update(merged_into=incidents_and_a_weeks_toll)
     assert check.differences() == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="SQLite counts them exactly")
+def test_the_note_gives_no_number_when_only_the_incidents_could_count_them(
+    client, make_actor, incidents_and_a_weeks_toll
+):
+    actor = make_actor()
+    Incident.objects.get(aggregate=True).perpetrators.set([actor])
+
+    body = client.get(reverse("events:list"), {"actor": actor.pk}).content.decode()
+
+    assert "Period reports (tolls summed" in body
