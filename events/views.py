@@ -115,21 +115,18 @@ def left_out(incidents, query):
     """The period reports (aggregates) that a valid filter leaves out of its counts, for the
     pages' note: {"total", "only", "include"} (the queries that show them alone and with the
     incidents), or None when the filter asks for them or there are none. Their total is None
-    when only the incidents themselves could count them: the note then gives no number
-    rather than a second slow count."""
+    when only the incidents could count them (see counts.left_out()): the note then gives no
+    number."""
     if incidents.form.cleaned_data.get("aggregates"):
+        return None
+    total = counts.left_out(incidents)
+    if total is not None and not total.count:
         return None
     links = {}
     for choice in Aggregates.values:
         params = QueryDict(query, mutable=True)
         params["aggregates"] = choice
         links[choice] = params.urlencode()
-    only = IncidentFilter(QueryDict(links[Aggregates.ONLY]), queryset=Incident.objects.all())
-    if not only.is_valid():
-        return None
-    total = counts.known_total(only) if counts.available() else counts.total(only)
-    if total is not None and not total.count:
-        return None
     return {"total": total, **links}
 
 
