@@ -260,7 +260,7 @@ def incident_overview(request):
     context = {"filter": incidents, "query": filter_query(request)}
     if not incidents.is_valid():
         return render(request, "events/overview.html", context, status=400)
-    tallies = overview.tallies(incidents.qs)
+    tallies = overview.tallies(incidents)
     base = QueryDict(context["query"], mutable=True)
     base.pop("order", None)
     list_url = reverse("events:list")
@@ -421,25 +421,28 @@ def bars(months, periods):
 @browsing
 @condition(etag_func=counted_etag)
 def overview_data(request):
-    """The matching incidents and their deaths by governorate, perpetrator group, event type
-    and month: [value, label, incidents, killed] rows, most incidents first (months in
-    order), and the total as every page states it."""
+    """The matching incidents and their deaths by governorate, perpetrator group, event type,
+    month and place (the top places): [value, label, incidents, killed] rows, most incidents
+    first (months in order), and the total as every page states it."""
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     if not incidents.is_valid():
         return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
+    by, _, total = counts.overview(incidents)
     labels = {
         "governorate": dict(Governorate.objects.values_list("code", "name")),
         "group": dict(ActorGroup.choices),
         "event_type": dict(EventType.choices),
+        "place": dict(
+            Place.objects.filter(pk__in=[pk for pk, _ in by["place"]]).values_list("pk", "name")
+        ),
     }
-    overview, total = counts.overview(incidents)
     data = {"total": total.as_json()}
-    for name, rows in overview.items():
+    for name, rows in by.items():
         if name == "month":
-            data[name] = [[m and m.strftime("%Y-%m"), n, killed] for m, n, killed in rows]
+            data[name] = [[m and m.strftime("%Y-%m"), f.incidents, f.killed] for m, f in rows]
         else:
             names = labels[name]
-            data[name] = [[v, names.get(v, v or "Unknown"), n, killed] for v, n, killed in rows]
+            data[name] = [[v, names.get(v, v or "Unknown"), f.incidents, f.killed] for v, f in rows]
     return JsonResponse(data)
 
 

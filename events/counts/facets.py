@@ -1,11 +1,12 @@
 """IncidentFacets: incidents of every status counted by point, month, governorate, district,
-event type, perpetrator groups, status, source and toll (capped at 100), on PostgreSQL.
+event type, perpetrator groups, place, status, source and toll (capped at 100), on PostgreSQL,
+with the overview's figures as IncidentSummary has them.
 
 IncidentSummary (published incidents, fewer dimensions: a third as many rows) answers the
 filters most views use; this table answers the others that a summary can: review status,
 source and a minimum toll up to 100 (a higher one is met by few incidents, counted from
 them along the toll index). Statement triggers on events_incident keep it (their SQL is in
-migration 0024), as a Tally.
+migration 0028), as a Tally.
 """
 
 from django.db.models import F, Q
@@ -24,7 +25,9 @@ ROW = (F("incidents"), F("killed"))
 # killed_capped is least(killed_total_best, TOLL_CAP): a minimum up to it is answered here.
 TOLL_CAP = 100
 
-TALLY = Tally(IncidentFacets, FACETS.KEY, 0x5EED_5A13, FACETS.FILL, "events_incident")
+TALLY = Tally(
+    IncidentFacets, FACETS.KEY, 0x5EED_5A13, FACETS.FILL, "events_incident", FACETS.MEASURES
+)
 rebuild, compact, maybe_compact = TALLY.rebuild, TALLY.compact, TALLY.maybe_compact
 
 

@@ -6,7 +6,8 @@ When a later migration replaces a table's triggers, point its name here at that 
 
 from importlib import import_module
 
-SUMMARY = import_module("events.migrations.0012_incident_summary")
+SUMMARY = import_module("events.migrations.0027_summary_overview_figures")
 SEARCH = import_module("events.migrations.0013_incident_search")
 WORDS = import_module("events.migrations.0014_incident_words")
-FACETS = import_module("events.migrations.0024_incident_facets")
+FACETS = import_module("events.migrations.0028_facets_overview_figures")
+BREAKDOWN = import_module("events.migrations.0029_incident_breakdown")
