@@ -1,3 +1,5 @@
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -159,6 +161,62 @@ class ReportInline(admin.StackedInline):
         if not claims:
             return format_html("None. {}", edit)
         return format_html('<ul class="claims-list">{}</ul>{}', rows, edit)
+
+
+class IncidentClaimFormSet(forms.BaseModelFormSet):
+    """The claims of every report of one incident (Django's inlines do not nest): each names
+    its report, chosen among the incident's own."""
+
+    def __init__(self, data=None, files=None, instance=None, queryset=None, **kwargs):
+        kwargs.pop("save_as_new", None)
+        self.instance = instance
+        claims = Claim.objects.select_related("report", "actor")
+        if instance is None or instance.pk is None:
+            claims = claims.none()
+        else:
+            claims = claims.filter(report__incident=instance).order_by("report", "position")
+        super().__init__(data, files, queryset=claims, **kwargs)
+
+    @classmethod
+    def get_default_prefix(cls):
+        return "claims"
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        reports = Report.objects.filter(incident=self.instance) if self.instance else None
+        form.fields["report"].queryset = reports if reports is not None else Report.objects.none()
+
+
+class IncidentClaimInline(admin.TabularInline):
+    """Who alleges what, editable in the incident's form: every claim of its reports."""
+
+    model = Claim
+    formset = IncidentClaimFormSet
+    extra = 0
+    fields = ["report", "kind", "actor", "name", "group", "attribution", "alleged_by", "position"]
+    autocomplete_fields = ["actor"]
+    verbose_name = "claim (who alleges what)"
+    verbose_name_plural = "Claims: who alleges what"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """A formset over Claim without the foreign key to the incident an inline needs (a
+        claim belongs to a report)."""
+        can_change = self.has_change_permission(request, obj)
+
+        class Form(self.form):
+            def has_changed(self):
+                # Without the permission to change claims, nothing posted is saved.
+                return can_change and super().has_changed()
+
+        return forms.modelformset_factory(
+            Claim,
+            form=Form,
+            formset=self.formset,
+            fields=self.fields,
+            formfield_callback=partial(self.formfield_for_dbfield, request=request),
+            extra=self.get_extra(request, obj),
+            can_delete=self.has_delete_permission(request, obj),
+        )
 
 
 class EvidenceField(forms.JSONField):
@@ -384,7 +442,7 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
         ("Source", {"fields": ["source", "version"]}),
         ("Your change", {"fields": ["change_reason", "loaded_version"]}),
     ]
-    inlines = [ReportInline]
+    inlines = [ReportInline, IncidentClaimInline]
     actions = [mark_verified, mark_rejected, merge_incidents]
     change_form_template = "admin/events/incident/change_form.html"
 
