@@ -80,6 +80,8 @@ def browsing(view):
 @browsing
 def incident_list(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if keyed := keyed_url(request, incidents):
+        return redirect(keyed)
     context = {"filter": incidents, "query": filter_query(request)}
     if not incidents.is_valid():
         return render(request, "events/incident_list.html", context, status=400)
@@ -231,6 +233,8 @@ def switch_place(request, pk):
 @browsing
 def incident_map(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if keyed := keyed_url(request, incidents):
+        return redirect(keyed)
     config = {
         "dataUrl": reverse("events:map_data"),
         "popupUrl": reverse("events:map_popup"),
@@ -257,6 +261,8 @@ def incident_overview(request):
     """The filtered incidents counted by governorate, group, type, month, year and place; every
     number links to the list filtered to it."""
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if keyed := keyed_url(request, incidents):
+        return redirect(keyed)
     context = {"filter": incidents, "query": filter_query(request)}
     if not incidents.is_valid():
         return render(request, "events/overview.html", context, status=400)
@@ -501,6 +507,28 @@ def filter_query(request):
         if key != "cursor" and values:
             query.setlist(key, values)
     return query.urlencode()
+
+
+def keyed_url(request, incidents):
+    """This page's address with the place as its id and the district as its P-code, when
+    they were given by name or label ("Al-Soussa (Deir ez-Zor) #42", as the place box
+    suggests): a shared link then names one place, whatever places are added later (empty
+    parameters go too). None when they were given by key, or the filters are not valid."""
+    if not incidents.is_valid():
+        return None
+    keys = {}
+    if place := incidents.form.cleaned_data.get("place"):
+        keys["place"] = str(place.pk)
+    if district := incidents.form.cleaned_data.get("district"):
+        keys["district"] = district.pcode
+    if all(request.GET.getlist(name) == [key] for name, key in keys.items()):
+        return None
+    query = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        values = [keys.get(name, value) for value in values if value.strip()]
+        if values:
+            query.setlist(name, values)
+    return f"{request.path}?{query.urlencode()}"
 
 
 def page_query(request, cursor):
