@@ -3,6 +3,7 @@ from functools import partial
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.checks import InlineModelAdminChecks
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -187,11 +188,23 @@ class IncidentClaimFormSet(forms.BaseModelFormSet):
         form.fields["report"].queryset = reports if reports is not None else Report.objects.none()
 
 
+class IncidentClaimChecks(InlineModelAdminChecks):
+    """A claim reaches its incident through its report, not a foreign key of its own: the
+    checks of that key (admin.E202) do not apply (IncidentClaimFormSet finds the claims)."""
+
+    def _check_relation(self, obj, parent_model):
+        return []
+
+    def _check_exclude_of_parent_model(self, obj, parent_model):
+        return []
+
+
 class IncidentClaimInline(admin.TabularInline):
     """Who alleges what, editable in the incident's form: every claim of its reports."""
 
     model = Claim
     formset = IncidentClaimFormSet
+    checks_class = IncidentClaimChecks
     extra = 0
     fields = ["report", "kind", "actor", "name", "group", "attribution", "alleged_by", "position"]
     autocomplete_fields = ["actor"]
