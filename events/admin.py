@@ -4,6 +4,8 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.checks import InlineModelAdminChecks
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -14,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -185,7 +188,10 @@ class IncidentClaimFormSet(forms.BaseModelFormSet):
     def add_fields(self, form, index):
         super().add_fields(form, index)
         reports = Report.objects.filter(incident=self.instance) if self.instance else None
-        form.fields["report"].queryset = reports if reports is not None else Report.objects.none()
+        field = form.fields["report"]
+        field.queryset = reports if reports is not None else Report.objects.none()
+        # Short labels: the reports are listed in full just above, numbered by id.
+        field.label_from_instance = lambda report: Truncator(f"#{report.pk} {report}").chars(36)
 
 
 class IncidentClaimChecks(InlineModelAdminChecks):
@@ -199,17 +205,33 @@ class IncidentClaimChecks(InlineModelAdminChecks):
         return []
 
 
-class IncidentClaimInline(admin.TabularInline):
+class IncidentClaimInline(admin.StackedInline):
     """Who alleges what, editable in the incident's form: every claim of its reports."""
 
     model = Claim
     formset = IncidentClaimFormSet
     checks_class = IncidentClaimChecks
     extra = 0
-    fields = ["report", "kind", "actor", "name", "group", "attribution", "alleged_by", "position"]
+    # Two fields a line: a table of eight columns did not fit beside the navigation at 1,366 px.
+    fields = [
+        ("report", "kind"),
+        ("actor", "name"),
+        ("group", "attribution"),
+        ("alleged_by", "position"),
+    ]
     autocomplete_fields = ["actor"]
     verbose_name = "claim (who alleges what)"
     verbose_name_plural = "Claims: who alleges what"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(getattr(field, "widget", None), RelatedFieldWidgetWrapper):
+            # No add/change/delete/view icons beside the report and the actor of each claim:
+            # reports and actors are edited in their own forms.
+            widget = field.widget
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+        return field
 
     def get_formset(self, request, obj=None, **kwargs):
         """A formset over Claim without the foreign key to the incident an inline needs (a
@@ -225,7 +247,7 @@ class IncidentClaimInline(admin.TabularInline):
             Claim,
             form=Form,
             formset=self.formset,
-            fields=self.fields,
+            fields=flatten_fieldsets(self.get_fieldsets(request, obj)),
             formfield_callback=partial(self.formfield_for_dbfield, request=request),
             extra=self.get_extra(request, obj),
             can_delete=self.has_delete_permission(request, obj),

@@ -142,6 +142,58 @@ def test_clicking_a_histogram_bar_sets_the_date_range(live_server, page, inciden
     expect(page.locator("table.incidents tbody tr")).to_have_count(1)
 
 
+@pytest.mark.parametrize("name", ["list", "map"])
+def test_histogram_bars_are_reached_and_chosen_by_keyboard(live_server, page, incidents, name):
+    page.goto(live_server.url + reverse(f"events:{name}"))
+    bars = page.locator("#histogram rect.bar")
+    bars.first.wait_for()
+    assert bars.first.get_attribute("aria-label") == "2018-07: 1 event, 28 killed. Show this month"
+
+    for _ in range(60):  # Tab from the top of the page to the chart: one stop, the newest month.
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('bar')"):
+            break
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')").startswith("2019-03")
+    page.keyboard.press("Home")
+    expect(page.locator(".histogram-readout")).to_have_text("2018-07: 1 event, 28 killed")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(re.compile(r"date_from=2018-08-01&date_to=2018-08-31"))
+    assert page.console_errors == []
+
+
+def test_a_place_chosen_from_the_suggestions_travels_as_its_id(live_server, page, incidents):
+    soussa = incidents[0].place
+    page.goto(live_server.url + reverse("events:list"))
+
+    page.fill("#id_place", "Al-S")
+    label = f"Al-Soussa (Deir ez-Zor) #{soussa.pk}"
+    page.locator(f"#place-suggestions option[value='{label}']").wait_for(state="attached")
+    page.fill("#id_place", label)
+    page.locator("#filters button[type=submit]").click()
+
+    page.wait_for_url(re.compile(rf"/events/\?place={soussa.pk}$"))
+    expect(page.locator("#id_place")).to_have_value(label)
+    expect(page.locator("table.incidents tbody tr")).to_have_count(2)
+    assert page.console_errors == []
+
+
+def test_an_editor_changes_who_alleges_a_claim_in_the_incident_form(
+    live_server, editor_page, incidents
+):
+    page = editor_page
+    page.goto(live_server.url + reverse("admin:events_incident_change", args=[incidents[0].pk]))
+
+    page.fill("#id_claims-0-alleged_by", "Syrian Observatory for Human Rights")
+    page.click("input[name=_continue]")
+
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    claim = Claim.objects.get()
+    assert claim.alleged_by == "Syrian Observatory for Human Rights"
+    assert page.console_errors == []
+
+
 @pytest.mark.parametrize("name", ["list", "detail", "map", "overview"])
 def test_at_phone_width_no_page_scrolls_sideways_and_the_filters_fold_away(
     live_server, phone, screenshot, incidents, name
