@@ -187,9 +187,11 @@ class IncidentClaimFormSet(forms.BaseModelFormSet):
 
     def add_fields(self, form, index):
         super().add_fields(form, index)
-        reports = Report.objects.filter(incident=self.instance) if self.instance else None
         field = form.fields["report"]
-        field.queryset = reports if reports is not None else Report.objects.none()
+        if self.instance is None or self.instance.pk is None:  # the add form: no reports yet
+            field.queryset = Report.objects.none()
+        else:
+            field.queryset = Report.objects.filter(incident=self.instance)
         # Short labels: the reports are listed in full just above, numbered by id.
         field.label_from_instance = lambda report: Truncator(f"#{report.pk} {report}").chars(36)
 
