@@ -1,11 +1,11 @@
-"""IncidentSummary: incidents counted by point, month, governorate, district, event type,
-perpetrator groups and place, on PostgreSQL, with the overview's figures beside the incidents
-and deaths (deaths low and high, civilians killed, how many are dated to the day and located
-at a place).
+"""IncidentSummary: published incidents (not aggregates: what every page counts by default)
+counted by point, month, governorate, district, event type, perpetrator groups and place, on
+PostgreSQL, with the overview's figures beside the incidents and deaths (deaths low and high,
+civilians killed, how many are dated to the day and located at a place).
 
 Counting a million incident rows for the whole-country map takes PostgreSQL about 200 ms; the
 same counts from IncidentSummary, about a tenth as many rows, take about 25 ms. Statement
-triggers on events_incident keep it (their SQL is in migration 0027), as a Tally.
+triggers on events_incident keep it (their SQL is in migration 0031), as a Tally.
 """
 
 import calendar

@@ -12,16 +12,7 @@ from django.db import migrations, models
 # live code says later.
 TABLE = "events_incidentsummary"
 # One settled row per key (the unique index summary_settled_place_key).
-KEY = [
-    "latitude",
-    "longitude",
-    "month",
-    "governorate_id",
-    "district_id",
-    "event_type",
-    "perpetrator_groups",
-    "place_id",
-]
+KEY = ['latitude', 'longitude', 'month', 'governorate_id', 'district_id', 'event_type', 'perpetrator_groups', 'place_id']
 # What each row counts, added up by compact() and by readers.
 MEASURES = [
     "incidents",
@@ -34,28 +25,28 @@ MEASURES = [
     "dated_to_day",
     "located_at_place",
 ]
-TRIGGERS = r"""
+TRIGGERS = r'''
 CREATE OR REPLACE FUNCTION events_summary_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
         INSERT INTO events_incidentsummary (latitude, longitude, month, governorate_id, district_id, event_type, perpetrator_groups, place_id, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
         SELECT latitude, longitude, date_trunc('month', date::timestamp)::date, governorate_id, district_id, event_type, perpetrator_groups, place_id, sum(1), sum(coalesce(killed_total_best, 0)), sum(coalesce(killed_total_low, killed_total_best, 0)), sum(coalesce(killed_total_high, killed_total_best, 0)), sum(coalesce(killed_civilians_best, 0)), sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
-        FROM new_rows WHERE status <> 'rejected' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+        FROM new_rows WHERE status <> 'rejected' AND NOT aggregate GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
     ELSIF TG_OP = 'DELETE' THEN
         INSERT INTO events_incidentsummary (latitude, longitude, month, governorate_id, district_id, event_type, perpetrator_groups, place_id, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
         SELECT latitude, longitude, date_trunc('month', date::timestamp)::date, governorate_id, district_id, event_type, perpetrator_groups, place_id, -sum(1), -sum(coalesce(killed_total_best, 0)), -sum(coalesce(killed_total_low, killed_total_best, 0)), -sum(coalesce(killed_total_high, killed_total_best, 0)), -sum(coalesce(killed_civilians_best, 0)), -sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), -sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), -sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), -sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
-        FROM old_rows WHERE status <> 'rejected' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+        FROM old_rows WHERE status <> 'rejected' AND NOT aggregate GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
     ELSE
         -- Only rows whose key or figures changed: a title edit changes no count.
         INSERT INTO events_incidentsummary (latitude, longitude, month, governorate_id, district_id, event_type, perpetrator_groups, place_id, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
         SELECT latitude, longitude, date_trunc('month', date::timestamp)::date, governorate_id, district_id, event_type, perpetrator_groups, place_id, sum(sign * 1), sum(sign * coalesce(killed_total_best, 0)), sum(sign * coalesce(killed_total_low, killed_total_best, 0)), sum(sign * coalesce(killed_total_high, killed_total_best, 0)), sum(sign * coalesce(killed_civilians_best, 0)), sum(sign * coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(sign * coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(sign * CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(sign * CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
         FROM (
             SELECT o.*, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE o.latitude IS DISTINCT FROM n.latitude OR o.longitude IS DISTINCT FROM n.longitude OR o.date IS DISTINCT FROM n.date OR o.governorate_id IS DISTINCT FROM n.governorate_id OR o.district_id IS DISTINCT FROM n.district_id OR o.event_type IS DISTINCT FROM n.event_type OR o.perpetrator_groups IS DISTINCT FROM n.perpetrator_groups OR o.place_id IS DISTINCT FROM n.place_id OR o.status IS DISTINCT FROM n.status OR o.killed_total_low IS DISTINCT FROM n.killed_total_low OR o.killed_total_best IS DISTINCT FROM n.killed_total_best OR o.killed_total_high IS DISTINCT FROM n.killed_total_high OR o.killed_civilians_low IS DISTINCT FROM n.killed_civilians_low OR o.killed_civilians_best IS DISTINCT FROM n.killed_civilians_best OR o.killed_civilians_high IS DISTINCT FROM n.killed_civilians_high OR o.date_precision IS DISTINCT FROM n.date_precision OR o.geo_precision IS DISTINCT FROM n.geo_precision
+            WHERE o.latitude IS DISTINCT FROM n.latitude OR o.longitude IS DISTINCT FROM n.longitude OR o.date IS DISTINCT FROM n.date OR o.governorate_id IS DISTINCT FROM n.governorate_id OR o.district_id IS DISTINCT FROM n.district_id OR o.event_type IS DISTINCT FROM n.event_type OR o.perpetrator_groups IS DISTINCT FROM n.perpetrator_groups OR o.place_id IS DISTINCT FROM n.place_id OR o.status IS DISTINCT FROM n.status OR o.killed_total_low IS DISTINCT FROM n.killed_total_low OR o.killed_total_best IS DISTINCT FROM n.killed_total_best OR o.killed_total_high IS DISTINCT FROM n.killed_total_high OR o.killed_civilians_low IS DISTINCT FROM n.killed_civilians_low OR o.killed_civilians_best IS DISTINCT FROM n.killed_civilians_best OR o.killed_civilians_high IS DISTINCT FROM n.killed_civilians_high OR o.date_precision IS DISTINCT FROM n.date_precision OR o.geo_precision IS DISTINCT FROM n.geo_precision OR o.aggregate IS DISTINCT FROM n.aggregate
             UNION ALL
             SELECT n.*, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE o.latitude IS DISTINCT FROM n.latitude OR o.longitude IS DISTINCT FROM n.longitude OR o.date IS DISTINCT FROM n.date OR o.governorate_id IS DISTINCT FROM n.governorate_id OR o.district_id IS DISTINCT FROM n.district_id OR o.event_type IS DISTINCT FROM n.event_type OR o.perpetrator_groups IS DISTINCT FROM n.perpetrator_groups OR o.place_id IS DISTINCT FROM n.place_id OR o.status IS DISTINCT FROM n.status OR o.killed_total_low IS DISTINCT FROM n.killed_total_low OR o.killed_total_best IS DISTINCT FROM n.killed_total_best OR o.killed_total_high IS DISTINCT FROM n.killed_total_high OR o.killed_civilians_low IS DISTINCT FROM n.killed_civilians_low OR o.killed_civilians_best IS DISTINCT FROM n.killed_civilians_best OR o.killed_civilians_high IS DISTINCT FROM n.killed_civilians_high OR o.date_precision IS DISTINCT FROM n.date_precision OR o.geo_precision IS DISTINCT FROM n.geo_precision
-        ) AS changed WHERE status <> 'rejected'
+            WHERE o.latitude IS DISTINCT FROM n.latitude OR o.longitude IS DISTINCT FROM n.longitude OR o.date IS DISTINCT FROM n.date OR o.governorate_id IS DISTINCT FROM n.governorate_id OR o.district_id IS DISTINCT FROM n.district_id OR o.event_type IS DISTINCT FROM n.event_type OR o.perpetrator_groups IS DISTINCT FROM n.perpetrator_groups OR o.place_id IS DISTINCT FROM n.place_id OR o.status IS DISTINCT FROM n.status OR o.killed_total_low IS DISTINCT FROM n.killed_total_low OR o.killed_total_best IS DISTINCT FROM n.killed_total_best OR o.killed_total_high IS DISTINCT FROM n.killed_total_high OR o.killed_civilians_low IS DISTINCT FROM n.killed_civilians_low OR o.killed_civilians_best IS DISTINCT FROM n.killed_civilians_best OR o.killed_civilians_high IS DISTINCT FROM n.killed_civilians_high OR o.date_precision IS DISTINCT FROM n.date_precision OR o.geo_precision IS DISTINCT FROM n.geo_precision OR o.aggregate IS DISTINCT FROM n.aggregate
+        ) AS changed WHERE status <> 'rejected' AND NOT aggregate
         GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
         HAVING sum(sign * 1) <> 0 OR sum(sign * coalesce(killed_total_best, 0)) <> 0 OR sum(sign * coalesce(killed_total_low, killed_total_best, 0)) <> 0 OR sum(sign * coalesce(killed_total_high, killed_total_best, 0)) <> 0 OR sum(sign * coalesce(killed_civilians_best, 0)) <> 0 OR sum(sign * coalesce(killed_civilians_low, killed_civilians_best, 0)) <> 0 OR sum(sign * coalesce(killed_civilians_high, killed_civilians_best, 0)) <> 0 OR sum(sign * CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END) <> 0 OR sum(sign * CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END) <> 0;
     END IF;
@@ -71,7 +62,7 @@ CREATE TRIGGER events_summary_delete AFTER DELETE ON events_incident REFERENCING
 -- compact()'s ON CONFLICT target: one settled row per key, NULL being a value like any other.
 CREATE UNIQUE INDEX IF NOT EXISTS summary_settled_place_key ON events_incidentsummary (latitude, longitude, month, governorate_id, district_id, event_type, perpetrator_groups, place_id)
     NULLS NOT DISTINCT WHERE NOT pending;
-"""
+'''
 
 DROP_TRIGGERS = r"""
 DROP TRIGGER IF EXISTS events_summary_insert ON events_incident;
@@ -81,7 +72,7 @@ DROP FUNCTION IF EXISTS events_summary_change();
 DROP INDEX IF EXISTS summary_settled_place_key;
 """
 
-FILL = r"""INSERT INTO events_incidentsummary (latitude, longitude, month, governorate_id, district_id, event_type, perpetrator_groups, place_id, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending) SELECT latitude, longitude, date_trunc('month', date::timestamp)::date, governorate_id, district_id, event_type, perpetrator_groups, place_id, sum(1), sum(coalesce(killed_total_best, 0)), sum(coalesce(killed_total_low, killed_total_best, 0)), sum(coalesce(killed_total_high, killed_total_best, 0)), sum(coalesce(killed_civilians_best, 0)), sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), false FROM events_incident WHERE status <> 'rejected' GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"""
+FILL = r'''INSERT INTO events_incidentsummary (latitude, longitude, month, governorate_id, district_id, event_type, perpetrator_groups, place_id, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending) SELECT latitude, longitude, date_trunc('month', date::timestamp)::date, governorate_id, district_id, event_type, perpetrator_groups, place_id, sum(1), sum(coalesce(killed_total_best, 0)), sum(coalesce(killed_total_low, killed_total_best, 0)), sum(coalesce(killed_total_high, killed_total_best, 0)), sum(coalesce(killed_civilians_best, 0)), sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), false FROM events_incident WHERE status <> 'rejected' AND NOT aggregate GROUP BY 1, 2, 3, 4, 5, 6, 7, 8'''
 
 
 def install(apps, schema_editor):
@@ -96,7 +87,7 @@ def install(apps, schema_editor):
 
 
 def remove(apps, schema_editor):
-    """Back to migration 0012's triggers (applied, so never edited); the rows are
+    """Back to migration 0029's triggers (applied, so never edited); the rows are
     counted again once the new columns are gone (refill_before)."""
     if schema_editor.connection.vendor != "postgresql":
         return
@@ -113,7 +104,7 @@ def refill_before(apps, schema_editor):
 def earlier():
     from importlib import import_module
 
-    return import_module("events.migrations.0012_incident_summary")
+    return import_module("events.migrations.0029_summary_without_aggregates")
 
 
 def figure(kind="count"):
@@ -122,7 +113,7 @@ def figure(kind="count"):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("events", "0026_filter_indexes"),
+        ("events", "0030_search_published_without_aggregates"),
     ]
 
     operations = [
