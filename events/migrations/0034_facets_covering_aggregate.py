@@ -35,7 +35,7 @@ def drop(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0030_search_published_without_aggregates'),
+        ('events', '0033_incident_breakdown'),
     ]
 
     operations = [
