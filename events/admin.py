@@ -30,6 +30,7 @@ from .models import (
     ImportOutcome,
     Incident,
     MergeRecord,
+    MergeRefused,
     Place,
     Report,
     ReviewQueue,
@@ -301,7 +302,11 @@ def merge_incidents(modeladmin, request, queryset):
         return None
     target = next((i for i in incidents if str(i.pk) == request.POST.get("target")), None)
     if "confirm" in request.POST and target:
-        record = target.merge(incidents, user=request.user)
+        try:
+            record = target.merge(incidents, user=request.user)
+        except MergeRefused as refused:
+            modeladmin.message_user(request, str(refused), messages.ERROR)
+            return None
         modeladmin.message_merged(request, record)
         return HttpResponseRedirect(reverse("admin:events_incident_change", args=[target.pk]))
     context = {
@@ -458,7 +463,12 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
                 raise PermissionDenied
             chosen = [c for c in candidates if str(c.pk) in request.POST.getlist("merge")]
             if chosen:
-                self.message_merged(request, incident.merge(chosen, user=request.user))
+                try:
+                    record = incident.merge(chosen, user=request.user)
+                except MergeRefused as refused:
+                    self.message_user(request, str(refused), messages.ERROR)
+                    return HttpResponseRedirect(request.path)
+                self.message_merged(request, record)
                 return HttpResponseRedirect(
                     reverse("admin:events_incident_change", args=[incident.pk])
                 )
