@@ -63,7 +63,7 @@ def incident_feed(request):
     return IncidentFeed()(request)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def searches(request):
     """The signed-in analyst's saved searches; POST saves the list's current filters."""
