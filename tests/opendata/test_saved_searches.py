@@ -202,3 +202,19 @@ def test_a_real_smtp_server_receives_the_digest(analyst, make_incident, settings
     received = email.message_from_bytes(envelope.content, policy=email.policy.default)
     assert received["Subject"] == "2 new incidents: Aleppo strikes"
     assert "2 new incidents match your saved search" in received.get_content()
+
+
+def test_a_double_submitted_save_is_refused_with_400_not_500(client, analyst, monkeypatch):
+    # Two clicks at once: both pass the form's name check before either is saved; the
+    # database's unique constraint refuses the second.
+    client.force_login(analyst)
+    save(analyst, name="Twice")
+    monkeypatch.setattr(
+        "opendata.forms.SavedSearchForm.validate_unique", lambda form: None, raising=True
+    )
+
+    response = client.post(SEARCHES, {"name": "Twice", "frequency": "daily", "query": ""})
+
+    assert response.status_code == 400
+    assert "already have a saved search" in response.content.decode()
+    assert SavedSearch.objects.count() == 1
