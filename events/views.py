@@ -555,9 +555,10 @@ def keyed_url(request, incidents):
         return None
     query = QueryDict(mutable=True)
     for name, values in request.GET.lists():
-        values = [keys.get(name, value) for value in values if value.strip()]
+        values = [value for value in values if value.strip()]
         if values:
-            query.setlist(name, values)
+            # One key, not one a value: place=42&place=42 redirected to itself for ever.
+            query.setlist(name, [keys[name]] if name in keys else values)
     return f"{request.path}?{query.urlencode()}"
 
 
