@@ -282,7 +282,8 @@ def _category(after):
     for word in list(re.finditer(r"[\w'’-]+", phrase))[:4]:
         for cat, regex in _NOUN_RE:
             matched = regex.match(phrase, word.start())
-            if matched and not re.match(r"\w", phrase[matched.end() : matched.end() + 1]):
+            # "rebel-held" is an adjective: it names no rebel.
+            if matched and not re.match(r"[\w-]", phrase[matched.end() : matched.end() + 1]):
                 # "IS" counts only as written in capitals.
                 if cat == "combatants" and word.group(0) in ("is", "Is"):
                     continue

@@ -181,3 +181,9 @@ def test_a_floor_in_people_is_stated_by_a_count_of_civilians():
         "Severe bombardment has killed at least 84 civilians including children.", 40
     )
     assert combine(tolls, "killed")[0]["civilians"]["best"] == 84
+
+
+def test_a_rebel_held_village_counts_no_rebel():
+    sentence = "Airstrikes on a rebel-held village killed 12 people."
+    assert killed(sentence)["best"] == 12
+    assert killed(sentence, "combatants") is None
