@@ -122,7 +122,7 @@ _KILLED_AFTER = re.compile(
 )
 _KILLED_BEFORE = re.compile(
     r"(?P<verb>\bkill(?:ed|ing|s)?|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
-    r"\blives\s+of|\bdeaths?\s+of|\bmassacre\s+of|\bexecut(?:ed|ing|es)|\bbehead(?:ed|ing|s)|"
+    r"\blives\s+of|\bdeaths?\s+of|\bmartyrdom\s+of|\bmassacre\s+of|\bexecut(?:ed|ing|es)|\bbehead(?:ed|ing|s)|"
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
     r"\bdestroy(?:ed|ing|s)?|\bneutraliz(?:ed|ing|es)|\btook\s+out|\bmartyr(?:ed|ing)|"
@@ -132,9 +132,10 @@ _KILLED_BEFORE = re.compile(
     r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+)?$",
     re.I,
 )
+# "17 of them militants", "21 of them children and 18 women", "of whom were Syrian soldiers"
 _OF_THEM = re.compile(
     r"^\s+of\s+(?:them|whom|the\s+dead|those\s+killed)\s*,?\s+(?:were\s+|are\s+)?"
-    r"(?:(?:[\w-]+)\s+)?(?P<noun>[\w-]+)",
+    r"(?P<noun>[\w-]+(?:\s+[\w-]+)?)",
     re.I,
 )
 _SUBSET_BEFORE = re.compile(
@@ -281,7 +282,8 @@ def _category(after):
     for word in list(re.finditer(r"[\w'’-]+", phrase))[:4]:
         for cat, regex in _NOUN_RE:
             matched = regex.match(phrase, word.start())
-            if matched and not re.match(r"\w", phrase[matched.end() : matched.end() + 1]):
+            # "rebel-held" is an adjective: it names no rebel.
+            if matched and not re.match(r"[\w-]", phrase[matched.end() : matched.end() + 1]):
                 # "IS" counts only as written in capitals.
                 if cat == "combatants" and word.group(0) in ("is", "Is"):
                     continue
@@ -308,8 +310,10 @@ def find_tolls(sentence, offset=0):
         of_them = _OF_THEM.match(after)
         if of_them and tolls:
             # "18 killed ... 17 of them militants": a part of the toll just given.
-            category, _ = _category(" " + of_them["noun"])
+            category, noun_end = _category(" " + of_them["noun"])
             if category:
+                end = match.end() + of_them.start("noun") + noun_end - 1
+                previous = (end, tolls[-1].kind, True)
                 tolls.append(
                     Toll(
                         tolls[-1].kind,
@@ -318,7 +322,7 @@ def find_tolls(sentence, offset=0):
                         best,
                         high,
                         offset + match.start(),
-                        offset + match.end() + of_them.end(),
+                        offset + end,
                         vague,
                         True,
                     )
@@ -542,7 +546,10 @@ def _stated(tolls, floor):
             t
             for t in tolls
             if floor.start < t.start < floor.end + LEAD_CHARS
-            and t.category == floor.category
+            and (
+                t.category == floor.category
+                or {t.category, floor.category} == {"civilians", "total"}
+            )
             and not (t.vague or t.subset or t.floor)
             and floor.best < t.best <= floor.best * 1.5
         ),

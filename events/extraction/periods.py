@@ -42,10 +42,17 @@ _VIOLENCE = (
 _SPAN_OF = re.compile(
     rf"\b(?P<n>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+of\s+{_VIOLENCE}\b", re.I
 )
-# "over the past ten days", "in the last two weeks", "during the previous month", "this week"
+# "over the past ten days", "in the last two weeks", "during the previous month", "in last
+# three days"; never a bare "last week", which dates one incident.
 _PAST = re.compile(
-    rf"\b(?:in|over|during|within|throughout|for)\s+the\s+(?:past|last|previous)\s+"
+    rf"\b(?:in|over|during|within|throughout|for)\s+(?:the\s+)?(?:past|last|previous)\s+"
     rf"(?:(?P<n>{_COUNT})\s+)?(?P<unit>day|week|month|year|hour)s?\b",
+    re.I,
+)
+# "killed 45 fighters in 2 days", "500 killed in one week", "the week-long offensive"
+_SPAN = re.compile(
+    rf"\b(?:in|within|over)\s+(?P<n>{_COUNT})\s+(?P<unit>day|week|month)s?\b(?!\s+(?:ago|later|before|after))"
+    rf"|\b(?P<unit2>day|week|month)-long\s+{_VIOLENCE}\b",
     re.I,
 )
 _SINCE = re.compile(
@@ -69,7 +76,11 @@ _MONTH_PERIOD = re.compile(
     + rf"(?![a-z])(?:\s+(?P<year2>(?:19|20)\d\d))?\s+{_VIOLENCE}"
     + rf"|{_VIOLENCE}\s+in\s+"
     + dates._MONTH.replace("?P<month>", "?P<month3>")
-    + r"(?![a-z])(?!\s*\d{1,2}\b)(?:\s+(?P<year3>(?:19|20)\d\d))?)\b",
+    + r"(?![a-z])(?!\s*\d{1,2}\b)(?:\s+(?P<year3>(?:19|20)\d\d))?"
+    # "1,200 civilians were killed in April": a month's tally, not "killed in April 2"
+    + r"|\b(?:killed|died|dead|deaths|toll)\s+in\s+"
+    + dates._MONTH.replace("?P<month>", "?P<month4>")
+    + r"(?![a-z])(?!\s*\d{1,2}\b)(?:\s+(?P<year4>(?:19|20)\d\d))?)\b",
     re.I,
 )
 _WAR = re.compile(r"war|conflict|uprising|revolution|crisis", re.I)
@@ -87,12 +98,14 @@ def _precision(days):
 
 
 def _duration(match, published):
-    unit = match["unit"].lower()
+    unit = (match["unit"] or match.groupdict().get("unit2")).lower()
     if unit == "hour":
         return None  # "in the past 24 hours": the daily report of the day's incidents
     n = number_value(match["n"]) if match["n"] else None
     if match["n"] and match["n"].lower() in ("several", "few"):
         n = 3
+    if match["n"] and match["n"].lower() in ("a", "an"):
+        n = 1
     days = (n or 1) * _UNIT_DAYS[unit]
     if days < 2:
         return None
@@ -125,8 +138,8 @@ def _calendar(match, published):
 
 
 def _month(match, published):
-    name = match["month"] or match["month2"] or match["month3"]
-    written_year = match["year"] or match["year2"] or match["year3"]
+    name = match["month"] or match["month2"] or match["month3"] or match["month4"]
+    written_year = match["year"] or match["year2"] or match["year3"] or match["year4"]
     month = dates.MONTHS[name.lower().rstrip(".")[:3]]
     year = int(written_year) if written_year else published.year
     if not written_year and month > published.month:
@@ -146,6 +159,7 @@ def find_period(text, published):
     readers = (
         (_SPAN_OF, _duration),
         (_PAST, _duration),
+        (_SPAN, _duration),
         (_SO_FAR, _calendar),
         (_SINCE, _since),
         (_MONTH_PERIOD, _month),

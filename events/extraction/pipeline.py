@@ -321,7 +321,15 @@ def _side(group):
     return "government" if group in ("syrian_government", "russia", "iran_aligned") else group
 
 
-def _event(facts_list, anchor_kind, published, actors, places, primary, background, kind_basis):
+def _event(
+    facts_list, anchor_kind, published, actors, places, primary, background, kind_basis, later=()
+):
+    """One event from the sentences that tell it; `later` are the news's other deadly sentences.
+
+    When the sentences that tell the news count no dead, the first of `later` that counts
+    people other than fighters gives the toll: a report that leads with the battle or the
+    diplomacy still carries its toll further down, and coders take it.
+    """
     evidence = []
     cues = [cue for facts in facts_list for cue in facts.cues]
     kind = anchor_kind or event_types.best_kind(cues) or "other"
@@ -337,6 +345,15 @@ def _event(facts_list, anchor_kind, published, actors, places, primary, backgrou
     else:
         date, precision = None, None
     tolls = [t for facts in facts_list for t in facts.tolls]
+    if not any(t.kind == "killed" for t in tolls):
+        tolls += next(
+            (
+                facts.tolls
+                for facts in later
+                if any(t.category != "combatants" for t in facts.killed)
+            ),
+            [],
+        )
     # Only the primary event leads with the bulletin's headline (sentence 0).
     headline_end = (
         facts_list[0].sentence.end if primary and facts_list[0].sentence.index == 0 else 0
@@ -609,7 +626,14 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         # Actors' and sources' names, calendar words and "Syria's" are the gazetteer's to
         # tell from places (seeds/gazetteer/nonplaces.txt, seeds/actors.json, sources.json).
         places = _Places(gazetteer, head, allowed)
-    events = [_event(members, anchor_kind, published, actors, places, True, False, kind_basis)]
+    later = [
+        f
+        for f in all_facts
+        if f.killed and f.sentence.index not in used and not (f.background or f.context)
+    ]
+    events = [
+        _event(members, anchor_kind, published, actors, places, True, False, kind_basis, later)
+    ]
     for facts in all_facts[anchor + 1 :]:
         if len(events) >= MAX_EVENTS:
             break

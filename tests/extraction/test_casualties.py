@@ -160,3 +160,30 @@ def test_a_running_toll_brought_to_a_figure_updates_the_count():
     sentence = "Raids killed 12 civilians on Monday, bringing to 45 the number killed in two days."
     assert killed(sentence)["best"] == 45
     assert killed("Shelling killed 3 civilians, bringing the death toll to 10.")["best"] == 10
+
+
+def test_of_them_children_and_women_are_parts_of_the_toll():
+    sentence = (
+        "At least 81 civilians were killed in a week of bombardment on the Idlib countryside, "
+        "21 of them children and 18 women."
+    )
+    assert killed(sentence)["best"] == 81
+    assert killed(sentence, "children")["best"] == 21
+    assert killed(sentence, "women")["best"] == 18
+
+
+def test_a_toll_told_as_martyrdom_is_read():
+    assert killed("The shelling resulted in the martyrdom of three civilians.")["best"] == 3
+
+
+def test_a_floor_in_people_is_stated_by_a_count_of_civilians():
+    tolls = find_tolls("Strikes kill over 80 in Aleppo.") + find_tolls(
+        "Severe bombardment has killed at least 84 civilians including children.", 40
+    )
+    assert combine(tolls, "killed")[0]["civilians"]["best"] == 84
+
+
+def test_a_rebel_held_village_counts_no_rebel():
+    sentence = "Airstrikes on a rebel-held village killed 12 people."
+    assert killed(sentence)["best"] == 12
+    assert killed(sentence, "combatants") is None

@@ -67,3 +67,20 @@ def test_a_single_strike_is_not_an_aggregate():
         FRIDAY,
     )
     assert event["aggregate"] is False and event["date_end"] is None
+
+
+def test_tolls_over_a_stated_number_of_days_or_weeks_are_periods():
+    for sentence, start, precision in [
+        ("135 civilians killed in bombardment on Idlib in last three days", 7, "week"),
+        ("Over 500 civilians killed in one week in the bombing campaign", 3, "week"),
+        ("Kurds kill 83 ISIS fighters in 2 days near Afrin", 8, "week"),
+        ("The week-long offensive has killed 230 civilians", 3, "week"),
+    ]:
+        period = find_period(sentence, FRIDAY)
+        assert (period.start, period.precision) == (datetime.date(2019, 5, start), precision)
+
+
+def test_a_toll_of_the_dead_in_a_named_month_covers_that_month():
+    period = find_period("The monitor said 1,200 civilians were killed in April.", FRIDAY)
+    assert (period.start, period.end) == (datetime.date(2019, 4, 1), datetime.date(2019, 4, 30))
+    assert find_period("An air strike in April 2 killed five people.", FRIDAY) is None

@@ -305,3 +305,27 @@ def test_a_headline_over_one_place_keeps_its_toll():
         MONDAY,
     )
     assert event["killed"]["civilians"]["best"] == 9
+
+
+def test_a_toll_told_only_further_down_is_the_news_toll():
+    # The headline and its lead carry no figure; the bulletin's only count of the dead does.
+    events = extract(
+        "Rebels advance into a key Aleppo district",
+        "Rebel forces advanced into a regime-held district of Aleppo on Monday to reopen the "
+        "supply route. The offensive came at dawn. Analysts expect a long battle for the road. "
+        "Diplomats met in Geneva. A monitor said air raids on the opposition-held part of "
+        "Aleppo killed 13 civilians on Monday.",
+        MONDAY,
+    )
+    assert primary(events)["killed"]["civilians"]["best"] == 13
+
+
+def test_a_count_of_fighters_further_down_is_not_a_civilian_toll():
+    events = extract(
+        "Rebels advance into a key Aleppo district",
+        "Rebel forces advanced into a regime-held district of Aleppo on Monday to reopen the "
+        "supply route. The offensive came at dawn. Analysts expect a long battle for the road. "
+        "Diplomats met in Geneva. A monitor said 19 regime fighters were killed in the fighting.",
+        MONDAY,
+    )
+    assert "civilians" not in primary(events)["killed"]
