@@ -223,7 +223,9 @@ def test_an_importer_whose_session_is_terminated_stops_with_the_error_and_comple
     stored = Bulletin.objects.count()
 
     assert code != 0
-    assert "OperationalError" in err and "terminat" in err
+    # psycopg words a killed session either way, depending on when the importer next reads.
+    assert "OperationalError" in err
+    assert "terminat" in err or "connection is lost" in err or "closed the connection" in err
     assert 10 <= stored < 60
     assert_no_half_bulletin()
 
