@@ -912,11 +912,12 @@ class Gazetteer:
         raw = share * spelled**CLOSENESS_POWER
         rivals = self.rivals(mention.surface)
         confidence = self._calibration.get(calibration_cell(raw, rivals), raw)
-        # The runners-up share what the choice leaves, in the proportions of the evidence.
-        rest = (1 - confidence) / (1 - share) if share < 1 else 0.0
-        alternatives = tuple((loc, round(p * rest, 3)) for loc, p in ranked if loc != location)[
-            :MAX_ALTERNATIVES
-        ]
+        # The runners-up on the choice's scale, in the proportions of the evidence (never
+        # above the choice itself).
+        scale = confidence / share if share else 0.0
+        alternatives = tuple(
+            (loc, round(min(confidence, p * scale), 3)) for loc, p in ranked if loc != location
+        )[:MAX_ALTERNATIVES]
         return Choice(
             location, round(confidence, 3), alternatives, tuple(mentions), round(raw, 3), rivals
         )

@@ -127,8 +127,8 @@ def test_the_confidence_is_how_often_such_a_choice_was_right_held_out():
     chosen = Gazetteer.from_records(*records, calibration={cell: 0.9}).choose(sentence("Ain Issa"))
     assert raw.confidence == raw.raw  # no calibration: the raw share
     assert chosen.confidence == 0.9
-    # The runner-up shares what the choice leaves.
-    assert chosen.alternatives[0][1] == pytest.approx(0.1, abs=0.01)
+    # The runner-up keeps its proportion to the choice (here: as much evidence).
+    assert chosen.alternatives[0][1] == pytest.approx(0.9, abs=0.01)
 
 
 def test_a_name_common_across_governorates_has_rivals(gazetteer):
