@@ -299,6 +299,9 @@ FUZZY_SKELETON_CUTOFF = 80
 FUZZY_SOUND_CUTOFF = 0.75
 # What a match of consonants alone is worth against a match of the whole spelling.
 SKELETON_SHARE = 0.85
+# A name spelled like none of a place's Latin names matches its Arabic name by consonants
+# from this many of them on (bench/geocoding.py: 3 and 4 beat 5, 3 beat 4).
+ARABIC_SKELETON_MIN = 3
 # How steeply a confidence falls with the distance of the spelling (see Gazetteer.choose).
 CLOSENESS_POWER = 4
 
@@ -876,7 +879,14 @@ class Gazetteer:
             self._fuzzy_cache[(s, k)] = _closest(entries, k)
         best, score = self._fuzzy_cache[(s, k)]
         needed = {2: 0.8, 3: 0.75, 4: 0.7}.get(len(s), 0.6)
-        return best if score >= needed else None
+        if score >= needed:
+            return best
+        if len(s) >= ARABIC_SKELETON_MIN:
+            # Spelled like none of their Latin names, but with the consonants their Arabic
+            # name writes: "Kafr Abid" and كفر عبيد.
+            arabic = [e for e in entries if any(is_arabic(n) and skeleton(n) == s for n in e.keys)]
+            return arabic or None
+        return None
 
     # -- resolving ------------------------------------------------------------------------
 

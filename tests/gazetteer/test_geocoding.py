@@ -245,6 +245,23 @@ def test_a_name_spelled_like_no_gazetteer_name_is_found_by_similar_spelling():
     assert chosen.location.key == "C1"
 
 
+def test_a_latin_spelling_finds_a_place_by_the_consonants_of_its_arabic_name():
+    # The village is known by its Arabic name only; the Latin "Kafr ..." villages with events
+    # are spelled unlike "Kafr Abid" and must not take its place.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HL", "name": "Aleppo"}, {"code": "SY-ID", "name": "Idlib"}],
+        [],
+        [
+            place("Kafr Nobol", "SY-ID", 35.61, 36.56, ucdp_events=40),
+            place("Kafr Aleppo", "SY-HL", 36.06, 36.87, ucdp_events=12),
+            place("Kafr Eibesh", "SY-HL", 35.99, 37.22),
+            place("Kafr Nabi", "SY-ID", 36.05, 36.60, ucdp_events=5),
+            place("كفر عبيد", "SY-HL", 35.98, 37.17, name_ar="كفر عبيد", pcode="C1112"),
+        ],
+    )
+    assert gazetteer.choose(sentence("Kafr Abid")).location.key == "C1112"
+
+
 def test_a_name_close_to_no_place_at_all_gets_no_place(gazetteer):
     assert gazetteer.choose(sentence("Xylophone")) is None
 
