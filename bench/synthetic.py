@@ -116,7 +116,7 @@ def templates():
                 district, governorate, row.latitude, row.longitude, row.geo_precision, group,
                 ids, (f["killed_total_low"], f["killed_total_best"], f["killed_total_high"],
                       f["killed_civilians_best"], f["killed_combatants_best"]),
-                row.headline,
+                row.headline, row.aggregate,
             )
         )  # fmt: skip
     return result
@@ -254,7 +254,7 @@ def load(n, seed=5, progress=print):
         row = [
             pk, title, t[0], date, t[2], t[3], t[5], t[6], t[7], t[8], t[9], t[10], source,
             status, round(rng.random(), 3) if status == "extracted" else None, False, 1, now,
-            now, low, best, high, civilians, combatants, groups, False, "",
+            now, low, best, high, civilians, combatants, groups, t[14], "",
         ]  # fmt: skip
         incidents.append(row)
         perpetrators.extend((pk, actor) for actor in dict.fromkeys(t[11]))

@@ -17,6 +17,7 @@ from .counts.tally import available
 from .models import (
     Actor,
     ActorGroup,
+    Aggregates,
     Claim,
     ClaimKind,
     DatePrecision,
@@ -353,6 +354,15 @@ class IncidentFilter(django_filters.FilterSet):
     source = django_filters.ChoiceFilter(
         widget=Select, choices=Source.choices, label="Source", empty_label="Any source"
     )
+    # Period and cumulative tolls ("81 killed in a week") sum up incidents: counted with them
+    # only when asked (see filter_queryset).
+    aggregates = django_filters.ChoiceFilter(
+        widget=Select,
+        choices=Aggregates.choices,
+        method="filter_aggregates",
+        label="Period reports",
+        empty_label="left out",
+    )
     area = AreaFilter(
         label="Map area (west,south,east,north)",
         max_length=100,
@@ -420,6 +430,9 @@ class IncidentFilter(django_filters.FilterSet):
     def filter_role(self, queryset, name, value):
         return queryset  # Read by filter_group and filter_actor.
 
+    def filter_aggregates(self, queryset, name, value):
+        return queryset  # Applied in filter_queryset, with its default.
+
     def filter_date_precision(self, queryset, name, value):
         levels = DatePrecision.values
         return queryset.filter(date_precision__in=levels[: levels.index(value) + 1])
@@ -445,4 +458,5 @@ class IncidentFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         if not self.form.cleaned_data.get("status"):
             queryset = queryset.published()
+        queryset = queryset.aggregates(self.form.cleaned_data.get("aggregates") or "")
         return order_queryset(queryset, self.chosen_order)

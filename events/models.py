@@ -156,6 +156,14 @@ class ReviewStatus(models.TextChoices):
     REJECTED = "rejected", "Rejected"
 
 
+class Aggregates(models.TextChoices):
+    """?aggregates=: period and cumulative tolls (Incident.aggregate) are left out of every
+    list, map and count unless asked for, since they sum up incidents counted already."""
+
+    INCLUDE = "include", "with the incidents"
+    ONLY = "only", "only period reports"
+
+
 class Source(models.TextChoices):
     BULLETIN = "bulletin", "Bulletin"
     UCDP_GED = "ucdp_ged", "UCDP GED"
@@ -477,6 +485,13 @@ class IncidentQuerySet(models.QuerySet):
         """What analysts see: everything but rejected incidents."""
         return self.exclude(status=ReviewStatus.REJECTED)
 
+    def aggregates(self, choice=""):
+        """Period and cumulative tolls as `choice` (Aggregates) says: left out by default,
+        since they sum up single incidents counted already."""
+        if choice == Aggregates.INCLUDE:
+            return self
+        return self.filter(aggregate=choice == Aggregates.ONLY)
+
     def review_queue(self):
         """Unreviewed incidents: those whose place is uncertain first, then least certain first
         (no confidence at all counts as least)."""
@@ -639,6 +654,11 @@ class Incident(Figures):
             # of perpetrator_groups, is made in migration 0026 on PostgreSQL.)
             models.Index(fields=["event_type"], name="incident_event_type_idx"),
             models.Index(fields=["source"], name="incident_source_idx"),
+            # The period reports a filter leaves out (the pages' note) and ?aggregates=only,
+            # newest first: a few incidents in a hundred.
+            models.Index(
+                fields=["-date", "-id"], condition=Q(aggregate=True), name="incident_aggregate_idx"
+            ),
             # The histogram's records of periods longer than a month (spanning_months()): a
             # few in a hundred incidents, found without reading the others.
             models.Index(
@@ -1187,11 +1207,12 @@ class ImportOutcome(models.Model):
 
 
 class IncidentSummary(models.Model):
-    """Published incidents counted by where, month, governorate, district, type and groups:
-    what the map's cells and the histogram add up, so that at a million incidents they read
-    about a tenth as many rows (see events/counts/summary.py).
+    """Published incidents that are not aggregates (what every page counts by default)
+    counted by where, month, governorate, district, type and groups: what the map's cells and
+    the histogram add up, so that at a million incidents they read about a tenth as many rows
+    (see events/counts/summary.py).
 
-    Kept on PostgreSQL by statement triggers on events_incident (migration 0012): every
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0029): every
     insert, update or delete of incidents appends signed `pending` rows in the same
     transaction, and summary.compact() folds those into the settled rows (one per key)
     from time to time. Readers add up both, in one statement. Not used on SQLite, where
@@ -1233,6 +1254,9 @@ class IncidentSummary(models.Model):
             models.Index(fields=["governorate"], name="summary_governorate_idx"),
             # The map and histogram of one district: WHERE district_id = 42.
             models.Index(fields=["district"], name="summary_district_idx"),
+            # One event type: WHERE event_type = 'chemical'. (The group filter's index,
+            # trigrams of perpetrator_groups, is made in migration 0027 on PostgreSQL.)
+            models.Index(fields=["event_type"], name="summary_event_type_idx"),
             # summary.compact(): are there many pending rows? (WHERE pending LIMIT n)
             models.Index(fields=["id"], condition=Q(pending=True), name="summary_pending_idx"),
         ]
@@ -1245,12 +1269,12 @@ class IncidentSummary(models.Model):
 
 class IncidentFacets(models.Model):
     """Incidents of every status counted by where, month, governorate, district, type,
-    groups, status, source and toll (capped at 100): what the map, the histogram and the
-    overview add up for a review status, a source or a minimum toll, which IncidentSummary
-    has no column for (see events/counts/facets.py). About three times as many rows as
-    IncidentSummary, which therefore still answers the filters it can.
+    groups, status, source, toll (capped at 100) and aggregate: what the map, the histogram
+    and the overview add up for a review status, a source, a minimum toll or the aggregates,
+    which IncidentSummary has no column for (see events/counts/facets.py). About three times
+    as many rows as IncidentSummary, which therefore still answers the filters it can.
 
-    Kept on PostgreSQL by statement triggers on events_incident (migration 0024), as
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0028), as
     IncidentSummary is. Not used on SQLite.
     """
 
@@ -1275,10 +1299,12 @@ class IncidentFacets(models.Model):
     )
     event_type = models.CharField(max_length=20)
     perpetrator_groups = models.CharField(max_length=400, blank=True)
-    status = models.CharField(max_length=10)
+    status = models.CharField(max_length=10)  # 'merged' for one merged into another
     source = models.CharField(max_length=10)
     # least(killed_total_best, 100); NULL when unknown. ?min_killed=N up to 100 reads it.
     killed_capped = models.IntegerField(null=True)
+    # Incident.aggregate: a period or cumulative toll, counted only when asked for.
+    aggregate = models.BooleanField(db_default=False)
     incidents = models.IntegerField()
     killed = models.BigIntegerField()  # the sum of killed_total_best (unknown counts as 0)
     pending = models.BooleanField(default=True)
@@ -1293,10 +1319,19 @@ class IncidentFacets(models.Model):
             models.Index(fields=["governorate"], name="facets_governorate_idx"),
             # One district: WHERE district_id = 42.
             models.Index(fields=["district"], name="facets_district_idx"),
+            # One event type: WHERE event_type = 'chemical'.
+            models.Index(fields=["event_type"], name="facets_event_type_idx"),
+            # The period reports a filter leaves out (the pages' note), or ?aggregates=only:
+            # a few rows in a hundred.
+            models.Index(
+                fields=["month"], condition=Q(aggregate=True), name="facets_aggregate_idx"
+            ),
             # compact(): are there many pending rows? (WHERE pending ORDER BY id LIMIT n)
             models.Index(fields=["id"], condition=Q(pending=True), name="facets_pending_idx"),
         ]
-        # The unique key of settled rows is made in migration 0024 (NULLS NOT DISTINCT).
+        # The unique key of settled rows is made in migration 0028 (NULLS NOT DISTINCT);
+        # the group filter's index (trigrams) and the covering indexes of a status, a source
+        # and a minimum toll in migration 0027: PostgreSQL only, as this table is.
 
     def __str__(self):
         return f"{self.incidents} {self.status} incidents at {self.latitude},{self.longitude}"
@@ -1325,7 +1360,7 @@ class IncidentSearch(models.Model):
     and beside them the few columns the map needs, so that a common word's thousands of
     matches are counted on the map without reading the wide incident rows.
 
-    Written only by triggers (see events/counts/search.py, migration 0013), never by Django. The
+    Written only by triggers (see events/counts/search.py, migration 0030), never by Django. The
     month is there for the histogram.
     """
 
@@ -1340,7 +1375,8 @@ class IncidentSearch(models.Model):
     longitude = models.FloatField(null=True)
     month = models.DateField(null=True)  # the first of the incident's month
     killed = models.IntegerField(null=True)  # killed_total_best
-    published = models.BooleanField()  # status <> 'rejected'
+    # What every page counts by default: status <> 'rejected' AND NOT aggregate.
+    published = models.BooleanField()
     document = SearchVectorField(null=True)
     # Its GIN index (for WHERE document @@ websearch_to_tsquery('english', …)) is made in
     # migration 0013, on PostgreSQL only.

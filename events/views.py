@@ -33,6 +33,7 @@ from .models import (
     BOUNDS,
     CATEGORIES,
     ActorGroup,
+    Aggregates,
     ClaimKind,
     EventType,
     Governorate,
@@ -95,6 +96,7 @@ def incident_list(request):
         context["cursor_error"] = str(error)
         return render(request, "events/incident_list.html", context, status=400)
     ready_rows(page.rows, context["query"])
+    context["left_out"] = left_out(incidents, context["query"])
     if total is None:
         if not request.GET.get("cursor") and page.next_cursor is None:
             total = counts.Total(len(page.rows))  # The first page holds every match.
@@ -107,6 +109,24 @@ def incident_list(request):
         previous_query=page_query(request, page.previous_cursor),
     )
     return render(request, "events/incident_list.html", context)
+
+
+def left_out(incidents, query):
+    """The period reports (aggregates) that a valid filter leaves out of its counts, for the
+    pages' note: {"total", "only", "include"} (the queries that show them alone and with the
+    incidents), or None when the filter asks for them or there are none."""
+    if incidents.form.cleaned_data.get("aggregates"):
+        return None
+    links = {}
+    for choice in Aggregates.values:
+        params = QueryDict(query, mutable=True)
+        params["aggregates"] = choice
+        links[choice] = params.urlencode()
+    only = IncidentFilter(QueryDict(links[Aggregates.ONLY]), queryset=Incident.objects.all())
+    if not only.is_valid():
+        return None
+    total = counts.total(only)
+    return {"total": total, **links} if total.count else None
 
 
 def ready_rows(incidents, query=""):
@@ -248,6 +268,8 @@ def incident_map(request):
     }
     context = {"filter": incidents, "query": filter_query(request), "map_config": config}
     status = 200 if incidents.is_valid() else 400
+    if status == 200:
+        context["left_out"] = left_out(incidents, context["query"])
     return render(request, "events/incident_map.html", context, status=status)
 
 
@@ -272,6 +294,7 @@ def incident_overview(request):
             row.url = f"{list_url}?{query.urlencode()}"
     tallies["totals"].url = f"{list_url}?{base.urlencode()}" if base else list_url
     context.update(tallies, month_chart=overview.month_chart(tallies["months"]))
+    context["left_out"] = left_out(incidents, context["query"])
     return render(request, "events/overview.html", context)
 
 

@@ -29,13 +29,15 @@ from django.db.models.functions import TruncMonth
 
 from ..models import ClaimKind, DataVersion
 from . import facets, search, summary, words
-from .tally import available
+from .tally import available, capped_sum
 
 # Totals are exact up to this many incidents on PostgreSQL (past it, "100,000+" on every
 # page, whichever table counted them); exact always on SQLite.
 LIMIT = 100_000
 # The tables, smallest first: the first that can answer a filter does.
 TABLES = (summary, facets, words, search)
+# Those whose rows are counts to add up (a search row is one incident).
+TALLIES = (summary, facets, words)
 # Values that sort the incidents but select none.
 NOT_FILTERS = frozenset({"order"})
 
@@ -161,18 +163,25 @@ def capped(count):
 
 
 def known_total(incidents):
-    """total() when a tally answers (a sum of a few rows, no incident read), else None."""
-    if answering(incidents, "total") in (summary, facets, words):
-        return capped(counted(incidents, "total")[0][0])
-    return None
+    """total() when a tally answers (its rows added up, no incident read), else None."""
+    [(table, filters), *ends] = parts(incidents, "total")
+    if table not in TALLIES:
+        return None
+    count, over = capped_sum(table.rows(filters), LIMIT)
+    for days, chosen_filters in ends:  # the days at the ends of a range: few, all counted
+        if not over:
+            count += days.rows(chosen_filters).count()
+    return Total(LIMIT, True) if over else capped(count)
 
 
 def total(incidents):
     """How many incidents match (see capped()). The incidents themselves are counted no
-    further than LIMIT + 1."""
-    [(table, filters), *ends] = parts(incidents, "total")
-    if ends or table in (summary, facets, words) or not available():
+    further than LIMIT + 1, and a tally's rows no further than needed to pass LIMIT."""
+    if not available():
         return capped(counted(incidents, "total")[0][0])
+    if (known := known_total(incidents)) is not None:
+        return known
+    [(table, filters)] = parts(incidents, "total")
     return capped(table.rows(filters).values("pk")[: LIMIT + 1].count())
 
 

@@ -6,7 +6,7 @@ from django.db import connection
 from .sql import FACETS, SEARCH, SUMMARY, WORDS
 
 # What one incident row contributes to the summary's key (in SUMMARY.KEY's order), as the
-# triggers of migration 0012 count it.
+# triggers of migration 0029 count it.
 ROW_KEY = [
     "latitude",
     "longitude",
@@ -16,13 +16,15 @@ ROW_KEY = [
     "event_type",
     "perpetrator_groups",
 ]
-PUBLISHED = "status <> 'rejected'"
-# And to the facets' key (FACETS.KEY), as migration 0024 counts it: every status.
+# What the summary, and the search rows' `published`, count: what every page counts by default.
+PUBLISHED = "(status <> 'rejected' AND NOT aggregate)"
+# And to the facets' key (FACETS.KEY), as migration 0028 counts it: every status.
 FACETS_ROW_KEY = [
     *ROW_KEY,
-    "status",
+    "CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END",
     "source",
     "CASE WHEN killed_total_best IS NULL THEN NULL ELSE least(killed_total_best, 100) END",
+    "aggregate",
 ]
 
 
@@ -54,7 +56,8 @@ def differences():
             f"SELECT count(*) FROM events_incident AS i FULL JOIN {SEARCH.TABLE} AS s"
             " ON s.incident_id = i.id WHERE s.incident_id IS NULL OR i.id IS NULL"
             " OR (s.latitude, s.longitude, s.killed, s.published) IS DISTINCT FROM"
-            f" (i.latitude, i.longitude, i.killed_total_best, i.{PUBLISHED})"
+            " (i.latitude, i.longitude, i.killed_total_best,"
+            " i.status <> 'rejected' AND NOT i.aggregate)"
         )
         if differing := cursor.fetchone()[0]:
             problems.append(f"{differing} IncidentSearch rows differ from their incidents")

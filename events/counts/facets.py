@@ -1,28 +1,31 @@
 """IncidentFacets: incidents of every status counted by point, month, governorate, district,
-event type, perpetrator groups, status, source and toll (capped at 100), on PostgreSQL.
+event type, perpetrator groups, status (merged-away incidents as 'merged'), source, toll
+(capped at 100) and whether they are aggregates, on PostgreSQL.
 
-IncidentSummary (published incidents, fewer dimensions: a third as many rows) answers the
-filters most views use; this table answers the others that a summary can: review status,
-source and a minimum toll up to 100 (a higher one is met by few incidents, counted from
-them along the toll index). Statement triggers on events_incident keep it (their SQL is in
-migration 0024), as a Tally.
+IncidentSummary (published incidents that are not aggregates, fewer dimensions: a third as
+many rows) answers the filters most views use; this table answers the others that a summary
+can: review status, source, a minimum toll up to 100 (a higher one is met by few incidents,
+counted from them along the toll index) and the aggregates. Statement triggers on
+events_incident keep it (their SQL is in migration 0028), as a Tally.
 """
 
 from django.db.models import F, Q
 
-from ..models import IncidentFacets, ReviewStatus
+from ..models import Aggregates, IncidentFacets, ReviewStatus
 from . import summary
 from .sql import FACETS
 from .tally import Tally
 
 # The filters this table can answer: each has a column here (see can_answer() for the dates
 # and the toll).
-ANSWERS = summary.ANSWERS | {"status", "source", "min_killed"}
+ANSWERS = summary.ANSWERS | {"status", "source", "min_killed", "aggregates"}
 MEASURES = frozenset({"total", "points", "months", "overview"})
 # What one row adds: incidents and deaths.
 ROW = (F("incidents"), F("killed"))
 # killed_capped is least(killed_total_best, TOLL_CAP): a minimum up to it is answered here.
 TOLL_CAP = 100
+
+MERGED = "merged"  # the status these rows give an incident merged into another
 
 TALLY = Tally(IncidentFacets, FACETS.KEY, 0x5EED_5A13, FACETS.FILL, "events_incident")
 rebuild, compact, maybe_compact = TALLY.rebuild, TALLY.compact, TALLY.maybe_compact
@@ -33,8 +36,6 @@ def can_answer(chosen):
         return False
     if chosen.get("min_killed") is not None and chosen["min_killed"] > TOLL_CAP:
         return False
-    if chosen.get("status") not in (None, ReviewStatus.VERIFIED, ReviewStatus.EXTRACTED):
-        return False  # Rejected and merged-away incidents share a status: told apart elsewhere
     return summary.whole_months(chosen)
 
 
@@ -42,12 +43,20 @@ def rows(chosen):
     """The IncidentFacets rows (settled and pending) of these filters' incidents."""
     condition = summary.condition(chosen)
     if "status" in chosen:
-        condition &= Q(status=chosen["status"])
-    else:
-        condition &= ~Q(status=ReviewStatus.REJECTED)  # as Incident.objects.published()
+        condition &= Q(status=chosen["status"])  # 'merged' for incidents merged into another
+    else:  # as Incident.objects.published()
+        condition &= ~Q(status__in=[ReviewStatus.REJECTED, MERGED])
+    condition &= aggregates(chosen.get("aggregates"))
     if "source" in chosen:
         condition &= Q(source=chosen["source"])
     if "min_killed" in chosen:
         condition &= Q(killed_capped__gte=chosen["min_killed"])
     maybe_compact()
     return IncidentFacets.objects.filter(condition).order_by()
+
+
+def aggregates(choice):
+    """The condition on rows for ?aggregates= (see IncidentFilter.filter_aggregates)."""
+    if choice == Aggregates.INCLUDE:
+        return Q()
+    return Q(aggregate=choice == Aggregates.ONLY)

@@ -6,7 +6,7 @@ Searching bulletins and headlines and then joining to incidents cost seconds for
 word ("hospital": 88,000 incidents). With these rows the list finds a page by walking
 incidents newest first and probing one row each, and the map counts a search of several
 words from these rows alone. Statement triggers on incidents, reports and bulletins keep it
-(their SQL is in migration 0013); nothing else writes it.
+(their SQL is in migration 0030); nothing else writes it.
 """
 
 from django.contrib.postgres.fields import ArrayField

@@ -6,7 +6,7 @@ When a later migration replaces a table's triggers, point its name here at that 
 
 from importlib import import_module
 
-SUMMARY = import_module("events.migrations.0012_incident_summary")
-SEARCH = import_module("events.migrations.0013_incident_search")
+SUMMARY = import_module("events.migrations.0029_summary_without_aggregates")
+SEARCH = import_module("events.migrations.0030_search_published_without_aggregates")
 WORDS = import_module("events.migrations.0014_incident_words")
-FACETS = import_module("events.migrations.0024_incident_facets")
+FACETS = import_module("events.migrations.0028_facets_aggregate")

@@ -1,9 +1,10 @@
-"""IncidentSummary: incidents counted by point, month, governorate, district, event type and
-perpetrator groups, on PostgreSQL.
+"""IncidentSummary: published incidents (not aggregates: what every page counts by default)
+counted by point, month, governorate, district, event type and perpetrator groups, on
+PostgreSQL.
 
 Counting a million incident rows for the whole-country map takes PostgreSQL about 200 ms; the
 same counts from IncidentSummary, about a tenth as many rows, take about 25 ms. Statement
-triggers on events_incident keep it (their SQL is in migration 0012), as a Tally.
+triggers on events_incident keep it (their SQL is in migration 0029), as a Tally.
 """
 
 import calendar

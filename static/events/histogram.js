@@ -1,7 +1,9 @@
 // Events (bars) and deaths (line) per month under the current filters, drawn as SVG from
 // the histogram endpoint. Used by the list and the map; the map calls Histogram.load again
-// when its filters change. Clicking a bar sets the filters' dates to its month. (The
-// overview's month chart, with its links, is drawn on the server.)
+// when its filters change. Clicking a bar sets the filters' dates to its month; so does Enter
+// on a bar: the chart is one stop for Tab, the arrow keys (Home, End) move between months, and
+// each bar is a button labelled with its month and figures. (The overview's month chart, with
+// its links, is drawn on the server.)
 (function () {
   "use strict";
   var SVG = "http://www.w3.org/2000/svg";
@@ -50,8 +52,12 @@
 
     var chart = svg("svg", {
       viewBox: "0 0 " + WIDTH + " " + HEIGHT, preserveAspectRatio: "none",
-      class: "histogram-chart", role: "img", "aria-label": summary,
+      class: "histogram-chart", role: "group",
+      "aria-label": "Events per month, " + summary + ". Arrow keys move between months; Enter shows one.",
     });
+    var bars = [];
+    var readout = document.createElement("p");
+    readout.className = "histogram-readout";
     var maxEvents = Math.max.apply(null, months.map(function (r) { return r[1]; })) || 1;
     var maxKilled = Math.max.apply(null, months.map(function (r) { return r[2]; })) || 1;
     // At least 24 slots, so that a few months do not become one wall-to-wall bar.
@@ -64,10 +70,18 @@
         x: (offset + i * step).toFixed(2), y: (HEIGHT - height).toFixed(2),
         width: Math.max(step - 1, 0.5).toFixed(2), height: height.toFixed(2), class: "bar",
       });
+      var label = row[0] + ": " + row[1] + (row[1] === 1 ? " event, " : " events, ") + row[2] + " killed";
       var title = svg("title");
-      title.textContent = row[0] + ": " + row[1] + " events, " + row[2] + " killed (click to show this month)";
+      title.textContent = label + " (click to show this month)";
       bar.appendChild(title);
+      bar.setAttribute("role", "button");
+      bar.setAttribute("aria-label", label + ". Show this month");
+      bar.setAttribute("tabindex", i === months.length - 1 ? "0" : "-1");
       bar.addEventListener("click", function () { chooseMonth(row[0]); });
+      bar.addEventListener("keydown", function (event) { onKey(event, bars, i, row[0]); });
+      // What the focused bar says, in words under the chart (an empty month has no bar to see).
+      bar.addEventListener("focus", function () { readout.textContent = label; });
+      bars.push(bar);
       chart.appendChild(bar);
       var y = HEIGHT - 2 - (row[2] / maxKilled) * (HEIGHT - 6);
       points.push((offset + (i + 0.5) * step).toFixed(2) + "," + y.toFixed(2));
@@ -99,9 +113,10 @@
     });
     figure.appendChild(axis);
     placeTicks(axis);
+    figure.appendChild(readout);
     var note = document.createElement("p");
     note.className = "histogram-note";
-    note.textContent = "Line: deaths per month (highest " + maxKilled.toLocaleString("en") + "). Click a bar to show that month.";
+    note.textContent = "Line: deaths per month (highest " + maxKilled.toLocaleString("en") + "). Click a bar, or Tab to the chart and press Enter, to show that month.";
     figure.appendChild(note);
   }
 
@@ -111,6 +126,23 @@
     Array.prototype.forEach.call(axis.querySelectorAll("span[data-x]"), function (span) {
       span.style.left = span.getAttribute("data-x") + "%";
     });
+  }
+
+  // One tab stop for the chart (the newest month first): arrows, Home and End move it, Enter
+  // or Space chooses.
+  function onKey(event, bars, i, month) {
+    var next = { ArrowRight: i + 1, ArrowUp: i + 1, ArrowLeft: i - 1, ArrowDown: i - 1,
+                 Home: 0, End: bars.length - 1 }[event.key];
+    if (event.key === "Enter" || event.key === " ") {
+      event.preventDefault();
+      chooseMonth(month);
+    } else if (next !== undefined) {
+      event.preventDefault();
+      next = Math.max(0, Math.min(bars.length - 1, next));
+      bars[i].setAttribute("tabindex", "-1");
+      bars[next].setAttribute("tabindex", "0");
+      bars[next].focus();
+    }
   }
 
   // A bar's month becomes the filters' date range (the list reloads; the map redraws).

@@ -154,8 +154,11 @@
       total += cell[2];
       killed += cell[3];
       var pixels = Math.round(Math.min(24 + Math.log(cell[2]) * 3.5, 46));
-      var label = el("span", null, cell[2] >= 10000 ? Math.round(cell[2] / 1000) + "k" : cell[2]);
-      var text = plural(cell[2], "incident") + ", " + cell[3].toLocaleString("en") + " killed in this area";
+      // The text alternative starts with what the cell shows (axe's label-content-name-mismatch).
+      var shown = cell[2] >= 10000 ? Math.round(cell[2] / 1000) + "k" : cell[2].toLocaleString("en");
+      var label = el("span", null, shown);
+      var text = (cell[2] >= 10000 ? shown + " (" + plural(cell[2], "incident") + ")" : plural(cell[2], "incident")) +
+        ", " + cell[3].toLocaleString("en") + " killed in this area";
       var marker = L.marker([cell[0], cell[1]], {
         icon: markerIcon("cell-icon", pixels, label), title: text,
       });

@@ -142,6 +142,27 @@ def test_clicking_a_histogram_bar_sets_the_date_range(live_server, page, inciden
     expect(page.locator("table.incidents tbody tr")).to_have_count(1)
 
 
+@pytest.mark.parametrize("name", ["list", "map"])
+def test_histogram_bars_are_reached_and_chosen_by_keyboard(live_server, page, incidents, name):
+    page.goto(live_server.url + reverse(f"events:{name}"))
+    bars = page.locator("#histogram rect.bar")
+    bars.first.wait_for()
+    assert bars.first.get_attribute("aria-label") == "2018-07: 1 event, 28 killed. Show this month"
+
+    for _ in range(60):  # Tab from the top of the page to the chart: one stop, the newest month.
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('bar')"):
+            break
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')").startswith("2019-03")
+    page.keyboard.press("Home")
+    expect(page.locator(".histogram-readout")).to_have_text("2018-07: 1 event, 28 killed")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+
+    page.wait_for_url(re.compile(r"date_from=2018-08-01&date_to=2018-08-31"))
+    assert page.console_errors == []
+
+
 @pytest.mark.parametrize("name", ["list", "detail", "map", "overview"])
 def test_at_phone_width_no_page_scrolls_sideways_and_the_filters_fold_away(
     live_server, phone, screenshot, incidents, name

@@ -76,6 +76,36 @@ def test_a_capped_total_is_capped_the_same_way_on_every_page(client, make_incide
     assert set(totals(client, {"date_from": "2018-03-05"})) == {(3, False)}
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the tables are PostgreSQL's")
+def test_a_tally_total_adds_the_signed_pending_rows_to_the_settled_ones(
+    client, make_incident, monkeypatch
+):
+    monkeypatch.setattr("events.views.PAGE_SIZE", 2)
+    monkeypatch.setattr("events.counts.LIMIT", 4)
+    made = [make_incident(date=datetime.date(2018, 3, day)) for day in range(1, 7)]
+    summary.compact(force=True)  # six settled incidents...
+    Incident.objects.filter(pk__in=[made[0].pk, made[1].pk]).delete()  # ...less two pending
+
+    assert set(totals(client, {})) == {(4, False)}
+    make_incident(date=datetime.date(2018, 3, 9))
+    assert set(totals(client, {})) == {(4, True)}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the tables are PostgreSQL's")
+def test_a_total_over_a_range_that_cuts_months_adds_its_days_to_its_whole_months(
+    client, make_incident, monkeypatch
+):
+    monkeypatch.setattr("events.views.PAGE_SIZE", 2)
+    for day in (3, 20):
+        make_incident(date=datetime.date(2018, 2, day))
+    for day in (1, 10, 30):
+        make_incident(date=datetime.date(2018, 3, day))
+
+    listed = client.get(reverse("events:list"), {"date_from": "2018-02-10"}).context["total"]
+
+    assert (listed.count, listed.capped) == (4, False)
+
+
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="the SQLite rule")
 def test_sqlite_counts_every_total_exactly(client, make_incident, monkeypatch):
     monkeypatch.setattr("events.views.PAGE_SIZE", 2)

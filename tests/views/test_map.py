@@ -167,7 +167,7 @@ def test_a_period_longer_than_a_month_is_in_the_totals_but_no_months_bar(client,
         killed_total_best=30,
     )
 
-    data = client.get(reverse("events:histogram")).json()
+    data = client.get(reverse("events:histogram"), {"aggregates": "include"}).json()
 
     assert data["months"] == [["2016-01", 1, 2], ["2016-03", 1, 30]]
     assert data["periods"] == [["2016-01-01", "2016-12-31", "year", 1, 19000]]
