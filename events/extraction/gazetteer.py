@@ -300,8 +300,8 @@ FUZZY_SOUND_CUTOFF = 0.75
 # What a match of consonants alone is worth against a match of the whole spelling.
 SKELETON_SHARE = 0.85
 # A name spelled like none of a place's Latin names matches its Arabic name by consonants
-# from this many of them on (bench/geocoding.py: 3 and 4 beat 5, 3 beat 4).
-ARABIC_SKELETON_MIN = 3
+# from this many of them on (bench/geocoding.py: 4 beat 5; 3 read "Nobody" as a village).
+ARABIC_SKELETON_MIN = 4
 # How steeply a confidence falls with the distance of the spelling (see Gazetteer.choose).
 CLOSENESS_POWER = 4
 
