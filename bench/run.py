@@ -15,8 +15,8 @@ PostgreSQL itself spends on the request's queries (EXPLAIN ANALYZE of each SELEC
 ran) shows what our stack adds. The random-combination measure draws --combos filters of one
 to three kinds (governorate, group, event type, status, source, minimum toll, a date range
 that cuts months, a word) with --seed (new each run unless given) and times the list's first
-page, the country map, the histogram and the overview for each. Prints one table and writes
-bench/results.json.
+page, the country map, the histogram and the overview (its data and its page) for each.
+Prints one table and writes bench/results.json.
 """
 
 import argparse
@@ -376,6 +376,8 @@ def bench_combinations(client, seed, count, repeats):
         "map data, country": ("events:map_data", COUNTRY, MAP_P95_MS),
         "histogram": ("events:histogram", {}, CHART_P95_MS),
         "overview": ("events:overview_data", {}, CHART_P95_MS),
+        # The page itself: the same counts, labelled, linked and drawn (about a thousand figures).
+        "overview page": ("events:overview", {}, CHART_P95_MS),
     }
     timings = {name: [] for name in endpoints}
     empty = []

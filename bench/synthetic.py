@@ -20,7 +20,7 @@ import time
 
 from django.db import connection
 
-from events.counts import facets, search, summary, words
+from events.counts import breakdowns, facets, search, summary, words
 from events.datasets import Crosswalk, _actors, read_csv, ucdp_row
 from events.models import Actor, ActorGroup, EventType, GeoPrecision, groups_key
 from events.seeds import SEEDS_DIR
@@ -300,6 +300,7 @@ def load(n, seed=5, progress=print):
     progress("  counting for the map, indexing words (COPY bypassed the triggers) ...")
     summary.rebuild()
     facets.rebuild()
+    breakdowns.rebuild()
     search.rebuild()
     words.rebuild()
     progress(f"  done in {time.perf_counter() - started:.0f} s")

@@ -1,6 +1,11 @@
+from functools import partial
+
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.checks import InlineModelAdminChecks
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -11,6 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
@@ -159,6 +165,95 @@ class ReportInline(admin.StackedInline):
         if not claims:
             return format_html("None. {}", edit)
         return format_html('<ul class="claims-list">{}</ul>{}', rows, edit)
+
+
+class IncidentClaimFormSet(forms.BaseModelFormSet):
+    """The claims of every report of one incident (Django's inlines do not nest): each names
+    its report, chosen among the incident's own."""
+
+    def __init__(self, data=None, files=None, instance=None, queryset=None, **kwargs):
+        kwargs.pop("save_as_new", None)
+        self.instance = instance
+        claims = Claim.objects.select_related("report", "actor")
+        if instance is None or instance.pk is None:
+            claims = claims.none()
+        else:
+            claims = claims.filter(report__incident=instance).order_by("report", "position")
+        super().__init__(data, files, queryset=claims, **kwargs)
+
+    @classmethod
+    def get_default_prefix(cls):
+        return "claims"
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        field = form.fields["report"]
+        if self.instance is None or self.instance.pk is None:  # the add form: no reports yet
+            field.queryset = Report.objects.none()
+        else:
+            field.queryset = Report.objects.filter(incident=self.instance)
+        # Short labels: the reports are listed in full just above, numbered by id.
+        field.label_from_instance = lambda report: Truncator(f"#{report.pk} {report}").chars(36)
+
+
+class IncidentClaimChecks(InlineModelAdminChecks):
+    """A claim reaches its incident through its report, not a foreign key of its own: the
+    checks of that key (admin.E202) do not apply (IncidentClaimFormSet finds the claims)."""
+
+    def _check_relation(self, obj, parent_model):
+        return []
+
+    def _check_exclude_of_parent_model(self, obj, parent_model):
+        return []
+
+
+class IncidentClaimInline(admin.StackedInline):
+    """Who alleges what, editable in the incident's form: every claim of its reports."""
+
+    model = Claim
+    formset = IncidentClaimFormSet
+    checks_class = IncidentClaimChecks
+    extra = 0
+    # Two fields a line: a table of eight columns did not fit beside the navigation at 1,366 px.
+    fields = [
+        ("report", "kind"),
+        ("actor", "name"),
+        ("group", "attribution"),
+        ("alleged_by", "position"),
+    ]
+    autocomplete_fields = ["actor"]
+    verbose_name = "claim (who alleges what)"
+    verbose_name_plural = "Claims: who alleges what"
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if isinstance(getattr(field, "widget", None), RelatedFieldWidgetWrapper):
+            # No add/change/delete/view icons beside the report and the actor of each claim:
+            # reports and actors are edited in their own forms.
+            widget = field.widget
+            widget.can_add_related = widget.can_change_related = False
+            widget.can_delete_related = widget.can_view_related = False
+        return field
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """A formset over Claim without the foreign key to the incident an inline needs (a
+        claim belongs to a report)."""
+        can_change = self.has_change_permission(request, obj)
+
+        class Form(self.form):
+            def has_changed(self):
+                # Without the permission to change claims, nothing posted is saved.
+                return can_change and super().has_changed()
+
+        return forms.modelformset_factory(
+            Claim,
+            form=Form,
+            formset=self.formset,
+            fields=flatten_fieldsets(self.get_fieldsets(request, obj)),
+            formfield_callback=partial(self.formfield_for_dbfield, request=request),
+            extra=self.get_extra(request, obj),
+            can_delete=self.has_delete_permission(request, obj),
+        )
 
 
 class EvidenceField(forms.JSONField):
@@ -384,7 +479,7 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
         ("Source", {"fields": ["source", "version"]}),
         ("Your change", {"fields": ["change_reason", "loaded_version"]}),
     ]
-    inlines = [ReportInline]
+    inlines = [ReportInline, IncidentClaimInline]
     actions = [mark_verified, mark_rejected, merge_incidents]
     change_form_template = "admin/events/incident/change_form.html"
 

@@ -1208,11 +1208,11 @@ class ImportOutcome(models.Model):
 
 class IncidentSummary(models.Model):
     """Published incidents that are not aggregates (what every page counts by default)
-    counted by where, month, governorate, district, type and groups: what the map's cells and
-    the histogram add up, so that at a million incidents they read about a tenth as many rows
-    (see events/counts/summary.py).
+    counted by where, month, governorate, district, type, groups and place: what the map's
+    cells, the histogram and the overview add up, so that at a million incidents they read
+    about a tenth as many rows (see events/counts/summary.py).
 
-    Kept on PostgreSQL by statement triggers on events_incident (migration 0029): every
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0031): every
     insert, update or delete of incidents appends signed `pending` rows in the same
     transaction, and summary.compact() folds those into the settled rows (one per key)
     from time to time. Readers add up both, in one statement. Not used on SQLite, where
@@ -1240,8 +1240,26 @@ class IncidentSummary(models.Model):
     )
     event_type = models.CharField(max_length=20)
     perpetrator_groups = models.CharField(max_length=400, blank=True)
+    place = models.ForeignKey(
+        Place,
+        models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        db_index=False,  # summary_place_idx
+        related_name="+",
+    )
     incidents = models.IntegerField()
     killed = models.BigIntegerField()  # the sum of killed_total_best (unknown counts as 0)
+    # The overview's figures (migrations 0031, 0032): deaths' bounds (a best figure without a range
+    # is its own low and high), civilians killed, and how many are dated to the day and
+    # located at a place.
+    killed_low = models.BigIntegerField(default=0)
+    killed_high = models.BigIntegerField(default=0)
+    civilians = models.BigIntegerField(default=0)
+    civilians_low = models.BigIntegerField(default=0)
+    civilians_high = models.BigIntegerField(default=0)
+    dated_to_day = models.IntegerField(default=0)
+    located_at_place = models.IntegerField(default=0)
     pending = models.BooleanField(default=True)
 
     class Meta:
@@ -1254,13 +1272,15 @@ class IncidentSummary(models.Model):
             models.Index(fields=["governorate"], name="summary_governorate_idx"),
             # The map and histogram of one district: WHERE district_id = 42.
             models.Index(fields=["district"], name="summary_district_idx"),
+            # The counts of one place: WHERE place_id = 42.
+            models.Index(fields=["place"], name="summary_place_idx"),
             # One event type: WHERE event_type = 'chemical'. (The group filter's index,
             # trigrams of perpetrator_groups, is made in migration 0027 on PostgreSQL.)
             models.Index(fields=["event_type"], name="summary_event_type_idx"),
             # summary.compact(): are there many pending rows? (WHERE pending LIMIT n)
             models.Index(fields=["id"], condition=Q(pending=True), name="summary_pending_idx"),
         ]
-        # The unique key of settled rows (compact()'s ON CONFLICT) is made in migration 0012:
+        # The unique key of settled rows (compact()'s ON CONFLICT) is made in migration 0031:
         # it needs NULLS NOT DISTINCT, which only PostgreSQL has.
 
     def __str__(self):
@@ -1274,7 +1294,7 @@ class IncidentFacets(models.Model):
     which IncidentSummary has no column for (see events/counts/facets.py). About three times
     as many rows as IncidentSummary, which therefore still answers the filters it can.
 
-    Kept on PostgreSQL by statement triggers on events_incident (migration 0028), as
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0032), as
     IncidentSummary is. Not used on SQLite.
     """
 
@@ -1303,10 +1323,28 @@ class IncidentFacets(models.Model):
     source = models.CharField(max_length=10)
     # least(killed_total_best, 100); NULL when unknown. ?min_killed=N up to 100 reads it.
     killed_capped = models.IntegerField(null=True)
+    place = models.ForeignKey(
+        Place,
+        models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        db_index=False,  # facets_place_idx
+        related_name="+",
+    )
     # Incident.aggregate: a period or cumulative toll, counted only when asked for.
     aggregate = models.BooleanField(db_default=False)
     incidents = models.IntegerField()
     killed = models.BigIntegerField()  # the sum of killed_total_best (unknown counts as 0)
+    # The overview's figures (migrations 0031, 0032): deaths' bounds (a best figure without a range
+    # is its own low and high), civilians killed, and how many are dated to the day and
+    # located at a place.
+    killed_low = models.BigIntegerField(default=0)
+    killed_high = models.BigIntegerField(default=0)
+    civilians = models.BigIntegerField(default=0)
+    civilians_low = models.BigIntegerField(default=0)
+    civilians_high = models.BigIntegerField(default=0)
+    dated_to_day = models.IntegerField(default=0)
+    located_at_place = models.IntegerField(default=0)
     pending = models.BooleanField(default=True)
 
     class Meta:
@@ -1319,6 +1357,8 @@ class IncidentFacets(models.Model):
             models.Index(fields=["governorate"], name="facets_governorate_idx"),
             # One district: WHERE district_id = 42.
             models.Index(fields=["district"], name="facets_district_idx"),
+            # The counts of one place: WHERE place_id = 42.
+            models.Index(fields=["place"], name="facets_place_idx"),
             # One event type: WHERE event_type = 'chemical'.
             models.Index(fields=["event_type"], name="facets_event_type_idx"),
             # The period reports a filter leaves out (the pages' note), or ?aggregates=only:
@@ -1329,12 +1369,60 @@ class IncidentFacets(models.Model):
             # compact(): are there many pending rows? (WHERE pending ORDER BY id LIMIT n)
             models.Index(fields=["id"], condition=Q(pending=True), name="facets_pending_idx"),
         ]
-        # The unique key of settled rows is made in migration 0028 (NULLS NOT DISTINCT);
+        # The unique key of settled rows is made in migration 0032 (NULLS NOT DISTINCT);
         # the group filter's index (trigrams) and the covering indexes of a status, a source
         # and a minimum toll in migration 0027: PostgreSQL only, as this table is.
 
     def __str__(self):
         return f"{self.incidents} {self.status} incidents at {self.latitude},{self.longitude}"
+
+
+class IncidentBreakdown(models.Model):
+    """Published incidents that are not aggregates (as IncidentSummary) counted by month,
+    governorate, event type and perpetrator groups, with the overview's figures: what the
+    overview adds up for no filter or a governorate, a group, a type and whole months (see
+    events/counts/breakdowns.py). About a sixth as many rows as IncidentSummary, whose
+    points, districts and places it leaves out.
+
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0033), as
+    IncidentSummary is. Not used on SQLite.
+    """
+
+    month = models.DateField(null=True)  # the first of the incident's month
+    governorate = models.ForeignKey(
+        Governorate,
+        models.DO_NOTHING,
+        null=True,
+        db_constraint=False,
+        db_index=False,  # breakdown_governorate_idx
+        related_name="+",
+    )
+    event_type = models.CharField(max_length=20)
+    perpetrator_groups = models.CharField(max_length=400, blank=True)
+    incidents = models.IntegerField()
+    killed = models.BigIntegerField()  # the sum of killed_total_best (unknown counts as 0)
+    killed_low = models.BigIntegerField()
+    killed_high = models.BigIntegerField()
+    civilians = models.BigIntegerField()
+    civilians_low = models.BigIntegerField()
+    civilians_high = models.BigIntegerField()
+    dated_to_day = models.IntegerField()
+    located_at_place = models.IntegerField()
+    pending = models.BooleanField(default=True)
+
+    class Meta:
+        indexes = [
+            # A year or a range of months: WHERE month >= … AND month <= ….
+            models.Index(fields=["month"], name="breakdown_month_idx"),
+            # One governorate: WHERE governorate_id = 'SY-HL'.
+            models.Index(fields=["governorate"], name="breakdown_governorate_idx"),
+            # compact(): are there many pending rows? (WHERE pending ORDER BY id LIMIT n)
+            models.Index(fields=["id"], condition=Q(pending=True), name="breakdown_pending_idx"),
+        ]
+        # The unique key of settled rows is made in migration 0033 (NULLS NOT DISTINCT).
+
+    def __str__(self):
+        return f"{self.incidents} incidents in {self.governorate_id} in {self.month}"
 
 
 class DataVersion(models.Model):

@@ -1,32 +1,16 @@
-"""The overview's numbers: the filtered incidents counted by governorate, perpetrator group,
-event type, month, year and place, each with deaths (low, best, high; civilians apart).
+"""The overview's rows: the filtered incidents as counted by events.counts (counts.overview)
+by governorate, perpetrator group, event type, month, year and place, each with its label,
+the filter that selects it and its figures (deaths low, best, high; civilians apart).
 
-One entry point, tallies(incidents), over a filtered queryset: the same filter state as the
-list, so each number can link to the list filtered to it.
+One entry point, tallies(incidents), over a validated IncidentFilter: the same filter state
+as the list, so each number can link to the list filtered to it.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Q, Sum
-from django.db.models.functions import Coalesce, TruncMonth
-
-from .models import ActorGroup, DatePrecision, EventType, GeoPrecision, Governorate
-
-# Deaths as the overview shows them: every bound, all deaths and civilians apart. A figure
-# given without a range (most sources give only a best estimate) is its own low and high, so
-# that the low and high sums do not drop those incidents.
-DEATHS = {
-    f"{name}_{bound}": Sum(
-        f"killed_{category}_best"
-        if bound == "best"
-        else Coalesce(f"killed_{category}_{bound}", f"killed_{category}_best")
-    )
-    for name, category in (("killed", "total"), ("civilians", "civilians"))
-    for bound in ("low", "best", "high")
-}
-MEASURES = {"incidents": Count("id"), **DEATHS}
-TOP_PLACES = 15
+from . import counts
+from .models import ActorGroup, EventType, Governorate, Place
 
 
 @dataclass
@@ -41,16 +25,14 @@ class Row:
     civilians: list = field(default_factory=lambda: [0, 0, 0])
     label_ar: str = ""
 
-    def add(self, counts):
-        self.incidents += counts["incidents"]
-        for i, bound in enumerate(("low", "best", "high")):
-            self.killed[i] += counts[f"killed_{bound}"] or 0
-            self.civilians[i] += counts[f"civilians_{bound}"] or 0
+    def add(self, figures):
+        """Add counts.Figures."""
+        self.incidents += figures.incidents
+        for i, n in enumerate((figures.killed_low, figures.killed, figures.killed_high)):
+            self.killed[i] += n
+        for i, n in enumerate((figures.civilians_low, figures.civilians, figures.civilians_high)):
+            self.civilians[i] += n
         return self
-
-
-def rows(queryset, *keys):
-    return queryset.order_by().values(*keys).annotate(**MEASURES)
 
 
 def month_range(month):
@@ -58,76 +40,62 @@ def month_range(month):
     return month.isoformat(), (last - datetime.timedelta(days=1)).isoformat()
 
 
-def tallies(queryset):
-    """Everything the overview shows of these incidents (a filtered, unordered queryset).
-
-    Two queries: the incidents counted once by governorate, event type, perpetrator groups and
-    month together (a few thousand rows at most), each breakdown then added up from those
-    rows; and the top places.
-    """
-    grouped = (
-        queryset.order_by()
-        .annotate(month=TruncMonth("date"))
-        .values("governorate_id", "event_type", "perpetrator_groups", "month")
-        .annotate(
-            **MEASURES,
-            day=Count("id", filter=Q(date_precision=DatePrecision.DAY, date__isnull=False)),
-            place=Count("id", filter=Q(geo_precision=GeoPrecision.PLACE)),
-        )
-    )
+def tallies(incidents):
+    """Everything the overview shows of the incidents of a valid IncidentFilter, from one
+    counts.overview() (the count tables on PostgreSQL) and the names of what it counted."""
+    by, everything, _ = counts.overview(incidents)
     names = {code: (name, name_ar) for code, name, name_ar in
              Governorate.objects.values_list("code", "name", "name_ar")}  # fmt: skip
+    governorates = []
+    for code, figures in by["governorate"]:
+        name, name_ar = names.get(code, ("No governorate", ""))
+        governorates.append(Row(name, {"province": code or ""}, label_ar=name_ar).add(figures))
+    groups = dict(ActorGroup.choices)
     types = dict(EventType.choices)
-    totals = Row("All matching incidents", {})
-    governorates, event_types, months, years = {}, {}, {}, {}
-    # An incident put down to two groups counts under each (as the group filter finds it).
-    groups = {value: Row(label, {"group": value}) for value, label in ActorGroup.choices}
-    day = place = 0
-    for r in grouped:
-        totals.add(r)
-        day, place = day + r["day"], place + r["place"]
-        code = r["governorate_id"]
-        if code not in governorates:
-            name, name_ar = names.get(code, ("No governorate", ""))
-            governorates[code] = Row(name, {"province": code or ""}, label_ar=name_ar)
-        governorates[code].add(r)
-        kind = r["event_type"]
-        event_types.setdefault(kind, Row(types.get(kind, kind), {"event_type": kind})).add(r)
-        for value in filter(None, r["perpetrator_groups"].split(",")):
-            if value in groups:
-                groups[value].add(r)
-        month = r["month"]
+    months, years = [], {}
+    for month, figures in by["month"]:
         if month is None:
             continue
-        month = month.date() if isinstance(month, datetime.datetime) else month
-        if month not in months:
-            start, end = month_range(month)
-            months[month] = Row(month.strftime("%Y-%m"), {"date_from": start, "date_to": end})
-        months[month].add(r)
-        year = month.year
-        if year not in years:
-            years[year] = Row(str(year), {"date_from": f"{year}-01-01", "date_to": f"{year}-12-31"})
-        years[year].add(r)
-    places = [
-        Row(r["place__name"], {"place": r["place_id"]}, label_ar=r["place__name_ar"] or "").add(r)
-        for r in rows(queryset.filter(place__isnull=False), "place_id", "place__name",
-                      "place__name_ar").order_by("-incidents", "place__name")[:TOP_PLACES]
-    ]  # fmt: skip
-
-    def by_incidents(items):
-        return sorted((row for row in items if row.incidents), key=lambda row: -row.incidents)
-
+        start, end = month_range(month)
+        months.append(
+            Row(month.strftime("%Y-%m"), {"date_from": start, "date_to": end}).add(figures)
+        )
+        if month.year not in years:
+            year = month.year
+            dates = {"date_from": f"{year}-01-01", "date_to": f"{year}-12-31"}
+            years[year] = Row(str(year), dates)
+        years[month.year].add(figures)
     return {
-        "totals": totals,
-        "day_share": share(day, totals.incidents),
-        "place_share": share(place, totals.incidents),
-        "governorates": by_incidents(governorates.values()),
-        "groups": by_incidents(groups.values()),
-        "event_types": by_incidents(event_types.values()),
-        "months": [months[key] for key in sorted(months)],
-        "years": [years[key] for key in sorted(years)],
-        "places": places,
+        "totals": Row("All matching incidents", {}).add(everything),
+        "day_share": share(everything.dated_to_day, everything.incidents),
+        "place_share": share(everything.located_at_place, everything.incidents),
+        "governorates": governorates,
+        # An incident put down to two groups counts under each (as the group filter finds it).
+        "groups": [
+            Row(groups[value], {"group": value}).add(figures)
+            for value, figures in by["group"]
+            if value in groups
+        ],
+        "event_types": [
+            Row(types.get(kind, kind), {"event_type": kind}).add(figures)
+            for kind, figures in by["event_type"]
+        ],
+        "months": months,
+        "years": [years[year] for year in sorted(years)],
+        "places": top_places(by["place"]),
     }
+
+
+def top_places(counted):
+    """The counted places as rows, most incidents first and then by name."""
+    places = Place.objects.in_bulk([pk for pk, _ in counted])
+    rows = [
+        Row(place.name, {"place": pk}, label_ar=place.name_ar or "").add(figures)
+        for pk, figures in counted
+        if (place := places.get(pk))
+    ]
+    rows.sort(key=lambda row: (-row.incidents, row.label))
+    return rows[: counts.TOP_PLACES]
 
 
 def share(part, whole):

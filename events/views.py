@@ -81,6 +81,8 @@ def browsing(view):
 @browsing
 def incident_list(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if keyed := keyed_url(request, incidents):
+        return redirect(keyed)
     context = {"filter": incidents, "query": filter_query(request)}
     if not incidents.is_valid():
         return render(request, "events/incident_list.html", context, status=400)
@@ -251,6 +253,8 @@ def switch_place(request, pk):
 @browsing
 def incident_map(request):
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if keyed := keyed_url(request, incidents):
+        return redirect(keyed)
     config = {
         "dataUrl": reverse("events:map_data"),
         "popupUrl": reverse("events:map_popup"),
@@ -279,10 +283,12 @@ def incident_overview(request):
     """The filtered incidents counted by governorate, group, type, month, year and place; every
     number links to the list filtered to it."""
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    if keyed := keyed_url(request, incidents):
+        return redirect(keyed)
     context = {"filter": incidents, "query": filter_query(request)}
     if not incidents.is_valid():
         return render(request, "events/overview.html", context, status=400)
-    tallies = overview.tallies(incidents.qs)
+    tallies = overview.tallies(incidents)
     base = QueryDict(context["query"], mutable=True)
     base.pop("order", None)
     list_url = reverse("events:list")
@@ -444,25 +450,28 @@ def bars(months, periods):
 @browsing
 @condition(etag_func=counted_etag)
 def overview_data(request):
-    """The matching incidents and their deaths by governorate, perpetrator group, event type
-    and month: [value, label, incidents, killed] rows, most incidents first (months in
-    order), and the total as every page states it."""
+    """The matching incidents and their deaths by governorate, perpetrator group, event type,
+    month and place (the top places): [value, label, incidents, killed] rows, most incidents
+    first (months in order), and the total as every page states it."""
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     if not incidents.is_valid():
         return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
+    by, _, total = counts.overview(incidents)
     labels = {
         "governorate": dict(Governorate.objects.values_list("code", "name")),
         "group": dict(ActorGroup.choices),
         "event_type": dict(EventType.choices),
+        "place": dict(
+            Place.objects.filter(pk__in=[pk for pk, _ in by["place"]]).values_list("pk", "name")
+        ),
     }
-    overview, total = counts.overview(incidents)
     data = {"total": total.as_json()}
-    for name, rows in overview.items():
+    for name, rows in by.items():
         if name == "month":
-            data[name] = [[m and m.strftime("%Y-%m"), n, killed] for m, n, killed in rows]
+            data[name] = [[m and m.strftime("%Y-%m"), f.incidents, f.killed] for m, f in rows]
         else:
             names = labels[name]
-            data[name] = [[v, names.get(v, v or "Unknown"), n, killed] for v, n, killed in rows]
+            data[name] = [[v, names.get(v, v or "Unknown"), f.incidents, f.killed] for v, f in rows]
     return JsonResponse(data)
 
 
@@ -521,6 +530,28 @@ def filter_query(request):
         if key != "cursor" and values:
             query.setlist(key, values)
     return query.urlencode()
+
+
+def keyed_url(request, incidents):
+    """This page's address with the place as its id and the district as its P-code, when
+    they were given by name or label ("Al-Soussa (Deir ez-Zor) #42", as the place box
+    suggests): a shared link then names one place, whatever places are added later (empty
+    parameters go too). None when they were given by key, or the filters are not valid."""
+    if not incidents.is_valid():
+        return None
+    keys = {}
+    if place := incidents.form.cleaned_data.get("place"):
+        keys["place"] = str(place.pk)
+    if district := incidents.form.cleaned_data.get("district"):
+        keys["district"] = district.pcode
+    if all(request.GET.getlist(name) == [key] for name, key in keys.items()):
+        return None
+    query = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        values = [keys.get(name, value) for value in values if value.strip()]
+        if values:
+            query.setlist(name, values)
+    return f"{request.path}?{query.urlencode()}"
 
 
 def page_query(request, cursor):

@@ -4,7 +4,8 @@ answers a validated IncidentFilter.
     counts.total(incidents)          Total(count, capped): the same on every page
     counts.map_counts(incidents, bbox)  points in view, those without a location, the total
     counts.histogram(incidents)      [(month, incidents, killed)] (undated last), the total
-    counts.overview(incidents)       by governorate, group, event type and month, the total
+    counts.overview(incidents)       by governorate, group, event type, month and top places,
+                                     each with every figure the overview shows; the total
 
 At a million incidents, counting the incident rows costs hundreds of milliseconds, so on
 PostgreSQL tables kept by triggers count them ahead: IncidentSummary (summary.py),
@@ -21,23 +22,24 @@ import calendar
 import datetime
 import hashlib
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection, transaction
-from django.db.models import Count, F, Q, Sum, Value
-from django.db.models.functions import TruncMonth
+from django.db.models import Case, Count, F, Q, Sum, Value, When
+from django.db.models.functions import Coalesce, TruncMonth
 
-from ..models import ClaimKind, DataVersion
-from . import facets, search, summary, words
+from ..models import ClaimKind, DataVersion, DatePrecision, GeoPrecision
+from . import breakdowns, facets, search, summary, words
 from .tally import available, capped_sum
 
 # Totals are exact up to this many incidents on PostgreSQL (past it, "100,000+" on every
 # page, whichever table counted them); exact always on SQLite.
 LIMIT = 100_000
 # The tables, smallest first: the first that can answer a filter does.
-TABLES = (summary, facets, words, search)
+TABLES = (breakdowns, summary, facets, words, search)
 # Those whose rows are counts to add up (a search row is one incident).
-TALLIES = (summary, facets, words)
+TALLIES = (breakdowns, summary, facets, words)
 # Values that sort the incidents but select none.
 NOT_FILTERS = frozenset({"order"})
 
@@ -69,11 +71,33 @@ def chosen(incidents):
     return filters
 
 
+def either(field, bound):
+    """A figure's bound, or its best when it has no range."""
+    return Coalesce(f"{field}_{bound}", f"{field}_best", Value(0))
+
+
+def share(condition):
+    """1 for an incident that meets the condition, else 0."""
+    return Case(When(condition, then=Value(1)), default=Value(0))
+
+
 class Incidents:
     """The incidents themselves, through the FilterSet: they answer every filter."""
 
     MEASURES = frozenset({"total", "points", "months", "overview"})
     ROW = (Value(1), F("killed_total_best"))
+    # The overview's figures (see Figures) of each incident.
+    FIGURES = {
+        "incidents": Value(1),
+        "killed": Coalesce("killed_total_best", Value(0)),
+        "killed_low": either("killed_total", "low"),
+        "killed_high": either("killed_total", "high"),
+        "civilians": Coalesce("killed_civilians_best", Value(0)),
+        "civilians_low": either("killed_civilians", "low"),
+        "civilians_high": either("killed_civilians", "high"),
+        "dated_to_day": share(Q(date_precision=DatePrecision.DAY, date__isnull=False)),
+        "located_at_place": share(Q(geo_precision=GeoPrecision.PLACE)),
+    }
 
     def __init__(self, queryset, edges=False):
         self.queryset = queryset.order_by()
@@ -122,7 +146,7 @@ def parts(incidents, measure):
             return [(table, filters)]
         if split := whole_months(filters):
             narrowed, ends = split
-            if (table := able(narrowed, measure)) in (summary, facets):
+            if (table := able(narrowed, measure)) in (breakdowns, summary, facets):
                 return [(table, narrowed), (Incidents(incidents.qs.filter(ends), True), filters)]
     return [(Incidents(incidents.qs), filters)]
 
@@ -226,84 +250,163 @@ DIMENSIONS = {
     "group": "perpetrator_groups",
     "event_type": "event_type",
     "month": "month",
+    "place": "place_id",
 }
+TOP_PLACES = 15
+
+
+class Figures(NamedTuple):
+    """What the overview shows of some incidents: how many, their deaths (best, low, high; a
+    best figure without a range is its own low and high), civilians killed, and how many are
+    dated to the day and located at a place. Summary and facets rows hold these columns."""
+
+    incidents: int = 0
+    killed: int = 0
+    killed_low: int = 0
+    killed_high: int = 0
+    civilians: int = 0
+    civilians_low: int = 0
+    civilians_high: int = 0
+    dated_to_day: int = 0
+    located_at_place: int = 0
+
+    def plus(self, other):
+        return Figures(*(a + b for a, b in zip(self, other, strict=True)))
 
 
 def overview(incidents):
-    """({dimension: [(value, incidents, killed)]}, total()): by governorate, group and event
-    type most incidents first, by month in order. An incident put down to two groups counts
-    under each; incidents with no known value are under None."""
-    by, total = breakdown(incidents, "overview", list(DIMENSIONS.values()))
+    """({dimension: [(value, Figures)]}, Figures of them all, total()): the matching incidents
+    by governorate, group and event type most incidents first, by month in order, and the
+    TOP_PLACES places with most incidents (with any tied with the last of them; the caller
+    breaks the tie). An incident put down to two groups counts under each; incidents with no
+    known value are under None (except for places: only places are listed)."""
+    names, columns = Figures._fields, list(DIMENSIONS.values())
+    places = ("place_id", TOP_PLACES)
+    if breakdowns in (table for table, _ in parts(incidents, "breakdowns")):
+        # IncidentBreakdown has no place: the top places come from a table that has.
+        by, total = breakdown(incidents, "breakdowns", columns[:-1], names)
+        by.update(breakdown(incidents, "overview", ["place_id"], names, top=places)[0])
+    else:
+        by, total = breakdown(incidents, "overview", columns, names, top=places)
     result = {}
     for name, column in DIMENSIONS.items():
-        rows = [(value or None, n, k) for value, n, k in by[column]]
+        rows = [(value or None, Figures(*sums)) for value, *sums in by[column]]
         if name == "group":
             rows = by_group(rows)
-        result[name] = sorted(rows, key=lambda row: (-row[1], str(row[0])))
-    result["month"] = by_month(by["month"])
-    return result, total
+        result[name] = sorted(rows, key=lambda row: (-row[1].incidents, str(row[0])))
+    result["month"] = by_month(result["month"])
+    result["place"] = top([row for row in result["place"] if row[0] is not None], TOP_PLACES)
+    everything = Figures()
+    for _, figures in result["event_type"]:  # every incident has one
+        everything = everything.plus(figures)
+    return result, everything, total
 
 
-def breakdown(incidents, measure, columns):
-    """({column: [(value, incidents, killed)]}, the Total) for each of `columns`, read in
-    one pass of each table that answers (GROUPING SETS) on PostgreSQL."""
-    if not available():
-        by = {column: counted(incidents, measure, column) for column in columns}
-        return by, Total(sum(n for _, n, _ in by[columns[0]]))
+def top(rows, size):
+    """The first `size` of rows sorted by incidents, most first, and any tied with the last."""
+    if len(rows) <= size:
+        return rows
+    least = rows[size - 1][1].incidents
+    return [row for row in rows if row[1].incidents >= least]
+
+
+def figures(table, names):
+    """{name: the expression that adds up figure `name`} for rows of `table`: the incidents'
+    own, a table's ROW for incidents and deaths, else its column of that name."""
+    if isinstance(table, Incidents):
+        return {name: Incidents.FIGURES[name] for name in names}
+    row = {"incidents": table.ROW[0], "killed": table.ROW[1]}
+    return {name: row.get(name, F(name)) for name in names}
+
+
+def breakdown(incidents, measure, columns, names=("incidents", "killed"), top=None):
+    """({column: [(value, *sums)]}, the Total) for each of `columns`, each row's sums of the
+    figures `names`, read in one pass of each table that answers (GROUPING SETS) on
+    PostgreSQL. `top` = (column, n): of that column only the rows with the n most incidents
+    (and those tied with the n-th) are needed."""
+    found = parts(incidents, measure)
     added = {column: {} for column in columns}
     everything = 0
-    for table, filters in parts(incidents, measure):
+    for table, filters in found:
         rows = table.rows(filters)
         if isinstance(table, Incidents):
             rows = rows.annotate(month=TruncMonth("date"))
-        # Each row's columns and what it adds, summed by each grouping set in one pass.
-        try:
-            inner, params = (
-                rows.annotate(n=table.ROW[0], k=table.ROW[1])
-                .values_list(*columns, "n", "k")
-                .query.sql_with_params()
-            )
-        except EmptyResultSet:  # a filter that Django knows matches nothing
-            continue
-        names = ", ".join(columns)
-        sets = ", ".join(f"({column})" for column in columns)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT {names}, GROUPING({names}), sum(n), sum(k) FROM ({inner}) AS s"
-                f" GROUP BY GROUPING SETS ({sets}, ())",
-                params,
-            )
-            for *values, grouping, n, killed in cursor.fetchall():
-                n, killed = int(n or 0), int(killed or 0)  # numeric (Decimal) sums
-                if grouping == 2 ** len(columns) - 1:  # ()
-                    everything += n
-                    continue
-                # The column grouped by is the one whose bit is 0 (leftmost: highest bit).
-                position = next(
-                    i for i in range(len(columns)) if not grouping >> (len(columns) - 1 - i) & 1
-                )
-                value = values[position]
+        sums = figures(table, names)
+        for column, values in grouped(rows, columns, sums, top if len(found) == 1 else None):
+            if column is None:
+                everything += int(values[0][1] or 0)
+                continue
+            for value, *counts in values:
                 if isinstance(value, datetime.datetime):  # date_trunc() of a date, read raw
                     value = value.date()
-                sums = added[columns[position]].setdefault(value, [0, 0])
-                sums[0] += n
-                sums[1] += killed
+                kept = added[column].setdefault(value, [0] * len(names))
+                for i, n in enumerate(counts):
+                    kept[i] += int(n or 0)  # PostgreSQL's sums are numeric (Decimal)
     by = {
-        column: [(value, n, killed) for value, (n, killed) in values.items() if n]
+        column: [(value, *counts) for value, counts in values.items() if counts[0]]
         for column, values in added.items()
     }
     return by, capped(everything)
 
 
+def grouped(rows, columns, sums, top):
+    """[(column, [(value, *sums)])] of `rows` (a queryset) grouped by each column, and
+    (None, [(None, incidents)]) for them all."""
+    if not available():
+        result = [
+            (column, list(rows.values_list(column).annotate(**aggregates(sums)).order_by()))
+            for column in columns
+        ]
+        return [*result, (None, [(None, sum(row[1] for row in result[0][1]))])]
+    try:
+        inner, params = (
+            rows.annotate(**{f"each_{name}": expression for name, expression in sums.items()})
+            .values_list(*columns, *(f"each_{name}" for name in sums))
+            .query.sql_with_params()
+        )
+    except EmptyResultSet:  # a filter that Django knows matches nothing
+        return [(None, [(None, 0)])]
+    names = ", ".join(columns)
+    added = ", ".join(f"sum(each_{name}) AS {name}" for name in sums)
+    sets = ", ".join(f"({column})" for column in columns)
+    everything = 2 ** len(columns) - 1  # GROUPING() of (): every bit set
+    sql = (
+        f"SELECT {names}, GROUPING({names}) AS grouped_by, {added} FROM ({inner}) AS s"
+        f" GROUP BY GROUPING SETS ({sets}, ())"
+    )
+    if top:  # Only the first rows of the `top` column (NULL last), ranked in the database.
+        column, size = top
+        place = everything - 2 ** (len(columns) - 1 - columns.index(column))
+        sql = (
+            f"SELECT {names}, grouped_by, {', '.join(sums)} FROM (SELECT *, rank() OVER"
+            f" (PARTITION BY grouped_by ORDER BY {column} IS NULL, incidents DESC) AS ranked"
+            f" FROM ({sql}) AS g) AS r WHERE grouped_by <> {place} OR ranked <= {int(size)}"
+        )
+    result, width = {}, len(columns)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        for row in cursor.fetchall():
+            values, grouping, counts = row[:width], row[width], row[width + 1 :]
+            if grouping == everything:
+                result[None] = [(None, counts[0])]
+                continue
+            # The column grouped by is the one whose bit is 0 (leftmost: highest bit).
+            position = next(i for i in range(width) if not grouping >> (width - 1 - i) & 1)
+            result.setdefault(columns[position], []).append((values[position], *counts))
+    return list(result.items())
+
+
+def aggregates(sums):
+    return {f"sum_{name}": Sum(expression) for name, expression in sums.items()}
+
+
 def by_group(rows):
-    """Rows by perpetrator_groups (",a,b,") as rows by each group."""
+    """Rows by perpetrator_groups (",a,b,") as rows by each group: [(group, Figures)]."""
     groups = {}
-    for key, n, killed in rows:
+    for key, counted in rows:
         for group in key.strip(",").split(",") if key else [None]:
-            counted = groups.setdefault(group, [0, 0])
-            counted[0] += n
-            counted[1] += killed
-    return [(group, n, killed) for group, (n, killed) in groups.items()]
+            groups[group] = groups.get(group, Figures()).plus(counted)
+    return list(groups.items())
 
 
 # DataVersion rows (PostgreSQL: one per writing statement) beyond which a reader folds them.

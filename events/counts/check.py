@@ -3,10 +3,10 @@ concurrent writes; so can anyone who suspects them). PostgreSQL only."""
 
 from django.db import connection
 
-from .sql import FACETS, SEARCH, SUMMARY, WORDS
+from .sql import BREAKDOWN, FACETS, SEARCH, SUMMARY, WORDS
 
 # What one incident row contributes to the summary's key (in SUMMARY.KEY's order), as the
-# triggers of migration 0029 count it.
+# triggers of migration 0031 count it.
 ROW_KEY = [
     "latitude",
     "longitude",
@@ -15,10 +15,23 @@ ROW_KEY = [
     "district_id",
     "event_type",
     "perpetrator_groups",
+    "place_id",
+]
+# And to its figures (in SUMMARY.MEASURES's order).
+ROW_FIGURES = [
+    "count(*)",
+    "coalesce(sum(killed_total_best), 0)",
+    "coalesce(sum(coalesce(killed_total_low, killed_total_best)), 0)",
+    "coalesce(sum(coalesce(killed_total_high, killed_total_best)), 0)",
+    "coalesce(sum(killed_civilians_best), 0)",
+    "coalesce(sum(coalesce(killed_civilians_low, killed_civilians_best)), 0)",
+    "coalesce(sum(coalesce(killed_civilians_high, killed_civilians_best)), 0)",
+    "count(*) FILTER (WHERE date_precision = 'day' AND date IS NOT NULL)",
+    "count(*) FILTER (WHERE geo_precision = 'place')",
 ]
 # What the summary, and the search rows' `published`, count: what every page counts by default.
 PUBLISHED = "(status <> 'rejected' AND NOT aggregate)"
-# And to the facets' key (FACETS.KEY), as migration 0028 counts it: every status.
+# And to the facets' key (FACETS.KEY), as migration 0032 counts it: every status.
 FACETS_ROW_KEY = [
     *ROW_KEY,
     "CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END",
@@ -26,6 +39,8 @@ FACETS_ROW_KEY = [
     "CASE WHEN killed_total_best IS NULL THEN NULL ELSE least(killed_total_best, 100) END",
     "aggregate",
 ]
+# And to the breakdowns' key (BREAKDOWN.KEY), as migration 0033 counts it.
+BREAKDOWN_ROW_KEY = [ROW_KEY[2], "governorate_id", "event_type", "perpetrator_groups"]
 
 
 def differences():
@@ -35,15 +50,17 @@ def differences():
         for table, key, row_key, where in (
             (SUMMARY, SUMMARY.KEY, ROW_KEY, f"WHERE {PUBLISHED}"),
             (FACETS, FACETS.KEY, FACETS_ROW_KEY, ""),
+            (BREAKDOWN, BREAKDOWN.KEY, BREAKDOWN_ROW_KEY, f"WHERE {PUBLISHED}"),
         ):
             columns = ", ".join(key)
             positions = ", ".join(str(n + 1) for n in range(len(key)))
+            sums = ", ".join(f"sum({name})" for name in table.MEASURES)
             counted = (
-                f"SELECT {columns}, sum(incidents), sum(killed) FROM {table.TABLE}"
+                f"SELECT {columns}, {sums} FROM {table.TABLE}"
                 f" GROUP BY {columns} HAVING sum(incidents) <> 0"
             )
             direct = (
-                f"SELECT {', '.join(row_key)}, count(*), coalesce(sum(killed_total_best), 0)"
+                f"SELECT {', '.join(row_key)}, {', '.join(ROW_FIGURES)}"
                 f" FROM events_incident {where} GROUP BY {positions}"
             )
             cursor.execute(

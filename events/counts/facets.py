@@ -1,12 +1,13 @@
 """IncidentFacets: incidents of every status counted by point, month, governorate, district,
-event type, perpetrator groups, status (merged-away incidents as 'merged'), source, toll
-(capped at 100) and whether they are aggregates, on PostgreSQL.
+event type, perpetrator groups, place, status (merged-away incidents as 'merged'), source,
+toll (capped at 100) and whether they are aggregates, on PostgreSQL, with the overview's
+figures as IncidentSummary has them.
 
 IncidentSummary (published incidents that are not aggregates, fewer dimensions: a third as
 many rows) answers the filters most views use; this table answers the others that a summary
 can: review status, source, a minimum toll up to 100 (a higher one is met by few incidents,
 counted from them along the toll index) and the aggregates. Statement triggers on
-events_incident keep it (their SQL is in migration 0028), as a Tally.
+events_incident keep it (their SQL is in migration 0032), as a Tally.
 """
 
 from django.db.models import F, Q
@@ -27,7 +28,9 @@ TOLL_CAP = 100
 
 MERGED = "merged"  # the status these rows give an incident merged into another
 
-TALLY = Tally(IncidentFacets, FACETS.KEY, 0x5EED_5A13, FACETS.FILL, "events_incident")
+TALLY = Tally(
+    IncidentFacets, FACETS.KEY, 0x5EED_5A13, FACETS.FILL, "events_incident", FACETS.MEASURES
+)
 rebuild, compact, maybe_compact = TALLY.rebuild, TALLY.compact, TALLY.maybe_compact
 
 

@@ -6,7 +6,8 @@ When a later migration replaces a table's triggers, point its name here at that 
 
 from importlib import import_module
 
-SUMMARY = import_module("events.migrations.0029_summary_without_aggregates")
+SUMMARY = import_module("events.migrations.0031_summary_overview_figures")
 SEARCH = import_module("events.migrations.0030_search_published_without_aggregates")
 WORDS = import_module("events.migrations.0014_incident_words")
-FACETS = import_module("events.migrations.0028_facets_aggregate")
+FACETS = import_module("events.migrations.0032_facets_overview_figures")
+BREAKDOWN = import_module("events.migrations.0033_incident_breakdown")

@@ -1,10 +1,11 @@
 """IncidentSummary: published incidents (not aggregates: what every page counts by default)
-counted by point, month, governorate, district, event type and perpetrator groups, on
-PostgreSQL.
+counted by point, month, governorate, district, event type, perpetrator groups and place, on
+PostgreSQL, with the overview's figures beside the incidents and deaths (deaths low and high,
+civilians killed, how many are dated to the day and located at a place).
 
 Counting a million incident rows for the whole-country map takes PostgreSQL about 200 ms; the
 same counts from IncidentSummary, about a tenth as many rows, take about 25 ms. Statement
-triggers on events_incident keep it (their SQL is in migration 0029), as a Tally.
+triggers on events_incident keep it (their SQL is in migration 0031), as a Tally.
 """
 
 import calendar
@@ -17,13 +18,17 @@ from .tally import Tally
 
 # The filters this table can answer: each has a column here (the dates when they cut whole
 # months, see can_answer()). Any other filter is answered elsewhere.
-ANSWERS = frozenset({"province", "district", "group", "event_type", "date_from", "date_to"})
+ANSWERS = frozenset(
+    {"province", "district", "place", "group", "event_type", "date_from", "date_to"}
+)
 # What it can count, and how: rows are counts, added up.
 MEASURES = frozenset({"total", "points", "months", "overview"})
 # What one row adds: incidents and deaths.
 ROW = (F("incidents"), F("killed"))
 
-TALLY = Tally(IncidentSummary, SUMMARY.KEY, 0x5EED_5A11, SUMMARY.FILL, "events_incident")
+TALLY = Tally(
+    IncidentSummary, SUMMARY.KEY, 0x5EED_5A11, SUMMARY.FILL, "events_incident", SUMMARY.MEASURES
+)
 rebuild, compact, maybe_compact = TALLY.rebuild, TALLY.compact, TALLY.maybe_compact
 
 
@@ -49,6 +54,8 @@ def condition(chosen):
         condition &= Q(governorate_id=chosen["province"].pk)
     if "district" in chosen:
         condition &= Q(district_id=chosen["district"].pk)
+    if "place" in chosen:
+        condition &= Q(place_id=chosen["place"].pk)
     if "group" in chosen:
         condition &= Q(perpetrator_groups__contains=f",{chosen['group']},")
     if "event_type" in chosen:

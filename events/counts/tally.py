@@ -24,9 +24,10 @@ def available():
 
 
 class Tally:
-    def __init__(self, model, key, lock, fill, source_tables):
+    def __init__(self, model, key, lock, fill, source_tables, measures=("incidents", "killed")):
         self.table = model._meta.db_table
         self.key = ", ".join(key)
+        self.measures = measures  # the columns that rows add up
         self.positions = ", ".join(str(n) for n in range(1, len(key) + 1))
         self.lock = lock  # pg_advisory_xact_lock key: one compact() or rebuild() at a time
         self.fill = fill  # SQL: every settled row, counted afresh
@@ -66,14 +67,17 @@ class Tally:
             cursor.execute("SELECT pg_try_advisory_xact_lock(%s)", [self.lock])
             if not cursor.fetchone()[0]:
                 return 0
+            measures = ", ".join(self.measures)
+            sums = ", ".join(f"sum({name})" for name in self.measures)
+            added = ", ".join(
+                f"{name} = {self.table}.{name} + excluded.{name}" for name in self.measures
+            )
             cursor.execute(
                 f"WITH moved AS (DELETE FROM {self.table} WHERE pending RETURNING *)"
-                f" INSERT INTO {self.table} ({self.key}, incidents, killed, pending)"
-                f" SELECT {self.key}, sum(incidents), sum(killed), false FROM moved"
+                f" INSERT INTO {self.table} ({self.key}, {measures}, pending)"
+                f" SELECT {self.key}, {sums}, false FROM moved"
                 f" GROUP BY {self.positions}"
-                f" ON CONFLICT ({self.key}) WHERE NOT pending DO UPDATE"
-                f" SET incidents = {self.table}.incidents + excluded.incidents,"
-                f" killed = {self.table}.killed + excluded.killed"
+                f" ON CONFLICT ({self.key}) WHERE NOT pending DO UPDATE SET {added}"
             )
             folded = cursor.rowcount
             cursor.execute(f"DELETE FROM {self.table} WHERE NOT pending AND incidents = 0")

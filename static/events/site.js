@@ -1,7 +1,9 @@
 // Every page: on a phone the filters fold away above the results (still one tap away) unless
 // they need correcting; and empty fields, and selects left at their first option ("Any …",
 // the default order), are left out of the query string a filter form submits (and of the
-// map's requests), so shared links carry only the filters that are set.
+// map's requests), so shared links carry only the filters that are set. A place chosen from
+// the suggestions ("Al-Soussa (Deir ez-Zor) #42") travels as its id (42): the server shows
+// the label back, and turns a name typed without choosing into the id too.
 (function () {
   "use strict";
   var panel = document.getElementById("filter-panel");
@@ -13,6 +15,9 @@
     form.addEventListener("formdata", function (event) {
       var empty = [];
       event.formData.forEach(function (value, key) { if (value === "") empty.push(key); });
+      var place = event.formData.get("place");
+      var id = typeof place === "string" && place.match(/#(\d+)\s*$/);
+      if (id) event.formData.set("place", id[1]);
       Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
         if (select.selectedIndex === 0 && !select.multiple) empty.push(select.name);
       });

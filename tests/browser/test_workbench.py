@@ -163,6 +163,37 @@ def test_histogram_bars_are_reached_and_chosen_by_keyboard(live_server, page, in
     assert page.console_errors == []
 
 
+def test_a_place_chosen_from_the_suggestions_travels_as_its_id(live_server, page, incidents):
+    soussa = incidents[0].place
+    page.goto(live_server.url + reverse("events:list"))
+
+    page.fill("#id_place", "Al-S")
+    label = f"Al-Soussa (Deir ez-Zor) #{soussa.pk}"
+    page.locator(f"#place-suggestions option[value='{label}']").wait_for(state="attached")
+    page.fill("#id_place", label)
+    page.locator("#filters button[type=submit]").click()
+
+    page.wait_for_url(re.compile(rf"/events/\?place={soussa.pk}$"))
+    expect(page.locator("#id_place")).to_have_value(label)
+    expect(page.locator("table.incidents tbody tr")).to_have_count(2)
+    assert page.console_errors == []
+
+
+def test_an_editor_changes_who_alleges_a_claim_in_the_incident_form(
+    live_server, editor_page, incidents
+):
+    page = editor_page
+    page.goto(live_server.url + reverse("admin:events_incident_change", args=[incidents[0].pk]))
+
+    page.fill("#id_claims-0-alleged_by", "Syrian Observatory for Human Rights")
+    page.click("input[name=_continue]")
+
+    expect(page.locator(".messagelist")).to_contain_text("was changed successfully")
+    claim = Claim.objects.get()
+    assert claim.alleged_by == "Syrian Observatory for Human Rights"
+    assert page.console_errors == []
+
+
 @pytest.mark.parametrize("name", ["list", "detail", "map", "overview"])
 def test_at_phone_width_no_page_scrolls_sideways_and_the_filters_fold_away(
     live_server, phone, screenshot, incidents, name

@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from events.models import Actor, Bulletin, Claim, Report
 
-from .conftest import make_incident
+from .conftest import form_data, make_incident
 
 pytestmark = pytest.mark.django_db
 
@@ -42,3 +42,56 @@ def test_an_incidents_change_form_shows_each_reports_claims(client, editor):
 
     assert "Russian Air Force (Russia), alleged by SOHR" in body
     assert reverse("admin:events_report_change", args=[report.pk]) in body
+
+
+def claimed(incident):
+    digest = f"{incident.pk:064d}"
+    bulletin = Bulletin.objects.create(title="Strike", text="Text", content_hash=digest)
+    report = Report.objects.create(incident=incident, bulletin=bulletin)
+    claim = Claim.objects.create(
+        report=report, name="Russian jets", group="russia", attribution="alleged"
+    )
+    return report, claim
+
+
+def test_an_incidents_claims_are_edited_in_its_change_form(client, editor):
+    incident = make_incident()
+    report, claim = claimed(incident)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+    assert data["claims-0-id"] == str(claim.pk)
+
+    data["claims-0-alleged_by"] = "SOHR"
+    data["claims-0-attribution"] = "confirmed"
+    response = client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"]
+    claim.refresh_from_db()
+    assert (claim.alleged_by, claim.attribution) == ("SOHR", "confirmed")
+
+
+def test_a_claim_added_in_the_change_form_belongs_to_one_of_its_reports(client, editor):
+    incident = make_incident()
+    report, _ = claimed(incident)
+    other, _ = claimed(make_incident(title="Another"))
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+    data.update(
+        {
+            "claims-TOTAL_FORMS": "2",
+            "claims-1-report": str(other.pk),
+            "claims-1-name": "Government forces",
+            "claims-1-group": "syrian_government",
+            "claims-1-kind": "perpetrator",
+            "claims-1-attribution": "claimed",
+            "claims-1-position": "1",
+        }
+    )
+
+    refused = client.post(url, data)
+
+    assert refused.status_code == 200  # another incident's report is not a choice
+    assert not Claim.objects.filter(name="Government forces").exists()
+    data["claims-1-report"] = str(report.pk)
+    assert client.post(url, data).status_code == 302
+    assert report.claims.filter(name="Government forces").exists()

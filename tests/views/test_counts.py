@@ -200,13 +200,17 @@ def test_the_overview_counts_by_governorate_group_type_and_month(make_incident, 
     )
     make_incident(date=None, status="rejected")
 
-    overview, total = counts.overview(valid_filter({}))
+    overview, everything, total = counts.overview(valid_filter({}))
 
-    assert overview["governorate"] == [("SY-DY", 1, 5), ("SY-HL", 1, 2)]
-    assert overview["group"] == [("russia", 2, 7), ("syrian_government", 1, 2)]
-    assert sorted(overview["event_type"]) == [("airstrike", 1, 5), ("shelling", 1, 2)]
+    def rows(name):
+        return [(value, figures.incidents, figures.killed) for value, figures in overview[name]]
+
+    assert rows("governorate") == [("SY-DY", 1, 5), ("SY-HL", 1, 2)]
+    assert rows("group") == [("russia", 2, 7), ("syrian_government", 1, 2)]
+    assert sorted(rows("event_type")) == [("airstrike", 1, 5), ("shelling", 1, 2)]
     assert total == counts.Total(2)
-    assert overview["month"] == [
+    assert (everything.incidents, everything.killed) == (2, 7)
+    assert rows("month") == [
         (datetime.date(2018, 3, 1), 1, 5),
         (datetime.date(2018, 4, 1), 1, 2),
     ]

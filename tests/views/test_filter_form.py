@@ -37,7 +37,7 @@ def test_a_place_is_found_by_its_label_or_a_name_only_it_has(client, make_place,
     make_incident()
 
     by_id = client.get(LIST + f"?place={soussa.pk}")
-    by_name = client.get(LIST + "?place=al-soussa")
+    by_name = client.get(LIST + "?place=al-soussa", follow=True)
 
     assert by_id.context["total"].count == by_name.context["total"].count == 1
     assert f'value="Al-Soussa (Deir ez-Zor) #{soussa.pk}"' in by_id.content.decode()
@@ -72,3 +72,25 @@ def test_links_built_from_the_filters_leave_out_empty_parameters(client, make_in
 
     assert response.context["query"] == "event_type=airstrike"
     assert 'href="/events/map/?event_type=airstrike"' in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["events:list", "events:map", "events:overview"])
+def test_a_place_chosen_by_name_travels_as_its_id(client, make_place, page):
+    soussa = make_place(name="Al-Soussa")
+    url = reverse(page)
+
+    for given in ("Al-Soussa", f"Al-Soussa (Deir ez-Zor) #{soussa.pk}"):
+        response = client.get(url, {"event_type": "airstrike", "place": given, "q": ""})
+
+        assert response.status_code == 302
+        assert response["Location"] == f"{url}?event_type=airstrike&place={soussa.pk}"
+    shown = client.get(url, {"place": soussa.pk}).content.decode()
+    assert f'value="Al-Soussa (Deir ez-Zor) #{soussa.pk}"' in shown  # the label, readable
+
+
+def test_a_district_chosen_by_id_travels_as_its_p_code(client, make_district):
+    mayadin = make_district()
+
+    response = client.get(LIST, {"district": mayadin.pk, "order": "-killed"})
+
+    assert response["Location"] == f"{LIST}?district={mayadin.pcode}&order=-killed"

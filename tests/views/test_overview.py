@@ -6,6 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from events.models import Place
+
 pytestmark = pytest.mark.django_db
 
 OVERVIEW = reverse("events:overview")
@@ -117,3 +119,52 @@ def test_no_incidents_make_an_empty_overview_not_an_error(client, db):
     assert response.status_code == 200
     assert response.context["totals"].incidents == 0
     assert response.context["day_share"] is None
+
+
+def test_an_edited_incident_moves_its_figures(client, incidents):
+    soussa_july = incidents[0]
+    soussa_july.killed_civilians_low = 20
+    soussa_july.killed_civilians_high = 31
+    soussa_july.geo_precision = "district"
+    soussa_july.date_precision = "week"
+    soussa_july.save()
+
+    response = client.get(OVERVIEW)
+
+    assert response.context["totals"].civilians == [20, 25, 31]
+    assert response.context["day_share"] == 33
+    assert response.context["place_share"] == 33
+
+
+def test_a_date_range_that_cuts_months_counts_only_its_days(client, incidents):
+    response = client.get(OVERVIEW + "?date_from=2018-07-15&date_to=2019-01-31")
+
+    totals = response.context["totals"]
+    assert (totals.incidents, totals.killed) == (2, [7, 7, 7])
+    places = response.context["places"]
+    assert [(p.label, p.incidents, p.killed) for p in places] == [("Al-Soussa", 1, [2, 2, 2])]
+
+
+def test_the_top_places_are_the_busiest_then_by_name(client, make_incident, make_place):
+    counts = {"Kafr Nabl": 1, "Ariha": 2, "Binnish": 1, "Saraqib": 3}
+    for name, number in counts.items():
+        place = make_place(name=name)
+        for _ in range(number):
+            make_incident(place=place)
+
+    response = client.get(OVERVIEW)
+
+    names = [p.label for p in response.context["places"]]
+    assert names == ["Saraqib", "Ariha", "Binnish", "Kafr Nabl"]
+    assert response.context["places"][0].url.endswith(
+        f"?place={Place.objects.get(name='Saraqib').pk}"
+    )
+
+
+def test_a_place_filter_is_counted_at_that_place(client, incidents):
+    soussa = incidents[0].place
+
+    response = client.get(OVERVIEW, {"place": soussa.pk})
+
+    assert response.context["totals"].incidents == 2
+    assert response.context["totals"].killed == [22, 30, 32]

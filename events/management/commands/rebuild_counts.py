@@ -1,4 +1,5 @@
-"""Count every incident afresh for the map and histogram (IncidentSummary, IncidentFacets),
+"""Count every incident afresh for the map, histogram and overview (IncidentSummary,
+IncidentFacets, IncidentBreakdown),
 index every incident's words for the text search (IncidentSearch) and count them by word
 (IncidentWord).
 
@@ -13,9 +14,15 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from events.counts import facets, search, sql, summary, words
+from events.counts import breakdowns, facets, search, sql, summary, words
 from events.counts.tally import available
-from events.models import IncidentFacets, IncidentSearch, IncidentSummary, IncidentWord
+from events.models import (
+    IncidentBreakdown,
+    IncidentFacets,
+    IncidentSearch,
+    IncidentSummary,
+    IncidentWord,
+)
 
 
 class Command(BaseCommand):
@@ -36,13 +43,15 @@ class Command(BaseCommand):
         started = time.perf_counter()
         if triggers:
             with transaction.atomic(), connection.cursor() as cursor:
-                for migration in (sql.SUMMARY, sql.FACETS, sql.SEARCH, sql.WORDS):
+                for migration in (sql.SUMMARY, sql.FACETS, sql.BREAKDOWN, sql.SEARCH, sql.WORDS):
                     cursor.execute(migration.TRIGGERS)
             self.stdout.write("Triggers reinstalled.")
         summary.rebuild()
         self.stdout.write(f"IncidentSummary: {IncidentSummary.objects.count():,} rows.")
         facets.rebuild()
         self.stdout.write(f"IncidentFacets: {IncidentFacets.objects.count():,} rows.")
+        breakdowns.rebuild()
+        self.stdout.write(f"IncidentBreakdown: {IncidentBreakdown.objects.count():,} rows.")
         search.rebuild()
         self.stdout.write(f"IncidentSearch: {IncidentSearch.objects.count():,} rows.")
         words.rebuild()  # after the search rows it counts
