@@ -95,3 +95,11 @@ def test_a_claim_added_in_the_change_form_belongs_to_one_of_its_reports(client, 
     data["claims-1-report"] = str(report.pk)
     assert client.post(url, data).status_code == 302
     assert report.claims.filter(name="Government forces").exists()
+
+
+def test_the_import_page_has_the_admins_own_breadcrumbs(client, editor):
+    body = client.get(reverse("admin:events_bulletin_import")).content.decode()
+
+    # Django's markup, so Django's styles apply (a <div class="breadcrumbs"> was left unstyled).
+    assert '<ol class="breadcrumbs">' in body
+    assert '<li aria-current="page">Import</li>' in body
