@@ -4,14 +4,14 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.checks import InlineModelAdminChecks
-from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F
 from django.forms.fields import InvalidJSONInput
-from django.http import HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -36,6 +36,7 @@ from .models import (
     ImportOutcome,
     Incident,
     MergeRecord,
+    MergeRefused,
     Place,
     Report,
     ReviewQueue,
@@ -64,7 +65,22 @@ class LabelledHistoryHelper(HistoricalRecordContextHelper):
 class HistoryAdmin(SimpleHistoryAdmin):
     """The History view, with its diffs and revert, for models whose changes are kept."""
 
+    def check_ids(self, object_id, version_id=None):
+        """404 for an address whose id (or version) is not one: simple-history filters by
+        it as given, which raised ValueError (500) for "abc"."""
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+            if version_id is not None:
+                self.model.history.model._meta.pk.to_python(version_id)
+        except ValidationError:
+            raise Http404("No such record.") from None
+
+    def history_view(self, request, object_id, extra_context=None):
+        self.check_ids(object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self.check_ids(object_id, version_id)
         # simple-history saves a revert for anyone who may view the history; only editors
         # (change permission) may.
         if request.method == "POST" and not self.has_change_permission(request):
@@ -396,7 +412,11 @@ def merge_incidents(modeladmin, request, queryset):
         return None
     target = next((i for i in incidents if str(i.pk) == request.POST.get("target")), None)
     if "confirm" in request.POST and target:
-        record = target.merge(incidents, user=request.user)
+        try:
+            record = target.merge(incidents, user=request.user)
+        except MergeRefused as refused:
+            modeladmin.message_user(request, str(refused), messages.ERROR)
+            return None
         modeladmin.message_merged(request, record)
         return HttpResponseRedirect(reverse("admin:events_incident_change", args=[target.pk]))
     context = {
@@ -553,7 +573,12 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
                 raise PermissionDenied
             chosen = [c for c in candidates if str(c.pk) in request.POST.getlist("merge")]
             if chosen:
-                self.message_merged(request, incident.merge(chosen, user=request.user))
+                try:
+                    record = incident.merge(chosen, user=request.user)
+                except MergeRefused as refused:
+                    self.message_user(request, str(refused), messages.ERROR)
+                    return HttpResponseRedirect(request.path)
+                self.message_merged(request, record)
                 return HttpResponseRedirect(
                     reverse("admin:events_incident_change", args=[incident.pk])
                 )

@@ -13,6 +13,7 @@ import functools
 import gzip
 import html
 import io
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -261,18 +262,36 @@ def read_csv(path):
     return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
 
 
+# The figure columns are 32-bit integers.
+MAX_COUNT = 2**31 - 1
+
+
 def _int(value):
-    try:
-        return int(float(value)) if value not in (None, "") else None
-    except ValueError:
+    """A count of deaths: None when blank or unreadable; ValueError (the row is reported, not
+    imported) when it is negative or more than the database holds."""
+    number = _float(value)
+    if number is None:
         return None
+    if not 0 <= number <= MAX_COUNT:
+        raise ValueError(f"{value!r} is not a count of deaths")
+    return int(number)
+
+
+def _degrees(value, limit):
+    """A latitude (limit 90) or longitude (180), None when blank; ValueError past the limit."""
+    number = _float(value)
+    if number is not None and abs(number) > limit:
+        raise ValueError(f"{value!r} is not a coordinate in degrees")
+    return number
 
 
 def _float(value):
+    """A finite number, or None ("", "abc", "nan" and "inf" alike)."""
     try:
-        return float(value) if value not in (None, "") else None
+        number = float(value) if value not in (None, "") else None
     except ValueError:
         return None
+    return number if number is not None and math.isfinite(number) else None
 
 
 def _date(value):
@@ -368,6 +387,8 @@ def ucdp_row(raw, extractor=None):
     combatants = (
         None if deaths_a is None and deaths_b is None else (deaths_a or 0) + (deaths_b or 0)
     )
+    if combatants is not None and combatants > MAX_COUNT:
+        raise ValueError(f"deaths_a + deaths_b ({combatants}) is not a count of deaths")
     figures = {
         "killed_total_low": _int(raw.get("low")),
         "killed_total_best": _int(raw.get("best")),
@@ -376,7 +397,7 @@ def ucdp_row(raw, extractor=None):
         "killed_combatants_best": combatants,
     }
     where = raw.get("where_prec", "")
-    lat, lon = _float(raw.get("latitude")), _float(raw.get("longitude"))
+    lat, lon = _degrees(raw.get("latitude"), 90), _degrees(raw.get("longitude"), 180)
     if where not in UCDP_GEO_PRECISION or where in UCDP_UNMAPPABLE:
         lat = lon = None
     # Decoded before anything splits it: "al-Wa&#8217;er" holds a ";".
@@ -537,8 +558,8 @@ def acled_row(raw):
         place_name=(raw.get("location") or "").strip(),
         adm1=raw.get("admin1", ""),
         adm2=raw.get("admin2", ""),
-        latitude=_float(raw.get("latitude")),
-        longitude=_float(raw.get("longitude")),
+        latitude=_degrees(raw.get("latitude"), 90),
+        longitude=_degrees(raw.get("longitude"), 180),
         geo_precision=ACLED_GEO_PRECISION.get(precision, ""),
         figures={"killed_total_best": fatalities},
         perpetrators=perpetrators,
@@ -568,6 +589,8 @@ def import_rows(raws, convert, source, progress=None):
     rows, seen = [], set()
     for raw in raws:
         try:
+            if any("\x00" in str(value) for value in raw.values()):
+                raise ValueError("it holds a NUL character, which the database refuses")
             row = convert(raw)
         except (KeyError, ValueError) as error:
             result.problems.append(

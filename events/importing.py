@@ -36,6 +36,9 @@ from .models import (
 )
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
+# JSON may spell half a surrogate pair ("\ud800"): valid JSON, but no character UTF-8 (or the
+# database) can hold.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class Rejected(ValueError):
@@ -240,6 +243,11 @@ def parse_jsonl(text, filename=""):
             publisher = _string(item.get("source") or item.get("publisher"))
             if "\x00" in title + body + publisher:
                 raise Rejected(f"{where}: the bulletin contains NUL characters (\\u0000).")
+            if LONE_SURROGATE.search(title + body + publisher + str(item.get("url") or "")):
+                raise Rejected(
+                    f"{where}: the bulletin contains a lone surrogate escape (such as \\ud800), "
+                    "which is no Unicode character."
+                )
             yield BulletinInput(
                 title=(title or body.split("\n")[0])[:500],
                 text=body,

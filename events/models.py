@@ -449,6 +449,10 @@ for _name in FIGURE_FIELDS:
     Figures.add_to_class(_name, models.PositiveIntegerField(null=True, blank=True))
 
 
+class MergeRefused(ValueError):
+    """A merge that would hide incidents for good: into, or of, an incident merged away."""
+
+
 class IncidentQuerySet(models.QuerySet):
     def in_province(self, code):
         return self.filter(governorate_id=code)
@@ -773,6 +777,14 @@ class Incident(Figures):
             )
             others = [other for other in locked.order_by("pk") if other.pk != self.pk]
             self.refresh_from_db()
+            # A merged-away incident is hidden: merging into it (a cycle when it was merged
+            # into one of the others) or moving it on would hide every report with it.
+            for incident in (self, *others):
+                if incident.merged_into_id is not None:
+                    raise MergeRefused(
+                        f"Incident #{incident.pk} was merged into #{incident.merged_into_id}: "
+                        "undo that merge first."
+                    )
             # An editor's figures are never replaced by derived ones: when only a merged-away
             # incident has them, the merged incident takes them (and gives them back on undo).
             edited = None

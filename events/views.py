@@ -292,10 +292,17 @@ def incident_overview(request):
     base = QueryDict(context["query"], mutable=True)
     base.pop("order", None)
     list_url = reverse("events:list")
+    # A month's or a year's dates within the filter's own: the link lists what it counts.
+    chosen = incidents.form.cleaned_data
+    start, end = chosen.get("date_from"), chosen.get("date_to")
     for name in ("governorates", "groups", "event_types", "months", "years", "places"):
         for row in tallies[name]:
             query = base.copy()
             for key, value in row.params.items():
+                if key == "date_from" and start:
+                    value = max(value, start.isoformat())
+                elif key == "date_to" and end:
+                    value = min(value, end.isoformat())
                 query[key] = value
             row.url = f"{list_url}?{query.urlencode()}"
     tallies["totals"].url = f"{list_url}?{base.urlencode()}" if base else list_url
@@ -548,9 +555,10 @@ def keyed_url(request, incidents):
         return None
     query = QueryDict(mutable=True)
     for name, values in request.GET.lists():
-        values = [keys.get(name, value) for value in values if value.strip()]
+        values = [value for value in values if value.strip()]
         if values:
-            query.setlist(name, values)
+            # One key, not one a value: place=42&place=42 redirected to itself for ever.
+            query.setlist(name, [keys[name]] if name in keys else values)
     return f"{request.path}?{query.urlencode()}"
 
 

@@ -1,6 +1,7 @@
 """An Atom feed of every filtered view of the list: /events/feed.atom?<the list's filters>."""
 
 import datetime
+import re
 
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -11,6 +12,14 @@ from events.models import Incident
 from events.views import filter_query
 
 FEED_ITEMS = 50
+# Characters XML 1.0 cannot hold (Django's feed writer raises on them), which a bulletin's
+# title or an editor's paste may carry.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text):
+    """The text with what XML cannot hold made spaces, and its spaces collapsed."""
+    return " ".join(NOT_XML.sub(" ", text).split())
 
 
 class IncidentFeed(Feed):
@@ -43,12 +52,15 @@ class IncidentFeed(Feed):
         if incident.governorate:
             where = f"{where}, {incident.governorate.name}" if where else incident.governorate.name
         when = incident.date.isoformat() if incident.date else "undated"
-        return f"{when}: {incident.get_event_type_display()}" + (f" in {where}" if where else "")
+        title = f"{when}: {incident.get_event_type_display()}" + (f" in {where}" if where else "")
+        return xml_text(title)
 
     def item_description(self, incident):
         killed = incident.killed_total_best
         toll = "toll unknown" if killed is None else f"{killed} killed"
-        return f"{incident.title or incident}. {toll}. Status: {incident.get_status_display()}."
+        return xml_text(
+            f"{incident.title or incident}. {toll}. Status: {incident.get_status_display()}."
+        )
 
     def item_pubdate(self, incident):
         if incident.date is None:

@@ -19,8 +19,11 @@ class SavedSearchForm(forms.ModelForm):
 
     def clean_query(self):
         """The list's filters only (no page cursor), and valid ones."""
-        query = QueryDict(self.cleaned_data["query"] or "", mutable=True)
-        query.pop("cursor", None)
+        given = QueryDict(self.cleaned_data["query"] or "")
+        query = QueryDict(mutable=True)
+        for name in IncidentFilter.base_filters:  # not the page's cursor, nor anything else
+            if name in given:
+                query.setlist(name, given.getlist(name))
         incidents = IncidentFilter(query, queryset=Incident.objects.none())
         if not incidents.is_valid():
             raise forms.ValidationError("These filters are not valid; correct them first.")

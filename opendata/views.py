@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError, transaction
 from django.http import HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -63,16 +64,21 @@ def incident_feed(request):
     return IncidentFeed()(request)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def searches(request):
     """The signed-in analyst's saved searches; POST saves the list's current filters."""
     form = SavedSearchForm(request.POST or None, user=request.user)
     if request.method == "POST":
         if form.is_valid():
-            search = form.save()
-            messages.success(request, f"Saved “{search.name}”.")
-            return redirect("opendata:searches")
+            try:
+                with transaction.atomic():
+                    search = form.save()
+            except IntegrityError:  # the same name saved by a second click at the same time
+                form.add_error("name", "You already have a saved search with this name.")
+            else:
+                messages.success(request, f"Saved “{search.name}”.")
+                return redirect("opendata:searches")
         status = 400
     else:
         status = 200

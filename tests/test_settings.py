@@ -82,3 +82,22 @@ def test_a_tiles_url_that_is_not_a_web_address_stops_the_site():
 
     assert result.returncode != 0
     assert "TILES_URL" in result.stderr
+
+
+def test_a_console_email_backend_sends_the_digests_without_the_smtp_options():
+    # README lists EMAIL_BACKEND; with the console backend the SMTP options (host, port, ...)
+    # were passed on too, and every digest failed with InvalidMailer.
+    script = (
+        "from django.core.mail import mailers\n"
+        "with mailers.default as mailer: print(type(mailer).__name__)\n"
+    )
+    result = manage(
+        "shell",
+        "-c",
+        script,
+        DEBUG="1",
+        EMAIL_BACKEND="django.core.mail.backends.console.EmailBackend",
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "EmailBackend" in result.stdout

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from events.datasets import (
@@ -296,3 +296,54 @@ def test_a_row_dated_outside_the_sane_range_is_reported_and_not_imported(
     assert result.created == 10
     assert [ucdp_id for ucdp_id, problem in result.problems if date in problem] == [rows[0]["id"]]
     assert not Report.objects.filter(external_id=rows[0]["id"]).exists()
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"best": "1e12"},
+        {"best": "-5"},
+        {"deaths_a": "2000000000", "deaths_b": "2000000000"},
+        {"latitude": "91"},
+        {"longitude": "-200"},
+        {"source_headline": "Air\x00strike on Aleppo"},
+    ],
+)
+def test_a_row_with_an_impossible_figure_coordinate_or_a_nul_is_reported_and_the_rest_imported(
+    loaded_gazetteer, tmp_path, changes
+):
+    # Each of these failed in the database and stopped the whole import.
+    rows = list(csv.DictReader(SAMPLE.open()))
+    rows[0].update(changes)
+    write_rows(tmp_path / "hostile.csv", rows)
+
+    result = import_ucdp_ged(tmp_path / "hostile.csv", extractor=no_extractor)
+
+    assert result.created == 10
+    assert [ucdp_id for ucdp_id, problem in result.problems if "unreadable" in problem] == [
+        rows[0]["id"]
+    ]
+
+
+@pytest.mark.parametrize("value", ["inf", "-inf", "nan", "NaN"])
+def test_a_figure_or_coordinate_that_is_not_finite_is_unknown(loaded_gazetteer, tmp_path, value):
+    rows = [{**ROW, "best": value, "latitude": value, "longitude": value}]
+    write_rows(tmp_path / "infinite.csv", rows)
+
+    result = import_ucdp_ged(tmp_path / "infinite.csv", extractor=no_extractor)
+
+    assert result.created == 1
+    incident = report(ROW["id"]).incident
+    assert (incident.killed_total_best, incident.latitude) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"id,best\n1,\xff\xfe2\n", b"\x1f\x8b\x08\x00truncated", b"id,best\n1," + b"9" * 200_000],
+)
+def test_a_file_that_is_not_utf8_csv_is_a_command_error_not_a_traceback(tmp_path, content):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(content)
+
+    with pytest.raises(CommandError, match="Cannot read"):
+        call_command("import_ucdp_ged", str(path), verbosity=0)

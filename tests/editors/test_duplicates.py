@@ -10,6 +10,7 @@ from events.models import (
     EventType,
     Incident,
     MergeRecord,
+    MergeRefused,
     Place,
     Report,
     ReviewStatus,
@@ -282,3 +283,32 @@ def test_a_merged_away_incident_says_where_it_went_and_is_not_counted_as_rejecte
     record.undo(user=editor)
     merged.refresh_from_db()
     assert merged.merged_into is None
+
+
+def test_the_merge_action_refuses_to_keep_an_incident_that_was_merged_away(client, editor, strikes):
+    # Merging B into A, then A back into B, made a cycle: both rejected, every report hidden.
+    first, second, _ = strikes
+    first.merge([second], user=editor)
+    changelist = reverse("admin:events_incident_changelist")
+    selected = {"action": "merge_incidents", "_selected_action": [first.pk, second.pk]}
+
+    response = client.post(
+        changelist, {**selected, "confirm": "yes", "target": second.pk}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert f"#{second.pk} was merged into #{first.pk}" in response.content.decode()
+    assert MergeRecord.objects.count() == 1
+    assert Incident.objects.published().filter(pk=first.pk).exists()
+    assert Incident.objects.get(pk=first.pk).merged_into is None
+
+
+def test_an_incident_merged_away_is_not_merged_again_into_another(editor, strikes):
+    first, second, third = strikes
+    first.merge([second], user=editor)
+
+    with pytest.raises(MergeRefused, match=f"#{second.pk} was merged into #{first.pk}"):
+        third.merge([second], user=editor)
+
+    assert Incident.objects.get(pk=second.pk).merged_into_id == first.pk
+    assert MergeRecord.objects.count() == 1

@@ -102,3 +102,20 @@ def test_an_event_dated_out_of_range_by_the_extractor_is_stored_without_a_date()
 
     assert result.status == "created"
     assert result.bulletin.reports.get().date is None
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("field", ["title", "text", "source", "url"])
+def test_a_jsonl_line_with_a_lone_surrogate_escape_is_rejected_alone_and_the_others_imported(
+    field,
+):
+    # "\ud800" is valid JSON but no Unicode character: it cannot be hashed, nor stored.
+    value = "http://example.org/\ud800" if field == "url" else "Douma \ud800 shelled"
+    data = "\n".join([line(1), line(2, **{field: value}), line(3)]).encode()
+
+    results = import_uploads([("lone.jsonl", data)])
+
+    assert [r.status for r in results] == ["created", "rejected", "created"]
+    assert "lone.jsonl line 2" in results[1].reason
+    assert "surrogate" in results[1].reason
+    assert Bulletin.objects.count() == 2

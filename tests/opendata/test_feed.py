@@ -48,3 +48,23 @@ def test_the_list_links_the_feed_of_its_filter(client, make_governorate):
     content = client.get(reverse("events:list"), {"province": "SY-HL"}).content.decode()
 
     assert f'href="{FEED}?province=SY-HL"' in content
+
+
+def test_an_incident_title_holding_control_characters_is_in_the_feed_without_them(
+    client, make_incident, make_place
+):
+    # A bulletin's title may carry \v or \x01 (a JSONL escape, a pasted form feed): XML 1.0
+    # cannot hold them, and Django's feed writer answered 500 for the whole feed.
+    make_incident(
+        province="SY-HL",
+        title="Airstrike\x0bon Atareb\x01 kills 5\x0c",
+        place=make_place(name="Ata\x1freb", province="SY-HL", latitude=36.1, longitude=36.8),
+    )
+
+    response = client.get(FEED, {"province": "SY-HL"})
+
+    assert response.status_code == 200
+    feed = feedparser.parse(response.content)
+    assert not feed.bozo, feed.bozo_exception
+    assert "Airstrike on Atareb kills 5" in feed.entries[0].summary
+    assert feed.entries[0].title.endswith("in Ata reb, Aleppo")

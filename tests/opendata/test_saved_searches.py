@@ -67,6 +67,23 @@ def test_invalid_filters_or_a_name_used_twice_are_refused_with_400(client, analy
     assert SavedSearch.objects.count() == 1
 
 
+def test_only_the_lists_filters_are_saved_not_other_parameters(client, analyst):
+    client.force_login(analyst)
+    query = "group=russia&foo=%00&padding=" + "x" * 50_000
+
+    response = client.post(SEARCHES, {"name": "Padded", "frequency": "daily", "query": query})
+
+    assert response.status_code == 302
+    assert SavedSearch.objects.get().query == "group=russia"
+
+
+def test_head_on_the_saved_searches_page_is_answered_like_get(client, analyst):
+    assert client.head(SEARCHES).status_code == 302  # to the login, as GET is
+    client.force_login(analyst)
+
+    assert client.head(SEARCHES).status_code == 200
+
+
 def test_saving_needs_a_login(client):
     response = client.post(SEARCHES, {"name": "X", "frequency": "daily", "query": ""})
 
@@ -185,3 +202,19 @@ def test_a_real_smtp_server_receives_the_digest(analyst, make_incident, settings
     received = email.message_from_bytes(envelope.content, policy=email.policy.default)
     assert received["Subject"] == "2 new incidents: Aleppo strikes"
     assert "2 new incidents match your saved search" in received.get_content()
+
+
+def test_a_double_submitted_save_is_refused_with_400_not_500(client, analyst, monkeypatch):
+    # Two clicks at once: both pass the form's name check before either is saved; the
+    # database's unique constraint refuses the second.
+    client.force_login(analyst)
+    save(analyst, name="Twice")
+    monkeypatch.setattr(
+        "opendata.forms.SavedSearchForm.validate_unique", lambda form: None, raising=True
+    )
+
+    response = client.post(SEARCHES, {"name": "Twice", "frequency": "daily", "query": ""})
+
+    assert response.status_code == 400
+    assert "already have a saved search" in response.content.decode()
+    assert SavedSearch.objects.count() == 1

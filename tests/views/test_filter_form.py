@@ -43,6 +43,23 @@ def test_a_place_is_found_by_its_label_or_a_name_only_it_has(client, make_place,
     assert f'value="Al-Soussa (Deir ez-Zor) #{soussa.pk}"' in by_id.content.decode()
 
 
+@pytest.mark.parametrize("page", ["events:list", "events:map", "events:overview"])
+def test_a_place_or_district_given_twice_redirects_once_to_one_key(
+    client, make_place, make_district, make_incident, page
+):
+    # place=42&place=42 was redirected to itself, for ever (the browser gave up).
+    make_district()
+    soussa = make_place(name="Al-Soussa")
+    make_incident(place=soussa)
+    url = reverse(page)
+
+    twice = client.get(f"{url}?place={soussa.pk}&place={soussa.pk}&district=SY0903&district=SY0903")
+
+    assert twice.status_code == 302
+    assert twice["Location"] == f"{url}?place={soussa.pk}&district=SY0903"
+    assert client.get(twice["Location"]).status_code == 200
+
+
 def test_a_name_several_places_share_asks_to_choose(client, make_place):
     make_place(name="Tall Abyad")
     make_place(name="Tall Abyad", province="SY-HL", latitude=36.0, longitude=37.0)

@@ -95,6 +95,21 @@ def test_every_number_links_to_the_list_filtered_to_it(client, incidents):
     assert listed.context["total"].count == july.incidents
 
 
+def test_a_month_or_year_link_keeps_a_narrower_date_range_so_it_lists_what_it_counts(
+    client, incidents
+):
+    # The 2018 row counts 15-31 July only; its link opened the whole year (two incidents
+    # listed under a count of one).
+    response = client.get(OVERVIEW + "?date_from=07/15/2018&date_to=2018-12-31")
+
+    year = tally(response, "years")["2018"]
+    july = tally(response, "months")["2018-07"]
+    assert year.incidents == july.incidents == 1
+    assert year.url == f"{LIST}?date_from=2018-07-15&date_to=2018-12-31"
+    assert july.url == f"{LIST}?date_from=2018-07-15&date_to=2018-07-31"
+    assert client.get(year.url).context["total"].count == 1
+
+
 def test_it_follows_the_filters(client, incidents):
     response = client.get(OVERVIEW + "?province=SY-HL")
 

@@ -1,3 +1,5 @@
+import csv
+
 from django.core.management.base import BaseCommand, CommandError
 
 
@@ -15,6 +17,7 @@ class DatasetImportCommand(BaseCommand):
         progress = self.stdout.write if verbosity else None
         try:
             result = self.importer(options["path"], progress=progress)
-        except OSError as error:
+        # Not a file, not gzip (or cut short), not UTF-8, or a field past csv's limit.
+        except (OSError, EOFError, UnicodeDecodeError, csv.Error) as error:
             raise CommandError(f"Cannot read {options['path']}: {error}") from error
         result.report(self.dataset, self.stdout.write, every_row=verbosity > 1)

@@ -1,0 +1,44 @@
+"""Admin addresses an editor (or a link checker) may mangle: each is a 400 or a 404, never a
+500."""
+
+import pytest
+from django.urls import reverse
+
+from .conftest import make_incident
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("object_id", ["abc", "1.5", "-"])
+def test_the_history_of_an_id_that_is_no_number_is_404(client, editor, object_id):
+    url = reverse("admin:events_incident_changelist") + f"{object_id}/history/"
+
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("version_id", ["abc", "1.5", "-"])
+def test_a_history_version_that_is_no_number_is_404(client, editor, version_id):
+    incident = make_incident()
+    url = reverse("admin:events_incident_history", args=[incident.pk]) + f"{version_id}/"
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, {}).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["status__exact=%00", "governorate__code__exact=%00", "status__exact=x&status__exact=%00"],
+)
+def test_a_nul_character_in_an_admin_list_filter_is_400(client, editor, query):
+    make_incident()
+
+    response = client.get(reverse("admin:events_incident_changelist") + "?" + query)
+
+    assert response.status_code == 400
+    assert "NUL" in response.content.decode()
+
+
+def test_a_nul_character_in_an_admin_object_address_is_400(client, editor):
+    url = reverse("admin:events_governorate_changelist") + "SY%00/change/"
+
+    assert client.get(url).status_code == 400
