@@ -17,6 +17,7 @@ Needs the shared data directory; `make eval` runs it.
 
 import argparse
 import csv
+import json
 import os
 import random
 import re
@@ -30,10 +31,16 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_gazetteer  # noqa: E402
 
-from events.extraction.gazetteer import Gazetteer, distance_km  # noqa: E402
+from events.extraction.gazetteer import (  # noqa: E402
+    Gazetteer,
+    calibration_cell,
+    calibration_rates,
+    distance_km,
+)
 
 SENTENCE = "An air strike hit {place} on Monday, killing three civilians, a monitor said."
 BANDS = (("> 0.8", 0.8, 1.01), ("0.5-0.8", 0.5, 0.8), ("< 0.5", 0.0, 0.5))
+LEARNT = ("UCDP", "GeoNames", "OCHA")  # the sources held out of the build, fold by fold
 
 
 def read(path):
@@ -127,11 +134,14 @@ def extractor(gazetteer):
         primary = primary or next((e for e in events if not e.get("background")), None)
         if not primary or not primary.get("province_code"):
             return None
+        # What the confidence is calibrated from: the same sentence's choice, uncalibrated.
+        chosen = gazetteer.choose(text)
         return (
             primary["province_code"],
             primary.get("latitude"),
             primary.get("longitude"),
-            primary.get("place_confidence"),
+            chosen.raw if chosen else 1.0,
+            chosen.rivals if chosen else 0,
         )
 
     return locate
@@ -144,14 +154,37 @@ def score(cases, locate, tally, answers):
         if found is None:
             tally["none"] += 1
             continue
-        got_code, got_lat, got_lon, confidence = found
+        got_code, got_lat, got_lon, raw, rivals = found
         right = got_code == code
         tally["right"] += right
         if got_lat is not None and distance_km(lat, lon, got_lat, got_lon) <= 10:
             tally["near"] += 1
         elif not right:
             tally["misses"].append((name, code, got_code))
-        answers.append((confidence if confidence is not None else 1.0, right))
+        answers.append((raw, rivals, right))
+
+
+def cells_of(answers_by_source):
+    """{cell: {source: [right, total]}} from (raw, rivals, right) answers."""
+    cells = {}
+    for label, answers in answers_by_source.items():
+        for raw, rivals, right in answers:
+            count = cells.setdefault(calibration_cell(raw, rivals), {}).setdefault(label, [0, 0])
+            count[0] += right
+            count[1] += 1
+    return dict(sorted(cells.items()))
+
+
+def calibration_table(title, answers, confidence):
+    print(f"\n{title}")
+    print(f"{'confidence':<12}" + "".join(f"{label:>18}" for label in LEARNT))
+    for band, lo, hi in BANDS:
+        cells = []
+        for label in LEARNT:
+            inside = [a[-1] for a in answers[label] if lo <= confidence(label, a) < hi]
+            share = f"{100 * sum(inside) / len(inside):.1f}%" if inside else "-"
+            cells.append(f"{share} of {len(inside)}")
+        print(f"{band:<12}" + "".join(f"{cell:>18}" for cell in cells))
 
 
 def main(argv=None):
@@ -161,6 +194,11 @@ def main(argv=None):
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--misses", type=int, default=0, help="print this many failures")
     parser.add_argument("--only", type=int, help="run this fold only (quicker)")
+    parser.add_argument(
+        "--write-calibration",
+        metavar="PATH",
+        help="write the calibration counts of every fold here (seeds/gazetteer/calibration.json)",
+    )
     args = parser.parse_args(argv)
 
     cases = sources(args.source)
@@ -171,16 +209,19 @@ def main(argv=None):
     tallies = {
         label: {"cases": 0, "right": 0, "near": 0, "none": 0, "misses": []} for label in cases
     }
-    answers = {label: [] for label in cases}
+    answers = {label: [] for label in cases}  # (raw, rivals, right)
+    folds_of = {label: [] for label in cases}  # the fold of each answer
     started = time.perf_counter()
     folds = [args.only] if args.only is not None else range(args.folds)
     for fold in folds:
-        held = {label: set(units[label][fold]) for label in ("UCDP", "GeoNames", "OCHA")}
+        held = {label: set(units[label][fold]) for label in LEARNT}
         locate = extractor(gazetteer_without(args.source, held))
         for label, items in cases.items():
             fold_units = set(units[label][fold])
             chosen = [c[1:] for c in items if c[0] in fold_units]
+            before = len(answers[label])
             score(chosen, locate, tallies[label], answers[label])
+            folds_of[label] += [fold] * (len(answers[label]) - before)
     elapsed = time.perf_counter() - started
 
     print(
@@ -195,15 +236,50 @@ def main(argv=None):
             f"{label:<16}{t['cases']:>7}{100 * t['right'] / n:>12.1f}%{100 * t['near'] / n:>13.1f}%"
             f"{100 * t['none'] / n:>10.1f}%{note}"
         )
-    print("\nCalibration (held-out answers): share with the right governorate by confidence")
-    print(f"{'confidence':<12}" + "".join(f"{label:>18}" for label in ("UCDP", "GeoNames", "OCHA")))
-    for band, lo, hi in BANDS:
-        cells = []
-        for label in ("UCDP", "GeoNames", "OCHA"):
-            inside = [right for c, right in answers[label] if lo <= c < hi]
-            share = f"{100 * sum(inside) / len(inside):.1f}%" if inside else "-"
-            cells.append(f"{share} of {len(inside)}")
-        print(f"{band:<12}" + "".join(f"{cell:>18}" for cell in cells))
+    # Each fold's confidences calibrated on the other folds' answers only.
+    rates = {
+        fold: calibration_rates(
+            cells_of(
+                {
+                    label: [
+                        a for a, f in zip(answers[label], folds_of[label], strict=True) if f != fold
+                    ]
+                    for label in LEARNT
+                }
+            )
+        )
+        for fold in folds
+    }
+    calibrated = {
+        label: [
+            (rates[f].get(calibration_cell(raw, rivals), raw), rivals, right)
+            for (raw, rivals, right), f in zip(answers[label], folds_of[label], strict=True)
+        ]
+        for label in LEARNT
+    }
+    calibration_table(
+        "Calibration (held-out answers): share with the right governorate by confidence, "
+        "calibrated on the other folds",
+        calibrated,
+        lambda label, a: a[0],
+    )
+    calibration_table("Before calibration (the raw confidence)", answers, lambda label, a: a[0])
+    if args.write_calibration:
+        payload = {
+            "about": (
+                "Geocoding confidence calibration, written by bench/geocoding.py "
+                "--write-calibration: for each cell (raw confidence in fifths : governorates "
+                "holding places of the mention's consonants, 0/1/2-3/4+), how many held-out "
+                "names of each source got the right governorate, [right, total]."
+            ),
+            "cells": cells_of({label: answers[label] for label in LEARNT}),
+        }
+        lines = [f"  {json.dumps(c)}: {json.dumps(v)}" for c, v in payload["cells"].items()]
+        text = f'{{"about": {json.dumps(payload["about"])},\n "cells": {{\n'
+        Path(args.write_calibration).write_text(
+            text + ",\n".join(lines) + "\n }\n}\n", encoding="utf-8"
+        )
+        print(f"\nwrote {args.write_calibration}")
     print(f"\n({elapsed:.0f} s)")
     for label, t in tallies.items():
         for miss in t["misses"][: args.misses]:

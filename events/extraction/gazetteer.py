@@ -51,9 +51,14 @@ class Choice:
     """Where an event happened, how sure the gazetteer is, and what else the name may be."""
 
     location: Location
-    confidence: float  # 0..1: the chosen place's share of the evidence among its candidates
+    # 0..1: how often a choice like this one (its share of the evidence among its candidates,
+    # discounted by the spelling's distance, and how many governorates hold places of these
+    # consonants) was right on names held out of the gazetteer (seeds/gazetteer/calibration.json).
+    confidence: float
     alternatives: tuple[tuple[Location, float], ...]  # runners-up with their confidence
     mentions: tuple
+    raw: float = 1.0  # the share, discounted by the spelling's distance, before calibration
+    rivals: int = 0  # governorates holding places spelled with the mention's consonants
 
 
 @dataclass(frozen=True)
@@ -294,6 +299,9 @@ FUZZY_SKELETON_CUTOFF = 80
 FUZZY_SOUND_CUTOFF = 0.75
 # What a match of consonants alone is worth against a match of the whole spelling.
 SKELETON_SHARE = 0.85
+# A name spelled like none of a place's Latin names matches its Arabic name by consonants
+# from this many of them on (bench/geocoding.py: 4 beat 5; 3 read "Nobody" as a village).
+ARABIC_SKELETON_MIN = 4
 # How steeply a confidence falls with the distance of the spelling (see Gazetteer.choose).
 CLOSENESS_POWER = 4
 
@@ -365,6 +373,7 @@ class Gazetteer:
         self._by_stem = {}  # Latin keys without a final vowel: "Arbine" and "Arbin"
         self._skeleton_list = None
         self._governorate_prior = {}
+        self._calibration = {}  # calibration_cell(...) -> share right (held out)
         self._last = (None, ())  # the last text read and its mentions
         self._lower = frozenset()  # the words the text being read writes in lower case
         self._tails = set()  # keys of the last words of names of several words
@@ -397,11 +406,19 @@ class Gazetteer:
             rows("areas.csv"),
             stopwords=seed_stopwords(directory),
             nonplaces=seed_nonplaces(directory),
+            calibration=seed_calibration(directory),
         )
 
     @classmethod
     def from_records(
-        cls, governorates, districts, places, areas=(), stopwords=(), nonplaces=None
+        cls,
+        governorates,
+        districts,
+        places,
+        areas=(),
+        stopwords=(),
+        nonplaces=None,
+        calibration=None,
     ) -> "Gazetteer":
         """Build from plain dicts (as the seeds' CSV rows or `Model.objects.values()` give).
 
@@ -419,8 +436,10 @@ class Gazetteer:
         (seeds/gazetteer/nonplaces.txt and the actors' and sources' names; by default those
         of the seeds); kind "given" marks given names, which also keep the name after them
         from being read as a village.
+        calibration: {cell: share right} (see calibration_cell; by default the seeds').
         """
         self = cls()
+        self._calibration = seed_calibration() if calibration is None else dict(calibration)
         self._stopwords = frozenset(w.strip().lower() for w in stopwords if w.strip())
         if nonplaces is None:
             nonplaces = seed_nonplaces()
@@ -860,7 +879,14 @@ class Gazetteer:
             self._fuzzy_cache[(s, k)] = _closest(entries, k)
         best, score = self._fuzzy_cache[(s, k)]
         needed = {2: 0.8, 3: 0.75, 4: 0.7}.get(len(s), 0.6)
-        return best if score >= needed else None
+        if score >= needed:
+            return best
+        if len(s) >= ARABIC_SKELETON_MIN:
+            # Spelled like none of their Latin names, but with the consonants their Arabic
+            # name writes: "Kafr Abid" and كفر عبيد.
+            arabic = [e for e in entries if any(is_arabic(n) and skeleton(n) == s for n in e.keys)]
+            return arabic or None
+        return None
 
     # -- resolving ------------------------------------------------------------------------
 
@@ -893,9 +919,32 @@ class Gazetteer:
         # candidates is discounted by how far the spelling is from the place's nearest name.
         entry = self._entry_of.get(location)
         spelled = closeness(mention.surface, entry) if entry and entry.sounds else 1.0
-        confidence = share * spelled**CLOSENESS_POWER
-        alternatives = tuple((loc, p) for loc, p in ranked if loc != location)[:MAX_ALTERNATIVES]
-        return Choice(location, round(confidence, 3), alternatives, tuple(mentions))
+        raw = share * spelled**CLOSENESS_POWER
+        rivals = self.rivals(mention.surface)
+        confidence = self._calibration.get(calibration_cell(raw, rivals), raw)
+        # The runners-up on the choice's scale, in the proportions of the evidence (never
+        # above the choice itself).
+        scale = confidence / share if share else 0.0
+        alternatives = tuple(
+            (loc, round(min(confidence, p * scale), 3)) for loc, p in ranked if loc != location
+        )[:MAX_ALTERNATIVES]
+        return Choice(
+            location, round(confidence, 3), alternatives, tuple(mentions), round(raw, 3), rivals
+        )
+
+    def rivals(self, surface):
+        """How many governorates hold places whose names have the consonants of `surface`: a
+        name common across Syria is likelier to be a namesake the text does not settle."""
+        consonants = skeleton(surface)
+        if len(consonants) < 2:
+            return 0
+        return len(
+            {
+                e.location.province_code
+                for e in self._by_skeleton.get(consonants, ())
+                if e.location.precision == PLACE
+            }
+        )
 
     def _locate(self, text, focus, mentions=None):
         if mentions is None:
@@ -1299,6 +1348,39 @@ def _near(a, b):
 
 def _plain(words, articles):
     return next(fold(w) for w, article in zip(words, articles, strict=False) if not article)
+
+
+# Calibration cells: the raw confidence in fifths, and the rivals (governorates holding
+# places of the mention's consonants) as none, one, two or three, four or more.
+CALIBRATION_BANDS = 5
+
+
+def calibration_cell(raw, rivals):
+    band = min(CALIBRATION_BANDS - 1, max(0, int(raw * CALIBRATION_BANDS)))
+    return f"{band}:{min(rivals, 4) if rivals < 2 else (2 if rivals < 4 else 4)}"
+
+
+def calibration_rates(cells):
+    """{cell: {source: [right, total]}} -> {cell: share right}: each source's smoothed share
+    ((right + 1) / (total + 2)), averaged over the sources with answers in the cell, so that
+    no one source's spellings decide for the others."""
+    rates = {}
+    for cell, by_source in cells.items():
+        shares = [(r + 1) / (n + 2) for r, n in by_source.values() if n]
+        if shares:
+            rates[cell] = sum(shares) / len(shares)
+    return rates
+
+
+def seed_calibration(directory=SEEDS_DIRECTORY):
+    """The shipped calibration (seeds/gazetteer/calibration.json, written by
+    `bench/geocoding.py --write-calibration`), as {cell: share right}; {} if absent."""
+    import json
+
+    path = Path(directory) / "calibration.json"
+    if not path.exists():
+        return {}
+    return calibration_rates(json.loads(path.read_text(encoding="utf-8"))["cells"])
 
 
 def seed_stopwords(directory=SEEDS_DIRECTORY):
