@@ -1378,16 +1378,9 @@ class IncidentFacets(models.Model):
         return f"{self.incidents} {self.status} incidents at {self.latitude},{self.longitude}"
 
 
-class IncidentBreakdown(models.Model):
-    """Published incidents that are not aggregates (as IncidentSummary) counted by month,
-    governorate, event type and perpetrator groups, with the overview's figures: what the
-    overview adds up for no filter or a governorate, a group, a type and whole months (see
-    events/counts/breakdowns.py). About a sixth as many rows as IncidentSummary, whose
-    points, districts and places it leaves out.
-
-    Kept on PostgreSQL by statement triggers on events_incident (migration 0033), as
-    IncidentSummary is. Not used on SQLite.
-    """
+class Breakdown(models.Model):
+    """What IncidentBreakdown and IncidentFacetBreakdown count by: month, governorate, event
+    type and perpetrator groups, with the overview's figures (see counts.Figures)."""
 
     month = models.DateField(null=True)  # the first of the incident's month
     governorate = models.ForeignKey(
@@ -1395,7 +1388,7 @@ class IncidentBreakdown(models.Model):
         models.DO_NOTHING,
         null=True,
         db_constraint=False,
-        db_index=False,  # breakdown_governorate_idx
+        db_index=False,  # the table's own governorate index
         related_name="+",
     )
     event_type = models.CharField(max_length=20)
@@ -1412,6 +1405,24 @@ class IncidentBreakdown(models.Model):
     pending = models.BooleanField(default=True)
 
     class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.incidents} incidents in {self.governorate_id} in {self.month}"
+
+
+class IncidentBreakdown(Breakdown):
+    """Published incidents that are not aggregates (as IncidentSummary) counted by month,
+    governorate, event type and perpetrator groups, with the overview's figures: what the
+    overview, the histogram and the totals add up for no filter or a governorate, a group, a
+    type and whole months (see events/counts/breakdowns.py). About a sixth as many rows as
+    IncidentSummary, whose points, districts and places it leaves out.
+
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0033), as
+    IncidentSummary is. Not used on SQLite.
+    """
+
+    class Meta:
         indexes = [
             # A year or a range of months: WHERE month >= … AND month <= ….
             models.Index(fields=["month"], name="breakdown_month_idx"),
@@ -1422,8 +1433,35 @@ class IncidentBreakdown(models.Model):
         ]
         # The unique key of settled rows is made in migration 0033 (NULLS NOT DISTINCT).
 
+
+class IncidentFacetBreakdown(Breakdown):
+    """Incidents of every status counted as IncidentBreakdown counts the published ones, and
+    by review status (merged-away incidents as 'merged'), source and whether they are
+    aggregates: what the totals, the histogram and the overview's breakdowns add up for a
+    status, a source or the aggregates (see events/counts/facet_breakdowns.py). IncidentFacets
+    answered these from its points, places and tolls too: five times as many rows.
+
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0035). Not used on
+    SQLite.
+    """
+
+    status = models.CharField(max_length=10)  # 'merged' for one merged into another
+    source = models.CharField(max_length=10)
+    aggregate = models.BooleanField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["month"], name="facet_breakdown_month_idx"),
+            models.Index(fields=["governorate"], name="facet_breakdown_gov_idx"),
+            # A status or a source: WHERE status = 'verified' (with the month, for a range).
+            models.Index(fields=["status", "month"], name="facet_breakdown_status_idx"),
+            models.Index(fields=["source", "month"], name="facet_breakdown_source_idx"),
+            models.Index(fields=["id"], condition=Q(pending=True), name="facet_breakdown_pend_idx"),
+        ]
+        # The unique key of settled rows is made in migration 0035 (NULLS NOT DISTINCT).
+
     def __str__(self):
-        return f"{self.incidents} incidents in {self.governorate_id} in {self.month}"
+        return f"{self.incidents} {self.status} incidents in {self.governorate_id} in {self.month}"
 
 
 class DataVersion(models.Model):

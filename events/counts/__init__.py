@@ -8,8 +8,9 @@ answers a validated IncidentFilter.
                                      each with every figure the overview shows; the total
 
 At a million incidents, counting the incident rows costs hundreds of milliseconds, so on
-PostgreSQL tables kept by triggers count them ahead: IncidentSummary (summary.py),
-IncidentFacets (facets.py), IncidentWord (words.py) and IncidentSearch (search.py). Each
+PostgreSQL tables kept by triggers count them ahead: IncidentBreakdown (breakdowns.py),
+IncidentFacetBreakdown (facet_breakdowns.py), IncidentSummary (summary.py), IncidentFacets
+(facets.py), IncidentWord (words.py) and IncidentSearch (search.py). Each
 module lists in ANSWERS the filters it *can* answer (and in MEASURES what it can count); the
 first in TABLES that can answer every chosen filter answers. A date range that cuts months is
 answered by a summary for its whole months and by the incidents for the days at its ends.
@@ -30,16 +31,18 @@ from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 
 from ..models import Aggregates, ClaimKind, DataVersion, DatePrecision, GeoPrecision
-from . import breakdowns, facets, search, summary, words
+from . import breakdowns, facet_breakdowns, facets, search, summary, words
 from .tally import available, capped_sum
 
 # Totals are exact up to this many incidents on PostgreSQL (past it, "100,000+" on every
 # page, whichever table counted them); exact always on SQLite.
 LIMIT = 100_000
 # The tables, smallest first: the first that can answer a filter does.
-TABLES = (breakdowns, summary, facets, words, search)
+TABLES = (breakdowns, facet_breakdowns, summary, facets, words, search)
 # Those whose rows are counts to add up (a search row is one incident).
-TALLIES = (breakdowns, summary, facets, words)
+TALLIES = (breakdowns, facet_breakdowns, summary, facets, words)
+# Those without points or places: the overview's top places come from another.
+BREAKDOWNS = (breakdowns, facet_breakdowns)
 # Values that sort the incidents but select none.
 NOT_FILTERS = frozenset({"order"})
 
@@ -146,7 +149,7 @@ def parts(incidents, measure):
             return [(table, filters)]
         if split := whole_months(filters):
             narrowed, ends = split
-            if (table := able(narrowed, measure)) in (breakdowns, summary, facets):
+            if (table := able(narrowed, measure)) in (*BREAKDOWNS, summary, facets):
                 return [(table, narrowed), (Incidents(incidents.qs.filter(ends), True), filters)]
     return [(Incidents(incidents.qs), filters)]
 
@@ -299,8 +302,8 @@ def overview(incidents):
     known value are under None (except for places: only places are listed)."""
     names, columns = Figures._fields, list(DIMENSIONS.values())
     places = ("place_id", TOP_PLACES)
-    if breakdowns in (table for table, _ in parts(incidents, "breakdowns")):
-        # IncidentBreakdown has no place: the top places come from a table that has.
+    if any(table in BREAKDOWNS for table, _ in parts(incidents, "breakdowns")):
+        # The breakdowns have no place: the top places come from a table that has.
         by, total = breakdown(incidents, "breakdowns", columns[:-1], names)
         by.update(breakdown(incidents, "overview", ["place_id"], names, top=places)[0])
     else:

@@ -16,7 +16,7 @@ from .tally import Tally
 # The filters this table can answer: each has a column here (the dates when they cut whole
 # months, see summary.whole_months()).
 ANSWERS = frozenset({"province", "group", "event_type", "date_from", "date_to"})
-MEASURES = frozenset({"breakdowns"})  # the overview but its places
+MEASURES = frozenset({"total", "months", "breakdowns"})  # no points, no places
 ROW = summary.ROW
 
 TALLY = Tally(

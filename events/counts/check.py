@@ -3,7 +3,7 @@ concurrent writes; so can anyone who suspects them). PostgreSQL only."""
 
 from django.db import connection
 
-from .sql import BREAKDOWN, FACETS, SEARCH, SUMMARY, WORDS
+from .sql import BREAKDOWN, FACET_BREAKDOWN, FACETS, SEARCH, SUMMARY, WORDS
 
 # What one incident row contributes to the summary's key (in SUMMARY.KEY's order), as the
 # triggers of migration 0031 count it.
@@ -41,6 +41,8 @@ FACETS_ROW_KEY = [
 ]
 # And to the breakdowns' key (BREAKDOWN.KEY), as migration 0033 counts it.
 BREAKDOWN_ROW_KEY = [ROW_KEY[2], "governorate_id", "event_type", "perpetrator_groups"]
+# And to the facets' breakdowns' key (FACET_BREAKDOWN.KEY), as migration 0035 counts it.
+FACET_BREAKDOWN_ROW_KEY = [*BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[8], "source", "aggregate"]
 
 
 def differences():
@@ -51,6 +53,7 @@ def differences():
             (SUMMARY, SUMMARY.KEY, ROW_KEY, f"WHERE {PUBLISHED}"),
             (FACETS, FACETS.KEY, FACETS_ROW_KEY, ""),
             (BREAKDOWN, BREAKDOWN.KEY, BREAKDOWN_ROW_KEY, f"WHERE {PUBLISHED}"),
+            (FACET_BREAKDOWN, FACET_BREAKDOWN.KEY, FACET_BREAKDOWN_ROW_KEY, ""),
         ):
             columns = ", ".join(key)
             positions = ", ".join(str(n + 1) for n in range(len(key)))

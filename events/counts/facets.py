@@ -42,8 +42,9 @@ def can_answer(chosen):
     return summary.whole_months(chosen)
 
 
-def rows(chosen):
-    """The IncidentFacets rows (settled and pending) of these filters' incidents."""
+def condition(chosen):
+    """The condition on rows of every status, source and aggregate (this table's and
+    IncidentFacetBreakdown's) for the filters that both answer: all but the toll."""
     condition = summary.condition(chosen)
     if "status" in chosen:
         condition &= Q(status=chosen["status"])  # 'merged' for incidents merged into another
@@ -52,10 +53,16 @@ def rows(chosen):
     condition &= aggregates(chosen.get("aggregates"))
     if "source" in chosen:
         condition &= Q(source=chosen["source"])
+    return condition
+
+
+def rows(chosen):
+    """The IncidentFacets rows (settled and pending) of these filters' incidents."""
+    where = condition(chosen)
     if "min_killed" in chosen:
-        condition &= Q(killed_capped__gte=chosen["min_killed"])
+        where &= Q(killed_capped__gte=chosen["min_killed"])
     maybe_compact()
-    return IncidentFacets.objects.filter(condition).order_by()
+    return IncidentFacets.objects.filter(where).order_by()
 
 
 def aggregates(choice):

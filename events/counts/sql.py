@@ -11,3 +11,4 @@ SEARCH = import_module("events.migrations.0030_search_published_without_aggregat
 WORDS = import_module("events.migrations.0014_incident_words")
 FACETS = import_module("events.migrations.0032_facets_overview_figures")
 BREAKDOWN = import_module("events.migrations.0033_incident_breakdown")
+FACET_BREAKDOWN = import_module("events.migrations.0035_incident_facet_breakdown")

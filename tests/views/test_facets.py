@@ -5,10 +5,17 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events.counts import check, facets
-from events.models import Actor, Incident, IncidentFacets, ReviewStatus
+from events.counts import check, facet_breakdowns, facets
+from events.models import (
+    Actor,
+    Incident,
+    IncidentFacetBreakdown,
+    IncidentFacets,
+    ReviewStatus,
+)
 
 pytestmark = [
     pytest.mark.django_db,
@@ -56,6 +63,7 @@ def test_a_rebuild_counts_what_the_triggers_never_saw(make_incident):
     assert check.differences() != []
 
     facets.rebuild()
+    facet_breakdowns.rebuild()
     from events.counts import summary
 
     summary.rebuild()
@@ -79,3 +87,55 @@ def test_the_map_and_histogram_read_the_facets_for_status_source_and_toll(
     assert body["total"] == {"count": 1, "capped": False}
     sql = " ".join(q["sql"] for q in captured.captured_queries)
     assert IncidentFacets._meta.db_table in sql
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"status": "extracted"},
+        {"status": "rejected", "province": "SY-HL"},
+        {"source": "ucdp_ged", "date_from": "2019-03-01", "date_to": "2019-03-31"},
+        {"aggregates": "only"},
+    ],
+)
+def test_a_status_or_a_source_is_counted_from_the_facet_breakdowns(client, make_incident, query):
+    """The list's total, the histogram and the overview's breakdowns of a status, a source or
+    the aggregates add up IncidentFacetBreakdown's few rows, not IncidentFacets' many, and
+    come to what the incidents themselves say."""
+    march = datetime.date(2019, 3, 9)
+    make_incident(province="SY-HL", killed_total_best=7, status="rejected", date=march)
+    make_incident(killed_total_best=2, source="ucdp_ged", date=march)
+    make_incident(killed_total_best=5, aggregate=True, date=march)
+    make_incident(killed_total_best=1, status="extracted", date=datetime.date(2019, 4, 1))
+    matching = [
+        i for i in Incident.objects.all()
+        if all(_matches(i, name, value) for name, value in query.items())
+    ]  # fmt: skip
+
+    with CaptureQueriesContext(connection) as captured:
+        histogram = client.get(reverse("events:histogram"), query).json()
+    sql = " ".join(q["sql"] for q in captured.captured_queries)  # before the next request
+    overview = client.get(reverse("events:overview_data"), query).json()
+
+    assert IncidentFacetBreakdown._meta.db_table in sql
+    assert IncidentFacets._meta.db_table not in sql
+    assert histogram["total"]["count"] == len(matching) > 0
+    killed = sum(i.killed_total_best for i in matching)
+    assert histogram["killed"] == sum(killed for _, _, killed in histogram["months"]) == killed
+    assert overview["total"]["count"] == len(matching)
+
+
+def _matches(incident, name, value):
+    if name == "status":
+        return incident.status == value and not incident.aggregate
+    if name == "source":
+        return incident.source == value and not incident.aggregate
+    if name == "aggregates":
+        return incident.aggregate
+    if name == "province":
+        return incident.governorate_id == value
+    if name == "date_from":
+        return incident.date >= datetime.date.fromisoformat(value)
+    if name == "date_to":
+        return incident.date <= datetime.date.fromisoformat(value)
+    raise AssertionError(name)

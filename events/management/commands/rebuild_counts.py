@@ -1,5 +1,5 @@
 """Count every incident afresh for the map, histogram and overview (IncidentSummary,
-IncidentFacets, IncidentBreakdown),
+IncidentFacets, IncidentBreakdown, IncidentFacetBreakdown),
 index every incident's words for the text search (IncidentSearch) and count them by word
 (IncidentWord).
 
@@ -14,10 +14,11 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from events.counts import breakdowns, facets, search, sql, summary, words
+from events.counts import breakdowns, facet_breakdowns, facets, search, sql, summary, words
 from events.counts.tally import available
 from events.models import (
     IncidentBreakdown,
+    IncidentFacetBreakdown,
     IncidentFacets,
     IncidentSearch,
     IncidentSummary,
@@ -43,7 +44,14 @@ class Command(BaseCommand):
         started = time.perf_counter()
         if triggers:
             with transaction.atomic(), connection.cursor() as cursor:
-                for migration in (sql.SUMMARY, sql.FACETS, sql.BREAKDOWN, sql.SEARCH, sql.WORDS):
+                for migration in (
+                    sql.SUMMARY,
+                    sql.FACETS,
+                    sql.BREAKDOWN,
+                    sql.FACET_BREAKDOWN,
+                    sql.SEARCH,
+                    sql.WORDS,
+                ):
                     cursor.execute(migration.TRIGGERS)
             self.stdout.write("Triggers reinstalled.")
         summary.rebuild()
@@ -52,6 +60,9 @@ class Command(BaseCommand):
         self.stdout.write(f"IncidentFacets: {IncidentFacets.objects.count():,} rows.")
         breakdowns.rebuild()
         self.stdout.write(f"IncidentBreakdown: {IncidentBreakdown.objects.count():,} rows.")
+        facet_breakdowns.rebuild()
+        rows = IncidentFacetBreakdown.objects.count()
+        self.stdout.write(f"IncidentFacetBreakdown: {rows:,} rows.")
         search.rebuild()
         self.stdout.write(f"IncidentSearch: {IncidentSearch.objects.count():,} rows.")
         words.rebuild()  # after the search rows it counts

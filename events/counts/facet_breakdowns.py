@@ -1,0 +1,43 @@
+"""IncidentFacetBreakdown: incidents of every status counted as IncidentBreakdown counts the
+published ones, and by review status, source and whether they are aggregates, on PostgreSQL.
+
+A status or a source was counted from IncidentFacets, whose points, places and tolls make
+355,000 rows at a million incidents: a common status ("verified", "extracted") matched most of
+them, and the list's total, the histogram and the overview read 90,000 rows or more (list
+125 ms, overview 170 ms). This table holds about 65,000, of which one status or source
+matches a few tens of thousands at most. Statement triggers on events_incident keep it (their
+SQL is in migration 0035), as a Tally.
+"""
+
+from ..models import IncidentFacetBreakdown
+from . import facets, summary
+from .sql import FACET_BREAKDOWN
+from .tally import Tally
+
+# The filters this table can answer: each has a column here (the dates when they cut whole
+# months, see summary.whole_months()).
+ANSWERS = frozenset(
+    {"province", "group", "event_type", "date_from", "date_to", "status", "source", "aggregates"}
+)
+MEASURES = frozenset({"total", "months", "breakdowns"})  # no points, no places
+ROW = summary.ROW
+
+TALLY = Tally(
+    IncidentFacetBreakdown,
+    FACET_BREAKDOWN.KEY,
+    0x5EED_5A16,
+    FACET_BREAKDOWN.FILL,
+    "events_incident",
+    FACET_BREAKDOWN.MEASURES,
+)
+rebuild, compact, maybe_compact = TALLY.rebuild, TALLY.compact, TALLY.maybe_compact
+
+
+def can_answer(chosen):
+    return set(chosen) <= ANSWERS and summary.whole_months(chosen)
+
+
+def rows(chosen):
+    """The IncidentFacetBreakdown rows (settled and pending) of these filters' incidents."""
+    maybe_compact()
+    return IncidentFacetBreakdown.objects.filter(facets.condition(chosen)).order_by()
