@@ -20,7 +20,15 @@ import time
 
 from django.db import connection
 
-from events.counts import breakdowns, facet_breakdowns, facets, search, summary, words
+from events.counts import (
+    breakdowns,
+    facet_breakdowns,
+    facets,
+    place_breakdowns,
+    search,
+    summary,
+    words,
+)
 from events.datasets import Crosswalk, _actors, ucdp_row
 from events.models import Actor, ActorGroup, EventType, GeoPrecision, groups_key
 from events.seeds import SEEDS_DIR, read_csv
@@ -302,6 +310,7 @@ def load(n, seed=5, progress=print):
     facets.rebuild()
     breakdowns.rebuild()
     facet_breakdowns.rebuild()
+    place_breakdowns.rebuild()
     search.rebuild()
     words.rebuild()
     progress(f"  done in {time.perf_counter() - started:.0f} s")

@@ -1378,21 +1378,10 @@ class IncidentFacets(models.Model):
         return f"{self.incidents} {self.status} incidents at {self.latitude},{self.longitude}"
 
 
-class Breakdown(models.Model):
-    """What IncidentBreakdown and IncidentFacetBreakdown count by: month, governorate, event
-    type and perpetrator groups, with the overview's figures (see counts.Figures)."""
+class CountedFigures(models.Model):
+    """The overview's figures (see counts.Figures) of the incidents a counting row counts,
+    added up by readers; `pending` until compact() folds the row into its key's."""
 
-    month = models.DateField(null=True)  # the first of the incident's month
-    governorate = models.ForeignKey(
-        Governorate,
-        models.DO_NOTHING,
-        null=True,
-        db_constraint=False,
-        db_index=False,  # the table's own governorate index
-        related_name="+",
-    )
-    event_type = models.CharField(max_length=20)
-    perpetrator_groups = models.CharField(max_length=400, blank=True)
     incidents = models.IntegerField()
     killed = models.BigIntegerField()  # the sum of killed_total_best (unknown counts as 0)
     killed_low = models.BigIntegerField()
@@ -1403,6 +1392,28 @@ class Breakdown(models.Model):
     dated_to_day = models.IntegerField()
     located_at_place = models.IntegerField()
     pending = models.BooleanField(default=True)
+
+    class Meta:
+        abstract = True
+
+
+def counted_by(model, **kwargs):
+    """A key column of a counting table pointing at `model`: no constraint, no default index
+    (each table makes its own), nothing to follow back."""
+    return models.ForeignKey(
+        model, models.DO_NOTHING, null=True, db_constraint=False, db_index=False,
+        related_name="+", **kwargs
+    )  # fmt: skip
+
+
+class Breakdown(CountedFigures):
+    """What IncidentBreakdown and IncidentFacetBreakdown count by: month, governorate, event
+    type and perpetrator groups."""
+
+    month = models.DateField(null=True)  # the first of the incident's month
+    governorate = counted_by(Governorate)
+    event_type = models.CharField(max_length=20)
+    perpetrator_groups = models.CharField(max_length=400, blank=True)
 
     class Meta:
         abstract = True
@@ -1456,12 +1467,49 @@ class IncidentFacetBreakdown(Breakdown):
             # A status or a source: WHERE status = 'verified' (with the month, for a range).
             models.Index(fields=["status", "month"], name="facet_breakdown_status_idx"),
             models.Index(fields=["source", "month"], name="facet_breakdown_source_idx"),
+            # The period reports a filter leaves out (the pages' note), or ?aggregates=only.
+            models.Index(
+                fields=["month"], condition=Q(aggregate=True), name="facet_breakdown_agg_idx"
+            ),
             models.Index(fields=["id"], condition=Q(pending=True), name="facet_breakdown_pend_idx"),
         ]
         # The unique key of settled rows is made in migration 0035 (NULLS NOT DISTINCT).
 
     def __str__(self):
         return f"{self.incidents} {self.status} incidents in {self.governorate_id} in {self.month}"
+
+
+class IncidentPlaceBreakdown(CountedFigures):
+    """Incidents of every status counted by place (with its district and governorate), event
+    type, perpetrator groups, review status, source and aggregate, with the overview's
+    figures: the overview's top places for any filter but the dates (see
+    events/counts/place_breakdowns.py). It has no month: about 21,000 rows at a million
+    incidents, where the summary has 100,000 and IncidentFacets 355,000.
+
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0036). Not used on
+    SQLite.
+    """
+
+    place = counted_by("Place")
+    governorate = counted_by(Governorate)
+    district = counted_by("District")
+    event_type = models.CharField(max_length=20)
+    perpetrator_groups = models.CharField(max_length=400, blank=True)
+    status = models.CharField(max_length=10)  # 'merged' for one merged into another
+    source = models.CharField(max_length=10)
+    aggregate = models.BooleanField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["governorate"], name="place_breakdown_gov_idx"),
+            models.Index(fields=["district"], name="place_breakdown_district_idx"),
+            models.Index(fields=["place"], name="place_breakdown_place_idx"),
+            models.Index(fields=["id"], condition=Q(pending=True), name="place_breakdown_pend_idx"),
+        ]
+        # The unique key of settled rows is made in migration 0036 (NULLS NOT DISTINCT).
+
+    def __str__(self):
+        return f"{self.incidents} {self.status} incidents at place {self.place_id}"
 
 
 class DataVersion(models.Model):

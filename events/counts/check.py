@@ -3,7 +3,7 @@ concurrent writes; so can anyone who suspects them). PostgreSQL only."""
 
 from django.db import connection
 
-from .sql import BREAKDOWN, FACET_BREAKDOWN, FACETS, SEARCH, SUMMARY, WORDS
+from .sql import BREAKDOWN, FACET_BREAKDOWN, FACETS, PLACE_BREAKDOWN, SEARCH, SUMMARY, WORDS
 
 # What one incident row contributes to the summary's key (in SUMMARY.KEY's order), as the
 # triggers of migration 0031 count it.
@@ -43,6 +43,11 @@ FACETS_ROW_KEY = [
 BREAKDOWN_ROW_KEY = [ROW_KEY[2], "governorate_id", "event_type", "perpetrator_groups"]
 # And to the facets' breakdowns' key (FACET_BREAKDOWN.KEY), as migration 0035 counts it.
 FACET_BREAKDOWN_ROW_KEY = [*BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[8], "source", "aggregate"]
+# And to the places' breakdowns' key (PLACE_BREAKDOWN.KEY), as migration 0036 counts it.
+PLACE_BREAKDOWN_ROW_KEY = [
+    "place_id", "governorate_id", "district_id", "event_type", "perpetrator_groups",
+    FACETS_ROW_KEY[8], "source", "aggregate",
+]  # fmt: skip
 
 
 def differences():
@@ -54,6 +59,7 @@ def differences():
             (FACETS, FACETS.KEY, FACETS_ROW_KEY, ""),
             (BREAKDOWN, BREAKDOWN.KEY, BREAKDOWN_ROW_KEY, f"WHERE {PUBLISHED}"),
             (FACET_BREAKDOWN, FACET_BREAKDOWN.KEY, FACET_BREAKDOWN_ROW_KEY, ""),
+            (PLACE_BREAKDOWN, PLACE_BREAKDOWN.KEY, PLACE_BREAKDOWN_ROW_KEY, ""),
         ):
             columns = ", ".join(key)
             positions = ", ".join(str(n + 1) for n in range(len(key)))

@@ -20,7 +20,7 @@ from .tally import Tally
 # The filters this table can answer: each has a column here (see can_answer() for the dates
 # and the toll).
 ANSWERS = summary.ANSWERS | {"status", "source", "min_killed", "aggregates"}
-MEASURES = frozenset({"total", "points", "months", "overview"})
+MEASURES = frozenset({"total", "points", "months", "overview", "places"})
 # What one row adds: incidents and deaths.
 ROW = (F("incidents"), F("killed"))
 # killed_capped is least(killed_total_best, TOLL_CAP): a minimum up to it is answered here.

@@ -22,7 +22,7 @@ ANSWERS = frozenset(
     {"province", "district", "place", "group", "event_type", "date_from", "date_to"}
 )
 # What it can count, and how: rows are counts, added up.
-MEASURES = frozenset({"total", "points", "months", "overview"})
+MEASURES = frozenset({"total", "points", "months", "overview", "places"})
 # What one row adds: incidents and deaths.
 ROW = (F("incidents"), F("killed"))
 

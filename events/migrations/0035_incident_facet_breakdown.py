@@ -147,6 +147,11 @@ class Migration(migrations.Migration):
                     models.Index(fields=["status", "month"], name="facet_breakdown_status_idx"),
                     models.Index(fields=["source", "month"], name="facet_breakdown_source_idx"),
                     models.Index(
+                        condition=models.Q(("aggregate", True)),
+                        fields=["month"],
+                        name="facet_breakdown_agg_idx",
+                    ),
+                    models.Index(
                         condition=models.Q(("pending", True)),
                         fields=["id"],
                         name="facet_breakdown_pend_idx",

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events.counts import check, facet_breakdowns, facets
+from events.counts import check, facet_breakdowns, facets, place_breakdowns
 from events.models import (
     Actor,
     Incident,
@@ -16,6 +16,7 @@ from events.models import (
     IncidentFacets,
     ReviewStatus,
 )
+from tests.conftest import governorate
 
 pytestmark = [
     pytest.mark.django_db,
@@ -64,6 +65,7 @@ def test_a_rebuild_counts_what_the_triggers_never_saw(make_incident):
 
     facets.rebuild()
     facet_breakdowns.rebuild()
+    place_breakdowns.rebuild()
     from events.counts import summary
 
     summary.rebuild()
@@ -139,3 +141,40 @@ def _matches(incident, name, value):
     if name == "date_to":
         return incident.date <= datetime.date.fromisoformat(value)
     raise AssertionError(name)
+
+
+@pytest.mark.parametrize(
+    "query", [{}, {"status": "verified"}, {"source": "ucdp_ged", "group": "russia"}]
+)
+def test_the_overview_ranks_the_top_places_from_the_place_breakdowns(client, make_incident, query):
+    """The top places of any filter but the dates add up IncidentPlaceBreakdown's rows (no
+    months, points or tolls), ranked as the incidents themselves rank them."""
+    from events.models import IncidentPlaceBreakdown, Place
+
+    russia = Actor.objects.create(name="Russian Air Force", group="russia")
+    deir = governorate("SY-DY")
+    places = [
+        Place.objects.create(name=f"Place {n}", governorate=deir, latitude=35, longitude=40 + n)
+        for n in range(3)
+    ]
+    for n, place in enumerate(places):
+        for k in range(n + 1):  # Place 2 has most incidents
+            make_incident(
+                place=place, killed_total_best=k, status="verified", source="ucdp_ged",
+                perpetrators=[russia], date=datetime.date(2017, 1 + k, 3),
+            )  # fmt: skip
+    make_incident(place=places[0], status="extracted", source="bulletin")
+    make_incident(place=places[0], status="rejected")
+
+    with CaptureQueriesContext(connection) as captured:
+        body = client.get(reverse("events:overview_data"), query).json()
+    sql = " ".join(q["sql"] for q in captured.captured_queries)
+
+    assert IncidentPlaceBreakdown._meta.db_table in sql
+    assert IncidentFacets._meta.db_table not in sql
+    published = 2 if not query else 1  # the extracted one counts unless a filter excludes it
+    assert {name: n for _, name, n, *_ in body["place"]} == {
+        "Place 2": 3,
+        "Place 1": 2,
+        "Place 0": published,
+    }

@@ -1,5 +1,5 @@
 """Count every incident afresh for the map, histogram and overview (IncidentSummary,
-IncidentFacets, IncidentBreakdown, IncidentFacetBreakdown),
+IncidentFacets and the breakdowns),
 index every incident's words for the text search (IncidentSearch) and count them by word
 (IncidentWord).
 
@@ -14,12 +14,22 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 
-from events.counts import breakdowns, facet_breakdowns, facets, search, sql, summary, words
+from events.counts import (
+    breakdowns,
+    facet_breakdowns,
+    facets,
+    place_breakdowns,
+    search,
+    sql,
+    summary,
+    words,
+)
 from events.counts.tally import available
 from events.models import (
     IncidentBreakdown,
     IncidentFacetBreakdown,
     IncidentFacets,
+    IncidentPlaceBreakdown,
     IncidentSearch,
     IncidentSummary,
     IncidentWord,
@@ -49,6 +59,7 @@ class Command(BaseCommand):
                     sql.FACETS,
                     sql.BREAKDOWN,
                     sql.FACET_BREAKDOWN,
+                    sql.PLACE_BREAKDOWN,
                     sql.SEARCH,
                     sql.WORDS,
                 ):
@@ -63,6 +74,9 @@ class Command(BaseCommand):
         facet_breakdowns.rebuild()
         rows = IncidentFacetBreakdown.objects.count()
         self.stdout.write(f"IncidentFacetBreakdown: {rows:,} rows.")
+        place_breakdowns.rebuild()
+        rows = IncidentPlaceBreakdown.objects.count()
+        self.stdout.write(f"IncidentPlaceBreakdown: {rows:,} rows.")
         search.rebuild()
         self.stdout.write(f"IncidentSearch: {IncidentSearch.objects.count():,} rows.")
         words.rebuild()  # after the search rows it counts

@@ -1,0 +1,42 @@
+"""IncidentPlaceBreakdown: incidents of every status counted by place (with its district and
+governorate), event type, perpetrator groups, status, source and aggregate, on PostgreSQL.
+
+The overview's top places were ranked from IncidentSummary (100,000 rows at a million
+incidents: 45 ms for the whole country) or, for a status or a source, IncidentFacets (80 ms).
+This table has no months, points or tolls: about 21,000 rows. It answers the top places for
+every filter the breakdowns answer but the dates; a range of months is ranked from the
+summary or the facets. Statement triggers on events_incident keep it (their SQL is in
+migration 0036), as a Tally.
+"""
+
+from ..models import IncidentPlaceBreakdown
+from . import facets, summary
+from .sql import PLACE_BREAKDOWN
+from .tally import Tally
+
+# The filters this table can answer: each has a column here.
+ANSWERS = frozenset(
+    {"province", "district", "place", "group", "event_type", "status", "source", "aggregates"}
+)
+MEASURES = frozenset({"places"})  # the overview's top places
+ROW = summary.ROW
+
+TALLY = Tally(
+    IncidentPlaceBreakdown,
+    PLACE_BREAKDOWN.KEY,
+    0x5EED_5A17,
+    PLACE_BREAKDOWN.FILL,
+    "events_incident",
+    PLACE_BREAKDOWN.MEASURES,
+)
+rebuild, compact, maybe_compact = TALLY.rebuild, TALLY.compact, TALLY.maybe_compact
+
+
+def can_answer(chosen):
+    return set(chosen) <= ANSWERS
+
+
+def rows(chosen):
+    """The IncidentPlaceBreakdown rows (settled and pending) of these filters' incidents."""
+    maybe_compact()
+    return IncidentPlaceBreakdown.objects.filter(facets.condition(chosen)).order_by()
