@@ -221,7 +221,7 @@ class FilterForm(forms.Form):
         return cleaned_data
 
 
-def text_search(queryset, value):
+def text_search(queryset, value, chosen=None):
     """Incidents whose bulletins (title, text) or report headlines hold the words.
 
     On PostgreSQL a full-text search (websearch syntax, so no input is a syntax error) of
@@ -232,7 +232,7 @@ def text_search(queryset, value):
     if not value:
         return queryset
     if available():
-        return search.incidents_matching(queryset, value)
+        return search.incidents_matching(queryset, value, chosen)
     return textsearch.filter_incidents(queryset, value)
 
 
@@ -430,7 +430,8 @@ class IncidentFilter(django_filters.FilterSet):
         return queryset.filter(geo_precision__in=levels[: levels.index(value) + 1])
 
     def filter_text(self, queryset, name, value):
-        return text_search(queryset, value)
+        # The other filters narrow the search rows first (they carry the columns).
+        return text_search(queryset, value, self.form.cleaned_data)
 
     @property
     def chosen_order(self):

@@ -81,9 +81,11 @@ def differences():
         cursor.execute(
             f"SELECT count(*) FROM events_incident AS i FULL JOIN {SEARCH.TABLE} AS s"
             " ON s.incident_id = i.id WHERE s.incident_id IS NULL OR i.id IS NULL"
-            " OR (s.latitude, s.longitude, s.killed, s.published) IS DISTINCT FROM"
-            " (i.latitude, i.longitude, i.killed_total_best,"
-            " i.status <> 'rejected' AND NOT i.aggregate)"
+            " OR (s.latitude, s.longitude, s.killed, s.published, s.date, s.governorate_id,"
+            " s.district_id, s.place_id, s.event_type, s.perpetrator_groups, s.status, s.source)"
+            " IS DISTINCT FROM (i.latitude, i.longitude, i.killed_total_best,"
+            " i.status <> 'rejected' AND NOT i.aggregate, i.date, i.governorate_id,"
+            " i.district_id, i.place_id, i.event_type, i.perpetrator_groups, i.status, i.source)"
         )
         if differing := cursor.fetchone()[0]:
             problems.append(f"{differing} IncidentSearch rows differ from their incidents")

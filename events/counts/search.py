@@ -1,12 +1,13 @@
 """IncidentSearch: each incident's words (its bulletins' title and text and its reports'
-headlines) under a GIN index, with its location, month, toll and status beside them, on
-PostgreSQL.
+headlines) under a GIN index, with its location, month, toll and the columns the other
+filters test beside them, on PostgreSQL.
 
 Searching bulletins and headlines and then joining to incidents cost seconds for a common
 word ("hospital": 88,000 incidents). With these rows the list finds a page by walking
 incidents newest first and probing one row each, and the map counts a search of several
-words from these rows alone. Statement triggers on incidents, reports and bulletins keep it
-(their SQL is in migration 0030); nothing else writes it.
+words, or a word with a governorate, a type, a source, a toll or dates, from these rows
+alone. Statement triggers on incidents, reports and bulletins keep it (their SQL is in
+migration 0037); nothing else writes it.
 """
 
 from django.contrib.postgres.fields import ArrayField
@@ -20,6 +21,7 @@ from django.db.models import (
     F,
     Func,
     OuterRef,
+    Q,
     Value,
 )
 
@@ -28,8 +30,13 @@ from .sql import SEARCH
 
 CONFIG = "english"  # the text search configuration of the documents and of the queries
 
-# The filters these rows can answer alone (they hold no governorate, type or status).
-ANSWERS = frozenset({"q"})
+# The filters these rows can answer: the text and those of the incident's columns they carry
+# (migration 0037), tested as the incidents are (see within()). Not the status (a merged
+# incident's is its own here) nor the aggregates: those are counted from the incidents.
+ANSWERS = frozenset(
+    {"q", "province", "district", "place", "group", "event_type", "source", "min_killed",
+     "date_from", "date_to"}
+)  # fmt: skip
 # One row an incident: counted, not added up; no governorate or type for the overview.
 MEASURES = frozenset({"total", "points", "months"})
 # What one row adds: incidents and deaths.
@@ -37,7 +44,38 @@ ROW = (Value(1), F("killed"))
 
 
 def can_answer(chosen):
-    return bool(chosen) and set(chosen) <= ANSWERS
+    return "q" in chosen and set(chosen) <= ANSWERS
+
+
+def within(chosen):
+    """The condition on search rows of the filters in `chosen` ({name: cleaned value}) that
+    they carry a column for, as the FilterSet tests the incidents: exact for those in
+    ANSWERS. A filter they have no column for (the status, the aggregates, a party's group)
+    is not tested here: the rows it leaves are more, never fewer."""
+    condition = Q()
+    if chosen.get("province"):
+        condition &= Q(governorate_id=chosen["province"].pk)
+    if chosen.get("district"):
+        condition &= Q(district_id=chosen["district"].pk)
+    if chosen.get("place"):
+        condition &= Q(place_id=chosen["place"].pk)
+    if chosen.get("group") and chosen.get("role") != "party":
+        condition &= Q(perpetrator_groups__contains=f",{chosen['group']},")
+    if chosen.get("event_type"):
+        condition &= Q(event_type=chosen["event_type"])
+    if chosen.get("source"):
+        condition &= Q(source=chosen["source"])
+    if chosen.get("min_killed") is not None:
+        condition &= Q(killed__gte=chosen["min_killed"])
+    if chosen.get("date_from"):
+        condition &= Q(date__gte=chosen["date_from"])
+    if chosen.get("date_to"):
+        condition &= Q(date__lte=chosen["date_to"])
+    if not chosen.get("status") and not chosen.get("aggregates"):
+        condition &= Q(published=True)  # what every page counts by default
+    elif chosen.get("status") in ("extracted", "verified"):
+        condition &= Q(status=chosen["status"])
+    return condition
 
 
 def rebuild():
@@ -58,8 +96,8 @@ def matching(words):
 
 
 def rows(chosen):
-    """The published search rows matching the text."""
-    return matching(chosen["q"]).filter(published=True).order_by()
+    """The published search rows matching the text and the other filters."""
+    return matching(chosen["q"]).filter(within(chosen)).order_by()
 
 
 # Up to this many matching incidents, a search goes to the database as a list of ids.
@@ -88,14 +126,16 @@ class IdArray(Expression):
         return "%s::bigint[]", ["{" + ",".join(str(int(pk)) for pk in self.ids) + "}"]
 
 
-def incidents_matching(queryset, words):
-    """The incidents of `queryset` whose search rows match `words` (PostgreSQL).
+def incidents_matching(queryset, words, chosen=None):
+    """The incidents of `queryset` whose search rows match `words` (PostgreSQL), narrowed
+    first by the other filters `chosen` that the rows carry (see within()).
 
-    A rare word (most searches: a place, a name) matches few incidents: their ids go in as
-    a list, and PostgreSQL plans the page, the count and the map knowing how few they are. A
-    common word: newest incidents first, each probed by its primary key.
+    A rare word (most searches: a place, a name), or a common one with a governorate, a type
+    or a source, matches few incidents: their ids go in as a list, and PostgreSQL plans the
+    page, the count and the map knowing how few they are. Otherwise newest incidents first,
+    each probed by its primary key.
     """
-    matches = matching(words)
+    matches = matching(words).filter(within(chosen or {}))
     ids = list(matches.values_list("incident_id", flat=True)[: INLINE_LIMIT + 1])
     if len(ids) <= INLINE_LIMIT:
         return queryset.filter(AnyOf(F("pk"), IdArray(sorted(ids))))

@@ -1,6 +1,8 @@
 """IncidentSearch: the words, location and status the text search reads stay those of the
 incidents, their reports and bulletins, whatever changes them."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.urls import reverse
@@ -127,3 +129,80 @@ def test_text_alone_is_counted_exactly_for_one_word_and_for_several(
     assert counted({"q": "bakery"}) == (4, False, 2)  # one word: IncidentWord
     assert counted({"q": "bakery hit"}) == (4, False, 2)  # two words: IncidentSearch
     assert counted({"q": "bakery", "province": "SY-DY"}) == (4, False, 2)  # the incidents
+
+
+def test_the_filter_columns_follow_the_incident(make_incident):
+    from events.counts import check
+    from events.models import Actor
+
+    russia = Actor.objects.create(name="Russian Air Force", group="russia")
+    incident = make_incident(source="ucdp_ged", perpetrators=[russia])
+    row = IncidentSearch.objects.get(pk=incident.pk)
+    assert (row.governorate_id, row.event_type, row.source, row.status) == (
+        "SY-DY", "airstrike", "ucdp_ged", "extracted",
+    )  # fmt: skip
+    assert (row.date.isoformat(), row.perpetrator_groups) == ("2018-07-12", ",russia,")
+
+    incident.event_type, incident.status, incident.governorate = "shelling", "verified", None
+    incident.save()
+    Incident.objects.filter(pk=incident.pk).update(perpetrator_groups=",syria,", source="acled")
+    row.refresh_from_db()
+    assert (row.governorate_id, row.event_type, row.source, row.status) == (
+        None, "shelling", "acled", "verified",
+    )  # fmt: skip
+    assert row.perpetrator_groups == ",syria,"
+    assert check.differences() == []
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"province": "SY-HL"},
+        {"event_type": "shelling", "source": "ucdp_ged"},
+        {"group": "russia", "min_killed": "2"},
+        {"date_from": "2018-07-10", "date_to": "2018-07-20"},
+        {"status": "verified"},
+        {"aggregates": "include", "province": "SY-DY"},
+    ],
+)
+def test_a_word_with_other_filters_is_counted_as_the_incidents_say(
+    client, make_incident, make_report, monkeypatch, query
+):
+    """A word and the filters that the search rows carry are counted from those rows; the
+    list, the histogram, the map and the overview agree with the incidents, with the ids
+    listed (few) or probed (many)."""
+    from events.models import Actor
+
+    russia = Actor.objects.create(name="Russian Air Force", group="russia")
+    kinds = [
+        dict(province="SY-HL", killed_total_best=3),
+        dict(event_type="shelling", source="ucdp_ged", killed_total_best=1),
+        dict(perpetrators=[russia], killed_total_best=2),
+        dict(perpetrators=[russia], killed_total_best=1, date=datetime.date(2018, 7, 25)),
+        dict(status="verified", killed_total_best=4),
+        dict(status="rejected", killed_total_best=5),
+        dict(aggregate=True, killed_total_best=9),
+    ]
+    for n, kind in enumerate(kinds):
+        incident = make_incident(**kind)
+        make_report(incident, None, source="ucdp_ged", external_id=str(n), headline="Bakery hit")
+        make_incident(**kind)  # the same without the word
+    bakery = {"q": "bakery", **query}
+    expected = sorted(
+        client.get(reverse("events:list"), {**query, "order": "date"})
+        .context["filter"].qs.filter(search__document="bakery").values_list("pk", flat=True)
+    )  # fmt: skip
+    assert expected  # each query finds some
+
+    for limit in (100, 1):  # the ids listed, then probed
+        monkeypatch.setattr("events.counts.search.INLINE_LIMIT", limit)
+        listed = client.get(reverse("events:list"), bakery).context
+        histogram = client.get(reverse("events:histogram"), bakery).json()
+        cells = client.get(reverse("events:map_data"), {**bakery, "bbox": "35,32,43,38"}).json()
+        overview = client.get(reverse("events:overview_data"), bakery).json()
+
+        assert sorted(i.pk for i in listed["page"].rows) == expected
+        assert listed["total"].count == len(expected)
+        assert histogram["total"]["count"] == len(expected)
+        assert cells["total"]["count"] == len(expected)
+        assert overview["total"]["count"] == len(expected)
