@@ -24,6 +24,7 @@ from events.counts import (
     breakdowns,
     facet_breakdowns,
     facets,
+    map_facets,
     place_breakdowns,
     search,
     summary,
@@ -311,6 +312,7 @@ def load(n, seed=5, progress=print):
     breakdowns.rebuild()
     facet_breakdowns.rebuild()
     place_breakdowns.rebuild()
+    map_facets.rebuild()
     search.rebuild()
     words.rebuild()
     progress(f"  done in {time.perf_counter() - started:.0f} s")

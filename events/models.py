@@ -1512,6 +1512,44 @@ class IncidentPlaceBreakdown(CountedFigures):
         return f"{self.incidents} {self.status} incidents at place {self.place_id}"
 
 
+class IncidentMapFacets(CountedFigures):
+    """IncidentFacets without months: incidents of every status counted by point, governorate,
+    district, type, groups, place, status, source, toll (capped at 100) and aggregate. What
+    the map, the totals and the top places add up for any filter but the dates: about 49,000
+    rows at a million incidents, where IncidentFacets has 355,000 and IncidentSummary (the
+    published incidents by month) 100,000 (see events/counts/map_facets.py).
+
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0038). Not used on
+    SQLite.
+    """
+
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    governorate = counted_by(Governorate)
+    district = counted_by("District")
+    event_type = models.CharField(max_length=20)
+    perpetrator_groups = models.CharField(max_length=400, blank=True)
+    place = counted_by("Place")
+    status = models.CharField(max_length=10)  # 'merged' for one merged into another
+    source = models.CharField(max_length=10)
+    killed_capped = models.IntegerField(null=True)  # least(killed_total_best, 100)
+    aggregate = models.BooleanField()
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["governorate"], name="map_facets_gov_idx"),
+            models.Index(fields=["district"], name="map_facets_district_idx"),
+            models.Index(fields=["place"], name="map_facets_place_idx"),
+            models.Index(fields=["status"], name="map_facets_status_idx"),
+            models.Index(fields=["killed_capped"], name="map_facets_toll_idx"),
+            models.Index(fields=["id"], condition=Q(pending=True), name="map_facets_pend_idx"),
+        ]
+        # The unique key of settled rows is made in migration 0038 (NULLS NOT DISTINCT).
+
+    def __str__(self):
+        return f"{self.incidents} {self.status} incidents at {self.latitude},{self.longitude}"
+
+
 class DataVersion(models.Model):
     """How many writes have changed what the counts read (incidents, their perpetrators,
     reports and bulletins): the map data, histogram and overview answer If-None-Match with

@@ -10,8 +10,8 @@ answers a validated IncidentFilter.
 At a million incidents, counting the incident rows costs hundreds of milliseconds, so on
 PostgreSQL tables kept by triggers count them ahead: IncidentBreakdown (breakdowns.py),
 IncidentFacetBreakdown (facet_breakdowns.py), IncidentPlaceBreakdown (place_breakdowns.py),
-IncidentSummary (summary.py), IncidentFacets (facets.py), IncidentWord (words.py) and
-IncidentSearch (search.py). Each
+IncidentMapFacets (map_facets.py), IncidentSummary (summary.py), IncidentFacets (facets.py),
+IncidentWord (words.py) and IncidentSearch (search.py). Each
 module lists in ANSWERS the filters it *can* answer (and in MEASURES what it can count); the
 first in TABLES that can answer every chosen filter answers. A date range that cuts months is
 answered by a summary for its whole months and by the incidents for the days at its ends.
@@ -32,16 +32,27 @@ from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 
 from ..models import Aggregates, ClaimKind, DataVersion, DatePrecision, GeoPrecision
-from . import breakdowns, facet_breakdowns, facets, place_breakdowns, search, summary, words
+from . import (
+    breakdowns,
+    facet_breakdowns,
+    facets,
+    map_facets,
+    place_breakdowns,
+    search,
+    summary,
+    words,
+)
 from .tally import available, capped_sum
 
 # Totals are exact up to this many incidents on PostgreSQL (past it, "100,000+" on every
 # page, whichever table counted them); exact always on SQLite.
 LIMIT = 100_000
 # The tables, smallest first: the first that can answer a filter does.
-TABLES = (breakdowns, facet_breakdowns, place_breakdowns, summary, facets, words, search)
+TABLES = (
+    breakdowns, facet_breakdowns, place_breakdowns, map_facets, summary, facets, words, search
+)  # fmt: skip
 # Those whose rows are counts to add up (a search row is one incident).
-TALLIES = (breakdowns, facet_breakdowns, place_breakdowns, summary, facets, words)
+TALLIES = (breakdowns, facet_breakdowns, place_breakdowns, map_facets, summary, facets, words)
 # Those without points or places: the overview's top places come from another.
 BREAKDOWNS = (breakdowns, facet_breakdowns)
 # Values that sort the incidents but select none.

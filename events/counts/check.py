@@ -3,7 +3,16 @@ concurrent writes; so can anyone who suspects them). PostgreSQL only."""
 
 from django.db import connection
 
-from .sql import BREAKDOWN, FACET_BREAKDOWN, FACETS, PLACE_BREAKDOWN, SEARCH, SUMMARY, WORDS
+from .sql import (
+    BREAKDOWN,
+    FACET_BREAKDOWN,
+    FACETS,
+    MAP_FACETS,
+    PLACE_BREAKDOWN,
+    SEARCH,
+    SUMMARY,
+    WORDS,
+)
 
 # What one incident row contributes to the summary's key (in SUMMARY.KEY's order), as the
 # triggers of migration 0031 count it.
@@ -48,6 +57,8 @@ PLACE_BREAKDOWN_ROW_KEY = [
     "place_id", "governorate_id", "district_id", "event_type", "perpetrator_groups",
     FACETS_ROW_KEY[8], "source", "aggregate",
 ]  # fmt: skip
+# And to the map's facets' key (MAP_FACETS.KEY), as migration 0038 counts it: no month.
+MAP_FACETS_ROW_KEY = [key for key in FACETS_ROW_KEY if key != ROW_KEY[2]]
 
 
 def differences():
@@ -60,6 +71,7 @@ def differences():
             (BREAKDOWN, BREAKDOWN.KEY, BREAKDOWN_ROW_KEY, f"WHERE {PUBLISHED}"),
             (FACET_BREAKDOWN, FACET_BREAKDOWN.KEY, FACET_BREAKDOWN_ROW_KEY, ""),
             (PLACE_BREAKDOWN, PLACE_BREAKDOWN.KEY, PLACE_BREAKDOWN_ROW_KEY, ""),
+            (MAP_FACETS, MAP_FACETS.KEY, MAP_FACETS_ROW_KEY, ""),
         ):
             columns = ", ".join(key)
             positions = ", ".join(str(n + 1) for n in range(len(key)))

@@ -58,11 +58,16 @@ def condition(chosen):
 
 def rows(chosen):
     """The IncidentFacets rows (settled and pending) of these filters' incidents."""
-    where = condition(chosen)
-    if "min_killed" in chosen:
-        where &= Q(killed_capped__gte=chosen["min_killed"])
     maybe_compact()
-    return IncidentFacets.objects.filter(where).order_by()
+    return IncidentFacets.objects.filter(condition(chosen) & toll(chosen)).order_by()
+
+
+def toll(chosen):
+    """The condition on killed_capped (this table's and IncidentMapFacets') for a minimum
+    toll up to TOLL_CAP."""
+    if "min_killed" in chosen:
+        return Q(killed_capped__gte=chosen["min_killed"])
+    return Q()
 
 
 def aggregates(choice):

@@ -122,7 +122,7 @@ def test_an_unknown_aggregates_choice_is_a_form_error(client):
 @pytest.mark.parametrize(
     "query, table",
     [
-        ({}, "summary"),
+        ({}, "map_facets"),
         ({"aggregates": "include"}, "facets"),
         ({"aggregates": "only", "province": "SY-DY"}, "facets"),
         ({"status": "rejected"}, "facets"),

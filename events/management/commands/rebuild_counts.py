@@ -18,6 +18,7 @@ from events.counts import (
     breakdowns,
     facet_breakdowns,
     facets,
+    map_facets,
     place_breakdowns,
     search,
     sql,
@@ -29,6 +30,7 @@ from events.models import (
     IncidentBreakdown,
     IncidentFacetBreakdown,
     IncidentFacets,
+    IncidentMapFacets,
     IncidentPlaceBreakdown,
     IncidentSearch,
     IncidentSummary,
@@ -60,6 +62,7 @@ class Command(BaseCommand):
                     sql.BREAKDOWN,
                     sql.FACET_BREAKDOWN,
                     sql.PLACE_BREAKDOWN,
+                    sql.MAP_FACETS,
                     sql.SEARCH,
                     sql.WORDS,
                 ):
@@ -77,6 +80,8 @@ class Command(BaseCommand):
         place_breakdowns.rebuild()
         rows = IncidentPlaceBreakdown.objects.count()
         self.stdout.write(f"IncidentPlaceBreakdown: {rows:,} rows.")
+        map_facets.rebuild()
+        self.stdout.write(f"IncidentMapFacets: {IncidentMapFacets.objects.count():,} rows.")
         search.rebuild()
         self.stdout.write(f"IncidentSearch: {IncidentSearch.objects.count():,} rows.")
         words.rebuild()  # after the search rows it counts
