@@ -20,16 +20,7 @@ import time
 
 from django.db import connection
 
-from events.counts import (
-    breakdowns,
-    facet_breakdowns,
-    facets,
-    map_facets,
-    place_breakdowns,
-    search,
-    summary,
-    words,
-)
+from events.counts import KEPT
 from events.datasets import Crosswalk, _actors, ucdp_row
 from events.models import Actor, ActorGroup, EventType, GeoPrecision, groups_key
 from events.seeds import SEEDS_DIR, read_csv
@@ -307,13 +298,7 @@ def load(n, seed=5, progress=print):
                       "events_incident_perpetrators", "events_actor", "events_place"):  # fmt: skip
             cursor.execute(f"VACUUM ANALYZE {table}")
     progress("  counting for the map, indexing words (COPY bypassed the triggers) ...")
-    summary.rebuild()
-    facets.rebuild()
-    breakdowns.rebuild()
-    facet_breakdowns.rebuild()
-    place_breakdowns.rebuild()
-    map_facets.rebuild()
-    search.rebuild()
-    words.rebuild()
+    for table, _ in KEPT:
+        table.rebuild()
     progress(f"  done in {time.perf_counter() - started:.0f} s")
     return Actor.objects.count()

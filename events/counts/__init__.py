@@ -39,6 +39,7 @@ from . import (
     map_facets,
     place_breakdowns,
     search,
+    sql,
     summary,
     words,
 )
@@ -55,6 +56,18 @@ TABLES = (
 TALLIES = (breakdowns, facet_breakdowns, place_breakdowns, map_facets, summary, facets, words)
 # Those without points or places: the overview's top places come from another.
 BREAKDOWNS = (breakdowns, facet_breakdowns)
+# Every table the triggers keep, with the migration whose SQL installs them, in the order a
+# rebuild counts them afresh (the word counts after the search rows they count).
+KEPT = (
+    (summary, sql.SUMMARY),
+    (facets, sql.FACETS),
+    (breakdowns, sql.BREAKDOWN),
+    (facet_breakdowns, sql.FACET_BREAKDOWN),
+    (place_breakdowns, sql.PLACE_BREAKDOWN),
+    (map_facets, sql.MAP_FACETS),
+    (search, sql.SEARCH),
+    (words, sql.WORDS),
+)
 # Values that sort the incidents but select none.
 NOT_FILTERS = frozenset({"order"})
 
