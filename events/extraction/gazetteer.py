@@ -123,6 +123,20 @@ def _arabic_token(token):
     return token
 
 
+def unfuse(word, first):
+    """A folded word without the article written into it, as OCHA writes a name's later
+    words ("Tal Elsamen", "Orm Eljoz", "Kafr Albusiyeh"): the word as the other sources
+    write it after a separate article ("Tall as Samn"). A first word keeps its letters
+    ("Elwet", "Aleppo"), and "al" goes only before a consonant ("Alam", "Aleppo")."""
+    if first or len(word) < 5:
+        return word
+    if word.startswith("el") or (
+        word.startswith("al") and len(word) >= 6 and word[2] not in VOWELS
+    ):
+        return word[2:]
+    return word
+
+
 @functools.lru_cache(maxsize=200_000)
 def token_key(token, first=True):
     """The key of one word: see the module docstring. Articles give ''."""
@@ -131,6 +145,7 @@ def token_key(token, first=True):
     word = fold(token).replace(" ", "")
     if word in ARTICLES:
         return ""
+    word = unfuse(word, first)
     # "Ezzor", "Arraqqa": the article written into the word, assimilated.
     if (
         not first
@@ -1289,8 +1304,15 @@ def _closest(entries, k):
 def spelling(name):
     """A finer key than `key`: the letters as written (folded, doubled letters once, no
     article), to prefer "Sarin" over "Suran" for "Sarrin" when both share a key."""
-    words = [w for w in fold(name.replace("-", " ")).split() if w not in ARTICLES]
+    words = _words(name)
     return re.sub(r"(.)\1+", r"\1", "".join(words))
+
+
+def _words(name):
+    """The folded words of a Latin name, articles (separate or written into a later word)
+    left out."""
+    words = [w for w in fold(name.replace("-", " ")).split() if w not in ARTICLES]
+    return [unfuse(w, i == 0) for i, w in enumerate(words)]
 
 
 _SOUNDS = [
@@ -1306,7 +1328,7 @@ def sound(name):
     tokens = _TOKEN.findall(name)
     if tokens and is_arabic(tokens[0]):
         return "".join(_arabic_token(t) for t in tokens if is_arabic(t))
-    words = [w for w in fold(name.replace("-", " ")).split() if w not in ARTICLES]
+    words = _words(name)
     word = re.sub(r"(.)\1+", r"\1", "".join(words))
     word = re.sub(r"(?:iyy?[ae]h?|i[ae]h?)$", "iya", word)  # -iyah, -iyeh, -ieh, -ia
     word = re.sub(r"(?<=[^aeiou])(?:[ae]h|e)$", "a", word)  # ta marbuta: -ah, -eh, -e
