@@ -194,6 +194,49 @@ def key(name):
     return "".join(parts)
 
 
+# A village's part or twin is qualified in English before the name ("Upper Siha", "Big
+# Khazneh", OCHA's way) or by an Arabic adjective after it, masculine or feminine ("Siha
+# al-Fawqaniyah", "Khazneh Kabirah", the datasets' way): each qualifier in both languages, the
+# Arabic in the spellings whose keys stand for the others.
+QUALIFIERS = (
+    (("Upper",), ("Fawqani", "Fawqaniyah", "Fawqa")),
+    (("Lower",), ("Tahtani", "Tahtaniyah", "Tahta")),
+    (("Big", "Great", "Large"), ("Kabir", "Kabirah")),
+    (("Little", "Small"), ("Saghir", "Saghirah", "Zghir")),
+    (("Eastern", "East"), ("Sharqi", "Sharqiyah")),
+    (("Western", "West"), ("Gharbi", "Gharbiyah")),
+    (("Northern", "North"), ("Shamali", "Shamaliyah")),
+    (("Southern", "South"), ("Janubi", "Janubiyah", "Qibli")),
+    (("Middle", "Central"), ("Wastani", "Wastaniyah", "Wusta")),
+)
+_QUALIFIER_BEFORE = {
+    token_key(w): i for i, (english, _) in enumerate(QUALIFIERS) for w in english
+}  # fmt: skip
+_QUALIFIER_AFTER = {
+    token_key(w): i for i, (_, arabic) in enumerate(QUALIFIERS) for w in arabic
+}  # fmt: skip
+
+
+def qualified(names):
+    """The other phrasings of Latin names with a qualifier: "Upper Siha" gives "Siha
+    Fawqani", "Siha Fawqaniyah" and "Siha Fawqa"; "Siha al-Fawqaniyah" gives "Upper Siha"."""
+    out = []
+    for name in names:
+        tokens = _TOKEN.findall(name or "")
+        if len(tokens) < 2 or is_arabic(tokens[0]):
+            continue
+        first, last = token_key(tokens[0]), token_key(tokens[-1], first=False)
+        if first in _QUALIFIER_BEFORE:
+            rest = " ".join(tokens[1:])
+            out += [f"{rest} {a}" for a in QUALIFIERS[_QUALIFIER_BEFORE[first]][1]]
+        elif last in _QUALIFIER_AFTER:
+            rest = tokens[:-1]
+            while len(rest) > 1 and fold(rest[-1]) in ARTICLES:
+                rest = rest[:-1]
+            out += [f"{e} {' '.join(rest)}" for e in QUALIFIERS[_QUALIFIER_AFTER[last]][0]]
+    return out
+
+
 @functools.lru_cache(maxsize=200_000)
 def token_skeleton(token, first=True):
     if is_arabic(token):
@@ -543,7 +586,7 @@ class Gazetteer:
                 entry.capital_of = district
                 entry.standalone = True
                 entry.weight += 2.0
-            self._add(entry, names)
+            self._add(entry, names + qualified(names))
         for a in areas:
             code = a["governorate"]
             precision = a.get("precision") or DISTRICT

@@ -269,3 +269,29 @@ def test_a_name_close_to_no_place_at_all_gets_no_place(gazetteer):
 def test_every_place_carries_its_key(gazetteer):
     location = located(gazetteer, sentence("Kafranbel"))
     assert location.key and location.key.startswith("C")
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Siha al-Fawqaniyah", "C1"),
+        ("Siha Fouqani", "C1"),
+        ("Big Khazneh", "C3"),
+        ("Khazneh al-Kabirah", "C3"),
+        ("Kafr Jum al Gharbiyah", "C5"),
+    ],
+)
+def test_a_qualifier_before_in_english_or_after_in_arabic_is_the_same_place(name, key):
+    # OCHA writes "Upper Siha", the datasets "Siha al-Fawqaniyah"; the plain namesake with
+    # more events elsewhere is another village.
+    gazetteer = small_gazetteer(
+        extra=[
+            place("Upper Siha", "SY-HM", 35.30, 36.70, pcode="C1"),
+            place("Siha", "SY-HL", 36.30, 37.40, pcode="C2", ucdp_events=30),
+            place("Khazneh Kabirah", "SY-HM", 35.20, 36.90, pcode="C3"),
+            place("Khazneh", "SY-HL", 36.40, 37.50, pcode="C4", ucdp_events=30),
+            place("Western Kafr Jum", "SY-HL", 36.25, 36.90, pcode="C5"),
+            place("Kafr Jum", "SY-HM", 35.45, 36.55, pcode="C6", ucdp_events=30),
+        ]
+    )
+    assert gazetteer.choose(sentence(name)).location.key == key
