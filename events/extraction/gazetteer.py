@@ -72,7 +72,7 @@ class Mention:
 # --- normalisation -------------------------------------------------------------------------
 
 ARTICLES = frozenset(
-    "al el il ul ad ed at et an en ar er as es az ez ash esh ath adh ad ed".split()
+    "al el il ul ad ed at et an en ar er as es az ez ash esh ath adh ad ed ech ej eth edh".split()
 )
 # Press and dataset spellings mark ayn and hamza in many ways; all of them go.
 APOSTROPHES = "'`’‘ʿʾ´ʼ′"
@@ -334,7 +334,9 @@ _PROVINCE_BEFORE = re.compile(
 )
 _DISTRICT_AFTER = re.compile(r"^\s*(?:district|area|areas|region)\b", re.IGNORECASE)
 _OPENERS = ARTICLES | DIRECTIONS
-_GAP = re.compile(r"^[ \t\-‐–]{0,3}$")
+# Between two words of a name: a space or a hyphen, after an ayn or a hamza that ends the
+# first word ("Sab` Biyar", "Jisr ash-Shughur").
+_GAP = re.compile(r"^[" + APOSTROPHES + r"]?[ \t\-‐–]{0,3}$")
 MAX_TOKENS = 5
 NEAR_KM = 10.0
 # A governorate named in the text counts this many villages of it when settling namesakes.

@@ -295,3 +295,19 @@ def test_a_qualifier_before_in_english_or_after_in_arabic_is_the_same_place(name
         ]
     )
     assert gazetteer.choose(sentence(name)).location.key == key
+
+
+@pytest.mark.parametrize("name", ["As Sab` Biyar", "Sab' Biyar", "Sab` Biyar"])
+def test_an_ayn_at_the_end_of_a_word_does_not_cut_the_name(name):
+    gazetteer = small_gazetteer(extra=[place("Sabe Byar", "SY-RD", 33.40, 37.60, pcode="C7")])
+    assert gazetteer.choose(sentence(name)).location.key == "C7"
+
+
+def test_the_french_article_ech_is_an_article():
+    gazetteer = small_gazetteer(
+        extra=[
+            place("Eastern Bari", "SY-HM", 35.10, 37.40, pcode="C8"),
+            place("Bari", "SY-HL", 36.30, 37.60, pcode="C9", ucdp_events=30),
+        ]
+    )
+    assert gazetteer.choose(sentence("Barri ech Charqi")).location.key == "C8"
