@@ -371,7 +371,7 @@ class _Entry:
 
     __slots__ = (
         "location", "weight", "keys", "spellings", "sounds", "skeletons", "capital_of",
-        "standalone", "prior",
+        "standalone", "prior", "romans",
     )  # fmt: skip
 
     def __init__(self, location, weight, capital_of=None, standalone=False):
@@ -381,6 +381,7 @@ class _Entry:
         self.spellings = set()
         self.sounds = set()  # see sound(): how close a spelling is, vowels kept
         self.skeletons = set()  # consonants of every name, Arabic ones too
+        self.romans = set()  # its Arabic names in Latin letters, long vowels kept (roman())
         self.prior = 0.0  # log-odds that a report names this place rather than a namesake
         self.capital_of = capital_of
         # A name that stands alone at the head of a longer run ("Aleppo University").
@@ -630,6 +631,8 @@ class Gazetteer:
                 entry.spellings.add(spelling(name))
             if sound(name):
                 entry.sounds.add(sound(name))
+            if is_arabic(tokens[0]) and roman(name):
+                entry.romans.add(roman(name))
             bucket = self._by_key.setdefault(k, [])
             if entry not in bucket:
                 bucket.append(entry)
@@ -1382,14 +1385,44 @@ def sound(name):
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+_ROMAN = str.maketrans(
+    {
+        "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "h", "د": "d", "ذ": "d",
+        "ر": "r", "ز": "z", "س": "s", "ش": "$", "ص": "s", "ض": "d", "ط": "t", "ظ": "d",
+        "ع": "", "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n",
+        "ه": "h", "و": "u", "ي": "i", "ا": "a", "ء": "", "ئ": "", "ى": "a", "ة": "a",
+    }
+)  # fmt: skip
+
+
 @functools.lru_cache(maxsize=200_000)
-def _closeness(surface, sounds, skeletons):
+def roman(name):
+    """An Arabic name in the letters of `sound` (long vowels kept, short ones unwritten, as
+    Arabic writes them): نفايل is "nfail", اكسار "aksar", so that a Latin spelling can be
+    weighed against a place's Arabic name by its vowels too, not its consonants alone."""
+    out = []
+    for token in _TOKEN.findall(name):
+        if not is_arabic(token):
+            continue
+        word = _arabic_token(token)
+        if len(word) > 2 and word.endswith("ه"):
+            word = word[:-1] + "ة"  # ta marbuta: -a
+        if word[:1] in ("و", "ي"):
+            word = {"و": "w", "ي": "y"}[word[0]] + word[1:]  # a consonant before a vowel
+        word = word.translate(_ROMAN)
+        word = re.sub(r"(?<=a)u(?=[aiu])", "w", word)
+        out.append(re.sub(r"(?<=a)i(?=[aiu])", "y", word))
+    return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _closeness(surface, sounds, skeletons, romans=frozenset()):
     heard = sound(surface)
     if not heard:
         return 0.0
-    if heard in sounds:
+    if heard in sounds or heard in romans:
         return 1.0
-    best = max((fuzz.ratio(heard, s) for s in sounds), default=0) / 100
+    best = max((fuzz.ratio(heard, s) for s in (*sounds, *romans)), default=0) / 100
     consonants = skeleton(surface)
     if len(consonants) >= 3 and skeletons:
         # Consonants alone (how an Arabic name is compared with a Latin one) say less.
@@ -1399,8 +1432,11 @@ def _closeness(surface, sounds, skeletons):
 
 def closeness(surface, entry):
     """0..1: how near the spelling in the text is to the nearest of the entry's spellings
-    (by sound), or to the consonants of any of its names, Arabic ones included."""
-    return _closeness(surface, frozenset(entry.sounds), frozenset(entry.skeletons))
+    (by sound, its Arabic names' in Latin letters too), or to the consonants of any of its
+    names."""
+    return _closeness(
+        surface, frozenset(entry.sounds), frozenset(entry.skeletons), frozenset(entry.romans)
+    )
 
 
 def _spelled(entry, surface):

@@ -311,3 +311,22 @@ def test_the_french_article_ech_is_an_article():
         ]
     )
     assert gazetteer.choose(sentence("Barri ech Charqi")).location.key == "C8"
+
+
+@pytest.mark.parametrize(
+    "name, key", [("Kafr Ruma", "C10"), ("Kafr Rumah", "C10"), ("Kafr Rama", "C11")]
+)
+def test_a_latin_spelling_is_weighed_against_the_long_vowels_of_an_arabic_name(name, key):
+    # Both villages are known by their Arabic names only, with the same consonants; the
+    # long vowel the Latin spelling keeps (u, a) tells them apart, not the events elsewhere.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-ID", "name": "Idlib"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place("كفر رومه", "SY-ID", 35.62, 36.62, name_ar="كفر رومه", pcode="C10"),
+            place(
+                "كفر رامه", "SY-HM", 35.30, 36.50, name_ar="كفر رامه", pcode="C11", ucdp_events=3
+            ),
+        ],
+    )
+    assert gazetteer.choose(sentence(name)).location.key == key

@@ -1,6 +1,6 @@
 import pytest
 
-from events.extraction.gazetteer import key, skeleton
+from events.extraction.gazetteer import key, roman, skeleton, sound
 
 SAME = [
     ("Deir ez-Zor", "Deir Ezzor", "Deir al-Zour", "Dayr az Zawr", "Dair-Ezzor"),
@@ -78,3 +78,10 @@ def test_a_first_word_or_a_word_beginning_al_and_a_vowel_keeps_its_letters():
     assert key("Aleppo") != key("Eppo")
     assert key("Elwet Eldisheisha") != key("Disheisha")
     assert key("Tall Alam") != key("Tall Am")
+
+
+def test_an_arabic_name_in_latin_letters_keeps_its_long_vowels():
+    assert roman("اكسار") == sound("Aksar")
+    assert roman("كفر رومه") == "kfruma"
+    assert roman("عين البيضا") == "inbida"  # ayn unwritten, the article gone
+    assert roman("Kafr Ruma") == ""
