@@ -1174,6 +1174,14 @@ class Gazetteer:
             similar = list(self._by_stem.get(_stem(key(mention.surface)), ()))
             if len(consonants) >= 4:
                 similar += self._by_skeleton.get(consonants, ())
+            elif len(consonants) == 3:
+                # Three consonants are shared by many names: only a namesake spelled closer
+                # than its consonants alone make it (a Latin name, or its Arabic name's vowels).
+                similar += [
+                    e
+                    for e in self._by_skeleton.get(consonants, ())
+                    if closeness(mention.surface, e) > SKELETON_SHARE
+                ]
             entries += [e for e in similar if e not in entries and e.location.precision == PLACE]
         after = text[mention.end : mention.end + 40]
         before = text[max(0, mention.start - 40) : mention.start]

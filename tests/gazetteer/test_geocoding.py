@@ -330,3 +330,20 @@ def test_a_latin_spelling_is_weighed_against_the_long_vowels_of_an_arabic_name(n
         ],
     )
     assert gazetteer.choose(sentence(name)).location.key == key
+
+
+def test_a_short_name_spelled_as_an_arabic_name_reads_is_a_candidate_beside_its_namesakes():
+    # "Aksar" matches "Eksar" by its key; the village known only as اكسار has its three
+    # consonants and the long vowels "Aksar" writes, so it is weighed too, and is closer.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HL", "name": "Aleppo"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place("Eksar", "SY-HM", 35.30, 36.50, pcode="C13", ucdp_events=2),
+            place("اكسار", "SY-HL", 36.30, 37.40, name_ar="اكسار", pcode="C12"),
+            place("قصر", "SY-HL", 36.00, 37.00, name_ar="قصر", pcode="C14", ucdp_events=20),
+        ],
+    )
+    chosen = gazetteer.choose(sentence("Aksar"))
+    assert chosen.location.key == "C12"
+    assert "C14" not in {alt.key for alt, _ in chosen.alternatives}  # consonants alone
