@@ -949,6 +949,11 @@ class Gazetteer:
             # name writes: "Kafr Abid" and كفر عبيد.
             arabic = [e for e in entries if any(is_arabic(n) and skeleton(n) == s for n in e.keys)]
             return arabic or None
+        if len(s) == 3:
+            # Three consonants: only an Arabic name whose long vowels the spelling writes.
+            surface = " ".join(words)
+            arabic = [e for e in entries if e.romans and closeness(surface, e) > SKELETON_SHARE]
+            return arabic or None
         return None
 
     # -- resolving ------------------------------------------------------------------------

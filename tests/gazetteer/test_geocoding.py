@@ -347,3 +347,21 @@ def test_a_short_name_spelled_as_an_arabic_name_reads_is_a_candidate_beside_its_
     chosen = gazetteer.choose(sentence("Aksar"))
     assert chosen.location.key == "C12"
     assert "C14" not in {alt.key for alt, _ in chosen.alternatives}  # consonants alone
+
+
+def test_a_short_name_matching_only_an_arabic_name_is_found_beside_other_names():
+    # No Latin name is spelled "Aksar"; the text names Aleppo too, so the similar-spelling
+    # search (for texts without any exact name) never runs: the match by consonants must
+    # find اكسار, by the long vowels "Aksar" writes.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HL", "name": "Aleppo"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place("Aleppo", "SY-HL", 36.20, 37.16, population=1600000),
+            place("اكسار", "SY-HL", 36.30, 37.40, name_ar="اكسار", pcode="C12"),
+            place("قصر", "SY-HM", 35.00, 36.90, name_ar="قصر", pcode="C14", ucdp_events=20),
+        ],
+    )
+    text = "Shelling hit Aksar in the Aleppo countryside on Monday, a monitor said."
+    found = {m.surface: [c.key for c in m.candidates] for m in gazetteer.find_mentions(text)}
+    assert found["Aksar"] == ["C12"]
