@@ -433,6 +433,8 @@ class Gazetteer:
         self._key_list = None  # every key, for the similar-spelling search
         self._by_stem = {}  # Latin keys without a final vowel: "Arbine" and "Arbin"
         self._skeleton_list = None
+        self._by_roman = None  # Arabic names in Latin letters (roman()) -> entries
+        self._roman_list = None
         self._governorate_prior = {}
         self._calibration = {}  # calibration_cell(...) -> share right (held out)
         self._last = (None, ())  # the last text read and its mentions
@@ -1135,7 +1137,8 @@ class Gazetteer:
         return self._locate(text, focus, mentions)
 
     def _similar(self, surface):
-        """Entries whose names are spelled like `surface`, closest first (None if none is)."""
+        """Entries whose names are spelled like `surface` (by key, by consonants, or like an
+        Arabic name read in Latin letters), closest first (None if none is)."""
         k = key(surface)
         if len(k) < 4:
             return []
@@ -1154,6 +1157,18 @@ class Gazetteer:
                 score_cutoff=FUZZY_SKELETON_CUTOFF, limit=12,
             )  # fmt: skip
             groups += [self._by_skeleton[s] for s, _, _ in found]
+        if self._by_roman is None:
+            self._by_roman = {}
+            for entry in self._entries:
+                for name in entry.romans:
+                    self._by_roman.setdefault(name, []).append(entry)
+            self._roman_list = list(self._by_roman)
+        # And the Arabic names read in Latin letters, vowels and all.
+        found = process.extract(
+            sound(surface), self._roman_list, scorer=fuzz.ratio,
+            score_cutoff=FUZZY_KEY_CUTOFF, limit=12,
+        )  # fmt: skip
+        groups += [self._by_roman[name] for name, _, _ in found]
         entries = []
         for group in groups:
             for entry in group:
