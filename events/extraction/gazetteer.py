@@ -674,7 +674,11 @@ class Gazetteer:
                 if e not in entries and e.location.precision == PLACE
             ]
         if not entries:
-            entries = [e for e in self._similar(name) if e.location.precision == PLACE]
+            # Not by Arabic names read in Latin letters: a dataset's row without coordinates
+            # takes its first candidate ("Syria" is no village spelled like سريه).
+            entries = [
+                e for e in self._similar(name, romans=False) if e.location.precision == PLACE
+            ]
         return [e.location for e in sorted(entries, key=lambda e: -closeness(name, e))]
 
     def _lookup_entries(self, name):
@@ -1136,7 +1140,7 @@ class Gazetteer:
             return None
         return self._locate(text, focus, mentions)
 
-    def _similar(self, surface):
+    def _similar(self, surface, romans=True):
         """Entries whose names are spelled like `surface` (by key, by consonants, or like an
         Arabic name read in Latin letters), closest first (None if none is)."""
         k = key(surface)
@@ -1157,18 +1161,19 @@ class Gazetteer:
                 score_cutoff=FUZZY_SKELETON_CUTOFF, limit=12,
             )  # fmt: skip
             groups += [self._by_skeleton[s] for s, _, _ in found]
-        if self._by_roman is None:
+        if romans and self._by_roman is None:
             self._by_roman = {}
             for entry in self._entries:
                 for name in entry.romans:
                     self._by_roman.setdefault(name, []).append(entry)
             self._roman_list = list(self._by_roman)
-        # And the Arabic names read in Latin letters, vowels and all.
-        found = process.extract(
-            sound(surface), self._roman_list, scorer=fuzz.ratio,
-            score_cutoff=FUZZY_KEY_CUTOFF, limit=12,
-        )  # fmt: skip
-        groups += [self._by_roman[name] for name, _, _ in found]
+        if romans:
+            # And the Arabic names read in Latin letters, vowels and all.
+            found = process.extract(
+                sound(surface), self._roman_list, scorer=fuzz.ratio,
+                score_cutoff=FUZZY_KEY_CUTOFF, limit=12,
+            )  # fmt: skip
+            groups += [self._by_roman[name] for name, _, _ in found]
         entries = []
         for group in groups:
             for entry in group:
@@ -1439,7 +1444,8 @@ def roman(name):
             word = {"و": "w", "ي": "y"}[word[0]] + word[1:]  # a consonant before a vowel
         word = word.translate(_ROMAN)
         word = re.sub(r"(?<=a)u(?=[aiu])", "w", word)
-        out.append(re.sub(r"(?<=a)i(?=[aiu])", "y", word))
+        word = re.sub(r"(?<=a)i(?=[aiu])", "y", word)
+        out.append(re.sub(r"ia$", "iya", word))  # the nisba -iyah, as sound() writes it
     return re.sub(r"(.)\1+", r"\1", "".join(out))
 
 

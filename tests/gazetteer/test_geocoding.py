@@ -379,3 +379,9 @@ def test_a_name_like_no_latin_name_is_found_like_an_arabic_name_read_in_latin_le
         ],
     )
     assert gazetteer.choose(sentence("Yafur")).location.key == "C15"
+
+
+def test_a_country_has_no_candidate_places_by_similar_spelling(gazetteer):
+    # A dataset's row without coordinates takes its place's first candidate: "Syria" must
+    # not read as a village whose Arabic name sounds like it (سريه, اسريه).
+    assert gazetteer.candidates("Syria") == []

@@ -84,4 +84,5 @@ def test_an_arabic_name_in_latin_letters_keeps_its_long_vowels():
     assert roman("اكسار") == sound("Aksar")
     assert roman("كفر رومه") == "kfruma"
     assert roman("عين البيضا") == "inbida"  # ayn unwritten, the article gone
+    assert roman("سميريه") == "smiriya"  # the nisba ending as sound("Samiriyah") writes it
     assert roman("Kafr Ruma") == ""
