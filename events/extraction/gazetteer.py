@@ -72,7 +72,7 @@ class Mention:
 # --- normalisation -------------------------------------------------------------------------
 
 ARTICLES = frozenset(
-    "al el il ul ad ed at et an en ar er as es az ez ash esh ath adh ad ed".split()
+    "al el il ul ad ed at et an en ar er as es az ez ash esh ath adh ad ed ech ej eth edh".split()
 )
 # Press and dataset spellings mark ayn and hamza in many ways; all of them go.
 APOSTROPHES = "'`’‘ʿʾ´ʼ′"
@@ -123,6 +123,20 @@ def _arabic_token(token):
     return token
 
 
+def unfuse(word, first):
+    """A folded word without the article written into it, as OCHA writes a name's later
+    words ("Tal Elsamen", "Orm Eljoz", "Kafr Albusiyeh"): the word as the other sources
+    write it after a separate article ("Tall as Samn"). A first word keeps its letters
+    ("Elwet", "Aleppo"), and "al" goes only before a consonant ("Alam", "Aleppo")."""
+    if first or len(word) < 5:
+        return word
+    if word.startswith("el") or (
+        word.startswith("al") and len(word) >= 6 and word[2] not in VOWELS
+    ):
+        return word[2:]
+    return word
+
+
 @functools.lru_cache(maxsize=200_000)
 def token_key(token, first=True):
     """The key of one word: see the module docstring. Articles give ''."""
@@ -131,6 +145,7 @@ def token_key(token, first=True):
     word = fold(token).replace(" ", "")
     if word in ARTICLES:
         return ""
+    word = unfuse(word, first)
     # "Ezzor", "Arraqqa": the article written into the word, assimilated.
     if (
         not first
@@ -177,6 +192,49 @@ def key(name):
     for token in _TOKEN.findall(name):
         parts.append(token_key(token, first=not parts))
     return "".join(parts)
+
+
+# A village's part or twin is qualified in English before the name ("Upper Siha", "Big
+# Khazneh", OCHA's way) or by an Arabic adjective after it, masculine or feminine ("Siha
+# al-Fawqaniyah", "Khazneh Kabirah", the datasets' way): each qualifier in both languages, the
+# Arabic in the spellings whose keys stand for the others.
+QUALIFIERS = (
+    (("Upper",), ("Fawqani", "Fawqaniyah", "Fawqa")),
+    (("Lower",), ("Tahtani", "Tahtaniyah", "Tahta")),
+    (("Big", "Great", "Large"), ("Kabir", "Kabirah")),
+    (("Little", "Small"), ("Saghir", "Saghirah", "Zghir")),
+    (("Eastern", "East"), ("Sharqi", "Sharqiyah")),
+    (("Western", "West"), ("Gharbi", "Gharbiyah")),
+    (("Northern", "North"), ("Shamali", "Shamaliyah")),
+    (("Southern", "South"), ("Janubi", "Janubiyah", "Qibli")),
+    (("Middle", "Central"), ("Wastani", "Wastaniyah", "Wusta")),
+)
+_QUALIFIER_BEFORE = {
+    token_key(w): i for i, (english, _) in enumerate(QUALIFIERS) for w in english
+}  # fmt: skip
+_QUALIFIER_AFTER = {
+    token_key(w): i for i, (_, arabic) in enumerate(QUALIFIERS) for w in arabic
+}  # fmt: skip
+
+
+def qualified(names):
+    """The other phrasings of Latin names with a qualifier: "Upper Siha" gives "Siha
+    Fawqani", "Siha Fawqaniyah" and "Siha Fawqa"; "Siha al-Fawqaniyah" gives "Upper Siha"."""
+    out = []
+    for name in names:
+        tokens = _TOKEN.findall(name or "")
+        if len(tokens) < 2 or is_arabic(tokens[0]):
+            continue
+        first, last = token_key(tokens[0]), token_key(tokens[-1], first=False)
+        if first in _QUALIFIER_BEFORE:
+            rest = " ".join(tokens[1:])
+            out += [f"{rest} {a}" for a in QUALIFIERS[_QUALIFIER_BEFORE[first]][1]]
+        elif last in _QUALIFIER_AFTER:
+            rest = tokens[:-1]
+            while len(rest) > 1 and fold(rest[-1]) in ARTICLES:
+                rest = rest[:-1]
+            out += [f"{e} {' '.join(rest)}" for e in QUALIFIERS[_QUALIFIER_AFTER[last]][0]]
+    return out
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -276,7 +334,9 @@ _PROVINCE_BEFORE = re.compile(
 )
 _DISTRICT_AFTER = re.compile(r"^\s*(?:district|area|areas|region)\b", re.IGNORECASE)
 _OPENERS = ARTICLES | DIRECTIONS
-_GAP = re.compile(r"^[ \t\-‐–]{0,3}$")
+# Between two words of a name: a space or a hyphen, after an ayn or a hamza that ends the
+# first word ("Sab` Biyar", "Jisr ash-Shughur").
+_GAP = re.compile(r"^[" + APOSTROPHES + r"]?[ \t\-‐–]{0,3}$")
 MAX_TOKENS = 5
 NEAR_KM = 10.0
 # A governorate named in the text counts this many villages of it when settling namesakes.
@@ -311,7 +371,7 @@ class _Entry:
 
     __slots__ = (
         "location", "weight", "keys", "spellings", "sounds", "skeletons", "capital_of",
-        "standalone", "prior",
+        "standalone", "prior", "romans",
     )  # fmt: skip
 
     def __init__(self, location, weight, capital_of=None, standalone=False):
@@ -321,6 +381,7 @@ class _Entry:
         self.spellings = set()
         self.sounds = set()  # see sound(): how close a spelling is, vowels kept
         self.skeletons = set()  # consonants of every name, Arabic ones too
+        self.romans = set()  # its Arabic names in Latin letters, long vowels kept (roman())
         self.prior = 0.0  # log-odds that a report names this place rather than a namesake
         self.capital_of = capital_of
         # A name that stands alone at the head of a longer run ("Aleppo University").
@@ -372,6 +433,8 @@ class Gazetteer:
         self._key_list = None  # every key, for the similar-spelling search
         self._by_stem = {}  # Latin keys without a final vowel: "Arbine" and "Arbin"
         self._skeleton_list = None
+        self._by_roman = None  # Arabic names in Latin letters (roman()) -> entries
+        self._roman_list = None
         self._governorate_prior = {}
         self._calibration = {}  # calibration_cell(...) -> share right (held out)
         self._last = (None, ())  # the last text read and its mentions
@@ -528,7 +591,7 @@ class Gazetteer:
                 entry.capital_of = district
                 entry.standalone = True
                 entry.weight += 2.0
-            self._add(entry, names)
+            self._add(entry, names + qualified(names))
         for a in areas:
             code = a["governorate"]
             precision = a.get("precision") or DISTRICT
@@ -570,6 +633,8 @@ class Gazetteer:
                 entry.spellings.add(spelling(name))
             if sound(name):
                 entry.sounds.add(sound(name))
+            if is_arabic(tokens[0]) and roman(name):
+                entry.romans.add(roman(name))
             bucket = self._by_key.setdefault(k, [])
             if entry not in bucket:
                 bucket.append(entry)
@@ -609,7 +674,11 @@ class Gazetteer:
                 if e not in entries and e.location.precision == PLACE
             ]
         if not entries:
-            entries = [e for e in self._similar(name) if e.location.precision == PLACE]
+            # Not by Arabic names read in Latin letters: a dataset's row without coordinates
+            # takes its first candidate ("Syria" is no village spelled like سريه).
+            entries = [
+                e for e in self._similar(name, romans=False) if e.location.precision == PLACE
+            ]
         return [e.location for e in sorted(entries, key=lambda e: -closeness(name, e))]
 
     def _lookup_entries(self, name):
@@ -886,6 +955,11 @@ class Gazetteer:
             # name writes: "Kafr Abid" and كفر عبيد.
             arabic = [e for e in entries if any(is_arabic(n) and skeleton(n) == s for n in e.keys)]
             return arabic or None
+        if len(s) == 3:
+            # Three consonants: only an Arabic name whose long vowels the spelling writes.
+            surface = " ".join(words)
+            arabic = [e for e in entries if e.romans and closeness(surface, e) > SKELETON_SHARE]
+            return arabic or None
         return None
 
     # -- resolving ------------------------------------------------------------------------
@@ -1066,8 +1140,9 @@ class Gazetteer:
             return None
         return self._locate(text, focus, mentions)
 
-    def _similar(self, surface):
-        """Entries whose names are spelled like `surface`, closest first (None if none is)."""
+    def _similar(self, surface, romans=True):
+        """Entries whose names are spelled like `surface` (by key, by consonants, or like an
+        Arabic name read in Latin letters), closest first (None if none is)."""
         k = key(surface)
         if len(k) < 4:
             return []
@@ -1086,6 +1161,19 @@ class Gazetteer:
                 score_cutoff=FUZZY_SKELETON_CUTOFF, limit=12,
             )  # fmt: skip
             groups += [self._by_skeleton[s] for s, _, _ in found]
+        if romans and self._by_roman is None:
+            self._by_roman = {}
+            for entry in self._entries:
+                for name in entry.romans:
+                    self._by_roman.setdefault(name, []).append(entry)
+            self._roman_list = list(self._by_roman)
+        if romans:
+            # And the Arabic names read in Latin letters, vowels and all.
+            found = process.extract(
+                sound(surface), self._roman_list, scorer=fuzz.ratio,
+                score_cutoff=FUZZY_KEY_CUTOFF, limit=12,
+            )  # fmt: skip
+            groups += [self._by_roman[name] for name, _, _ in found]
         entries = []
         for group in groups:
             for entry in group:
@@ -1111,6 +1199,14 @@ class Gazetteer:
             similar = list(self._by_stem.get(_stem(key(mention.surface)), ()))
             if len(consonants) >= 4:
                 similar += self._by_skeleton.get(consonants, ())
+            elif len(consonants) == 3:
+                # Three consonants are shared by many names: only a namesake spelled closer
+                # than its consonants alone make it (a Latin name, or its Arabic name's vowels).
+                similar += [
+                    e
+                    for e in self._by_skeleton.get(consonants, ())
+                    if closeness(mention.surface, e) > SKELETON_SHARE
+                ]
             entries += [e for e in similar if e not in entries and e.location.precision == PLACE]
         after = text[mention.end : mention.end + 40]
         before = text[max(0, mention.start - 40) : mention.start]
@@ -1289,8 +1385,15 @@ def _closest(entries, k):
 def spelling(name):
     """A finer key than `key`: the letters as written (folded, doubled letters once, no
     article), to prefer "Sarin" over "Suran" for "Sarrin" when both share a key."""
-    words = [w for w in fold(name.replace("-", " ")).split() if w not in ARTICLES]
+    words = _words(name)
     return re.sub(r"(.)\1+", r"\1", "".join(words))
+
+
+def _words(name):
+    """The folded words of a Latin name, articles (separate or written into a later word)
+    left out."""
+    words = [w for w in fold(name.replace("-", " ")).split() if w not in ARTICLES]
+    return [unfuse(w, i == 0) for i, w in enumerate(words)]
 
 
 _SOUNDS = [
@@ -1306,7 +1409,7 @@ def sound(name):
     tokens = _TOKEN.findall(name)
     if tokens and is_arabic(tokens[0]):
         return "".join(_arabic_token(t) for t in tokens if is_arabic(t))
-    words = [w for w in fold(name.replace("-", " ")).split() if w not in ARTICLES]
+    words = _words(name)
     word = re.sub(r"(.)\1+", r"\1", "".join(words))
     word = re.sub(r"(?:iyy?[ae]h?|i[ae]h?)$", "iya", word)  # -iyah, -iyeh, -ieh, -ia
     word = re.sub(r"(?<=[^aeiou])(?:[ae]h|e)$", "a", word)  # ta marbuta: -ah, -eh, -e
@@ -1315,14 +1418,45 @@ def sound(name):
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+_ROMAN = str.maketrans(
+    {
+        "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "h", "د": "d", "ذ": "d",
+        "ر": "r", "ز": "z", "س": "s", "ش": "$", "ص": "s", "ض": "d", "ط": "t", "ظ": "d",
+        "ع": "", "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n",
+        "ه": "h", "و": "u", "ي": "i", "ا": "a", "ء": "", "ئ": "", "ى": "a", "ة": "a",
+    }
+)  # fmt: skip
+
+
 @functools.lru_cache(maxsize=200_000)
-def _closeness(surface, sounds, skeletons):
+def roman(name):
+    """An Arabic name in the letters of `sound` (long vowels kept, short ones unwritten, as
+    Arabic writes them): نفايل is "nfail", اكسار "aksar", so that a Latin spelling can be
+    weighed against a place's Arabic name by its vowels too, not its consonants alone."""
+    out = []
+    for token in _TOKEN.findall(name):
+        if not is_arabic(token):
+            continue
+        word = _arabic_token(token)
+        if len(word) > 2 and word.endswith("ه"):
+            word = word[:-1] + "ة"  # ta marbuta: -a
+        if word[:1] in ("و", "ي"):
+            word = {"و": "w", "ي": "y"}[word[0]] + word[1:]  # a consonant before a vowel
+        word = word.translate(_ROMAN)
+        word = re.sub(r"(?<=a)u(?=[aiu])", "w", word)
+        word = re.sub(r"(?<=a)i(?=[aiu])", "y", word)
+        out.append(re.sub(r"ia$", "iya", word))  # the nisba -iyah, as sound() writes it
+    return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+@functools.lru_cache(maxsize=200_000)
+def _closeness(surface, sounds, skeletons, romans=frozenset()):
     heard = sound(surface)
     if not heard:
         return 0.0
-    if heard in sounds:
+    if heard in sounds or heard in romans:
         return 1.0
-    best = max((fuzz.ratio(heard, s) for s in sounds), default=0) / 100
+    best = max((fuzz.ratio(heard, s) for s in (*sounds, *romans)), default=0) / 100
     consonants = skeleton(surface)
     if len(consonants) >= 3 and skeletons:
         # Consonants alone (how an Arabic name is compared with a Latin one) say less.
@@ -1332,8 +1466,11 @@ def _closeness(surface, sounds, skeletons):
 
 def closeness(surface, entry):
     """0..1: how near the spelling in the text is to the nearest of the entry's spellings
-    (by sound), or to the consonants of any of its names, Arabic ones included."""
-    return _closeness(surface, frozenset(entry.sounds), frozenset(entry.skeletons))
+    (by sound, its Arabic names' in Latin letters too), or to the consonants of any of its
+    names."""
+    return _closeness(
+        surface, frozenset(entry.sounds), frozenset(entry.skeletons), frozenset(entry.romans)
+    )
 
 
 def _spelled(entry, surface):

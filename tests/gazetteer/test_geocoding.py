@@ -269,3 +269,119 @@ def test_a_name_close_to_no_place_at_all_gets_no_place(gazetteer):
 def test_every_place_carries_its_key(gazetteer):
     location = located(gazetteer, sentence("Kafranbel"))
     assert location.key and location.key.startswith("C")
+
+
+@pytest.mark.parametrize(
+    "name, key",
+    [
+        ("Siha al-Fawqaniyah", "C1"),
+        ("Siha Fouqani", "C1"),
+        ("Big Khazneh", "C3"),
+        ("Khazneh al-Kabirah", "C3"),
+        ("Kafr Jum al Gharbiyah", "C5"),
+    ],
+)
+def test_a_qualifier_before_in_english_or_after_in_arabic_is_the_same_place(name, key):
+    # OCHA writes "Upper Siha", the datasets "Siha al-Fawqaniyah"; the plain namesake with
+    # more events elsewhere is another village.
+    gazetteer = small_gazetteer(
+        extra=[
+            place("Upper Siha", "SY-HM", 35.30, 36.70, pcode="C1"),
+            place("Siha", "SY-HL", 36.30, 37.40, pcode="C2", ucdp_events=30),
+            place("Khazneh Kabirah", "SY-HM", 35.20, 36.90, pcode="C3"),
+            place("Khazneh", "SY-HL", 36.40, 37.50, pcode="C4", ucdp_events=30),
+            place("Western Kafr Jum", "SY-HL", 36.25, 36.90, pcode="C5"),
+            place("Kafr Jum", "SY-HM", 35.45, 36.55, pcode="C6", ucdp_events=30),
+        ]
+    )
+    assert gazetteer.choose(sentence(name)).location.key == key
+
+
+@pytest.mark.parametrize("name", ["As Sab` Biyar", "Sab' Biyar", "Sab` Biyar"])
+def test_an_ayn_at_the_end_of_a_word_does_not_cut_the_name(name):
+    gazetteer = small_gazetteer(extra=[place("Sabe Byar", "SY-RD", 33.40, 37.60, pcode="C7")])
+    assert gazetteer.choose(sentence(name)).location.key == "C7"
+
+
+def test_the_french_article_ech_is_an_article():
+    gazetteer = small_gazetteer(
+        extra=[
+            place("Eastern Bari", "SY-HM", 35.10, 37.40, pcode="C8"),
+            place("Bari", "SY-HL", 36.30, 37.60, pcode="C9", ucdp_events=30),
+        ]
+    )
+    assert gazetteer.choose(sentence("Barri ech Charqi")).location.key == "C8"
+
+
+@pytest.mark.parametrize(
+    "name, key", [("Kafr Ruma", "C10"), ("Kafr Rumah", "C10"), ("Kafr Rama", "C11")]
+)
+def test_a_latin_spelling_is_weighed_against_the_long_vowels_of_an_arabic_name(name, key):
+    # Both villages are known by their Arabic names only, with the same consonants; the
+    # long vowel the Latin spelling keeps (u, a) tells them apart, not the events elsewhere.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-ID", "name": "Idlib"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place("كفر رومه", "SY-ID", 35.62, 36.62, name_ar="كفر رومه", pcode="C10"),
+            place(
+                "كفر رامه", "SY-HM", 35.30, 36.50, name_ar="كفر رامه", pcode="C11", ucdp_events=3
+            ),
+        ],
+    )
+    assert gazetteer.choose(sentence(name)).location.key == key
+
+
+def test_a_short_name_spelled_as_an_arabic_name_reads_is_a_candidate_beside_its_namesakes():
+    # "Aksar" matches "Eksar" by its key; the village known only as اكسار has its three
+    # consonants and the long vowels "Aksar" writes, so it is weighed too, and is closer.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HL", "name": "Aleppo"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place("Eksar", "SY-HM", 35.30, 36.50, pcode="C13", ucdp_events=2),
+            place("اكسار", "SY-HL", 36.30, 37.40, name_ar="اكسار", pcode="C12"),
+            place("قصر", "SY-HL", 36.00, 37.00, name_ar="قصر", pcode="C14", ucdp_events=20),
+        ],
+    )
+    chosen = gazetteer.choose(sentence("Aksar"))
+    assert chosen.location.key == "C12"
+    assert "C14" not in {alt.key for alt, _ in chosen.alternatives}  # consonants alone
+
+
+def test_a_short_name_matching_only_an_arabic_name_is_found_beside_other_names():
+    # No Latin name is spelled "Aksar"; the text names Aleppo too, so the similar-spelling
+    # search (for texts without any exact name) never runs: the match by consonants must
+    # find اكسار, by the long vowels "Aksar" writes.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HL", "name": "Aleppo"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place("Aleppo", "SY-HL", 36.20, 37.16, population=1600000),
+            place("اكسار", "SY-HL", 36.30, 37.40, name_ar="اكسار", pcode="C12"),
+            place("قصر", "SY-HM", 35.00, 36.90, name_ar="قصر", pcode="C14", ucdp_events=20),
+        ],
+    )
+    text = "Shelling hit Aksar in the Aleppo countryside on Monday, a monitor said."
+    found = {m.surface: [c.key for c in m.candidates] for m in gazetteer.find_mentions(text)}
+    assert found["Aksar"] == ["C12"]
+
+
+def test_a_name_like_no_latin_name_is_found_like_an_arabic_name_read_in_latin_letters():
+    # يعفور has two consonants the skeleton keeps (f, r): too few to search by; read as
+    # "yfur" it is spelled like "Yafur".
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-RD", "name": "Rif Dimashq"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place("يعفور", "SY-RD", 33.52, 36.12, name_ar="يعفور", pcode="C15"),
+            place("فيروزه", "SY-HM", 35.30, 36.50, name_ar="فيروزه", pcode="C16"),
+        ],
+    )
+    assert gazetteer.choose(sentence("Yafur")).location.key == "C15"
+
+
+def test_a_country_has_no_candidate_places_by_similar_spelling(gazetteer):
+    # A dataset's row without coordinates takes its place's first candidate: "Syria" must
+    # not read as a village whose Arabic name sounds like it (سريه, اسريه).
+    assert gazetteer.candidates("Syria") == []

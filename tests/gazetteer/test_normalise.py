@@ -1,6 +1,6 @@
 import pytest
 
-from events.extraction.gazetteer import key, skeleton
+from events.extraction.gazetteer import key, roman, skeleton, sound
 
 SAME = [
     ("Deir ez-Zor", "Deir Ezzor", "Deir al-Zour", "Dayr az Zawr", "Dair-Ezzor"),
@@ -55,3 +55,34 @@ def test_latin_and_arabic_spellings_share_a_consonant_skeleton():
 def test_different_places_keep_different_keys():
     assert key("Homs") != key("Hama")
     assert key("Daraa") != key("Deir ez-Zor")
+
+
+FUSED = [
+    ("Tal Elsamen", "Tell as-Samen"),
+    ("Orm Eljoz", "Orm al-Jawz"),
+    ("Ein Elbayda", "Ayn al Bayda", "Ain al-Bayda"),
+    ("Jisr Elshoghur", "Jisr ash Shughur"),
+    ("Rasm Elward", "Rasm al Ward"),
+    ("Kafr Albusiyeh", "Kafr al Busiyah"),
+]
+
+
+@pytest.mark.parametrize("spellings", FUSED, ids=[s[0] for s in FUSED])
+def test_an_article_written_into_a_later_word_is_dropped(spellings):
+    # OCHA writes the article into the word ("Elsamen"); the other sources write it apart.
+    assert len({key(s) for s in spellings}) == 1
+    assert len({skeleton(s) for s in spellings}) == 1
+
+
+def test_a_first_word_or_a_word_beginning_al_and_a_vowel_keeps_its_letters():
+    assert key("Aleppo") != key("Eppo")
+    assert key("Elwet Eldisheisha") != key("Disheisha")
+    assert key("Tall Alam") != key("Tall Am")
+
+
+def test_an_arabic_name_in_latin_letters_keeps_its_long_vowels():
+    assert roman("اكسار") == sound("Aksar")
+    assert roman("كفر رومه") == "kfruma"
+    assert roman("عين البيضا") == "inbida"  # ayn unwritten, the article gone
+    assert roman("سميريه") == "smiriya"  # the nisba ending as sound("Samiriyah") writes it
+    assert roman("Kafr Ruma") == ""
