@@ -206,3 +206,25 @@ def test_a_word_with_other_filters_is_counted_as_the_incidents_say(
         assert histogram["total"]["count"] == len(expected)
         assert cells["total"]["count"] == len(expected)
         assert overview["total"]["count"] == len(expected)
+
+
+def test_a_common_word_alone_is_probed_without_fetching_its_matches(
+    client, make_incident, make_report, monkeypatch
+):
+    """IncidentWord says a word is common: its matches' ids are not fetched to be dropped."""
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("events.counts.search.INLINE_LIMIT", 2)
+    for n in range(3):
+        incident = make_incident()
+        make_report(incident, None, source="ucdp_ged", external_id=str(n), headline="Bakery hit")
+
+    with CaptureQueriesContext(connection) as captured:
+        rows = client.get(reverse("events:list"), {"q": "bakery"}).context["page"].rows
+    fetched = [
+        q["sql"] for q in captured.captured_queries
+        if q["sql"].startswith('SELECT "events_incidentsearch"."incident_id"')
+    ]  # fmt: skip
+
+    assert len(rows) == 3
+    assert fetched == []
