@@ -422,12 +422,10 @@ class IncidentFilter(django_filters.FilterSet):
         return queryset  # Applied in filter_queryset, with its default.
 
     def filter_date_precision(self, queryset, name, value):
-        levels = DatePrecision.values
-        return queryset.filter(date_precision__in=levels[: levels.index(value) + 1])
+        return queryset.filter(date_precision__in=DatePrecision.as_fine_as(value))
 
     def filter_geo_precision(self, queryset, name, value):
-        levels = GeoPrecision.values
-        return queryset.filter(geo_precision__in=levels[: levels.index(value) + 1])
+        return queryset.filter(geo_precision__in=GeoPrecision.as_fine_as(value))
 
     def filter_text(self, queryset, name, value):
         # The other filters narrow the search rows first (they carry the columns).

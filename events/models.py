@@ -107,14 +107,25 @@ STRIKE_TYPES = (
 )
 
 
-class DatePrecision(models.TextChoices):
+class Precision:
+    """Levels of precision, finest first."""
+
+    @classmethod
+    def as_fine_as(cls, value):
+        """The levels as fine as `value` or finer (what ?date_precision= and
+        ?geo_precision= select)."""
+        levels = cls.values
+        return levels[: levels.index(value) + 1]
+
+
+class DatePrecision(Precision, models.TextChoices):
     DAY = "day", "Day"
     WEEK = "week", "Week"
     MONTH = "month", "Month"
     YEAR = "year", "Year"
 
 
-class GeoPrecision(models.TextChoices):
+class GeoPrecision(Precision, models.TextChoices):
     PLACE = "place", "Place"
     DISTRICT = "district", "District"
     GOVERNORATE = "governorate", "Governorate"
@@ -1459,6 +1470,8 @@ class IncidentFacetBreakdown(Breakdown):
     status = models.CharField(max_length=10)  # 'merged' for one merged into another
     source = models.CharField(max_length=10)
     aggregate = models.BooleanField()
+    date_precision = models.CharField(max_length=10)
+    geo_precision = models.CharField(max_length=11)
 
     class Meta:
         indexes = [
@@ -1498,6 +1511,8 @@ class IncidentPlaceBreakdown(CountedFigures):
     status = models.CharField(max_length=10)  # 'merged' for one merged into another
     source = models.CharField(max_length=10)
     aggregate = models.BooleanField()
+    date_precision = models.CharField(max_length=10)
+    geo_precision = models.CharField(max_length=11)
 
     class Meta:
         indexes = [
@@ -1534,6 +1549,8 @@ class IncidentMapFacets(CountedFigures):
     source = models.CharField(max_length=10)
     killed_capped = models.IntegerField(null=True)  # least(killed_total_best, 100)
     aggregate = models.BooleanField()
+    date_precision = models.CharField(max_length=10)
+    geo_precision = models.CharField(max_length=11)
 
     class Meta:
         indexes = [

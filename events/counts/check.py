@@ -51,14 +51,15 @@ FACETS_ROW_KEY = [
 # And to the breakdowns' key (BREAKDOWN.KEY), as migration 0033 counts it.
 BREAKDOWN_ROW_KEY = [ROW_KEY[2], "governorate_id", "event_type", "perpetrator_groups"]
 # And to the facets' breakdowns' key (FACET_BREAKDOWN.KEY), as migration 0035 counts it.
-FACET_BREAKDOWN_ROW_KEY = [*BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[8], "source", "aggregate"]
+PRECISION = ["date_precision", "geo_precision"]
+FACET_BREAKDOWN_ROW_KEY = [*BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[8], "source", "aggregate", *PRECISION]
 # And to the places' breakdowns' key (PLACE_BREAKDOWN.KEY), as migration 0036 counts it.
 PLACE_BREAKDOWN_ROW_KEY = [
     "place_id", "governorate_id", "district_id", "event_type", "perpetrator_groups",
-    FACETS_ROW_KEY[8], "source", "aggregate",
+    FACETS_ROW_KEY[8], "source", "aggregate", *PRECISION,
 ]  # fmt: skip
 # And to the map's facets' key (MAP_FACETS.KEY), as migration 0038 counts it: no month.
-MAP_FACETS_ROW_KEY = [key for key in FACETS_ROW_KEY if key != ROW_KEY[2]]
+MAP_FACETS_ROW_KEY = [*(key for key in FACETS_ROW_KEY if key != ROW_KEY[2]), *PRECISION]
 
 
 def differences():

@@ -9,7 +9,9 @@ matches a few tens of thousands at most. Statement triggers on events_incident k
 SQL is in migration 0035), as a Tally.
 """
 
-from ..models import IncidentFacetBreakdown
+from django.db.models import Q
+
+from ..models import DatePrecision, GeoPrecision, IncidentFacetBreakdown
 from . import facets, summary
 from .sql import FACET_BREAKDOWN
 from .tally import Tally
@@ -17,8 +19,9 @@ from .tally import Tally
 # The filters this table can answer: each has a column here (the dates when they cut whole
 # months, see summary.whole_months()).
 ANSWERS = frozenset(
-    {"province", "group", "event_type", "date_from", "date_to", "status", "source", "aggregates"}
-)
+    {"province", "group", "event_type", "date_from", "date_to", "status", "source", "aggregates",
+     "date_precision", "geo_precision"}
+)  # fmt: skip
 MEASURES = frozenset({"total", "months", "breakdowns"})  # no points, no places
 ROW = summary.ROW
 
@@ -40,4 +43,16 @@ def can_answer(chosen):
 def rows(chosen):
     """The IncidentFacetBreakdown rows (settled and pending) of these filters' incidents."""
     maybe_compact()
-    return IncidentFacetBreakdown.objects.filter(facets.condition(chosen)).order_by()
+    condition = facets.condition(chosen) & precision(chosen)
+    return IncidentFacetBreakdown.objects.filter(condition).order_by()
+
+
+def precision(chosen):
+    """The condition on the precision columns (this table's, IncidentPlaceBreakdown's and
+    IncidentMapFacets') for ?date_precision= and ?geo_precision=, as the FilterSet's."""
+    condition = Q()
+    if "date_precision" in chosen:
+        condition &= Q(date_precision__in=DatePrecision.as_fine_as(chosen["date_precision"]))
+    if "geo_precision" in chosen:
+        condition &= Q(geo_precision__in=GeoPrecision.as_fine_as(chosen["geo_precision"]))
+    return condition

@@ -11,13 +11,13 @@ migration 0038), as a Tally.
 """
 
 from ..models import IncidentMapFacets
-from . import facets, summary
+from . import facet_breakdowns, facets, summary
 from .sql import MAP_FACETS
 from .tally import Tally
 
-# The filters this table can answer: IncidentFacets' but the dates (see can_answer() for the
-# toll).
-ANSWERS = facets.ANSWERS - {"date_from", "date_to"}
+# The filters this table can answer: IncidentFacets' but the dates, and the precisions (see
+# can_answer() for the toll).
+ANSWERS = facets.ANSWERS - {"date_from", "date_to"} | {"date_precision", "geo_precision"}
 MEASURES = frozenset({"total", "points", "places"})  # no months
 ROW = summary.ROW
 
@@ -42,4 +42,5 @@ def rows(chosen):
     """The IncidentMapFacets rows (settled and pending) of these filters' incidents."""
     maybe_compact()
     condition = facets.condition(chosen) & facets.toll(chosen)
+    condition &= facet_breakdowns.precision(chosen)
     return IncidentMapFacets.objects.filter(condition).order_by()

@@ -10,14 +10,15 @@ migration 0036), as a Tally.
 """
 
 from ..models import IncidentPlaceBreakdown
-from . import facets, summary
+from . import facet_breakdowns, facets, summary
 from .sql import PLACE_BREAKDOWN
 from .tally import Tally
 
 # The filters this table can answer: each has a column here.
 ANSWERS = frozenset(
-    {"province", "district", "place", "group", "event_type", "status", "source", "aggregates"}
-)
+    {"province", "district", "place", "group", "event_type", "status", "source", "aggregates",
+     "date_precision", "geo_precision"}
+)  # fmt: skip
 MEASURES = frozenset({"places"})  # the overview's top places
 ROW = summary.ROW
 
@@ -39,4 +40,5 @@ def can_answer(chosen):
 def rows(chosen):
     """The IncidentPlaceBreakdown rows (settled and pending) of these filters' incidents."""
     maybe_compact()
-    return IncidentPlaceBreakdown.objects.filter(facets.condition(chosen)).order_by()
+    condition = facets.condition(chosen) & facet_breakdowns.precision(chosen)
+    return IncidentPlaceBreakdown.objects.filter(condition).order_by()

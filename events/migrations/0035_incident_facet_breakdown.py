@@ -31,22 +31,24 @@ KEY = [
     "status",
     "source",
     "aggregate",
+    "date_precision",
+    "geo_precision",
 ]
-TRIGGERS = r"""
+TRIGGERS = r'''
 CREATE OR REPLACE FUNCTION events_facet_breakdown_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO events_incidentfacetbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
-        SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, sum(1), sum(coalesce(killed_total_best, 0)), sum(coalesce(killed_total_low, killed_total_best, 0)), sum(coalesce(killed_total_high, killed_total_best, 0)), sum(coalesce(killed_civilians_best, 0)), sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
-        FROM new_rows GROUP BY 1, 2, 3, 4, 5, 6, 7;
+        INSERT INTO events_incidentfacetbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, date_precision, geo_precision, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
+        SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, date_precision, geo_precision, sum(1), sum(coalesce(killed_total_best, 0)), sum(coalesce(killed_total_low, killed_total_best, 0)), sum(coalesce(killed_total_high, killed_total_best, 0)), sum(coalesce(killed_civilians_best, 0)), sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
+        FROM new_rows GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
     ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO events_incidentfacetbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
-        SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, -sum(1), -sum(coalesce(killed_total_best, 0)), -sum(coalesce(killed_total_low, killed_total_best, 0)), -sum(coalesce(killed_total_high, killed_total_best, 0)), -sum(coalesce(killed_civilians_best, 0)), -sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), -sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), -sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), -sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
-        FROM old_rows GROUP BY 1, 2, 3, 4, 5, 6, 7;
+        INSERT INTO events_incidentfacetbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, date_precision, geo_precision, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
+        SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, date_precision, geo_precision, -sum(1), -sum(coalesce(killed_total_best, 0)), -sum(coalesce(killed_total_low, killed_total_best, 0)), -sum(coalesce(killed_total_high, killed_total_best, 0)), -sum(coalesce(killed_civilians_best, 0)), -sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), -sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), -sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), -sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
+        FROM old_rows GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9;
     ELSE
         -- Only rows whose key or figures changed: a title edit changes no count.
-        INSERT INTO events_incidentfacetbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
-        SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, sum(sign * 1), sum(sign * coalesce(killed_total_best, 0)), sum(sign * coalesce(killed_total_low, killed_total_best, 0)), sum(sign * coalesce(killed_total_high, killed_total_best, 0)), sum(sign * coalesce(killed_civilians_best, 0)), sum(sign * coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(sign * coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(sign * CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(sign * CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
+        INSERT INTO events_incidentfacetbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, date_precision, geo_precision, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
+        SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, date_precision, geo_precision, sum(sign * 1), sum(sign * coalesce(killed_total_best, 0)), sum(sign * coalesce(killed_total_low, killed_total_best, 0)), sum(sign * coalesce(killed_total_high, killed_total_best, 0)), sum(sign * coalesce(killed_civilians_best, 0)), sum(sign * coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(sign * coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(sign * CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(sign * CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
         FROM (
             SELECT o.*, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
             WHERE o.date IS DISTINCT FROM n.date OR o.governorate_id IS DISTINCT FROM n.governorate_id OR o.event_type IS DISTINCT FROM n.event_type OR o.perpetrator_groups IS DISTINCT FROM n.perpetrator_groups OR o.status IS DISTINCT FROM n.status OR o.killed_total_low IS DISTINCT FROM n.killed_total_low OR o.killed_total_best IS DISTINCT FROM n.killed_total_best OR o.killed_total_high IS DISTINCT FROM n.killed_total_high OR o.killed_civilians_low IS DISTINCT FROM n.killed_civilians_low OR o.killed_civilians_best IS DISTINCT FROM n.killed_civilians_best OR o.killed_civilians_high IS DISTINCT FROM n.killed_civilians_high OR o.date_precision IS DISTINCT FROM n.date_precision OR o.geo_precision IS DISTINCT FROM n.geo_precision OR o.aggregate IS DISTINCT FROM n.aggregate OR o.source IS DISTINCT FROM n.source OR o.merged_into_id IS DISTINCT FROM n.merged_into_id
@@ -54,7 +56,7 @@ BEGIN
             SELECT n.*, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
             WHERE o.date IS DISTINCT FROM n.date OR o.governorate_id IS DISTINCT FROM n.governorate_id OR o.event_type IS DISTINCT FROM n.event_type OR o.perpetrator_groups IS DISTINCT FROM n.perpetrator_groups OR o.status IS DISTINCT FROM n.status OR o.killed_total_low IS DISTINCT FROM n.killed_total_low OR o.killed_total_best IS DISTINCT FROM n.killed_total_best OR o.killed_total_high IS DISTINCT FROM n.killed_total_high OR o.killed_civilians_low IS DISTINCT FROM n.killed_civilians_low OR o.killed_civilians_best IS DISTINCT FROM n.killed_civilians_best OR o.killed_civilians_high IS DISTINCT FROM n.killed_civilians_high OR o.date_precision IS DISTINCT FROM n.date_precision OR o.geo_precision IS DISTINCT FROM n.geo_precision OR o.aggregate IS DISTINCT FROM n.aggregate OR o.source IS DISTINCT FROM n.source OR o.merged_into_id IS DISTINCT FROM n.merged_into_id
         ) AS changed
-        GROUP BY 1, 2, 3, 4, 5, 6, 7
+        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9
         HAVING sum(sign * 1) <> 0 OR sum(sign * coalesce(killed_total_best, 0)) <> 0 OR sum(sign * coalesce(killed_total_low, killed_total_best, 0)) <> 0 OR sum(sign * coalesce(killed_total_high, killed_total_best, 0)) <> 0 OR sum(sign * coalesce(killed_civilians_best, 0)) <> 0 OR sum(sign * coalesce(killed_civilians_low, killed_civilians_best, 0)) <> 0 OR sum(sign * coalesce(killed_civilians_high, killed_civilians_best, 0)) <> 0 OR sum(sign * CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END) <> 0 OR sum(sign * CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END) <> 0;
     END IF;
     RETURN NULL;
@@ -67,10 +69,10 @@ CREATE TRIGGER events_facet_breakdown_update AFTER UPDATE ON events_incident REF
 DROP TRIGGER IF EXISTS events_facet_breakdown_delete ON events_incident;
 CREATE TRIGGER events_facet_breakdown_delete AFTER DELETE ON events_incident REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION events_facet_breakdown_change();
 -- compact()'s ON CONFLICT target: one settled row per key, NULL being a value like any other.
-CREATE UNIQUE INDEX IF NOT EXISTS facet_breakdown_settled_key ON events_incidentfacetbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate)
+CREATE UNIQUE INDEX IF NOT EXISTS facet_breakdown_settled_key ON events_incidentfacetbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, date_precision, geo_precision)
     NULLS NOT DISTINCT WHERE NOT pending;
-"""
-FILL = r"""INSERT INTO events_incidentfacetbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending) SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, sum(1), sum(coalesce(killed_total_best, 0)), sum(coalesce(killed_total_low, killed_total_best, 0)), sum(coalesce(killed_total_high, killed_total_best, 0)), sum(coalesce(killed_civilians_best, 0)), sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), false FROM events_incident GROUP BY 1, 2, 3, 4, 5, 6, 7"""
+'''
+FILL = r'''INSERT INTO events_incidentfacetbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, date_precision, geo_precision, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending) SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, date_precision, geo_precision, sum(1), sum(coalesce(killed_total_best, 0)), sum(coalesce(killed_total_low, killed_total_best, 0)), sum(coalesce(killed_total_high, killed_total_best, 0)), sum(coalesce(killed_civilians_best, 0)), sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), false FROM events_incident GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9'''
 
 
 DROP_TRIGGERS = r"""
@@ -128,6 +130,8 @@ class Migration(migrations.Migration):
                 ("status", models.CharField(max_length=10)),
                 ("source", models.CharField(max_length=10)),
                 ("aggregate", models.BooleanField()),
+                ("date_precision", models.CharField(max_length=10)),
+                ("geo_precision", models.CharField(max_length=11)),
                 (
                     "governorate",
                     models.ForeignKey(

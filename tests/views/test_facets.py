@@ -12,6 +12,8 @@ from django.urls import reverse
 from events.counts import check, facets
 from events.models import (
     Actor,
+    DatePrecision,
+    GeoPrecision,
     Incident,
     IncidentFacetBreakdown,
     IncidentFacets,
@@ -70,7 +72,13 @@ def test_a_rebuild_counts_what_the_triggers_never_saw(make_incident):
 
 
 @pytest.mark.parametrize(
-    "query", [{"status": "verified"}, {"source": "ucdp_ged"}, {"min_killed": "5"}]
+    "query",
+    [
+        {"status": "verified"},
+        {"source": "ucdp_ged"},
+        {"min_killed": "5"},
+        {"geo_precision": "place"},
+    ],
 )
 def test_the_map_reads_the_map_facets_for_status_source_and_toll(client, make_incident, query):
     """The map of a status, a source or a toll adds up IncidentMapFacets (no months); the
@@ -78,7 +86,7 @@ def test_the_map_reads_the_map_facets_for_status_source_and_toll(client, make_in
     from events.models import IncidentMapFacets
 
     make_incident(killed_total_best=7, status="verified", source="ucdp_ged")
-    make_incident(killed_total_best=2, status="extracted")
+    make_incident(killed_total_best=2, status="extracted", geo_precision="district")
 
     with CaptureQueriesContext(connection) as captured:
         body = client.get(reverse("events:map_data"), {**query, "bbox": "35,32,43,38"}).json()
@@ -99,6 +107,8 @@ def test_the_map_reads_the_map_facets_for_status_source_and_toll(client, make_in
         {"status": "rejected", "province": "SY-HL"},
         {"source": "ucdp_ged", "date_from": "2019-03-01", "date_to": "2019-03-31"},
         {"aggregates": "only"},
+        {"date_precision": "week"},
+        {"geo_precision": "district", "status": "extracted"},
     ],
 )
 def test_a_status_or_a_source_is_counted_from_the_facet_breakdowns(client, make_incident, query):
@@ -110,6 +120,8 @@ def test_a_status_or_a_source_is_counted_from_the_facet_breakdowns(client, make_
     make_incident(killed_total_best=2, source="ucdp_ged", date=march)
     make_incident(killed_total_best=5, aggregate=True, date=march)
     make_incident(killed_total_best=1, status="extracted", date=datetime.date(2019, 4, 1))
+    make_incident(killed_total_best=6, date_precision="month", geo_precision="governorate")
+    make_incident(killed_total_best=3, date_precision="week", geo_precision="district")
     matching = [
         i for i in Incident.objects.all()
         if all(_matches(i, name, value) for name, value in query.items())
@@ -135,6 +147,10 @@ def _matches(incident, name, value):
         return incident.source == value and not incident.aggregate
     if name == "aggregates":
         return incident.aggregate
+    if name in ("date_precision", "geo_precision"):
+        levels = {"date_precision": DatePrecision, "geo_precision": GeoPrecision}[name]
+        published = incident.status != "rejected" and not incident.aggregate
+        return getattr(incident, name) in levels.as_fine_as(value) and published
     if name == "province":
         return incident.governorate_id == value
     if name == "date_from":
