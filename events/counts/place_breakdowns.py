@@ -1,9 +1,9 @@
 """IncidentPlaceBreakdown: incidents of every status counted by place (with its district and
-governorate), event type, perpetrator groups, status, source and aggregate, on PostgreSQL.
+governorate), event type, perpetrator groups, status, source, aggregate and precisions, on PostgreSQL.
 
 The overview's top places were ranked from IncidentSummary (100,000 rows at a million
 incidents: 45 ms for the whole country) or, for a status or a source, IncidentFacets (80 ms).
-This table has no months, points or tolls: about 21,000 rows. It answers the top places for
+This table has no months, points or tolls: about 26,000 rows. It answers the top places for
 every filter the breakdowns answer but the dates; a range of months is ranked from the
 summary or the facets. Statement triggers on events_incident keep it (their SQL is in
 migration 0036), as a Tally.
