@@ -1,10 +1,11 @@
 """IncidentFacetBreakdown: incidents of every status counted as IncidentBreakdown counts the
-published ones, and by review status, source and whether they are aggregates, on PostgreSQL.
+published ones, and by review status, source, whether they are aggregates and their date and
+location precisions, on PostgreSQL.
 
 A status or a source was counted from IncidentFacets, whose points, places and tolls make
 355,000 rows at a million incidents: a common status ("verified", "extracted") matched most of
 them, and the list's total, the histogram and the overview read 90,000 rows or more (list
-125 ms, overview 170 ms). This table holds about 65,000, of which one status or source
+125 ms, overview 170 ms). This table holds about 92,000, of which one status or source
 matches a few tens of thousands at most. Statement triggers on events_incident keep it (their
 SQL is in migration 0035), as a Tally.
 """

@@ -1,5 +1,6 @@
 """IncidentPlaceBreakdown: incidents of every status counted by place (with its district and
-governorate), event type, perpetrator groups, status, source, aggregate and precisions, on PostgreSQL.
+governorate), event type, perpetrator groups, status, source, aggregate and date and location
+precisions, on PostgreSQL.
 
 The overview's top places were ranked from IncidentSummary (100,000 rows at a million
 incidents: 45 ms for the whole country) or, for a status or a source, IncidentFacets (80 ms).
