@@ -1623,6 +1623,15 @@ class IncidentSearch(models.Model):
     perpetrator_groups = models.CharField(max_length=400, null=True)  # noqa: DJ001
     status = models.CharField(max_length=10, null=True)  # noqa: DJ001
     source = models.CharField(max_length=10, null=True)  # noqa: DJ001
+    # And the overview's figures of the incident (see counts.Figures), so that the overview of
+    # a search adds up these rows without reading the incidents.
+    killed_low = models.IntegerField(null=True)
+    killed_high = models.IntegerField(null=True)
+    civilians = models.IntegerField(null=True)
+    civilians_low = models.IntegerField(null=True)
+    civilians_high = models.IntegerField(null=True)
+    dated_to_day = models.IntegerField(null=True)
+    located_at_place = models.IntegerField(null=True)
 
     class Meta:
         indexes = [

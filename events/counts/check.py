@@ -38,6 +38,16 @@ ROW_FIGURES = [
     "count(*) FILTER (WHERE date_precision = 'day' AND date IS NOT NULL)",
     "count(*) FILTER (WHERE geo_precision = 'place')",
 ]
+# And each incident's own (the search rows' figures, as migration 0037 writes them).
+ROW_FIGURE_VALUES = [
+    "coalesce(i.killed_total_low, i.killed_total_best, 0)",
+    "coalesce(i.killed_total_high, i.killed_total_best, 0)",
+    "coalesce(i.killed_civilians_best, 0)",
+    "coalesce(i.killed_civilians_low, i.killed_civilians_best, 0)",
+    "coalesce(i.killed_civilians_high, i.killed_civilians_best, 0)",
+    "CASE WHEN i.date_precision = 'day' AND i.date IS NOT NULL THEN 1 ELSE 0 END",
+    "CASE WHEN i.geo_precision = 'place' THEN 1 ELSE 0 END",
+]
 # What the summary, and the search rows' `published`, count: what every page counts by default.
 PUBLISHED = "(status <> 'rejected' AND NOT aggregate)"
 # And to the facets' key (FACETS.KEY), as migration 0032 counts it: every status.
@@ -95,10 +105,13 @@ def differences():
             f"SELECT count(*) FROM events_incident AS i FULL JOIN {SEARCH.TABLE} AS s"
             " ON s.incident_id = i.id WHERE s.incident_id IS NULL OR i.id IS NULL"
             " OR (s.latitude, s.longitude, s.killed, s.published, s.date, s.governorate_id,"
-            " s.district_id, s.place_id, s.event_type, s.perpetrator_groups, s.status, s.source)"
+            " s.district_id, s.place_id, s.event_type, s.perpetrator_groups, s.status, s.source,"
+            " s.killed_low, s.killed_high, s.civilians, s.civilians_low, s.civilians_high,"
+            " s.dated_to_day, s.located_at_place)"
             " IS DISTINCT FROM (i.latitude, i.longitude, i.killed_total_best,"
             " i.status <> 'rejected' AND NOT i.aggregate, i.date, i.governorate_id,"
-            " i.district_id, i.place_id, i.event_type, i.perpetrator_groups, i.status, i.source)"
+            " i.district_id, i.place_id, i.event_type, i.perpetrator_groups, i.status, i.source,"
+            f" {', '.join(ROW_FIGURE_VALUES)})"
         )
         if differing := cursor.fetchone()[0]:
             problems.append(f"{differing} IncidentSearch rows differ from their incidents")

@@ -10,8 +10,11 @@ alone. Statement triggers on incidents, reports and bulletins keep it (their SQL
 migration 0037); nothing else writes it.
 """
 
+from contextvars import ContextVar
+
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery
+from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 from django.db.models import (
     BigIntegerField,
@@ -25,6 +28,7 @@ from django.db.models import (
     Sum,
     Value,
 )
+from django.dispatch import receiver
 
 from ..models import IncidentSearch
 from .sql import SEARCH
@@ -38,8 +42,9 @@ ANSWERS = frozenset(
     {"q", "province", "district", "place", "group", "event_type", "source", "min_killed",
      "date_from", "date_to"}
 )  # fmt: skip
-# One row an incident: counted, not added up; no governorate or type for the overview.
-MEASURES = frozenset({"total", "points", "months"})
+# One row an incident: counted, not added up; with the incident's governorate, groups, type,
+# month, place and figures, the overview too.
+MEASURES = frozenset({"total", "points", "months", "overview"})
 # What one row adds: incidents and deaths.
 ROW = (Value(1), F("killed"))
 
@@ -97,8 +102,48 @@ def matching(words):
 
 
 def rows(chosen):
-    """The published search rows matching the text and the other filters."""
-    return matching(chosen["q"]).filter(within(chosen)).order_by()
+    """The published search rows matching the text and the other filters: by key when this
+    request's filter found them already (few: see incidents_matching())."""
+    condition = within(chosen)
+    if (ids := few(chosen["q"], condition)) is not None:
+        return IncidentSearch.objects.filter(AnyOf(F("incident_id"), IdArray(ids)))
+    return matching(chosen["q"]).filter(condition).order_by()
+
+
+def few(words, condition):
+    """The sorted ids of the incidents whose search rows match `words` and `condition`, when
+    there are no more than INLINE_LIMIT; else None. Found once a request (see _found)."""
+    found = _found.get()
+    key = (words, repr(condition))
+    if found is not None and key in found:
+        return found[key]
+    if condition == Q(published=True) and common(words):
+        ids = None  # IncidentWord says they are many: not fetched only to be dropped
+    else:
+        ids = list(matching(words).filter(condition).values_list("incident_id", flat=True)[
+            : INLINE_LIMIT + 1
+        ])  # fmt: skip
+        ids = sorted(ids) if len(ids) <= INLINE_LIMIT else None
+    if found is not None:
+        found[key] = ids
+    return ids
+
+
+# The ids of the few incidents a search found in this request (incidents_matching()), by the
+# text and condition: counting the same search again reads its rows by key, where searching
+# the words and the filters' indexes again cost as much as the first time (40 ms for a common
+# word in a governorate at a million incidents). Kept only while a request runs.
+_found = ContextVar("found_by_search", default=None)
+
+
+@receiver(request_started)
+def _request_started(**kwargs):
+    _found.set({})
+
+
+@receiver(request_finished)
+def _request_finished(**kwargs):
+    _found.set(None)
 
 
 # Up to this many matching incidents, a search goes to the database as a list of ids.
@@ -138,13 +183,9 @@ def incidents_matching(queryset, words, chosen=None):
     """
     condition = within(chosen or {})
     matches = matching(words).filter(condition)
-    probe = queryset.filter(Exists(matches.filter(incident_id=OuterRef("pk"))))
-    if condition == Q(published=True) and common(words):
-        return probe
-    ids = list(matches.values_list("incident_id", flat=True)[: INLINE_LIMIT + 1])
-    if len(ids) <= INLINE_LIMIT:
-        return queryset.filter(AnyOf(F("pk"), IdArray(sorted(ids))))
-    return probe
+    if (ids := few(words, condition)) is not None:
+        return queryset.filter(AnyOf(F("pk"), IdArray(ids)))
+    return queryset.filter(Exists(matches.filter(incident_id=OuterRef("pk"))))
 
 
 def common(words):

@@ -25,19 +25,20 @@ $$;
 CREATE OR REPLACE FUNCTION events_search_incident() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'INSERT' THEN
-        INSERT INTO events_incidentsearch (incident_id, latitude, longitude, month, killed, published, date, governorate_id, district_id, place_id, event_type, perpetrator_groups, status, source)
-        SELECT id, latitude, longitude, date_trunc('month', date::timestamp)::date, killed_total_best, status <> 'rejected' AND NOT aggregate, date, governorate_id, district_id, place_id, event_type, perpetrator_groups, status, source FROM new_rows;
+        INSERT INTO events_incidentsearch (incident_id, latitude, longitude, month, killed, published, date, governorate_id, district_id, place_id, event_type, perpetrator_groups, status, source, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place)
+        SELECT id, latitude, longitude, date_trunc('month', date::timestamp)::date, killed_total_best, status <> 'rejected' AND NOT aggregate, date, governorate_id, district_id, place_id, event_type, perpetrator_groups, status, source, coalesce(killed_total_low, killed_total_best, 0), coalesce(killed_total_high, killed_total_best, 0), coalesce(killed_civilians_best, 0), coalesce(killed_civilians_low, killed_civilians_best, 0), coalesce(killed_civilians_high, killed_civilians_best, 0), CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END, CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END FROM new_rows;
     ELSIF TG_OP = 'DELETE' THEN
         DELETE FROM events_incidentsearch AS s USING old_rows AS o WHERE s.incident_id = o.id;
     ELSE
         UPDATE events_incidentsearch AS s
         SET latitude = n.latitude, longitude = n.longitude, month = date_trunc('month', n.date::timestamp)::date,
             killed = n.killed_total_best, published = (n.status <> 'rejected' AND NOT n.aggregate),
-            date = n.date, governorate_id = n.governorate_id, district_id = n.district_id, place_id = n.place_id, event_type = n.event_type, perpetrator_groups = n.perpetrator_groups, status = n.status, source = n.source
+            date = n.date, governorate_id = n.governorate_id, district_id = n.district_id, place_id = n.place_id, event_type = n.event_type, perpetrator_groups = n.perpetrator_groups, status = n.status, source = n.source,
+            killed_low = coalesce(n.killed_total_low, n.killed_total_best, 0), killed_high = coalesce(n.killed_total_high, n.killed_total_best, 0), civilians = coalesce(n.killed_civilians_best, 0), civilians_low = coalesce(n.killed_civilians_low, n.killed_civilians_best, 0), civilians_high = coalesce(n.killed_civilians_high, n.killed_civilians_best, 0), dated_to_day = CASE WHEN n.date_precision = 'day' AND n.date IS NOT NULL THEN 1 ELSE 0 END, located_at_place = CASE WHEN n.geo_precision = 'place' THEN 1 ELSE 0 END
         FROM new_rows AS n
         WHERE s.incident_id = n.id
-          AND (s.latitude, s.longitude, s.month, s.killed, s.published, s.date, s.governorate_id, s.district_id, s.place_id, s.event_type, s.perpetrator_groups, s.status, s.source) IS DISTINCT FROM
-              (n.latitude, n.longitude, date_trunc('month', n.date::timestamp)::date, n.killed_total_best, n.status <> 'rejected' AND NOT n.aggregate, n.date, n.governorate_id, n.district_id, n.place_id, n.event_type, n.perpetrator_groups, n.status, n.source);
+          AND (s.latitude, s.longitude, s.month, s.killed, s.published, s.date, s.governorate_id, s.district_id, s.place_id, s.event_type, s.perpetrator_groups, s.status, s.source, s.killed_low, s.killed_high, s.civilians, s.civilians_low, s.civilians_high, s.dated_to_day, s.located_at_place) IS DISTINCT FROM
+              (n.latitude, n.longitude, date_trunc('month', n.date::timestamp)::date, n.killed_total_best, n.status <> 'rejected' AND NOT n.aggregate, n.date, n.governorate_id, n.district_id, n.place_id, n.event_type, n.perpetrator_groups, n.status, n.source, coalesce(n.killed_total_low, n.killed_total_best, 0), coalesce(n.killed_total_high, n.killed_total_best, 0), coalesce(n.killed_civilians_best, 0), coalesce(n.killed_civilians_low, n.killed_civilians_best, 0), coalesce(n.killed_civilians_high, n.killed_civilians_best, 0), CASE WHEN n.date_precision = 'day' AND n.date IS NOT NULL THEN 1 ELSE 0 END, CASE WHEN n.geo_precision = 'place' THEN 1 ELSE 0 END);
     END IF;
     RETURN NULL;
 END
@@ -121,8 +122,8 @@ DROP INDEX IF EXISTS incident_search_document_gin;
 
 
 FILL = r"""
-INSERT INTO events_incidentsearch (incident_id, latitude, longitude, month, killed, published, date, governorate_id, district_id, place_id, event_type, perpetrator_groups, status, source, document)
-SELECT id, latitude, longitude, date_trunc('month', date::timestamp)::date, killed_total_best, status <> 'rejected' AND NOT aggregate, date, governorate_id, district_id, place_id, event_type, perpetrator_groups, status, source, to_tsvector('english', concat_ws(' ',
+INSERT INTO events_incidentsearch (incident_id, latitude, longitude, month, killed, published, date, governorate_id, district_id, place_id, event_type, perpetrator_groups, status, source, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, document)
+SELECT id, latitude, longitude, date_trunc('month', date::timestamp)::date, killed_total_best, status <> 'rejected' AND NOT aggregate, date, governorate_id, district_id, place_id, event_type, perpetrator_groups, status, source, coalesce(killed_total_low, killed_total_best, 0), coalesce(killed_total_high, killed_total_best, 0), coalesce(killed_civilians_best, 0), coalesce(killed_civilians_low, killed_civilians_best, 0), coalesce(killed_civilians_high, killed_civilians_best, 0), CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END, CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END, to_tsvector('english', concat_ws(' ',
     (SELECT string_agg(concat_ws(' ', b.title, b.text), ' ') FROM events_bulletin AS b
      WHERE b.id IN (SELECT r.bulletin_id FROM events_report AS r
                     WHERE r.incident_id = i.id)),
@@ -133,7 +134,8 @@ FROM events_incident AS i
 
 
 COPY_COLUMNS = r"""
-UPDATE events_incidentsearch AS s SET date = i.date, governorate_id = i.governorate_id, district_id = i.district_id, place_id = i.place_id, event_type = i.event_type, perpetrator_groups = i.perpetrator_groups, status = i.status, source = i.source
+UPDATE events_incidentsearch AS s SET date = i.date, governorate_id = i.governorate_id, district_id = i.district_id, place_id = i.place_id, event_type = i.event_type, perpetrator_groups = i.perpetrator_groups, status = i.status, source = i.source,
+    killed_low = coalesce(i.killed_total_low, i.killed_total_best, 0), killed_high = coalesce(i.killed_total_high, i.killed_total_best, 0), civilians = coalesce(i.killed_civilians_best, 0), civilians_low = coalesce(i.killed_civilians_low, i.killed_civilians_best, 0), civilians_high = coalesce(i.killed_civilians_high, i.killed_civilians_best, 0), dated_to_day = CASE WHEN i.date_precision = 'day' AND i.date IS NOT NULL THEN 1 ELSE 0 END, located_at_place = CASE WHEN i.geo_precision = 'place' THEN 1 ELSE 0 END
 FROM events_incident AS i WHERE i.id = s.incident_id
 """
 
@@ -199,6 +201,41 @@ class Migration(migrations.Migration):
             model_name="incidentsearch",
             name="status",
             field=models.CharField(max_length=10, null=True),
+        ),
+        migrations.AddField(
+            model_name="incidentsearch",
+            name="killed_low",
+            field=models.IntegerField(null=True),
+        ),
+        migrations.AddField(
+            model_name="incidentsearch",
+            name="killed_high",
+            field=models.IntegerField(null=True),
+        ),
+        migrations.AddField(
+            model_name="incidentsearch",
+            name="civilians",
+            field=models.IntegerField(null=True),
+        ),
+        migrations.AddField(
+            model_name="incidentsearch",
+            name="civilians_low",
+            field=models.IntegerField(null=True),
+        ),
+        migrations.AddField(
+            model_name="incidentsearch",
+            name="civilians_high",
+            field=models.IntegerField(null=True),
+        ),
+        migrations.AddField(
+            model_name="incidentsearch",
+            name="dated_to_day",
+            field=models.IntegerField(null=True),
+        ),
+        migrations.AddField(
+            model_name="incidentsearch",
+            name="located_at_place",
+            field=models.IntegerField(null=True),
         ),
         migrations.RunPython(install, remove),
         migrations.AddIndex(

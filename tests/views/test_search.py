@@ -228,3 +228,69 @@ def test_a_common_word_alone_is_probed_without_fetching_its_matches(
 
     assert len(rows) == 3
     assert fetched == []
+
+
+def test_the_overview_of_a_search_adds_up_the_search_rows_as_the_incidents_would(
+    client, make_incident, make_report, monkeypatch
+):
+    """Every breakdown and figure of the overview of a word, from the search rows, is what
+    the incidents themselves give."""
+    from django.test.utils import CaptureQueriesContext
+
+    from events.models import Actor, Place
+    from tests.conftest import governorate
+
+    russia = Actor.objects.create(name="Russian Air Force", group="russia")
+    saraqib = Place.objects.create(
+        name="Saraqib", governorate=governorate("SY-ID"), latitude=35.86, longitude=36.8
+    )
+    kinds = [
+        dict(killed_total_best=4, killed_total_low=2, killed_total_high=9, perpetrators=[russia]),
+        dict(killed_civilians_best=3, killed_civilians_high=5, date_precision="month"),
+        dict(place=saraqib, province="SY-ID", geo_precision="place", event_type="shelling"),
+        dict(killed_total_best=None, geo_precision="governorate", date=None),
+    ]
+    for n, kind in enumerate(kinds):
+        incident = make_incident(**kind)
+        make_report(incident, None, source="ucdp_ged", external_id=str(n), headline="Bakery hit")
+
+    def shown(query):
+        context = client.get(reverse("events:overview"), query).context
+        tables = ("governorates", "groups", "event_types", "months", "years", "places")
+        rows = {
+            name: [(r.label, r.incidents, r.killed, r.civilians) for r in context[name]]
+            for name in tables
+        }
+        totals = context["totals"]
+        figures = (totals.incidents, totals.killed, totals.civilians)
+        return rows, figures, context["day_share"], context["place_share"]
+
+    for query in ({"q": "bakery"}, {"q": "bakery", "province": "SY-DY"}):
+        with CaptureQueriesContext(connection) as captured:
+            from_search = shown(query)
+        counted = [q["sql"] for q in captured.captured_queries if "GROUPING SETS" in q["sql"]]
+        assert counted and all(IncidentSearch._meta.db_table in sql for sql in counted)
+        monkeypatch.setattr("events.counts.search.MEASURES", frozenset({"total"}))
+        from_incidents = shown(query)
+        monkeypatch.undo()
+
+        assert from_search == from_incidents
+        assert from_search[1][0] == (4 if len(query) == 1 else 3)
+
+
+@pytest.mark.parametrize("name", ["events:list", "events:histogram", "events:overview_data"])
+def test_a_word_with_a_filter_is_searched_once_a_request(client, make_incident, make_report, name):
+    """The few ids a search finds are kept while the request runs: counting the same search
+    again reads them by key, not the word's and the filter's indexes a second time."""
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(3):
+        incident = make_incident()
+        make_report(incident, None, source="ucdp_ged", external_id=str(n), headline="Bakery hit")
+
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(reverse(name), {"q": "bakery", "province": "SY-DY"})
+    searched = [q for q in captured.captured_queries if "websearch_to_tsquery" in q["sql"]]
+
+    assert response.status_code == 200
+    assert len(searched) == 1
