@@ -10,11 +10,8 @@ alone. Statement triggers on incidents, reports and bulletins keep it (their SQL
 migration 0037); nothing else writes it.
 """
 
-from contextvars import ContextVar
-
 from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.search import SearchQuery
-from django.core.signals import request_finished, request_started
 from django.db import connection, transaction
 from django.db.models import (
     BigIntegerField,
@@ -28,10 +25,10 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.dispatch import receiver
 
 from ..models import IncidentSearch
 from .sql import SEARCH
+from .tally import request_memo
 
 CONFIG = "english"  # the text search configuration of the documents and of the queries
 
@@ -112,9 +109,12 @@ def rows(chosen):
 
 def few(words, condition):
     """The sorted ids of the incidents whose search rows match `words` and `condition`, when
-    there are no more than INLINE_LIMIT; else None. Found once a request (see _found)."""
-    found = _found.get()
-    key = (words, repr(condition))
+    there are no more than INLINE_LIMIT; else None. Found once a request and kept for the
+    rest of it (tally.request_memo()): counting the same search again reads its rows by key,
+    where searching the word's and the filters' indexes again cost as much as the first time
+    (40 ms for a common word in a governorate at a million incidents)."""
+    found = request_memo()
+    key = ("found", words, repr(condition))
     if found is not None and key in found:
         return found[key]
     if condition == Q(published=True) and common(words):
@@ -127,23 +127,6 @@ def few(words, condition):
     if found is not None:
         found[key] = ids
     return ids
-
-
-# The ids of the few incidents a search found in this request (incidents_matching()), by the
-# text and condition: counting the same search again reads its rows by key, where searching
-# the words and the filters' indexes again cost as much as the first time (40 ms for a common
-# word in a governorate at a million incidents). Kept only while a request runs.
-_found = ContextVar("found_by_search", default=None)
-
-
-@receiver(request_started)
-def _request_started(**kwargs):
-    _found.set({})
-
-
-@receiver(request_finished)
-def _request_finished(**kwargs):
-    _found.set(None)
 
 
 # Up to this many matching incidents, a search goes to the database as a list of ids.
