@@ -1417,6 +1417,21 @@ def counted_by(model, **kwargs):
     )  # fmt: skip
 
 
+class Facets(models.Model):
+    """What the counting tables of incidents of every status count them by, besides their
+    own keys: review status, source, whether they are aggregates, and the date and location
+    precisions (IncidentFacetBreakdown, IncidentPlaceBreakdown, IncidentMapFacets)."""
+
+    status = models.CharField(max_length=10)  # 'merged' for one merged into another
+    source = models.CharField(max_length=10)
+    aggregate = models.BooleanField()
+    date_precision = models.CharField(max_length=10)
+    geo_precision = models.CharField(max_length=11)
+
+    class Meta:
+        abstract = True
+
+
 class Breakdown(CountedFigures):
     """What IncidentBreakdown and IncidentFacetBreakdown count by: month, governorate, event
     type and perpetrator groups."""
@@ -1456,7 +1471,7 @@ class IncidentBreakdown(Breakdown):
         # The unique key of settled rows is made in migration 0033 (NULLS NOT DISTINCT).
 
 
-class IncidentFacetBreakdown(Breakdown):
+class IncidentFacetBreakdown(Facets, Breakdown):
     """Incidents of every status counted as IncidentBreakdown counts the published ones, and
     by review status (merged-away incidents as 'merged'), source and whether they are
     aggregates: what the totals, the histogram and the overview's breakdowns add up for a
@@ -1466,12 +1481,6 @@ class IncidentFacetBreakdown(Breakdown):
     Kept on PostgreSQL by statement triggers on events_incident (migration 0035). Not used on
     SQLite.
     """
-
-    status = models.CharField(max_length=10)  # 'merged' for one merged into another
-    source = models.CharField(max_length=10)
-    aggregate = models.BooleanField()
-    date_precision = models.CharField(max_length=10)
-    geo_precision = models.CharField(max_length=11)
 
     class Meta:
         indexes = [
@@ -1492,7 +1501,7 @@ class IncidentFacetBreakdown(Breakdown):
         return f"{self.incidents} {self.status} incidents in {self.governorate_id} in {self.month}"
 
 
-class IncidentPlaceBreakdown(CountedFigures):
+class IncidentPlaceBreakdown(Facets, CountedFigures):
     """Incidents of every status counted by place (with its district and governorate), event
     type, perpetrator groups, review status, source and aggregate, with the overview's
     figures: the overview's top places for any filter but the dates (see
@@ -1508,11 +1517,6 @@ class IncidentPlaceBreakdown(CountedFigures):
     district = counted_by("District")
     event_type = models.CharField(max_length=20)
     perpetrator_groups = models.CharField(max_length=400, blank=True)
-    status = models.CharField(max_length=10)  # 'merged' for one merged into another
-    source = models.CharField(max_length=10)
-    aggregate = models.BooleanField()
-    date_precision = models.CharField(max_length=10)
-    geo_precision = models.CharField(max_length=11)
 
     class Meta:
         indexes = [
@@ -1527,7 +1531,7 @@ class IncidentPlaceBreakdown(CountedFigures):
         return f"{self.incidents} {self.status} incidents at place {self.place_id}"
 
 
-class IncidentMapFacets(CountedFigures):
+class IncidentMapFacets(Facets, CountedFigures):
     """IncidentFacets without months: incidents of every status counted by point, governorate,
     district, type, groups, place, status, source, toll (capped at 100) and aggregate. What
     the map, the totals and the top places add up for any filter but the dates: about 49,000
@@ -1545,12 +1549,7 @@ class IncidentMapFacets(CountedFigures):
     event_type = models.CharField(max_length=20)
     perpetrator_groups = models.CharField(max_length=400, blank=True)
     place = counted_by("Place")
-    status = models.CharField(max_length=10)  # 'merged' for one merged into another
-    source = models.CharField(max_length=10)
     killed_capped = models.IntegerField(null=True)  # least(killed_total_best, 100)
-    aggregate = models.BooleanField()
-    date_precision = models.CharField(max_length=10)
-    geo_precision = models.CharField(max_length=11)
 
     class Meta:
         indexes = [
