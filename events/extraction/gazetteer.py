@@ -350,6 +350,8 @@ PRIOR = 0.5
 NAMED_GOVERNORATE = 6.0
 NAMED_DISTRICT = 2.0
 CAPITAL = 8.0
+# How much further from the text's spelling a city named like its area may be and keep CAPITAL.
+CAPITAL_SPELLING = 0.05
 MAX_ALTERNATIVES = 4
 # The similar-spelling search: how much of a text without any exact name it reads, and how
 # close a key (rapidfuzz ratio, 0..100) and a spelling (closeness, 0..1) must be.
@@ -1199,9 +1201,10 @@ class Gazetteer:
             similar = list(self._by_stem.get(_stem(key(mention.surface)), ()))
             if len(consonants) >= 4:
                 similar += self._by_skeleton.get(consonants, ())
-            elif len(consonants) == 3:
-                # Three consonants are shared by many names: only a namesake spelled closer
-                # than its consonants alone make it (a Latin name, or its Arabic name's vowels).
+            elif len(consonants) >= 2:
+                # Two or three consonants are shared by many names: only a namesake spelled
+                # closer than its consonants alone make it (a Latin name, or its Arabic name's
+                # vowels: "Atmeh" and اطمه).
                 similar += [
                     e
                     for e in self._by_skeleton.get(consonants, ())
@@ -1239,8 +1242,16 @@ class Gazetteer:
             if others:
                 entries = places = others
                 areas = []
-        # The city named like its governorate or district is the city.
-        capitals = [e for e in places if e.capital_of and e.capital_of in areas]
+        # The city named like its governorate or district is the city, when the text spells
+        # it so: "Aksar" is not al-Qusayr because it shares the consonants of the district.
+        best = max((closeness(mention.surface, e) for e in places), default=0.0)
+        capitals = [
+            e
+            for e in places
+            if e.capital_of
+            and e.capital_of in areas
+            and closeness(mention.surface, e) >= best - CAPITAL_SPELLING
+        ]
         codes = {e.location.province_code for e in capitals}
         rivals = [
             e
@@ -1252,7 +1263,10 @@ class Gazetteer:
             favoured = capitals
         elif areas and (
             not places
-            or max(a.weight for a in areas) >= max(p.weight for p in places) + 1.5
+            or (
+                max(a.weight for a in areas) >= max(p.weight for p in places) + 1.5
+                and max(closeness(mention.surface, a) for a in areas) >= best - CAPITAL_SPELLING
+            )
             or (
                 any(_spelled(a, mention.surface) for a in areas)
                 and not any(_spelled(p, mention.surface) for p in places)
@@ -1456,12 +1470,52 @@ def _closeness(surface, sounds, skeletons, romans=frozenset()):
         return 0.0
     if heard in sounds or heard in romans:
         return 1.0
-    best = max((fuzz.ratio(heard, s) for s in (*sounds, *romans)), default=0) / 100
+    best = max((fuzz.ratio(heard, s) for s in sounds), default=0) / 100
+    best = max(best, max((unwritten_vowels(heard, s) for s in romans), default=0.0))
     consonants = skeleton(surface)
     if len(consonants) >= 3 and skeletons:
         # Consonants alone (how an Arabic name is compared with a Latin one) say less.
         best = max(best, SKELETON_SHARE * max(fuzz.ratio(consonants, s) for s in skeletons) / 100)
     return best
+
+
+# Aligning a Latin spelling with an Arabic name read in Latin letters (roman()): a vowel the
+# Latin writes that the Arabic leaves unwritten (a short vowel), or a y/w the Arabic writes as
+# its long vowel, costs this much of an edit.
+UNWRITTEN = 0.25
+_GLIDES = {("y", "i"), ("w", "u")}
+
+
+@functools.lru_cache(maxsize=200_000)
+def unwritten_vowels(heard, arabic):
+    """0..1: how near a Latin spelling (as `sound` writes it) is to an Arabic name in Latin
+    letters (`roman`), short vowels being free to write or not: Arabic writes طفس "tfs",
+    and "Tafas" is that name with its short vowels (0.9), as "Dayr" is دير "dir"."""
+    if not heard or not arabic:
+        return 0.0
+    # A letter of the Arabic the Latin does not write costs a whole edit, but for the alif
+    # that opens a word on its vowel: أوتايا "autaya" is "Utaya".
+    unwritten = [
+        UNWRITTEN if j == 0 and b == "a" and arabic[1:2] in ("u", "i") else 1.0
+        for j, b in enumerate(arabic)
+    ]
+    previous = [0.0]
+    for cost in unwritten:
+        previous.append(previous[-1] + cost)
+    for a in heard:
+        extra = UNWRITTEN if a in "aiu" else 1.0  # a letter of the Latin, not of the Arabic
+        current = [previous[0] + 1.0]  # a word starts with its vowel written: "Aksar" not قصر
+        for j, b in enumerate(arabic, 1):
+            if a == b:
+                change = 0.0
+            elif (a, b) in _GLIDES:
+                change = UNWRITTEN
+            else:
+                change = 1.0
+            skip = current[j - 1] + unwritten[j - 1]
+            current.append(min(previous[j - 1] + change, previous[j] + extra, skip))
+        previous = current
+    return max(0.0, 1.0 - previous[-1] / max(len(heard), len(arabic)))
 
 
 def closeness(surface, entry):

@@ -5,7 +5,10 @@ from events.extraction.gazetteer import (
     calibration_cell,
     calibration_rates,
     distance_km,
+    roman,
     seed_calibration,
+    sound,
+    unwritten_vowels,
 )
 
 
@@ -385,3 +388,61 @@ def test_a_country_has_no_candidate_places_by_similar_spelling(gazetteer):
     # A dataset's row without coordinates takes its place's first candidate: "Syria" must
     # not read as a village whose Arabic name sounds like it (سريه, اسريه).
     assert gazetteer.candidates("Syria") == []
+
+
+@pytest.mark.parametrize(
+    ("name", "arabic", "code", "namesake"),
+    [
+        ("Binnish", "بنش", "SY-ID", "Banash"),
+        ("Tallaf", "طلف", "SY-HM", "Tlafah"),
+        ("Rushaydah", "الرشيدة", "SY-SU", "Rasheed"),
+        ("Atmeh", "اطمه", "SY-ID", "Yatimeh"),  # two consonants, spelled as the Arabic writes
+    ],
+)
+def test_a_latin_name_with_short_vowels_its_arabic_name_leaves_unwritten_is_that_place(
+    name, arabic, code, namesake
+):
+    # Arabic writes no short vowels: "Binnish" is بنش read aloud, and the "ay" of "Rushaydah"
+    # is the long vowel of الرشيدة. A village known only by its Arabic name beats a Latin
+    # namesake elsewhere whose vowels the text does not write.
+    other = "SY-HL" if code == "SY-HM" else "SY-HM"
+    gazetteer = Gazetteer.from_records(
+        [{"code": code, "name": "Governorate"}, {"code": other, "name": "Other"}],
+        [],
+        [
+            place(arabic, code, 35.0, 37.0, name_ar=arabic, pcode="C1"),
+            place(namesake, other, 35.5, 36.0, pcode="C2", ucdp_events=3),
+        ],
+    )
+    assert gazetteer.choose(sentence(name)).location.key == "C1"
+
+
+def test_a_city_named_like_its_district_is_favoured_only_when_spelled_like_it():
+    # The district al-Qusayr and its city share the consonants of "Aksar", but the village
+    # اكسار is spelled as the text spells it: the city's rank as a seat does not outweigh that.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HI", "name": "Homs"}, {"code": "SY-HL", "name": "Aleppo"}],
+        [{"pcode": "SY0403", "name": "Al-Qusayr", "governorate": "SY-HI"}],
+        [
+            place("Al-Qusayr", "SY-HI", 34.51, 36.58, district="SY0403", population=30000,
+                  ucdp_events=60, pcode="C1"),
+            place("اكسار", "SY-HL", 36.30, 37.40, name_ar="اكسار", pcode="C12"),
+        ],
+    )  # fmt: skip
+    assert gazetteer.choose(sentence("Aksar")).location.key == "C12"
+    assert gazetteer.choose(sentence("Al-Qusayr")).location.key == "C1"
+
+
+def test_an_arabic_name_leaves_short_vowels_unwritten_but_writes_a_word_s_first_vowel():
+    near = {
+        (latin, arabic): unwritten_vowels(sound(latin), roman(arabic))
+        for latin, arabic in [
+            ("Tafas", "طفس"), ("Dayr", "دير"), ("Utaya", "أوتايا"), ("Aksar", "قصر"),
+            ("Aksar", "اكسار"), ("Utaya", "تايا"),
+        ]
+    }  # fmt: skip
+    assert near["Aksar", "اكسار"] == 1.0
+    assert near["Tafas", "طفس"] >= 0.9 and near["Dayr", "دير"] >= 0.85
+    assert near["Utaya", "أوتايا"] > 0.9  # the alif is the seat of the vowel "U"
+    assert near["Aksar", "قصر"] < 0.8  # a vowel before the first letter is written in Arabic
+    assert near["Utaya", "تايا"] <= 0.8
