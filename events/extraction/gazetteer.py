@@ -140,6 +140,12 @@ def unfuse(word, first):
 @functools.lru_cache(maxsize=200_000)
 def token_key(token, first=True):
     """The key of one word: see the module docstring. Articles give ''."""
+    return _latin_key(token, first).replace("H", "h")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _latin_key(token, first=True):
+    """token_key, with the h of a kh written "H" (no ta marbuta)."""
     if is_arabic(token):
         return _arabic_token(token)
     word = fold(token).replace(" ", "")
@@ -155,7 +161,9 @@ def token_key(token, first=True):
         and word[1] in "tdrzsln"
     ):
         word = word[2:]
-    word = word.replace("x", "h")  # Kurdish x is kh
+    # Kurdish x is kh; kh is "H" until the end, so that a final one is not taken for the
+    # ta marbuta's h ("Shaykh" keeps the kh of شيخ, "Mashrafah" drops its h).
+    word = word.replace("x", "H").replace("kh", "H")
     for digraph, replacement in _DIGRAPHS:
         word = word.replace(digraph, replacement)
     word = word.translate(_LETTERS)
@@ -245,9 +253,10 @@ def token_skeleton(token, first=True):
             word = word[:-1]
         letters = word.translate(_ARABIC_SKELETON)
     else:
-        letters = token_key(token, first)
+        letters = _latin_key(token, first)
         if len(letters) > 2 and letters.endswith("h") and letters[-2] in "a":
             letters = letters[:-1]
+        letters = letters.replace("H", "h")
     out = []
     for ch in letters:
         if (

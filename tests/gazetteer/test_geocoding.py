@@ -7,6 +7,7 @@ from events.extraction.gazetteer import (
     distance_km,
     roman,
     seed_calibration,
+    skeleton,
     sound,
     unwritten_vowels,
 )
@@ -446,3 +447,12 @@ def test_an_arabic_name_leaves_short_vowels_unwritten_but_writes_a_word_s_first_
     assert near["Utaya", "أوتايا"] > 0.9  # the alif is the seat of the vowel "U"
     assert near["Aksar", "قصر"] < 0.8  # a vowel before the first letter is written in Arabic
     assert near["Utaya", "تايا"] <= 0.8
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"), [("Shaykh Ali", "الشيخ علي"), ("Tall ash Shaykh", "تل الشيخ")]
+)
+def test_a_final_kh_is_a_consonant_not_a_ta_marbuta(latin, arabic):
+    # "-ah" and "-eh" end a word on the ta marbuta, whose h is no consonant; the h of a kh is.
+    assert skeleton(latin) == skeleton(arabic)
+    assert skeleton("Mashrafah") == skeleton("مشرفة")
