@@ -345,7 +345,9 @@ _DISTRICT_AFTER = re.compile(r"^\s*(?:district|area|areas|region)\b", re.IGNOREC
 _OPENERS = ARTICLES | DIRECTIONS
 # Between two words of a name: a space or a hyphen, after an ayn or a hamza that ends the
 # first word ("Sab` Biyar", "Jisr ash-Shughur").
-_GAP = re.compile(r"^[" + APOSTROPHES + r"]?[ \t\-‐–]{0,3}$")
+# Between two words of a name: a space or hyphen, and an ayn's or hamza's mark on either
+# side of it ("Dayr al `Asafir", "Ma' Arrat").
+_GAP = re.compile(r"^[" + APOSTROPHES + r"]?[ \t\-‐–]{0,3}[" + APOSTROPHES + r"]?$")
 MAX_TOKENS = 5
 NEAR_KM = 10.0
 # A governorate named in the text counts this many villages of it when settling namesakes.
@@ -1463,6 +1465,8 @@ def roman(name):
         word = _arabic_token(token)
         if len(word) > 2 and word.endswith("ه"):
             word = word[:-1] + "ة"  # ta marbuta: -a
+        if word[:1] == "ع":
+            word = "ا" + word[1:]  # a word opening on ayn opens on a vowel: عتيل "Atil"
         if word[:1] in ("و", "ي"):
             word = {"و": "w", "ي": "y"}[word[0]] + word[1:]  # a consonant before a vowel
         word = word.translate(_ROMAN)

@@ -456,3 +456,31 @@ def test_a_final_kh_is_a_consonant_not_a_ta_marbuta(latin, arabic):
     # "-ah" and "-eh" end a word on the ta marbuta, whose h is no consonant; the h of a kh is.
     assert skeleton(latin) == skeleton(arabic)
     assert skeleton("Mashrafah") == skeleton("مشرفة")
+
+
+def test_a_word_opening_on_ayn_is_written_with_a_vowel():
+    # عتيل is "Atil": a Latin "Tell" is التل, not a village whose ayn it would have dropped.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-RD", "name": "Rif Dimashq"}, {"code": "SY-SU", "name": "As-Suwayda"}],
+        [{"pcode": "SY0302", "name": "At Tall", "governorate": "SY-RD"}],
+        [
+            place("التل", "SY-RD", 33.61, 36.31, name_ar="التل", pcode="C2395", district="SY0302"),
+            place("عتيل", "SY-SU", 32.76, 36.58, name_ar="عتيل", pcode="C6145"),
+        ],
+    )
+    assert gazetteer.choose(sentence("Tell")).location.province_code == "SY-RD"
+    atil = gazetteer.choose(sentence("Atil"))  # a short name alone may go unanswered
+    assert atil is None or atil.location.key == "C6145"
+
+
+@pytest.mark.parametrize("name", ["Dayr al `Asafir", "Deir al-'Asafir", "Deir Al 'Asafir"])
+def test_an_ayn_mark_after_a_space_does_not_cut_the_name(name):
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-RD", "name": "Rif Dimashq"}, {"code": "SY-HL", "name": "Aleppo"}],
+        [],
+        [
+            place("Deir Elasafir", "SY-RD", 33.45, 36.43, pcode="C2536"),
+            place("As-Safira", "SY-HL", 36.07, 37.37, population=50000, ucdp_events=40),
+        ],
+    )
+    assert gazetteer.choose(sentence(name)).location.key == "C2536"

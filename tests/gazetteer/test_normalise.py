@@ -83,6 +83,7 @@ def test_a_first_word_or_a_word_beginning_al_and_a_vowel_keeps_its_letters():
 def test_an_arabic_name_in_latin_letters_keeps_its_long_vowels():
     assert roman("اكسار") == sound("Aksar")
     assert roman("كفر رومه") == "kfruma"
-    assert roman("عين البيضا") == "inbida"  # ayn unwritten, the article gone
+    assert roman("عين البيضا") == "ainbida"  # an opening ayn is a vowel, the article gone
+    assert roman("معرة") == "mra"  # ayn unwritten within a word
     assert roman("سميريه") == "smiriya"  # the nisba ending as sound("Samiriyah") writes it
     assert roman("Kafr Ruma") == ""
