@@ -245,6 +245,25 @@ def qualified(names):
     return out
 
 
+def unqualified(names):
+    """The Latin names of a village's part or twin without their qualifier: "Upper Siha" and
+    "Siha al-Fawqaniyah" are what a report calls "Siha" (a candidate, spelled less closely
+    than a village named so)."""
+    out = []
+    for name in names:
+        tokens = _TOKEN.findall(name or "")
+        if len(tokens) < 2 or is_arabic(tokens[0]):
+            continue
+        if token_key(tokens[0]) in _QUALIFIER_BEFORE:
+            out.append(" ".join(tokens[1:]))
+        elif token_key(tokens[-1], first=False) in _QUALIFIER_AFTER:
+            rest = tokens[:-1]
+            while len(rest) > 1 and fold(rest[-1]) in ARTICLES:
+                rest = rest[:-1]
+            out.append(" ".join(rest))
+    return out
+
+
 @functools.lru_cache(maxsize=200_000)
 def token_skeleton(token, first=True):
     if is_arabic(token):
@@ -449,6 +468,7 @@ class Gazetteer:
         self._by_stem = {}  # Latin keys without a final vowel: "Arbine" and "Arbin"
         self._skeleton_list = None
         self._by_roman = None  # Arabic names in Latin letters (roman()) -> entries
+        self._by_sound = {}  # sound() of Latin names and roman() of Arabic ones -> entries
         self._roman_list = None
         self._governorate_prior = {}
         self._calibration = {}  # calibration_cell(...) -> share right (held out)
@@ -607,6 +627,7 @@ class Gazetteer:
                 entry.standalone = True
                 entry.weight += 2.0
             self._add(entry, names + qualified(names))
+            self._index(entry, unqualified(names))
         for a in areas:
             code = a["governorate"]
             precision = a.get("precision") or DISTRICT
@@ -650,6 +671,11 @@ class Gazetteer:
                 entry.sounds.add(sound(name))
             if is_arabic(tokens[0]) and roman(name):
                 entry.romans.add(roman(name))
+            heard = roman(name) if is_arabic(tokens[0]) else sound(name)
+            if heard:
+                bucket = self._by_sound.setdefault(heard, [])
+                if entry not in bucket:
+                    bucket.append(entry)
             bucket = self._by_key.setdefault(k, [])
             if entry not in bucket:
                 bucket.append(entry)
@@ -662,6 +688,21 @@ class Gazetteer:
                 entry.skeletons.add(s)
             if len(s) >= 2:
                 bucket = self._by_skeleton.setdefault(s, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+
+    def _index(self, entry, names):
+        """Names the entry is found by but not spelled as (see `unqualified`)."""
+        for name in names:
+            tokens = _TOKEN.findall(name)
+            k = "".join(token_key(t, first=i == 0) for i, t in enumerate(tokens))
+            if len(k) < 3:
+                continue
+            consonants = skeleton(name)
+            for index, value in ((self._by_key, k), (self._by_skeleton, consonants)):
+                if index is self._by_skeleton and len(consonants) < 2:
+                    continue
+                bucket = index.setdefault(value, [])
                 if entry not in bucket:
                     bucket.append(entry)
 
@@ -1223,6 +1264,8 @@ class Gazetteer:
                     for e in self._by_skeleton.get(consonants, ())
                     if closeness(mention.surface, e) > SKELETON_SHARE
                 ]
+            # And every place that sounds the same by any name ("Aziziyah" and العزيزية).
+            similar += self._by_sound.get(sound(mention.surface), ())
             entries += [e for e in similar if e not in entries and e.location.precision == PLACE]
         after = text[mention.end : mention.end + 40]
         before = text[max(0, mention.start - 40) : mention.start]

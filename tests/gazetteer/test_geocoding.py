@@ -484,3 +484,34 @@ def test_an_ayn_mark_after_a_space_does_not_cut_the_name(name):
         ],
     )
     assert gazetteer.choose(sentence(name)).location.key == "C2536"
+
+
+def test_a_place_that_sounds_the_same_by_its_arabic_name_is_a_candidate():
+    # "Aziziyah" has one consonant once its doubled z is read once, so no consonant index
+    # finds العزيزية; it sounds the same, and is weighed beside the Latin namesake.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HL", "name": "Aleppo"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place("Aziziyeh", "SY-HL", 36.2, 37.1, pcode="C2"),
+            place("العزيزية", "SY-HM", 35.3, 36.6, name_ar="العزيزية", pcode="C1"),
+        ],
+    )
+    chosen = gazetteer.choose(sentence("Aziziyah"))
+    assert "C1" in {chosen.location.key} | {alt.key for alt, _ in chosen.alternatives}
+
+
+@pytest.mark.parametrize("twin", ["Upper Siha", "Siha al-Fawqaniyah"])
+def test_a_name_without_its_qualifier_finds_the_qualified_village(twin):
+    # Reports call the twin villages by their common name ("Siha"); with no village named so,
+    # the qualified one is the place, spelled less closely than a namesake would be.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-DR", "name": "Daraa"}], [], [place(twin, "SY-DR", 32.7, 36.1, pcode="C1")]
+    )
+    assert gazetteer.choose(sentence("Siha")).location.key == "C1"
+    exact = Gazetteer.from_records(
+        [{"code": "SY-DR", "name": "Daraa"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [place(twin, "SY-DR", 32.7, 36.1, pcode="C1"), place("Siha", "SY-HM", 35.1, 36.7)],
+    )
+    assert exact.choose(sentence("Siha")).location.province_code == "SY-HM"
