@@ -167,6 +167,7 @@ def _latin_key(token, first=True):
     word = word.replace("x", "H").replace("kh", "H")
     for digraph, replacement in _DIGRAPHS:
         word = word.replace(digraph, replacement)
+    word = re.sub(r"ou(?=[aei])", "w", word)  # French: Naoua is Nawa
     word = word.translate(_LETTERS)
     out = []
     n = len(word)
@@ -1506,6 +1507,7 @@ def sound(name):
     word = re.sub(r"(.)\1+", r"\1", "".join(words))
     word = re.sub(r"(?:iyy?[ae]h?|i[ae]h?)$", "iya", word)  # -iyah, -iyeh, -ieh, -ia
     word = re.sub(r"(?<=[^aeiou])(?:[ae]h|e)$", "a", word)  # ta marbuta: -ah, -eh, -e
+    word = re.sub(r"ou(?=[aei])", "w", word)  # French: Naoua is Nawa, Souaida Suwayda
     for old, new in _SOUNDS:
         word = word.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", word)

@@ -540,3 +540,16 @@ def test_a_person_s_name_after_a_word_that_opens_place_names_is_a_place(name, ar
     )
     assert gazetteer.choose(sentence(name)).location.key == "C1"
     assert gazetteer.choose(sentence("Hassan Omar")) is None  # a person
+
+
+@pytest.mark.parametrize("name", ["Naoua", "Nawa"])
+def test_a_french_ou_before_a_vowel_is_a_w(name):
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-DR", "name": "Daraa"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place("Nawa", "SY-DR", 32.89, 36.04, pcode="C6174", ucdp_events=12),
+            place("Na'ua", "SY-HM", 35.2, 36.6, pcode="C2"),
+        ],
+    )
+    assert gazetteer.choose(sentence(name)).location.key == "C6174"
