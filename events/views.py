@@ -12,8 +12,15 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import F, Q
-from django.http import HttpResponseBadRequest, JsonResponse, QueryDict, StreamingHttpResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseBadRequest,
+    JsonResponse,
+    QueryDict,
+    StreamingHttpResponse,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import NoReverseMatch, reverse
@@ -242,9 +249,22 @@ def switch_place(request, pk):
         return redirect_to_login(reverse("events:detail", args=[pk]))
     if not request.user.has_perm("events.change_incident"):
         raise PermissionDenied
-    incident = get_object_or_404(Incident.objects.select_related("place"), pk=pk)
-    if not incident.switch_place(request.POST.get("key", "")):
-        return HttpResponseBadRequest("That is not one of this incident's alternative places.")
+    with transaction.atomic():
+        incident = get_object_or_404(
+            Incident.objects.select_for_update(of=("self",)).select_related("place"), pk=pk
+        )
+        # The version the page showed (the detail page's button, the admin form's field):
+        # another editor's save since then is not silently moved away from.
+        loaded = request.POST.get("loaded_version", "")
+        if loaded.isdigit() and int(loaded) != incident.version:
+            return HttpResponse(
+                f"This incident was changed since you opened it (version {incident.version}, "
+                f"you had version {loaded}). Reload it, check the place, and choose again.",
+                status=409,
+                content_type="text/plain; charset=utf-8",
+            )
+        if not incident.switch_place(request.POST.get("key", "")):
+            return HttpResponseBadRequest("That is not one of this incident's alternative places.")
     target = request.POST.get("next") or request.GET.get("next", "")
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = incident.get_absolute_url()

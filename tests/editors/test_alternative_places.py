@@ -84,6 +84,43 @@ def test_an_editor_switches_to_an_alternative_in_one_click(client, editor, names
     assert incident.history.first().history_change_reason == "Place switched to Kinda"
 
 
+def test_a_switch_from_a_page_opened_before_another_edit_is_refused(client, editor, namesakes):
+    # Another editor saved the incident after this one opened it: the click must not move a
+    # place that editor may have just set, and says so (no lost edits).
+    idlib, aleppo = namesakes
+    incident = ambiguous_incident(namesakes)
+    opened = incident.version
+    incident.title = "Saved by someone else meanwhile"
+    incident.save()
+
+    response = client.post(switch_url(incident), {"key": aleppo.key, "loaded_version": opened})
+
+    assert response.status_code == 409
+    assert "changed since you opened it" in response.content.decode()
+    incident.refresh_from_db()
+    assert incident.place == idlib
+    current = client.post(
+        switch_url(incident), {"key": aleppo.key, "loaded_version": incident.version}
+    )
+    assert current.status_code == 302
+    incident.refresh_from_db()
+    assert incident.place == aleppo
+
+
+@pytest.mark.parametrize("page", ["detail", "admin"])
+def test_the_switch_buttons_carry_the_version_the_page_showed(client, editor, namesakes, page):
+    incident = ambiguous_incident(namesakes)
+    url = (
+        incident.get_absolute_url()
+        if page == "detail"
+        else reverse("admin:events_incident_change", args=[incident.pk])
+    )
+
+    html = client.get(url).content.decode()
+
+    assert f'name="loaded_version" value="{incident.version}"' in html
+
+
 def test_the_switch_returns_to_the_admin_form_it_came_from(client, editor, namesakes):
     incident = ambiguous_incident(namesakes)
     admin_url = reverse("admin:events_incident_change", args=[incident.pk])
