@@ -615,7 +615,10 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
         elif "_reject" in request.POST:
             obj.status = ReviewStatus.REJECTED
         obj._change_reason = form.cleaned_data.get("change_reason") or None
+        returning = change and not Incident.objects.filter(pk=obj.pk).exists()
         super().save_model(request, obj, form, change)
+        if returning:  # a deleted incident reverted from its history
+            obj.reattach_reports()
 
     def response_change(self, request, obj):
         if "_verify" in request.POST or "_reject" in request.POST:

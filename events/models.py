@@ -23,7 +23,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
-from django.db.models import Case, Count, F, Q, Sum, Value, When
+from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.signals import m2m_changed
 from django.dispatch import receiver
 from django.urls import reverse
@@ -725,6 +725,21 @@ class Incident(Figures):
         self._change_reason = f"Place switched to {place.name}"
         self.save()
         return True
+
+    def reattach_reports(self):
+        """Give an incident brought back from its history the reports it had when it was
+        deleted: they were kept, with their claims, no longer attached to any incident (the
+        reports' history says whose they were)."""
+        was = (
+            Report.history.filter(id=OuterRef("pk"))
+            .order_by("-history_date", "-history_id")
+            .values("incident_id")[:1]
+        )
+        detached = Report.objects.filter(incident__isnull=True).annotate(was=Subquery(was))
+        for report in detached.filter(was=self.pk):
+            report.incident = self
+            report._change_reason = "Back with its incident"
+            report.save()
 
     def changes_since(self, version):
         """What was saved after `version`, as (who, [(field label, then, now), ...]).

@@ -179,3 +179,29 @@ def test_the_perpetrator_group_set_by_an_import_is_a_version_in_the_history():
     latest.instance.save()
     incident.refresh_from_db()
     assert incident.perpetrator_group == "russia"
+
+
+def test_reverting_a_deleted_incident_gives_it_back_its_reports_and_claims(client, editor):
+    incident = make_incident()
+    bulletin = Bulletin.objects.create(title="B", text="Jets struck Saraqeb", content_hash="h")
+    report = Report.objects.create(incident=incident, bulletin=bulletin, killed_civilians_best=4)
+    actor = Actor.objects.create(name="Russian Air Force")
+    claim = Claim.objects.create(report=report, actor=actor, name="Russian jets")
+    last = incident.history.first()
+    incident.delete()
+    report.refresh_from_db()
+    assert report.incident is None  # kept, with its claims, but no longer the incident's
+    url = reverse("admin:events_incident_simple_history", args=[last.id, last.pk])
+
+    data = {**form_data(client.get(url)), "change_reason": "Deleted by mistake"}
+
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    restored = Incident.objects.get(pk=last.id)
+    assert [(r.pk, r.bulletin, r.killed_civilians_best) for r in restored.reports.all()] == [
+        (report.pk, bulletin, 4)
+    ]
+    assert [(c.pk, c.actor, c.name) for c in Claim.objects.filter(report__incident=restored)] == [
+        (claim.pk, actor, "Russian jets")
+    ]
