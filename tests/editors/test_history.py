@@ -191,8 +191,9 @@ def test_reverting_a_deleted_incident_gives_it_back_its_reports_and_claims(clien
     incident.delete()
     report.refresh_from_db()
     assert report.incident is None  # kept, with its claims, but no longer the incident's
+    history = client.get(reverse("admin:events_incident_history", args=[last.id]))
     url = reverse("admin:events_incident_simple_history", args=[last.id, last.pk])
-
+    assert history.status_code == 200 and url in history.content.decode()
     data = {**form_data(client.get(url)), "change_reason": "Deleted by mistake"}
 
     response = client.post(url, data)
