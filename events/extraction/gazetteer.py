@@ -22,7 +22,6 @@ import functools
 import math
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -400,8 +399,6 @@ SKELETON_SHARE = 0.85
 ARABIC_SKELETON_MIN = 4
 # How steeply a confidence falls with the distance of the spelling (see Gazetteer.choose).
 CLOSENESS_POWER = 4
-# A word opening this many places' names is a head of names ("Tal", "Kafr").
-HEAD_PLACES = 15
 
 
 class _Entry:
@@ -465,7 +462,6 @@ class Gazetteer:
         # words, given names, actors' and sources' names), and the given names among them.
         self._nonplaces = frozenset()
         self._given = frozenset()
-        self._heads = frozenset()  # keys of the words that open many place names: Tal, Kafr
         self._countries = frozenset()  # countries and demonyms: "Syria's Idlib"
         self._phrases = frozenset()  # keys of actors' and sources' names: "Ahrar al-Sham"
         self._fuzzy_cache = {}
@@ -644,15 +640,6 @@ class Gazetteer:
         for index in (self._by_key, self._by_skeleton):
             for entries in index.values():
                 entries.sort(key=lambda e: -e.weight)
-        # The words that open the names of many places ("Tal", "Kafr", "Sheikh", "Beit"), but
-        # "Abu" and "Umm", which open people's names as often.
-        openers = Counter()
-        for p in places:
-            tokens = _TOKEN.findall(p["name"])
-            if len(tokens) > 1 and not is_arabic(tokens[0]) and fold(tokens[0]) not in ARTICLES:
-                openers[token_key(tokens[0])] += 1
-        kunya = {token_key(w) for w in ("Abu", "Umm", "Um", "Ibn", "Bin", "Bint")}
-        self._heads = frozenset(k for k, n in openers.items() if n >= HEAD_PLACES) - kunya
         # A word spelled as a governorate, district, area or town stays a place ("Aleppo"
         # in "Aleppo Media Center").
         kept = {s for e in self._entries if e.standalone or e.capital_of for s in e.spellings}
@@ -826,11 +813,6 @@ class Gazetteer:
         stem = folded[:-1] if folded.endswith("s") else folded  # "Syrias", "Russia's"
         return folded in DIRECTIONS or folded in self._countries or stem in self._countries
 
-    def _headed(self, contents):
-        """Do these words (articles left out) start with a word that opens many place names
-        ("Tal", "Kafr", "Sheikh") and go on?"""
-        return len(contents) > 1 and token_key(contents[0]) in self._heads
-
     def _nonplace(self, word):
         folded = fold(word)
         if folded in self._nonplaces:
@@ -937,11 +919,6 @@ class Gazetteer:
         nonplace = [
             article or self._nonplace(w) for w, article in zip(words, articles, strict=True)
         ]
-        if self._headed(contents):
-            # "Tal Abdel Aziz", "Kharab Hassan": a person's name after a word that opens
-            # place names is the place's name, not a person.
-            nonplace = [article or (n and w is words[0]) for w, n, article in
-                        zip(words, nonplace, articles, strict=True)]  # fmt: skip
         found = None
         for tier in (1, 2):
             for size in range(run, 0, -1):
@@ -1200,7 +1177,7 @@ class Gazetteer:
             if (
                 contents
                 and run <= MAX_TOKENS - 1
-                and not any(self._nonplace(w) for w in contents[self._headed(contents) :])
+                and not any(self._nonplace(w) for w in contents)
                 and not (len(contents) == 1 and fold(contents[0]) in self._stopwords)
                 and not any(fold(w) in STOPWORDS for w in contents)
             ):
