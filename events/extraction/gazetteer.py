@@ -105,6 +105,18 @@ _ARABIC_SKELETON = str.maketrans(
 _TOKEN = re.compile(r"[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*")
 
 
+def _joined(text, tokens, j):
+    """May token j go on the name of the token before it? Only a space or a hyphen between
+    them, and an ayn's or hamza's mark ("Dayr al `Asafir"), not a quotation's: a mark before
+    the word that closes after it quotes it ("Mohammed 'Saraqib'")."""
+    gap = text[tokens[j - 1][1] : tokens[j][0]]
+    if not _GAP.match(gap):
+        return False
+    if gap[-1:] in APOSTROPHES and gap[:1] not in APOSTROPHES:
+        return text[tokens[j][1] : tokens[j][1] + 1] not in APOSTROPHES + '"'
+    return True
+
+
 def is_arabic(token):
     return "\u0600" <= token[:1] <= "\u06ff"  # a token is one script (see _TOKEN)
 
@@ -790,7 +802,7 @@ class Gazetteer:
             elif (
                 i + run < n
                 and fold(word) not in self._given
-                and _GAP.match(text[tokens[i + run - 1][1] : tokens[i + run][0]])
+                and _joined(text, tokens, i + run)
                 and (
                     tokens[i + run][2][0].isupper()
                     or fold(tokens[i + run][2]) in ARTICLES
@@ -844,7 +856,7 @@ class Gazetteer:
             word = tokens[i + size][2]
             if word[0].islower() and len(word) < 4 and word not in ARTICLES:
                 break  # "in", "and", "on": the commonest end of a run, decided cheaply
-            if not _GAP.match(text[tokens[i + size - 1][1] : tokens[i + size][0]]):
+            if not _joined(text, tokens, i + size):
                 break
             if is_arabic(word) != arabic:
                 break

@@ -536,3 +536,14 @@ def test_a_french_ou_before_a_vowel_is_a_w(name):
 )
 def test_a_title_or_a_word_before_a_given_name_does_not_make_a_place(gazetteer, text):
     assert gazetteer.choose(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Activist Mohammed 'Saraqib' was shelled on Monday.",
+        "Ahmed ‘Saraqib’ said shelling hit the town.",
+    ],
+)
+def test_a_quoted_name_after_a_person_is_still_found(gazetteer, text):
+    assert gazetteer.choose(text).location.key == "C3916"  # Saraqib
