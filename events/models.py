@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.signals import m2m_changed
+from django.db.models.signals import m2m_changed, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -735,7 +735,9 @@ class Incident(Figures):
             .order_by("-history_date", "-history_id")
             .values("incident_id")[:1]
         )
-        detached = Report.objects.filter(incident__isnull=True).annotate(was=Subquery(was))
+        detached = Report.objects.filter(
+            incident__isnull=True, pk__in=Report.history.filter(incident_id=self.pk).values("id")
+        ).annotate(was=Subquery(was))
         for report in detached.filter(was=self.pk):
             report.incident = self
             report._change_reason = "Back with its incident"
@@ -909,6 +911,18 @@ def refresh_perpetrator_groups(incident_ids=None):
             Incident.objects.filter(pk__in=pks[start : start + 5000]).exclude(
                 perpetrator_groups=key
             ).update(perpetrator_groups=key)
+
+
+@receiver(pre_delete, sender=Incident)
+def keep_whose_reports(sender, instance, **kwargs):
+    """Before a deleted incident's reports are detached (SET_NULL, an UPDATE that writes no
+    history), note in their history whose they were, so that reverting the incident gives
+    them back (Incident.reattach_reports): reports imported in bulk had no history yet."""
+    reports = list(Report.objects.filter(incident=instance))
+    if reports:
+        Report.history.bulk_history_create(
+            reports, update=True, default_change_reason="Its incident deleted"
+        )
 
 
 @receiver(m2m_changed, sender=Incident.perpetrators.through)

@@ -256,7 +256,9 @@ def switch_place(request, pk):
         # The version the page showed (the detail page's button, the admin form's field):
         # another editor's save since then is not silently moved away from.
         loaded = request.POST.get("loaded_version", "")
-        if loaded.isdigit() and int(loaded) != incident.version:
+        if loaded and not (loaded.isascii() and loaded.isdigit() and len(loaded) <= 10):
+            return HttpResponseBadRequest("loaded_version is not a version number.")
+        if loaded and int(loaded) != incident.version:
             return HttpResponse(
                 f"This incident was changed since you opened it (version {incident.version}, "
                 f"you had version {loaded}). Reload it, check the place, and choose again.",

@@ -107,6 +107,19 @@ def test_a_switch_from_a_page_opened_before_another_edit_is_refused(client, edit
     assert incident.place == aleppo
 
 
+@pytest.mark.parametrize("version", ["²", "9" * 5000, "-1", "x"])
+def test_a_version_that_is_no_number_is_a_400(client, editor, namesakes, version):
+    incident = ambiguous_incident(namesakes)
+
+    data = {"key": namesakes[1].key, "loaded_version": version}
+
+    response = client.post(switch_url(incident), data)
+
+    assert response.status_code == 400
+    incident.refresh_from_db()
+    assert incident.place == namesakes[0]
+
+
 @pytest.mark.parametrize("page", ["detail", "admin"])
 def test_the_switch_buttons_carry_the_version_the_page_showed(client, editor, namesakes, page):
     incident = ambiguous_incident(namesakes)

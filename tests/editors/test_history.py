@@ -206,3 +206,19 @@ def test_reverting_a_deleted_incident_gives_it_back_its_reports_and_claims(clien
     assert [(c.pk, c.actor, c.name) for c in Claim.objects.filter(report__incident=restored)] == [
         (claim.pk, actor, "Russian jets")
     ]
+
+
+def test_reverting_a_deleted_incident_gives_back_reports_imported_in_bulk(client, editor):
+    # Dataset imports create reports with bulk_create, which writes no history of its own.
+    incident = make_incident()
+    row = Report(incident=incident, source="ucdp_ged", external_id="ged-1", killed_civilians_best=2)
+    (report,) = Report.objects.bulk_create([row])
+    last = incident.history.first()
+    incident.delete()
+    url = reverse("admin:events_incident_simple_history", args=[last.id, last.pk])
+
+    client.post(url, form_data(client.get(url)))
+
+    assert list(Incident.objects.get(pk=last.id).reports.values_list("pk", flat=True)) == [
+        report.pk
+    ]
