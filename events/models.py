@@ -1523,6 +1523,13 @@ class IncidentPlaceBreakdown(Facets, CountedFigures):
             models.Index(fields=["governorate"], name="place_breakdown_gov_idx"),
             models.Index(fields=["district"], name="place_breakdown_district_idx"),
             models.Index(fields=["place"], name="place_breakdown_place_idx"),
+            # A status or a source, for the total too (counts.total()): WHERE status = 'rejected'.
+            models.Index(fields=["status"], name="place_breakdown_status_idx"),
+            models.Index(fields=["source"], name="place_breakdown_source_idx"),
+            # The period reports a filter leaves out (the pages' note), or ?aggregates=only.
+            models.Index(
+                fields=["id"], condition=Q(aggregate=True), name="place_breakdown_agg_idx"
+            ),
             models.Index(fields=["id"], condition=Q(pending=True), name="place_breakdown_pend_idx"),
         ]
         # The unique key of settled rows is made in migration 0036 (NULLS NOT DISTINCT).

@@ -53,7 +53,7 @@ from .tally import available, capped_sum
 LIMIT = 100_000
 # The tables, smallest first: the first that can answer a filter does.
 TABLES = (
-    breakdowns, facet_breakdowns, place_breakdowns, map_facets, summary, facets, words, search
+    breakdowns, place_breakdowns, facet_breakdowns, map_facets, summary, facets, words, search
 )  # fmt: skip
 # Those whose rows are counts to add up (a search row is one incident).
 TALLIES = (breakdowns, facet_breakdowns, place_breakdowns, map_facets, summary, facets, words)
