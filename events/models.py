@@ -1615,7 +1615,8 @@ class IncidentSearch(models.Model):
     published = models.BooleanField()
     document = SearchVectorField(null=True)
     # Its GIN index (for WHERE document @@ websearch_to_tsquery('english', …)) is made in
-    # migration 0013, on PostgreSQL only.
+    # migration 0013, on PostgreSQL only; so is the trigram index of perpetrator_groups (the
+    # group filter's LIKE '%,sdf,%', migration 0040).
     # The incident's own columns that the other filters test (migration 0037): a common word
     # with a governorate, a type or a source is found by PostgreSQL as the rows under both
     # indexes (a BitmapAnd), a few thousand, instead of probing the incidents of the

@@ -58,8 +58,9 @@ def can_answer(chosen):
 def within(chosen):
     """The condition on search rows of the filters in `chosen` ({name: cleaned value}) that
     they carry a column for, as the FilterSet tests the incidents: exact for those in
-    ANSWERS. A filter they have no column for (the status, the aggregates, a party's group)
-    is not tested here: the rows it leaves are more, never fewer."""
+    ANSWERS. A filter they cannot test exactly (a status: a merged-away incident is rejected
+    here; the aggregates; a party's group) is tested no further than their columns allow:
+    the rows it leaves are more, never fewer."""
     condition = Q()
     if chosen.get("province"):
         condition &= Q(governorate_id=chosen["province"].pk)
@@ -83,6 +84,10 @@ def within(chosen):
         condition &= Q(published=True)  # what every page counts by default
     elif chosen.get("status") in ("extracted", "verified"):
         condition &= Q(status=chosen["status"])
+    elif chosen.get("status") == "rejected":
+        # With the merged-away incidents (rejected too): more rows, never fewer, but one
+        # incident in fifty, under the status index.
+        condition &= Q(status="rejected")
     return condition
 
 

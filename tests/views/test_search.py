@@ -163,6 +163,7 @@ def test_the_filter_columns_follow_the_incident(make_incident):
         {"group": "russia", "min_killed": "2"},
         {"date_from": "2018-07-10", "date_to": "2018-07-20"},
         {"status": "verified"},
+        {"status": "rejected"},
         {"aggregates": "include", "province": "SY-DY"},
     ],
 )
@@ -207,6 +208,27 @@ def test_a_word_with_other_filters_is_counted_as_the_incidents_say(
         assert histogram["total"]["count"] == len(expected)
         assert cells["total"]["count"] == len(expected)
         assert overview["total"]["count"] == len(expected)
+
+
+def test_a_rejected_status_narrows_the_search_rows_to_rejected_ones(make_incident, make_report):
+    for n, status in enumerate(["rejected", "verified", "extracted"]):
+        incident = make_incident(status=status)
+        make_report(incident, None, source="ucdp_ged", external_id=str(n), headline="Bakery hit")
+
+    rows = search.matching("bakery").filter(search.within({"status": "rejected"}))
+
+    assert list(rows.values_list("status", flat=True)) == ["rejected"]
+
+
+def test_a_word_with_a_group_is_narrowed_by_an_index_of_the_groups():
+    """The search rows' perpetrator_groups has a trigram index, as the incidents' has: the
+    group filter's LIKE '%,sdf,%' is intersected with the word's index."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_groups_trgm'")
+        [(definition,)] = cursor.fetchall()
+
+    assert IncidentSearch._meta.db_table in definition
+    assert "gin (perpetrator_groups gin_trgm_ops)" in definition
 
 
 def test_a_common_word_alone_is_listed_without_fetching_its_matches(
