@@ -25,6 +25,7 @@ from django.db.models import (
     Sum,
     Value,
 )
+from django.db.models.expressions import RawSQL
 
 from ..models import IncidentSearch
 from ..pagination import order_queryset
@@ -124,9 +125,18 @@ def ordered(chosen, order):
     A common word's page is then found by walking these rows along their date index and
     testing each row's words in place (3 ms for "agreement", in one incident in a hundred, at
     a million incidents), where walking the incidents newest first and probing each one's
-    search row cost 34 ms; a word with filters that match few is read by key (see rows())."""
-    ids = rows(chosen).annotate(id=F("incident_id")).only("incident_id", "date")
-    return order_queryset(ids, order)
+    search row cost 34 ms.
+
+    When this request's filter found few matches (see few()), their rows are read by key
+    and sorted, however old they are: walking the dates for them (PostgreSQL's plan for a
+    few ids too) read 82,000 rows to find the 1,500 of "teir", all years old (36 ms; 6 ms by
+    key)."""
+    condition = within(chosen)
+    if (ids := few(chosen["q"], condition)) is not None:
+        found = IncidentSearch.objects.filter(incident_id__in=Unnested(ids))
+    else:
+        found = matching(chosen["q"]).filter(condition)
+    return order_queryset(found.annotate(id=F("incident_id")).only("incident_id", "date"), order)
 
 
 def few(words, condition):
@@ -163,6 +173,15 @@ class AnyOf(Func):
     output_field = BooleanField()
 
 
+class Unnested(RawSQL):
+    """A list of ids as a subquery of its own, SELECT unnest(…) OFFSET 0: the OFFSET keeps
+    PostgreSQL from folding it into the outer query, so the rows of those ids are fetched by
+    key, never by walking an index in the outer query's order in search of them."""
+
+    def __init__(self, ids):
+        super().__init__("SELECT unnest(%s::bigint[]) OFFSET 0", [IdArray.text(ids)])
+
+
 class IdArray(Expression):
     """A list of ids as one bigint[] parameter, sent as its text "{1,2,3}": one parameter to
     adapt, however many ids."""
@@ -174,7 +193,11 @@ class IdArray(Expression):
         self.ids = ids
 
     def as_sql(self, compiler, connection):
-        return "%s::bigint[]", ["{" + ",".join(str(int(pk)) for pk in self.ids) + "}"]
+        return "%s::bigint[]", [self.text(self.ids)]
+
+    @staticmethod
+    def text(ids):
+        return "{" + ",".join(str(int(pk)) for pk in ids) + "}"
 
 
 def incidents_matching(queryset, words, chosen=None):
