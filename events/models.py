@@ -1552,6 +1552,13 @@ class IncidentPlaceBreakdown(Facets, CountedFigures):
             models.Index(fields=["governorate"], name="place_breakdown_gov_idx"),
             models.Index(fields=["district"], name="place_breakdown_district_idx"),
             models.Index(fields=["place"], name="place_breakdown_place_idx"),
+            # A status or a source, for the total too (counts.total()): WHERE status = 'rejected'.
+            models.Index(fields=["status"], name="place_breakdown_status_idx"),
+            models.Index(fields=["source"], name="place_breakdown_source_idx"),
+            # The period reports a filter leaves out (the pages' note), or ?aggregates=only.
+            models.Index(
+                fields=["id"], condition=Q(aggregate=True), name="place_breakdown_agg_idx"
+            ),
             models.Index(fields=["id"], condition=Q(pending=True), name="place_breakdown_pend_idx"),
         ]
         # The unique key of settled rows is made in migration 0036 (NULLS NOT DISTINCT).
@@ -1637,7 +1644,8 @@ class IncidentSearch(models.Model):
     published = models.BooleanField()
     document = SearchVectorField(null=True)
     # Its GIN index (for WHERE document @@ websearch_to_tsquery('english', …)) is made in
-    # migration 0013, on PostgreSQL only.
+    # migration 0013, on PostgreSQL only; so is the trigram index of perpetrator_groups (the
+    # group filter's LIKE '%,sdf,%', migration 0040).
     # The incident's own columns that the other filters test (migration 0037): a common word
     # with a governorate, a type or a source is found by PostgreSQL as the rows under both
     # indexes (a BitmapAnd), a few thousand, instead of probing the incidents of the

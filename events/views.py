@@ -47,7 +47,7 @@ from .models import (
     Incident,
     Place,
 )
-from .pagination import InvalidCursor, keyset_page
+from .pagination import InvalidCursor
 
 PAGE_SIZE = 50
 # What a list row reads of an incident (the view adds its place's and governorate's names): the
@@ -93,14 +93,12 @@ def incident_list(request):
     context = {"filter": incidents, "query": filter_query(request)}
     if not incidents.is_valid():
         return render(request, "events/incident_list.html", context, status=400)
-    listed = incidents.qs.only(*LIST_FIELDS).annotate(
-        place_name=F("place__name"), governorate_name=F("governorate__name")
-    )
     total = counts.known_total(incidents)
+    matching = incidents.qs
     if total is not None and total.count == 0:
-        listed = listed.none()  # Nothing matches: no need to walk the incidents to see it.
+        matching = matching.none()  # Nothing matches: no need to walk the incidents to see it.
     try:
-        page = keyset_page(listed, incidents.chosen_order, request.GET.get("cursor"), PAGE_SIZE)
+        page = counts.page(incidents, matching, request.GET.get("cursor"), PAGE_SIZE, listed)
     except InvalidCursor as error:
         context["cursor_error"] = str(error)
         return render(request, "events/incident_list.html", context, status=400)
@@ -118,6 +116,14 @@ def incident_list(request):
         previous_query=page_query(request, page.previous_cursor),
     )
     return render(request, "events/incident_list.html", context)
+
+
+def listed(incidents):
+    """What a list row reads of these incidents: LIST_FIELDS and the names of its place and
+    governorate."""
+    return incidents.only(*LIST_FIELDS).annotate(
+        place_name=F("place__name"), governorate_name=F("governorate__name")
+    )
 
 
 def left_out(incidents, query):

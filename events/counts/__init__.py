@@ -6,6 +6,8 @@ answers a validated IncidentFilter.
     counts.histogram(incidents)      [(month, incidents, killed)] (undated last), the total
     counts.overview(incidents)       by governorate, group, event type, month and top places,
                                      each with every figure the overview shows; the total
+    counts.page(incidents, matching, cursor, size, read)  one page of the list, found
+                                     along the search rows when they answer the filter
 
 At a million incidents, counting the incident rows costs hundreds of milliseconds, so on
 PostgreSQL tables kept by triggers count them ahead: IncidentBreakdown (breakdowns.py),
@@ -32,6 +34,7 @@ from django.db.models import Case, Count, F, Q, Sum, Value, When
 from django.db.models.functions import Coalesce, TruncMonth
 
 from ..models import Aggregates, ClaimKind, DataVersion, DatePrecision, GeoPrecision
+from ..pagination import keyset_page
 from . import (
     breakdowns,
     facet_breakdowns,
@@ -50,7 +53,7 @@ from .tally import available, capped_sum
 LIMIT = 100_000
 # The tables, smallest first: the first that can answer a filter does.
 TABLES = (
-    breakdowns, facet_breakdowns, place_breakdowns, map_facets, summary, facets, words, search
+    breakdowns, place_breakdowns, facet_breakdowns, map_facets, summary, facets, words, search
 )  # fmt: skip
 # Those whose rows are counts to add up (a search row is one incident).
 TALLIES = (breakdowns, facet_breakdowns, place_breakdowns, map_facets, summary, facets, words)
@@ -235,6 +238,25 @@ def total(incidents):
         return known
     [(table, filters)] = parts(incidents, "total")
     return capped(table.rows(filters).values("pk")[: LIMIT + 1].count())
+
+
+def page(incidents, matching, cursor, size, read):
+    """One keyset page (pagination.Page) of `matching` (the filter's incidents, or none when
+    a count says none match), each incident read as read(queryset) reads them.
+
+    On PostgreSQL, when the search rows answer every chosen filter and carry the order's
+    column, the page's ids are found along them (search.ordered()) and only those incidents
+    are read; otherwise along the incidents themselves."""
+    order, filters = incidents.chosen_order, chosen(incidents)
+    if matching.query.is_empty() or not (
+        available() and order in search.ORDERS and search.can_answer(filters)
+    ):
+        return keyset_page(read(matching), order, cursor, size)
+    found = keyset_page(search.ordered(filters, order), order, cursor, size)
+    ids = [row.pk for row in found.rows]
+    by_id = {row.pk: row for row in read(matching.model.objects.filter(pk__in=ids).order_by())}
+    found.rows = [by_id[pk] for pk in ids if pk in by_id]
+    return found
 
 
 def left_out(incidents):

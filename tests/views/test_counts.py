@@ -152,6 +152,36 @@ def test_the_tables_that_answer_are_ones_that_list_every_chosen_filter(
     assert [table_name(table) for table, _ in parts] == tables
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the tables are PostgreSQL's")
+@pytest.mark.parametrize(
+    "query, table",
+    [
+        ({"province": "SY-DY"}, "breakdowns"),  # the fewest rows
+        ({"status": "extracted"}, "place_breakdowns"),  # no months: a third of the rows
+        ({"source": "ucdp_ged", "province": "SY-HL"}, "place_breakdowns"),
+        ({"source": "editor"}, "place_breakdowns"),  # none: found by its index
+        ({"status": "rejected", "date_to": "2018-06-30"}, "facet_breakdowns"),  # months
+        ({"status": "verified", "min_killed": "2"}, "map_facets"),  # a toll
+    ],
+)
+def test_a_total_is_added_up_from_the_smallest_table_that_answers(make_incident, query, table):
+    for n in range(12):
+        make_incident(
+            province=["SY-DY", "SY-HL"][n % 2],
+            status=["extracted", "verified", "rejected"][n % 3],
+            source=["bulletin", "ucdp_ged"][n // 6],
+            aggregate=n % 5 == 0,
+            killed_total_best=n % 4,
+            date=datetime.date(2018, 1 + n % 12, 10),
+        )
+    incidents = valid_filter(query)
+    only = valid_filter({**query, "aggregates": "only"})
+
+    assert table_name(counts.answering(incidents, "total")) == table
+    assert counts.total(incidents) == counts.Total(incidents.qs.count())
+    assert counts.left_out(incidents) == counts.Total(only.qs.count())
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.db.models import Q
 from django.urls import reverse
 
 from events.counts import search
@@ -162,6 +163,7 @@ def test_the_filter_columns_follow_the_incident(make_incident):
         {"group": "russia", "min_killed": "2"},
         {"date_from": "2018-07-10", "date_to": "2018-07-20"},
         {"status": "verified"},
+        {"status": "rejected"},
         {"aggregates": "include", "province": "SY-DY"},
     ],
 )
@@ -208,7 +210,28 @@ def test_a_word_with_other_filters_is_counted_as_the_incidents_say(
         assert overview["total"]["count"] == len(expected)
 
 
-def test_a_common_word_alone_is_probed_without_fetching_its_matches(
+def test_a_rejected_status_narrows_the_search_rows_to_rejected_ones(make_incident, make_report):
+    for n, status in enumerate(["rejected", "verified", "extracted"]):
+        incident = make_incident(status=status)
+        make_report(incident, None, source="ucdp_ged", external_id=str(n), headline="Bakery hit")
+
+    rows = search.matching("bakery").filter(search.within({"status": "rejected"}))
+
+    assert list(rows.values_list("status", flat=True)) == ["rejected"]
+
+
+def test_a_word_with_a_group_is_narrowed_by_an_index_of_the_groups():
+    """The search rows' perpetrator_groups has a trigram index, as the incidents' has: the
+    group filter's LIKE '%,sdf,%' is intersected with the word's index."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE indexname = 'search_groups_trgm'")
+        [(definition,)] = cursor.fetchall()
+
+    assert IncidentSearch._meta.db_table in definition
+    assert "gin (perpetrator_groups gin_trgm_ops)" in definition
+
+
+def test_a_common_word_alone_is_listed_without_fetching_its_matches(
     client, make_incident, make_report, monkeypatch
 ):
     """IncidentWord says a word is common: its matches' ids are not fetched to be dropped."""
@@ -223,7 +246,7 @@ def test_a_common_word_alone_is_probed_without_fetching_its_matches(
         rows = client.get(reverse("events:list"), {"q": "bakery"}).context["page"].rows
     fetched = [
         q["sql"] for q in captured.captured_queries
-        if q["sql"].startswith('SELECT "events_incidentsearch"."incident_id"')
+        if q["sql"].startswith('SELECT "events_incidentsearch"."incident_id" AS "incident_id"')
     ]  # fmt: skip
 
     assert len(rows) == 3
@@ -294,3 +317,60 @@ def test_a_word_with_a_filter_is_searched_once_a_request(client, make_incident, 
 
     assert response.status_code == 200
     assert len(searched) == 1
+
+
+def walk(client, query):
+    """Every page of the list for `query`, forwards to the end and back: [[ids of a page]]."""
+    pages, cursor = [], None
+    while True:
+        page = client.get(reverse("events:list"), {**query, "cursor": cursor or ""})
+        page = page.context["page"]
+        pages.append([incident.pk for incident in page.rows])
+        if page.next_cursor is None:
+            break
+        cursor = page.next_cursor
+    while page.previous_cursor is not None:
+        page = client.get(reverse("events:list"), {**query, "cursor": page.previous_cursor})
+        page = page.context["page"]
+        pages.append([incident.pk for incident in page.rows])
+    return pages
+
+
+@pytest.mark.parametrize("order", ["-date", "date"])
+@pytest.mark.parametrize("query", [{"q": "bakery"}, {"q": "bakery", "province": "SY-DY"}])
+@pytest.mark.parametrize("inline_limit", [100, 1])  # the ids listed, then probed
+def test_a_search_is_paged_along_the_search_rows_as_along_the_incidents(
+    client, make_incident, make_report, monkeypatch, order, query, inline_limit
+):
+    """The list's pages of a search the search rows answer are found along those rows (their
+    date index), and are the pages the incidents give: same rows, same order, same cursors."""
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr("events.views.PAGE_SIZE", 2)
+    monkeypatch.setattr("events.counts.search.INLINE_LIMIT", inline_limit)
+    dates = [datetime.date(2018, 7, 12)] * 3 + [None, None, datetime.date(2017, 1, 2)]
+    for n, date in enumerate(dates + [datetime.date(2019, 5, 1), datetime.date(2016, 3, 3)]):
+        kind = {"status": "rejected"} if n == 6 else {"province": "SY-HL"} if n == 7 else {}
+        incident = make_incident(date=date, **kind)
+        make_report(incident, None, source="ucdp_ged", external_id=str(n), headline="Bakery hit")
+        make_incident(date=date)  # the same without the word
+    query = {**query, "order": order}
+
+    with CaptureQueriesContext(connection) as captured:
+        along_search = walk(client, query)
+    paged = [  # the queries that find a page: in the order of dates
+        q["sql"] for q in captured.captured_queries if '"date"' in q["sql"].partition("ORDER BY")[2]
+    ]  # fmt: skip
+    monkeypatch.setattr("events.counts.search.ORDERS", frozenset())
+    along_incidents = walk(client, query)
+
+    assert along_search == along_incidents
+    assert sorted({pk for page in along_search for pk in page}) == sorted(
+        Incident.objects.filter(search__document="bakery")
+        .exclude(status="rejected")
+        .filter(governorate="SY-DY" if "province" in query else Q())
+        .values_list("pk", flat=True)
+    )
+    assert paged and all(IncidentSearch._meta.db_table in sql.split(" WHERE ")[0] for sql in paged)
+    # Few matches (their ids listed) are read by key, not looked for along the dates.
+    assert all(("unnest(" in sql) == (inline_limit > 1) for sql in paged)
