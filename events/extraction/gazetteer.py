@@ -238,23 +238,31 @@ _QUALIFIER_AFTER = {
 }  # fmt: skip
 
 
+def _qualifier(name):
+    """(the name without its qualifier, the qualifier's row of QUALIFIERS, whether it came
+    before the name) for a Latin name with one ("Upper Siha", "Siha al-Fawqaniyah"), else
+    None."""
+    tokens = _TOKEN.findall(name or "")
+    if len(tokens) < 2 or is_arabic(tokens[0]):
+        return None
+    first, last = token_key(tokens[0]), token_key(tokens[-1], first=False)
+    if first in _QUALIFIER_BEFORE:
+        return " ".join(tokens[1:]), QUALIFIERS[_QUALIFIER_BEFORE[first]], True
+    if last in _QUALIFIER_AFTER:
+        rest = tokens[:-1]
+        while len(rest) > 1 and fold(rest[-1]) in ARTICLES:
+            rest = rest[:-1]
+        return " ".join(rest), QUALIFIERS[_QUALIFIER_AFTER[last]], False
+    return None
+
+
 def qualified(names):
     """The other phrasings of Latin names with a qualifier: "Upper Siha" gives "Siha
     Fawqani", "Siha Fawqaniyah" and "Siha Fawqa"; "Siha al-Fawqaniyah" gives "Upper Siha"."""
     out = []
-    for name in names:
-        tokens = _TOKEN.findall(name or "")
-        if len(tokens) < 2 or is_arabic(tokens[0]):
-            continue
-        first, last = token_key(tokens[0]), token_key(tokens[-1], first=False)
-        if first in _QUALIFIER_BEFORE:
-            rest = " ".join(tokens[1:])
-            out += [f"{rest} {a}" for a in QUALIFIERS[_QUALIFIER_BEFORE[first]][1]]
-        elif last in _QUALIFIER_AFTER:
-            rest = tokens[:-1]
-            while len(rest) > 1 and fold(rest[-1]) in ARTICLES:
-                rest = rest[:-1]
-            out += [f"{e} {' '.join(rest)}" for e in QUALIFIERS[_QUALIFIER_AFTER[last]][0]]
+    for found in filter(None, map(_qualifier, names)):
+        rest, (english, arabic), before = found
+        out += [f"{rest} {a}" for a in arabic] if before else [f"{e} {rest}" for e in english]
     return out
 
 
@@ -262,19 +270,7 @@ def unqualified(names):
     """The Latin names of a village's part or twin without their qualifier: "Upper Siha" and
     "Siha al-Fawqaniyah" are what a report calls "Siha" (a candidate, spelled less closely
     than a village named so)."""
-    out = []
-    for name in names:
-        tokens = _TOKEN.findall(name or "")
-        if len(tokens) < 2 or is_arabic(tokens[0]):
-            continue
-        if token_key(tokens[0]) in _QUALIFIER_BEFORE:
-            out.append(" ".join(tokens[1:]))
-        elif token_key(tokens[-1], first=False) in _QUALIFIER_AFTER:
-            rest = tokens[:-1]
-            while len(rest) > 1 and fold(rest[-1]) in ARTICLES:
-                rest = rest[:-1]
-            out.append(" ".join(rest))
-    return out
+    return [found[0] for found in filter(None, map(_qualifier, names))]
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -686,23 +682,15 @@ class Gazetteer:
                 entry.romans.add(roman(name))
             heard = roman(name) if is_arabic(tokens[0]) else sound(name)
             if heard:
-                bucket = self._by_sound.setdefault(heard, [])
-                if entry not in bucket:
-                    bucket.append(entry)
-            bucket = self._by_key.setdefault(k, [])
-            if entry not in bucket:
-                bucket.append(entry)
+                _put(self._by_sound, heard, entry)
+            _put(self._by_key, k, entry)
             if not is_arabic(tokens[0]):
-                bucket = self._by_stem.setdefault(_stem(k), [])
-                if entry not in bucket:
-                    bucket.append(entry)
+                _put(self._by_stem, _stem(k), entry)
             s = "".join(_skeletons(tokens))
             if len(s) >= 3:
                 entry.skeletons.add(s)
             if len(s) >= 2:
-                bucket = self._by_skeleton.setdefault(s, [])
-                if entry not in bucket:
-                    bucket.append(entry)
+                _put(self._by_skeleton, s, entry)
 
     def _index(self, entry, names):
         """Names the entry is found by but not spelled as (see `unqualified`)."""
@@ -711,13 +699,9 @@ class Gazetteer:
             k = "".join(token_key(t, first=i == 0) for i, t in enumerate(tokens))
             if len(k) < 3:
                 continue
-            consonants = skeleton(name)
-            for index, value in ((self._by_key, k), (self._by_skeleton, consonants)):
-                if index is self._by_skeleton and len(consonants) < 2:
-                    continue
-                bucket = index.setdefault(value, [])
-                if entry not in bucket:
-                    bucket.append(entry)
+            _put(self._by_key, k, entry)
+            if len(consonants := skeleton(name)) >= 2:
+                _put(self._by_skeleton, consonants, entry)
 
     # -- looking up -----------------------------------------------------------------------
 
@@ -1442,6 +1426,13 @@ class Gazetteer:
     def province(self, code):
         entry = self._provinces.get(code)
         return entry.location if entry else None
+
+
+def _put(index, value, entry):
+    """File the entry under `value` in one of the gazetteer's indexes, once."""
+    bucket = index.setdefault(value, [])
+    if entry not in bucket:
+        bucket.append(entry)
 
 
 def _closest(entries, k):
