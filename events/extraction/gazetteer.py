@@ -238,6 +238,7 @@ _QUALIFIER_AFTER = {
 }  # fmt: skip
 
 
+@functools.lru_cache(maxsize=50_000)
 def _qualifier(name):
     """(the name without its qualifier, the qualifier's row of QUALIFIERS, whether it came
     before the name) for a Latin name with one ("Upper Siha", "Siha al-Fawqaniyah"), else
@@ -252,6 +253,8 @@ def _qualifier(name):
         rest = tokens[:-1]
         while len(rest) > 1 and fold(rest[-1]) in ARTICLES:
             rest = rest[:-1]
+        if all(fold(t) in ARTICLES for t in rest):
+            return None  # "Al Fuqay" is a name, not al- and "upper"
         return " ".join(rest), QUALIFIERS[_QUALIFIER_AFTER[last]], False
     return None
 
@@ -264,13 +267,6 @@ def qualified(names):
         rest, (english, arabic), before = found
         out += [f"{rest} {a}" for a in arabic] if before else [f"{e} {rest}" for e in english]
     return out
-
-
-def unqualified(names):
-    """The Latin names of a village's part or twin without their qualifier: "Upper Siha" and
-    "Siha al-Fawqaniyah" are what a report calls "Siha" (a candidate, spelled less closely
-    than a village named so)."""
-    return [found[0] for found in filter(None, map(_qualifier, names))]
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -414,7 +410,7 @@ class _Entry:
 
     __slots__ = (
         "location", "weight", "keys", "spellings", "sounds", "skeletons", "capital_of",
-        "standalone", "prior", "romans",
+        "standalone", "prior", "romans", "twins",
     )  # fmt: skip
 
     def __init__(self, location, weight, capital_of=None, standalone=False):
@@ -425,6 +421,7 @@ class _Entry:
         self.sounds = set()  # see sound(): how close a spelling is, vowels kept
         self.skeletons = set()  # consonants of every name, Arabic ones too
         self.romans = set()  # its Arabic names in Latin letters, long vowels kept (roman())
+        self.twins = set()  # (sound, qualifier) of its names with a qualifier, without it
         self.prior = 0.0  # log-odds that a report names this place rather than a namesake
         self.capital_of = capital_of
         # A name that stands alone at the head of a longer run ("Aleppo University").
@@ -636,7 +633,7 @@ class Gazetteer:
                 entry.standalone = True
                 entry.weight += 2.0
             self._add(entry, names + qualified(names))
-            self._index(entry, unqualified(names))
+            self._twin(entry, names + qualified(names))
         for a in areas:
             code = a["governorate"]
             precision = a.get("precision") or DISTRICT
@@ -692,16 +689,21 @@ class Gazetteer:
             if len(s) >= 2:
                 _put(self._by_skeleton, s, entry)
 
-    def _index(self, entry, names):
-        """Names the entry is found by but not spelled as (see `unqualified`)."""
-        for name in names:
-            tokens = _TOKEN.findall(name)
+    def _twin(self, entry, names):
+        """File the entry under its names without their qualifier ("Upper Siha" under
+        "Siha"), which it is found by but not spelled as, and note each with its qualifier."""
+        for base, qualifier, _ in filter(None, map(_qualifier, names)):
+            tokens = _TOKEN.findall(base)
             k = "".join(token_key(t, first=i == 0) for i, t in enumerate(tokens))
             if len(k) < 3:
                 continue
             _put(self._by_key, k, entry)
-            if len(consonants := skeleton(name)) >= 2:
+            if len(consonants := skeleton(base)) >= 2:
                 _put(self._by_skeleton, consonants, entry)
+            if len(consonants) >= 3:
+                entry.skeletons.add(consonants)
+            if sound(base):
+                entry.twins.add((sound(base), qualifier))
 
     # -- looking up -----------------------------------------------------------------------
 
@@ -1227,12 +1229,22 @@ class Gazetteer:
                 score_cutoff=FUZZY_KEY_CUTOFF, limit=12,
             )  # fmt: skip
             groups += [self._by_roman[name] for name, _, _ in found]
+        if found := _qualifier(surface):
+            groups.append(self._twins(found[0]))
         entries = []
         for group in groups:
             for entry in group:
                 if entry not in entries and closeness(surface, entry) >= FUZZY_SOUND_CUTOFF:
                     entries.append(entry)
         return entries
+
+    def _twins(self, base):
+        """Places named `base`, with or without a qualifier of their own (by key, and by
+        consonants when they are three or more)."""
+        entries = list(self._by_key.get(key(base), ()))
+        if len(consonants := skeleton(base)) >= 3:
+            entries += self._by_skeleton.get(consonants, ())
+        return [e for e in entries if e.location.precision == PLACE]
 
     def resolve(self, text, mention, mentions=()):
         """One mention's likeliest location, using the text around it and the other mentions."""
@@ -1263,6 +1275,9 @@ class Gazetteer:
                 ]
             # And every place that sounds the same by any name ("Aziziyah" and العزيزية).
             similar += self._by_sound.get(sound(mention.surface), ())
+            if found := _qualifier(mention.surface):
+                # "Siha Fawqani" the gazetteer lacks: its twin, or the village it is part of.
+                similar += self._twins(found[0])
             entries += [e for e in similar if e not in entries and e.location.precision == PLACE]
         after = text[mention.end : mention.end + 40]
         before = text[max(0, mention.start - 40) : mention.start]
@@ -1581,13 +1596,35 @@ def unwritten_vowels(heard, arabic):
     return max(0.0, 1.0 - previous[-1] / max(len(heard), len(arabic)))
 
 
+# A village's twin or part ("Upper Siha" for "Siha", "Siha Tahtani" for "Siha Fawqani"): the
+# same name but for a qualifier is this near, at best. A report's "Siha al-Fawqaniyah" that
+# the gazetteer lacks is likelier beside its twin than anywhere else.
+TWIN = 0.9
+
+
 def closeness(surface, entry):
     """0..1: how near the spelling in the text is to the nearest of the entry's spellings
     (by sound, its Arabic names' in Latin letters too), or to the consonants of any of its
-    names."""
-    return _closeness(
-        surface, frozenset(entry.sounds), frozenset(entry.skeletons), frozenset(entry.romans)
+    names. A name with a qualifier ("Siha Fawqani") is compared without it too: with the
+    entry's names of the same qualifier as they are, with its other names ("Lower Siha",
+    "Siha") at most TWIN."""
+    sounds, skeletons, romans = (
+        frozenset(entry.sounds),
+        frozenset(entry.skeletons),
+        frozenset(entry.romans),
     )
+    best = _closeness(surface, sounds, skeletons, romans)
+    found = _qualifier(surface)
+    if best == 1.0 or not (found or entry.twins):
+        return best
+    base, qualifier, _ = found or (surface, None, None)
+    bases = frozenset(b for b, _ in entry.twins)
+    same = frozenset(b for b, q in entry.twins if q == qualifier)
+    if same:
+        best = max(best, _closeness(base, same, frozenset(map(skeleton, same))))
+    if best < TWIN:
+        best = max(best, TWIN * _closeness(base, sounds | bases, skeletons, romans))
+    return best
 
 
 def _spelled(entry, surface):

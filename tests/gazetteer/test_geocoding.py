@@ -2,6 +2,7 @@ import pytest
 
 from events.extraction.gazetteer import (
     Gazetteer,
+    _qualifier,
     calibration_cell,
     calibration_rates,
     distance_km,
@@ -515,6 +516,32 @@ def test_a_name_without_its_qualifier_finds_the_qualified_village(twin):
         [place(twin, "SY-DR", 32.7, 36.1, pcode="C1"), place("Siha", "SY-HM", 35.1, 36.7)],
     )
     assert exact.choose(sentence("Siha")).location.province_code == "SY-HM"
+
+
+@pytest.mark.parametrize(
+    "name", ["Fikhah Saghirah", "Fikha as-Saghira", "Little Fikha", "Fikhah Tahtani"]
+)
+def test_a_twin_the_gazetteer_lacks_lands_beside_the_twin_it_has(name):
+    # OCHA lists "Big Fikha" only; a report of the small one (or a lower one) is beside it,
+    # not at a place elsewhere whose name merely shares the qualifier.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HL", "name": "Aleppo"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place("Big Fikha", "SY-HL", 36.5, 37.9, pcode="C1"),
+            place("Little Hayyeh", "SY-HM", 35.2, 36.6, pcode="C2", ucdp_events=20),
+            place("Lower Fakhura", "SY-HM", 35.1, 36.5, pcode="C3", ucdp_events=20),
+        ],
+    )
+    chosen = gazetteer.choose(sentence(name))
+    assert chosen.location.key == "C1"
+    assert chosen.confidence < 1.0
+
+
+def test_al_and_a_word_like_a_qualifier_is_a_name_not_a_twin():
+    # "Al Fuqay" is no "upper" anything: its name is compared whole.
+    assert _qualifier("Al Fuqay") is None
+    assert _qualifier("Siha al-Fawqaniyah")[0] == "Siha"
 
 
 @pytest.mark.parametrize("name", ["Naoua", "Nawa"])
