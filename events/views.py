@@ -451,7 +451,7 @@ def histogram(request):
     if not incidents.is_valid():
         return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
     months, total = counts.histogram(incidents)
-    periods = incidents.qs.periods()
+    periods = counts.periods(incidents)
     return JsonResponse(
         {
             # Records of periods longer than a month are in the totals, not in the bars.

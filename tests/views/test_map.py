@@ -232,3 +232,27 @@ def test_the_map_page_knows_each_governorates_names_to_fit_to_it(client, make_go
 
     assert "Aleppo" in response.context["map_config"]["governorates"]["SY-HL"]
     assert response.context["map_config"]["popupUrl"] == reverse("events:map_popup")
+
+
+def test_a_searched_histogram_shows_only_the_periods_that_match_the_words(
+    client, make_incident, make_report
+):
+    # On PostgreSQL the period records are found first and tested against the words: the
+    # other period and the single incidents that match must come out as before.
+    year = {"date_end": datetime.date(2016, 12, 31), "date_precision": "year", "aggregate": True}
+    texts = [
+        ("Air strike on Idlib", 4, {}),
+        ("Air strike toll of the year", 900, year),
+        ("Shelling toll of the year", 700, year),
+    ]
+    for n, (headline, killed, extra) in enumerate(texts):
+        incident = make_incident(date=datetime.date(2016, 1, 1), killed_total_best=killed, **extra)
+        make_report(incident, source="ucdp_ged", external_id=str(n), headline=headline)
+
+    data = client.get(
+        reverse("events:histogram"), {"q": '"air strike"', "aggregates": "include"}
+    ).json()
+
+    assert data["periods"] == [["2016-01-01", "2016-12-31", "year", 1, 900]]
+    assert data["months"] == [["2016-01", 1, 4]]
+    assert (data["total"]["count"], data["killed"]) == (2, 904)
