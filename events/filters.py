@@ -6,7 +6,7 @@ import html
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse_lazy
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
@@ -393,15 +393,32 @@ class IncidentFilter(django_filters.FilterSet):
         return queryset.filter(condition)
 
     def filter_actor(self, queryset, name, value):
-        # The incidents as sets of ids (IN): PostgreSQL hashes each once, where an EXISTS of
-        # either probed both for every incident (1.5 s at a million incidents).
-        perpetrated = Incident.perpetrators.through.objects.filter(actor_id=value.pk)
-        condition = Q(pk__in=perpetrated.values("incident_id"))
+        # The incidents it carried out (and took part in, when asked), as sets of ids (IN):
+        # PostgreSQL hashes each once, where an EXISTS of either probed both for every
+        # incident (1.5 s at a million incidents).
+        ids = [
+            Incident.perpetrators.through.objects.filter(actor_id=value.pk).values_list(
+                "incident_id", flat=True
+            )
+        ]
         if self.taking_part():
             parties = Claim.objects.filter(
                 report__is_background=False, kind=ClaimKind.PARTY, actor_id=value.pk
             )
-            condition |= Q(pk__in=parties.values("report__incident_id"))
+            ids.append(parties.values_list("report__incident_id", flat=True))
+        if available():
+            # Most actors' incidents are few: their ids go in as one list, which PostgreSQL
+            # hashes to test the incidents against (18 ms for the 1,936 of one actor at a
+            # million incidents, newest first, where probing the join table for each
+            # incident walked cost 300 ms).
+            found = set()
+            for rows in ids:
+                found.update(rows[: search.INLINE_LIMIT + 1])
+            if len(found) <= search.INLINE_LIMIT:
+                return queryset.filter(search.AnyOf(F("pk"), search.IdArray(sorted(found))))
+        condition = Q()
+        for rows in ids:
+            condition |= Q(pk__in=rows)
         return queryset.filter(condition)
 
     def filter_status(self, queryset, name, value):

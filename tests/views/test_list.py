@@ -224,6 +224,31 @@ def test_the_actor_filter_finds_a_party_to_the_fighting_only_when_asked(
     assert row_ids(client.get(LIST, {"actor": government.pk, "role": "party"})) == [battle.pk]
 
 
+@pytest.mark.parametrize("inline_limit", [5_000, 1])
+def test_the_actor_filter_finds_the_same_incidents_by_few_ids_or_by_a_join(
+    client, make_incident, make_actor, make_report, monkeypatch, inline_limit
+):
+    # On PostgreSQL an actor's few incidents go in as a list of ids; past the limit, as a
+    # join. Either way: what it carried out, and what it took part in when asked.
+    monkeypatch.setattr("events.counts.search.INLINE_LIMIT", inline_limit)
+    army = make_actor("Syrian Arab Army", "syrian_government")
+    other = make_actor("Free Syrian Army", "opposition")
+    shelled = [make_incident(perpetrators=[army]) for _ in range(2)]
+    make_incident(perpetrators=[other])
+    battle = make_incident()
+    report = make_report(battle, source="ucdp_ged", external_id="1")
+    report.claims.create(actor=army, name=army.name, kind="party")
+
+    carried_out = client.get(LIST, {"actor": army.pk})
+    took_part = client.get(LIST, {"actor": army.pk, "role": "party"})
+
+    assert sorted(row_ids(carried_out)) == sorted(i.pk for i in shelled)
+    assert carried_out.context["total"].count == 2
+    assert sorted(row_ids(took_part)) == sorted([*(i.pk for i in shelled), battle.pk])
+    histogram = client.get(reverse("events:histogram"), {"actor": army.pk, "role": "party"})
+    assert histogram.json()["total"]["count"] == 3
+
+
 def test_the_precision_filters_keep_to_records_at_least_that_precise(client, make_incident):
     day = make_incident(date_precision="day", geo_precision="place")
     week = make_incident(date_precision="week", geo_precision="district")
