@@ -122,7 +122,7 @@ _KILLED_AFTER = re.compile(
 )
 _KILLED_BEFORE = re.compile(
     r"(?P<verb>\bkill(?:ed|ing|s)?|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
-    r"\blives\s+of|\bdeaths?\s+of|\bmartyrdom\s+of|\bmassacre\s+of|\bexecut(?:ed|ing|es)|\bbehead(?:ed|ing|s)|"
+    r"\blives\s+of|\bdeaths?\s+of|\bmartyrdom\s+of|\bmassacre\s+of|\bexecut(?:e|ed|ing|es)|\bbehead(?:ed|ing|s)?|"
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
     r"\bdestroy(?:ed|ing|s)?|\bneutraliz(?:ed|ing|es)|\btook\s+out|\bmartyr(?:ed|ing)|"
@@ -132,9 +132,20 @@ _KILLED_BEFORE = re.compile(
     r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+)?$",
     re.I,
 )
+# A killing verb joined to a wounding one: "killed and wounded 45", "killing or injuring 12",
+# "45 killed and injured" count the dead and the wounded together.
+_COMBINED_BEFORE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|martyr(?:ed|ing)?)\s+(?:and|or|&|/)\s*(?:wound|injur)\w*\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+|about\s+|around\s+|"
+    r"up\s+to\s+|the\s+)?$",
+    re.I,
+)
+_COMBINED_AFTER = re.compile(
+    r"\s*(?:and|or|&|/)\s*(?:were\s+|was\s+)?(?:wounded|injured|hurt)\b", re.I
+)
 # "17 of them militants", "21 of them children and 18 women", "of whom were Syrian soldiers"
 _OF_THEM = re.compile(
-    r"^\s+of\s+(?:them|whom|the\s+dead|those\s+killed)\s*,?\s+(?:were\s+|are\s+)?"
+    r"^\s+of\s+(?P<whom>them|whom|the\s+dead|those\s+killed)\s*,?\s+(?:were\s+|are\s+)?"
     r"(?P<noun>[\w-]+(?:\s+[\w-]+)?)",
     re.I,
 )
@@ -258,6 +269,34 @@ _ARMED_MEMBERS = re.compile(
     r"(?:militias?|groups?|forces|army|brigades?|front|factions?|units?|organi[sz]ations?)\b",
     re.I,
 )
+# What may follow the name of a group whose members are counted (not a noun of its own, as
+# in "Red Crescent volunteers" or "Hassan family").
+_NAME_ENDS = (
+    r"\s*[,.;:)]|\s*$|\s+(?:were|was|have|had|are|killed|dead|died|in|on|at|and|near|"
+    r"during|from|by|after|when|as|with)\b"
+)
+# The word for its fighters that may follow a group's name ("ISIS fighters", "SDF members").
+_MEMBERS = r"(?:\s+(?:members?|fighters|militants|elements|operatives))?"
+# "14 members of Hezbollah", "25 of the regime forces", "8 IS", "7 SDF": the fighters of a
+# named group (a name in capitals or quotes, or an acronym) or of a force.
+_OF_AN_ARMED = re.compile(
+    r"^\s+(?:(?:[\w-]+\s+)?members?\s+of|of)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:[\w'’-]+\s+){0,3}?(?:forces|army|militias?|troops|fighters|soldiers|brigades?|"
+    r"factions?|militants|rebels|gunmen|militiamen)\b"
+    r"|(?:[“\"«][^”\"»]{2,40}[”\"»]|(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3})"
+    + _MEMBERS
+    + r"(?="
+    + _NAME_ENDS
+    + r"))",
+    re.I,
+)
+# "kill 8 IS in Raqqa", "7 SDF killed": an acronym counted, where a killing is told of.
+_ACRONYM = re.compile(r"^\s+(?-i:[A-Z]{2,6})" + _MEMBERS + r"(?=" + _NAME_ENDS + r")")
+_ACRONYM_KILLED = re.compile(
+    r"^\s+(?-i:[A-Z]{2,6})"
+    + _MEMBERS
+    + r"(?=\s+(?:were\s+|was\s+|have\s+been\s+)?(?:killed|dead|died)\b)"
+)
 _PHRASE_END = re.compile(
     r"[,;:.()\"]|\b(?:including|among|in|on|at|from|after|when|as|while|during|by|with|"
     r"near|since|who|which|that|the)\b|\d",
@@ -268,13 +307,19 @@ _VERB_NEXT = re.compile(
 )
 
 
-def _category(after):
-    """The category of the noun after a number ('total' before a verb), and where it ends."""
+def _category(after, killing=False):
+    """The category of the noun after a number ('total' before a verb), and where it ends;
+    `killing` when a verb of killing comes just before the number."""
     if _NOT_PEOPLE.match(after):
         return None, 0
     if _VERB_NEXT.match(after):
         return "total", 0
     armed = _ARMED_MEMBERS.match(after)
+    head = after.lstrip()[:1]
+    if not armed and head in "omOM":  # "of the ...", "members of ..."
+        armed = _OF_AN_ARMED.match(after)
+    if not armed and head.isupper():
+        armed = (_ACRONYM if killing else _ACRONYM_KILLED).match(after)
     if armed:
         return "combatants", armed.end()
     stop = _PHRASE_END.search(after, 1)
@@ -308,15 +353,22 @@ def find_tolls(sentence, offset=0):
         before = sentence[max(0, match.start() - 60) : match.start()]
         before_verb = _KILLED_BEFORE.search(before)
         of_them = _OF_THEM.match(after)
-        if of_them and tolls:
+        # "14 of the dead were fighters" names its kind itself; "17 of them" needs the toll
+        # just given.
+        of_the_dead = of_them and " ".join(of_them["whom"].lower().split()) in (
+            "the dead",
+            "those killed",
+        )
+        if of_them and (tolls or of_the_dead):
             # "18 killed ... 17 of them militants": a part of the toll just given.
             category, noun_end = _category(" " + of_them["noun"])
             if category:
                 end = match.end() + of_them.start("noun") + noun_end - 1
-                previous = (end, tolls[-1].kind, True)
+                kind = tolls[-1].kind if tolls else "killed"
+                previous = (end, kind, True)
                 tolls.append(
                     Toll(
-                        tolls[-1].kind,
+                        kind,
                         category,
                         low,
                         best,
@@ -328,7 +380,7 @@ def find_tolls(sentence, offset=0):
                     )
                 )
             continue
-        category, noun_end = _category(after)
+        category, noun_end = _category(after, killing=bool(before_verb))
         running = bool(_BRINGING_TO.search(before) and _THE_NUMBER_KILLED.match(after))
         if running:
             category = "total"
@@ -344,17 +396,20 @@ def find_tolls(sentence, offset=0):
         rest = _SUBSET_CLAUSE.sub(" ", after[noun_end:], count=1)
         next_number = NUMBER_RE.search(rest)
         window = rest[: next_number.start()] if next_number else rest
-        kind = None
+        kind = combined = None
         subset = bool(_SUBSET_BEFORE.search(before))
         after_verb = _KILLED_AFTER.match(window)
         # "killed six people and injured 32": a verb after "and" starts the next clause.
         joined = after_verb and re.search(r"\band\b|,", window[: after_verb.start("verb")])
-        if after_verb and after_verb.start("verb") <= 14 and not (before_verb and joined):
+        if after_verb and (
+            (after_verb.start("verb") <= 14 and not (before_verb and joined)) or not before_verb
+        ):
             kind = _kind(after_verb["verb"])
+            # "45 killed and wounded": the dead and the wounded in one count, neither known.
+            combined = _COMBINED_AFTER.match(window, after_verb.end("verb"))
         elif before_verb:
             kind = _kind(before_verb["verb"])
-        elif after_verb:
-            kind = _kind(after_verb["verb"])
+            combined = _COMBINED_BEFORE.search(before)
         elif _AMONG_AFTER.match(window):
             # "11 children among 18 dead", "three medics and six children killed": the verb
             # belongs to the next figure.
@@ -368,6 +423,9 @@ def find_tolls(sentence, offset=0):
             kind = tolls[-1].kind
         elif running:
             kind = "killed"
+        if combined:
+            previous = None
+            continue
         if previous and _AND.fullmatch(sentence[previous[0] : match.start()]):
             # "killed three men and two women": the verb counts both; "including seven women
             # and a child": both are part of the toll.

@@ -1,3 +1,5 @@
+import pytest
+
 from events.extraction.casualties import combine, find_tolls, number_value
 
 
@@ -187,3 +189,65 @@ def test_a_rebel_held_village_counts_no_rebel():
     sentence = "Airstrikes on a rebel-held village killed 12 people."
     assert killed(sentence)["best"] == 12
     assert killed(sentence, "combatants") is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "45 killed and wounded by aerial bombardment on the countryside",
+        "Ten children killed and injured by landmines in the east",
+        "Warplanes killed and wounded 12 people in the town",
+        "Shelling killing or injuring at least 9 residents",
+        "Aleppo's massacre continues: 88 killed & injured",
+    ],
+)
+def test_the_dead_and_the_wounded_counted_together_are_neither(sentence):
+    # One count of both says how many were killed no more than how many were hurt.
+    tolls = find_tolls(sentence)
+    assert combine(tolls, "killed")[0] == {}
+    assert combine(tolls, "injured")[0] == {}
+
+
+def test_a_killed_figure_beside_a_wounded_one_is_still_killed():
+    assert killed("Shelling killed 8 civilians and wounded 80 others.")["best"] == 8
+    assert killed("8 civilians were killed and 80 were injured.")["best"] == 8
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fighters"),
+    [
+        ("At least 14 members of Hezbollah were killed in the clashes", 14),
+        ("Warplanes kill at least 25 of the regime forces and militiamen near the town", 25),
+        ("Coalition airstrikes kill 8 IS in the city", 8),
+        ("7 SDF killed in an explosion", 7),
+        ("Three of the “Islamic State” were killed near the border", 3),
+        ("Russian warplanes kill 120 ISIS fighters near the town", 120),
+    ],
+)
+def test_the_fighters_of_a_named_group_are_combatants_not_civilians(sentence, fighters):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert result["combatants"]["best"] == fighters
+    assert "civilians" not in result
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Five members of the Hassan family were killed in the raid",
+        "Six Red Crescent volunteers were killed",
+        "A strike killed 4 UN workers",
+        "The strike killed 12 people on December 12, 2016 SOHR said",
+    ],
+)
+def test_a_capitalised_name_or_acronym_that_is_no_armed_group_makes_no_fighters(sentence):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert "combatants" not in result
+
+
+def test_the_base_form_of_execute_is_a_killing():
+    assert killed("The Islamic State execute two young men in the town", "total")["best"] == 2
+
+
+def test_of_the_dead_names_fighters_without_a_toll_just_before():
+    result, _ = combine(find_tolls("The monitor said that 14 of the dead were fighters."), "killed")
+    assert result["combatants"]["best"] == 14
