@@ -132,6 +132,8 @@ _KILLED_BEFORE = re.compile(
     r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+)?$",
     re.I,
 )
+# A noun that says its people are dead.
+_DEATH_NOUN = re.compile(r"\b(?:martyrs|dead|bodies|corpses)$", re.I)
 # A killing verb joined to a wounding one: "killed and wounded 45", "killing or injuring 12",
 # "45 killed and injured" count the dead and the wounded together.
 _COMBINED_BEFORE = re.compile(
@@ -426,6 +428,8 @@ def find_tolls(sentence, offset=0):
         if combined:
             previous = None
             continue
+        if kind is None and _DEATH_NOUN.search(after[:noun_end]):
+            kind = "killed"  # "26 martyrs in air strikes", "20 bodies found": no verb needed
         if previous and _AND.fullmatch(sentence[previous[0] : match.start()]):
             # "killed three men and two women": the verb counts both; "including seven women
             # and a child": both are part of the toll.

@@ -251,3 +251,20 @@ def test_the_base_form_of_execute_is_a_killing():
 def test_of_the_dead_names_fighters_without_a_toll_just_before():
     result, _ = combine(find_tolls("The monitor said that 14 of the dead were fighters."), "killed")
     assert result["combatants"]["best"] == 14
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dead"),
+    [
+        ("At least 26 martyrs in air strikes on the eastern neighbourhoods", 26),
+        ("20 bodies found in the desert east of the city", 20),
+        ("Dozens of dead in the shelling of the market", 24),
+    ],
+)
+def test_a_noun_that_says_they_died_needs_no_verb(sentence, dead):
+    assert killed(sentence, "total")["best"] == dead
+
+
+def test_the_wounded_are_not_dead_for_want_of_a_verb():
+    tolls = find_tolls("Three wounded in the shelling of the town")
+    assert combine(tolls, "killed")[0] == {}
