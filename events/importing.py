@@ -269,16 +269,23 @@ def _string(value):
     return str(value).strip()
 
 
+URL_LENGTH = 1000  # Bulletin.url's max_length
+
+
 def _web_address(value):
     """An http(s) address, or Rejected: a bulletin's URL becomes a link on its pages."""
     url = str(value or "").strip()
     if not url:
         return ""
+    if "\x00" in url:
+        raise Rejected("the url contains NUL characters (\\u0000).")
+    if len(url) > URL_LENGTH:
+        raise Rejected(f"the url is longer than {URL_LENGTH} characters ({len(url)}).")
     try:
         URLValidator(schemes=["http", "https"])(url)
     except ValidationError:
         raise Rejected(f"the url {url[:60]!r} is not an http(s) address.") from None
-    return url[:1000]
+    return url
 
 
 def read_upload(name, data):

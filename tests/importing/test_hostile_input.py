@@ -119,3 +119,21 @@ def test_a_jsonl_line_with_a_lone_surrogate_escape_is_rejected_alone_and_the_oth
     assert "lone.jsonl line 2" in results[1].reason
     assert "surrogate" in results[1].reason
     assert Bulletin.objects.count() == 2
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [("http://example.org/a\u0000b", "NUL"), ("http://example.org/" + "a" * 1200, "1000")],
+)
+def test_a_jsonl_line_with_a_bad_url_is_rejected_alone_and_the_others_imported(url, reason):
+    # PostgreSQL refuses NUL in text (the import failed half-way); a longer address would be
+    # cut to the column's 1000 characters and link nowhere.
+    data = "\n".join([line(1), line(2, url=url), line(3)]).encode()
+
+    results = import_uploads([("urls.jsonl", data)])
+
+    assert [r.status for r in results] == ["created", "rejected", "created"]
+    assert "urls.jsonl line 2" in results[1].reason
+    assert reason in results[1].reason
+    assert Bulletin.objects.count() == 2
