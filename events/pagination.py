@@ -62,12 +62,14 @@ def decode_cursor(token, order):
         field = ORDERINGS[order][0]
         if cursor_order != order or direction not in ("next", "previous"):
             raise InvalidCursor
-        if type(pk) is not int:
+        # Ids and tolls as the database stores them (a bigint, an integer): a larger number
+        # overflowed SQLite's integer (500).
+        if type(pk) is not int or not 0 < pk < 2**63:
             raise InvalidCursor
         if value is not None:
             if field == "date":
                 value = datetime.date.fromisoformat(value)
-            elif type(value) is not int:
+            elif type(value) is not int or not -(2**31) <= value < 2**31:
                 raise InvalidCursor
     except (ValueError, TypeError, KeyError, binascii.Error) as error:
         raise InvalidCursor("This page link is not valid; start again from the first page.") from (

@@ -338,6 +338,17 @@ def test_a_forged_or_foreign_cursor_is_a_400(client, make_incident):
     assert client.get(LIST, {"cursor": other_order}).status_code == 400
 
 
+@pytest.mark.parametrize(
+    ("order", "value", "pk"),
+    [("-date", "2018-01-01", 2**70), ("-date", "2018-01-01", 2**63), ("-killed", 2**64, 5)],
+)
+def test_a_cursor_with_a_number_no_column_holds_is_a_400(client, make_incident, order, value, pk):
+    # SQLite could not bind them (OverflowError, 500).
+    make_incident()
+    cursor = encode_cursor(order, "next", value, pk)
+    assert client.get(LIST, {"order": order, "cursor": cursor}).status_code == 400
+
+
 def test_the_map_and_export_links_keep_the_filters(client, make_incident):
     make_incident()
 
