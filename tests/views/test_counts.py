@@ -290,3 +290,23 @@ def test_the_overview_data_refuses_an_invalid_filter_and_a_post(client):
     assert response.status_code == 400
     assert "date_from" in response.json()["errors"]
     assert client.post(reverse("events:overview_data")).status_code == 405
+
+
+@pytest.mark.parametrize("model", ["place", "governorate"])
+def test_renaming_a_place_or_governorate_changes_the_overview_etag(client, make_incident, model):
+    # The overview labels its rows with their names: a proxy must not serve the old ones.
+    from events.models import Place
+
+    incident = make_incident(killed_total_best=3)
+    incident.place = Place.objects.create(
+        name="Hajin", governorate=incident.governorate, latitude=34.69, longitude=40.83
+    )
+    incident.save()
+    first = client.get(reverse("events:overview_data"))
+
+    renamed = incident.place if model == "place" else incident.governorate
+    renamed.name = "Renamed"
+    renamed.save()
+    again = client.get(reverse("events:overview_data"), HTTP_IF_NONE_MATCH=first["ETag"])
+
+    assert again.status_code == 200 and "Renamed" in again.content.decode()
