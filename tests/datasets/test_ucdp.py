@@ -52,6 +52,24 @@ def test_each_row_becomes_one_incident_and_one_report(loaded_gazetteer):
     assert Report.objects.filter(source="ucdp_ged").count() == 11
 
 
+@pytest.mark.skipif(
+    "postgresql" not in settings.DATABASES["default"]["ENGINE"], reason="PostgreSQL's statistics"
+)
+def test_an_import_leaves_the_planner_statistics_of_what_it_wrote(loaded_gazetteer):
+    # With autovacuum off or not yet by, a planner that took the new tables for empty joined
+    # an export's perpetrators by nested loop (147 s for 16,000 rows; 0.65 s once analysed).
+    from django.db import connection
+
+    import_ucdp_ged(SAMPLE)
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname, reltuples FROM pg_class WHERE relname IN"
+            " ('events_incident', 'events_report')"
+        )
+        assert dict(cursor.fetchall()) == {"events_incident": 11, "events_report": 11}
+
+
 def test_reimporting_changes_nothing(loaded_gazetteer):
     import_ucdp_ged(SAMPLE)
     again = import_ucdp_ged(SAMPLE)
