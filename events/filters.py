@@ -414,6 +414,7 @@ class IncidentFilter(django_filters.FilterSet):
             found = set()
             for rows in ids:
                 found.update(rows[: search.INLINE_LIMIT + 1])
+            found.discard(None)  # a claim of a report whose incident was deleted
             if len(found) <= search.INLINE_LIMIT:
                 return queryset.filter(search.AnyOf(F("pk"), search.IdArray(sorted(found))))
         condition = Q()

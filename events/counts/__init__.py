@@ -51,7 +51,7 @@ from .tally import available, capped_sum
 # Totals are exact up to this many incidents on PostgreSQL (past it, "100,000+" on every
 # page, whichever table counted them); exact always on SQLite.
 LIMIT = 100_000
-# Up to this many rows, a few rows that a partial index finds are read first (see periods()).
+# The most period records read by id before a text search is tested on them (see periods()).
 FEW = 5_000
 # The tables, smallest first: the first that can answer a filter does.
 TABLES = (

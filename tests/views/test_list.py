@@ -238,6 +238,9 @@ def test_the_actor_filter_finds_the_same_incidents_by_few_ids_or_by_a_join(
     battle = make_incident()
     report = make_report(battle, source="ucdp_ged", external_id="1")
     report.claims.create(actor=army, name=army.name, kind="party")
+    # A report whose incident was deleted keeps its claims, and belongs to no incident.
+    detached = make_report(None, source="ucdp_ged", external_id="2")
+    detached.claims.create(actor=army, name=army.name, kind="party")
 
     carried_out = client.get(LIST, {"actor": army.pk})
     took_part = client.get(LIST, {"actor": army.pk, "role": "party"})
