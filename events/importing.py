@@ -499,7 +499,7 @@ def _actor(perpetrator):
 def _set_what_where_when(obj, event):
     obj.event_type = event.get("event_type") or "other"
     obj.date = _date(event.get("date"))
-    obj.date_precision = event.get("date_precision") or "day"
+    obj.date_precision = (event.get("date_precision") or "day") if obj.date else "undated"
     end = _date(event.get("date_end"))
     obj.date_end = end if end and obj.date and end > obj.date else None
     if isinstance(obj, Incident):

@@ -123,6 +123,10 @@ class DatePrecision(Precision, models.TextChoices):
     WEEK = "week", "Week"
     MONTH = "month", "Month"
     YEAR = "year", "Year"
+    # No date at all (a bulletin without a dateline, an editor's blank): dated to no
+    # precision, so that no ?date_precision= matches it. Incident.save() keeps it in step
+    # with the date.
+    UNDATED = "undated", "Undated"
 
 
 class GeoPrecision(Precision, models.TextChoices):
@@ -697,6 +701,12 @@ class Incident(Figures):
                 if "perpetrator_group" in kwargs["update_fields"]:
                     kwargs["update_fields"].add("perpetrator_groups")
         self.perpetrator_groups = groups_key(groups)
+        if self.date is None:
+            self.date_precision = DatePrecision.UNDATED
+        elif self.date_precision == DatePrecision.UNDATED:
+            self.date_precision = DatePrecision.DAY
+        if kwargs.get("update_fields") is not None and "date" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "date_precision"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -379,3 +379,30 @@ def test_the_list_needs_a_login_when_browsing_requires_one(client, settings):
     assert response.status_code == 302
     # The site's own login: analysts are not staff and cannot use the admin's.
     assert response["Location"].startswith(reverse("login"))
+
+
+def test_an_undated_incident_is_not_dated_to_any_precision(client, make_incident):
+    """An incident with no date (a bulletin without a dateline, an editor's blank date) is
+    not "dated to the day": the precision filters leave it out, on every page alike."""
+    dated = make_incident(date_precision="day")
+    undated = make_incident(date=None)
+
+    assert undated.date_precision == "undated"
+    assert sorted(row_ids(client.get(LIST))) == sorted([dated.pk, undated.pk])
+    for level in ("day", "week", "month"):
+        assert row_ids(client.get(LIST, {"date_precision": level})) == [dated.pk]
+        data = client.get(reverse("events:map_data"), {"date_precision": level}).json()
+        assert data["total"]["count"] == 1
+        histogram = client.get(reverse("events:histogram"), {"date_precision": level}).json()
+        assert histogram["total"]["count"] == 1
+    detail = client.get(reverse("events:detail", args=[undated.pk])).content.decode()
+    assert "(day)" not in detail
+
+
+def test_giving_an_undated_incident_a_date_dates_it_to_the_day(make_incident):
+    incident = make_incident(date=None)
+    incident.date = datetime.date(2018, 7, 12)
+    incident.save()
+
+    incident.refresh_from_db()
+    assert incident.date_precision == "day"
