@@ -574,3 +574,23 @@ def test_a_title_or_a_word_before_a_given_name_does_not_make_a_place(gazetteer, 
 )
 def test_a_quoted_name_after_a_person_is_still_found(gazetteer, text):
     assert gazetteer.choose(text).location.key == "C3916"  # Saraqib
+
+
+@pytest.mark.parametrize(("near", "far"), [("SY-HL", "SY-HM"), ("SY-HM", "SY-HL")])
+def test_of_two_namesakes_the_one_among_conflict_places_is_likelier(near, far):
+    # Two villages named "Tell Hamra", nothing in the sentence to tell them apart, each
+    # governorate with one place of coded events: the one beside it is where reports are.
+    hamra = {"SY-HM": (35.40, 36.60), "SY-HL": (36.50, 37.30)}
+    lat, lon = hamra[near]
+    flat, flon = hamra[far]
+    gazetteer = Gazetteer.from_records(
+        *small_gazetteer_records(
+            extra=[
+                place("Tadif", near, lat + 0.03, lon + 0.02, ucdp_events=30),
+                place("Suran", far, flat - 0.2, flon + 0.2, ucdp_events=30),
+            ]
+        )
+    )
+    chosen = gazetteer.choose(sentence("Tell Hamra"))
+    assert chosen.location.province_code == near
+    assert chosen.location.latitude == lat
