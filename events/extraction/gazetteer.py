@@ -1351,8 +1351,9 @@ class Gazetteer:
 
         score = SPELLING x closeness of the spelling + the place's prior (UCDP events there
         and around it, population, its governorate's share of conflict places) + what the
-        text names (its governorate, its district); confidence is the softmax of the scores, a namesake
-        within NEAR_KM of a likelier one adding to it rather than competing with it.
+        text names (its governorate, its district); confidence is the softmax of the scores,
+        a namesake within NEAR_KM of a likelier one adding to it rather than competing with
+        it.
         """
         codes, districts = context
         top = max((weights.get(e.location.province_code, 0) for e in entries), default=0)
@@ -1471,7 +1472,9 @@ def _conflict_nearby(places):
         for dy in range(-reach, reach + 1):
             for dx in range(-reach, reach + 1):
                 for plat, plon, events in cells.get((cy + dy, cx + dx), ()):
-                    if (plat, plon) != (lat, lon) and distance_km(lat, lon, plat, plon) <= NEARBY_KM:
+                    if (plat, plon) == (lat, lon):
+                        continue  # the place's own events are its prior already
+                    if distance_km(lat, lon, plat, plon) <= NEARBY_KM:
                         total += events
         out.append(total)
     return out
