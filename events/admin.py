@@ -323,6 +323,15 @@ class ReportAdmin(HistoryAdmin):
     autocomplete_fields = ["incident", "bulletin", "place", "district", "governorate"]
     inlines = [ClaimInline]
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The claims' sides in the fighting count at once (the group filter's "party to"),
+        # for the incident the report belongs to now and the one it left.
+        for pk in {form.instance.incident_id, form.initial.get("incident")} - {None}:
+            incident = Incident.objects.filter(pk=pk).first()
+            if incident:
+                incident.derive_parties()
+
 
 class IncidentForm(forms.ModelForm):
     """The incident change form, which refuses to overwrite another editor's save.
@@ -619,6 +628,10 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
         super().save_model(request, obj, form, change)
         if returning:  # a deleted incident reverted from its history
             obj.reattach_reports()
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        form.instance.derive_parties()  # the claims' sides in the fighting, as edited
 
     def response_change(self, request, obj):
         if "_verify" in request.POST or "_reject" in request.POST:

@@ -879,12 +879,23 @@ class Incident(Figures):
             self.perpetrator_group = Actor.objects.get(pk=actors[0]).group
         if save:
             self.save()
-        if self.pk and self.party_groups != groups_key(parties):
-            self.party_groups = groups_key(parties)
-            Incident.objects.filter(pk=self.pk).update(party_groups=self.party_groups)
+        self.derive_parties(parties)
         if actors and self.pk:
             self.perpetrators.set(actors)
             self.refresh_from_db(fields=["perpetrator_groups"])
+
+    def derive_parties(self, parties=None):
+        """Set party_groups from the party claims of the reports (`parties`, their groups,
+        when the caller has them): after any change to the claims."""
+        if not self.pk:
+            return
+        if parties is None:
+            parties = Claim.objects.filter(
+                report__incident=self, report__is_background=False, kind=ClaimKind.PARTY
+            ).values_list("group", flat=True)
+        if self.party_groups != groups_key(parties):
+            self.party_groups = groups_key(parties)
+            Incident.objects.filter(pk=self.pk).update(party_groups=self.party_groups)
 
 
 def groups_key(groups):

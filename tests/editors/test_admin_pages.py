@@ -103,3 +103,38 @@ def test_the_import_page_has_the_admins_own_breadcrumbs(client, editor):
     # Django's markup, so Django's styles apply (a <div class="breadcrumbs"> was left unstyled).
     assert '<ol class="breadcrumbs">' in body
     assert '<li aria-current="page">Import</li>' in body
+
+
+def test_a_party_claim_added_in_the_admin_makes_the_incident_that_groups_party(client, editor):
+    # "Party to the fighting" is derived from the claims (Incident.party_groups): an editor's
+    # claim, in the incident's form or the report's, counts on the pages at once.
+    incident = make_incident()
+    report, _ = claimed(incident)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+    data.update(
+        {
+            "claims-TOTAL_FORMS": "2",
+            "claims-1-report": str(report.pk),
+            "claims-1-name": "SDF",
+            "claims-1-group": "sdf",
+            "claims-1-kind": "party",
+            "claims-1-attribution": "claimed",
+            "claims-1-position": "1",
+        }
+    )
+    assert client.post(url, data).status_code == 302
+
+    incident.refresh_from_db()
+    assert incident.party_groups == ",sdf,"
+    listed = client.get(reverse("events:list"), {"group": "sdf", "role": "party"})
+    assert [row.pk for row in listed.context["page"].rows] == [incident.pk]
+
+    # Changed in the report's own form, the incident follows.
+    report_url = reverse("admin:events_report_change", args=[report.pk])
+    data = form_data(client.get(report_url))
+    party = next(k for k, v in data.items() if k.endswith("-kind") and v == "party")
+    data[party.replace("-kind", "-group")] = "opposition"
+    assert client.post(report_url, data).status_code == 302
+    incident.refresh_from_db()
+    assert incident.party_groups == ",opposition,"
