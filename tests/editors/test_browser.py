@@ -15,7 +15,17 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def page(browser, live_server):
     """A Chromium page (the session's shared browser) logged in as an editor."""
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    yield from editor_page(browser, live_server, {"width": 1400, "height": 1000})
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """The same, 390 pixels wide, as on a phone."""
+    yield from editor_page(browser, live_server, {"width": 390, "height": 844})
+
+
+def editor_page(browser, live_server, viewport):
+    context = browser.new_context(viewport=viewport)
     page = context.new_page()
     page.route("**/*openstreetmap.org/**", lambda route: route.abort())
     page.errors = []
@@ -167,3 +177,27 @@ def test_an_editor_switches_an_ambiguous_place_from_the_admin_form(page, live_se
     incident.refresh_from_db()
     assert (incident.place, incident.governorate_id) == (aleppo, "SY-HL")
     assert page.errors == []
+
+
+@pytest.mark.parametrize("where", ["detail", "admin"])
+def test_at_phone_width_the_alternatives_fit_and_switch_in_one_tap(
+    phone, live_server, make_place, where
+):
+    incident, aleppo = ambiguous(make_place)
+    url, box = {
+        "detail": (incident.get_absolute_url(), "#also-possible"),
+        "admin": (f"/admin/events/incident/{incident.pk}/change/", ".field-also_possible"),
+    }[where]
+    phone.goto(f"{live_server.url}{url}")
+    button = phone.locator(f"{box} button.switch-place")
+    button.scroll_into_view_if_needed()
+    screenshot(phone, f"phone-{where}-also-possible.png")
+
+    assert button.is_visible()
+    if where == "detail":  # (Django's admin forms may scroll sideways on a phone)
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    button.click()
+    phone.wait_for_url(f"**{url}")
+    incident.refresh_from_db()
+    assert incident.place == aleppo
+    assert phone.errors == []
