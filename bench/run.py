@@ -337,7 +337,11 @@ def draw_combinations(seed, count):
 
     kinds = {
         "province": lambda: {"province": rng.choice(governorates)},
-        "group": lambda: {"group": rng.choice(ActorGroup.values)},
+        # A third of the time as a party to the fighting too (?role=party).
+        "group": lambda: {
+            "group": rng.choice(ActorGroup.values),
+            **({"role": "party"} if rng.random() < 1 / 3 else {}),
+        },
         "event_type": lambda: {"event_type": rng.choice(EventType.values)},
         "status": lambda: {"status": rng.choice(ReviewStatus.values)},
         "source": lambda: {"source": rng.choice(Source.values)},
