@@ -183,3 +183,15 @@ def test_a_place_filter_is_counted_at_that_place(client, incidents):
 
     assert response.context["totals"].incidents == 2
     assert response.context["totals"].killed == [22, 30, 32]
+
+
+def test_the_overview_escapes_the_names_it_counts(client, make_incident, make_place):
+    # A place named by an import or an editor is text, never markup, in the tables and chart.
+    place = make_place(name='<img src=x onerror="alert(1)">', name_ar="<b>قرية</b>")
+    make_incident(place=place)
+
+    body = client.get(reverse("events:overview")).content.decode()
+
+    assert "<img src=x" not in body and "<b>قرية" not in body
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in body
+    assert "&lt;b&gt;قرية&lt;/b&gt;" in body
