@@ -690,7 +690,15 @@ class ReviewQueueAdmin(IncidentPermissions, IncidentColumns, admin.ModelAdmin):
 
 @admin.action(description="Undo selected merges", permissions=["change"])
 def undo_merges(modeladmin, request, queryset):
-    count = sum(record.undo(user=request.user) for record in queryset.filter(undone_at=None))
+    count = 0
+    # Latest first: a merge into an incident merged again since waits for that one's undo.
+    for record in queryset.filter(undone_at=None).order_by("-merged_at", "-pk"):
+        try:
+            count += record.undo(user=request.user)
+        except MergeRefused as refused:
+            modeladmin.message_user(
+                request, f"Merge {record} not undone: {refused}", messages.ERROR
+            )
     modeladmin.message_user(request, f"{count} merge(s) undone.", messages.SUCCESS)
 
 
@@ -731,10 +739,15 @@ class MergeRecordAdmin(IncidentPermissions, admin.ModelAdmin):
 
     def response_change(self, request, obj):
         if "_undo" in request.POST:
-            if obj.undo(user=request.user):
-                self.message_user(request, f"Merge {obj} undone.", messages.SUCCESS)
+            try:
+                undone = obj.undo(user=request.user)
+            except MergeRefused as refused:
+                self.message_user(request, f"Merge {obj} not undone: {refused}", messages.ERROR)
             else:
-                self.message_user(request, f"Merge {obj} was already undone.", messages.WARNING)
+                if undone:
+                    self.message_user(request, f"Merge {obj} undone.", messages.SUCCESS)
+                else:
+                    self.message_user(request, f"Merge {obj} was already undone.", messages.WARNING)
         return super().response_change(request, obj)
 
 

@@ -1089,7 +1089,10 @@ class MergeRecord(models.Model):
         """Each report back to its incident (unless moved since), each incident's status back.
 
         True if this call undid the merge, False if it was undone already: the record is
-        checked under its row lock, so two clicks at once undo it once.
+        checked under its row lock, so two clicks at once undo it once. MergeRefused while
+        the incident merged into has itself been merged into another since: its reports are
+        there now, and the incidents put back would be published with none (and their old
+        figures, counted twice); the later merge is undone first.
         """
         with transaction.atomic():
             locked = MergeRecord.objects.select_for_update().filter(pk=self.pk).first()
@@ -1098,6 +1101,12 @@ class MergeRecord(models.Model):
             pks = [self.target_id, *(item["incident"] for item in self.items)]
             list(Incident.objects.select_for_update().filter(pk__in=pks))
             self.target.refresh_from_db()
+            if self.target.merged_into_id:
+                raise MergeRefused(
+                    f"#{self.target_id} has since been merged into #{self.target.merged_into_id}:"
+                    f" undo the merge of #{self.target_id} into #{self.target.merged_into_id}"
+                    " first."
+                )
             for item in self.items:
                 incident = Incident.objects.filter(pk=item["incident"]).first()
                 if incident is None:

@@ -312,3 +312,39 @@ def test_an_incident_merged_away_is_not_merged_again_into_another(editor, strike
 
     assert Incident.objects.get(pk=second.pk).merged_into_id == first.pk
     assert MergeRecord.objects.count() == 1
+
+
+def test_a_merge_is_not_undone_while_its_incident_is_merged_into_another(client, editor, strikes):
+    # 1 into 0, then 0 into 2: undoing the first would publish 1 again with no reports and
+    # its old figures, while 2 still counts its report: counted twice.
+    first = strikes[0].merge([strikes[1]], user=editor)
+    later = strikes[2].merge([strikes[0]], user=editor)
+    published = Incident.objects.published().count()
+
+    with pytest.raises(MergeRefused, match=f"undo the merge of #{strikes[0].pk} into"):
+        first.undo(user=editor)
+    url = reverse("admin:events_mergerecord_change", args=[first.pk])
+    client.post(url, {"_undo": "1"})
+    messages = [str(m) for m in client.get(url).context["messages"]]
+
+    assert any("undo the merge of" in m for m in messages)
+    assert Incident.objects.published().count() == published
+    assert MergeRecord.objects.get(pk=first.pk).undone_at is None
+    # In order, both undo.
+    assert later.undo(user=editor) and first.undo(user=editor)
+    for n, incident in enumerate(strikes):
+        assert list(incident.reports.values_list("external_id", flat=True)) == [f"u{n}"]
+
+
+def test_undoing_a_chain_of_merges_at_once_undoes_the_latest_first(client, editor, strikes):
+    first = strikes[0].merge([strikes[1]], user=editor)
+    later = strikes[2].merge([strikes[0]], user=editor)
+
+    client.post(
+        reverse("admin:events_mergerecord_changelist"),
+        {"action": "undo_merges", "_selected_action": [first.pk, later.pk]},
+    )
+
+    assert MergeRecord.objects.filter(undone_at=None).count() == 0
+    for n, incident in enumerate(strikes):
+        assert list(incident.reports.values_list("external_id", flat=True)) == [f"u{n}"]
