@@ -16,6 +16,9 @@ class MultipleFileField(forms.FileField):
     def __init__(self, *args, **kwargs):
         accept = ",".join(SUPPORTED_SUFFIXES)
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accept}))
+        # An empty file is the importer's to reject, alone: the form's refusal lost the
+        # other files of the upload.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):

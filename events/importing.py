@@ -289,12 +289,17 @@ def _web_address(value):
 
 
 def read_upload(name, data):
-    """Bytes of a named file to a list of BulletinInput or Rejected, one per bulletin."""
+    """Bytes of a named file to a list of BulletinInput or Rejected, one per bulletin. A file
+    named as another kind (.json, .csv, .pdf) is not read as a bulletin's text: its header
+    or markup became an incident's title."""
+    suffix = Path(name).suffix.lower()
+    if suffix and suffix not in SUPPORTED_SUFFIXES:
+        kinds = ", ".join(SUPPORTED_SUFFIXES[:-1]) + " or " + SUPPORTED_SUFFIXES[-1]
+        return [Rejected(f"{name} is not a bulletin file: we read {kinds} files.")]
     try:
         text = decode(data, name)
     except Rejected as error:
         return [error]
-    suffix = Path(name).suffix.lower()
     if suffix == ".jsonl":
         return list(parse_jsonl(text, name)) or [Rejected(f"{name} holds no bulletin.")]
     try:

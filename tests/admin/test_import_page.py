@@ -60,6 +60,36 @@ def test_uploads_list_each_bulletin_as_created_skipped_or_rejected(client, edito
     assert Bulletin.objects.get().imported_by == editor
 
 
+def test_an_empty_file_among_others_is_rejected_alone(client, editor):
+    text = b"Mortars hit Douma\n\nMortar shells fell on Douma on Monday."
+    files = [SimpleUploadedFile("douma.txt", text), SimpleUploadedFile("empty.txt", b"")]
+
+    response = client.post(URL, {"files": files})
+
+    body = response.content.decode()
+    assert body.count('class="import-created"') == 1
+    assert body.count('class="import-rejected"') == 1
+    assert "empty.txt is empty" in body
+    assert Bulletin.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("list.json", b'[{"title": "Raid", "text": "Jets struck Saraqeb on Monday."}]'),
+        ("rows.csv", b"title,text\nRaid,Jets struck Saraqeb on Monday.\n"),
+        ("scan.pdf", b"%PDF-1.4 Jets struck Saraqeb on Monday."),
+    ],
+)
+def test_a_file_of_another_kind_is_rejected_with_the_kinds_we_read(client, editor, name, data):
+    response = client.post(URL, {"files": [SimpleUploadedFile(name, data)]})
+
+    body = response.content.decode()
+    assert body.count('class="import-rejected"') == 1
+    assert ".txt, .text, .html, .htm or .jsonl" in body
+    assert Bulletin.objects.count() == 0
+
+
 def test_a_pasted_bulletin_takes_the_title_and_publisher_given(client, editor):
     response = client.post(
         URL,

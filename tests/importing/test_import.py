@@ -113,6 +113,16 @@ def test_the_command_imports_a_folder_and_fails_when_a_file_is_rejected(tmp_path
     assert "1 created" in capsys.readouterr().out
 
 
+def test_the_command_refuses_a_named_file_of_another_kind(tmp_path, capsys):
+    (tmp_path / "rows.csv").write_text("title,text\nRaid,Jets struck Saraqeb on Monday.\n")
+
+    with pytest.raises(CommandError, match="1 bulletin"):
+        call_command("import_bulletins", str(tmp_path / "rows.csv"))
+
+    assert Bulletin.objects.count() == 0
+    assert "rows.csv is not a bulletin file" in capsys.readouterr().err
+
+
 def test_the_importer_stores_exactly_the_place_the_extractor_chose_by_its_key(make_place):
     # Two villages of one name in one governorate; the larger one is not the one chosen.
     chosen = make_place("Kinda", "SY-ID", 35.95, 36.40, pcode="C4001")
