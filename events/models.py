@@ -450,6 +450,34 @@ class Figures(models.Model):
                     result[outcome][category] = values
         return result
 
+    def clean(self):
+        """Each figure a 32-bit integer (the columns' range on PostgreSQL), and a best value
+        between its low and its high."""
+        errors = {}
+        for outcome in OUTCOMES:
+            for category in CATEGORIES:
+                low, best, high = (self.figure(outcome, category, b) for b in BOUNDS)
+                too_large = False
+                for bound, value in zip(BOUNDS, (low, best, high), strict=True):
+                    if value is not None and value > TOLL_MAX:
+                        errors[f"{outcome}_{category}_{bound}"] = f"A toll is at most {TOLL_MAX}."
+                        too_large = True
+                if too_large:
+                    continue
+                if (low is not None and high is not None and low > high) or (
+                    best is not None
+                    and ((low is not None and best < low) or (high is not None and best > high))
+                ):
+                    between = " and ".join(
+                        f"the {name} ({value})"
+                        for name, value in (("low", low), ("high", high))
+                        if value is not None
+                    )
+                    field = f"{outcome}_{category}_{'best' if best is not None else 'high'}"
+                    errors[field] = f"The best estimate must lie between {between}."
+        if errors:
+            raise ValidationError(errors)
+
     def set_figures(self, figures):
         for outcome in OUTCOMES:
             for category in CATEGORIES:
@@ -460,6 +488,7 @@ class Figures(models.Model):
 
 
 FIGURE_FIELDS = [f"{o}_{c}_{b}" for o in OUTCOMES for c in CATEGORIES for b in BOUNDS]
+TOLL_MAX = 2**31 - 1  # PostgreSQL's integer; SQLite would take more, and the API's cursors not
 for _name in FIGURE_FIELDS:
     Figures.add_to_class(_name, models.PositiveIntegerField(null=True, blank=True))
 
@@ -713,7 +742,15 @@ class Incident(Figures):
         return reverse("events:detail", args=[self.pk])
 
     def clean(self):
+        super().clean()
         check_date_range(self, "date", "created_at")
+        errors = {}
+        if self.date_end and self.date and self.date_end < self.date:
+            errors["date_end"] = "The period's last day comes after the date."
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = "Give the latitude and the longitude both or neither."
+        if errors:
+            raise ValidationError(errors)
 
     def switch_place(self, key):
         """Put the incident at another of the places its name may be (an editor's one click):
@@ -1033,6 +1070,7 @@ class Report(Figures):
         return f"{self.get_event_type_display()} ({origin})"
 
     def clean(self):
+        super().clean()
         check_date_range(self, "date", "created_at")
 
     def how_read(self):

@@ -131,3 +131,38 @@ def test_reimporting_a_dataset_keeps_the_editors_figures():
     incident.refresh_from_db()
     assert again.skipped == len(list(csv.DictReader(path.open(encoding="utf-8"))))
     assert incident.killed_total_best == 99
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"killed_total_low": "10", "killed_total_best": "5", "killed_total_high": "1"},
+            "killed_total_best",
+            "between the low (10) and the high (1)",
+        ),
+        (
+            {"killed_civilians_low": "9", "killed_civilians_best": "4"},
+            "killed_civilians_best",
+            "between the low (9)",
+        ),  # fmt: skip
+        ({"killed_total_best": str(2**31)}, "killed_total_best", "at most 2147483647"),
+        ({"date": "2018-02-05", "date_end": "2018-02-01"}, "date_end", "after the date"),
+        ({"latitude": "35", "longitude": ""}, "longitude", "both or neither"),
+    ],
+)
+def test_the_form_refuses_figures_dates_and_points_that_cannot_be(
+    client, editor, changes, field, message
+):
+    incident = make_incident()
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+    data.update(changes)
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert message in " ".join(errors.get(field, [])), errors
+    incident.refresh_from_db()
+    assert incident.version == 1
