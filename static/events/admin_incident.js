@@ -93,3 +93,19 @@ window.initIncidentLocationMap = function (map) {
       });
   });
 };
+
+// An "Also possible" button posts to the place switch, which saves only the place and comes
+// back to a fresh form: edits typed but not saved would be lost without a word. Ask first.
+document.addEventListener("DOMContentLoaded", function () {
+  const form = document.getElementById("incident_form");
+  if (!form) return;
+  const state = function () { return new URLSearchParams(new FormData(form)).toString(); };
+  const loaded = state();
+  form.addEventListener("click", function (event) {
+    const button = event.target.closest("button.switch-place");
+    if (!button || state() === loaded) return;
+    const message = "Your changes to this incident are not saved yet. Switching the place " +
+      "saves only the place: switch and lose the changes?";
+    if (!window.confirm(message)) event.preventDefault();
+  });
+});

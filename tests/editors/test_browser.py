@@ -201,3 +201,25 @@ def test_at_phone_width_the_alternatives_fit_and_switch_in_one_tap(
     incident.refresh_from_db()
     assert incident.place == aleppo
     assert phone.errors == []
+
+
+def test_switching_the_place_in_the_admin_asks_before_losing_unsaved_edits(
+    page, live_server, make_place
+):
+    incident, aleppo = ambiguous(make_place)
+    page.goto(f"{live_server.url}/admin/events/incident/{incident.pk}/change/")
+    page.fill("#id_title", "Air strike on Kinda, edited")
+    button = page.locator(".field-also_possible button.switch-place")
+
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    button.click()
+    assert page.input_value("#id_title") == "Air strike on Kinda, edited"
+    incident.refresh_from_db()
+    assert incident.place != aleppo
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    button.click()
+    page.wait_for_url(f"**/admin/events/incident/{incident.pk}/change/")
+    incident.refresh_from_db()
+    assert incident.place == aleppo
+    assert page.errors == []
