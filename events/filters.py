@@ -221,6 +221,14 @@ class FilterForm(forms.Form):
         return cleaned_data
 
 
+# Dates as the date input and our links write them, and nothing else: Django's other
+# formats read "01/02/2018" as the 2nd of January, the 1st of February to most of our users.
+ISO_DATE = {
+    "input_formats": ["%Y-%m-%d"],
+    "error_messages": {"invalid": "Enter a date as YYYY-MM-DD."},
+}
+
+
 def text_search(queryset, value, chosen=None):
     """Incidents whose bulletins (title, text) or report headlines hold the words.
 
@@ -295,12 +303,14 @@ class IncidentFilter(django_filters.FilterSet):
         lookup_expr="gte",
         label="From",
         widget=forms.DateInput(attrs={"type": "date"}),
+        **ISO_DATE,
     )
     date_to = django_filters.DateFilter(
         field_name="date",
         lookup_expr="lte",
         label="To",
         widget=forms.DateInput(attrs={"type": "date"}),
+        **ISO_DATE,
     )
     date_precision = django_filters.ChoiceFilter(
         widget=Select,

@@ -406,3 +406,15 @@ def test_giving_an_undated_incident_a_date_dates_it_to_the_day(make_incident):
 
     incident.refresh_from_db()
     assert incident.date_precision == "day"
+
+
+@pytest.mark.parametrize("written", ["01/02/2018", "02.01.2018", "2018/01/02", "1 Feb 2018"])
+def test_a_date_filter_is_iso_only_not_read_as_a_us_date(client, make_incident, written):
+    # "01/02/2018" is the 1st of February to most of our users and the 2nd of January to
+    # Django's default formats: no guess, a clear error.
+    make_incident()
+
+    response = client.get(LIST, {"date_from": written})
+
+    assert response.status_code == 400
+    assert "YYYY-MM-DD" in response.content.decode()

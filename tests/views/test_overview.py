@@ -100,7 +100,7 @@ def test_a_month_or_year_link_keeps_a_narrower_date_range_so_it_lists_what_it_co
 ):
     # The 2018 row counts 15-31 July only; its link opened the whole year (two incidents
     # listed under a count of one).
-    response = client.get(OVERVIEW + "?date_from=07/15/2018&date_to=2018-12-31")
+    response = client.get(OVERVIEW + "?date_from=2018-07-15&date_to=2018-12-31")
 
     year = tally(response, "years")["2018"]
     july = tally(response, "months")["2018-07"]
