@@ -218,6 +218,14 @@ class FilterForm(forms.Form):
             self.add_error("date_to", "The To date is before the From date.")
         if len(cleaned_data.get("order") or []) > 1:  # "-date,killed": pages follow one order
             self.add_error("order", "Choose one order.")
+        # ?event_type=bombing&event_type=shelling kept the last only, silently: each filter
+        # takes one value, and another is an error rather than a guess (the same one twice
+        # is one: see keyed_url()).
+        if hasattr(self.data, "getlist"):
+            for name in self.fields:
+                values = {v for v in self.data.getlist(name) if v != ""}
+                if len(values) > 1:
+                    self.add_error(name, f"Give one {name}, not {len(values)}.")
         return cleaned_data
 
 

@@ -418,3 +418,16 @@ def test_a_date_filter_is_iso_only_not_read_as_a_us_date(client, make_incident, 
 
     assert response.status_code == 400
     assert "YYYY-MM-DD" in response.content.decode()
+
+
+def test_a_filter_given_twice_is_an_error_not_the_last_value(client, make_incident):
+    make_incident(event_type="shelling")
+
+    response = client.get(LIST + "?event_type=bombing&event_type=shelling")
+
+    assert response.status_code == 400
+    assert "Give one event_type, not 2." in response.content.decode()
+    data = client.get(reverse("events:map_data") + "?province=SY-DY&province=SY-HL")
+    assert data.status_code == 400
+    # An empty duplicate (a form's blank field beside a link's value) is no second value.
+    assert client.get(LIST + "?event_type=&event_type=shelling").status_code == 200
