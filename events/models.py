@@ -746,7 +746,7 @@ class Incident(Figures):
         check_date_range(self, "date", "created_at")
         errors = {}
         if self.date_end and self.date and self.date_end < self.date:
-            errors["date_end"] = "The period's last day comes after the date."
+            errors["date_end"] = "The period's last day must come on or after the date."
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = "Give the latitude and the longitude both or neither."
         if errors:
