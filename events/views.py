@@ -462,6 +462,8 @@ def histogram(request):
                 [start.isoformat(), end and end.isoformat(), precision, n, killed or 0]
                 for start, end, precision, n, killed in periods
             ],
+            # Incidents with no date, in the totals and in no bar: [incidents, killed].
+            "undated": next(([n, killed] for m, n, killed in months if m is None), [0, 0]),
             "total": total.as_json(),
             "killed": sum(killed for _, _, killed in months),
         }

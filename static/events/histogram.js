@@ -48,6 +48,7 @@
     if (months.length) summary += " · " + months[0][0] + " to " + months[months.length - 1][0];
     caption.textContent = "Per month: events (bars) and deaths (line) · " + summary;
     periodsNote(figure, data.periods || []);
+    undatedNote(figure, data.undated || [0, 0]);
     if (!months.length) return;
 
     var chart = svg("svg", {
@@ -172,6 +173,17 @@
         return row[0] + (row[1] ? " to " + row[1] : "") + " (" + row[2] + "): " + row[3] +
           ", " + row[4].toLocaleString("en") + " killed";
       }).join("; ") + (periods.length > 5 ? "; …" : "") + ".";
+    figure.appendChild(note);
+  }
+
+  // Incidents with no date are in the totals too, and in no month.
+  function undatedNote(figure, undated) {
+    if (!undated[0]) return;
+    var note = document.createElement("p");
+    note.className = "histogram-periods";
+    note.textContent = undated[0].toLocaleString("en") +
+      (undated[0] === 1 ? " undated event" : " undated events") + " (" +
+      undated[1].toLocaleString("en") + " killed) counted in the totals, not in the bars.";
     figure.appendChild(note);
   }
 

@@ -142,6 +142,19 @@ def test_clicking_a_histogram_bar_sets_the_date_range(live_server, page, inciden
     expect(page.locator("table.incidents tbody tr")).to_have_count(1)
 
 
+def test_the_histogram_says_how_many_undated_events_its_bars_leave_out(
+    live_server, page, incidents, make_incident
+):
+    make_incident(title="A strike nobody dated", date=None, killed_total_best=5)
+    page.goto(live_server.url + reverse("events:list"))
+    page.locator("#histogram rect.bar").first.wait_for()
+
+    expect(page.locator("#histogram")).to_contain_text(
+        "1 undated event (5 killed) counted in the totals, not in the bars."
+    )
+    assert page.console_errors == []
+
+
 @pytest.mark.parametrize("name", ["list", "map"])
 def test_histogram_bars_are_reached_and_chosen_by_keyboard(live_server, page, incidents, name):
     page.goto(live_server.url + reverse(f"events:{name}"))
