@@ -13,7 +13,6 @@ import argparse
 import csv
 import gzip
 import io
-import math
 import re
 import sys
 from collections import Counter, defaultdict
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from events.extraction.gazetteer import distance_km, key, skeleton, spelling  # noqa: E402
+from events.extraction.gazetteer import Grid, key, skeleton, spelling  # noqa: E402
 
 # ISO 3166-2, OCHA P-code, our name, press spellings beyond the name-variants file.
 GOVERNORATES = [
@@ -156,29 +155,6 @@ def strip_suffix(name, words):
     while len(parts) > 1 and parts[-1].lower() in words:
         parts.pop()
     return " ".join(parts)
-
-
-class Grid:
-    """Places bucketed by 0.1 degree, for 'what is within a few km' without a full scan."""
-
-    def __init__(self):
-        self.cells = defaultdict(list)
-
-    def add(self, place):
-        self.cells[(int(place["latitude"] * 10), int(place["longitude"] * 10))].append(place)
-
-    def near(self, lat, lon, km):
-        reach = max(1, math.ceil(km / 11))
-        cy, cx = int(lat * 10), int(lon * 10)
-        found = []
-        for dy in range(-reach, reach + 1):
-            for dx in range(-reach, reach + 1):
-                for place in self.cells.get((cy + dy, cx + dx), ()):
-                    d = distance_km(lat, lon, place["latitude"], place["longitude"])
-                    if d <= km:
-                        found.append((d, place))
-        found.sort(key=lambda item: item[0])
-        return found
 
 
 def names_of(place):

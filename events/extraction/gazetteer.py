@@ -1456,28 +1456,49 @@ NEARBY_KM = 10.0
 
 def _conflict_nearby(places):
     """For each place, the conflict events coded at the other places within NEARBY_KM."""
-    cells = {}
+    grid = Grid()
     points = []
     for p in places:
-        lat, lon = float(p["latitude"]), float(p["longitude"])
-        events = int(float(p.get("ucdp_events") or 0))
-        points.append((lat, lon))
-        if events:
-            cells.setdefault((int(lat * 10), int(lon * 10)), []).append((lat, lon, events))
-    reach = max(1, math.ceil(NEARBY_KM / 9))
-    out = []
-    for lat, lon in points:
+        point = {"latitude": float(p["latitude"]), "longitude": float(p["longitude"])}
+        points.append(point)
+        if events := int(float(p.get("ucdp_events") or 0)):
+            grid.add({**point, "events": events})
+    return [
+        sum(
+            other["events"]
+            for _, other in grid.near(point["latitude"], point["longitude"], NEARBY_KM)
+            # the place's own events are its prior already
+            if (other["latitude"], other["longitude"]) != (point["latitude"], point["longitude"])
+        )
+        for point in points
+    ]
+
+
+class Grid:
+    """Places ({"latitude", "longitude", …}) bucketed by 0.1 degree, for "what is within a few
+    km" without a full scan (the gazetteer's build merges sources with it too)."""
+
+    def __init__(self):
+        self.cells = {}
+
+    def add(self, place):
+        cell = (int(place["latitude"] * 10), int(place["longitude"] * 10))
+        self.cells.setdefault(cell, []).append(place)
+
+    def near(self, lat, lon, km):
+        """[(distance in km, place)] within `km` of the point, nearest first. A cell is 0.1
+        degree: 11 km of latitude, 8.9 of longitude at 37°N, the north of Syria."""
+        reach = max(1, math.ceil(km / 8.8))
         cy, cx = int(lat * 10), int(lon * 10)
-        total = 0
+        found = []
         for dy in range(-reach, reach + 1):
             for dx in range(-reach, reach + 1):
-                for plat, plon, events in cells.get((cy + dy, cx + dx), ()):
-                    if (plat, plon) == (lat, lon):
-                        continue  # the place's own events are its prior already
-                    if distance_km(lat, lon, plat, plon) <= NEARBY_KM:
-                        total += events
-        out.append(total)
-    return out
+                for place in self.cells.get((cy + dy, cx + dx), ()):
+                    d = distance_km(lat, lon, place["latitude"], place["longitude"])
+                    if d <= km:
+                        found.append((d, place))
+        found.sort(key=lambda item: item[0])
+        return found
 
 
 def _put(index, value, entry):
