@@ -106,13 +106,20 @@ class Lexicon:
         """Mentions in text already split by `tokenize` (one split serves every lexicon)."""
         spans, words, folded = tokens
         found = []
-        i = 0
-        while i < len(spans):
+        starts = self._starts
+        end = 0  # where the last mention ended: the next may not start before it
+        # Only the words that begin an alias are looked at (one pass in C over the rest).
+        heads = [
+            i
+            for i, word in enumerate(folded)
+            if word in starts or (word.endswith("'s") and word[:-2] in starts)
+        ]
+        for i in heads:
+            if i < end:
+                continue
             hit = None
             word = folded[i]
-            sizes = self._starts.get(word) or (
-                self._starts.get(word[:-2], ()) if word.endswith("'s") else ()
-            )
+            sizes = starts.get(word) or starts.get(word[:-2], ())
             for n in sizes:
                 if i + n > len(spans):
                     continue
@@ -131,9 +138,7 @@ class Lexicon:
             if hit:
                 n, entry = hit
                 found.append(Mention(spans[i][0], spans[i + n - 1][1], entry))
-                i += n
-            else:
-                i += 1
+                end = i + n
         return found
 
 

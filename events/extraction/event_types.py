@@ -109,8 +109,10 @@ _GROUPS["campaign"] = ("airstrike", 2.5)
 # "Bombardment" alone is shelling as often as bombs from the air: any weapon named beside it
 # (a headline's "bombardment", the lead's "aerial bombardment") says which.
 _GROUPS["bombardment"] = ("shelling", GENERIC_WEIGHT)
+# Tried only where a word starts: a lookbehind the engine checks before the alternation
+# (with "\b" in front it was 1.7x slower over the dev sentences).
 _ANY_CUE = re.compile(
-    r"\b(?:"
+    r"(?<!\w)(?=\w)(?:"
     + "|".join(f"(?P<c{i}>{body})" for i, (_, body, _) in enumerate(_CUES))
     + r"|(?P<campaign>bombing\s+campaign|bombing\s+raids?)"
     + r"|(?P<bombardment>bombardment|bombarded|bombarding)"

@@ -765,14 +765,15 @@ class Gazetteer:
         mentions = []
         i, n = 0, len(tokens)
         openers = _OPENERS
-        while i < n:
+        # Most words of running text start no name: only the others are looked at.
+        heads = [j for j, t in enumerate(tokens) if not t[2][0].islower() or t[2] in openers]
+        for head in heads:
+            if head < i:
+                continue  # inside the last name, or a run skipped whole
+            i = head
             word = tokens[i][2]
-            if word[0].islower() and word not in openers:
-                i += 1  # most words of running text: decided without a call
-                continue
             run = self._run(text, tokens, i)
             if not run:
-                i += 1
                 continue
             found, at = self._match_run(text, tokens, i, run), i
             if word[0].islower() and word.lower() in DIRECTIONS and run > 1:
@@ -786,7 +787,7 @@ class Gazetteer:
                 mentions.append(found[0])
                 i = at + found[1]
             elif run > 1 and self._leads(word):
-                i += 1  # "Syria's Idlib", "Western Aleppo": the name starts after it
+                continue  # "Syria's Idlib", "Western Aleppo": the name starts after it
             elif (
                 i + run < n
                 and fold(word) not in self._given
@@ -798,8 +799,8 @@ class Gazetteer:
                 )
             ):
                 # A run cut at the longest name ("Daesh Attacks Syrian Deir ez-Zor" in a
-                # headline's title case) may hold a name further on.
-                i += 1
+                # headline's title case) may hold a name further on: its next word is read.
+                continue
             else:
                 i += run
         self._last = (text, tuple(mentions))

@@ -26,7 +26,10 @@ BACKGROUND = re.compile(
     r"\b(?:a\s+)?similar\s+attack\b|\bthe\s+(?:previous|last)\s+(?:attack|time)\b",
     re.I,
 )
+# Each alternative starts a word, so the whole is tried only where a word starts: Python's
+# engine tries each "\b" alternative at every position (2.4x slower over the dev sentences).
 CONTEXT = re.compile(
+    r"(?:(?<!\w)(?=\w)|^)(?:"
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|conflict|war|uprising|crisis|revolt|"
     r"(?:march\s+)?20\d\d)\b|\bconflict\s+(?:has|which)\b|"
     # "have been killed in the conflict", not "have been killed in 24 hours of fighting"
@@ -35,7 +38,7 @@ CONTEXT = re.compile(
     r"\b(?:has|have)\s+(?:recently|repeatedly|regularly|frequently|often)\b|\bregularly\b|"
     r"\brepeatedly\b|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bhave\s+since\b|"
     r"\bhave\s+been\s+(?:supporting|carrying|battling|fighting|backing)\b|"
-    r"\bthe\s+war\s+(?:has|which|that)\b|\bmore\s+than\s+[\d,]+\s+people\s+have\b|^Tags\s",
+    r"\bthe\s+war\s+(?:has|which|that)\b|\bmore\s+than\s+[\d,]+\s+people\s+have\b|^Tags\s)",
     re.I,
 )
 
