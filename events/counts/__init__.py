@@ -11,7 +11,8 @@ answers a validated IncidentFilter.
 
 At a million incidents, counting the incident rows costs hundreds of milliseconds, so on
 PostgreSQL tables kept by triggers count them ahead: IncidentBreakdown (breakdowns.py),
-IncidentFacetBreakdown (facet_breakdowns.py), IncidentPlaceBreakdown (place_breakdowns.py),
+IncidentFacetBreakdown (facet_breakdowns.py), IncidentTollBreakdown (toll_breakdowns.py),
+IncidentPlaceBreakdown (place_breakdowns.py),
 IncidentMapFacets (map_facets.py), IncidentSummary (summary.py), IncidentFacets (facets.py),
 IncidentWord (words.py) and IncidentSearch (search.py). Each
 module lists in ANSWERS the filters it *can* answer (and in MEASURES what it can count); the
@@ -44,6 +45,7 @@ from . import (
     search,
     sql,
     summary,
+    toll_breakdowns,
     words,
 )
 from .tally import available, capped_sum
@@ -55,12 +57,16 @@ LIMIT = 100_000
 FEW = 5_000
 # The tables, smallest first: the first that can answer a filter does.
 TABLES = (
-    breakdowns, place_breakdowns, facet_breakdowns, map_facets, summary, facets, words, search
+    breakdowns, place_breakdowns, facet_breakdowns, toll_breakdowns, map_facets, summary, facets,
+    words, search,
 )  # fmt: skip
 # Those whose rows are counts to add up (a search row is one incident).
-TALLIES = (breakdowns, facet_breakdowns, place_breakdowns, map_facets, summary, facets, words)
+TALLIES = (
+    breakdowns, facet_breakdowns, toll_breakdowns, place_breakdowns, map_facets, summary, facets,
+    words,
+)  # fmt: skip
 # Those without points or places: the overview's top places come from another.
-BREAKDOWNS = (breakdowns, facet_breakdowns)
+BREAKDOWNS = (breakdowns, facet_breakdowns, toll_breakdowns)
 # Every table the triggers keep, with the migration whose SQL installs them, in the order a
 # rebuild counts them afresh (the word counts after the search rows they count).
 KEPT = (
@@ -68,6 +74,7 @@ KEPT = (
     (facets, sql.FACETS),
     (breakdowns, sql.BREAKDOWN),
     (facet_breakdowns, sql.FACET_BREAKDOWN),
+    (toll_breakdowns, sql.TOLL_BREAKDOWN),
     (place_breakdowns, sql.PLACE_BREAKDOWN),
     (map_facets, sql.MAP_FACETS),
     (search, sql.SEARCH),

@@ -11,6 +11,7 @@ from .sql import (
     PLACE_BREAKDOWN,
     SEARCH,
     SUMMARY,
+    TOLL_BREAKDOWN,
     WORDS,
 )
 
@@ -63,6 +64,8 @@ BREAKDOWN_ROW_KEY = [ROW_KEY[2], "governorate_id", "event_type", "perpetrator_gr
 # And to the facets' breakdowns' key (FACET_BREAKDOWN.KEY), as migration 0035 counts it.
 PRECISION = ["date_precision", "geo_precision"]
 FACET_BREAKDOWN_ROW_KEY = [*BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[8], "source", "aggregate", *PRECISION]
+# And to the tolls' breakdowns' key (TOLL_BREAKDOWN.KEY), as migration 0044 counts it.
+TOLL_BREAKDOWN_ROW_KEY = [*BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[10]]
 # And to the places' breakdowns' key (PLACE_BREAKDOWN.KEY), as migration 0036 counts it.
 PLACE_BREAKDOWN_ROW_KEY = [
     "place_id", "governorate_id", "district_id", "event_type", "perpetrator_groups",
@@ -81,6 +84,7 @@ def differences():
             (FACETS, FACETS.KEY, FACETS_ROW_KEY, ""),
             (BREAKDOWN, BREAKDOWN.KEY, BREAKDOWN_ROW_KEY, f"WHERE {PUBLISHED}"),
             (FACET_BREAKDOWN, FACET_BREAKDOWN.KEY, FACET_BREAKDOWN_ROW_KEY, ""),
+            (TOLL_BREAKDOWN, TOLL_BREAKDOWN.KEY, TOLL_BREAKDOWN_ROW_KEY, f"WHERE {PUBLISHED}"),
             (PLACE_BREAKDOWN, PLACE_BREAKDOWN.KEY, PLACE_BREAKDOWN_ROW_KEY, ""),
             (MAP_FACETS, MAP_FACETS.KEY, MAP_FACETS_ROW_KEY, ""),
         ):

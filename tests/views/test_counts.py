@@ -161,7 +161,9 @@ def test_the_tables_that_answer_are_ones_that_list_every_chosen_filter(
         ({"source": "ucdp_ged", "province": "SY-HL"}, "place_breakdowns"),
         ({"source": "editor"}, "place_breakdowns"),  # none: found by its index
         ({"status": "rejected", "date_to": "2018-06-30"}, "facet_breakdowns"),  # months
-        ({"status": "verified", "min_killed": "2"}, "map_facets"),  # a toll
+        ({"status": "verified", "min_killed": "2"}, "map_facets"),  # a toll and a status
+        ({"min_killed": "2"}, "toll_breakdowns"),  # a toll: published incidents by their toll
+        ({"min_killed": "1", "province": "SY-HL", "date_to": "2018-06-30"}, "toll_breakdowns"),
     ],
 )
 def test_a_total_is_added_up_from_the_smallest_table_that_answers(make_incident, query, table):

@@ -17,6 +17,7 @@ from events.models import (
     Incident,
     IncidentFacetBreakdown,
     IncidentFacets,
+    IncidentTollBreakdown,
     ReviewStatus,
 )
 from tests.conftest import governorate
@@ -82,7 +83,7 @@ def test_a_rebuild_counts_what_the_triggers_never_saw(make_incident):
 )
 def test_the_map_reads_the_map_facets_for_status_source_and_toll(client, make_incident, query):
     """The map of a status, a source or a toll adds up IncidentMapFacets (no months); the
-    histogram of a toll, IncidentFacets (by month)."""
+    histogram of a toll, IncidentTollBreakdown (by month)."""
     from events.models import IncidentMapFacets
 
     make_incident(killed_total_best=7, status="verified", source="ucdp_ged")
@@ -97,7 +98,7 @@ def test_the_map_reads_the_map_facets_for_status_source_and_toll(client, make_in
         histogram = client.get(reverse("events:histogram"), query).json()
     assert histogram["total"] == {"count": 1, "capped": False}
     if "min_killed" in query:
-        assert f'"{IncidentFacets._meta.db_table}"' in " ".join(q["sql"] for q in captured)
+        assert IncidentTollBreakdown._meta.db_table in " ".join(q["sql"] for q in captured)
 
 
 @pytest.mark.parametrize(
@@ -195,3 +196,52 @@ def test_the_overview_ranks_the_top_places_from_the_place_breakdowns(client, mak
         "Place 1": 2,
         "Place 0": published,
     }
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"min_killed": "2"},
+        {"min_killed": "1", "province": "SY-HL"},
+        {"min_killed": "5", "date_from": "2019-03-01", "date_to": "2019-03-31"},
+        {"min_killed": "100", "event_type": "airstrike"},
+    ],
+)
+def test_a_minimum_toll_is_counted_from_the_toll_breakdowns(client, make_incident, query):
+    """The total, the histogram and the overview's breakdowns of a minimum toll add up
+    IncidentTollBreakdown's rows (the top places the map's facets'), not IncidentFacets' many,
+    and come to what the incidents themselves say: unknown tolls, rejected incidents and
+    aggregates left out, a toll past 100 counted at its own size."""
+    march = datetime.date(2019, 3, 9)
+    make_incident(province="SY-HL", killed_total_best=7, date=march)
+    make_incident(province="SY-HL", killed_total_best=2, status="verified", date=march)
+    make_incident(killed_total_best=250, date=datetime.date(2019, 4, 1))
+    make_incident(killed_total_best=None, date=march)
+    make_incident(killed_total_best=9, status="rejected", date=march)
+    make_incident(killed_total_best=5, aggregate=True, date=march)
+    make_incident(province="SY-HL", killed_total_best=1, date=datetime.date(2019, 5, 2))
+    matching = [
+        i for i in Incident.objects.all()
+        if i.status != "rejected" and not i.aggregate and i.killed_total_best is not None
+        and i.killed_total_best >= int(query["min_killed"])
+        and ("province" not in query or i.governorate_id == query["province"])
+        and ("date_from" not in query or i.date >= datetime.date(2019, 3, 1))
+        and ("date_to" not in query or i.date <= datetime.date(2019, 3, 31))
+        and ("event_type" not in query or i.event_type == query["event_type"])
+    ]  # fmt: skip
+
+    with CaptureQueriesContext(connection) as captured:
+        histogram = client.get(reverse("events:histogram"), query).json()
+    sql = " ".join(q["sql"] for q in captured.captured_queries)  # before the next request
+    with CaptureQueriesContext(connection) as captured:
+        overview = client.get(reverse("events:overview_data"), query).json()
+    overview_sql = " ".join(q["sql"] for q in captured.captured_queries)
+
+    assert IncidentTollBreakdown._meta.db_table in sql
+    assert f'"{IncidentFacets._meta.db_table}"' not in sql
+    assert IncidentTollBreakdown._meta.db_table in overview_sql
+    if "date_from" not in query:  # the top places of some months: the facets (by month)
+        assert f'"{IncidentFacets._meta.db_table}"' not in overview_sql
+    assert histogram["total"]["count"] == overview["total"]["count"] == len(matching) > 0
+    killed = sum(i.killed_total_best for i in matching)
+    assert histogram["killed"] == sum(killed for _, _, killed in histogram["months"]) == killed
