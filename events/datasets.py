@@ -294,6 +294,8 @@ def _date(value):
         if problem:
             raise ValueError(f"the date {problem}")
         return date
+    if value:
+        raise ValueError(f"{value[:40]!r} is not a date")  # "2019-02-30": not "no date"
     return None
 
 
@@ -376,10 +378,18 @@ def ucdp_row(raw, extractor=None):
     )
     if combatants is not None and combatants > MAX_COUNT:
         raise ValueError(f"deaths_a + deaths_b ({combatants}) is not a count of deaths")
+    if not str(raw.get("id") or "").strip():
+        raise ValueError("the row has no id")
+    low, best, high = (_int(raw.get(bound)) for bound in ("low", "best", "high"))
+    if best is not None:
+        # UCDP codes a few best estimates outside their own range (row 219459: low 177, best
+        # 142, high 177): the best is kept, and the range stretched to hold it.
+        low = None if low is None else min(low, best)
+        high = None if high is None else max(high, best)
     figures = {
-        "killed_total_low": _int(raw.get("low")),
-        "killed_total_best": _int(raw.get("best")),
-        "killed_total_high": _int(raw.get("high")),
+        "killed_total_low": low,
+        "killed_total_best": best,
+        "killed_total_high": high,
         "killed_civilians_best": _int(raw.get("deaths_civilians")),
         "killed_combatants_best": combatants,
     }
@@ -395,7 +405,7 @@ def ucdp_row(raw, extractor=None):
     if not one_sided and extractor is not None:
         alleged = headline_perpetrators(headline, raw.get("source_office"), extractor)
     return Row(
-        external_id=str(raw["id"]),
+        external_id=str(raw["id"]).strip(),
         raw=raw,
         headline=headline,
         event_type=event_type_from_words(headline),

@@ -450,6 +450,19 @@ class Figures(models.Model):
                     result[outcome][category] = values
         return result
 
+    def full_clean(self, exclude=None, validate_unique=True, validate_constraints=True):
+        """As Django's, but what clean() finds wrong with a field left out of the check (one
+        that the form at hand does not edit, such as the read-only reports of an incident's
+        form) is no error of this form: it is kept as it was, not a 500."""
+        try:
+            super().full_clean(exclude, validate_unique, validate_constraints)
+        except ValidationError as error:
+            if not exclude or not hasattr(error, "error_dict"):
+                raise
+            kept = {field: e for field, e in error.error_dict.items() if field not in exclude}
+            if kept:
+                raise ValidationError(kept) from error
+
     def clean(self):
         """Each figure a 32-bit integer (the columns' range on PostgreSQL), and a best value
         between its low and its high."""

@@ -325,6 +325,7 @@ def test_a_row_dated_outside_the_sane_range_is_reported_and_not_imported(
         {"latitude": "91"},
         {"longitude": "-200"},
         {"source_headline": "Air\x00strike on Aleppo"},
+        {"date_start": "2019-02-30"},  # was imported undated, without a word
     ],
 )
 def test_a_row_with_an_impossible_figure_coordinate_or_a_nul_is_reported_and_the_rest_imported(
@@ -365,3 +366,25 @@ def test_a_file_that_is_not_utf8_csv_is_a_command_error_not_a_traceback(tmp_path
 
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_ucdp_ged", str(path), verbosity=0)
+
+
+def test_a_row_without_an_id_is_reported_and_the_rest_imported(loaded_gazetteer, tmp_path):
+    # Its report broke the report_has_a_source check at the end: nothing of the file was kept.
+    rows = list(csv.DictReader(SAMPLE.open()))
+    rows[3]["id"] = " "
+    write_rows(tmp_path / "no-id.csv", rows)
+
+    result = import_ucdp_ged(tmp_path / "no-id.csv", extractor=no_extractor)
+
+    assert result.created == 10
+    assert [problem for _, problem in result.problems if "no id" in problem]
+
+
+def test_a_best_estimate_outside_its_range_widens_the_range(loaded_gazetteer):
+    # UCDP row 219459: low 177, best 142, high 177. Its best is kept; the range stretches to
+    # hold it, so the figures are a valid range the admin can save.
+    row = ucdp_row({**ROW, "low": "177", "best": "142", "high": "177"})
+    assert [row.figures[f"killed_total_{b}"] for b in ("low", "best", "high")] == [142, 142, 177]
+
+    row = ucdp_row({**ROW, "low": "4", "best": "1000", "high": "4"})
+    assert [row.figures[f"killed_total_{b}"] for b in ("low", "best", "high")] == [4, 1000, 1000]

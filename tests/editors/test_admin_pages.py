@@ -138,3 +138,20 @@ def test_a_party_claim_added_in_the_admin_makes_the_incident_that_groups_party(c
     assert client.post(report_url, data).status_code == 302
     incident.refresh_from_db()
     assert incident.party_groups == ",opposition,"
+
+
+def test_an_incident_whose_report_has_a_best_outside_its_range_saves(client, editor):
+    # UCDP codes some events with a best estimate outside its own low and high (row 219459:
+    # low 177, best 142, high 177). The incident's form shows its reports read-only, so their
+    # figures cannot be checked there: saving the incident (or verifying it from the review
+    # queue) raised "'ReportForm' has no field named 'killed_total_best'", a 500.
+    incident = make_incident()
+    report, _ = claimed(incident)
+    Report.objects.filter(pk=report.pk).update(
+        killed_total_low=177, killed_total_best=142, killed_total_high=177
+    )
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+
+    response = client.post(url, form_data(client.get(url)))
+
+    assert response.status_code == 302, response.context["errors"]
