@@ -18,7 +18,7 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .extraction.dates import parse_dateline
+from .extraction.dates import impossible_dateline, parse_dateline
 from .lexicons import extract
 from .models import (
     Actor,
@@ -160,6 +160,10 @@ def _paragraphs(text):
 
 def parse_text(text, filename=""):
     """A plain-text bulletin: an optional dateline, a title line, an optional publisher line."""
+    if impossible := impossible_dateline(text):
+        raise Rejected(
+            f"{filename or 'The bulletin'}: its dateline {impossible!r} names no real day and time."
+        )
     published_at = _in_range(_aware(parse_dateline(text[:300])), filename)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if published_at and lines and parse_dateline(lines[0]) and len(lines[0]) < 80:
@@ -256,6 +260,8 @@ def parse_jsonl(text, filename=""):
             yield Rejected(f"{where}: not valid JSON ({error.msg}).")
         except RecursionError:  # "[" x 100,000: json (and str()) give up; the line alone fails.
             yield Rejected(f"{where}: JSON nested too deep to read.")
+        except ValueError as error:  # a number of more than 4,300 digits, which Python refuses
+            yield Rejected(f"{where}: not readable ({error}).")
         except Rejected as error:
             yield error if str(error).startswith(where) else Rejected(f"{where}: {error}")
 

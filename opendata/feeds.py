@@ -6,6 +6,7 @@ import re
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from events.filters import IncidentFilter
 from events.models import Incident
@@ -58,8 +59,12 @@ class IncidentFeed(Feed):
     def item_description(self, incident):
         killed = incident.killed_total_best
         toll = "toll unknown" if killed is None else f"{killed} killed"
-        return xml_text(
-            f"{incident.title or incident}. {toll}. Status: {incident.get_status_display()}."
+        # Atom's summary is HTML (type="html"): the text is escaped, so a title holding markup
+        # is shown as written, never rendered.
+        return escape(
+            xml_text(
+                f"{incident.title or incident}. {toll}. Status: {incident.get_status_display()}."
+            )
         )
 
     def item_pubdate(self, incident):

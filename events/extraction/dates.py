@@ -111,6 +111,20 @@ def parse_dateline(text, *, year=None):
     return None
 
 
+def impossible_dateline(text):
+    """The dateline on the text's opening line when it names no real day and time
+    ("2019-02-29", "2018-07-13 25:99"), else None: such a line is neither a date nor a title."""
+    if not isinstance(text, str):
+        return None
+    first = text.lstrip().split("\n", 1)[0][:_DATELINE_WINDOW]
+    if parse_dateline(first) is not None:
+        return None
+    for pattern in _DATELINES:
+        if match := pattern.search(first):
+            return match.group(0)
+    return None
+
+
 def as_date(value):
     """A date from a date, datetime or ISO string; None when it is none of those."""
     if isinstance(value, datetime.datetime):

@@ -137,3 +137,22 @@ def test_a_jsonl_line_with_a_bad_url_is_rejected_alone_and_the_others_imported(u
     assert "urls.jsonl line 2" in results[1].reason
     assert reason in results[1].reason
     assert Bulletin.objects.count() == 2
+
+
+def test_a_jsonl_line_with_a_number_too_long_to_read_is_rejected_alone():
+    # Python reads no integer of more than 4,300 digits ("Exceeds the limit"): that ValueError
+    # escaped, a 500 in the admin and nothing of the upload kept.
+    data = "\n".join([line(1), '{"title": "x", "text": "y", "n": ' + "9" * 5000 + "}", line(3)])
+
+    results = read_upload("long.jsonl", data.encode())
+
+    assert [type(r).__name__ for r in results] == ["BulletinInput", "Rejected", "BulletinInput"]
+    assert "long.jsonl line 2" in str(results[1]) and "digits" in str(results[1])
+
+
+@pytest.mark.parametrize("dateline", ["2019-02-29 12:00", "2018-13-01 10:00", "2018-07-13 25:99"])
+def test_a_dateline_with_an_impossible_date_is_rejected_not_made_the_title(dateline):
+    [result] = read_upload("day.txt", f"date {dateline}\nShelling hits Douma\n\nText.".encode())
+
+    assert isinstance(result, Rejected)
+    assert dateline in str(result)

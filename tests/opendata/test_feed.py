@@ -68,3 +68,15 @@ def test_an_incident_title_holding_control_characters_is_in_the_feed_without_the
     assert not feed.bozo, feed.bozo_exception
     assert "Airstrike on Atareb kills 5" in feed.entries[0].summary
     assert feed.entries[0].title.endswith("in Ata reb, Aleppo")
+
+
+def test_a_title_with_markup_is_text_in_the_feed_not_html(client, make_incident):
+    # The summary is type="html": a title holding "<img ... onerror=...>" (a bulletin's own
+    # text) was read by feed readers as markup.
+    make_incident(title="Head <img src=x onerror=alert(1)> & more", killed_total_best=7)
+
+    feed = feedparser.parse(client.get(FEED).content)
+
+    summary = feed.entries[0].summary  # feedparser gives the HTML a reader would render
+    assert "<img" not in summary
+    assert "&lt;img src=x onerror=alert(1)&gt; &amp; more" in summary
