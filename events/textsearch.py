@@ -39,8 +39,9 @@ IRREGULAR_PREFIXES = {"die": "d", "lie": "l", "tie": "t", "sky": "sk"}
 
 WORD = re.compile(r"[^\W_]+")
 # PostgreSQL's parser reads a web address as one token (its host, its path), not as words:
-# "…/regime-forces-shell-…/" does not match "shell"; the address runs to the next space.
-URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]*://|\bwww\.)\S+", re.IGNORECASE)
+# "…/regime-forces-shell-…/" does not match "shell"; the address runs to the next space. A
+# scheme is short: unbounded, "a-a-a-…" was tried from every hyphen to the end of the text.
+URL = re.compile(r"(?:\b[a-z][a-z0-9+.-]{0,31}://|\bwww\.)\S+", re.IGNORECASE)
 _stemmer = snowballstemmer.stemmer("english")
 
 

@@ -116,3 +116,25 @@ def test_postgresql_agrees_on_queries_made_of_headline_words():
         assert textsearch.matches(textsearch.parse(query), text) == expected, (query, text)
 
     agree()
+
+
+def test_a_long_hyphenated_run_is_read_in_one_pass(monkeypatch):
+    # "a-a-a-…" (100 KB, a hostile paste) made the web-address pattern try every hyphen as the
+    # start of an address scheme running to the end of the text: 60 s per search on SQLite.
+    # The alarm is a guard of a hundred times the time it takes, not a measure.
+    import signal
+
+    def too_slow(*_):
+        raise TimeoutError("the web-address pattern backtracked over the whole text")
+
+    text = "Russian airstrike on Khan Sheikhoun killed 3 civilians. " + "a-" * 50_000
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(5)
+    try:
+        found = textsearch.positions(text, {"airstrik", "kill"})
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+    assert found == {"airstrik": [1], "kill": [5]}
+    assert textsearch.positions("see https://example.org/shell-hits now", {"shell"}) == {}
