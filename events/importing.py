@@ -433,11 +433,15 @@ def import_uploads(files, user=None, progress=None):
     The bytes may be None (no such file) or a Rejected (an upload over the size limit)."""
     results = []
     for name, data in files:
-        if data is None:
-            results.append(ImportResult(name, "rejected", f"{name}: no such file or folder."))
-            continue
-        if isinstance(data, Rejected):
-            results.append(ImportResult(name, "rejected", str(data)))
+        if data is None or isinstance(data, Rejected):
+            reason = (
+                f"{name}: no such file or folder (or not a regular file)."
+                if data is None
+                else str(data)
+            )
+            results.append(ImportResult(name, "rejected", reason))
+            if progress:  # counted and reported like any other rejection
+                progress(results[-1])
             continue
         for item in read_upload(name, data):
             if isinstance(item, Rejected):

@@ -379,6 +379,10 @@ class Actor(models.Model):
             refresh_perpetrator_groups(self.incidents.values_list("pk", flat=True))
 
 
+# Marks that change no word: a byte-order mark, zero-width spaces and joiners, a soft hyphen.
+INVISIBLE = str.maketrans("", "", "\ufeff\u200b\u200c\u200d\u2060\u00ad")
+
+
 class Bulletin(models.Model):
     title = models.CharField(max_length=500)
     publisher = models.CharField(max_length=200, blank=True)
@@ -417,8 +421,11 @@ class Bulletin(models.Model):
 
     @staticmethod
     def hash_text(title, text):
-        """The identity of a bulletin: its title and text, whitespace-normalised."""
-        normalised = " ".join(f"{title}\n{text}".split())
+        """The identity of a bulletin: its title and text, whitespace-normalised, in Unicode's
+        composed form (NFC), without the invisible marks a paste carries (a byte-order mark,
+        zero-width spaces and joiners, soft hyphens)."""
+        composed = unicodedata.normalize("NFC", f"{title}\n{text}").translate(INVISIBLE)
+        normalised = " ".join(composed.split())
         return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
     @property

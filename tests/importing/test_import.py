@@ -51,6 +51,37 @@ def test_reimporting_a_bulletin_changes_nothing():
     assert Incident.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    "variant",
+    [
+        {"text": "\ufeffWarplanes struck Saraqeb in Idlib province on Monday."},
+        {"text": "Warplanes struck Saraqeb\u200b in Idlib province on Monday."},
+        {"title": "Air strike hits Sarāqeb", "text": "Warplanes struck Sarāqeb."},
+    ],
+)
+def test_the_same_bulletin_with_a_bom_a_zero_width_space_or_decomposed_accents_is_skipped(variant):
+    # A pasted BOM, a zero-width space or NFD accents made a second bulletin, its deaths counted
+    # twice.
+    import unicodedata
+
+    plain = {k: unicodedata.normalize("NFC", v).replace("\ufeff", "").replace("\u200b", "")
+             for k, v in variant.items()}  # fmt: skip
+    decomposed = {k: unicodedata.normalize("NFD", v) for k, v in variant.items()}
+    first = import_bulletin(make_item(**plain), extractor=lambda *a, **k: [airstrike()])
+    again = import_bulletin(make_item(**decomposed), extractor=lambda *a, **k: [airstrike()])
+
+    assert (first.status, again.status) == ("created", "skipped")
+    assert Incident.objects.count() == 1
+
+
+def test_the_command_fails_on_a_named_file_that_does_not_exist(tmp_path, capsys):
+    # It printed "0 created ... 0 rejected." and exited 0.
+    with pytest.raises(CommandError, match="1 bulletin"):
+        call_command("import_bulletins", str(tmp_path / "no-such.txt"))
+
+    assert "no-such.txt" in capsys.readouterr().err
+
+
 def test_an_import_that_fails_midway_stores_nothing():
     broken = airstrike(killed={"civilians": {"best": -1}})  # violates a CHECK constraint
 
