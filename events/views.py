@@ -402,8 +402,23 @@ def place_suggestions(request):
     return JsonResponse({"places": [place_label(place) for place in places[:20]]})
 
 
+def checked(request):
+    """(the request's IncidentFilter, its ViewportForm, the filter's errors or None), validated
+    once per request: by the ETag (an invalid request is answered 400, never a 304) and the
+    view."""
+    if not hasattr(request, "checked_filters"):
+        incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+        errors = None if incidents.is_valid() else incidents.form.errors.get_json_data()
+        request.checked_filters = (incidents, ViewportForm(request.GET), errors)
+    return request.checked_filters
+
+
 @require_safe
 def counted_etag(request, *args, **kwargs):
+    """The ETag of a counted answer; none for a request whose filters are answered 400."""
+    _, viewport, errors = checked(request)
+    if errors or (request.resolver_match.url_name == "map_data" and not viewport.is_valid()):
+        return None
     return counts.etag(request)
 
 
@@ -412,8 +427,7 @@ def counted_etag(request, *args, **kwargs):
 @condition(etag_func=counted_etag)  # a repeated request is a 304, without counting
 def map_data(request):
     """Single events when few are in view, else grid cells with counts and killed sums."""
-    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
-    viewport = ViewportForm(request.GET)
+    incidents, viewport, _ = checked(request)
     if not incidents.is_valid() or not viewport.is_valid():
         errors = {**incidents.form.errors.get_json_data(), **viewport.errors.get_json_data()}
         return JsonResponse({"errors": errors}, status=400)
@@ -449,9 +463,9 @@ def map_data(request):
 @condition(etag_func=counted_etag)
 def histogram(request):
     """Events and deaths per month, under the filters."""
-    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
-    if not incidents.is_valid():
-        return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
+    incidents, _, errors = checked(request)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
     months, total = counts.histogram(incidents)
     periods = counts.periods(incidents)
     return JsonResponse(
@@ -494,9 +508,9 @@ def overview_data(request):
     """The matching incidents and their deaths by governorate, perpetrator group, event type,
     month and place (the top places): [value, label, incidents, killed] rows, most incidents
     first (months in order), and the total as every page states it."""
-    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
-    if not incidents.is_valid():
-        return JsonResponse({"errors": incidents.form.errors.get_json_data()}, status=400)
+    incidents, _, errors = checked(request)
+    if errors:
+        return JsonResponse({"errors": errors}, status=400)
     by, _, total = counts.overview(incidents)
     labels = {
         "governorate": dict(Governorate.objects.values_list("code", "name")),

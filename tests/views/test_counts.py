@@ -312,3 +312,23 @@ def test_renaming_a_place_or_governorate_changes_the_overview_etag(client, make_
     again = client.get(reverse("events:overview_data"), HTTP_IF_NONE_MATCH=first["ETag"])
 
     assert again.status_code == 200 and "Renamed" in again.content.decode()
+
+
+@pytest.mark.parametrize(
+    "name, query",
+    [
+        ("events:histogram", {"event_type": "bogus"}),
+        ("events:overview_data", {"min_killed": "many"}),
+        ("events:map_data", {"bbox": "1,2"}),
+    ],
+)
+@pytest.mark.parametrize("match", ["*", '"anything"'])
+def test_a_request_answered_400_has_no_etag_and_is_never_a_304(client, name, query, match):
+    # A 400 carried an ETag, and If-None-Match: * (or that ETag) made it a 304 "not modified".
+    answer = client.get(reverse(name), query)
+    assert answer.status_code == 400 and not answer.has_header("ETag")
+
+    if match != "*":
+        match = answer.get("ETag") or match
+    again = client.get(reverse(name), query, HTTP_IF_NONE_MATCH=match)
+    assert again.status_code == 400
