@@ -533,14 +533,9 @@ def overview_data(request):
 @require_safe
 @browsing
 def export_csv(request):
-    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
-    if not incidents.is_valid():
-        message = "\n".join(
-            f"{field}: {' '.join(errors)}" for field, errors in incidents.form.errors.items()
-        )
-        return HttpResponseBadRequest(
-            f"Invalid filter.\n{message}\n", content_type="text/plain; charset=utf-8"
-        )
+    incidents, refused = export_filter(request)
+    if refused:
+        return refused
     detail_prefix = request.build_absolute_uri(reverse("events:list"))
     # HEAD (a monitor, a link checker) gets the headers without the query being run.
     rows = [] if request.method == "HEAD" else export.stream_csv(incidents.qs, detail_prefix)
@@ -572,13 +567,34 @@ def grid_cells(points, size):
     return [[round(y / n, 4), round(x / n, 4), n, killed] for y, x, n, killed in cells.values()]
 
 
+def export_filter(request):
+    """(the request's IncidentFilter, None), or (it, a 400 in plain text saying what is wrong)
+    for an export: an invalid filter, or a parameter that is no filter ("evnt_type", "limit"),
+    which would export every incident as though it were a filtered set."""
+    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
+    problems = [
+        f"{name}: not a filter (the filters: {', '.join(sorted(incidents.filters))})."
+        for name in request.GET
+        if name not in incidents.filters
+    ]
+    if not incidents.is_valid():
+        problems += [f"{field}: {' '.join(e)}" for field, e in incidents.form.errors.items()]
+    if not problems:
+        return incidents, None
+    message = "\n".join(problems)
+    return incidents, HttpResponseBadRequest(
+        f"Invalid filter.\n{message}\n", content_type="text/plain; charset=utf-8"
+    )
+
+
 def filter_query(request):
-    """The filters of this request as a query string, without the page cursor or empty
-    parameters (so links built from it stay short and shareable)."""
+    """The filters of this request as a query string, without the page cursor, parameters
+    that are no filter (a map's position, a campaign tag) or empty ones (so links built from it
+    stay short and shareable, and an export made from it is of these filters)."""
     query = QueryDict(mutable=True)
     for key, values in request.GET.lists():
         values = [value for value in values if value.strip()]
-        if key != "cursor" and values:
+        if key in IncidentFilter.base_filters and values:
             query.setlist(key, values)
     return query.urlencode()
 

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from events.filters import IncidentFilter
 from events.models import Incident
-from events.views import browsing, filter_query
+from events.views import browsing, export_filter, filter_query
 
 from . import citation, geojson
 from .feeds import IncidentFeed
@@ -33,9 +33,9 @@ def invalid_filter(incidents):
 def export_geojson(request):
     """Every incident matching the list's query string, as one RFC 7946 FeatureCollection,
     streamed; the citation travels as foreign members."""
-    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
-    if not incidents.is_valid():
-        return invalid_filter(incidents)
+    incidents, refused = export_filter(request)
+    if refused:
+        return refused
     query = filter_query(request)
     cited = citation.citation(request, query, citation.total(incidents))
     detail_prefix = request.build_absolute_uri(reverse("events:list"))

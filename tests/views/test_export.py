@@ -218,3 +218,30 @@ def test_head_answers_as_get_does_without_a_body(client, make_incident):
     assert "attachment" in response["Content-Disposition"]
     assert b"".join(response.streaming_content) == b""
     assert client.head(EXPORT, {"min_killed": "x"}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "path, query",
+    [
+        ("events:export", {"evnt_type": "shelling"}),  # a typo of event_type
+        ("opendata:export_geojson", {"limit": "5"}),  # no such parameter: every row came back
+    ],
+)
+def test_an_export_refuses_a_parameter_that_is_no_filter(client, make_incident, path, query):
+    # An analyst's typo exported every incident, as though unfiltered, without a word.
+    make_incident()
+
+    response = client.get(reverse(path), query)
+
+    assert response.status_code == 400
+    assert next(iter(query)) in response.content.decode()
+
+
+def test_the_pages_export_links_carry_only_the_filters(client, make_incident):
+    # A link that came with a campaign tag or a map position still exports.
+    make_incident()
+
+    page = client.get(reverse("events:list"), {"province": "SY-DY", "utm_source": "mail"})
+
+    assert "utm_source" not in page.context["query"]
+    assert client.get(reverse("events:export") + "?" + page.context["query"]).status_code == 200
