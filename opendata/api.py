@@ -25,7 +25,7 @@ from events.views import browsing
 
 from . import citation
 from .models import ApiToken
-from .ogc import filter_parameters
+from .ogc import filter_parameters, repeated_parameters
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
@@ -201,6 +201,8 @@ def incident_list(request):
     unknown = sorted(set(request.GET) - set(FILTERS) - LIST_PARAMETERS)
     if unknown:
         return error(400, f"Unknown parameter(s): {', '.join(unknown)}.")
+    if repeated := repeated_parameters(request, LIST_PARAMETERS):
+        return error(400, repeated)
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
     if not incidents.is_valid():
         return error(400, "Invalid filter.", errors=incidents.form.errors.get_json_data())

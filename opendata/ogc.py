@@ -48,6 +48,15 @@ def exception(status, code, description):
     return JsonResponse({"code": code, "description": description}, status=status)
 
 
+def repeated_parameters(request, names):
+    """What is wrong when one of these parameters is given two different values (a second bbox,
+    limit or cursor was kept over the first, silently), else ""."""
+    twice = [name for name in sorted(names) if len(set(request.GET.getlist(name))) > 1]
+    return " ".join(
+        f"Give one {name}, not {len(set(request.GET.getlist(name)))}." for name in twice
+    )
+
+
 def parameters(request, accepted):
     """The request's filter and its query string to carry on, or InvalidParameter for a name
     this resource does not take (OGC API: an unknown parameter is answered 400) or an invalid
@@ -55,6 +64,8 @@ def parameters(request, accepted):
     unknown = sorted(set(request.GET) - set(FILTERS) - COMMON - accepted)
     if unknown:
         raise InvalidParameter(f"Unknown parameter(s): {', '.join(unknown)}.")
+    if repeated := repeated_parameters(request, COMMON | set(accepted)):
+        raise InvalidParameter(repeated)
     if request.GET.get("f", "json") not in ("json", "geojson"):
         raise InvalidParameter("f must be json: this service answers in JSON only.")
     incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
@@ -326,13 +337,15 @@ def page_url(request, query, cursor):
 
 @ogc_view()
 def item(request, incidents, query, pk):
-    rows = list(geojson.rows_for_features(Incident.objects.published().filter(pk=pk)))
+    # The filters carried into every link are a condition here too (?province= of another
+    # governorate: none), as the items they list it among: without any, the published ones.
+    rows = list(geojson.rows_for_features(incidents.qs.order_by().filter(pk=pk)))
     if not rows:
         return exception(404, "NotFound", f"No incident {pk}.")
     detail_prefix = request.build_absolute_uri(reverse("events:list"))
     body = geojson.features(rows, detail_prefix)[0]
     body["links"] = [
-        link(url(request, "ogc_item", "", pk), "self", GEOJSON, "This incident"),
+        link(url(request, "ogc_item", query, pk), "self", GEOJSON, "This incident"),
         link(url(request, "ogc_collection"), "collection", "application/json", "Incidents"),
         link(
             request.build_absolute_uri(reverse("events:detail", args=[pk])),

@@ -101,7 +101,14 @@ def test_one_incident_and_404_for_a_missing_or_rejected_one(client, make_inciden
 
 @pytest.mark.parametrize(
     "query",
-    [{"colour": "red"}, {"limit": "0"}, {"limit": "501"}, {"cursor": "x"}, {"province": "?"}],
+    [
+        {"colour": "red"},
+        {"limit": "0"},
+        {"limit": "501"},
+        {"cursor": "x"},
+        {"province": "?"},
+        {"limit": ["1", "3"]},  # the last was kept, silently
+    ],
 )
 def test_unknown_parameters_and_invalid_values_are_answered_400(client, query):
     assert client.get(INCIDENTS, query).status_code == 400

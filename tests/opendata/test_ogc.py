@@ -172,6 +172,9 @@ def test_datetime_takes_an_instant_or_an_open_or_closed_interval(client, make_in
         {"province": "SY-XX"},
         {"cursor": "not-a-cursor"},
         {"f": "html"},
+        {"bbox": ["36,35,37,36", "0,0,1,1"]},  # two bboxes: the last was kept, silently
+        {"limit": ["1", "2"]},
+        {"datetime": ["2018-01-01", "2019-01-01"]},
     ],
 )
 def test_unknown_parameters_and_invalid_values_are_answered_400(client, query):
@@ -262,3 +265,18 @@ def test_a_page_is_read_in_chunks_and_its_next_link_follows_the_last_row(
         (url,) = [link["href"] for link in links(body, "next")] or [None]
 
     assert seen == [made[:5], made[5:]]
+
+
+def test_an_item_answers_its_filters_as_the_items_do(client, make_incident):
+    # ?province=SY-DY on an Aleppo incident answered it anyway: the filters the landing page
+    # carries into every link are now a condition of the item too; a status names a
+    # rejected incident the items list (and links) with that status.
+    aleppo = make_incident(province="SY-HL")
+    rejected = make_incident(status="rejected")
+    url = reverse("opendata:ogc_item", args=[aleppo.pk])
+
+    assert client.get(url, {"province": "SY-HL"}).status_code == 200
+    assert client.get(url, {"province": "SY-DY"}).status_code == 404
+    rejected_url = reverse("opendata:ogc_item", args=[rejected.pk])
+    assert client.get(rejected_url).status_code == 404
+    assert client.get(rejected_url, {"status": "rejected"}).status_code == 200
