@@ -142,8 +142,8 @@ class PlaceInput(forms.TextInput):
 
 
 class PlaceField(forms.ModelChoiceField):
-    """A gazetteer place by id, by its "Name (Governorate) #id" label, or by a name that only
-    one place has."""
+    """A gazetteer place by id, by its "Name (Governorate) #id" label, or by a name (English or
+    Arabic) that only one place has."""
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -155,7 +155,7 @@ class PlaceField(forms.ModelChoiceField):
             place = Place.objects.filter(pk=int(key)).first()
             if place is not None:
                 return place
-        named = list(Place.objects.filter(name__iexact=value)[:2])
+        named = list(Place.objects.filter(Q(name__iexact=value) | Q(name_ar=value))[:2])
         if len(named) == 1:
             return named[0]
         message = (

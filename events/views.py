@@ -394,11 +394,13 @@ def map_popup(request):
 @require_safe
 @browsing
 def place_suggestions(request):
-    """Up to 20 places whose name starts with ?q=, as the place filter's suggestions."""
+    """Up to 20 places whose name (or Arabic name) starts with ?q=, as the place filter's
+    suggestions."""
     typed = request.GET.get("q", "").strip()[:100].replace("\x00", "")
     if len(typed) < 2:
         return JsonResponse({"places": []})
-    places = Place.objects.filter(name__istartswith=typed).select_related("governorate")
+    named = Q(name__istartswith=typed) | Q(name_ar__startswith=typed)
+    places = Place.objects.filter(named).select_related("governorate").order_by("name")
     return JsonResponse({"places": [place_label(place) for place in places[:20]]})
 
 

@@ -111,3 +111,18 @@ def test_a_district_chosen_by_id_travels_as_its_p_code(client, make_district):
     response = client.get(LIST, {"district": mayadin.pk, "order": "-killed"})
 
     assert response["Location"] == f"{LIST}?district={mayadin.pcode}&order=-killed"
+
+
+def test_a_place_is_found_and_suggested_by_its_arabic_name(client, make_place, make_incident):
+    # ?place=حلب was "Unknown place", though the gazetteer holds Aleppo's Arabic name.
+    aleppo = make_place(
+        name="Aleppo", province="SY-HL", latitude=36.2, longitude=37.16, name_ar="حلب"
+    )
+    make_incident(place=aleppo, province="SY-HL")
+
+    response = client.get(LIST, {"place": "حلب"})
+    suggested = client.get(reverse("events:place_suggestions"), {"q": "حل"}).json()["places"]
+
+    assert response.status_code == 302  # to the place's id, as a name travels
+    assert response["Location"].endswith(f"place={aleppo.pk}")
+    assert suggested == [f"Aleppo (Aleppo) #{aleppo.pk}"]
