@@ -234,7 +234,7 @@ def parse_jsonl(text, filename=""):
             continue
         where = f"{filename or 'JSONL'} line {number}"
         try:
-            item = json.loads(line)
+            item = json.loads(line, parse_constant=_not_json)
             if not isinstance(item, dict):
                 raise Rejected(f"{where}: expected a JSON object.")
             title, body = _string(item.get("title")), _string(item.get("text"))
@@ -264,6 +264,11 @@ def parse_jsonl(text, filename=""):
             yield Rejected(f"{where}: not readable ({error}).")
         except Rejected as error:
             yield error if str(error).startswith(where) else Rejected(f"{where}: {error}")
+
+
+def _not_json(constant):
+    """NaN, Infinity and -Infinity: Python's json reads them, JSON has no such values."""
+    raise Rejected(f"{constant} is no JSON value.")
 
 
 def _string(value):

@@ -156,3 +156,14 @@ def test_a_dateline_with_an_impossible_date_is_rejected_not_made_the_title(datel
 
     assert isinstance(result, Rejected)
     assert dateline in str(result)
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_a_jsonl_line_with_a_bare_nan_is_rejected_not_imported_as_its_name(constant):
+    # Python's json reads NaN (no JSON): "text": NaN became a bulletin whose text was "nan".
+    data = f'{{"title": "x", "text": {constant}}}'
+
+    [result] = read_upload("nan.jsonl", data.encode())
+
+    assert isinstance(result, Rejected)
+    assert constant in str(result)
