@@ -186,3 +186,17 @@ def test_analysts_cannot_issue_tokens(client, django_user_model):
     client.force_login(analyst)
 
     assert client.get(reverse("admin:opendata_apitoken_add")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["opendata:api_incidents", "opendata:ogc_items", "events:export", "opendata:export_geojson"],
+)
+def test_a_write_to_a_read_only_address_is_a_405_even_without_a_csrf_token(name):
+    # With CSRF checks on, as for any client but the test's, a POST got the 403 CSRF page.
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(reverse(name))
+
+    assert response.status_code == 405
+    assert "GET" in response["Allow"]
