@@ -21,7 +21,7 @@ import unicodedata
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models, transaction
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
 from django.db.models.signals import m2m_changed, pre_delete
@@ -379,6 +379,8 @@ class Actor(models.Model):
             refresh_perpetrator_groups(self.incidents.values_list("pk", flat=True))
 
 
+# A confidence: a share, from 0 to 1.
+SHARE = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 # Marks that change no word: a byte-order mark, zero-width spaces and joiners, a soft hyphen.
 INVISIBLE = str.maketrans("", "", "\ufeff\u200b\u200c\u200d\u2060\u00ad")
 
@@ -651,7 +653,7 @@ class Incident(Figures):
     # The geocoder's confidence in `place` (0..1) and the other places its name may be, each
     # {"key", "place", "province_code", "latitude", "longitude", "confidence"}: shown as
     # "also possible", and an editor switches to one in a click (Incident.switch_place).
-    place_confidence = models.FloatField(null=True, blank=True)
+    place_confidence = models.FloatField(null=True, blank=True, validators=SHARE)
     place_alternatives = models.JSONField(default=list, blank=True)
     perpetrators = models.ManyToManyField(Actor, blank=True, related_name="incidents")
     # The most likely perpetrator's group, kept on the row so the list filters without a join.
@@ -676,7 +678,7 @@ class Incident(Figures):
         editable=False,
         related_name="merged_incidents",
     )
-    confidence = models.FloatField(null=True, blank=True)
+    confidence = models.FloatField(null=True, blank=True, validators=SHARE)
     figures_edited = models.BooleanField(
         default=False,
         help_text="An editor set the figures by hand; they are no longer derived from reports.",
@@ -1055,13 +1057,13 @@ class Report(Figures):
     # The geocoder's confidence in `place` (0..1) and the other places its name may be, each
     # {"key", "place", "province_code", "latitude", "longitude", "confidence"}: shown as
     # "also possible", and an editor switches to one in a click (Incident.switch_place).
-    place_confidence = models.FloatField(null=True, blank=True)
+    place_confidence = models.FloatField(null=True, blank=True, validators=SHARE)
     place_alternatives = models.JSONField(default=list, blank=True)
     is_primary = models.BooleanField("primary", default=False)
     is_background = models.BooleanField(
         "background", default=False, help_text="A mention of an earlier incident, not a new one."
     )
-    confidence = models.FloatField(null=True, blank=True)
+    confidence = models.FloatField(null=True, blank=True, validators=SHARE)
     evidence = models.JSONField(default=list, blank=True)
     raw = models.JSONField(
         default=dict, blank=True, help_text="What the extractor or the row said."

@@ -155,3 +155,18 @@ def test_an_incident_whose_report_has_a_best_outside_its_range_saves(client, edi
     response = client.post(url, form_data(client.get(url)))
 
     assert response.status_code == 302, response.context["errors"]
+
+
+@pytest.mark.parametrize("value", ["5.0", "-0.1"])
+def test_a_confidence_outside_0_to_1_is_refused(client, editor, value):
+    # The admin saved a confidence of 5.0: the review queue sorts on it, and the pages show it
+    # as a share.
+    incident = make_incident()
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+    data["confidence"] = value
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "confidence" in response.context["adminform"].form.errors
