@@ -27,6 +27,12 @@ class SavedSearchForm(forms.ModelForm):
         incidents = IncidentFilter(query, queryset=Incident.objects.none())
         if not incidents.is_valid():
             raise forms.ValidationError("These filters are not valid; correct them first.")
+        # A place or district given by name is kept by its key: a namesake the gazetteer gains
+        # later must not change (or void) the search its digests run.
+        if place := incidents.form.cleaned_data.get("place"):
+            query["place"] = str(place.pk)
+        if district := incidents.form.cleaned_data.get("district"):
+            query["district"] = district.pcode
         return query.urlencode()
 
     def validate_unique(self):

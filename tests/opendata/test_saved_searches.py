@@ -77,6 +77,19 @@ def test_only_the_lists_filters_are_saved_not_other_parameters(client, analyst):
     assert SavedSearch.objects.get().query == "group=russia"
 
 
+def test_a_place_chosen_by_name_is_saved_as_its_id(client, analyst, make_place):
+    # By name, the saved search would find another place, or none, once the gazetteer holds a
+    # namesake: the digest's filter must stay the place the analyst chose.
+    soussa = make_place(name="Al-Soussa")
+    client.force_login(analyst)
+
+    query = "place=Al-Soussa&group=russia"
+    response = client.post(SEARCHES, {"name": "Soussa", "frequency": "daily", "query": query})
+
+    assert response.status_code == 302
+    assert SavedSearch.objects.get().query == f"place={soussa.pk}&group=russia"
+
+
 def test_head_on_the_saved_searches_page_is_answered_like_get(client, analyst):
     assert client.head(SEARCHES).status_code == 302  # to the login, as GET is
     client.force_login(analyst)
