@@ -359,6 +359,13 @@ def item(request, incidents, query, pk):
     return JsonResponse(body, content_type=GEOJSON, json_dumps_params={"ensure_ascii": False})
 
 
+@csrf_exempt
+@require_safe
+def not_found(request):
+    """No such resource: the collection is `incidents` alone."""
+    return exception(404, "NotFound", f"No resource {request.path}: the collection is 'incidents'.")
+
+
 @ogc_view()
 def schema(request, incidents, query):
     """A feature's JSON Schema: GDAL and QGIS type the layer's fields from it."""

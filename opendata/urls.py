@@ -20,4 +20,6 @@ urlpatterns = [
     path("ogc/collections/incidents/schema", ogc.schema, name="ogc_schema"),
     path("ogc/collections/incidents/items", ogc.items, name="ogc_items"),
     path("ogc/collections/incidents/items/<int:pk>", ogc.item, name="ogc_item"),
+    # Anything else under /ogc/: the API's own 404 (JSON), which a GIS client reads.
+    re_path(r"^ogc/.+$", ogc.not_found),
 ]

@@ -280,3 +280,14 @@ def test_an_item_answers_its_filters_as_the_items_do(client, make_incident):
     rejected_url = reverse("opendata:ogc_item", args=[rejected.pk])
     assert client.get(rejected_url).status_code == 404
     assert client.get(rejected_url, {"status": "rejected"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", ["/ogc/collections/roads", "/ogc/collections/roads/items", "/ogc/nothing"]
+)
+def test_an_unknown_ogc_resource_is_an_ogc_404_in_json(client, path):
+    # It was the site's HTML 404 page, which a GIS client cannot read.
+    response = client.get(path)
+
+    assert response.status_code == 404
+    assert response.json()["code"] == "NotFound"
