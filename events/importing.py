@@ -260,10 +260,10 @@ def parse_jsonl(text, filename=""):
             yield Rejected(f"{where}: not valid JSON ({error.msg}).")
         except RecursionError:  # "[" x 100,000: json (and str()) give up; the line alone fails.
             yield Rejected(f"{where}: JSON nested too deep to read.")
+        except Rejected as error:  # before ValueError, of which it is one
+            yield error if str(error).startswith(where) else Rejected(f"{where}: {error}")
         except ValueError as error:  # a number of more than 4,300 digits, which Python refuses
             yield Rejected(f"{where}: not readable ({error}).")
-        except Rejected as error:
-            yield error if str(error).startswith(where) else Rejected(f"{where}: {error}")
 
 
 def _not_json(constant):
