@@ -111,6 +111,10 @@ def parse_dateline(text, *, year=None):
     return None
 
 
+# What may stand beside the date on a dateline of its own.
+_DATELINE_WORDS = {"", "date", "dated", "published", "updated", "posted", "published on"}
+
+
 def impossible_dateline(text):
     """The dateline on the text's opening line when it names no real day and time
     ("2019-02-29", "2018-07-13 25:99"), else None: such a line is neither a date nor a title."""
@@ -121,7 +125,13 @@ def impossible_dateline(text):
         return None
     for pattern in _DATELINES:
         if match := pattern.search(first):
-            return match.group(0)
+            # A dateline line: the date and at most a word that announces it ("date",
+            # "Published:"). A title that holds a date-like string ("Idlib, 12/25/2019",
+            # "S/2019-10-45") is a title.
+            rest = (first[: match.start()] + " " + first[match.end() :]).strip(" \t:,.-")
+            if rest.lower() in _DATELINE_WORDS:
+                return match.group(0)
+            return None
     return None
 
 

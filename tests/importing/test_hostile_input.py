@@ -167,3 +167,13 @@ def test_a_jsonl_line_with_a_bare_nan_is_rejected_not_imported_as_its_name(const
 
     assert isinstance(result, Rejected)
     assert str(result) == f"nan.jsonl line 1: {constant} is no JSON value."
+
+
+@pytest.mark.parametrize(
+    "title", ["Airstrikes on Idlib, 12/25/2019", "UN report S/2019-10-45 on Syria"]
+)
+def test_a_title_holding_a_date_like_string_is_a_title(title):
+    [result] = read_upload("day.txt", f"{title}\n\nJets struck Saraqeb on Monday.".encode())
+
+    assert not isinstance(result, Rejected), result
+    assert result.title == title
