@@ -17,7 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from events.filters import IncidentFilter
-from events.models import Governorate, Incident
+from events.models import Aggregates, Governorate, Incident
 from events.pagination import InvalidCursor, decode_cursor
 from events.views import browsing
 
@@ -340,7 +340,12 @@ def page_url(request, query, cursor):
 @ogc_view()
 def item(request, incidents, query, pk):
     # The filters carried into every link are a condition here too (?province= of another
-    # governorate: none), as the items they list it among: without any, the published ones.
+    # governorate: none), as the items they list it among: without any, the published ones,
+    # period reports included (a client asks for /items/{id} without the list's query).
+    if "aggregates" not in request.GET:
+        given = request.GET.copy()
+        given["aggregates"] = Aggregates.INCLUDE
+        incidents = IncidentFilter(given, queryset=Incident.objects.all())
     rows = list(geojson.rows_for_features(incidents.qs.order_by().filter(pk=pk)))
     if not rows:
         return exception(404, "NotFound", f"No incident {pk}.")

@@ -291,3 +291,15 @@ def test_an_unknown_ogc_resource_is_an_ogc_404_in_json(client, path):
 
     assert response.status_code == 404
     assert response.json()["code"] == "NotFound"
+
+
+def test_a_period_report_is_an_item_by_its_id(client, make_incident):
+    # Listed with ?aggregates=include, it must be found by /items/{id} without the query.
+    period = make_incident(aggregate=True, province="SY-DY")
+    make_incident(province="SY-HL")
+
+    assert client.get(reverse("opendata:ogc_item", args=[period.pk])).status_code == 200
+    only_others = {"aggregates": "only", "province": "SY-HL"}
+    assert (
+        client.get(reverse("opendata:ogc_item", args=[period.pk]), only_others).status_code == 404
+    )
