@@ -285,7 +285,11 @@ def _date(value):
     """The row's date, None when it has none; ValueError (the row is reported, not imported)
     when it is outside the range the database accepts."""
     value = (value or "").strip()
-    for fmt in ("%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S"):
+    formats = (
+        "%Y-%m-%d", "%d %B %Y", "%d-%B-%Y", "%d/%m/%Y", "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M:%S.%f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%S.%f",
+    )  # fmt: skip
+    for fmt in formats:
         try:
             date = datetime.datetime.strptime(value[:30], fmt).date()
         except ValueError:
@@ -381,6 +385,8 @@ def ucdp_row(raw, extractor=None):
     if not str(raw.get("id") or "").strip():
         raise ValueError("the row has no id")
     low, best, high = (_int(raw.get(bound)) for bound in ("low", "best", "high"))
+    if low is not None and high is not None and low > high:
+        low, high = high, low  # a range written backwards
     if best is not None:
         # UCDP codes a few best estimates outside their own range (row 219459: low 177, best
         # 142, high 177): the best is kept, and the range stretched to hold it.

@@ -388,3 +388,18 @@ def test_a_best_estimate_outside_its_range_widens_the_range(loaded_gazetteer):
 
     row = ucdp_row({**ROW, "low": "4", "best": "1000", "high": "4"})
     assert [row.figures[f"killed_total_{b}"] for b in ("low", "best", "high")] == [4, 1000, 1000]
+
+
+@pytest.mark.parametrize(
+    "written", ["2017-01-01 00:00:00.000", "2017-01-01T00:00:00", "2017-01-01 00:00:00"]
+)
+def test_a_date_with_a_time_is_read_as_its_day(written):
+    assert ucdp_row({**ROW, "date_start": written, "date_end": written}).date == (
+        datetime.date(2017, 1, 1)
+    )
+
+
+def test_a_range_written_backwards_without_a_best_is_read_the_right_way_round():
+    row = ucdp_row({**ROW, "low": "9", "best": "", "high": "4"})
+
+    assert [row.figures[f"killed_total_{b}"] for b in ("low", "best", "high")] == [4, None, 9]
