@@ -35,8 +35,8 @@ from .tally import request_memo
 CONFIG = "english"  # the text search configuration of the documents and of the queries
 
 # The filters these rows can answer: the text and those of the incident's columns they carry
-# (migration 0037), tested as the incidents are (see within()). Not the status (a merged
-# incident's is its own here) nor the aggregates: those are counted from the incidents.
+# (migration 0037), tested as the incidents are (see within()); and a status of published
+# incidents (STATUSES). Not the aggregates: those are counted from the incidents.
 ANSWERS = frozenset(
     {"q", "province", "district", "place", "group", "event_type", "source", "min_killed",
      "date_from", "date_to"}
@@ -52,8 +52,20 @@ ROW = (Value(1), F("killed"))
 ORDERS = frozenset({"-date", "date"})
 
 
+# The statuses these rows answer exactly when the aggregates are left out (the default): a
+# published row of that status (published: not rejected, not an aggregate) is an incident of
+# that status that is not an aggregate, as the FilterSet tests them. Not "rejected": the
+# merged-away incidents are rejected too, and their rows say nothing of it.
+STATUSES = frozenset({"extracted", "verified"})
+
+
 def can_answer(chosen):
-    return "q" in chosen and set(chosen) <= ANSWERS
+    if "q" not in chosen:
+        return False
+    rest = set(chosen) - ANSWERS
+    if rest == {"status"}:
+        return chosen["status"] in STATUSES
+    return not rest
 
 
 def within(chosen):
@@ -83,7 +95,9 @@ def within(chosen):
         condition &= Q(date__lte=chosen["date_to"])
     if not chosen.get("status") and not chosen.get("aggregates"):
         condition &= Q(published=True)  # what every page counts by default
-    elif chosen.get("status") in ("extracted", "verified"):
+    elif chosen.get("status") in STATUSES and not chosen.get("aggregates"):
+        condition &= Q(published=True, status=chosen["status"])  # exact: see STATUSES
+    elif chosen.get("status") in STATUSES:
         condition &= Q(status=chosen["status"])
     elif chosen.get("status") == "rejected":
         # With the merged-away incidents (rejected too): more rows, never fewer, but one

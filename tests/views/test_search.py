@@ -163,6 +163,8 @@ def test_the_filter_columns_follow_the_incident(make_incident):
         {"group": "russia", "min_killed": "2"},
         {"date_from": "2018-07-10", "date_to": "2018-07-20"},
         {"status": "verified"},
+        {"status": "extracted", "province": "SY-HL"},
+        {"status": "verified", "aggregates": "include"},
         {"status": "rejected"},
         {"aggregates": "include", "province": "SY-DY"},
     ],
