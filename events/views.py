@@ -581,12 +581,17 @@ def export_filter(request):
         for name in request.GET
         if name not in incidents.filters
     ]
-    if not incidents.is_valid():
-        problems += [f"{field}: {' '.join(e)}" for field, e in incidents.form.errors.items()]
-    if not problems:
-        return incidents, None
-    message = "\n".join(problems)
-    return incidents, HttpResponseBadRequest(
+    if problems or not incidents.is_valid():
+        return incidents, invalid_filter(incidents, problems)
+    return incidents, None
+
+
+def invalid_filter(incidents, problems=()):
+    """The 400 (plain text) of a download's filters: each problem, then each filter's errors,
+    on its line."""
+    errors = [f"{field}: {' '.join(e)}" for field, e in incidents.form.errors.items()]
+    message = "\n".join([*problems, *errors])
+    return HttpResponseBadRequest(
         f"Invalid filter.\n{message}\n", content_type="text/plain; charset=utf-8"
     )
 

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError, transaction
-from django.http import HttpResponseBadRequest, StreamingHttpResponse
+from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -12,21 +12,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from events.filters import IncidentFilter
 from events.models import Incident
-from events.views import browsing, export_filter, filter_query
+from events.views import browsing, export_filter, filter_query, invalid_filter
 
 from . import citation, geojson
 from .feeds import IncidentFeed
 from .forms import SavedSearchForm
 from .models import SavedSearch
-
-
-def invalid_filter(incidents):
-    message = "\n".join(
-        f"{field}: {' '.join(errors)}" for field, errors in incidents.form.errors.items()
-    )
-    return HttpResponseBadRequest(
-        f"Invalid filter.\n{message}\n", content_type="text/plain; charset=utf-8"
-    )
 
 
 @csrf_exempt  # read only: a write is a 405 (require_safe), not a 403
