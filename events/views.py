@@ -406,33 +406,35 @@ def place_suggestions(request):
 
 
 def checked(request):
-    """(the request's IncidentFilter, its ViewportForm, the filter's errors or None), validated
-    once per request: by the ETag (an invalid request is answered 400, never a 304) and the
-    view."""
+    """(the request's IncidentFilter, its errors or None), validated once per request: by the
+    ETag (an invalid request is answered 400, never a 304) and by the view."""
     if not hasattr(request, "checked_filters"):
         incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
         errors = None if incidents.is_valid() else incidents.form.errors.get_json_data()
-        request.checked_filters = (incidents, ViewportForm(request.GET), errors)
+        request.checked_filters = (incidents, errors)
     return request.checked_filters
 
 
 @require_safe
 def counted_etag(request, *args, **kwargs):
     """The ETag of a counted answer; none for a request whose filters are answered 400."""
-    _, viewport, errors = checked(request)
-    if errors or (request.resolver_match.url_name == "map_data" and not viewport.is_valid()):
-        return None
-    return counts.etag(request)
+    return None if checked(request)[1] else counts.etag(request)
+
+
+def map_etag(request, *args, **kwargs):
+    """counted_etag(), and none for a map view (bbox, zoom) that is answered 400."""
+    return counted_etag(request) if ViewportForm(request.GET).is_valid() else None
 
 
 @require_safe
 @browsing
-@condition(etag_func=counted_etag)  # a repeated request is a 304, without counting
+@condition(etag_func=map_etag)  # a repeated request is a 304, without counting
 def map_data(request):
     """Single events when few are in view, else grid cells with counts and killed sums."""
-    incidents, viewport, _ = checked(request)
-    if not incidents.is_valid() or not viewport.is_valid():
-        errors = {**incidents.form.errors.get_json_data(), **viewport.errors.get_json_data()}
+    incidents, errors = checked(request)
+    viewport = ViewportForm(request.GET)
+    if errors or not viewport.is_valid():
+        errors = {**(errors or {}), **viewport.errors.get_json_data()}
         return JsonResponse({"errors": errors}, status=400)
     bbox = viewport.cleaned_data["bbox"]
     west, south, east, north = bbox
@@ -466,7 +468,7 @@ def map_data(request):
 @condition(etag_func=counted_etag)
 def histogram(request):
     """Events and deaths per month, under the filters."""
-    incidents, _, errors = checked(request)
+    incidents, errors = checked(request)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
     months, total = counts.histogram(incidents)
@@ -511,7 +513,7 @@ def overview_data(request):
     """The matching incidents and their deaths by governorate, perpetrator group, event type,
     month and place (the top places): [value, label, incidents, killed] rows, most incidents
     first (months in order), and the total as every page states it."""
-    incidents, _, errors = checked(request)
+    incidents, errors = checked(request)
     if errors:
         return JsonResponse({"errors": errors}, status=400)
     by, _, total = counts.overview(incidents)
