@@ -202,6 +202,29 @@ def _latin_key(token, first=True):
     return "".join(out)
 
 
+# Letters that one transliteration writes for two Arabic ones: "ch" is the kh of German and
+# Dutch spellings (Scheich, Sabcha) as well as the sh of French ones (Chaddadi), which the
+# keys read it as; "g" is the q of the Bedouin and Jazira speech (Ragga, Gamishli) as well
+# as the gh it is keyed as. A name is filed under its keys written the other way too.
+_SOUND_VARIANTS = ((re.compile("kh", re.I), "ch"), (re.compile("q", re.I), "g"))
+
+
+def _sound_variants(name):
+    """The spellings of a Latin name with kh written ch, or q written g: at every place the
+    name has one, or at some of them ("Qarqas" as "Gargas" or "Qargas"), up to three."""
+    variants = []
+    for rule, written in _SOUND_VARIANTS:
+        spans = [m.span() for m in rule.finditer(name)][:3]
+        for chosen in range(1, 2 ** len(spans)):
+            out, at = [], 0
+            for i, (start, end) in enumerate(spans):
+                if chosen >> i & 1:
+                    out += [name[at:start], written]
+                    at = end
+            variants.append("".join(out) + name[at:])
+    return variants
+
+
 def _stem(k):
     """A key without its final vowel (French and English spellings end "-e", "-a" or not)."""
     return k[:-1] if len(k) > 3 and k.endswith("a") else k
@@ -685,6 +708,10 @@ class Gazetteer:
             _put(self._by_key, k, entry)
             if not is_arabic(tokens[0]):
                 _put(self._by_stem, _stem(k), entry)
+                for variant in _sound_variants(name):
+                    v = key(variant)
+                    _put(self._by_key, v, entry)
+                    _put(self._by_stem, _stem(v), entry)
             s = "".join(_skeletons(tokens))
             if len(s) >= 3:
                 entry.skeletons.add(s)

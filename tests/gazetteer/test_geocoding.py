@@ -233,6 +233,12 @@ def small_gazetteer_records(extra=()):
         ("Jisr al-Shoghour", "SY-ID", (35.81, 36.32)),
         ("Khirbet Ghazaleh", "SY-DR", (32.73, 36.20)),  # Khirbet/Khirbat, -eh/-a
         ("Khirbat Ghazalah", "SY-DR", (32.73, 36.20)),
+        ("Sochne", "SY-HI", (34.89, 38.87)),  # kh written ch (German, Dutch)
+        ("Dadich", "SY-ID", (35.80, 36.73)),
+        ("Mardich", "SY-ID", (35.81, 36.79)),
+        ("Chan Scheichun", "SY-ID", (35.44, 36.65)),
+        ("Garyatain", "SY-HI", (34.23, 37.24)),  # q written g (Bedouin and Jazira speech)
+        ("Chinchar", "SY-HI", (34.60, 36.75)),  # and ch as the French sh still
         ("كفرنبل", "SY-ID", (35.61, 36.56)),  # Arabic script
         ("معرة النعمان", "SY-ID", (35.646, 36.67)),
         ("منبج", "SY-HL", (36.53, 37.95)),
