@@ -164,10 +164,11 @@ def _latin_key(token, first=True):
     if word in ARTICLES:
         return ""
     word = unfuse(word, first)
-    # "Ezzor", "Arraqqa": the article written into the word, assimilated.
+    # "Ezzor", "Arraqqa": the article written into the word, assimilated. Its length is
+    # counted without a final -h, so that "Azzah" is read as "Azza" is (a name, not az-Zah).
     if (
         not first
-        and len(word) > 4
+        and len(word[:-1] if word.endswith("h") and word[-2:-1] in VOWELS else word) > 4
         and word[0] in "ae"
         and word[1] == word[2]
         and word[1] in "tdrzsln"

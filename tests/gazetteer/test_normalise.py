@@ -16,6 +16,8 @@ SAME = [
     ("Ayn al-Arab", "Ain al-Arab", "Ayn al Arab"),
     ("Tall Rifat", "Tal Refaat"),
     ("Yabroud", "Yabrud"),
+    ("Arab Azzah", "Arab Azza"),  # the -h of a name is no letter of an article written in
+    ("Darat Azzah", "Daret Azza", "Daret Azzeh"),
 ]
 
 
