@@ -1306,7 +1306,10 @@ class Gazetteer:
                 ]
             # And every place that sounds the same by any name ("Aziziyah" and العزيزية).
             similar += self._by_sound.get(sound(mention.surface), ())
-            if found := _qualifier(mention.surface):
+            spelled = key(mention.surface)
+            if (found := _qualifier(mention.surface)) and not any(
+                spelled in e.keys for e in entries
+            ):
                 # "Siha Fawqani" the gazetteer lacks: its twin, or the village it is part of.
                 similar += self._twins(found[0])
             entries += [e for e in similar if e not in entries and e.location.precision == PLACE]

@@ -221,6 +221,8 @@ def small_gazetteer_records(extra=()):
         ("Tell Rifaat", "SY-HL", (36.47, 37.10)),  # Tall/Tal/Tell
         ("Tal Abyad", "SY-RA", (36.70, 38.95)),
         ("Tall Abyad", "SY-RA", (36.70, 38.95)),
+        ("Tell Elkibir", "SY-RA", (36.68, 38.74)),  # the name holds a qualifier's word
+        ("Tall al-Kabir", "SY-RA", (36.68, 38.74)),
         ("Manbij", "SY-HL", (36.53, 37.95)),
         ("Menbij", "SY-HL", (36.53, 37.95)),
         ("Al-Mayadeen", "SY-DY", (35.02, 40.45)),  # ee/i
