@@ -382,6 +382,18 @@ class IncidentForm(forms.ModelForm):
             self.data[self.add_prefix("loaded_version")] = current.version
             raise ValidationError(self.conflict_message(current, loaded))
         self.instance.version = current.version
+        if current.merged_into_id is not None:
+            # Its reports are on the incident it was merged into: published again (from this
+            # form, its review buttons or a version before the merge), it would be counted
+            # twice. Undoing the merge brings it back with them.
+            wanted = cleaned_data.get("status", current.status)
+            if "_verify" in self.data:
+                wanted = ReviewStatus.VERIFIED
+            if wanted != ReviewStatus.REJECTED or self.instance.merged_into_id is None:
+                raise ValidationError(
+                    f"This incident was merged into #{current.merged_into_id}, which holds its "
+                    "reports: undo the merge (from its merge record) to bring it back."
+                )
         return cleaned_data
 
     @staticmethod
@@ -400,6 +412,14 @@ def _mark(modeladmin, request, queryset, status):
     count = queryset.set_status(status, user=request.user)
     label = ReviewStatus(status).label.lower()
     modeladmin.message_user(request, f"{count} incident(s) {label}.", messages.SUCCESS)
+    merged = queryset.filter(merged_into__isnull=False).exclude(status=status).count()
+    if merged:
+        modeladmin.message_user(
+            request,
+            f"{merged} incident(s) merged into another left as they are: undo the merge to "
+            "bring one back.",
+            messages.WARNING,
+        )
 
 
 @admin.action(description="Mark selected incidents as verified", permissions=["change"])

@@ -611,9 +611,10 @@ class IncidentQuerySet(models.QuerySet):
         open is told about the change instead of overwriting it.
         """
         with transaction.atomic():
+            # Not an incident merged into another: undoing the merge brings it back.
             pks = list(
                 Incident.objects.select_for_update()
-                .filter(pk__in=self.values("pk"))
+                .filter(pk__in=self.values("pk"), merged_into__isnull=True)
                 .exclude(status=status)
                 .values_list("pk", flat=True)
             )
@@ -736,6 +737,16 @@ class Incident(Figures):
                 name="incident_longitude_range",
             ),
             sane_date_constraint("date", "created_at", "incident_date_in_range"),
+            # Its reports are on the incident it was merged into: published too, its deaths
+            # would be counted twice. Undoing the merge brings it back (MergeRecord.undo).
+            models.CheckConstraint(
+                condition=Q(merged_into__isnull=True) | Q(status="rejected"),
+                name="incident_merged_away_is_rejected",
+                violation_error_message=(
+                    "An incident merged into another stays rejected: undo the merge to bring "
+                    "it back."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -899,10 +910,21 @@ class Incident(Figures):
                 for name in FIGURE_FIELDS:
                     setattr(self, name, getattr(edited, name))
                 self.figures_edited = True
-            record = MergeRecord.objects.create(target=self, items=items, merged_by=user)
+            before = self.perpetrators_now()
             self._change_reason = "Merged " + ", ".join(f"#{o.pk}" for o in others)
             self.derive_from_reports(save=True)
+            record = MergeRecord.objects.create(
+                target=self,
+                items=items,
+                merged_by=user,
+                perpetrators={"before": before, "after": self.perpetrators_now()},
+            )
         return record
+
+    def perpetrators_now(self):
+        """[perpetrator_group, [perpetrator pks]]: what a merge changes and its undo puts back."""
+        pks = sorted(self.perpetrators.values_list("pk", flat=True)) if self.pk else []
+        return [self.perpetrator_group, pks]
 
     def derive_from_reports(self, save=True):
         """Set figures (unless an editor set them) and perpetrators from the reports.
@@ -1129,6 +1151,10 @@ class MergeRecord(models.Model):
     target = models.ForeignKey(Incident, models.CASCADE, related_name="merges")
     # [{"incident": pk, "status": its status before, "reports": [pk, ...]}, ...]
     items = models.JSONField(default=list)
+    # The target's perpetrators before and after the merge ({"before": [group, [actor pks]],
+    # "after": ...}): the undo puts back those the merged reports brought, unless an editor
+    # has changed them since.
+    perpetrators = models.JSONField(default=dict, blank=True)
     merged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -1184,6 +1210,12 @@ class MergeRecord(models.Model):
             self.target._change_reason = "Merge undone"
             if self._took_figures_unchanged():
                 self.target.figures_edited = False  # They were the merged-away incident's.
+            if self.perpetrators and self.target.perpetrators_now() == self.perpetrators["after"]:
+                group, pks = self.perpetrators["before"]
+                self.target.perpetrator_group = group
+                self.target.save()
+                self.target.perpetrators.set(Actor.objects.filter(pk__in=pks))
+                self.target.refresh_from_db(fields=["perpetrator_groups"])
             self.target.derive_from_reports()
             self.undone_at = timezone.now()
             self.undone_by = user

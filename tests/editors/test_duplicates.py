@@ -6,7 +6,9 @@ import pytest
 from django.urls import reverse
 
 from events.models import (
+    Actor,
     ActorGroup,
+    Claim,
     EventType,
     Incident,
     MergeRecord,
@@ -17,7 +19,7 @@ from events.models import (
     Source,
 )
 
-from .conftest import make_incident, make_place, make_staff
+from .conftest import form_data, make_incident, make_place, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -348,3 +350,93 @@ def test_undoing_a_chain_of_merges_at_once_undoes_the_latest_first(client, edito
     assert MergeRecord.objects.filter(undone_at=None).count() == 0
     for n, incident in enumerate(strikes):
         assert list(incident.reports.values_list("external_id", flat=True)) == [f"u{n}"]
+
+
+def merged_away(strikes, editor):
+    target, other, _ = strikes
+    target.merge([other], user=editor)
+    other.refresh_from_db()
+    return target, other
+
+
+def change_url(incident):
+    return reverse("admin:events_incident_change", args=[incident.pk])
+
+
+def test_a_merged_away_incident_is_not_published_again_from_its_change_form(
+    client, editor, strikes
+):
+    # Its reports are on the incident it was merged into: published again, its deaths would
+    # be counted twice. Undoing the merge is what brings it back.
+    _, other = merged_away(strikes, editor)
+    data = form_data(client.get(change_url(other)))
+
+    response = client.post(change_url(other), {**data, "status": ReviewStatus.VERIFIED})
+
+    assert response.status_code == 200
+    assert "undo the merge" in response.content.decode()
+    other.refresh_from_db()
+    assert other.status == ReviewStatus.REJECTED and other.merged_into_id == strikes[0].pk
+
+
+def test_a_merged_away_incident_is_not_verified_by_the_review_button(client, editor, strikes):
+    _, other = merged_away(strikes, editor)
+    data = form_data(client.get(change_url(other)))
+
+    response = client.post(change_url(other), {**data, "_verify": "Verify"})
+
+    assert response.status_code == 200
+    other.refresh_from_db()
+    assert other.status == ReviewStatus.REJECTED
+
+
+def test_a_merged_away_incident_is_not_reverted_to_a_version_before_the_merge(
+    client, editor, strikes
+):
+    _, other = merged_away(strikes, editor)
+    before = other.history.filter(merged_into__isnull=True).first()
+    url = reverse("admin:events_incident_simple_history", args=[other.pk, before.history_id])
+
+    response = client.post(url, form_data(client.get(url)))
+
+    assert response.status_code == 200
+    assert "undo the merge" in response.content.decode()
+    other.refresh_from_db()
+    assert other.status == ReviewStatus.REJECTED and other.merged_into_id == strikes[0].pk
+
+
+def test_marking_incidents_verified_leaves_a_merged_away_one_merged(strikes, editor):
+    target, other = merged_away(strikes, editor)
+
+    changed = Incident.objects.filter(pk__in=[other.pk, strikes[2].pk]).set_status(
+        ReviewStatus.VERIFIED, user=editor
+    )
+
+    assert changed == 1
+    other.refresh_from_db()
+    assert other.status == ReviewStatus.REJECTED
+
+
+def test_no_incident_is_both_merged_away_and_published(strikes, editor):
+    from django.db import IntegrityError, transaction
+
+    _, other = merged_away(strikes, editor)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Incident.objects.filter(pk=other.pk).update(status=ReviewStatus.VERIFIED)
+
+
+def test_undoing_a_merge_takes_back_the_perpetrators_the_merged_incident_brought(strikes, editor):
+    target, other, _ = strikes
+    russia = Actor.objects.create(name="Russian Air Force", group=ActorGroup.RUSSIA)
+    Claim.objects.create(report=other.reports.get(), actor=russia, name="Russian jets")
+    other.derive_from_reports()
+    record = target.merge([other], user=editor)
+    target.refresh_from_db()
+    assert target.perpetrator_groups == ",russia,"
+
+    record.undo(user=editor)
+
+    target.refresh_from_db()
+    assert list(target.perpetrators.all()) == []
+    assert target.perpetrator_group == "" and target.perpetrator_groups == ""
+    assert Incident.objects.get(pk=other.pk).perpetrator_groups == ",russia,"
