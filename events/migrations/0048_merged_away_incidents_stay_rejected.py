@@ -2,6 +2,20 @@
 
 from django.db import migrations, models
 
+# SQLite adds a constraint by making the table anew, which drops its triggers: the data
+# version's (migration 0025) are put back on events_incident.
+SQLITE_TRIGGERS = [
+    "CREATE TRIGGER IF NOT EXISTS events_version_incident_insert AFTER INSERT ON events_incident BEGIN INSERT INTO events_dataversion (id, writes) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET writes = writes + 1; END",
+    "CREATE TRIGGER IF NOT EXISTS events_version_incident_update AFTER UPDATE ON events_incident BEGIN INSERT INTO events_dataversion (id, writes) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET writes = writes + 1; END",
+    "CREATE TRIGGER IF NOT EXISTS events_version_incident_delete AFTER DELETE ON events_incident BEGIN INSERT INTO events_dataversion (id, writes) VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET writes = writes + 1; END",
+]
+
+
+def put_back_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in SQLITE_TRIGGERS:
+            schema_editor.execute(statement)
+
 
 class Migration(migrations.Migration):
 
@@ -23,8 +37,11 @@ class Migration(migrations.Migration):
             " WHERE merged_into_id IS NOT NULL AND status <> 'rejected'",
             migrations.RunSQL.noop,
         ),
+        # Backwards, after the constraint is removed (the table made anew again).
+        migrations.RunPython(migrations.RunPython.noop, put_back_triggers),
         migrations.AddConstraint(
             model_name='incident',
             constraint=models.CheckConstraint(condition=models.Q(('merged_into__isnull', True), ('status', 'rejected'), _connector='OR'), name='incident_merged_away_is_rejected', violation_error_message='An incident merged into another stays rejected: undo the merge to bring it back.'),
         ),
+        migrations.RunPython(put_back_triggers, migrations.RunPython.noop),
     ]

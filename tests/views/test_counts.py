@@ -337,3 +337,19 @@ def test_a_request_answered_400_has_no_etag_and_is_never_a_304(client, name, que
         match = answer.get("ETag") or match
     again = client.get(reverse(name), query, HTTP_IF_NONE_MATCH=match)
     assert again.status_code == 400
+
+
+@pytest.mark.django_db
+def test_every_table_the_counts_read_keeps_its_version_triggers_after_the_migrations():
+    # SQLite makes a table anew to add a constraint, dropping its triggers: a migration that
+    # does so puts them back, or a changed incident is served as a 304.
+    tables = ["incident", "incident_perpetrators", "report", "bulletin", "place"]
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'trigger'")
+        else:
+            cursor.execute(
+                "SELECT tgrelid::regclass::text FROM pg_trigger WHERE tgname = 'events_version'"
+            )
+        with_triggers = {row[0] for row in cursor.fetchall()}
+    assert {f"events_{table}" for table in tables} <= with_triggers
