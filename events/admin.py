@@ -325,12 +325,14 @@ class ReportAdmin(HistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # The claims' sides in the fighting count at once (the group filter's "party to"),
-        # for the incident the report belongs to now and the one it left.
-        for pk in {form.instance.incident_id, form.initial.get("incident")} - {None}:
+        # The figures, perpetrators and sides in the fighting of the incident the report
+        # belongs to now and of the one it left (which loses the perpetrators only it named).
+        report = form.instance
+        named = list(report.claims.filter(actor__isnull=False).values_list("actor_id", flat=True))
+        for pk in {report.incident_id, form.initial.get("incident")} - {None}:
             incident = Incident.objects.filter(pk=pk).first()
             if incident:
-                incident.derive_parties()
+                incident.reports_changed(leaving=named if pk != report.incident_id else ())
 
 
 class IncidentForm(forms.ModelForm):

@@ -24,7 +24,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models, transaction
 from django.db.models import Case, Count, F, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.signals import m2m_changed, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, pre_delete
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -965,6 +965,37 @@ class Incident(Figures):
             self.perpetrators.set(actors)
             self.refresh_from_db(fields=["perpetrator_groups"])
 
+    def reports_changed(self, leaving=()):
+        """After a report of this incident was edited, moved to another or deleted: the
+        figures and perpetrators derived again from the reports it has now. The perpetrators
+        that only the report gone named (`leaving`, actor pks) go with it. An incident left
+        with no report keeps no figure of theirs (an editor's stay) and goes back to review."""
+        remaining = self.reports.filter(is_background=False)
+        named = set(
+            Claim.objects.filter(report__in=remaining, actor__isnull=False)
+            .exclude(kind=ClaimKind.PARTY)
+            .values_list("actor_id", flat=True)
+        )
+        gone = set(leaving) - named
+        if gone and self.perpetrators.filter(pk__in=gone).exists():
+            self.perpetrators.remove(*gone)
+            kept = list(self.perpetrators.values_list("group", flat=True))
+            if self.perpetrator_group not in kept:
+                self.perpetrator_group = kept[0] if kept else ""
+            self._change_reason = "Perpetrators of a report that left"
+            self.save()
+        if remaining.exists():
+            self.derive_from_reports()
+            return
+        if not self.figures_edited:
+            for name in FIGURE_FIELDS:
+                setattr(self, name, None)
+        if self.status == ReviewStatus.VERIFIED:
+            self.status = ReviewStatus.EXTRACTED
+        self._change_reason = "Its last report was removed: back to review"
+        self.save()
+        self.derive_parties([])
+
     def derive_parties(self, parties=None):
         """Set party_groups from the party claims of the reports (`parties`, their groups,
         when the caller has them): after any change to the claims."""
@@ -1013,6 +1044,22 @@ def refresh_perpetrator_groups(incident_ids=None):
             Incident.objects.filter(pk__in=pks[start : start + 5000]).exclude(
                 perpetrator_groups=key
             ).update(perpetrator_groups=key)
+
+
+@receiver(pre_delete, sender="events.Report")
+def note_what_a_report_named(sender, instance, **kwargs):
+    """Before a report goes (with its bulletin, or alone), the perpetrators its claims named:
+    they go from its incident with it unless another report names them (post_delete)."""
+    instance._named = list(
+        instance.claims.filter(actor__isnull=False).values_list("actor_id", flat=True)
+    )
+
+
+@receiver(post_delete, sender="events.Report")
+def derive_after_a_report_is_deleted(sender, instance, **kwargs):
+    incident = Incident.objects.filter(pk=instance.incident_id).first()
+    if incident is not None:
+        incident.reports_changed(leaving=getattr(instance, "_named", ()))
 
 
 @receiver(pre_delete, sender=Incident)
