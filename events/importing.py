@@ -203,7 +203,8 @@ def _in_range(moment, name=""):
     return moment
 
 
-def _published(value):
+def published(value):
+    """A publication date or moment as given (ISO or a dateline), aware, or Rejected."""
     if not value:
         return None
     if isinstance(value, datetime.datetime):
@@ -251,7 +252,7 @@ def parse_jsonl(text, filename=""):
             yield BulletinInput(
                 title=(title or body.split("\n")[0])[:500],
                 text=body,
-                published_at=_published(item.get("published")),
+                published_at=published(item.get("published")),
                 publisher=publisher[:200],
                 url=_web_address(item.get("url")),
                 filename=f"{filename}:{number}" if filename else "",
@@ -352,7 +353,7 @@ def read_pasted(text, overrides=None):
             if overrides.get(key):
                 setattr(item, key, overrides[key])
         if overrides.get("published_at"):
-            item.published_at = _published(overrides["published_at"])
+            item.published_at = published(overrides["published_at"])
     except Rejected as error:
         return error
     item.filename = ""
@@ -408,8 +409,8 @@ def import_bulletin(item, user=None, extractor=None):
     existing = Bulletin.objects.filter(content_hash=content_hash).first()
     if existing:
         return ImportResult(name, "skipped", "already imported", bulletin=existing)
-    published = item.published_at.date() if item.published_at else None
-    events = (extractor or extract)(item.title, item.text, published, source=item.publisher)
+    day = item.published_at.date() if item.published_at else None
+    events = (extractor or extract)(item.title, item.text, day, source=item.publisher)
     try:
         with transaction.atomic():
             bulletin = Bulletin.objects.create(

@@ -49,3 +49,26 @@ def test_a_broken_line_is_reported_and_the_rest_still_extracted(tmp_path):
 def test_a_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="cannot read"):
         call_command("extract_events", jsonl=str(tmp_path / "absent.jsonl"), stdout=io.StringIO())
+
+
+def test_a_line_nested_too_deep_fails_alone(tmp_path):
+    records, err, error = run(tmp_path, ["[" * 100_000 + "]" * 100_000, json.dumps(ARTICLE)])
+    assert records[0]["events"] == [] and "nested too deep" in records[0]["error"]
+    assert records[1]["id"] == "a-1" and records[1]["events"]
+    assert error is not None and error.returncode == 1
+
+
+def test_a_byte_order_mark_is_no_part_of_the_first_line(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps(ARTICLE) + "\n", encoding="utf-8-sig")
+    out = io.StringIO()
+    call_command("extract_events", jsonl=str(path), stdout=out, stderr=io.StringIO())
+    assert json.loads(out.getvalue())["id"] == "a-1"
+
+
+@pytest.mark.parametrize("published", ["1850-01-01", "2016-02-30", "9999-12-31", "soon"])
+def test_a_publication_date_an_import_would_refuse_is_an_error_of_its_line(tmp_path, published):
+    records, err, error = run(tmp_path, [json.dumps({**ARTICLE, "published": published})])
+    assert records[0]["id"] == "a-1" and records[0]["events"] == []
+    assert "publication date" in records[0]["error"]
+    assert error is not None

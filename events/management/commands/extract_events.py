@@ -12,21 +12,37 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from events import importing
 from events.extraction import extract
 
 
 def read_line(line):
-    """The article on one JSONL line, or ValueError saying what is wrong with it."""
+    """The article on one JSONL line, or ValueError saying what is wrong with it (its "id"
+    as the error's `id` when the line has one)."""
     try:
         item = json.loads(line)
     except json.JSONDecodeError as error:
         raise ValueError(f"not JSON ({error.msg} at column {error.colno})") from None
+    except RecursionError:  # "[" x 100,000: the line alone fails, the others are read
+        raise ValueError("JSON nested too deep to read") from None
     if not isinstance(item, dict):
         raise ValueError("not a JSON object")
     for key in ("title", "text"):
         if item.get(key) is not None and not isinstance(item[key], str):
-            raise ValueError(f'"{key}" is not a string')
+            raise Unreadable(item, f'"{key}" is not a string')
+    if item.get("published") is not None:
+        # As an import reads it: a date (or a moment) from 1990 to a day ahead of now.
+        try:
+            importing.published(item["published"])
+        except ValueError as error:
+            raise Unreadable(item, str(error)) from None
     return item
+
+
+class Unreadable(ValueError):
+    def __init__(self, item, message):
+        super().__init__(message)
+        self.id = item.get("id")
 
 
 class Command(BaseCommand):
@@ -41,12 +57,16 @@ class Command(BaseCommand):
 
     def handle(self, *args, jsonl, **options):
         try:
-            stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8", errors="replace")
+            stream = (
+                sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8-sig", errors="replace")  # noqa: SIM115
+            )
         except OSError as error:
             raise CommandError(f"cannot read {jsonl}: {error.strerror}") from None
         broken = 0
         with stream:
             for number, line in enumerate(stream, start=1):
+                if number == 1:
+                    line = line.removeprefix("\ufeff")  # a byte-order mark, on stdin too
                 if not line.strip():
                     continue
                 try:
@@ -54,7 +74,8 @@ class Command(BaseCommand):
                 except ValueError as error:
                     broken += 1
                     self.stderr.write(f"{jsonl} line {number}: {error}")
-                    self._write({"id": None, "events": [], "error": str(error)})
+                    found = getattr(error, "id", None)
+                    self._write({"id": found, "events": [], "error": str(error)})
                     continue
                 events = extract(
                     item.get("title") or "",
