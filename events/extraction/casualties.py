@@ -76,7 +76,12 @@ _QUALIFIER = (
     r"an\s+estimated|at\s+most)\s+)?"
 )
 NUMBER_RE = re.compile(
-    r"(?<![\w.,])" + _QUALIFIER + r"(?:between\s+(?P<lo>" + _NUMBER + r")\s+and\s+|"
+    # Not "one" of "no one" or "not one", nor "a" of "not a single": no one was killed.
+    r"(?<![\w.,])(?<!\bno\s)(?<!\bno-)(?<!\bnot\s)"
+    + _QUALIFIER
+    + r"(?:between\s+(?P<lo>"
+    + _NUMBER
+    + r")\s+and\s+|"
     r"(?P<lo2>\d+)\s*(?:-|–|to)\s*)?(?P<num>" + _NUMBER + r")(?![\w,]*\d)(?!\w)",
     re.I,
 )

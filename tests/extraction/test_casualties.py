@@ -268,3 +268,18 @@ def test_a_noun_that_says_they_died_needs_no_verb(sentence, dead):
 def test_the_wounded_are_not_dead_for_want_of_a_verb():
     tolls = find_tolls("Three wounded in the shelling of the town")
     assert combine(tolls, "killed")[0] == {}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No one was killed, but 20 people were wounded.",
+        "The shell hit an empty school; no one was killed.",
+        "Not a single person was killed in the raid.",
+        "No-one was hurt in the blast.",
+    ],
+)
+def test_no_one_is_no_toll_of_one(sentence):
+    for outcome in ("killed", "injured"):
+        result, _ = combine(find_tolls(sentence), outcome)
+        assert all(figure["best"] != 1 for figure in result.values()), (sentence, outcome)
