@@ -524,6 +524,9 @@ def attribute_from_headlines(extractor=extract, progress=None):
 
 def acled_row(raw):
     """An ACLED export row in our terms."""
+    identifier = str(raw["event_id_cnty"] or "").strip()
+    if not identifier:
+        raise ValueError("the row has no id")
     sub = (raw.get("sub_event_type") or "").strip().lower()
     notes = raw.get("notes") or ""
     kind = ACLED_SUB_EVENTS.get(sub)
@@ -551,7 +554,7 @@ def acled_row(raw):
     fatalities = _int(raw.get("fatalities"))
     precision = raw.get("geo_precision", "")
     return Row(
-        external_id=str(raw["event_id_cnty"]),
+        external_id=identifier,
         raw=raw,
         headline=html.unescape(notes),
         event_type=kind,
@@ -570,15 +573,44 @@ def acled_row(raw):
     )
 
 
+# The columns without which a file is not the dataset's (its id, date, toll and location).
+UCDP_COLUMNS = (
+    "id", "type_of_violence", "side_a", "side_b", "where_prec", "adm_1", "latitude",
+    "longitude", "date_prec", "date_start", "best",
+)  # fmt: skip
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "event_type", "actor1", "admin1", "latitude", "longitude",
+    "fatalities",
+)  # fmt: skip
+
+
+class NotTheDataset(ValueError):
+    """A file that lacks the dataset's columns: refused whole, naming them."""
+
+
 def import_ucdp_ged(path, progress=None, extractor=extract):
     """Import a UCDP GED CSV (plain or gzipped). See the module docstring."""
     convert = functools.partial(ucdp_row, extractor=extractor)
-    return import_rows(read_csv(path), convert, Source.UCDP_GED, progress)
+    raws = with_columns(read_csv(path), UCDP_COLUMNS, "UCDP GED")
+    return import_rows(raws, convert, Source.UCDP_GED, progress)
 
 
 def import_acled(path, progress=None):
     """Import an ACLED export CSV (plain or gzipped). See the module docstring."""
-    return import_rows(read_csv(path), acled_row, Source.ACLED, progress)
+    raws = with_columns(read_csv(path), ACLED_COLUMNS, "ACLED")
+    return import_rows(raws, acled_row, Source.ACLED, progress)
+
+
+def with_columns(raws, columns, dataset):
+    """The rows, or NotTheDataset when their header lacks any of `columns`."""
+    if raws:
+        missing = [column for column in columns if column not in raws[0]]
+        if missing:
+            raise NotTheDataset(
+                f"the file has no {', '.join(missing)} column{'s' if len(missing) > 1 else ''}:"
+                f" is it a {dataset} CSV?"
+            )
+    return raws
 
 
 def import_rows(raws, convert, source, progress=None):
@@ -590,17 +622,27 @@ def import_rows(raws, convert, source, progress=None):
         .values_list("external_id", flat=True)
     )
     rows, seen = [], set()
-    for raw in raws:
+    for line, raw in enumerate(raws, start=2):  # the header is line 1
+        named = str(raw.get("id") or raw.get("event_id_cnty") or "").strip()
         try:
+            if None in raw or None in raw.values():  # csv's restkey and restval
+                fields = len(raw) - 1 + len(raw.get(None) or ()) if None in raw else None
+                fields = fields or sum(value is not None for value in raw.values())
+                raise ValueError(
+                    f"it has {fields} fields, the header {len(raws[0]) - (None in raws[0])}"
+                )
             if any("\x00" in str(value) for value in raw.values()):
                 raise ValueError("it holds a NUL character, which the database refuses")
             row = convert(raw)
         except (KeyError, ValueError) as error:
+            result.problems.append((named or f"on line {line}", f"unreadable row: {error}"))
+            continue
+        if row.external_id in seen:
             result.problems.append(
-                (raw.get("id") or raw.get("event_id_cnty") or "?", f"unreadable row: {error}")
+                (row.external_id, "a second row with the same id in this file: not imported")
             )
             continue
-        if row.external_id in present or row.external_id in seen:
+        if row.external_id in present:
             result.skipped += 1
             continue
         seen.add(row.external_id)
@@ -679,7 +721,8 @@ def _create(batch, source, crosswalk, actors, result, say):
         common = {
             "event_type": row.event_type,
             "date": row.date,
-            "date_precision": row.date_precision,
+            # As Incident.save() has it (bulk_create does without): no date, no precision.
+            "date_precision": row.date_precision if row.date else DatePrecision.UNDATED,
             "date_end": row.date_end,
             "place_id": place[0] if place and row.geo_precision == GeoPrecision.PLACE else None,
             "district_id": district,

@@ -104,3 +104,21 @@ def test_a_row_that_cannot_be_mapped_is_imported_and_reported(loaded_gazetteer, 
     incident = Report.objects.get(external_id="SYR1006").incident
     assert incident.governorate is None and incident.latitude == 35.0
     assert "6 imported" in out
+
+
+def test_an_id_with_spaces_around_it_is_the_same_id(loaded_gazetteer, tmp_path):
+    import csv
+
+    with SAMPLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    path = tmp_path / "acled.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerow({**rows[0], "event_id_cnty": f" {rows[0]['event_id_cnty']} "})
+    import_acled(SAMPLE)
+
+    again = import_acled(path)
+
+    assert (again.created, again.skipped) == (0, 1)
+    assert Report.objects.filter(external_id__startswith=" ").count() == 0

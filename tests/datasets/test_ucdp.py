@@ -403,3 +403,56 @@ def test_a_range_written_backwards_without_a_best_is_read_the_right_way_round():
     row = ucdp_row({**ROW, "low": "9", "best": "", "high": "4"})
 
     assert [row.figures[f"killed_total_{b}"] for b in ("low", "best", "high")] == [4, None, 9]
+
+
+def test_a_file_without_the_columns_of_a_ucdp_csv_is_refused_naming_them(
+    loaded_gazetteer, tmp_path
+):
+    path = tmp_path / "ged.csv"
+    columns = [c for c in ROW if c not in ("best", "date_start", "latitude")]
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerow(ROW)
+
+    with pytest.raises(CommandError) as refused:
+        call_command("import_ucdp_ged", str(path), verbosity=0)
+    assert all(column in str(refused.value) for column in ("best", "date_start", "latitude"))
+    assert not Report.objects.exists()
+
+
+def test_a_row_shorter_or_longer_than_the_header_is_reported_not_imported(
+    loaded_gazetteer, tmp_path
+):
+    path = tmp_path / "ged.csv"
+    write_rows(path, [ROW])
+    with path.open("a", encoding="utf-8", newline="") as handle:
+        handle.write("999001,2017,1,state-based\n")
+        handle.write(",".join(["999002", *list(ROW.values())[1:], "extra"]) + "\n")
+
+    result = import_ucdp_ged(path, extractor=no_extractor)
+
+    assert result.created == 1
+    reasons = dict(result.problems)
+    assert "fields" in reasons["999001"] and "fields" in reasons["999002"]
+
+
+def test_a_second_row_with_the_same_id_in_one_file_is_reported(loaded_gazetteer, tmp_path):
+    path = tmp_path / "ged.csv"
+    write_rows(path, [ROW, {**ROW, "best": "99"}])
+
+    result = import_ucdp_ged(path, extractor=no_extractor)
+
+    assert (result.created, result.skipped) == (1, 0)
+    assert [row for row, _ in result.problems if "same id" in _] == [ROW["id"]]
+    assert "2 rows with something unmapped" not in result.summary("UCDP GED")
+
+
+def test_an_undated_row_has_no_date_precision(loaded_gazetteer, tmp_path):
+    path = tmp_path / "ged.csv"
+    write_rows(path, [{**ROW, "date_start": "", "date_end": ""}])
+
+    import_ucdp_ged(path, extractor=no_extractor)
+
+    incident = report(ROW["id"]).incident
+    assert incident.date is None and incident.date_precision == "undated"

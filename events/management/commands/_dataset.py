@@ -2,6 +2,8 @@ import csv
 
 from django.core.management.base import BaseCommand, CommandError
 
+from events.datasets import NotTheDataset
+
 
 class DatasetImportCommand(BaseCommand):
     """`manage.py import_<dataset> PATH`: import the file, then list what could not be mapped."""
@@ -20,4 +22,6 @@ class DatasetImportCommand(BaseCommand):
         # Not a file, not gzip (or cut short), not UTF-8, or a field past csv's limit.
         except (OSError, EOFError, UnicodeDecodeError, csv.Error) as error:
             raise CommandError(f"Cannot read {options['path']}: {error}") from error
+        except NotTheDataset as error:
+            raise CommandError(f"Not imported: {options['path']}: {error}") from error
         result.report(self.dataset, self.stdout.write, every_row=verbosity > 1)
