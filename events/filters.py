@@ -398,6 +398,18 @@ class IncidentFilter(django_filters.FilterSet):
         fields = []
         form = FilterForm
 
+    def __init__(self, data=None, *args, **kwargs):
+        if hasattr(data, "getlist"):
+            # "?province=SY-DY&province=" (a link's value beside a form's blank field): the
+            # value is the choice; the form reads the last, and the blank counted everything
+            # while the page's links still named the governorate.
+            data = data.copy()
+            for name in list(data):
+                values = [v for v in data.getlist(name) if v != ""]
+                if values and len(values) < len(data.getlist(name)):
+                    data.setlist(name, values)
+        super().__init__(data, *args, **kwargs)
+
     def taking_part(self):
         return self.form.cleaned_data.get("role") == PARTY
 

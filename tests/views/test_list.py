@@ -431,3 +431,21 @@ def test_a_filter_given_twice_is_an_error_not_the_last_value(client, make_incide
     assert data.status_code == 400
     # An empty duplicate (a form's blank field beside a link's value) is no second value.
     assert client.get(LIST + "?event_type=&event_type=shelling").status_code == 200
+
+
+@pytest.mark.parametrize("name", ["events:list", "events:map_data", "events:export"])
+def test_an_empty_duplicate_after_a_value_leaves_the_value_chosen(client, make_incident, name):
+    # "?province=SY-DY&province=": the blank last counted every incident, while the page's
+    # links and the export's citation still named the governorate.
+    make_incident(province="SY-DY")
+    make_incident(province="SY-HL")
+
+    response = client.get(reverse(name) + "?province=SY-DY&province=")
+
+    assert response.status_code == 200
+    if name == "events:export":
+        assert response["X-Row-Count"] == "1"
+    elif name == "events:map_data":
+        assert response.json()["total"]["count"] == 1
+    else:
+        assert response.context["total"].count == 1
