@@ -71,7 +71,8 @@ def decode_cursor(token, order):
                 value = datetime.date.fromisoformat(value)
             elif type(value) is not int or not -(2**31) <= value < 2**31:
                 raise InvalidCursor
-    except (ValueError, TypeError, KeyError, binascii.Error) as error:
+    # RecursionError: "[" x 10,000, which json gives up on.
+    except (ValueError, TypeError, KeyError, binascii.Error, RecursionError) as error:
         raise InvalidCursor("This page link is not valid; start again from the first page.") from (
             error
         )

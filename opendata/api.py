@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from events.filters import IncidentFilter
+from events.middleware import client_address
 from events.models import Claim, Incident, Report
 from events.pagination import InvalidCursor, keyset_page
 from events.views import browsing
@@ -82,7 +83,7 @@ def api_view(view):
             bucket, rate = f"token:{token.pk}", settings.API_RATE_TOKEN
         else:
             bucket, rate = (
-                f"address:{request.META.get('REMOTE_ADDR', '')}",
+                f"address:{client_address(request) or ''}",  # the client's, behind a proxy
                 settings.API_RATE_ANONYMOUS,
             )
         wait = wait_seconds(bucket, rate)
@@ -193,7 +194,8 @@ def incident_data(request, incident):
 def parse_limit(value):
     if value in (None, ""):
         return DEFAULT_LIMIT
-    if value.isascii() and value.isdigit() and 1 <= int(value) <= MAX_LIMIT:
+    # Digits only, and few: int() refuses a string of more than 4,300 (a 500).
+    if value.isascii() and value.isdigit() and len(value) <= 9 and 1 <= int(value) <= MAX_LIMIT:
         return int(value)
     return None
 

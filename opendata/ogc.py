@@ -270,7 +270,9 @@ def parse_datetime(value):
 def parse_limit(value):
     if value is None or value == "":
         return DEFAULT_LIMIT
-    if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_LIMIT:
+    if not (value.isascii() and value.isdigit() and len(value) <= 9) or not (
+        1 <= int(value) <= MAX_LIMIT
+    ):  # few digits: int() refuses a string of more than 4,300 (a 500)
         raise InvalidParameter(f"limit must be an integer from 1 to {MAX_LIMIT}.")
     return int(value)
 

@@ -128,6 +128,23 @@ def test_anonymous_clients_get_429_with_retry_after_over_the_limit(client, setti
     assert 1 <= int(response["Retry-After"]) <= 61
 
 
+def test_behind_a_proxy_each_client_is_counted_apart(client, settings, one_window):
+    # Every request comes from the proxy's address; the client's is what it appended.
+    settings.BEHIND_PROXY, settings.API_RATE_ANONYMOUS = True, 2
+    first = {"HTTP_X_FORWARDED_FOR": "198.51.100.7"}
+    other = {"HTTP_X_FORWARDED_FOR": "203.0.113.99"}
+
+    statuses = [client.get(INCIDENTS, **first).status_code for _ in range(3)]
+
+    assert statuses == [200, 200, 429]
+    assert client.get(INCIDENTS, **other).status_code == 200
+
+
+@pytest.mark.parametrize("path", [INCIDENTS, "/ogc/collections/incidents/items"])
+def test_a_limit_of_thousands_of_digits_is_a_400(client, path):
+    assert client.get(path, {"limit": "1" * 4301}).status_code == 400
+
+
 def test_a_token_raises_the_limit(client, settings, token, one_window):
     settings.API_RATE_ANONYMOUS, settings.API_RATE_TOKEN = 1, 5
     auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}

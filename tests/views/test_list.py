@@ -449,3 +449,13 @@ def test_an_empty_duplicate_after_a_value_leaves_the_value_chosen(client, make_i
         assert response.json()["total"]["count"] == 1
     else:
         assert response.context["total"].count == 1
+
+
+@pytest.mark.parametrize(
+    "path", ["/events/", "/api/v1/incidents", "/ogc/collections/incidents/items"]
+)
+def test_a_cursor_nested_too_deep_is_an_invalid_page_link(client, path):
+    import base64
+
+    cursor = base64.urlsafe_b64encode(b"[" * 10_000).decode().rstrip("=")
+    assert client.get(path, {"cursor": cursor}).status_code == 400
