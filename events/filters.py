@@ -210,6 +210,12 @@ class IncidentOrdering(django_filters.OrderingFilter):
         return order_queryset(queryset, value[0]) if value else queryset
 
 
+class WholeNumberFilter(django_filters.NumberFilter):
+    """A number of people: "1.9" is an error, where a decimal field cut it to "at least 1"."""
+
+    field_class = forms.IntegerField
+
+
 class FilterForm(forms.Form):
     def clean(self):
         cleaned_data = super().clean()
@@ -342,7 +348,7 @@ class IncidentFilter(django_filters.FilterSet):
         label="Located",
         empty_label="Any location precision",
     )
-    min_killed = django_filters.NumberFilter(
+    min_killed = WholeNumberFilter(
         field_name="killed_total_best",
         lookup_expr="gte",
         label="Killed at least",

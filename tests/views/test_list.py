@@ -101,6 +101,7 @@ def test_an_unknown_province_is_a_form_error_not_a_500(client, make_incident):
         {"date_from": "yesterday"},
         {"min_killed": "-3"},
         {"min_killed": "many"},
+        {"min_killed": "1.9"},  # not "at least 1"
         {"order": "title"},
         {"event_type": "picnic"},
         {"group": "martians"},
