@@ -19,7 +19,7 @@ class Row:
     counts."""
 
     label: str
-    params: dict
+    params: dict | None  # None: no filter of the list selects just these incidents
     incidents: int = 0
     killed: list = field(default_factory=lambda: [0, 0, 0])  # low, best, high
     civilians: list = field(default_factory=lambda: [0, 0, 0])
@@ -49,7 +49,9 @@ def tallies(incidents):
     governorates = []
     for code, figures in by["governorate"]:
         name, name_ar = names.get(code, ("No governorate", ""))
-        governorates.append(Row(name, {"province": code or ""}, label_ar=name_ar).add(figures))
+        # The list has no filter for "no governorate": that row links nowhere.
+        params = {"province": code} if code else None
+        governorates.append(Row(name, params, label_ar=name_ar).add(figures))
     groups = dict(ActorGroup.choices)
     types = dict(EventType.choices)
     months, years = [], {}

@@ -329,8 +329,18 @@ def incident_overview(request):
     # The filter's pairs without the row's own, then the row's (a QueryDict copied and encoded
     # for each of a few hundred rows cost the page about 8 ms).
     pairs = [(key, value) for key, values in base.lists() for value in values]
+    # A group's row counts the matching incidents put down to it: the list filters one group
+    # (so another group's row, beside a chosen one, has no list), and finds a group's
+    # parties too when asked (so no group row has one then).
+    group = chosen.get("group")
+    for row in tallies["groups"]:
+        if incidents.taking_part() or (group and row.params["group"] != group):
+            row.params = None
     for name in ("governorates", "groups", "event_types", "months", "years", "places"):
         for row in tallies[name]:
+            if row.params is None:
+                row.url = None
+                continue
             params = dict(row.params)
             if start and "date_from" in params:
                 params["date_from"] = max(params["date_from"], start.isoformat())

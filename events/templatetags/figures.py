@@ -35,6 +35,8 @@ ROW = (
     '<td class="num"><a href="{}">{}</a> <small>({}–{})</small></td></tr>\n'
 )
 
+UNLINKED = ROW.replace('<a href="{}">', "").replace("</a>", "")
+
 
 @register.simple_tag
 def tally_rows(rows, peak):
@@ -51,13 +53,19 @@ def tally_rows(rows, peak):
         width = round(100 * row.incidents / peak) if peak else 0
         low, best, high = (number(n) for n in row.killed)
         civilians_low, civilians, civilians_high = (number(n) for n in row.civilians)
-        url = escape(row.url)
+        url = escape(row.url) if row.url else None
         return (
             escape(str(row.label)), arabic, url, number(row.incidents), width,
             url, best, low, high, url, civilians, civilians_low, civilians_high,
         )  # fmt: skip
 
-    return written(ROW, (cells(row) for row in rows))
+    return mark_safe(
+        "".join(
+            # A row no filter of the list selects (row.url None): its numbers link nowhere.
+            (ROW if values[2] else UNLINKED).format(*(v for v in values if v is not None))
+            for values in map(cells, rows)
+        )
+    )
 
 
 def number(value):

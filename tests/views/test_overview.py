@@ -195,3 +195,23 @@ def test_the_overview_escapes_the_names_it_counts(client, make_incident, make_pl
     assert "<img src=x" not in body and "<b>قرية" not in body
     assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in body
     assert "&lt;b&gt;قرية&lt;/b&gt;" in body
+
+
+@pytest.mark.parametrize(
+    "query", ["group=russia", "role=party", "group=syrian_government&role=party", ""]
+)
+def test_a_row_links_only_to_a_list_of_as_many_incidents_as_it_counts(
+    client, incidents, make_incident, query
+):
+    make_incident(province=None, killed_total_best=1)  # under "No governorate"
+
+    response = client.get(f"{OVERVIEW}?{query}")
+
+    for name in ("governorates", "groups", "event_types", "months", "years", "places"):
+        for row in response.context[name]:
+            if row.url is None:
+                continue
+            listed = client.get(row.url).context["total"].count
+            assert listed == row.incidents, (query, name, row.label, row.url)
+    if not query:
+        assert tally(response, "governorates")["No governorate"].url is None
