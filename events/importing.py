@@ -112,36 +112,55 @@ class _TextFromHTML(html.parser.HTMLParser):
     BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "article", "section"}
     SKIP = {"script", "style", "noscript", "template", "head", "nav", "footer", "svg"}
 
+    # Skipped as page furniture only when closed: the text after a <nav> or a <footer> left
+    # open (the whole article, in a hand-made page) is kept.
+    FURNITURE = {"nav", "footer"}
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts, self.title, self.h1 = [], "", ""
         self._skip, self._in = 0, None
+        self._open = []  # [tag, the text held back while it is open]
 
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP and tag != "head":
             self._skip += 1
+            self._open.append([tag, []])
         if tag in ("title", "h1"):
             self._in = tag
         if tag in self.BLOCKS:
-            self.parts.append("\n\n")
+            self._emit("\n\n")
 
     def handle_endtag(self, tag):
         if tag in self.SKIP and tag != "head" and self._skip:
             self._skip -= 1
+            if self._open:
+                self._open.pop()
         if tag == self._in:
             self._in = None
         if tag in self.BLOCKS:
-            self.parts.append("\n\n")
+            self._emit("\n\n")
 
     def handle_data(self, data):
         if self._in == "title":
             self.title += data
             return
-        if self._skip:
-            return
-        if self._in == "h1":
+        if not self._skip and self._in == "h1":
             self.h1 += data
-        self.parts.append(data)
+        self._emit(data)
+
+    def _emit(self, text):
+        """Text to the page's parts, or held back inside page furniture (dropped if it closes)."""
+        if not self._skip:
+            self.parts.append(text)
+        elif self._open and all(tag in self.FURNITURE for tag, _ in self._open):
+            self._open[-1][1].append(text)
+
+    def close(self):
+        super().close()
+        for _, held in self._open:  # never closed: not furniture after all
+            self.parts += held
+        self._open = []
 
 
 def html_to_text(markup):

@@ -69,6 +69,19 @@ def test_html_loses_its_scripts_and_markup_but_keeps_its_paragraphs():
     assert "Warplanes struck Saraqeb on Monday.\n\nFour civilians were killed." in body
 
 
+def test_a_closed_nav_is_page_furniture_and_an_unclosed_one_hides_nothing():
+    closed = "<body><nav><p>Home</p><p>World</p></nav><p>Shelling hit Douma.</p></body>"
+    unclosed = (
+        "<html><body><h1>Strike in Idlib</h1><nav><p>menu<p>date 2017-04-04 06:00</p>"
+        "<p>A chemical attack killed 58 people in Khan Shaykhun on Tuesday.</p></body></html>"
+    )
+
+    assert html_to_text(closed)[1] == "Shelling hit Douma."
+    title, body = html_to_text(unclosed)
+    assert title == "Strike in Idlib"
+    assert "date 2017-04-04 06:00\n\nA chemical attack killed 58 people" in body
+
+
 def test_jsonl_gives_one_bulletin_per_line_and_rejects_broken_lines_by_number():
     lines = [
         json.dumps(
