@@ -46,7 +46,10 @@ class IncidentFeed(Feed):
         return self.request.get_full_path()
 
     def items(self, incidents):
-        return list(incidents.qs.select_related("place", "governorate")[:FEED_ITEMS])
+        # Newest first whatever the list's order (?order=killed): a feed reader shows what
+        # came last, and an entry that comes later is a new one.
+        newest = incidents.qs.order_by("-date", "-id").select_related("place", "governorate")
+        return list(newest[:FEED_ITEMS])
 
     def item_title(self, incident):
         where = incident.place.name if incident.place else ""

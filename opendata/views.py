@@ -10,9 +10,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from events.filters import IncidentFilter
-from events.models import Incident
-from events.views import browsing, export_filter, filter_query, invalid_filter
+from events.views import browsing, export_filter, filter_query
 
 from . import citation, geojson
 from .feeds import IncidentFeed
@@ -50,11 +48,10 @@ def export_geojson(request):
 @require_safe
 @browsing
 def incident_feed(request):
-    """The Atom feed of the list's query string; 400 for an invalid filter."""
-    incidents = IncidentFilter(request.GET, queryset=Incident.objects.all())
-    if not incidents.is_valid():
-        return invalid_filter(incidents)
-    return IncidentFeed()(request)
+    """The Atom feed of the list's query string; 400 for an invalid filter or a parameter
+    that is no filter, as the downloads answer."""
+    _, invalid = export_filter(request)
+    return invalid or IncidentFeed()(request)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])

@@ -38,6 +38,25 @@ def test_an_invalid_filter_is_answered_400(client):
     assert client.get(FEED, {"min_killed": "many"}).status_code == 400
 
 
+def test_a_parameter_that_is_no_filter_is_answered_400_as_the_downloads_do(client):
+    # A mistyped filter ("evnt_type") fed every incident as though they were a filtered set.
+    response = client.get(FEED, {"evnt_type": "airstrike"})
+    assert response.status_code == 400 and "not a filter" in response.content.decode()
+
+
+def test_the_feed_is_newest_first_whatever_the_lists_order(client, make_incident):
+    old = make_incident(date=datetime.date(2016, 1, 1), killed_total_best=1)
+    new = make_incident(date=datetime.date(2017, 5, 2), killed_total_best=30)
+
+    response = client.get(FEED, {"order": "killed"})
+
+    entries = feedparser.parse(response.content).entries
+    assert [e.link for e in entries] == [
+        f"http://testserver/events/{new.pk}/",
+        f"http://testserver/events/{old.pk}/",
+    ]
+
+
 def test_the_feed_refuses_a_post_with_405(client):
     assert client.post(FEED).status_code == 405
 
