@@ -90,6 +90,14 @@ class ViewportForm(forms.Form):
     bbox = forms.CharField(required=False)
     zoom = forms.IntegerField(required=False, min_value=0, max_value=22)
 
+    def clean(self):
+        cleaned_data = super().clean()
+        # Two views at once ("bbox=A&bbox=B") kept the last, silently: one view, or a 400.
+        for name in ("bbox", "zoom"):
+            if hasattr(self.data, "getlist") and len(set(self.data.getlist(name))) > 1:
+                self.add_error(name, f"Give one {name}, not {len(set(self.data.getlist(name)))}.")
+        return cleaned_data
+
     def clean_bbox(self):
         value = self.cleaned_data["bbox"]
         if not value:

@@ -258,3 +258,8 @@ def test_a_searched_histogram_shows_only_the_periods_that_match_the_words(
     assert data["periods"] == [["2016-01-01", "2016-12-31", "year", 1, 900]]
     assert data["months"] == [["2016-01", 1, 4]]
     assert (data["total"]["count"], data["killed"]) == (2, 904)
+
+
+def test_two_map_views_at_once_are_a_400(client):
+    response = client.get(reverse("events:map_data") + "?bbox=35,32,43,38&bbox=36,33,37,34")
+    assert response.status_code == 400
