@@ -69,7 +69,19 @@ class _Facts:
         self.tolls = casualties.find_tolls(sentence.text, offset)
         # A headline is the news itself: its "in August" is the period it reports, not an aside.
         self.background = sentence.is_background and sentence.index > 0
-        self.context = sentence.is_context
+        clause = sentence.context_clause
+        self.context = clause == 0
+        # The news's own words: all of the sentence, or what comes before a clause summing up
+        # more than the incident (its period is not the incident's date).
+        self.text = sentence.text[:clause] if clause else sentence.text
+        if clause:  # "..., bringing to 150 the number killed since ...": the news before it
+            self.cues = [c for c in self.cues if c.end <= offset + clause]
+            self.tolls = [t for t in self.tolls if t.end <= offset + clause]
+        # "Separately, shelling killed five in Douma"; not "Meanwhile the Coalition said the
+        # attack killed 100", which tells of the same one.
+        self.separate = (
+            sentence.is_separate and sentence.index > 0 and not _ANAPHORA.search(sentence.text)
+        )
         self.killed = [t for t in self.tolls if t.kind == "killed"]
 
     @functools.cached_property
@@ -152,8 +164,7 @@ def _specific(mentions, text):
 
 def _date(facts_list, published):
     for facts in facts_list:
-        text = facts.sentence.text
-        found = _resolve_event_date(text, published)
+        found = _resolve_event_date(facts.text, published)
         if found:
             date, precision, (start, end) = found
             return date, precision, (facts.sentence.start + start, facts.sentence.start + end)
@@ -255,7 +266,7 @@ def _period(facts_list, killed, chosen, published):
     for facts in facts_list:
         start, end = facts.sentence.start, facts.sentence.end
         if any(start <= s < end for s, _ in spans) or any(t.best in figures for t in facts.killed):
-            period = periods.find_period(facts.sentence.text, published)
+            period = periods.find_period(facts.text, published)
             if period is not None:
                 return period, start
     return None
@@ -431,6 +442,11 @@ class _Places:
             if focus[0] <= mention.start < focus[1] and mention.candidates:
                 if len({c.province_code for c in mention.candidates}) == 1:
                     return mention.candidates[0], [mention], None
+                # A name shared across governorates ("Douma"): the likeliest, weighed on the
+                # rest of the text as the news's own place is.
+                ranked = self.gazetteer.rank(self.text, mention, self.mentions)
+                if ranked:
+                    return ranked[0][0], [mention], None
         return None
 
 
@@ -573,7 +589,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     used = {anchor}
     anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
     for facts in all_facts[anchor + 1 :]:
-        if facts.context or facts.background:
+        if facts.context or facts.background or facts.separate:
             continue
         cause = _cause(event_types.best_kind(facts.cues))
         # "Offensive leaves 70 dead" then "70 fighters were killed in battle": the lead that
@@ -629,7 +645,9 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     later = [
         f
         for f in all_facts
-        if f.killed and f.sentence.index not in used and not (f.background or f.context)
+        if f.killed
+        and f.sentence.index not in used
+        and not (f.background or f.context or f.separate)
     ]
     events = [
         _event(members, anchor_kind, published, actors, places, True, False, kind_basis, later)
@@ -641,8 +659,10 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             continue
         if facts.background:
             events.append(_event([facts], None, published, actors, places, False, True, "own"))
-        elif _cause(event_types.best_kind(facts.cues)) != anchor_cause or not _same_toll(
-            facts, events[0]
+        elif (
+            facts.separate
+            or _cause(event_types.best_kind(facts.cues)) != anchor_cause
+            or not _same_toll(facts, events[0])
         ):
             # Another deadly incident; a repetition of the lead's figure is the same one.
             events.append(_event([facts], None, published, actors, places, False, False, "own"))

@@ -43,6 +43,25 @@ CONTEXT = re.compile(
 )
 
 
+# A clause that sums up more than the incident: "..., bringing to 150 the number of civilians
+# killed in the province since the start of the month". When the context is in it, the
+# sentence before it is still the news.
+_SUMMING_UP = re.compile(
+    r"[,;]\s+(?:bringing|raising|taking|pushing|putting)\b|"
+    r"[,;]\s+(?:which|this)\s+(?:brings|raises|takes|pushes|puts)\b",
+    re.I,
+)
+_PERIOD_WORDS = re.compile(
+    r"\bsince\b|\bso\s+far\b|\bthis\s+(?:year|month|week)\b|\bin\s+total\b", re.I
+)
+# A sentence that opens on another incident: "Separately, shelling killed five in Douma".
+_SEPARATE = re.compile(
+    r"^\W*(?:separately|elsewhere|meanwhile|in\s+(?:a|another)\s+separate\b|"
+    r"in\s+another\s+(?:attack|incident|strike|raid|bombing|development)\b)",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int
@@ -56,7 +75,22 @@ class Sentence:
 
     @property
     def is_context(self):
-        return bool(CONTEXT.search(self.text))
+        return self.context_clause == 0
+
+    @property
+    def context_clause(self):
+        """Where its context starts in the text: 0 when the sentence is context, the start of
+        a clause summing up more than the incident when the context is in it, else None."""
+        found = CONTEXT.search(self.text)
+        summing_up = _SUMMING_UP.search(self.text, 0, found.start() if found else len(self.text))
+        if summing_up and (found or _PERIOD_WORDS.search(self.text, summing_up.end())):
+            return summing_up.start()  # "..., which brings the toll since February 18 to 400"
+        return 0 if found else None
+
+    @property
+    def is_separate(self):
+        """Does it open on another incident ("Separately, ...", "Elsewhere, ...")?"""
+        return bool(_SEPARATE.match(self.text))
 
 
 def _split_tags(text, start, end):

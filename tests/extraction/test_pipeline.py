@@ -329,3 +329,39 @@ def test_a_count_of_fighters_further_down_is_not_a_civilian_toll():
         MONDAY,
     )
     assert "civilians" not in primary(events)["killed"]
+
+
+def test_a_sentence_opening_on_another_incident_is_an_event_of_its_own():
+    text = (
+        "An air strike on Thursday killed 3 civilians in Saraqib. "
+        "Separately, shelling on Friday killed 5 people in Douma."
+    )
+    events = extract("", text, "2018-07-13")
+
+    first, other = events
+    assert first["place"] == "Saraqab" and first["killed"]["total"]["best"] == 3
+    assert other["province_code"] == "SY-RD" and other["killed"]["total"]["best"] == 5
+    assert other["event_type"] == "shelling" and not other.get("background")
+
+
+def test_another_sources_toll_of_the_same_attack_is_no_other_incident():
+    text = (
+        "An air strike killed at least 58 people in Khan Shaykhun on Tuesday, the monitor "
+        "said. Meanwhile the opposition coalition said the attack killed more than 100 people."
+    )
+    events = extract("", text, "2017-04-05")
+
+    assert len([e for e in events if not e.get("background")]) == 1
+
+
+def test_a_clause_summing_up_the_month_leaves_the_incident_its_own_toll_date_and_place():
+    text = (
+        "An air strike on Ariha on Thursday killed 4 civilians, bringing to 150 the number of "
+        "civilians killed in the province since the start of the month."
+    )
+    [event] = extract("", text, "2018-07-13")
+
+    assert not event.get("aggregate")
+    assert (event["date"], event["date_precision"]) == ("2018-07-12", "day")
+    assert event["place"] == "Ariha"
+    assert event["killed"]["civilians"]["best"] == 4
