@@ -12,6 +12,7 @@ answers a validated IncidentFilter.
 At a million incidents, counting the incident rows costs hundreds of milliseconds, so on
 PostgreSQL tables kept by triggers count them ahead: IncidentBreakdown (breakdowns.py),
 IncidentFacetBreakdown (facet_breakdowns.py), IncidentTollBreakdown (toll_breakdowns.py),
+IncidentFacetTollBreakdown (facet_toll_breakdowns.py),
 IncidentPlaceBreakdown (place_breakdowns.py),
 IncidentMapFacets (map_facets.py), IncidentSummary (summary.py), IncidentFacets (facets.py),
 IncidentWord (words.py) and IncidentSearch (search.py). Each
@@ -39,6 +40,7 @@ from ..pagination import keyset_page
 from . import (
     breakdowns,
     facet_breakdowns,
+    facet_toll_breakdowns,
     facets,
     map_facets,
     place_breakdowns,
@@ -57,16 +59,16 @@ LIMIT = 100_000
 FEW = 5_000
 # The tables, smallest first: the first that can answer a filter does.
 TABLES = (
-    breakdowns, place_breakdowns, facet_breakdowns, toll_breakdowns, map_facets, summary, facets,
-    words, search,
+    breakdowns, place_breakdowns, facet_breakdowns, toll_breakdowns, map_facets, summary,
+    facet_toll_breakdowns, facets, words, search,
 )  # fmt: skip
 # Those whose rows are counts to add up (a search row is one incident).
 TALLIES = (
-    breakdowns, facet_breakdowns, toll_breakdowns, place_breakdowns, map_facets, summary, facets,
-    words,
+    breakdowns, facet_breakdowns, toll_breakdowns, facet_toll_breakdowns, place_breakdowns,
+    map_facets, summary, facets, words,
 )  # fmt: skip
 # Those without points or places: the overview's top places come from another.
-BREAKDOWNS = (breakdowns, facet_breakdowns, toll_breakdowns)
+BREAKDOWNS = (breakdowns, facet_breakdowns, toll_breakdowns, facet_toll_breakdowns)
 # Every table the triggers keep, with the migration whose SQL installs them, in the order a
 # rebuild counts them afresh (the word counts after the search rows they count).
 KEPT = (
@@ -75,6 +77,7 @@ KEPT = (
     (breakdowns, sql.BREAKDOWN),
     (facet_breakdowns, sql.FACET_BREAKDOWN),
     (toll_breakdowns, sql.TOLL_BREAKDOWN),
+    (facet_toll_breakdowns, sql.FACET_TOLL_BREAKDOWN),
     (place_breakdowns, sql.PLACE_BREAKDOWN),
     (map_facets, sql.MAP_FACETS),
     (search, sql.SEARCH),

@@ -6,6 +6,7 @@ from django.db import connection
 from .sql import (
     BREAKDOWN,
     FACET_BREAKDOWN,
+    FACET_TOLL_BREAKDOWN,
     FACETS,
     MAP_FACETS,
     PLACE_BREAKDOWN,
@@ -66,6 +67,10 @@ PRECISION = ["date_precision", "geo_precision"]
 FACET_BREAKDOWN_ROW_KEY = [*BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[8], "source", "aggregate", *PRECISION]
 # And to the tolls' breakdowns' key (TOLL_BREAKDOWN.KEY), as migration 0044 counts it.
 TOLL_BREAKDOWN_ROW_KEY = [*BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[10]]
+# And to the tolls' facet breakdowns' key (FACET_TOLL_BREAKDOWN.KEY), as migration 0049 does.
+FACET_TOLL_BREAKDOWN_ROW_KEY = [
+    *BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[8], "source", "aggregate", FACETS_ROW_KEY[10],
+]  # fmt: skip
 # And to the places' breakdowns' key (PLACE_BREAKDOWN.KEY), as migration 0036 counts it.
 PLACE_BREAKDOWN_ROW_KEY = [
     "place_id", "governorate_id", "district_id", "event_type", "perpetrator_groups",
@@ -85,6 +90,7 @@ def differences():
             (BREAKDOWN, BREAKDOWN.KEY, BREAKDOWN_ROW_KEY, f"WHERE {PUBLISHED}"),
             (FACET_BREAKDOWN, FACET_BREAKDOWN.KEY, FACET_BREAKDOWN_ROW_KEY, ""),
             (TOLL_BREAKDOWN, TOLL_BREAKDOWN.KEY, TOLL_BREAKDOWN_ROW_KEY, f"WHERE {PUBLISHED}"),
+            (FACET_TOLL_BREAKDOWN, FACET_TOLL_BREAKDOWN.KEY, FACET_TOLL_BREAKDOWN_ROW_KEY, ""),
             (PLACE_BREAKDOWN, PLACE_BREAKDOWN.KEY, PLACE_BREAKDOWN_ROW_KEY, ""),
             (MAP_FACETS, MAP_FACETS.KEY, MAP_FACETS_ROW_KEY, ""),
         ):

@@ -9,7 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events.counts import check, facets
+from events.counts import check, facet_toll_breakdowns, facets
+from events.filters import IncidentFilter
 from events.models import (
     Actor,
     DatePrecision,
@@ -17,6 +18,7 @@ from events.models import (
     Incident,
     IncidentFacetBreakdown,
     IncidentFacets,
+    IncidentFacetTollBreakdown,
     IncidentTollBreakdown,
     ReviewStatus,
 )
@@ -245,3 +247,66 @@ def test_a_minimum_toll_is_counted_from_the_toll_breakdowns(client, make_inciden
     assert histogram["total"]["count"] == overview["total"]["count"] == len(matching) > 0
     killed = sum(i.killed_total_best for i in matching)
     assert histogram["killed"] == sum(killed for _, _, killed in histogram["months"]) == killed
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"min_killed": "3", "status": "verified"},
+        {"min_killed": "2", "source": "ucdp_ged", "province": "SY-HL"},
+        {"min_killed": "1", "status": "rejected", "date_to": "2019-03-31"},
+        {"min_killed": "2", "aggregates": "only"},
+    ],
+)
+def test_a_minimum_toll_with_a_status_or_source_is_counted_from_the_facet_toll_breakdowns(
+    client, make_incident, query
+):
+    """A toll with a status, a source or the aggregates: the totals, the histogram and the
+    overview's breakdowns add up IncidentFacetTollBreakdown's rows (the top places the map's
+    facets'), not IncidentFacets' many, and come to what the incidents say."""
+    march = datetime.date(2019, 3, 9)
+    make_incident(province="SY-HL", killed_total_best=7, status="verified", date=march)
+    make_incident(province="SY-HL", killed_total_best=3, source="ucdp_ged", date=march)
+    make_incident(killed_total_best=250, status="verified", date=datetime.date(2019, 4, 1))
+    make_incident(killed_total_best=9, status="rejected", date=march)
+    make_incident(killed_total_best=5, aggregate=True, date=march)
+    make_incident(province="SY-HL", killed_total_best=1, status="rejected", date=march)
+    merged = make_incident(killed_total_best=4, status="verified", date=march)
+    make_incident(killed_total_best=4, status="verified", date=march).merge([merged])
+    expected = IncidentFilter(query, queryset=Incident.objects.all())
+    assert expected.is_valid()
+    matching = list(expected.qs)
+
+    with CaptureQueriesContext(connection) as captured:
+        histogram = client.get(reverse("events:histogram"), query).json()
+    sql = " ".join(q["sql"] for q in captured.captured_queries)
+    with CaptureQueriesContext(connection) as captured:
+        overview = client.get(reverse("events:overview_data"), query).json()
+    overview_sql = " ".join(q["sql"] for q in captured.captured_queries)
+
+    table = IncidentFacetTollBreakdown._meta.db_table
+    assert table in sql and table in overview_sql
+    assert f'"{IncidentFacets._meta.db_table}"' not in sql
+    if "date_to" not in query:  # the top places of some months: the facets (by month)
+        assert f'"{IncidentFacets._meta.db_table}"' not in overview_sql
+    assert histogram["total"]["count"] == overview["total"]["count"] == len(matching) > 0
+    killed = sum(i.killed_total_best for i in matching)
+    assert histogram["killed"] == sum(killed for _, _, killed in histogram["months"]) == killed
+    assert sum(row[2] for row in overview["event_type"]) == len(matching)
+
+
+def test_the_facet_toll_breakdowns_follow_writes_and_compact(make_incident):
+    a = make_incident(killed_total_best=4)
+    b = make_incident(killed_total_best=None, source="ucdp_ged", status="verified")
+    a.killed_total_best = 120
+    a.status = "verified"
+    a.save()
+    b.source = "acled"
+    b.save()
+    Incident.objects.filter(pk=a.pk).delete()
+    assert check.differences() == []
+
+    facet_toll_breakdowns.compact(force=True)
+
+    assert not IncidentFacetTollBreakdown.objects.filter(pending=True).exists()
+    assert check.differences() == []
