@@ -181,7 +181,13 @@ def _stream_python(rows):
     writer = csv.writer(buffer, lineterminator="\n")
     yield _header()
     count = 0
+    # An SQLite that cannot order inside an aggregate: the names sorted here, as PostgreSQL
+    # sorts them, so a file does not depend on the database it came from.
+    names = HEADER.index("perpetrators")
+    ordered = connection.features.supports_aggregate_order_by_clause
     for row in rows.iterator(chunk_size=2000):
+        if not ordered and row[names]:
+            row = (*row[:names], "; ".join(sorted(row[names].split("; "))), *row[names + 1 :])
         writer.writerow(
             value.isoformat() if hasattr(value, "isoformat") else neutralise(value) for value in row
         )

@@ -245,3 +245,17 @@ def test_the_pages_export_links_carry_only_the_filters(client, make_incident):
 
     assert "utm_source" not in page.context["query"]
     assert client.get(reverse("events:export") + "?" + page.context["query"]).status_code == 200
+
+
+def test_the_perpetrators_are_listed_by_name_whatever_the_database(
+    client, make_incident, make_actor
+):
+    # Linked in another order than their names': PostgreSQL sorted them, SQLite did not.
+    later, earlier = make_actor("Syrian Arab Air Force"), make_actor("Russian Air Force")
+    incident = make_incident(perpetrators=[later])
+    incident.perpetrators.add(earlier)
+
+    rows = read_csv(client.get(EXPORT))
+
+    row = dict(zip(HEADER, rows[1], strict=True))
+    assert row["perpetrators"] == "Russian Air Force; Syrian Arab Air Force"
