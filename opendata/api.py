@@ -40,6 +40,14 @@ def error(status, message, **extra):
     return JsonResponse({"error": message, **extra}, status=status)
 
 
+@csrf_exempt
+@require_safe
+def not_found(request):
+    """No such resource: the API's paths are in its OpenAPI document."""
+    openapi = reverse("opendata:api_openapi")
+    return error(404, f"No resource {request.path}: the API's paths are listed at {openapi}.")
+
+
 def bearer_key(request):
     header = request.headers.get("Authorization", "")
     scheme, _, key = header.partition(" ")

@@ -7,6 +7,8 @@ urlpatterns = [
     path("api/v1/incidents", api.incident_list, name="api_incidents"),
     path("api/v1/incidents/<int:pk>", api.incident_detail, name="api_incident"),
     path("api/v1/openapi.json", api.openapi, name="api_openapi"),
+    # Anything else under /api/ ("…/incidents/", a typo): the API's own 404, in JSON.
+    re_path(r"^api/.*$", api.not_found),
     path("searches/", views.searches, name="searches"),
     path("searches/<int:pk>/delete", views.search_delete, name="search_delete"),
     path("events/feed.atom", views.incident_feed, name="feed"),

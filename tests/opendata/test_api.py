@@ -217,3 +217,10 @@ def test_a_write_to_a_read_only_address_is_a_405_even_without_a_csrf_token(name)
 
     assert response.status_code == 405
     assert "GET" in response["Allow"]
+
+
+@pytest.mark.parametrize("path", ["/api/v1/incidents/", "/api/v1/incident", "/api/v2/"])
+def test_an_unknown_api_path_is_a_json_404(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert "openapi.json" in response.json()["error"]
