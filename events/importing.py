@@ -297,6 +297,8 @@ def _string(value):
         return ""
     if isinstance(value, dict | list):
         raise Rejected("a title, text or source is a JSON object or list, not text.")
+    if isinstance(value, bool):  # true is no title "True"
+        raise Rejected("a title, text or source is true or false, not text.")
     return str(value).strip()
 
 

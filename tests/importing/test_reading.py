@@ -114,6 +114,14 @@ def test_jsonl_gives_one_bulletin_per_line_and_rejects_broken_lines_by_number():
     assert isinstance(items[3], Rejected) and "line 4" in str(items[3])
 
 
+def test_a_title_or_text_that_is_true_or_false_is_rejected_not_read_as_a_word():
+    line = json.dumps({"title": True, "text": "Jets struck Saraqeb, killing four."})
+
+    [item] = read_upload("batch.jsonl", line.encode())
+
+    assert isinstance(item, Rejected) and "true or false" in str(item)
+
+
 def test_a_bulletin_that_is_only_a_dateline_is_rejected():
     with pytest.raises(Rejected):
         parse_text("date 2018-07-13 12:26, 13 July 2018 Friday\n")
