@@ -87,19 +87,26 @@ class Query:
 def parse(text):
     """websearch_to_tsquery's reading of `text`: "phrases", `or`, -exclusions, words."""
     branches, terms = [], []
-    pattern = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+    pattern = re.compile(r'(-*)"([^"]*)"?|(\S+)')
+    # Each minus negates what follows, alone or written on it ("- strike", "-strike": not
+    # strike; "--strike": strike), as websearch_to_tsquery reads them.
+    minuses = 0
     for match in pattern.finditer(text):
-        negated, phrase, bare = match.group(1), match.group(2), match.group(3)
+        signs, phrase, bare = match.group(1), match.group(2), match.group(3)
         if bare is not None and bare.lower() == "or" and terms:
             branches.append(terms)
-            terms = []
+            terms, minuses = [], 0
             continue
         if bare is not None:
-            negated = bare.startswith("-")
             phrase = bare.lstrip("-")
+            signs = bare[: len(bare) - len(phrase)]
+            if not phrase:
+                minuses += len(signs)
+                continue
         lexemes = [lexeme(token) for token in WORD.findall(phrase)]
         if any(lexemes):
-            terms.append(Term(lexemes, negated=bool(negated)))
+            terms.append(Term(lexemes, negated=(minuses + len(signs)) % 2 == 1))
+        minuses = 0
     if terms:
         branches.append(terms)
     # A branch of stop words only is dropped, as PostgreSQL drops it.

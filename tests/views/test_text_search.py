@@ -23,6 +23,10 @@ CASES = [
     ('"قصف على حلب"', "قصف على حلب اليوم", True),
     ("Aleppo -barrel", "Barrel bombs on Aleppo", False),
     ("Aleppo -barrel", "Air strikes on Aleppo", True),
+    ("Aleppo - barrel", "Barrel bombs on Aleppo", False),  # a minus alone negates the next
+    ("Aleppo - barrel", "Air strikes on Aleppo", True),
+    ("Aleppo --barrel", "Barrel bombs on Aleppo", True),  # two minuses: no exclusion
+    ("Aleppo --barrel", "Air strikes on Aleppo", False),
     ("Idlib or Hama", "Shelling of Hama countryside", True),
     ("Idlib or Hama", "Shelling of Homs countryside", False),
     ('"city of Aleppo"', "the city of Aleppo", True),
