@@ -7,6 +7,7 @@ a time by keyset (a `cursor` in each `next` link), as the list reads them.
 
 import datetime
 import math
+import re
 
 import django_filters
 from django.db.models import Max, Min, Q
@@ -229,6 +230,11 @@ def parse_bbox(value):
     return latitude & (Q(longitude__gte=west) | Q(longitude__lte=east))
 
 
+RFC3339 = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})?)?"
+)
+
+
 def parse_instant(value):
     """A date or a date-time (RFC 3339) → its date; None for an open end ("" or "..")."""
     if value in ("", ".."):
@@ -237,6 +243,9 @@ def parse_instant(value):
     # GDAL's OAPIF driver (3.6) sends a bare date with a trailing "T" (2018-07-12T).
     if text.endswith("T"):
         text = text[:-1]
+    # RFC 3339's form only: Python's fromisoformat takes more ("20160131", "2016-W05-2").
+    if not RFC3339.fullmatch(text):
+        raise InvalidParameter(f"datetime: {value!r} is not an RFC 3339 date or date-time.")
     try:
         if len(text) == 10:
             return datetime.date.fromisoformat(text)
@@ -250,6 +259,8 @@ def parse_instant(value):
 def parse_datetime(value):
     """An instant or an interval (start/end, either end open with ".." or nothing) → a Q on
     the incident's date."""
+    if value.count("/") > 1:
+        raise InvalidParameter("datetime: an interval has two ends (start/end).")
     if "/" in value:
         start, _, end = value.partition("/")
         start, end = parse_instant(start), parse_instant(end)

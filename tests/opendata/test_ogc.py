@@ -169,6 +169,9 @@ def test_datetime_takes_an_instant_or_an_open_or_closed_interval(client, make_in
         {"bbox": "0,10,1,5"},
         {"datetime": "yesterday"},
         {"datetime": "2019-01-01/2018-01-01"},
+        {"datetime": "20160131"},  # ISO 8601's basic form, not RFC 3339
+        {"datetime": "2016-W05-2"},
+        {"datetime": "2016-01-01/2016-12-31/2017"},
         {"province": "SY-XX"},
         {"cursor": "not-a-cursor"},
         {"f": "html"},
