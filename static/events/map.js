@@ -242,16 +242,37 @@
       .then(function (result) {
         if (number !== requestNumber) return; // A newer view or filter has been asked for.
         if (popupOpen) { reloadWhenClosed = true; return; }
+        var focused = focusedMarker();
         incidents.clearLayers();
         if (!result.ok) return showErrors(result.body.errors);
         if (result.body.mode === "cells") drawCells(result.body.cells, result.body.size);
         else drawEvents(result.body.events);
+        refocus(focused);
         statusLine.textContent += matching(result.body);
         map.getContainer().setAttribute("data-mode", result.body.mode);
         fitToIncidents();
       })
       .catch(function () { setStatus("The incidents could not be loaded."); })
       .then(loadHistogramOnce);
+  }
+
+  // A redraw (the map moved, or fitted itself to the incidents) makes new markers: the one a
+  // keyboard user had reached keeps the focus, or Enter would open nothing.
+  function focusedMarker() {
+    var found = null;
+    incidents.eachLayer(function (layer) {
+      if (layer.getElement && layer.getElement() === document.activeElement) found = layer.getLatLng();
+    });
+    return found;
+  }
+
+  function refocus(latlng) {
+    if (!latlng) return;
+    incidents.eachLayer(function (layer) {
+      if (layer.getLatLng && layer.getLatLng().equals(latlng) && layer.getElement()) {
+        layer.getElement().focus();
+      }
+    });
   }
 
   // Once, when the map opens without a view in its URL: fit it to what the filters found.
