@@ -622,15 +622,16 @@ def import_rows(raws, convert, source, progress=None):
         .values_list("external_id", flat=True)
     )
     rows, seen = [], set()
+    width = len([name for name in raws[0] if name is not None]) if raws else 0
     for line, raw in enumerate(raws, start=2):  # the header is line 1
         named = str(raw.get("id") or raw.get("event_id_cnty") or "").strip()
         try:
-            if None in raw or None in raw.values():  # csv's restkey and restval
-                fields = len(raw) - 1 + len(raw.get(None) or ()) if None in raw else None
-                fields = fields or sum(value is not None for value in raw.values())
-                raise ValueError(
-                    f"it has {fields} fields, the header {len(raws[0]) - (None in raws[0])}"
-                )
+            # csv's restkey (None: the fields past the header's) and restval (None: the
+            # header's fields the row lacks).
+            if None in raw or None in raw.values():
+                named_fields = sum(v is not None for k, v in raw.items() if k is not None)
+                fields = named_fields + len(raw.get(None) or ())
+                raise ValueError(f"it has {fields} fields, the header {width}")
             if any("\x00" in str(value) for value in raw.values()):
                 raise ValueError("it holds a NUL character, which the database refuses")
             row = convert(raw)
