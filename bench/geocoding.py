@@ -17,6 +17,7 @@ Needs the shared data directory; `make eval` runs it.
 
 import argparse
 import csv
+import itertools
 import json
 import os
 import random
@@ -31,6 +32,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import build_gazetteer  # noqa: E402
 
+from events.extraction import gazetteer as geocoder  # noqa: E402
 from events.extraction.gazetteer import (  # noqa: E402
     Gazetteer,
     calibration_cell,
@@ -147,9 +149,30 @@ def extractor(gazetteer):
     return locate
 
 
-def score(cases, locate, tally, answers):
+def recording(gazetteer):
+    """The gazetteer with its candidates' evidence recorded (`gazetteer.recorded`: the first
+    list of each sentence, cleared by the caller), for --fit-prior."""
+    gazetteer.recorded = []
+    evidence = gazetteer._evidence
+
+    def record(*args, **kwargs):
+        rows = evidence(*args, **kwargs)
+        if not gazetteer.recorded:
+            gazetteer.recorded.append(rows)
+        return rows
+
+    gazetteer._evidence = record
+    return gazetteer
+
+
+def score(cases, locate, tally, answers, recorded=None, fold=None):
     for name, code, lat, lon in cases:
+        if recorded is not None:
+            recorded.clear()
         found = locate(SENTENCE.format(place=name))
+        if recorded is not None:
+            # (the answer, and what ranked it, to choose again under other weights)
+            tally["choices"].append((fold, code, found and found[0], list(recorded[:1])))
         tally["cases"] += 1
         if found is None:
             tally["none"] += 1
@@ -162,6 +185,57 @@ def score(cases, locate, tally, answers):
         elif not right:
             tally["misses"].append((name, code, got_code))
         answers.append((raw, rivals, right))
+
+
+# The weights --fit-prior tries: SPELLING, PRIOR and PRIOR_WEIGHTS (see the gazetteer).
+PRIOR_GRID = {
+    "spelling": (20.0,),
+    "prior": (0.04, 0.06, 0.1, 0.15, 0.3),
+    "events": (0.3, 0.6, 1.0),
+    "population": (0.0, 0.25),
+    "governorate": (0.5, 1.0, 2.0),
+    "nearby": (0.15, 0.3, 0.6),
+}
+
+
+def fit_prior(tallies, folds):
+    """Each fold's share right under the weights that did best on the other folds, and the
+    weights that do best on all: the candidates each name was ranked among, chosen again."""
+    grid = list(itertools.product(*PRIOR_GRID.values()))
+    right = {}  # (weights, fold, source) -> right
+    totals = {}  # (fold, source) -> names
+    for label in LEARNT:
+        for fold, code, got, recorded in tallies[label]["choices"]:
+            totals[fold, label] = totals.get((fold, label), 0) + 1
+            for weights in grid:
+                if recorded:
+                    spelling, prior, *prior_weights = weights
+                    ranked = geocoder.ranked_by(recorded[0], spelling, prior, prior_weights)
+                    got_code = ranked[0][0].province_code
+                else:
+                    got_code = got  # no candidates to weigh (no answer, or a governorate)
+                k = (weights, fold, label)
+                right[k] = right.get(k, 0) + (got_code == code)
+
+    def share(weights, chosen_folds):
+        return sum(
+            sum(right[weights, f, label] for f in chosen_folds)
+            / sum(totals[f, label] for f in chosen_folds)
+            for label in LEARNT
+        ) / len(LEARNT)
+
+    current = (geocoder.SPELLING, geocoder.PRIOR, *geocoder.PRIOR_WEIGHTS)
+    print(f"\nThe prior fitted fold by fold (weights: {', '.join(PRIOR_GRID)})")
+    print(f"{'fold':<6}{'fitted on the other folds':<42}{'held-out share':>16}{'current':>10}")
+    for fold in folds:
+        others = [f for f in folds if f != fold]
+        best = max(grid, key=lambda w: share(w, others)) if others else current
+        print(
+            f"{fold:<6}{str(best):<42}{100 * share(best, [fold]):>15.1f}%"
+            f"{100 * share(current, [fold]) if current in grid else float('nan'):>9.1f}%"
+        )
+    best = max(grid, key=lambda w: share(w, folds))
+    print(f"best on every fold: {best} {100 * share(best, folds):.1f}% (current {current})")
 
 
 def cells_of(answers_by_source):
@@ -270,6 +344,11 @@ def main(argv=None):
     parser.add_argument("--only", type=int, help="run this fold only (quicker)")
     parser.add_argument("--families", action="store_true", help="and the spelling families' table")
     parser.add_argument(
+        "--fit-prior",
+        action="store_true",
+        help="and fit the prior's weights fold by fold (the mean share of the three sources)",
+    )
+    parser.add_argument(
         "--write-calibration",
         metavar="PATH",
         help="write the calibration counts of every fold here (seeds/gazetteer/calibration.json)",
@@ -282,7 +361,8 @@ def main(argv=None):
         for label, items in cases.items()
     }
     tallies = {
-        label: {"cases": 0, "right": 0, "near": 0, "none": 0, "misses": []} for label in cases
+        label: {"cases": 0, "right": 0, "near": 0, "none": 0, "misses": [], "choices": []}
+        for label in cases
     }
     answers = {label: [] for label in cases}  # (raw, rivals, right)
     folds_of = {label: [] for label in cases}  # the fold of each answer
@@ -290,12 +370,15 @@ def main(argv=None):
     folds = [args.only] if args.only is not None else range(args.folds)
     for fold in folds:
         held = {label: set(units[label][fold]) for label in LEARNT}
-        locate = extractor(gazetteer_without(args.source, held))
+        gazetteer = gazetteer_without(args.source, held)
+        recorded = recording(gazetteer).recorded if args.fit_prior else None
+        locate = extractor(gazetteer)
         for label, items in cases.items():
             fold_units = set(units[label][fold])
             chosen = [c[1:] for c in items if c[0] in fold_units]
             before = len(answers[label])
-            score(chosen, locate, tallies[label], answers[label])
+            kept = recorded if label in LEARNT else None
+            score(chosen, locate, tallies[label], answers[label], kept, fold)
             folds_of[label] += [fold] * (len(answers[label]) - before)
     elapsed = time.perf_counter() - started
 
@@ -356,6 +439,8 @@ def main(argv=None):
         )
         print(f"\nwrote {args.write_calibration}")
     print(f"\n({elapsed:.0f} s)")
+    if args.fit_prior:
+        fit_prior(tallies, list(folds))
     if args.families:
         started = time.perf_counter()
         families_table(args.source, args.seed)
