@@ -72,7 +72,8 @@ class Mention:
 # --- normalisation -------------------------------------------------------------------------
 
 ARTICLES = frozenset(
-    "al el il ul ad ed at et an en ar er as es az ez ash esh ath adh ad ed ech ej eth edh".split()
+    "al el il ul ad ed at et an en ar er as es az ez ash esh ath adh ad ed ech ej eth edh"
+    " ud ur ut uz ush uth udh".split()  # "Dayr uz-Zur", "Jisr ush-Shughur"
 )
 # Press and dataset spellings mark ayn and hamza in many ways; all of them go.
 APOSTROPHES = "'`’‘ʿʾ´ʼ′"
@@ -115,6 +116,25 @@ def _joined(text, tokens, j):
     if gap[-1:] in APOSTROPHES and gap[:1] not in APOSTROPHES:
         return text[tokens[j][1] : tokens[j][1] + 1] not in APOSTROPHES + '"'
     return True
+
+
+def _hyphenated(text, tokens, j):
+    """Is token j a short lower-case word between hyphens, inside one name ("bu" of
+    "Al-bu-Kamal"), the word after it capitalised?"""
+    if j + 1 >= len(tokens):
+        return False
+    word = tokens[j][2]
+    if not word[0].islower() or len(word) > 3:
+        return False
+    after = text[tokens[j][1] : tokens[j + 1][0]]
+    return (
+        text[tokens[j - 1][1] : tokens[j][0]] in _HYPHENS
+        and after in _HYPHENS
+        and tokens[j + 1][2][0].isupper()
+    )
+
+
+_HYPHENS = frozenset("-‐–")
 
 
 def is_arabic(token):
@@ -866,7 +886,11 @@ class Gazetteer:
         if arabic:
             pass
         elif folded in ARTICLES or word.lower() in DIRECTIONS:
-            if not nxt[:1].isupper() and not (folded in ARTICLES and nxt.lower() in ARTICLES):
+            if not (
+                nxt[:1].isupper()
+                or folded in ARTICLES
+                and (nxt.lower() in ARTICLES or _hyphenated(text, tokens, i + 1))
+            ):
                 return 0
         elif not word[0].isupper():
             return 0
@@ -875,6 +899,9 @@ class Gazetteer:
         size = 1
         while size < MAX_TOKENS and i + size < len(tokens):
             word = tokens[i + size][2]
+            if _hyphenated(text, tokens, i + size):
+                size += 1  # "Al-bu-Kamal", "Beit-ur-Rima": a word inside a hyphenated name
+                continue
             if word[0].islower() and len(word) < 4 and word not in ARTICLES:
                 break  # "in", "and", "on": the commonest end of a run, decided cheaply
             if not _joined(text, tokens, i + size):

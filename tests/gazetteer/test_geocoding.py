@@ -63,6 +63,23 @@ def test_the_article_in_any_form_does_not_hide_a_name(gazetteer, prefix):
 
 
 @pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Al-bu-Kamal", "SY-DY"),  # a lower-case word between hyphens inside the name
+        ("Dayr uz-Zur", "SY-DY"),  # the article written with u (older British spellings)
+        ("Jisr ush-Shughur", "SY-ID"),
+        ("Ras ul-Ain", "SY-HA"),
+    ],
+)
+def test_hyphenated_names_and_articles_written_with_u_are_found(gazetteer, name, code):
+    assert located(gazetteer, sentence(name)).province_code == code
+
+
+def test_an_article_at_the_end_of_the_text_ends_the_name(gazetteer):
+    assert [m.surface for m in gazetteer.find_mentions("Shelling hit Aleppo, Al")] == ["Aleppo"]
+
+
+@pytest.mark.parametrize(
     ("text", "code"),
     [
         ("Regime warplanes pounded the Idlib countryside on Monday", "SY-ID"),
