@@ -330,3 +330,50 @@ def test_the_admin_map_shows_the_governorate_boundaries_without_tiles(
 
     assert page.locator("#incident-map path.boundary").count() >= 14
     assert page.console_errors == []
+
+
+@pytest.fixture
+def ambiguous(make_incident, make_place):
+    """An air strike on Kinda: the Idlib village chosen (0.55), the Aleppo one also possible."""
+    idlib = make_place("Kinda", "SY-ID", 35.95, 36.40, pcode="C4001")
+    aleppo = make_place("Kinda", "SY-HL", 36.30, 37.00, geonames_id=170001)
+    return make_incident(
+        title="Air strike on Kinda",
+        place=idlib,
+        governorate=idlib.governorate,
+        latitude=idlib.latitude,
+        longitude=idlib.longitude,
+        geo_precision="place",
+        place_confidence=0.55,
+        place_alternatives=[{**aleppo.as_alternative(), "confidence": 0.45}],
+    )
+
+
+def test_an_editor_moves_an_ambiguous_place_to_its_alternative_in_one_click(
+    live_server, editor_page, browser, screenshot, ambiguous
+):
+    page = editor_page
+    page.goto(live_server.url + ambiguous.get_absolute_url())
+    expect(page.locator("body")).to_contain_text("Also possible")
+    screenshot("detail-ambiguous-place", on=page)
+    context = page.context
+    phone = context.new_page()
+    phone.set_viewport_size({"width": 390, "height": 844})
+    phone.goto(live_server.url + ambiguous.get_absolute_url())
+    screenshot("phone-detail-ambiguous-place", on=phone)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 390
+    phone.close()
+
+    page.goto(live_server.url + reverse("admin:events_incident_change", args=[ambiguous.pk]))
+    switch = page.locator("button.switch-place", has_text="Kinda, Aleppo")
+    expect(switch).to_be_visible()
+    screenshot("admin-ambiguous-place", on=page)
+    switch.click()
+
+    # Back on the form, the village it was put in first is now the one also possible.
+    expect(page.locator("button.switch-place", has_text="Kinda, Idlib")).to_be_visible()
+    screenshot("admin-ambiguous-place-switched", on=page)
+    ambiguous.refresh_from_db()
+    assert ambiguous.governorate_id == "SY-HL"
+    assert [a["province_code"] for a in ambiguous.place_alternatives] == ["SY-ID"]
+    assert page.console_errors == []
