@@ -461,10 +461,13 @@ def find_tolls(sentence, offset=0):
         previous = (match.end() + noun_end, kind, subset)
     for category, low, best, high, start, end, vague, subset in pending:
         later = [t for t in tolls if t.start > offset + start]
-        if later:
+        # No figure after it ("a monitoring group said" is no count of one): a part of the
+        # toll before it ("14 civilians including three children, a monitor said").
+        earlier = [t for t in tolls if t.start < offset + start and not t.subset]
+        if later or (subset and earlier and not vague):
             tolls.append(
                 Toll(
-                    later[0].kind,
+                    (later[0] if later else earlier[-1]).kind,
                     category,
                     low,
                     best,

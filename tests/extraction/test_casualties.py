@@ -76,6 +76,27 @@ def test_including_women_is_a_subset_of_the_toll():
     assert result["women"]["best"] == 5
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Barrel bombs fell on Aleppo, killing at least 14 civilians including three children,"
+        " a monitoring group said.",
+        "The strike killed 14 civilians, including three children, an activist said.",
+    ],
+)
+def test_a_part_of_the_toll_before_a_source_with_an_article_is_counted(sentence):
+    # "a monitoring group", "an activist": an article, not a figure the part belongs to.
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert (result["civilians"]["best"], result["children"]["best"]) == (14, 3)
+
+
+def test_several_children_among_the_dead_is_no_count_of_children():
+    sentence = "Bombs killed at least 20 people including several children, an NGO said."
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert "children" not in result
+    assert result["total"]["best"] == 20
+
+
 def test_a_risen_toll_replaces_the_first_one():
     tolls = find_tolls("Eleven civilians were killed on Monday.") + find_tolls(
         "The death toll later rose to 23, the monitor said.", offset=100
