@@ -96,7 +96,8 @@ CATEGORY_NOUNS = [
     (
         "civilians",
         r"civilians|civilian|residents|resident|citizens|citizen|villagers|inhabitants|"
-        r"passengers|worshippers|pilgrims|shoppers|students|medics?|doctors?|nurses?|paramedics?|"
+        r"passengers|worshippers|pilgrims|shoppers|students|teachers?|shepherds?|"
+        r"medics?|doctors?|nurses?|paramedics?|"
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
         r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|members\s+of\s+(?:a|one|the\s+same)\s+family|"
         r"relatives|evacuees|patients|Syrians",
@@ -197,7 +198,8 @@ _NOT_PEOPLE = re.compile(
 _SINGULAR = re.compile(
     r"(?:child|woman|civilian|man|boy|girl|baby|infant|resident|citizen|fighter|soldier|"
     r"militant|rebel|member|commander|leader|officer|pilot|journalist|medic|doctor|nurse|"
-    r"paramedic|volunteer|worker|employee|policeman|person|teenager|mother|student|son|"
+    r"paramedic|volunteer|worker|employee|policeman|person|teenager|mother|student|teacher|"
+    r"shepherd|son|"
     r"daughter|wife|sister|husband|father|brother)$",
     re.I,
 )

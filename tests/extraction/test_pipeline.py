@@ -365,3 +365,25 @@ def test_a_clause_summing_up_the_month_leaves_the_incident_its_own_toll_date_and
     assert (event["date"], event["date_precision"]) == ("2018-07-12", "day")
     assert event["place"] == "Ariha"
     assert event["killed"]["civilians"]["best"] == 4
+
+
+def test_the_strike_that_delivered_a_chemical_attack_and_its_risen_toll_are_one_incident():
+    title = "Dozens killed in suspected gas attack on Saraqib"
+    text = (
+        "Dozens of people have been killed in a suspected gas attack on Saraqib, rescuers said. "
+        "Rescuers said on Sunday that at least 31 people had died after a helicopter dropped a "
+        "barrel bomb filled with chlorine on a residential block. "
+        "By Monday the toll had risen to 45, as families sheltering from heavy bombardment "
+        "were pulled from basements."
+    )
+    events = extract(title, text, MONDAY)
+
+    event = primary(events)
+    assert event["killed"]["total"]["best"] == 45
+    assert [e for e in events if not e["primary"] and not e["background"]] == []
+
+
+def test_students_and_their_teacher_are_one_civilian_toll():
+    text = "Seven students and a female teacher were killed when shells hit their school in Aleppo."
+    event = primary(extract("Shells hit a school in Aleppo", text, MONDAY))
+    assert event["killed"]["civilians"]["best"] == 8
