@@ -257,8 +257,9 @@ _WEAPON = re.compile(
     re.I,
 )
 _MEMBERS = re.compile(
-    r"^(?:['’]s)?\s*(?:terrorists?|fighters|militants|jihadists|militiamen|gunmen|group|members|"
-    r"forces|troops|insurgents|extremists)\b",
+    r"^(?:['’]s)?\*?\s*(?:terrorists?(?:\s+(?:group|organi[sz]ation|movement))?|fighters|"
+    r"militants|jihadists|militiamen|gunmen|group|members|forces|troops|insurgents|extremists|"
+    r"enemy)\b",  # "Nusra terrorist group fired", "the Israeli enemy fired" (state media)
     re.I,
 )
 # The side a group fought is who killed the dead of the other side, as coders read it.

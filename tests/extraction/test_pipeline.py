@@ -387,3 +387,17 @@ def test_students_and_their_teacher_are_one_civilian_toll():
     text = "Seven students and a female teacher were killed when shells hit their school in Aleppo."
     event = primary(extract("Shells hit a school in Aleppo", text, MONDAY))
     assert event["killed"]["civilians"]["best"] == 8
+
+
+def test_a_named_group_described_as_terrorists_or_the_enemy_is_the_attacker():
+    nusra = (
+        "Militants of the Jabhat al-Nusra terrorist group fired rockets at residential quarters"
+        " of Aleppo on Saturday, killing two civilians, the reconciliation centre said."
+    )
+    israel = (
+        "The Israeli enemy on Wednesday fired two missiles at army positions in the Quneitra"
+        " countryside, killing a soldier, a military source said."
+    )
+    for text, group in ((nusra, "hts"), (israel, "israel")):
+        event = primary(extract("Rockets and missiles", text, MONDAY))
+        assert [p["group"] for p in event["perpetrators"]][:1] == [group], text
