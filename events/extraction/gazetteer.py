@@ -1150,7 +1150,8 @@ class Gazetteer:
         fuzzy = {id(m) for m, _ in resolved if key(m.surface) not in self._by_key}
         support = {}
         for m, loc in resolved:
-            if id(m) not in fuzzy and loc.province_code:
+            # (not a city the text places the event by: "a suburb south of Damascus")
+            if id(m) not in fuzzy and loc.province_code and not _reference(text, m):
                 support.setdefault(loc.province_code, set()).add(id(m))
 
         def unsupported(mention, location):
@@ -1212,6 +1213,7 @@ class Gazetteer:
                 unsupported(*item),
                 unnamed(*item),
                 id(item[0]) in fuzzy,
+                _reference(text, item[0]),
                 rank[item[1].precision],
                 distance(item[0]),
             )
@@ -1585,6 +1587,30 @@ class Grid:
                         found.append((d, place))
         found.sort(key=lambda item: item[0])
         return found
+
+
+# A name the text places something by rather than in: "a suburb south of Damascus", "the
+# outskirts of Aleppo", "Damascus suburb", the dateline "DAMASCUS (AFP) -". Another place it
+# names is likelier where it happened ("near Atma" is where it happened, near enough).
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)|"
+    r"\b(?:outskirts|suburbs?)\s+of|"
+    r"\bkm\s+(?:\(\d+\s+miles\)\s+)?(?:\w+\s+)?(?:of|from))\s+"
+    r"(?:the\s+)?(?:(?:city|capital|town)\s+(?:of\s+)?)?$",
+    re.I,
+)
+_REFERENCE_AFTER = re.compile(
+    r"^(?:['’]s)?\s*(?:suburbs?|outskirts)\b|"
+    r"^(?:,\s*\w+\.?\s+\d{1,2}\s*)?\s*\((?:AFP|Reuters|AP|UPI|Xinhua|dpa|AA|Anadolu)\)|"
+    r"^,\s*(?:SANA|Syria)\s*[-–—]",
+    re.I,
+)
+
+
+def _reference(text, mention):
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 30]
+    return bool(_REFERENCE_BEFORE.search(before) or _REFERENCE_AFTER.match(after))
 
 
 def _put(index, value, entry):

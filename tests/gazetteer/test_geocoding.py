@@ -75,6 +75,29 @@ def test_hyphenated_names_and_articles_written_with_u_are_found(gazetteer, name,
     assert located(gazetteer, sentence(name)).province_code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        (
+            "Twin car bombs kill 34 in Damascus suburb. Two car bombs ripped through a square in"
+            " Jaramana, a suburb southeast of Damascus, on Wednesday.",
+            "Jaramana",
+            "SY-RD",
+        ),
+        (
+            "DAMASCUS (AFP) - A car bomb exploded in the town of Rankus, 30 km north of the"
+            " capital, killing 60 people.",
+            "Rankus",
+            "SY-RD",
+        ),
+        ("A mortar hit a camp near Atma on Monday, killing three people.", "Atma", "SY-ID"),
+    ],
+)
+def test_a_city_the_text_places_the_event_by_is_not_its_place(gazetteer, text, name, code):
+    location = located(gazetteer, text)
+    assert (location.name, location.province_code) == (name, code)
+
+
 def test_an_article_at_the_end_of_the_text_ends_the_name(gazetteer):
     assert [m.surface for m in gazetteer.find_mentions("Shelling hit Aleppo, Al")] == ["Aleppo"]
 
