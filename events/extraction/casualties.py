@@ -466,6 +466,8 @@ def find_tolls(sentence, offset=0):
         # No figure after it ("a monitoring group said" is no count of one): a part of the
         # toll before it ("14 civilians including three children, a monitor said").
         earlier = [t for t in tolls if t.start < offset + start and not t.subset]
+        if earlier and _figure_between(sentence, earlier[-1].end - offset, start):
+            earlier = []  # "killed 14 ..., after rebels abducted 20 villagers, including three"
         if later or (subset and earlier and not vague):
             tolls.append(
                 Toll(
@@ -482,6 +484,14 @@ def find_tolls(sentence, offset=0):
             )
     tolls = _coordinated(sorted(tolls, key=lambda t: t.start), sentence, offset)
     return [_mark_split(t, tolls) for t in tolls]
+
+
+def _figure_between(sentence, start, end):
+    """Is there a figure (not an article) between these offsets?"""
+    return any(
+        m["num"].lower() not in ("a", "an", "her", "his")
+        for m in NUMBER_RE.finditer(sentence, start, end)
+    )
 
 
 _AND = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|plus)\s+", re.I)

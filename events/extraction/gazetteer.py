@@ -119,12 +119,12 @@ def _joined(text, tokens, j):
 
 
 def _hyphenated(text, tokens, j):
-    """Is token j a short lower-case word between hyphens, inside one name ("bu" of
-    "Al-bu-Kamal"), the word after it capitalised?"""
+    """Is token j a particle of names between hyphens, inside one name ("bu" of
+    "Al-bu-Kamal"; not the "to" of "Beirut-to-Damascus"), the word after it capitalised?"""
     if j + 1 >= len(tokens):
         return False
     word = tokens[j][2]
-    if not word[0].islower() or len(word) > 3:
+    if word not in _PARTICLES:
         return False
     after = text[tokens[j][1] : tokens[j + 1][0]]
     return (
@@ -135,6 +135,7 @@ def _hyphenated(text, tokens, j):
 
 
 _HYPHENS = frozenset("-‐–")
+_PARTICLES = frozenset("bu abu bin ibn bani beni um umm".split())
 
 
 def is_arabic(token):
@@ -1601,7 +1602,8 @@ _REFERENCE_BEFORE = re.compile(
 )
 _REFERENCE_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:suburbs?|outskirts)\b|"
-    r"^(?:,\s*\w+\.?\s+\d{1,2}\s*)?\s*\((?:AFP|Reuters|AP|UPI|Xinhua|dpa|AA|Anadolu)\)|"
+    r"^(?:,\s*Syria)?(?:,\s*\w+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
+    r"\((?:AFP|Reuters|AP|UPI|Xinhua|dpa|AA|Anadolu|Sputnik|ANHA|TASS|SANA)\)|"
     r"^,\s*(?:SANA|Syria)\s*[-–—]",
     re.I,
 )

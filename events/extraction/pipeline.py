@@ -597,9 +597,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         repeats = facts.sentence.index <= lead_end and any(
             t.best in anchor_tolls and not t.vague for t in facts.killed
         )
-        # "The toll had risen to 70": the story's toll, whatever weapon the sentence names.
-        risen = bool(facts.killed) and all(t.updated for t in facts.killed)
-        if not (_compatible(cause, anchor_cause) or repeats or risen):
+        if not (_compatible(facts, cause, anchor_cause) or repeats):
             continue
         refers = _ANAPHORA.search(facts.sentence.text)
         # In the lead a sentence joins when it adds anything; later only when it refers back.
@@ -663,7 +661,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             events.append(_event([facts], None, published, actors, places, False, True, "own"))
         elif (
             facts.separate
-            or not _compatible(_cause(event_types.best_kind(facts.cues)), anchor_cause)
+            or not _compatible(facts, _cause(event_types.best_kind(facts.cues)), anchor_cause)
             or not _same_toll(facts, events[0])
         ):
             # Another deadly incident; a repetition of the lead's figure is the same one.
@@ -689,13 +687,17 @@ def _same_toll(facts, event):
     return any(t.best in figures for t in facts.killed)
 
 
-def _compatible(cause, anchor_cause):
+def _compatible(facts, cause, anchor_cause):
     """May a sentence of this cause tell the anchor's incident? The same cause, or one not
-    known, or a chemical attack and the strike that delivered it ("a helicopter dropped a
-    barrel bomb containing toxic chemicals")."""
+    known; under a chemical attack, the strike that delivered it when the sentence says so
+    ("a helicopter dropped a barrel bomb containing toxic chemicals") or gives the attack's
+    risen toll ("the toll had risen to 70", families "sheltering from bombardment")."""
     if cause is None or anchor_cause is None or cause == anchor_cause:
         return True
-    return {cause, anchor_cause} == {"chemical", "strike"}
+    if anchor_cause != "chemical" or cause != "strike":
+        return False
+    risen = bool(facts.killed) and all(t.updated for t in facts.killed)
+    return risen or any(c.kind == "chemical" for c in facts.cues)
 
 
 def _cause(kind):

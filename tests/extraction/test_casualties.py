@@ -90,6 +90,16 @@ def test_a_part_of_the_toll_before_a_source_with_an_article_is_counted(sentence)
     assert (result["civilians"]["best"], result["children"]["best"]) == (14, 3)
 
 
+def test_a_part_of_another_figure_is_not_a_part_of_the_toll():
+    sentence = (
+        "Shelling killed 14 people in Douma, a day after rebels abducted 20 villagers,"
+        " including three children, a monitor said."
+    )
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert "children" not in result
+    assert result["total"]["best"] == 14
+
+
 def test_several_children_among_the_dead_is_no_count_of_children():
     sentence = "Bombs killed at least 20 people including several children, an NGO said."
     result, _ = combine(find_tolls(sentence), "killed")

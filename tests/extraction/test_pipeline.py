@@ -401,3 +401,17 @@ def test_a_named_group_described_as_terrorists_or_the_enemy_is_the_attacker():
     for text, group in ((nusra, "hts"), (israel, "israel")):
         event = primary(extract("Rockets and missiles", text, MONDAY))
         assert [p["group"] for p in event["perpetrators"]][:1] == [group], text
+
+
+def test_another_incident_s_toll_or_gas_attack_stays_another_incident():
+    texts = [
+        "Air strikes killed 12 civilians in Maarat al-Numan on Monday, a monitor said. The"
+        " death toll from a car bomb in Azaz on Sunday has risen to 50.",
+        "Air strikes killed 10 civilians in Saraqib on Monday, a monitor said. On Saturday a"
+        " suspected gas attack on Douma killed 40 people, rescuers said.",
+    ]
+    for text in texts:
+        events = extract("Air strikes kill civilians in Idlib", text, MONDAY)
+        assert primary(events)["killed"]["total"]["best"] in (10, 12), text
+        others = [e for e in events if not e["primary"]]
+        assert [e["killed"]["total"]["best"] for e in others] in ([50], [40]), text

@@ -68,7 +68,6 @@ def test_the_article_in_any_form_does_not_hide_a_name(gazetteer, prefix):
         ("Al-bu-Kamal", "SY-DY"),  # a lower-case word between hyphens inside the name
         ("Dayr uz-Zur", "SY-DY"),  # the article written with u (older British spellings)
         ("Jisr ush-Shughur", "SY-ID"),
-        ("Ras ul-Ain", "SY-HA"),
     ],
 )
 def test_hyphenated_names_and_articles_written_with_u_are_found(gazetteer, name, code):
@@ -91,11 +90,30 @@ def test_hyphenated_names_and_articles_written_with_u_are_found(gazetteer, name,
             "SY-RD",
         ),
         ("A mortar hit a camp near Atma on Monday, killing three people.", "Atma", "SY-ID"),
+        ("East of Douma, shelling hit Harasta on Monday.", "Harasta", "SY-RD"),
+        *(
+            (
+                dateline + " A car bomb exploded in the town of Rankus, killing 60 people.",
+                "Rankus",
+                "SY-RD",
+            )
+            for dateline in (
+                "DAMASCUS, Syria (AP) —",
+                "DAMASCUS, Syria, July 12 (Reuters) -",
+                "DAMASCUS, July 12, 2018 (Xinhua) --",
+                "Damascus, SANA -",
+            )
+        ),
     ],
 )
 def test_a_city_the_text_places_the_event_by_is_not_its_place(gazetteer, text, name, code):
     location = located(gazetteer, text)
     assert (location.name, location.province_code) == (name, code)
+
+
+def test_a_word_between_hyphens_that_is_no_particle_of_names_ends_the_name(gazetteer):
+    mentions = gazetteer.find_mentions("Jets struck a convoy on the Beirut-to-Damascus highway.")
+    assert [m.surface for m in mentions] == ["Damascus"]
 
 
 def test_an_article_at_the_end_of_the_text_ends_the_name(gazetteer):
