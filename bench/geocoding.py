@@ -208,12 +208,14 @@ def fit_prior(tallies, folds):
         for fold, code, got, recorded in tallies[label]["choices"]:
             totals[fold, label] = totals.get((fold, label), 0) + 1
             for weights in grid:
-                if recorded:
+                if recorded and got is not None:
                     spelling, prior, *prior_weights = weights
                     ranked = geocoder.ranked_by(recorded[0], spelling, prior, prior_weights)
                     got_code = ranked[0][0].province_code
                 else:
-                    got_code = got  # no candidates to weigh (no answer, or a governorate)
+                    # no candidates to weigh, or no answer (the text's weak fuzzy names dropped
+                    # after the ranking): as the bench found it
+                    got_code = got
                 k = (weights, fold, label)
                 right[k] = right.get(k, 0) + (got_code == code)
 
