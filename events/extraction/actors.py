@@ -200,6 +200,7 @@ _AGENT_AFTER = re.compile(
 )
 _AGENT_VERB_AFTER = re.compile(
     r"^(?:['’]s)?[\s,)\]]*(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
+    r"(?!(?:family|july|italy)\b)[a-z]+ly|"  # "publicly executed", "repeatedly shelled"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"
     r"have|on\s+\w+day|on\s+\w+|late\s+\w+day|overnight)\s+){0,2}"
     r"(?:launch(?:ed|es)?|carr(?:ied|ies|y)\s+out|conduct(?:ed|s)?|struck|strike|strikes|hit|hits|"

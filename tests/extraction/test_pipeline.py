@@ -415,3 +415,12 @@ def test_another_incident_s_toll_or_gas_attack_stays_another_incident():
         assert primary(events)["killed"]["total"]["best"] in (10, 12), text
         others = [e for e in events if not e["primary"]]
         assert [e["killed"]["total"]["best"] for e in others] in ([50], [40]), text
+
+
+def test_an_adverb_between_the_group_and_its_verb_keeps_the_group_the_attacker():
+    text = (
+        "The Islamic State group publicly executed five men in the town of Mayadin on Friday,"
+        " a monitoring group said."
+    )
+    event = primary(extract("Five men executed in east Syria", text, MONDAY))
+    assert [p["group"] for p in event["perpetrators"]][:1] == ["islamic_state"]
