@@ -90,7 +90,7 @@ CATEGORY_NOUNS = [
     (
         "children",
         r"children|child|kids|boys|girls|infants|babies|minors|schoolchildren|pupils|"
-        r"toddlers|teenagers|youngsters|son|daughter",
+        r"toddlers|teenagers|youngsters|son|daughter|boy|girl|baby|infant|toddler|teenager",
     ),
     ("women", r"women|woman|mothers|mother|wife|sister|daughters?-in-law"),
     (
@@ -316,9 +316,30 @@ _VERB_NEXT = re.compile(
 )
 
 
+_AGE = re.compile(r"^\s*\d{1,3}[\s-]+(?:year|month)s?[\s-]+old\b", re.I)
+_OF_THEM_ALONE = re.compile(r"^\s+of\s+(?:them|those)\b", re.I)
+
+
+def _antecedent(before):
+    """The category of the last people noun before "of them" ("clashed with the terrorists,
+    killing nine of them")."""
+    found = None
+    for word in re.finditer(r"[\w'’-]+", before):
+        for cat, regex in _NOUN_RE:
+            matched = regex.fullmatch(word.group(0))
+            if matched and cat != "total":
+                found = cat
+                break
+    return found
+
+
 def _category(after, killing=False):
     """The category of the noun after a number ('total' before a verb), and where it ends;
     `killing` when a verb of killing comes just before the number."""
+    if age := _AGE.match(after):
+        # "a 22-year-old man": the age is no figure; the noun after it is the person.
+        category, end = _category(after[age.end() :], killing)
+        return (category, end + age.end()) if category else (None, 0)
     if _NOT_PEOPLE.match(after):
         return None, 0
     if _VERB_NEXT.match(after):
@@ -390,6 +411,11 @@ def find_tolls(sentence, offset=0):
                 )
             continue
         category, noun_end = _category(after, killing=bool(before_verb))
+        if category in (None, "total") and (alone := _OF_THEM_ALONE.match(after)):
+            # "clashed with the terrorists, killing nine of them": the people named before.
+            named = _antecedent(sentence[: match.start()])
+            if named:
+                category, noun_end = named, alone.end()
         running = bool(_BRINGING_TO.search(before) and _THE_NUMBER_KILLED.match(after))
         if running:
             category = "total"

@@ -100,6 +100,23 @@ def test_a_part_of_another_figure_is_not_a_part_of_the_toll():
     assert result["total"]["best"] == 14
 
 
+def test_an_age_before_the_person_is_no_figure():
+    result, _ = combine(find_tolls("A 22-year-old man was killed by sniper fire."), "killed")
+    assert result["total"]["best"] == 1
+    result, _ = combine(find_tolls("A 12-year-old boy and his mother were killed."), "killed")
+    assert (result["total"]["best"], result["children"]["best"]) == (2, 1)
+
+
+def test_of_them_counts_the_people_named_before():
+    sentence = (
+        "Troops clashed with the terrorists near the border, killing nine of them and"
+        " injuring others."
+    )
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert result["combatants"]["best"] == 9
+    assert "civilians" not in result
+
+
 def test_several_children_among_the_dead_is_no_count_of_children():
     sentence = "Bombs killed at least 20 people including several children, an NGO said."
     result, _ = combine(find_tolls(sentence), "killed")
