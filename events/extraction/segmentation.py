@@ -23,6 +23,8 @@ BACKGROUND = re.compile(
     r"(?!\s+(?:\d+|few|two|three|several)\s+(?:hours?|days?)\b)(?!\s+(?:day|week)\b)|"
     r"\bearlier\s+this\s+(?:year|month)\b|\bin\s+(?:january|february|march|april|june|july|"
     r"august|september|october|november|december)\b(?!\s+\d)|\bthis\s+follows\b|"
+    r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+(?:19|20)\d\d\b|"  # "in September 2017": another month's news
     r"\b(?:a\s+)?similar\s+attack\b|\bthe\s+(?:previous|last)\s+(?:attack|time)\b",
     re.I,
 )

@@ -424,3 +424,14 @@ def test_an_adverb_between_the_group_and_its_verb_keeps_the_group_the_attacker()
     )
     event = primary(extract("Five men executed in east Syria", text, MONDAY))
     assert [p["group"] for p in event["perpetrators"]][:1] == ["islamic_state"]
+
+
+def test_an_incident_dated_to_another_month_and_year_is_background():
+    text = (
+        "Syrian air defences intercepted Israeli missiles fired at a military facility near"
+        " Masyaf late Sunday, state media said. No casualties were reported. The same facility"
+        " was hit in a strike attributed to Israel in September 2017, in which two Syrian"
+        " soldiers were killed."
+    )
+    events = extract("Israeli missiles intercepted near Masyaf", text, datetime.date(2018, 7, 23))
+    assert all(e["background"] for e in events if e["killed"])
