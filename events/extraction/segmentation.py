@@ -57,6 +57,9 @@ _PERIOD_WORDS = re.compile(
     r"\bsince\b|\bso\s+far\b|\bthis\s+(?:year|month|week)\b|\bin\s+total\b", re.I
 )
 # A sentence that opens on another incident: "Separately, shelling killed five in Douma".
+_SUPERLATIVE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest)\b[^.;]*?\bsince\b[^.;]*", re.I
+)
 _SEPARATE = re.compile(
     r"^\W*(?:separately|elsewhere|meanwhile|in\s+(?:a|another)\s+separate\b|"
     r"in\s+another\s+(?:attack|incident|strike|raid|bombing|development)\b)",
@@ -72,8 +75,14 @@ class Sentence:
     text: str
 
     @property
+    def _compared(self):
+        """The text without its superlative comparison ("making this the deadliest attack
+        on a school since the war began five years ago"), which dates no other incident."""
+        return _SUPERLATIVE.sub("", self.text)
+
+    @property
     def is_background(self):
-        return bool(BACKGROUND.search(self.text))
+        return bool(BACKGROUND.search(self._compared))
 
     @property
     def is_context(self):
@@ -83,9 +92,10 @@ class Sentence:
     def context_clause(self):
         """Where its context starts in the text: 0 when the sentence is context, the start of
         a clause summing up more than the incident when the context is in it, else None."""
-        found = CONTEXT.search(self.text)
-        summing_up = _SUMMING_UP.search(self.text, 0, found.start() if found else len(self.text))
-        if summing_up and (found or _PERIOD_WORDS.search(self.text, summing_up.end())):
+        text = self._compared
+        found = CONTEXT.search(text)
+        summing_up = _SUMMING_UP.search(text, 0, found.start() if found else len(text))
+        if summing_up and (found or _PERIOD_WORDS.search(text, summing_up.end())):
             return summing_up.start()  # "..., which brings the toll since February 18 to 400"
         return 0 if found else None
 

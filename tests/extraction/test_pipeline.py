@@ -435,3 +435,14 @@ def test_an_incident_dated_to_another_month_and_year_is_background():
     )
     events = extract("Israeli missiles intercepted near Masyaf", text, datetime.date(2018, 7, 23))
     assert all(e["background"] for e in events if e["killed"])
+
+
+def test_the_deadliest_attack_since_the_war_began_is_this_attack_not_context():
+    text = (
+        "At least 22 children and six teachers were killed when air strikes hit their school"
+        " in the village of Haas on Wednesday, making this the deadliest attack on a school"
+        " since the war began more than five years ago."
+    )
+    event = primary(extract("Air strikes hit a school in Idlib", text, MONDAY))
+    assert event["killed"]["civilians"]["best"] == 28
+    assert not event["aggregate"]
