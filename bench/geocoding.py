@@ -110,14 +110,18 @@ def gazetteer_without(source, held):
     governorates, districts, places, areas, _, _ = build_gazetteer.build(
         source, exclude_ucdp=held["UCDP"], exclude_geonames=held["GeoNames"]
     )
+    rows = read(Path(source) / "syria_populated_places_ocha.csv")
+    heads = build_gazetteer.name_heads(rows)
     ocha_names = {
+        # its English names, and the press forms the build derives from them ("Samuqa")
         r["pcode"]: {r["name_en"], r["name_en_ref"]}
-        for r in read(Path(source) / "syria_populated_places_ocha.csv")
+        | {n for n in build_gazetteer.without_admin_name(r, heads) if re.search("[A-Za-z]", n)}
+        for r in rows
         if r["pcode"] in held["OCHA"]
     }
     without_ocha_spellings(places, held["OCHA"], ocha_names)
     stopwords = build_gazetteer.english_and_actor_words(
-        source, governorates, districts, places, areas
+        source, governorates, districts, places, areas, exclude_ucdp=held["UCDP"]
     )
     return Gazetteer.from_records(governorates, districts, places, areas, stopwords)
 

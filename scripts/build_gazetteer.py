@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from events.extraction.gazetteer import Grid, key, skeleton, spelling  # noqa: E402
+from events.extraction.gazetteer import Grid, distance_km, key, skeleton, spelling  # noqa: E402
 
 # ISO 3166-2, OCHA P-code, our name, press spellings beyond the name-variants file.
 GOVERNORATES = [
@@ -251,6 +251,7 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
     places = []
     grid = Grid()
     districts = {}
+    heads = name_heads(ocha)
     for row in ocha:
         iso = pcode_to_iso[row["admin1_pcode"]]
         if row["admin2_pcode"] not in districts:
@@ -269,6 +270,7 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
                     row["name_en"].replace(word, f"{m.group(1)}-{m.group(2).title()}")
                 )
         alternates += qualified_forms(row["name_en"])
+        alternates += without_admin_name(row, heads)
         # OCHA joins neighbouring localities in one community: "Kafr - Kafrehmul",
         # "الكفر_كفريحمول". Each part is a name the press uses for it.
         if " - " in row["name_en"]:
@@ -461,6 +463,81 @@ def qualified_forms(name):
     return [f"{rest} {adjective}", f"{rest} al-{adjective}"]
 
 
+# The bank of the Euphrates a Deir ez-Zor village lies on, written after its name as OCHA
+# writes a district's ("Zghir Jazireh", "Zghir Shamiyeh").
+BANKS = ("jazira", "shamiya")
+
+
+def without_admin_name(row, heads=frozenset()):
+    """OCHA tells namesakes apart by their subdistrict, district or governorate, written after
+    the name ("Samuqet Manbaj", "Mreimin Afrin", "Tal Sheer Qamishli", "Zghir Jazireh", "سموقة
+    منبج"); the press writes the name alone ("Samuqa", "Mreimin"). The name without it, and
+    for a name in the construct state ("Samuqet", "Btoshiyet": -et before the district) its
+    own ending (-a, -eh). Not when what is left is a word that begins many names (`heads`:
+    "Maaret Sednaya" is not a "Maara"), nor for OCHA's joined communities ("A - B")."""
+    if " - " in row["name_en"]:
+        return []
+
+    def admin_of(names):
+        out = set()
+        for a in names:
+            out |= {key(a), skeleton(a)}
+            out |= {
+                f(part)
+                for part in re.split(r"[-\s]+", a)
+                if len(key(part)) >= 4
+                for f in (key, skeleton)
+            }
+        return out - {""}
+
+    def same(name, admin):
+        return key(name) in admin or len(skeleton(name)) >= 4 and skeleton(name) in admin
+
+    out = []
+    admin = admin_of([*(row[f"admin{n}_en"] for n in (1, 2, 3)), *BANKS])
+    words = [w for w in re.split(r"\s*/\s*|\s+", row["name_en"]) if w]
+    if len(words) >= 2 and not same(row["name_en"], admin):
+        for size in (2, 1):
+            rest = words[:-size]
+            while rest and rest[-1].lower() in ("al", "el"):
+                rest = rest[:-1]
+            if not rest or not same(" ".join(words[-size:]), admin):
+                continue
+            if (
+                len(key(" ".join(rest))) < 3
+                or len(rest) == 1
+                and (rest[0] in QUALIFIERS or key(rest[0]) in heads)
+            ):
+                break
+            out.append(" ".join(rest))
+            construct = re.match(r"^(.*[a-z]{2})et$", rest[-1])
+            if construct:
+                out += [" ".join([*rest[:-1], construct.group(1) + end]) for end in ("a", "eh")]
+            break
+    arabic = [w for w in re.split(r"\s*/\s*|\s+", row["name_ar"]) if w]
+    admin_ar = {row[f"admin{n}_ar"] for n in (1, 2, 3)} - {""}
+    if len(arabic) >= 2 and row["name_ar_truncated"] != "1" and "_" not in row["name_ar"]:
+        for size in (2, 1):
+            rest = arabic[:-size]
+            if rest and " ".join(arabic[-size:]) in admin_ar and " ".join(arabic) not in admin_ar:
+                if len(rest) > 1 or key(rest[0]) not in heads:
+                    out.append(" ".join(rest))
+                break
+    return out
+
+
+def name_heads(rows, share=8):
+    """The keys of words that begin `share` or more OCHA names of two words or more: "Tal",
+    "Kafr", "Maaret", تل."""
+    counts = Counter()
+    for r in rows:
+        for name in (r["name_en"], r["name_ar"]):
+            words = name.split()
+            if len(words) >= 2:
+                counts[key(words[0])] += 1
+    return frozenset(k for k, n in counts.items() if n >= share and k)
+
+
 def parse_ucdp_place(name):
     """'Teir Maaleh village' -> ['Teir Maaleh']; 'Gharnatah/Leylan village' -> both; else None."""
     name = re.sub(r"\s*\([^)]*\)", "", name).strip()
@@ -513,7 +590,7 @@ ARTICLE_WORDS = frozenset("al el the ad as ash ar an at az".split())
 LOCATED_SHARE = 0.25
 
 
-def english_and_actor_words(source, governorates, districts, places, areas):
+def english_and_actor_words(source, governorates, districts, places, areas, exclude_ucdp=()):
     """Words of news copy that are not places, learnt from the UCDP source headlines.
 
     A word the headlines write in lower case ("date", "seven", "monitor", "sarin") is English;
@@ -522,9 +599,13 @@ def english_and_actor_words(source, governorates, districts, places, areas):
     from matching a village of the same (or a similar) spelling.
     """
     lower, capital, located = Counter(), Counter(), Counter()
+    points = defaultdict(list)  # where the events are whose headlines put the word as a place
     path = Path(source) / "ucdp_ged_syria_2016_2019.csv"
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
+            if row.get("where_coordinates") in exclude_ucdp:
+                continue  # a place held out of the build is held out of its headlines too
+            point = (_number(row.get("latitude")), _number(row.get("longitude")))
             for headline in row["source_headline"].split(";"):
                 words = re.findall(r"[A-Za-z]+(?:['’][A-Za-z]+)?", headline)
                 for i, word in enumerate(words):
@@ -540,6 +621,8 @@ def english_and_actor_words(source, governorates, districts, places, areas):
                             and before[0] in LOCATIVES
                         ):
                             located[word] += 1
+                            if None not in point:
+                                points[word].append(point)
     standalone = set()  # spellings never stopped: governorates, districts, areas, towns
     for record in [*governorates, *districts, *areas]:
         for name in [record["name"], *record["alternate_names"]]:
@@ -555,18 +638,48 @@ def english_and_actor_words(source, governorates, districts, places, areas):
     # unless a place is spelled so and the headlines write it where a place goes ("shelling
     # on Zamalka", "in Nasib") often enough: actors and peoples seldom follow "in", "near" or
     # "hit" ("Nusra" 0 of 73, "Assad" 2 of 38; "Zamalka" 3 of 11, "Nasib" 9 of 10). A place
-    # word spelled as no place ("Jobar", a quarter of Damascus) stays stopped: it would match
-    # a village far away by its key.
+    # word spelled as no place stays stopped when it would match a village far from where the
+    # headlines' events are ("Jobar", a quarter of Damascus, is not a village "Jober" in the
+    # north), not when a place of its key or consonants is where they are ("Anadan", Andan).
     spelled = {spelling(n) for place in places for n in names_of(place) if n}
+    by_name = defaultdict(list)
+    for place in places:
+        if place.get("latitude") is not None:
+            for k in place["_keys"] | place["_skeletons"]:
+                by_name[k].append(place)
+
+    def where_its_events_are(word):
+        namesakes = by_name.get(key(word), []) + by_name.get(skeleton(word), [])
+        near = sum(
+            any(
+                distance_km(lat, lon, float(p["latitude"]), float(p["longitude"])) <= NEAR_EVENTS_KM
+                for p in namesakes
+            )
+            for lat, lon in points[word]
+        )
+        return bool(points[word]) and near >= 0.5 * len(points[word])
+
     words |= {
         w.lower()
         for w, n in capital.items()
         if n >= 10
         and spelling(w) not in standalone
         and n >= 5 * events[key(w)]
-        and not (located[w] >= LOCATED_SHARE * n and spelling(w) in spelled)
+        and not (
+            located[w] >= LOCATED_SHARE * n and (spelling(w) in spelled or where_its_events_are(w))
+        )
     }
     return sorted(words)
+
+
+NEAR_EVENTS_KM = 10.0
+
+
+def _number(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
 
 
 # Capitalised words of news copy that name no Syrian place, whatever village they resemble:

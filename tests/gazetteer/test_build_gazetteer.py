@@ -42,3 +42,66 @@ def test_a_place_word_spelled_as_no_place_stays_a_news_word(tmp_path):
     # "Jobar" (a quarter of Damascus the gazetteer lacks) would match a village "Jober".
     headlines = ["Clashes in Jobar on Monday"] * 12
     assert "jobar" in learnt(tmp_path, headlines, [place("Jober")])
+
+
+def located_learnt(tmp_path, rows, places):
+    """`learnt` with each headline's event point (latitude, longitude) and its place."""
+    fields = ["source_headline", "where_coordinates", "latitude", "longitude"]
+    with open(tmp_path / "ucdp_ged_syria_2016_2019.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fields)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(dict(zip(fields, row, strict=True)))
+    return build_gazetteer.english_and_actor_words(tmp_path, [], [], places, [])
+
+
+def placed(name, lat, lon):
+    record = place(name)
+    record.update(latitude=lat, longitude=lon)
+    return record
+
+
+def test_a_place_word_spelled_as_no_place_near_a_namesake_by_its_consonants_is_no_news_word(
+    tmp_path,
+):
+    # The headlines write "Anadan" where the events are, beside OCHA's Andan (عندان).
+    rows = [("Shelling hit Anadan", "Anadan", "36.29", "37.04")] * 6
+    rows += [("Residents of Anadan fled", "Anadan", "36.29", "37.04")] * 6
+    assert "anadan" not in located_learnt(tmp_path, rows, [placed("Andan", 36.293, 37.040)])
+
+
+def test_a_place_word_whose_namesake_is_far_from_its_events_stays_a_news_word(tmp_path):
+    # Jobar, a quarter of Damascus, is not a village "Jober" in the north.
+    rows = [("Clashes in Jobar on Monday", "Jobar", "33.53", "36.33")] * 12
+    assert "jobar" in located_learnt(tmp_path, rows, [placed("Jober", 36.2, 37.1)])
+
+
+def ocha_row(name, arabic, subdistrict, subdistrict_ar, district="Jebel Saman"):
+    return {
+        "name_en": name, "name_ar": arabic, "name_ar_truncated": "0",
+        "admin1_en": "Aleppo", "admin1_ar": "حلب", "admin2_en": district, "admin2_ar": "",
+        "admin3_en": subdistrict, "admin3_ar": subdistrict_ar,
+    }  # fmt: skip
+
+
+def test_ocha_names_lose_the_subdistrict_that_tells_namesakes_apart():
+    # OCHA: "Samuqet Manbaj" (سموقة منبج) and "Samuqet Aazaz"; the press: "Samuqa".
+    row = ocha_row("Samuqet Manbaj", "سموقة منبج", "Menbij", "منبج")
+    forms = build_gazetteer.without_admin_name(row)
+    assert {"Samuqet", "Samuqa", "Samuqeh", "سموقة"} <= set(forms)
+    row = ocha_row("Mreimin Simaan", "مريمين سمعان", "Jebel Saman", "جبل سمعان")
+    assert "Mreimin" in build_gazetteer.without_admin_name(row)
+    # The Euphrates bank, in Deir ez-Zor: "Zghir Jazireh" is "Zghir".
+    row = ocha_row("Zghir Jazireh", "زغير جزيرة", "Kisreh", "الكسرة", "Deir-ez-Zor")
+    assert "Zghir" in build_gazetteer.without_admin_name(row)
+
+
+def test_a_name_that_is_its_subdistrict_or_a_common_head_keeps_its_whole_name():
+    row = ocha_row("Kafr Takharim", "كفر تخاريم", "Kafr Takharim", "كفر تخاريم")
+    assert build_gazetteer.without_admin_name(row) == []
+    # "Maaret Sednaya" is no village "Maara": Maaret begins many names.
+    row = ocha_row("Maaret Sednaya", "معرة صيدنايا", "Sednaya", "صيدنايا")
+    assert build_gazetteer.without_admin_name(row, heads={"marat", "معره"}) == []
+    # Nor an English qualifier alone ("Upper Shghur" of Jisr-Ash-Shugur).
+    row = ocha_row("Upper Shghur", "الشغر الفوقاني", "Jisr-Ash-Shugur", "")
+    assert build_gazetteer.without_admin_name(row) == []

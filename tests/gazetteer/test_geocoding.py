@@ -316,6 +316,8 @@ def small_gazetteer_records(extra=()):
         ("Chan Scheichun", "SY-ID", (35.44, 36.65)),
         ("Garyatain", "SY-HI", (34.23, 37.24)),  # q written g (Bedouin and Jazira speech)
         ("Chinchar", "SY-HI", (34.60, 36.75)),  # and ch as the French sh still
+        ("Zughayr", "SY-DY", (35.51, 40.00)),  # OCHA's "Zghir Jazireh": its bank after it
+        ("Hawayej Thyab", "SY-DY", (35.47, 40.05)),
         ("كفرنبل", "SY-ID", (35.61, 36.56)),  # Arabic script
         ("معرة النعمان", "SY-ID", (35.646, 36.67)),
         ("منبج", "SY-HL", (36.53, 37.95)),
@@ -677,3 +679,12 @@ def test_of_two_namesakes_the_one_among_conflict_places_is_likelier(near, far):
     chosen = gazetteer.choose(sentence("Tell Hamra"))
     assert chosen.location.province_code == near
     assert chosen.location.latitude == lat
+
+
+def test_namesakes_told_apart_by_their_district_are_each_a_candidate(gazetteer):
+    # OCHA writes "Samuqet Manbaj" and "Samuqet Aazaz" (سموقة منبج, سموقة اعزاز); the press
+    # writes "Samuqa": one is chosen, the other is an alternative.
+    chosen = gazetteer.choose(sentence("Samuqa"))
+    names = {chosen.location.name} | {loc.name for loc, _ in chosen.alternatives}
+    assert {"Samuqet Manbaj", "Samuqet Aazaz"} <= names
+    assert chosen.location.province_code == "SY-HL"
