@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from rapidfuzz import fuzz  # noqa: E402
+
 from events.extraction.gazetteer import Grid, distance_km, key, skeleton, spelling  # noqa: E402
 
 # ISO 3166-2, OCHA P-code, our name, press spellings beyond the name-variants file.
@@ -463,6 +465,8 @@ def qualified_forms(name):
     return [f"{rest} {adjective}", f"{rest} al-{adjective}"]
 
 
+# Words of admin names that stand for none alone: mountain, centre, region.
+GENERIC = frozenset(key(w) for w in ("Jebel", "Jabal", "Markaz", "Mintaqat", "Nahiya"))
 # The bank of the Euphrates a Deir ez-Zor village lies on, written after its name as OCHA
 # writes a district's ("Zghir Jazireh", "Zghir Shamiyeh").
 BANKS = ("jazira", "shamiya")
@@ -470,59 +474,90 @@ BANKS = ("jazira", "shamiya")
 
 def without_admin_name(row, heads=frozenset()):
     """OCHA tells namesakes apart by their subdistrict, district or governorate, written after
-    the name ("Samuqet Manbaj", "Mreimin Afrin", "Tal Sheer Qamishli", "Zghir Jazireh", "سموقة
+    the name ("Samuqet Manbaj", "Mreimin Afrin", "Zyaret Elbab", "Zghir Jazireh", "سموقة
     منبج"); the press writes the name alone ("Samuqa", "Mreimin"). The name without it, and
     for a name in the construct state ("Samuqet", "Btoshiyet": -et before the district) its
     own ending (-a, -eh). Not when what is left is a word that begins many names (`heads`:
     "Maaret Sednaya" is not a "Maara"), nor for OCHA's joined communities ("A - B")."""
-    if " - " in row["name_en"]:
+    if " - " in row["name_en"] or row["name_ar_truncated"] == "1" or "_" in row["name_ar"]:
         return []
+    english = [row[f"admin{n}_en"] for n in (1, 2, 3)] + list(BANKS)
+    # A word of a longer admin name stands for it ("Samaan" of Jebel Saman), unless it is a
+    # word of many names ("Tal", "Jebel", "Eastern").
+    parts = {
+        p
+        for a in english
+        for p in re.split(r"[-\s]+", a)
+        if len(key(p)) >= 4
+        and key(p) not in heads
+        and key(p) not in GENERIC
+        and p not in QUALIFIERS
+    }
+    admin = {f(a) for a in [*english, *parts] for f in (key, skeleton)} - {""}
+    admin_ar = {row[f"admin{n}_ar"] for n in (1, 2, 3)} - {""}
+    split = re.compile(r"\s*/\s*|\s+")
 
-    def admin_of(names):
-        out = set()
-        for a in names:
-            out |= {key(a), skeleton(a)}
-            out |= {
-                f(part)
-                for part in re.split(r"[-\s]+", a)
-                if len(key(part)) >= 4
-                for f in (key, skeleton)
-            }
-        return out - {""}
-
-    def same(name, admin):
-        return key(name) in admin or len(skeleton(name)) >= 4 and skeleton(name) in admin
-
-    out = []
-    admin = admin_of([*(row[f"admin{n}_en"] for n in (1, 2, 3)), *BANKS])
-    words = [w for w in re.split(r"\s*/\s*|\s+", row["name_en"]) if w]
-    if len(words) >= 2 and not same(row["name_en"], admin):
+    # The Arabic name's last words, when they are an admin unit's Arabic name.
+    arabic = [w for w in split.split(row["name_ar"]) if w]
+    if "/" in row["name_ar"].strip("/ "):
+        before, _, after = row["name_ar"].strip("/ ").rpartition("/")
+        arabic = [*before.split(), after.strip()] if after.strip() in admin_ar else []
+    arabic_rest = None
+    if row["name_ar"] not in admin_ar:
         for size in (2, 1):
+            if len(arabic) > size and " ".join(arabic[-size:]) in admin_ar:
+                arabic_rest = arabic[:-size]
+                break
+
+    def same(tail):
+        plain = re.sub(r"^(?:El|Al)(?=[a-z])", "", tail)  # OCHA's "Elbab" is Al-Bab
+        if (
+            {key(tail), key(plain)} & admin
+            or len(skeleton(plain)) >= 4
+            and skeleton(plain) in admin
+        ):
+            return True
+        # Spelled otherwise than the admin unit ("Qahtaiyeh"), where the Arabic says it is.
+        return arabic_rest is not None and any(
+            fuzz.ratio(key(plain), key(a)) >= 75 for a in english if key(a)
+        )
+
+    words = [w for w in split.split(row["name_en"]) if w]
+    if "/" in row["name_en"]:  # "Deirotan / Jableh"; not "Zahraa / Batarnas El Hiffeh"
+        before, _, after = row["name_en"].rpartition("/")
+        words = [*before.split(), after.strip()] if same(after.strip()) else []
+    latin_rest = None
+    if len(words) >= 2 and not same(row["name_en"]):
+        for size in (3, 2, 1):
             rest = words[:-size]
             while rest and rest[-1].lower() in ("al", "el"):
                 rest = rest[:-1]
-            if not rest or not same(" ".join(words[-size:]), admin):
-                continue
-            if (
-                len(key(" ".join(rest))) < 3
-                or len(rest) == 1
-                and (rest[0] in QUALIFIERS or key(rest[0]) in heads)
-            ):
+            if rest and same(" ".join(words[-size:])):
+                latin_rest = rest
                 break
-            out.append(" ".join(rest))
-            construct = re.match(r"^(.*[a-z]{2})et$", rest[-1])
-            if construct:
-                out += [" ".join([*rest[:-1], construct.group(1) + end]) for end in ("a", "eh")]
-            break
-    arabic = [w for w in re.split(r"\s*/\s*|\s+", row["name_ar"]) if w]
-    admin_ar = {row[f"admin{n}_ar"] for n in (1, 2, 3)} - {""}
-    if len(arabic) >= 2 and row["name_ar_truncated"] != "1" and "_" not in row["name_ar"]:
-        for size in (2, 1):
-            rest = arabic[:-size]
-            if rest and " ".join(arabic[-size:]) in admin_ar and " ".join(arabic) not in admin_ar:
-                if len(rest) > 1 or key(rest[0]) not in heads:
-                    out.append(" ".join(rest))
-                break
+    for rest in (latin_rest, arabic_rest):
+        while rest and rest[-1] in ("near", "قرب"):  # "Um Adase near Manbaj"
+            rest.pop()
+    if any(
+        rest is not None
+        and (
+            # cut inside a name ("Bweir Bir Helo" of Bir al-Helou) or left a head alone
+            key(rest[-1]) in heads if rest else True
+        )
+        or rest is not None
+        and len(rest) == 1
+        and rest[0] in QUALIFIERS
+        for rest in (latin_rest, arabic_rest)
+    ):
+        return []
+    out = []
+    if latin_rest and len(key(" ".join(latin_rest))) >= 3:
+        out.append(" ".join(latin_rest))
+        construct = re.match(r"^(.*[a-z]{2})et$", latin_rest[-1])
+        if construct:
+            out += [" ".join([*latin_rest[:-1], construct.group(1) + e]) for e in ("a", "eh")]
+    if arabic_rest:
+        out.append(" ".join(arabic_rest))
     return out
 
 

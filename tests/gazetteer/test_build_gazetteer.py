@@ -91,6 +91,10 @@ def test_ocha_names_lose_the_subdistrict_that_tells_namesakes_apart():
     assert {"Samuqet", "Samuqa", "Samuqeh", "سموقة"} <= set(forms)
     row = ocha_row("Mreimin Simaan", "مريمين سمعان", "Jebel Saman", "جبل سمعان")
     assert "Mreimin" in build_gazetteer.without_admin_name(row)
+    # The district written with its article fused, as OCHA writes it: "Zyaret Elbab" (Al Bab).
+    row = ocha_row("Zyaret Elbab", "زيارة الباب", "Ar-Ra'ee", "الراعي", "Al Bab")
+    row["admin2_ar"] = "الباب"
+    assert {"Zyaret", "Zyara", "Zyareh", "زيارة"} <= set(build_gazetteer.without_admin_name(row))
     # The Euphrates bank, in Deir ez-Zor: "Zghir Jazireh" is "Zghir".
     row = ocha_row("Zghir Jazireh", "زغير جزيرة", "Kisreh", "الكسرة", "Deir-ez-Zor")
     assert "Zghir" in build_gazetteer.without_admin_name(row)
@@ -102,6 +106,9 @@ def test_a_name_that_is_its_subdistrict_or_a_common_head_keeps_its_whole_name():
     # "Maaret Sednaya" is no village "Maara": Maaret begins many names.
     row = ocha_row("Maaret Sednaya", "معرة صيدنايا", "Sednaya", "صيدنايا")
     assert build_gazetteer.without_admin_name(row, heads={"marat", "معره"}) == []
+    # Nor a name cut inside: "Bweir Bir Helo" is not "Bweir Bir" of Be'r Al-Hulo.
+    row = ocha_row("Bweir Bir Helo", "البوير بئر الحلو", "Be'r Al-Hulo Al-Wardeyyeh", "")
+    assert build_gazetteer.without_admin_name(row, heads={"bar", "بير"}) == []
     # Nor an English qualifier alone ("Upper Shghur" of Jisr-Ash-Shugur).
     row = ocha_row("Upper Shghur", "الشغر الفوقاني", "Jisr-Ash-Shugur", "")
     assert build_gazetteer.without_admin_name(row) == []
