@@ -394,6 +394,7 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
 
     # UCDP places --------------------------------------------------------------------------
     ucdp_added = ucdp_merged = ucdp_skipped = 0
+    towns = {}  # UCDP's place name -> its place
     for row in ucdp_rows:
         if row["place_name"] in exclude_ucdp:
             continue
@@ -412,6 +413,7 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
             ucdp_merged += 1
             target["ucdp_events"] += int(row["n_events"])
             add_names(target, parsed)
+            towns[row["place_name"]] = target
             continue
         ucdp_added += 1
         place = {
@@ -424,6 +426,9 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
         add_names(place, parsed[1:])
         places.append(place)
         grid.add(place)
+        towns[row["place_name"]] = place
+    towns = {name: place for name, place in towns.items() if re.search(r" (?:town|city)$", name)}
+    learnt = report_names(source, towns, grid, heads, exclude_ucdp)
 
     areas = [
         {"name": name, "governorate": iso, "district": "", "latitude": lat, "longitude": lon,
@@ -434,7 +439,7 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
         "governorates": len(governorates), "districts": len(districts), "places": len(places),
         "ocha": len(ocha), "geonames_merged": geonames_merged, "geonames_added": geonames_added,
         "ucdp_merged": ucdp_merged, "ucdp_added": ucdp_added, "ucdp_skipped": ucdp_skipped,
-        "areas": len(areas),
+        "areas": len(areas), "report_names": learnt,
     }  # fmt: skip
     return governorates, list(districts.values()), places, areas, crosswalk, stats
 
@@ -470,6 +475,106 @@ GENERIC = frozenset(key(w) for w in ("Jebel", "Jabal", "Markaz", "Mintaqat", "Na
 # The bank of the Euphrates a Deir ez-Zor village lies on, written after its name as OCHA
 # writes a district's ("Zghir Jazireh", "Zghir Shamiyeh").
 BANKS = ("jazira", "shamiya")
+
+
+# A name UCDP's reports write where its events are coded to one town, again and again: a
+# spelling of the town or one of its quarters ("Menbej"; "Qaboun", "Jobar" of Damascus).
+REPORT_NAME_MIN = 4  # reports naming it
+REPORT_NAME_LOCATED = 0.3  # of them after "in", "hit", "near" ...
+REPORT_NAME_TOWN = 0.4  # of them with their event at the town
+REPORT_NAME_KNOWN_KM = 15.0  # a name of a place this near the town is that place's already
+_REPORT_ARTICLES = frozenset("al el as ash ad ar an az at".split())
+
+
+def report_names(source, towns, grid, heads=frozenset(), exclude_ucdp=()):
+    """Add to the towns ({UCDP place name: place}) the names UCDP's reports (headline and
+    original text) write for places in them: a capitalised run of words, most often with its
+    event coded to the town and written where a place goes, that is no English word (written
+    in lower case elsewhere in the reports), no country, people, month or given name, and no
+    name of a place near the town (that place is meant). Returns how many were added."""
+    path = Path(source) / "ucdp_ged_syria_2016_2019.csv"
+    if not towns or not path.exists():
+        return 0
+    token = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[.;:!?]")
+    total, located, where, lower = Counter(), Counter(), defaultdict(Counter), Counter()
+    with open(path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row.get("where_coordinates") in exclude_ucdp:
+                continue
+            words = token.findall(f"{row['source_headline']} . {row.get('source_original', '')}")
+            lower.update(w for w in words if w.islower())
+            seen = set()
+            i = 1
+            while i < len(words):
+                if not (words[i][0].isupper() and not words[i].isupper() and len(words[i]) > 2):
+                    i += 1
+                    continue
+                run, j = [words[i]], i + 1
+                while j < len(words) and len(run) < 4:
+                    if (
+                        words[j].lower() in _REPORT_ARTICLES
+                        and words[j + 1 : j + 2] != []
+                        and (words[j + 1][0].isupper())
+                    ):
+                        run += words[j : j + 2]
+                        j += 2
+                    elif words[j][0].isupper() and not words[j].isupper():
+                        run.append(words[j])
+                        j += 1
+                    else:
+                        break
+                name = " ".join(run)
+                if name not in seen and words[i - 1] not in ".;:!?":
+                    seen.add(name)
+                    total[name] += 1
+                    where[name][row["where_coordinates"]] += 1
+                    before = [w.lower() for w in words[max(0, i - 2) : i]]
+                    if (
+                        before[-1] in LOCATIVES
+                        or before[-1] in ARTICLE_WORDS
+                        and (before[0] in LOCATIVES)
+                    ):
+                        located[name] += 1
+                i = j
+    nonplaces = {w for _, w in nonplace_words()}
+    named = defaultdict(list)  # key or consonants -> the places of the towns' governorates
+    governorates = {town["governorate"] for town in towns.values()}
+    for cell in grid.cells.values():
+        for place in cell:
+            if place["governorate"] in governorates:
+                for k in place["_keys"] | place["_skeletons"]:
+                    named[k].append(place)
+    added = 0
+    for name, n in sorted(total.items()):
+        if n < REPORT_NAME_MIN or located[name] < REPORT_NAME_LOCATED * n:
+            continue
+        town_name, at_town = where[name].most_common(1)[0]
+        town = towns.get(town_name)
+        if town is None or at_town < REPORT_NAME_TOWN * n:
+            continue
+        words = [w.lower() for w in name.split() if w.lower() not in _REPORT_ARTICLES]
+        if any(lower[w] >= 2 or w in nonplaces or "'" in w or "’" in w for w in words):
+            continue  # "Old City", "Aleppo's", "Month", "Northeast Syria"
+        k, s = key(name), skeleton(name)
+        if len(words) == 1 and k in heads:
+            continue  # "Deir" of Deir ez-Zor, "Tal": the head of many names
+        lat, lon = float(town["latitude"]), float(town["longitude"])
+        near = [other for _, other in grid.near(lat, lon, REPORT_NAME_KNOWN_KM)]
+        same_governorate = [
+            other
+            for other in named.get(k, []) + named.get(s, [])
+            if other["governorate"] == town["governorate"]
+        ]
+        if any(
+            k in other["_keys"] or len(s) >= 3 and s in other["_skeletons"]
+            for other in near + same_governorate
+        ):
+            # the town's own name, a village beside it ("Khan Toman") or a place of its
+            # governorate the reports name with the town's events ("Qabasin")
+            continue
+        add_names(town, [name])
+        added += 1
+    return added
 
 
 def without_admin_name(row, heads=frozenset()):

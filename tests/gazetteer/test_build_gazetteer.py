@@ -112,3 +112,46 @@ def test_a_name_that_is_its_subdistrict_or_a_common_head_keeps_its_whole_name():
     # Nor an English qualifier alone ("Upper Shghur" of Jisr-Ash-Shugur).
     row = ocha_row("Upper Shghur", "الشغر الفوقاني", "Jisr-Ash-Shugur", "")
     assert build_gazetteer.without_admin_name(row) == []
+
+
+def town(name, governorate, lat, lon):
+    record = placed(name, lat, lon)
+    record["governorate"] = governorate
+    return record
+
+
+def report_names(tmp_path, rows, towns, others=()):
+    """The names report_names adds to each town ({UCDP place name: place})."""
+    fields = ["source_headline", "source_original", "where_coordinates"]
+    with open(tmp_path / "ucdp_ged_syria_2016_2019.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, fields)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(dict(zip(fields, row, strict=True)))
+    grid = build_gazetteer.Grid()
+    for record in [*towns.values(), *others]:
+        grid.add(record)
+    build_gazetteer.report_names(tmp_path, towns, grid)
+    return {name: record["alternate_names"] for name, record in towns.items()}
+
+
+def test_a_quarter_the_reports_name_where_their_events_are_coded_to_a_town_is_the_towns(tmp_path):
+    damascus = town("Damascus", "SY-DI", 33.51, 36.29)
+    rows = [
+        ("Shelling on Qaboun", "Clashes in the Old City; the old market burned", "Damascus city")
+    ]
+    rows *= 5
+    # A village of another governorate spelled alike is no reason to leave it out.
+    far = town("Qabun", "SY-HL", 36.2, 37.1)
+    names = report_names(tmp_path, rows, {"Damascus city": damascus}, [far])
+    assert "Qaboun" in names["Damascus city"]
+    assert "Old City" not in names["Damascus city"]  # English: "the old market"
+
+
+def test_a_name_of_a_village_beside_the_town_or_of_its_governorate_stays_that_places(tmp_path):
+    aleppo = town("Aleppo", "SY-HL", 36.20, 37.14)
+    rows = [("Clashes in Khan Toman", "Fighting near Qabasin", "Aleppo town")] * 6
+    village = town("Khan Tuman", "SY-HL", 36.12, 37.05)  # 12 km away
+    other = town("Qabasin", "SY-HL", 36.40, 37.69)  # 55 km away, in Aleppo governorate
+    names = report_names(tmp_path, rows, {"Aleppo town": aleppo}, [village, other])
+    assert names["Aleppo town"] == []
