@@ -167,6 +167,10 @@ def unfuse(word, first):
         word.startswith("al") and len(word) >= 6 and word[2] not in VOWELS
     ):
         return word[2:]
+    # The article assimilated to a sun letter and written into the word with that letter
+    # once ("Deir Ezour", "Jisr Eshughur": ez-Zour, esh-Shughur).
+    if re.match(r"e(?:sh|[tdrzsn])[aeiou]", word):
+        return word[1:]
     return word
 
 

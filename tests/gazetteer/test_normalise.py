@@ -66,6 +66,9 @@ FUSED = [
     ("Jisr Elshoghur", "Jisr ash Shughur"),
     ("Rasm Elward", "Rasm al Ward"),
     ("Kafr Albusiyeh", "Kafr al Busiyah"),
+    # assimilated to a sun letter, written with it once (press spellings)
+    ("Deir Ezour", "Deir ez-Zor", "Deir Ezzor"),
+    ("Jisr Eshughur", "Jisr ash-Shughur"),
 ]
 
 
