@@ -481,7 +481,8 @@ BANKS = ("jazira", "shamiya")
 # spelling of the town or one of its quarters ("Menbej"; "Qaboun", "Jobar" of Damascus).
 REPORT_NAME_MIN = 4  # reports naming it
 REPORT_NAME_LOCATED = 0.3  # of them after "in", "hit", "near" ...
-REPORT_NAME_TOWN = 0.4  # of them with their event at the town
+REPORT_NAME_TOWN = 0.5  # of them with their event at the town or within REPORT_NAME_KM of it
+REPORT_NAME_KM = 10.0
 REPORT_NAME_KNOWN_KM = 15.0  # a name of a place this near the town is that place's already
 _REPORT_ARTICLES = frozenset("al el as ash ad ar an az at".split())
 
@@ -497,6 +498,7 @@ def report_names(source, towns, grid, heads=frozenset(), exclude_ucdp=()):
         return 0
     token = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?|[.;:!?]")
     total, located, where, lower = Counter(), Counter(), defaultdict(Counter), Counter()
+    points = defaultdict(list)
     with open(path, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             if row.get("where_coordinates") in exclude_ucdp:
@@ -528,6 +530,9 @@ def report_names(source, towns, grid, heads=frozenset(), exclude_ucdp=()):
                     seen.add(name)
                     total[name] += 1
                     where[name][row["where_coordinates"]] += 1
+                    points[name].append(
+                        (row["where_coordinates"], row.get("latitude"), row.get("longitude"))
+                    )
                     before = [w.lower() for w in words[max(0, i - 2) : i]]
                     if (
                         before[-1] in LOCATIVES
@@ -548,9 +553,19 @@ def report_names(source, towns, grid, heads=frozenset(), exclude_ucdp=()):
     for name, n in sorted(total.items()):
         if n < REPORT_NAME_MIN or located[name] < REPORT_NAME_LOCATED * n:
             continue
-        town_name, at_town = where[name].most_common(1)[0]
-        town = towns.get(town_name)
-        if town is None or at_town < REPORT_NAME_TOWN * n:
+        town_name = next((w for w, _ in where[name].most_common() if w in towns), None)
+        if town_name is None:
+            continue
+        town = towns[town_name]
+        lat, lon = float(town["latitude"]), float(town["longitude"])
+        at_town = sum(
+            w == town_name
+            or _number(y) is not None
+            and _number(x) is not None
+            and distance_km(lat, lon, _number(y), _number(x)) <= REPORT_NAME_KM
+            for w, y, x in points[name]
+        )
+        if at_town < REPORT_NAME_TOWN * n:
             continue
         words = [w.lower() for w in name.split() if w.lower() not in _REPORT_ARTICLES]
         if any(lower[w] >= 2 or w in nonplaces or "'" in w or "’" in w for w in words):
@@ -558,7 +573,6 @@ def report_names(source, towns, grid, heads=frozenset(), exclude_ucdp=()):
         k, s = key(name), skeleton(name)
         if len(words) == 1 and k in heads:
             continue  # "Deir" of Deir ez-Zor, "Tal": the head of many names
-        lat, lon = float(town["latitude"]), float(town["longitude"])
         near = [other for _, other in grid.near(lat, lon, REPORT_NAME_KNOWN_KM)]
         same_governorate = [
             other
