@@ -63,14 +63,15 @@ def sources(source):
     admin1 = {v["ucdp_ged_adm_1"]: v["iso_3166_2"] for v in variants}
     geo_admin1 = {v["geonames_admin1_code"].split(".")[-1]: v["iso_3166_2"] for v in variants}
     pcode_iso = {pcode: iso for iso, pcode, _, _ in build_gazetteer.GOVERNORATES}
-    ucdp = []
+    ucdp, sites = [], []
     for r in read(source / "syria_places_observed_in_ucdp_ged.csv"):
-        parsed = build_gazetteer.parse_ucdp_place(r["place_name"])
-        if admin1.get(r["admin1"]) and parsed and int(r["best_precision"]) <= 2:
-            ucdp.append(
-                (r["place_name"], parsed[0], admin1[r["admin1"]], float(r["latitude"]),
-                 float(r["longitude"]))
-            )  # fmt: skip
+        if not admin1.get(r["admin1"]) or int(r["best_precision"]) > 2:
+            continue
+        case = (admin1[r["admin1"]], float(r["latitude"]), float(r["longitude"]))
+        if parsed := build_gazetteer.parse_ucdp_place(r["place_name"]):
+            ucdp.append((r["place_name"], parsed[0], *case))
+        elif parsed := build_gazetteer.parse_ucdp_site(r["place_name"]):
+            sites.append((r["place_name"], parsed[0], *case))
     geonames = []
     for t in read(source / "syria_places_geonames_cities500.csv"):
         spellings = {
@@ -89,7 +90,10 @@ def sources(source):
             ocha.append((r["pcode"], r["name_en"], *point))
         if r["name_ar"] and "_" not in r["name_ar"] and r["name_ar_truncated"] != "1":
             arabic.append((r["pcode"], r["name_ar"], *point))
-    return {"UCDP": ucdp, "GeoNames": geonames, "OCHA": ocha, "Arabic (OCHA)": arabic}
+    return {
+        "UCDP": ucdp, "UCDP sites": sites, "GeoNames": geonames, "OCHA": ocha,
+        "Arabic (OCHA)": arabic,
+    }  # fmt: skip
 
 
 def without_ocha_spellings(places, pcodes, ocha_names):
@@ -376,6 +380,7 @@ def main(argv=None):
     folds = [args.only] if args.only is not None else range(args.folds)
     for fold in folds:
         held = {label: set(units[label][fold]) for label in LEARNT}
+        held["UCDP"] |= set(units["UCDP sites"][fold])  # UCDP's sites: its places too
         gazetteer = gazetteer_without(args.source, held)
         recorded = recording(gazetteer).recorded if args.fit_prior else None
         locate = extractor(gazetteer)

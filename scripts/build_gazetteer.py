@@ -142,7 +142,7 @@ AREAS = [
 UCDP_PLACE_SUFFIXES = ("village", "town", "city", "suburb", "neighbourhood", "neighborhood")
 UCDP_SKIP = re.compile(
     r"\b(governorate|district|road|highway|between|near|river|area|border|crossing|"
-    r"countryside|junction|outskirts|front|frontline|line|pocket)\b",
+    r"countryside|junction|outskirts|front|frontline|line|pocket|subdistrict|sub-district)\b",
     re.IGNORECASE,
 )
 
@@ -399,7 +399,7 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
         if row["place_name"] in exclude_ucdp:
             continue
         iso = ucdp_admin1.get(row["admin1"])
-        parsed = parse_ucdp_place(row["place_name"])
+        parsed = parse_ucdp_place(row["place_name"]) or parse_ucdp_site(row["place_name"])
         if not iso or not parsed or int(row["best_precision"]) > 2:
             ucdp_skipped += 1
             continue
@@ -690,6 +690,55 @@ def name_heads(rows, share=8):
             if len(words) >= 2:
                 counts[key(words[0])] += 1
     return frozenset(k for k, n in counts.items() if n >= share and k)
+
+
+# What UCDP's sites are (a hill, an airbase, a gas field): written after their names.
+SITE_KINDS = (
+    "hill hills mount mountain locality farm farms camp airbase airport heliport dam reservoir"
+    " field fields oilfield oilfields checkpoint prison base island springs ruins ruin plain"
+    " plains castle silos crossroad tower lake stream complex"
+).split()
+# Words of a site's kind before it ("Tiyas Military Airbase", "Atmeh IDP camp", "Al Omar
+# oil fields"), which the press may leave out.
+SITE_QUALIFIERS = frozenset("military army air refugee idp oil gas".split())
+
+
+def parse_ucdp_site(name):
+    """A named site UCDP codes events at, as the press writes it: 'Tiyas Military Airbase
+    (T4)' -> ['Tiyas Military Airbase', 'Tiyas Airbase']; 'Al Rukban camp' -> ['Al Rukban
+    camp', 'Al Rukban']; 'Tall Kurdi', 'Qayqun' -> themselves. Not regions, roads, units or
+    anything numbered ('Eastern Homs Governorate', 'Road between ...', 'Brigade 135'), nor a
+    place parse_ucdp_place reads (a village, a town), nor a generic word alone ('Sugar
+    factory')."""
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    if parse_ucdp_place(name) or UCDP_SKIP.search(name) or re.search(r"\d", name):
+        return None
+    if "/" in name or re.search(r"\b(?:brigade|division|regiment|company|syria)\b", name, re.I):
+        return None
+    words = name.split()
+    if words[0].lower() in SITE_QUALIFIERS or words[0].lower() in SITE_KINDS:
+        return None  # "Army Artillery Base", "Military Research Center": no name
+    if words[0] in QUALIFIERS:
+        return None  # "Eastern Ghouta", "Western Ghouta": a region (AREAS has them)
+    kinds = 0
+    while len(words) - kinds > 1 and words[-1 - kinds].lower() in SITE_KINDS:
+        kinds += 1
+    core = words[: len(words) - kinds]
+    while len(core) > 1 and core[-1].lower() in SITE_QUALIFIERS:
+        core = core[:-1]
+    article = re.compile(r"(?:al|el|as|ash|ad|ar|an|az|at|ath)(?:-[A-Z]|$)")
+    if len(spelling(" ".join(core))) < 3 or not all(
+        w[:1].isupper() or key(w) == "" or article.match(w) for w in core
+    ):
+        return None  # "Sugar factory", "Silos east of Palmyra"
+    names = [" ".join(words)]
+    if kinds:
+        kind = words[len(words) - kinds :]
+        names.append(" ".join(core + kind))
+        if kind[-1].endswith("s"):  # "Al Omar oil fields" is the Omar oil field
+            names += [n[:-1] for n in names]
+        names.append(" ".join(core))
+    return list(dict.fromkeys(names))
 
 
 def parse_ucdp_place(name):

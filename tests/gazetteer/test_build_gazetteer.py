@@ -4,6 +4,8 @@ import csv
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 import build_gazetteer  # noqa: E402
@@ -155,3 +157,28 @@ def test_a_name_of_a_village_beside_the_town_or_of_its_governorate_stays_that_pl
     other = town("Qabasin", "SY-HL", 36.40, 37.69)  # 55 km away, in Aleppo governorate
     names = report_names(tmp_path, rows, {"Aleppo town": aleppo}, [village, other])
     assert names["Aleppo town"] == []
+
+
+def test_ucdp_sites_are_places_by_their_name_with_and_without_their_kind():
+    assert build_gazetteer.parse_ucdp_site("Tiyas Military Airbase (T4)") == [
+        "Tiyas Military Airbase", "Tiyas Airbase", "Tiyas",
+    ]  # fmt: skip
+    assert "Al Omar oil field" in build_gazetteer.parse_ucdp_site("Al Omar oil fields")
+    assert build_gazetteer.parse_ucdp_site("Tall Kurdi") == ["Tall Kurdi"]
+    assert build_gazetteer.parse_ucdp_site("Hammam al-Turkman") == ["Hammam al-Turkman"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Teir Maaleh village",  # a village: parse_ucdp_place's
+        "Eastern Homs Governorate",  # a region
+        "Road between As Sukhnah and Tadmur",
+        "128th Brigade",  # a unit, numbered
+        "Army Artillery Base (Brigade 47)",  # no name but its kind
+        "Sugar factory",  # a generic word
+        "Eastern Ghouta",  # a region the gazetteer's areas hold
+    ],
+)
+def test_what_is_no_named_site_is_not_one(name):
+    assert build_gazetteer.parse_ucdp_site(name) is None

@@ -318,6 +318,9 @@ def small_gazetteer_records(extra=()):
         ("Chinchar", "SY-HI", (34.60, 36.75)),  # and ch as the French sh still
         ("Zughayr", "SY-DY", (35.51, 40.00)),  # OCHA's "Zghir Jazireh": its bank after it
         ("Hawayej Thyab", "SY-DY", (35.47, 40.05)),
+        ("Tiyas Airbase", "SY-HI", (34.52, 37.63)),  # a site UCDP codes events at
+        ("Rukban camp", "SY-HI", (33.32, 38.70)),
+        ("Tishreen Dam", "SY-HL", (36.38, 38.18)),
         ("Qaboun", "SY-DI", (33.51, 36.29)),  # a quarter UCDP's reports name in the city
         ("Al Waer", "SY-HI", (34.73, 36.71)),
         ("كفرنبل", "SY-ID", (35.61, 36.56)),  # Arabic script
