@@ -72,6 +72,12 @@ def test_a_place_word_spelled_as_no_place_near_a_namesake_by_its_consonants_is_n
     assert "anadan" not in located_learnt(tmp_path, rows, [placed("Andan", 36.293, 37.040)])
 
 
+def test_a_place_word_near_its_qualified_namesake_is_no_news_word(tmp_path):
+    # "Baghuz": OCHA has Baguz Fawqani and Baghuz Tahtani, not Baghuz alone.
+    rows = [("Clashes in Baghuz", "Baghuz", "34.44", "40.97")] * 12
+    assert "baghuz" not in located_learnt(tmp_path, rows, [placed("Baguz Fawqani", 34.457, 40.959)])
+
+
 def test_a_place_word_whose_namesake_is_far_from_its_events_stays_a_news_word(tmp_path):
     # Jobar, a quarter of Damascus, is not a village "Jober" in the north.
     rows = [("Clashes in Jobar on Monday", "Jobar", "33.53", "36.33")] * 12
@@ -122,18 +128,19 @@ def town(name, governorate, lat, lon):
     return record
 
 
-def report_names(tmp_path, rows, towns, others=()):
-    """The names report_names adds to each town ({UCDP place name: place})."""
-    fields = ["source_headline", "source_original", "where_coordinates"]
+def report_names(tmp_path, rows, towns, others=(), known=()):
+    """The names report_names adds to each town ({UCDP place name: place}); a row is
+    (headline, text, UCDP place name[, latitude, longitude])."""
+    fields = ["source_headline", "source_original", "where_coordinates", "latitude", "longitude"]
     with open(tmp_path / "ucdp_ged_syria_2016_2019.csv", "w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fields)
         writer.writeheader()
         for row in rows:
-            writer.writerow(dict(zip(fields, row, strict=True)))
+            writer.writerow(dict(zip(fields, row, strict=False)))
     grid = build_gazetteer.Grid()
     for record in [*towns.values(), *others]:
         grid.add(record)
-    build_gazetteer.report_names(tmp_path, towns, grid)
+    build_gazetteer.report_names(tmp_path, towns, grid, known=known)
     return {name: record["alternate_names"] for name, record in towns.items()}
 
 
@@ -153,10 +160,44 @@ def test_a_quarter_the_reports_name_where_their_events_are_coded_to_a_town_is_th
 def test_a_name_of_a_village_beside_the_town_or_of_its_governorate_stays_that_places(tmp_path):
     aleppo = town("Aleppo", "SY-HL", 36.20, 37.14)
     rows = [("Clashes in Khan Toman", "Fighting near Qabasin", "Aleppo town")] * 6
-    village = town("Khan Tuman", "SY-HL", 36.12, 37.05)  # 12 km away
+    # 12 km away, across a governorate line: near the town, it is that village
+    village = town("Khan Tuman", "SY-ID", 36.12, 37.05)
     other = town("Qabasin", "SY-HL", 36.40, 37.69)  # 55 km away, in Aleppo governorate
     names = report_names(tmp_path, rows, {"Aleppo town": aleppo}, [village, other])
     assert names["Aleppo town"] == []
+
+
+def test_a_quarter_whose_reports_are_coded_beside_the_town_is_the_towns(tmp_path):
+    # Jobar: two reports coded to the city, four to a suburb 3 km away.
+    damascus = town("Damascus", "SY-DI", 33.51, 36.29)
+    rows = [("Clashes in Jobar", "", "Damascus city", "33.51", "36.29")] * 2
+    rows += [("Shelling on Jobar", "", "Ein Terma suburb", "33.52", "36.32")] * 4
+    names = report_names(tmp_path, rows, {"Damascus city": damascus})
+    assert names["Damascus city"] == ["Jobar"]
+
+
+def test_a_name_whose_reports_are_mostly_coded_far_from_the_town_is_not_the_towns(tmp_path):
+    damascus = town("Damascus", "SY-DI", 33.51, 36.29)
+    rows = [("Clashes in Jobar", "", "Damascus city", "33.51", "36.29")] * 2
+    rows += [("Shelling on Jobar", "", "Duma town", "33.57", "36.40")] * 3  # 12 km
+    assert report_names(tmp_path, rows, {"Damascus city": damascus})["Damascus city"] == []
+
+
+def test_a_name_the_reports_seldom_write_where_a_place_goes_is_not_the_towns(tmp_path):
+    homs = town("Homs", "SY-HI", 34.73, 36.71)
+    rows = [("Waer residents fled", "Talks with Waer elders", "Homs town")] * 4
+    rows += [("Shelling on Waer", "", "Homs town")]  # 1 of 5 after a locative
+    assert report_names(tmp_path, rows, {"Homs town": homs})["Homs town"] == []
+
+
+def test_a_region_or_two_names_side_by_side_are_not_the_towns(tmp_path):
+    muhammadiyah = town("Al Muhammadiyah", "SY-RD", 33.45, 36.43)
+    rows = [("Clashes in Qalamon and shelling hit Douma Mdira", "", "Al Muhammadiyah town")] * 5
+    duma = town("Duma", "SY-RD", 33.57, 36.40)  # 13 km, another town of the governorate
+    names = report_names(
+        tmp_path, rows, {"Al Muhammadiyah town": muhammadiyah}, [duma], known=["Qalamoun"]
+    )
+    assert names["Al Muhammadiyah town"] == []
 
 
 def test_ucdp_sites_are_places_by_their_name_with_and_without_their_kind():
