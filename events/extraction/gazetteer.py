@@ -414,6 +414,11 @@ _PROVINCE_BEFORE = re.compile(
     r"(?:\s+(?:areas|parts|countryside|outskirts))?(?:\s+(?:of|in))?(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
+# What follows the name of an organisation, not of a place: "the Baath party".
+_ORGANISATION_AFTER = re.compile(
+    r"['’]?s?\s+(?:part(?:y|ies)|regime|newspaper|daily|university|movement)(?:['’]?s)?\b",
+    re.IGNORECASE,
+)
 _DISTRICT_AFTER = re.compile(r"^\s*(?:district|area|areas|region)\b", re.IGNORECASE)
 _OPENERS = ARTICLES | DIRECTIONS
 # Between two words of a name: a space or a hyphen, after an ayn or a hamza that ends the
@@ -841,7 +846,8 @@ class Gazetteer:
                     if later:
                         found, at = later, i + 1
             if found:
-                mentions.append(found[0])
+                if not self._organisation(text, found[0]):
+                    mentions.append(found[0])
                 i = at + found[1]
             elif run > 1 and self._leads(word):
                 continue  # "Syria's Idlib", "Western Aleppo": the name starts after it
@@ -862,6 +868,18 @@ class Gazetteer:
                 i += run
         self._last = (text, tuple(mentions))
         return mentions
+
+    def _organisation(self, text, mention):
+        """Is the name that of a party, a newspaper or a regime ("the ruling Baath party",
+        "the Tishreen newspaper")? Not a governorate's, a district's or a town's ("Aleppo
+        University" is in Aleppo)."""
+        if not _ORGANISATION_AFTER.match(text, mention.end):
+            return False
+        entries = [self._entry_of.get(loc) for loc in mention.candidates]
+        return not any(
+            e is None or e.standalone or e.capital_of or e.location.precision != PLACE
+            for e in entries
+        )
 
     def _leads(self, word):
         """Is this a word before a name that is not part of it (a direction, a country)?"""

@@ -232,6 +232,25 @@ def test_lowercase_words_and_short_names_are_not_places(gazetteer):
     assert mentions == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A journalist of the ruling Baath party was killed in Idlib.",
+        "A journalist for the Baath partys youth publication was killed in Idlib.",
+        "The Tishreen newspaper said shells fell on Idlib.",
+    ],
+)
+def test_a_village_named_like_a_party_or_a_newspaper_is_not_its_place(gazetteer, text):
+    # Baath and Tishreen are villages too; here they name a party and a newspaper.
+    assert [m.surface for m in gazetteer.find_mentions(text)] == ["Idlib"]
+
+
+def test_a_town_named_before_its_university_is_still_the_town(gazetteer):
+    assert [m.surface for m in gazetteer.find_mentions("Shells hit Aleppo University")] == [
+        "Aleppo"
+    ]
+
+
 def test_an_editor_alias_is_found():
     gazetteer = small_gazetteer(
         extra=[{**place("Kafr Batna", "SY-RD", 33.51, 36.37), "alternate_names": "Kfar Batna"}]
