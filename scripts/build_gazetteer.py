@@ -24,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from rapidfuzz import fuzz  # noqa: E402
 
 from events.extraction.gazetteer import (  # noqa: E402
+    ARTICLES,
     Grid,
     _qualifier,
     distance_km,
@@ -500,7 +501,6 @@ REPORT_NAME_LOCATED = 0.3  # of them after "in", "hit", "near" ...
 REPORT_NAME_TOWN = 0.5  # of them with their event at the town or within REPORT_NAME_KM of it
 REPORT_NAME_KM = 10.0
 REPORT_NAME_KNOWN_KM = 15.0  # a name of a place this near the town is that place's already
-_REPORT_ARTICLES = frozenset("al el as ash ad ar an az at ez es ed et en er esh eth".split())
 
 
 def report_names(source, towns, grid, heads=frozenset(), exclude_ucdp=(), known=()):
@@ -534,7 +534,7 @@ def report_names(source, towns, grid, heads=frozenset(), exclude_ucdp=(), known=
                 run, j = [words[i]], i + 1
                 while j < len(words) and len(run) < 4:
                     if (
-                        words[j].lower() in _REPORT_ARTICLES
+                        words[j].lower() in ARTICLES
                         and words[j + 1 : j + 2] != []
                         and (words[j + 1][0].isupper())
                     ):
@@ -553,12 +553,7 @@ def report_names(source, towns, grid, heads=frozenset(), exclude_ucdp=(), known=
                     points[name].append(
                         (row["where_coordinates"], row.get("latitude"), row.get("longitude"))
                     )
-                    before = [w.lower() for w in words[max(0, i - 2) : i]]
-                    if (
-                        before[-1] in LOCATIVES
-                        or before[-1] in ARTICLE_WORDS
-                        and (before[0] in LOCATIVES)
-                    ):
+                    if after_locative(words, i):
                         located[name] += 1
                 i = j
     nonplaces = {w for _, w in nonplace_words()}
@@ -589,7 +584,7 @@ def report_names(source, towns, grid, heads=frozenset(), exclude_ucdp=(), known=
         )
         if at_town < REPORT_NAME_TOWN * n or where[name][town_name] < 2:
             continue
-        words = [w.lower() for w in name.split() if w.lower() not in _REPORT_ARTICLES]
+        words = [w.lower() for w in name.split() if w.lower() not in ARTICLES]
         if not words or any(lower[w] >= 2 or w in nonplaces or "'" in w or "’" in w for w in words):
             continue  # "Old City", "Aleppo's", "Month", "Northeast Syria", "Ash"
         k, s = key(name), skeleton(name)
@@ -693,20 +688,14 @@ def without_admin_name(row, heads=frozenset()):
                 latin_rest = rest
                 break
     for rest in (latin_rest, arabic_rest):
+        if rest is None:
+            continue
         while rest and rest[-1] in ("near", "قرب"):  # "Um Adase near Manbaj"
             rest.pop()
-    if any(
-        rest is not None
-        and (
-            # cut inside a name ("Bweir Bir Helo" of Bir al-Helou) or left a head alone
-            key(rest[-1]) in heads if rest else True
-        )
-        or rest is not None
-        and len(rest) == 1
-        and rest[0] in QUALIFIERS
-        for rest in (latin_rest, arabic_rest)
-    ):
-        return []
+        # nothing left, a cut inside a name ("Bweir Bir Helo" of Bir al-Helou), a head or a
+        # qualifier alone
+        if not rest or key(rest[-1]) in heads or len(rest) == 1 and rest[0] in QUALIFIERS:
+            return []
     out = []
     if latin_rest and len(key(" ".join(latin_rest))) >= 3:
         out.append(" ".join(latin_rest))
@@ -831,6 +820,17 @@ ARTICLE_WORDS = frozenset("al el the ad as ash ar an at az".split())
 LOCATED_SHARE = 0.25
 
 
+def after_locative(words, i):
+    """Is words[i] written where a place goes: after "in", "hit", "near" ... or "in the"?"""
+    before = [w.lower() for w in words[max(0, i - 2) : i]]
+    return bool(before) and (
+        before[-1] in LOCATIVES
+        or len(before) == 2
+        and before[-1] in ARTICLE_WORDS
+        and before[0] in LOCATIVES
+    )
+
+
 def english_and_actor_words(source, governorates, districts, places, areas, exclude_ucdp=()):
     """Words of news copy that are not places, learnt from the UCDP source headlines.
 
@@ -854,13 +854,7 @@ def english_and_actor_words(source, governorates, districts, places, areas, excl
                         lower[word] += 1
                     elif word[0].isupper() and i > 0 and not word.isupper():
                         capital[word] += 1
-                        before = [w.lower() for w in words[max(0, i - 2) : i]]
-                        if before and (
-                            before[-1] in LOCATIVES
-                            or len(before) == 2
-                            and before[-1] in ARTICLE_WORDS
-                            and before[0] in LOCATIVES
-                        ):
+                        if after_locative(words, i):
                             located[word] += 1
                             if None not in point:
                                 points[word].append(point)
