@@ -1368,7 +1368,11 @@ class Gazetteer:
             ):
                 # "Siha Fawqani" the gazetteer lacks: its twin, or the village it is part of.
                 similar += self._twins(found[0])
-            entries += [e for e in similar if e not in entries and e.location.precision == PLACE]
+            # (a place found by several of these routes is one candidate, not several)
+            entries += [
+                e for e in dict.fromkeys(similar)
+                if e not in entries and e.location.precision == PLACE
+            ]  # fmt: skip
         after = text[mention.end : mention.end + 40]
         before = text[max(0, mention.start - 40) : mention.start]
         areas = [e for e in entries if e.location.precision != PLACE]

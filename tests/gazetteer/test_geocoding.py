@@ -712,3 +712,20 @@ def test_namesakes_told_apart_by_their_district_are_each_a_candidate(gazetteer):
     names = {chosen.location.name} | {loc.name for loc, _ in chosen.alternatives}
     assert {"Samuqet Manbaj", "Samuqet Aazaz"} <= names
     assert chosen.location.province_code == "SY-HL"
+
+
+def test_a_namesake_found_by_several_similar_spellings_counts_once():
+    # Zahera's Arabic name reads as "Zahraa" by its stem and by its sound: found twice, it
+    # used to count twice against the village spelled exactly so (two thirds to one third).
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HL", "name": "Aleppo"}, {"code": "SY-RA", "name": "Raqqa"}],
+        [],
+        [
+            place("Zahraa", "SY-HL", 36.36, 37.00, pcode="C1"),
+            place("Zahera", "SY-RA", 36.17, 38.80, name_ar="الزاهرة", pcode="C2"),
+        ],
+        calibration={},
+    )
+    chosen = gazetteer.choose(sentence("Zahraa"))
+    shares = {chosen.location.key: chosen.raw} | {a.key: p for a, p in chosen.alternatives}
+    assert shares["C1"] >= shares["C2"]
