@@ -420,6 +420,19 @@ _ORGANISATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DISTRICT_AFTER = re.compile(r"^\s*(?:district|area|areas|region)\b", re.IGNORECASE)
+# A site named after a place: its kind, written after the name ("Kweires military airport",
+# "the Tishreen oil field"), or ending one of a place's names ("Qwaris Military Air Base").
+SITE_KINDS = {
+    "airbase": "air", "airport": "air", "airfield": "air", "airstrip": "air", "base": "air",
+    "dam": "dam", "reservoir": "dam", "lake": "dam",
+    "field": "field", "fields": "field", "oilfield": "field", "oilfields": "field",
+    "camp": "camp", "camps": "camp",
+}  # fmt: skip
+_SITE_AFTER = re.compile(
+    r"[ \t]+(?:(?:military|army|air|civil|civilian|international|oil|gas|refugee|idp|"
+    r"displacement|displaced|people's|peoples)[ \t]+){0,2}(" + "|".join(SITE_KINDS) + r")\b",
+    re.IGNORECASE,
+)
 _OPENERS = ARTICLES | DIRECTIONS
 # Between two words of a name: a space or a hyphen, after an ayn or a hamza that ends the
 # first word ("Sab` Biyar", "Jisr ash-Shughur").
@@ -441,6 +454,8 @@ PRIOR = 0.06
 NAMED_GOVERNORATE = 6.0
 NAMED_DISTRICT = 2.0
 CAPITAL = 8.0
+# A site the text names by its kind ("airbase", "dam", "oil field", "camp").
+SITE = 4.0
 # How much further from the text's spelling a city named like its area may be and keep CAPITAL.
 CAPITAL_SPELLING = 0.05
 MAX_ALTERNATIVES = 4
@@ -464,7 +479,7 @@ class _Entry:
 
     __slots__ = (
         "location", "weight", "keys", "spellings", "sounds", "skeletons", "capital_of",
-        "standalone", "romans", "twins", "evidence",
+        "standalone", "romans", "twins", "evidence", "kinds",
     )  # fmt: skip
 
     def __init__(self, location, weight, capital_of=None, standalone=False):
@@ -479,6 +494,7 @@ class _Entry:
         # What the prior (log-odds that a report names this place rather than a namesake) is
         # made of: see prior_of.
         self.evidence = (0.0, 0.0, 0.0, 0.0)
+        self.kinds = set()  # the kinds of site its names end with (SITE_KINDS)
         self.capital_of = capital_of
         # A name that stands alone at the head of a longer run ("Aleppo University").
         self.standalone = standalone or location.precision != PLACE
@@ -727,6 +743,8 @@ class Gazetteer:
             if not k:
                 continue
             entry.keys.add(k)
+            if len(tokens) > 1 and (kind := SITE_KINDS.get(tokens[-1].lower())):
+                entry.kinds.add(kind)
             if len(tokens) > 1:
                 self._tails.add(token_key(tokens[-1], first=False))
             if spelling(name):
@@ -1052,7 +1070,9 @@ class Gazetteer:
                         _plain(words[size:], articles[size:]) if not all(articles[size:]) else ""
                     )
                     standalone = tier == 1 and len(k) >= 4 and any(e.standalone for e in entries)
-                    if not (follower in STOPWORDS or standalone):
+                    # "Kuweires Military Airport": a site named after the place
+                    site = _SITE_AFTER.match(text, tokens[i + size - 1][1])
+                    if not (follower in STOPWORDS or site or standalone):
                         continue  # "Kafr" of "Kafr Yahmul": a head, not the name
                 found = (size, entries)
                 break
@@ -1375,6 +1395,8 @@ class Gazetteer:
             ]  # fmt: skip
         after = text[mention.end : mention.end + 40]
         before = text[max(0, mention.start - 40) : mention.start]
+        site = _SITE_AFTER.match(after)
+        kind = SITE_KINDS[site.group(1).lower()] if site else None
         areas = [e for e in entries if e.location.precision != PLACE]
         if _PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before):
             wider = [e for e in areas if e.location.precision == PROVINCE]
@@ -1435,15 +1457,15 @@ class Gazetteer:
             )
         ):
             # "Ghouta" the area, not a hamlet of that name (which stays a runner-up).
-            return self._ranked(areas + places, mention.surface, weights, context, areas)
-        return self._ranked(places or areas, mention.surface, weights, context, favoured)
+            return self._ranked(areas + places, mention.surface, weights, context, areas, kind)
+        return self._ranked(places or areas, mention.surface, weights, context, favoured, kind)
 
-    def _ranked(self, entries, surface, weights, context, favoured=()):
+    def _ranked(self, entries, surface, weights, context, favoured=(), kind=None):
         """Candidates scored on the evidence, as [(location, confidence)], likeliest first
         (see ranked_by)."""
-        return ranked_by(self._evidence(entries, surface, weights, context, favoured))
+        return ranked_by(self._evidence(entries, surface, weights, context, favoured, kind))
 
-    def _evidence(self, entries, surface, weights, context, favoured=()):
+    def _evidence(self, entries, surface, weights, context, favoured=(), kind=None):
         """[(closeness of the spelling, the prior's evidence, what the text adds, entry)] of
         each candidate: what ranked_by weighs."""
         codes, districts = context
@@ -1461,6 +1483,8 @@ class Gazetteer:
                 bonus += NAMED_DISTRICT
             if e in favoured:
                 bonus += CAPITAL
+            if kind in e.kinds:
+                bonus += SITE  # "Kweires airbase": the airbase, not the village Kweires
             rows.append((closeness(surface, e), e.evidence, bonus, e))
         return rows
 

@@ -729,3 +729,51 @@ def test_a_namesake_found_by_several_similar_spellings_counts_once():
     chosen = gazetteer.choose(sentence("Zahraa"))
     shares = {chosen.location.key: chosen.raw} | {a.key: p for a, p in chosen.alternatives}
     assert shares["C1"] >= shares["C2"]
+
+
+def site_gazetteer():
+    # A village in Idlib, and an airbase UCDP coded in Aleppo named after another spelling.
+    return Gazetteer.from_records(
+        [{"code": "SY-HL", "name": "Aleppo"}, {"code": "SY-ID", "name": "Idlib"}],
+        [],
+        [
+            place("Kweires", "SY-ID", 35.60, 36.60, pcode="C1"),
+            place(
+                "Qwaris Military Air Base",
+                "SY-HL",
+                36.19,
+                37.58,
+                pcode="",
+                origin="ucdp",
+                ucdp_events=2,
+                alternate_names="Qwaris Base|Qwaris",
+            ),  # fmt: skip
+        ],
+        calibration={},
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels shelled the Kweires airbase on Monday, a monitor said.",
+        "Rebels shelled the Kweires military airport on Monday, a monitor said.",
+        "Rebels shelled Kuweires Military Airport on Monday, a monitor said.",
+    ],
+)
+def test_a_site_named_with_its_kind_is_the_site_not_a_village_of_that_name(text):
+    chosen = site_gazetteer().choose(text)
+    assert chosen.location.name == "Qwaris Military Air Base"
+
+
+def test_the_name_without_a_kind_is_still_the_village():
+    chosen = site_gazetteer().choose("Rebels shelled Kweires on Monday, a monitor said.")
+    assert chosen.location.key == "C1"
+
+
+def test_a_head_word_before_a_council_is_no_site():
+    # "Military" opens a site's kind only when the kind follows.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-ID", "name": "Idlib"}], [], [place("Kafr", "SY-ID", 35.6, 36.6)]
+    )
+    assert gazetteer.choose("The Kafr Military Council said on Monday.") is None
