@@ -317,6 +317,11 @@ _VERB_NEXT = re.compile(
 
 
 _AGE = re.compile(r"^\s*\d{1,3}[\s-]+(?:year|month)s?[\s-]+old\b", re.I)
+# "on June 3 killed civilians": the day of a date ("May" only as the month is written).
+_MONTH_BEFORE = re.compile(
+    r"\b(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May)\.?\s+$"
+)
 _OF_THEM_ALONE = re.compile(r"^\s+of\s+(?:them|those)\b", re.I)
 
 
@@ -381,6 +386,8 @@ def find_tolls(sentence, offset=0):
             continue  # a year, not a toll
         after = sentence[match.end() : match.end() + 120]
         before = sentence[max(0, match.start() - 60) : match.start()]
+        if raw.isdigit() and best <= 31 and _MONTH_BEFORE.search(before):
+            continue  # a day of the month, not a toll
         before_verb = _KILLED_BEFORE.search(before)
         of_them = _OF_THEM.match(after)
         # "14 of the dead were fighters" names its kind itself; "17 of them" needs the toll

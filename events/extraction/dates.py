@@ -74,6 +74,14 @@ _DATELINES = [
 _WIRE = re.compile(
     r"^[\sA-Z'.,-]{2,40}?,?\s*(?:[A-Z][a-z]+,\s*)?" + _MONTH + r"\s+(?P<day>\d{1,2})\s*\(", re.I
 )
+# The dateline opening a wire story's first sentence, "BEIRUT, July 13 (Reuters) -": its date
+# is the story's, not the event's ("... killed five civilians on Wednesday").
+_DATELINE_HEAD = re.compile(
+    r"^\s*[A-Z][\w'’. -]{1,40},\s*(?:[A-Z][a-z]+,\s*)?"
+    r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH.replace("month", "month2") + r")"
+    r"(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]",
+    re.I,
+)
 # A dateline sits in the opening characters; a date deeper in the text is an event date.
 _DATELINE_WINDOW = 200
 
@@ -221,6 +229,12 @@ def _explicit(match, published, month_number):
     return None
 
 
+def dateline_end(text):
+    """Where the wire dateline opening `text` ends (0 if it has none)."""
+    match = _DATELINE_HEAD.match(text)
+    return match.end() if match else 0
+
+
 def resolve(text, published):
     """Find the first date expression in `text`: (date, precision, (start, end)) or None.
 
@@ -228,6 +242,8 @@ def resolve(text, published):
     """
     if not text:
         return None
+    if published is not None and published.year < 2:
+        published = None  # no day before it to count back to (date.min)
     found = []
     match = _ISO.search(text)
     if match:
@@ -237,8 +253,9 @@ def resolve(text, published):
     for pattern in (_EXPLICIT_DMY, _EXPLICIT_MDY):
         for match in pattern.finditer(text):
             month_number = MONTHS.get(match["month"].lower().rstrip("."))
-            # "may" is also a verb: only accept it next to a year or a clear day number.
-            if match["month"].lower() == "may" and not match["year"]:
+            # "may" is also a verb ("5 may have died"): without a year, only "May" written
+            # as the month is, beside its day number.
+            if match["month"].lower() == "may" and not match["year"] and match["month"] != "May":
                 continue
             date = _explicit(match, published, month_number)
             if date:

@@ -172,8 +172,9 @@ def _date(facts_list, published):
 
 
 def _resolve_event_date(text, published):
-    # Skip the reporting day ("the monitor said on Friday"): news is reported after it happens.
-    position = 0
+    # Skip the reporting day ("the monitor said on Friday"): news is reported after it happens;
+    # and the dateline's ("BEIRUT, July 13 (Reuters) -").
+    position = dates.dateline_end(text)
     while position < len(text):
         found = dates.resolve(text[position:], published)
         if found is None:

@@ -331,3 +331,15 @@ def test_no_one_is_no_toll_of_one(sentence):
     for outcome in ("killed", "injured"):
         result, _ = combine(find_tolls(sentence), outcome)
         assert all(figure["best"] != 1 for figure in result.values()), (sentence, outcome)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An air strike on June 3 killed civilians in Aleppo.",
+        "An air strike on 3 June killed civilians in Aleppo.",
+        "On Sept. 12 shelling killed civilians in the town.",
+    ],
+)
+def test_the_day_of_a_date_is_no_toll(sentence):
+    assert killed(sentence) is None

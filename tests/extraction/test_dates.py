@@ -83,3 +83,15 @@ def test_the_span_points_at_the_expression():
     text = "Raids on Tuesday killed nine"
     _, _, (start, end) = resolve(text, FRIDAY)
     assert text[start:end] == "on Tuesday"
+
+
+def test_a_day_of_may_with_its_number_is_a_date():
+    # "may" the verb never has a day number beside it.
+    date, precision, _ = resolve("An air strike on May 3 killed civilians", FRIDAY)
+    assert (date, precision) == (datetime.date(2018, 5, 3), "day")
+    date, precision, _ = resolve("An air strike on 3 May killed civilians", FRIDAY)
+    assert (date, precision) == (datetime.date(2018, 5, 3), "day")
+
+
+def test_the_first_days_of_the_calendar_are_no_error():
+    assert resolve("Jets struck the town yesterday", datetime.date(1, 1, 1)) is None

@@ -446,3 +446,12 @@ def test_the_deadliest_attack_since_the_war_began_is_this_attack_not_context():
     event = primary(extract("Air strikes hit a school in Idlib", text, MONDAY))
     assert event["killed"]["civilians"]["best"] == 28
     assert not event["aggregate"]
+
+
+def test_a_wire_datelines_date_is_the_publication_not_the_event():
+    text = (
+        "BEIRUT, July 13 (Reuters) - An air strike killed five civilians in Saraqib on "
+        "Wednesday, a monitor said."
+    )
+    (event,) = [e for e in extract("Air strike kills 5", text, "2018-07-13") if e["primary"]]
+    assert (event["date"], event["date_precision"]) == ("2018-07-11", "day")
