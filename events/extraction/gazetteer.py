@@ -103,7 +103,20 @@ _ARABIC_SKELETON = str.maketrans(
         "پ": "b", "چ": "j", "ڤ": "f", "گ": "g", "ک": "k", "ی": "y", "ێ": "y", "ە": "h",
     }
 )  # fmt: skip
-_TOKEN = re.compile(r"[^\W\d_]+(?:[" + APOSTROPHES + r"][^\W\d_]+)*")
+# Marks inside a word that change no letter (zero-width spaces and joiners, a soft hyphen, a
+# word joiner: pasted and scraped text carries them): the word goes on across them.
+INVISIBLE = "\u200b\u200c\u200d\u2060\u00ad\ufeff"
+_TOKEN = re.compile(
+    r"[^\W\d_]+(?:(?:["
+    + INVISIBLE
+    + r"]*["
+    + APOSTROPHES
+    + r"]["
+    + INVISIBLE
+    + r"]*|["
+    + INVISIBLE
+    + r"]+)[^\W\d_]+)*"
+)
 
 
 def _joined(text, tokens, j):
@@ -438,7 +451,15 @@ _OPENERS = ARTICLES | DIRECTIONS
 # first word ("Sab` Biyar", "Jisr ash-Shughur").
 # Between two words of a name: a space or hyphen, and an ayn's or hamza's mark on either
 # side of it ("Dayr al `Asafir", "Ma' Arrat").
-_GAP = re.compile(r"^[" + APOSTROPHES + r"]?[ \t\-‐–]{0,3}[" + APOSTROPHES + r"]?$")
+_GAP = re.compile(
+    r"^["
+    + APOSTROPHES
+    + r"]?[ \t\u00a0\u2000-\u200a\u202f\-‐–"
+    + INVISIBLE
+    + r"]{0,3}["
+    + APOSTROPHES
+    + r"]?$"
+)  # (a no-break or thin space too, as scraped pages write them)
 MAX_TOKENS = 5
 NEAR_KM = 10.0
 # A governorate named in the text counts this many villages of it when settling namesakes.
@@ -1185,7 +1206,15 @@ class Gazetteer:
             mentions = self.find_mentions(text)
         if not mentions:
             return None
-        rankings = {id(m): self.rank(text, m, mentions) for m in mentions}
+        # A name repeated in the same words around it ranks the same: ranked once (a text
+        # that repeats a name thousands of times is not ranked thousands of times over).
+        ranked = {}
+        rankings = {}
+        for m in mentions:
+            around = (m.surface, text[max(0, m.start - 40) : m.start], text[m.end : m.end + 40])
+            if around not in ranked:
+                ranked[around] = self.rank(text, m, mentions)
+            rankings[id(m)] = ranked[around]
         resolved = [(m, rankings[id(m)][0][0]) for m in mentions if rankings[id(m)]]
         if not resolved:
             return None

@@ -777,3 +777,18 @@ def test_a_head_word_before_a_council_is_no_site():
         [{"code": "SY-ID", "name": "Idlib"}], [], [place("Kafr", "SY-ID", 35.6, 36.6)]
     )
     assert gazetteer.choose("The Kafr Military Council said on Monday.") is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Kafr\u00a0Nubl",  # a no-break space, as scraped pages write it
+        "Kafr\u202fNubl",  # a narrow one
+        "Kafr Nu\u200bbl",  # a zero-width space inside the word
+        "Kafr Nu\u2060bl",  # a word joiner
+        "Kafr Nu\u00adbl",  # a soft hyphen
+    ],
+)
+def test_spaces_and_invisible_marks_of_pasted_text_do_not_break_a_name(gazetteer, name):
+    location = located(gazetteer, sentence(name))
+    assert (location.name, location.province_code) == ("Kafr Nobol", "SY-ID")
