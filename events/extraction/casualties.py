@@ -420,7 +420,8 @@ def find_tolls(sentence, offset=0):
         category, noun_end = _category(after, killing=bool(before_verb))
         if category in (None, "total") and (alone := _OF_THEM_ALONE.match(after)):
             # "clashed with the terrorists, killing nine of them": the people named before.
-            named = _antecedent(sentence[: match.start()])
+            # (the people named in the clauses just before, not a whole long sentence again)
+            named = _antecedent(sentence[max(0, match.start() - 300) : match.start()])
             if named:
                 category, noun_end = named, alone.end()
         running = bool(_BRINGING_TO.search(before) and _THE_NUMBER_KILLED.match(after))

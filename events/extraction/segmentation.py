@@ -6,6 +6,7 @@ news feeds the primary event; background sentences become background events; con
 sentences feed nothing.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -58,7 +59,9 @@ _PERIOD_WORDS = re.compile(
 )
 # A sentence that opens on another incident: "Separately, shelling killed five in Douma".
 _SUPERLATIVE = re.compile(
-    r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest)\b[^.;]*?\bsince\b[^.;]*", re.I
+    # (within a clause's reach: an unbounded look for "since" is quadratic in a long sentence)
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest)\b[^.;]{0,200}?\bsince\b[^.;]*",
+    re.I,
 )
 _SEPARATE = re.compile(
     r"^\W*(?:separately|elsewhere|meanwhile|in\s+(?:a|another)\s+separate\b|"
@@ -74,7 +77,7 @@ class Sentence:
     end: int
     text: str
 
-    @property
+    @functools.cached_property
     def _compared(self):
         """The text without its superlative comparison ("making this the deadliest attack
         on a school since the war began five years ago"), which dates no other incident."""
