@@ -317,6 +317,17 @@ _VERB_NEXT = re.compile(
 
 
 _AGE = re.compile(r"^\s*\d{1,3}[\s-]+(?:year|month)s?[\s-]+old\b", re.I)
+# "None of the 30 residents were killed", "could have killed 50 people": no one died.
+_NONE_OF = re.compile(
+    r"\b(?:none|not\s+one|neither|no\s+one|nobody)\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+|"
+    r"all\s+|these\s+|those\s+)?$",
+    re.I,
+)
+_COUNTERFACTUAL = re.compile(
+    r"\b(?:could|would|might)\s+(?:well\s+)?have\s+(?:killed|wounded|injured|left)\s+"
+    r"(?:up\s+to\s+|as\s+many\s+as\s+|at\s+least\s+)?$",
+    re.I,
+)
 # "on June 3 killed civilians": the day of a date ("May" only as the month is written).
 _MONTH_BEFORE = re.compile(
     r"\b(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
@@ -388,6 +399,8 @@ def find_tolls(sentence, offset=0):
         before = sentence[max(0, match.start() - 60) : match.start()]
         if raw.isdigit() and best <= 31 and _MONTH_BEFORE.search(before):
             continue  # a day of the month, not a toll
+        if _NONE_OF.search(before) or _COUNTERFACTUAL.search(before):
+            continue
         before_verb = _KILLED_BEFORE.search(before)
         of_them = _OF_THEM.match(after)
         # "14 of the dead were fighters" names its kind itself; "17 of them" needs the toll

@@ -343,3 +343,18 @@ def test_no_one_is_no_toll_of_one(sentence):
 )
 def test_the_day_of_a_date_is_no_toll(sentence):
     assert killed(sentence) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "None of the 30 residents were killed.",
+        "Not one of the 12 residents was killed.",
+        "Neither of the two guards was killed.",
+        "The strike could have killed 50 people had the building not been empty.",
+        "The blast would have killed dozens of people, the police said.",
+    ],
+)
+def test_a_count_no_one_of_or_that_could_have_died_is_no_toll(sentence):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert result == {}
