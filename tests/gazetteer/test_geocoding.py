@@ -792,3 +792,15 @@ def test_a_head_word_before_a_council_is_no_site():
 def test_spaces_and_invisible_marks_of_pasted_text_do_not_break_a_name(gazetteer, name):
     location = located(gazetteer, sentence(name))
     assert (location.name, location.province_code) == ("Kafr Nobol", "SY-ID")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air strike killed five civilians, the Istanbul-based Syrian Network said.",
+        "An air strike killed ten civilians in Gaziantep on Monday.",
+        "Talks in Ankara and Tehran ended on Monday.",
+    ],
+)
+def test_a_foreign_city_is_no_syrian_village_of_a_similar_spelling(gazetteer, text):
+    assert gazetteer.choose(text) is None
