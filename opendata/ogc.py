@@ -77,7 +77,15 @@ def parameters(request, accepted):
                 f"{field}: {' '.join(errors)}" for field, errors in incidents.form.errors.items()
             )
         )
-    carried = [(name, value) for name, value in request.GET.items() if name in FILTERS and value]
+    # Each filter's value once, whatever blank or repeated copies came with it (as the filter
+    # reads them): GET.items() keeps the last copy, a blank one would drop the filter.
+    carried = [
+        (name, value)
+        for name, values in request.GET.lists()
+        if name in FILTERS
+        for value in dict.fromkeys(values)
+        if value
+    ]
     return incidents, urlencode(carried)
 
 

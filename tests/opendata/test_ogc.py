@@ -42,6 +42,22 @@ def test_the_landing_page_carries_the_filters_on_to_every_link(client, make_gove
         assert "province=SY-DY" in item["href"] and "event_type=airstrike" in item["href"]
 
 
+@pytest.mark.parametrize(
+    "query",
+    ["province=SY-DY&province=", "province=&province=SY-DY", "province=SY-DY&province=SY-DY"],
+)
+def test_a_filter_given_again_blank_or_the_same_is_still_carried_on(
+    client, make_governorate, query
+):
+    # A blank or repeated copy of a parameter filters as the one value (as the list and the CSV
+    # read it): the links must carry that value, or a GIS client follows them to everything.
+    make_governorate("SY-DY")
+    body = client.get(f"{LANDING}?{query}").json()
+
+    for item in body["links"]:
+        assert item["href"].count("province=SY-DY") == 1, item["href"]
+
+
 def test_conformance_declares_core_geojson_and_openapi(client):
     body = client.get(reverse("opendata:ogc_conformance")).json()
 
