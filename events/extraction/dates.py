@@ -52,23 +52,25 @@ _MONTH = (
 )
 _FULL_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
-# Dateline forms, tried in order on the opening of the text. Each has named groups.
+# Dateline forms, tried in order on the opening of the text. Each has named groups. Any
+# four-digit year is read ("date 2999-01-01" is a dateline out of range, which the importer
+# rejects, not a title).
 _DATELINES = [
     # ISO with optional time: 2018-07-13, 2018-07-13 12:26, 2018-07-13T12:26:00Z
     re.compile(
-        r"(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)"
+        r"(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)"
         r"(?:[T ](?P<hour>\d\d):(?P<minute>\d\d)(?::\d\d(?:\.\d+)?)?)?"
     ),
     # 13 July 2018 / Wed 05 Apr 2017
     re.compile(
-        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I
     ),
     # July 13, 2018 / Published February 18 2015
     re.compile(
-        r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+        r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I
     ),
     # 13/07/2018 or 13.07.2018 (day first, as in most of the region's press)
-    re.compile(r"\b(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})[/.](?P<year>(?:19|20)\d\d)\b"),
+    re.compile(r"\b(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})[/.](?P<year>\d{4})\b"),
 ]
 # "BEIRUT, July 13 (Reuters) -": a wire dateline without a year.
 _WIRE = re.compile(

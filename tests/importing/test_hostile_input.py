@@ -43,6 +43,14 @@ def test_a_dateline_before_1990_is_rejected_in_a_text_file():
     assert "1990-01-01" in str(result)
 
 
+@pytest.mark.parametrize("dateline", ["2999-01-01 10:00", "0001-01-01 10:00", "13 July 2999"])
+def test_a_dateline_of_a_year_out_of_range_is_rejected_not_made_the_title(dateline):
+    [result] = read_upload("far.txt", f"date {dateline}\nShelling hits Douma\n\nText.".encode())
+
+    assert isinstance(result, Rejected)
+    assert "1990-01-01" in str(result)
+
+
 def test_a_jsonl_line_nested_too_deep_is_rejected_alone_with_its_line_number():
     data = "\n".join([line(1), "[" * 100_000, line(3), '{"title": ' + "[" * 5000 + "]" * 5000])
 
