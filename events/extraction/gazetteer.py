@@ -411,6 +411,18 @@ STOPWORD_TEXT = """The This That These Those There Their They Then Than When Whe
     Governorate District Countryside Region Area Airport Airbase Base Camp Prison"""
 STOPWORDS = frozenset(word.lower() for word in STOPWORD_TEXT.split())
 _STOP_SKELETONS = frozenset(skeleton(word) for word in STOPWORD_TEXT.split())
+# English function words, capitalised at a sentence's start ("The Idlib offensive", "In
+# Saraqib, jets struck"): they open no name (the articles an, as, at open Arabic names).
+FUNCTION_WORDS = (
+    frozenset(
+        """the a in on of for by with from to and but or nor this that these those its his her their
+    our my your when while after before during since near into onto over under across around
+    between against among amid despite outside inside within without upon via both each also
+    although because about above along any all some such there then than what which who whom
+    whose where why how it he she they we you if not no so yet once until unless whether""".split()
+    )
+    - ARTICLES
+)
 DIRECTIONS = frozenset(
     """east eastern west western north northern south southern northeast northeastern northwest
     northwestern southeast southeastern southwest southwestern central""".split()
@@ -885,7 +897,9 @@ class Gazetteer:
                     if later:
                         found, at = later, i + 1
             if found:
-                if not self._organisation(text, found[0]):
+                if not self._organisation(text, found[0]) and not self._after_function_word(
+                    tokens, at, found[0]
+                ):
                     mentions.append(found[0])
                 i = at + found[1]
             elif run > 1 and self._leads(word):
@@ -907,6 +921,20 @@ class Gazetteer:
                 i += run
         self._last = (text, tuple(mentions))
         return mentions
+
+    def _after_function_word(self, tokens, at, mention):
+        """Is the name, after a capitalised function word ("The Choice between war and
+        peace"), a title-case word spelled as no place is, only like one ("Shaqa")?"""
+        if at == 0 or fold(tokens[at - 1][2]) not in FUNCTION_WORDS:
+            return False
+        if not tokens[at - 1][2][0].isupper():
+            return False
+        spelled, heard = spelling(mention.surface), sound(mention.surface)
+        return not any(
+            spelled in e.spellings or heard in e.sounds
+            for e in map(self._entry_of.get, mention.candidates)
+            if e is not None
+        )
 
     def _organisation(self, text, mention):
         """Is the name that of a party, a newspaper or a regime ("the ruling Baath party",
@@ -958,6 +986,8 @@ class Gazetteer:
             return 0
         elif word.isupper() and len(word) <= 4:
             return 0  # acronyms: US, UN, SDF, SANA
+        elif folded in FUNCTION_WORDS:
+            return 0  # "The Aleppo offensive": the name starts after it
         size = 1
         while size < MAX_TOKENS and i + size < len(tokens):
             word = tokens[i + size][2]
@@ -1308,8 +1338,11 @@ class Gazetteer:
             words = [t[2] for t in tokens[i : i + run]]
             articles = [fold(w) in ARTICLES for w in words]
             contents = [w for w, a in zip(words, articles, strict=True) if not a]
+            # (after a capitalised "The", "In": a title-case word, spelled as no place is)
+            opened = i > 0 and tokens[i - 1][2][0].isupper()
             if (
-                contents
+                not (opened and fold(tokens[i - 1][2]) in FUNCTION_WORDS)
+                and contents
                 and run <= MAX_TOKENS - 1
                 and not any(self._nonplace(w) for w in contents)
                 and not (len(contents) == 1 and fold(contents[0]) in self._stopwords)
@@ -1675,7 +1708,10 @@ class Grid:
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)|"
     r"\b(?:outskirts|suburbs?)\s+of|"
-    r"\bkm\s+(?:\(\d+\s+miles\)\s+)?(?:\w+\s+)?(?:of|from))\s+"
+    r"\bkm\s+(?:\(\d+\s+miles\)\s+)?(?:\w+\s+)?(?:of|from)|"
+    # where a person is from, not where the event is ("a man from Aleppo in Daraa")
+    r"\b(?:man|men|woman|women|boy|girl|child|children|family|families|people|person|resident|"
+    r"residents|native|natives|originally|displaced|fled|fleeing|hails?)\s+from)\s+"
     r"(?:the\s+)?(?:(?:city|capital|town)\s+(?:of\s+)?)?$",
     re.I,
 )
@@ -1683,7 +1719,12 @@ _REFERENCE_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:suburbs?|outskirts)\b|"
     r"^(?:,\s*Syria)?(?:,\s*\w+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"\((?:AFP|Reuters|AP|UPI|Xinhua|dpa|AA|Anadolu|Sputnik|ANHA|TASS|SANA)\)|"
-    r"^,\s*(?:SANA|Syria)\s*[-–—]",
+    r"^,\s*(?:SANA|Syria)\s*[-–—]|"
+    # a unit, a council or an official named after the place ("the Hama Brigade", "the Homs
+    # governor", "the Idlib Free Police", "the Aleppo City Council")
+    r"^(?:['’]s)?\s+(?:(?:city|provincial|local|free|military|revolutionary|regional)\s+)?"
+    r"(?:brigades?|battalions?|division|corps|front|police|governor|council|operations\s+room|"
+    r"media\s+(?:center|centre|office)|coordination\s+committee)\b",
     re.I,
 )
 

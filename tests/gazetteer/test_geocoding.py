@@ -804,3 +804,43 @@ def test_spaces_and_invisible_marks_of_pasted_text_do_not_break_a_name(gazetteer
 )
 def test_a_foreign_city_is_no_syrian_village_of_a_similar_spelling(gazetteer, text):
     assert gazetteer.choose(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Fighters of the Hama Brigade shelled Aleppo on Monday, killing five.", "Aleppo"),
+        ("The Homs governor said an air strike killed four civilians in Rastan.", "Ar-Rastan"),
+        ("A member of the Idlib Free Police was killed by a car bomb in Saraqib.", "Saraqab"),
+        ("An air strike killed a 30-year-old man from Aleppo in Daraa city on Monday.", "Dar'a"),
+        ("Five members of the Aleppo City Council were killed in Azaz on Monday.", "Azaz"),
+    ],
+)
+def test_a_unit_official_or_origin_named_after_a_city_yields_to_the_place_named(
+    gazetteer, text, name
+):
+    assert gazetteer.choose(text).location.name == name
+
+
+def test_a_unit_named_after_a_city_alone_is_still_that_city(gazetteer):
+    assert gazetteer.choose("The Hama Brigade shelled the front.").location.name == "Hama"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Aleppo offensive began on Monday.", "Aleppo"),
+        ("The Hama front was quiet on Monday.", "Hama"),
+        ("In Saraqib, jets struck a market on Monday.", "Saraqab"),
+        ("On Kafr Nubl, rockets fell on Monday.", "Kafr Nobol"),
+    ],
+)
+def test_a_capitalised_function_word_at_a_sentence_start_opens_no_name(gazetteer, text, name):
+    # "The Aleppo" was read as the village Thalabiyeh, "The Hama" as Tuhama; "In Saraqib" as
+    # no name at all.
+    assert gazetteer.choose(text).location.name == name
+
+
+def test_a_title_case_word_after_the_is_no_village_only_spelled_like_one(gazetteer):
+    # "Choice" sounds like Shaqa; after "The", as in a headline's title case, it is a word.
+    assert gazetteer.choose("The Choice between war and peace remains, the envoy said") is None
