@@ -1301,6 +1301,30 @@ class Gazetteer:
                 return lo - mention.end
             return max(0, mention.start - hi)
 
+        def within(mention, location):
+            # "Air strike kills 5 in Idlib ... Jets struck Saraqib": a city named like its
+            # governorate stands for the governorate beside a place of it that the text names:
+            # that place, the nearest such in the text.
+            entry = self._entry_of.get(location)
+            if entry is None or entry.capital_of is None:
+                return None
+            if entry.capital_of.location.precision != PROVINCE:
+                return None
+            if any(
+                loc == location and _CITY_NAMED.search(text, max(0, m.start - 12), m.end + 6)
+                for m, loc in resolved
+            ):
+                return None  # "Aleppo city", "the city of Idlib": the city it is
+            for other, loc in near:
+                if other is mention or loc.precision != PLACE or _reference(text, other):
+                    continue
+                found = self._entry_of.get(loc)
+                if found is None or found.capital_of is not None or id(other) in fuzzy:
+                    continue
+                if loc.province_code == location.province_code:
+                    return other, loc
+            return None
+
         window = 200
         near = [(m, loc) for m, loc in resolved if distance(m) <= window]
         if not near:
@@ -1320,7 +1344,7 @@ class Gazetteer:
                 distance(item[0]),
             )
         )
-        mention, location = near[0]
+        mention, location = within(*near[0]) or near[0]
         return location, mentions, rankings[id(mention)], mention
 
     def _locate_fuzzy(self, text, focus):
@@ -1705,6 +1729,8 @@ class Grid:
 # A name the text places something by rather than in: "a suburb south of Damascus", "the
 # outskirts of Aleppo", "Damascus suburb", the dateline "DAMASCUS (AFP) -". Another place it
 # names is likelier where it happened ("near Atma" is where it happened, near enough).
+# A city named as the city, not for its governorate.
+_CITY_NAMED = re.compile(r"\bcit(?:y|ies)\s+of\s+\w|\w\s+city\b", re.I)
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)|"
     r"\b(?:outskirts|suburbs?)\s+of|"

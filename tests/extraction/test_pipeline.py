@@ -455,3 +455,19 @@ def test_a_wire_datelines_date_is_the_publication_not_the_event():
     )
     (event,) = [e for e in extract("Air strike kills 5", text, "2018-07-13") if e["primary"]]
     assert (event["date"], event["date_precision"]) == ("2018-07-11", "day")
+
+
+def primary_place(title, text):
+    (event,) = [e for e in extract(title, text, "2018-07-13") if e["primary"]]
+    return event["place"]
+
+
+def test_a_headlines_governorate_city_stands_for_the_governorate_beside_a_town_of_it():
+    # "in Idlib" in a headline is the governorate; the story names the town.
+    body = "Jets struck Saraqib yesterday, killing five civilians."
+    assert primary_place("Air strike kills 5 in Idlib", body) == "Saraqab"
+
+
+def test_a_city_written_as_the_city_stays_the_city():
+    body = "Rockets hit Aleppo city yesterday, killing five civilians near Anadan."
+    assert primary_place("Rockets kill 5 in Aleppo city", body) == "Aleppo"
