@@ -871,6 +871,7 @@ class Gazetteer:
         """
         if text == self._last[0]:
             return list(self._last[1])  # the pipeline and its callers ask again for one text
+        original, text = text, self._readable(text)
         tokens = [(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
         # Words the text itself writes in lower case are words, not names, in this text
         # ("Sarin is a nerve agent ... sarin gas").
@@ -919,8 +920,33 @@ class Gazetteer:
                 continue
             else:
                 i += run
-        self._last = (text, tuple(mentions))
+        self._last = (original, tuple(mentions))
         return mentions
+
+    def _readable(self, text):
+        """The text with its lines written all in capitals ("AIR STRIKE KILLS 5 IN KAFR
+        NUBL") in the case of running text: the words of news copy in lower case, the others
+        capitalised, so their names are read as names. The same length, offset for offset."""
+        if not _SHOUTING.search(text):
+            return text
+
+        def word(match):
+            w = match.group(0)
+            folded = fold(w)
+            if folded in STOPWORDS or folded in FUNCTION_WORDS:
+                return w.lower()
+            if folded in self._stopwords and key(w) not in self._by_key:
+                return w.lower()  # a word of the news ("kills"), not of names ("Deir")
+            return w[0] + w[1:].lower()
+
+        def line(match):
+            letters = [c for c in match.group(0) if c.isalpha()]
+            if sum(c.isupper() for c in letters) < 0.9 * len(letters):
+                return match.group(0)
+            written = _TOKEN.sub(word, match.group(0))
+            return written if len(written) == len(match.group(0)) else match.group(0)
+
+        return re.sub(r"[^\n]+", line, text)
 
     def _after_function_word(self, tokens, at, mention):
         """Is the name, after a capitalised function word ("The Choice between war and
@@ -1729,6 +1755,8 @@ class Grid:
 # A name the text places something by rather than in: "a suburb south of Damascus", "the
 # outskirts of Aleppo", "Damascus suburb", the dateline "DAMASCUS (AFP) -". Another place it
 # names is likelier where it happened ("near Atma" is where it happened, near enough).
+# Three words in capitals in a row: a line may be written all in capitals.
+_SHOUTING = re.compile(r"\b[A-Z]{2,}[^a-z\n]+[A-Z]{2,}[^a-z\n]+[A-Z]{2,}")
 # A city named as the city, not for its governorate.
 _CITY_NAMED = re.compile(r"\bcit(?:y|ies)\s+of\s+\w|\w\s+city\b", re.I)
 _REFERENCE_BEFORE = re.compile(

@@ -844,3 +844,23 @@ def test_a_capitalised_function_word_at_a_sentence_start_opens_no_name(gazetteer
 def test_a_title_case_word_after_the_is_no_village_only_spelled_like_one(gazetteer):
     # "Choice" sounds like Shaqa; after "The", as in a headline's title case, it is a word.
     assert gazetteer.choose("The Choice between war and peace remains, the envoy said") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("AN AIR STRIKE KILLED FIVE CIVILIANS IN KAFR NUBL ON MONDAY.", "Kafr Nobol"),
+        ("BREAKING: RUSSIAN JETS POUND SARAQIB, 5 DEAD", "Saraqab"),
+        ("REGIME BARREL BOMBS KILL 12 IN DARAYA", "Darayya"),
+    ],
+)
+def test_a_line_written_all_in_capitals_is_read_as_running_text(gazetteer, text, name):
+    chosen = gazetteer.choose(text)
+    assert chosen.location.name == name
+    assert text[chosen.mentions[0].start : chosen.mentions[0].end].isupper()  # its own offsets
+
+
+def test_acronyms_in_running_text_are_left_alone(gazetteer):
+    assert gazetteer.choose("The SDF and US forces hit Raqqa on Monday.").location.name == (
+        "Ar-Raqqa"
+    )
