@@ -331,14 +331,11 @@ def families(source, seed):
 # the press writes them: "Tiyas Military Airbase" as "Tiyas airbase", "Tiyas military
 # airport", "Tiyas air base".
 SITE_KIND = re.compile(
-    r"\s*\b(?:(?:military|army|air|oil|gas|refugee|idp)\s+){0,2}"
-    r"(airbase|airport|base|dam|fields?|oilfield|camp)\b.*$",
+    r"\s*\b(?:(?:military|army|air|oil|gas|refugee|idp)\s+){0,2}("
+    + "|".join(geocoder.SITE_KINDS)
+    + r")\b.*$",
     re.IGNORECASE,
 )
-SITE_WORDS = {
-    "airbase": "air", "airport": "air", "base": "air", "dam": "dam", "field": "field",
-    "fields": "field", "oilfield": "field", "camp": "camp",
-}  # fmt: skip
 REWORDED = {
     "air": ("airbase", "military airport", "air base"),
     "dam": ("dam", "Dam"),
@@ -353,7 +350,7 @@ def reworded_sites(source):
     for name, code, lat, lon in (case[1:] for case in sources(source)["UCDP sites"]):
         if found := SITE_KIND.search(name):
             base = name[: found.start()].strip()
-            for word in REWORDED[SITE_WORDS[found.group(1).lower()]]:
+            for word in REWORDED.get(geocoder.SITE_KINDS[found.group(1).lower()], ()):
                 cases.append((f"{base} {word}", code, lat, lon))
     return cases
 

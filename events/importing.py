@@ -181,7 +181,8 @@ def parse_text(text, filename=""):
     """A plain-text bulletin: an optional dateline, a title line, an optional publisher line."""
     if impossible := impossible_dateline(text):
         raise Rejected(
-            f"{filename or 'The bulletin'}: its dateline {impossible!r} names no real day and time."
+            f"{filename or 'The bulletin'}: its dateline {impossible!r} names no real day and time "
+            "from 1990-01-01 on."
         )
     published_at = _in_range(_aware(parse_dateline(text[:300])), filename)
     lines = [line.strip() for line in text.split("\n") if line.strip()]

@@ -323,11 +323,13 @@ _NONE_OF = re.compile(
     r"all\s+|these\s+|those\s+)?$",
     re.I,
 )
+# "would have killed 50": no one was; "could have killed 50 had the building not been empty"
+# too, but "could have killed at least 40" is an estimate (the clause after it decides).
 _COUNTERFACTUAL = re.compile(
-    r"\b(?:could|would|might)\s+(?:well\s+)?have\s+(?:killed|wounded|injured|left)\s+"
-    r"(?:up\s+to\s+|as\s+many\s+as\s+|at\s+least\s+)?$",
+    r"\b(?P<modal>could|would|might)\s+(?:well\s+)?have\s+(?:killed|wounded|injured|left)\s+$",
     re.I,
 )
+_UNLESS = re.compile(r"^[^.;]*?\b(?:had\s+(?:it|the|they|there|not)|if|but\s+for)\b", re.I)
 # "on June 3 killed civilians": the day of a date ("May" only as the month is written).
 _MONTH_BEFORE = re.compile(
     r"\b(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
@@ -399,7 +401,11 @@ def find_tolls(sentence, offset=0):
         before = sentence[max(0, match.start() - 60) : match.start()]
         if raw.isdigit() and best <= 31 and _MONTH_BEFORE.search(before):
             continue  # a day of the month, not a toll
-        if _NONE_OF.search(before) or _COUNTERFACTUAL.search(before):
+        if _NONE_OF.search(before):
+            continue
+        if (unreal := _COUNTERFACTUAL.search(before)) and (
+            unreal["modal"].lower() == "would" or _UNLESS.match(after)
+        ):
             continue
         before_verb = _KILLED_BEFORE.search(before)
         of_them = _OF_THEM.match(after)

@@ -52,21 +52,28 @@ _MONTH = (
 )
 _FULL_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 
-# Dateline forms, tried in order on the opening of the text. Each has named groups. Any
-# four-digit year is read ("date 2999-01-01" is a dateline out of range, which the importer
-# rejects, not a title).
+# Dateline forms, tried in order on the opening of the text. Each has named groups.
 _DATELINES = [
     # ISO with optional time: 2018-07-13, 2018-07-13 12:26, 2018-07-13T12:26:00Z
     re.compile(
-        r"(?P<year>\d{4})-(?P<mon>\d\d)-(?P<day>\d\d)"
+        r"(?P<year>(?:19|20)\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)"
         r"(?:[T ](?P<hour>\d\d):(?P<minute>\d\d)(?::\d\d(?:\.\d+)?)?)?"
     ),
     # 13 July 2018 / Wed 05 Apr 2017
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(
+        r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    ),
     # July 13, 2018 / Published February 18 2015
-    re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})\b", re.I),
+    re.compile(
+        r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    ),
     # 13/07/2018 or 13.07.2018 (day first, as in most of the region's press)
-    re.compile(r"\b(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})[/.](?P<year>\d{4})\b"),
+    re.compile(r"\b(?P<day>\d{1,2})[/.](?P<mon>\d{1,2})[/.](?P<year>(?:19|20)\d\d)\b"),
+]
+# The same forms with any four-digit year: a line that is only such a date ("date
+# 2999-01-01") is a dateline out of range, not a title (impossible_dateline).
+_ANY_YEAR_DATELINES = [
+    re.compile(p.pattern.replace("(?:19|20)\\d\\d", "\\d{4}"), p.flags) for p in _DATELINES
 ]
 # "BEIRUT, July 13 (Reuters) -": a wire dateline without a year.
 _WIRE = re.compile(
@@ -76,8 +83,12 @@ _WIRE = re.compile(
 # is the story's, not the event's ("... killed five civilians on Wednesday").
 _DATELINE_HEAD = re.compile(
     r"^\s*[A-Z][\w'’. -]{1,40},\s*(?:[A-Z][a-z]+,\s*)?"
-    r"(?:" + _MONTH + r"\s+\d{1,2}|\d{1,2}\s+" + _MONTH.replace("month", "month2") + r")"
-    r"(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]",
+    r"(?:"
+    + _MONTH
+    + r"\s+(?P<day>\d{1,2})|(?P<day2>\d{1,2})\s+"
+    + _MONTH.replace("month", "month2")
+    + r")"
+    r"(?:st|nd|rd|th)?(?:,?\s+(?P<year>(?:19|20)\d\d))?\s*(?:\([^()\n]{1,40}\)\s*)?[-–—:]",
     re.I,
 )
 # A dateline sits in the opening characters; a date deeper in the text is an event date.
@@ -122,14 +133,15 @@ _DATELINE_WORDS = {"", "date", "dated", "published", "updated", "posted", "publi
 
 
 def impossible_dateline(text):
-    """The dateline on the text's opening line when it names no real day and time
-    ("2019-02-29", "2018-07-13 25:99"), else None: such a line is neither a date nor a title."""
+    """The dateline on the text's opening line when it names no real day and time of the
+    years it reads ("2019-02-29", "2018-07-13 25:99", "2999-01-01"), else None: such a line is
+    neither a date nor a title."""
     if not isinstance(text, str):
         return None
     first = text.lstrip().split("\n", 1)[0][:_DATELINE_WINDOW]
     if parse_dateline(first) is not None:
         return None
-    for pattern in _DATELINES:
+    for pattern in _ANY_YEAR_DATELINES:
         if match := pattern.search(first):
             # A dateline line: the date and at most a word that announces it ("date",
             # "Published:"). A title that holds a date-like string ("Idlib, 12/25/2019",
@@ -227,10 +239,33 @@ def _explicit(match, published, month_number):
     return None
 
 
+_VERB_AFTER_MAY = re.compile(r"\s+(?:have|has|be|been|not|also|well|still|never|rise|die)\b", re.I)
+
+
 def dateline_end(text):
     """Where the wire dateline opening `text` ends (0 if it has none)."""
     match = _DATELINE_HEAD.match(text)
     return match.end() if match else 0
+
+
+def wire_date(text, published):
+    """The day a wire dateline opening `text` names ("BEIRUT, July 11 (Reuters) -"), its year
+    that of publication (the latest such day not after it), or None."""
+    match = _DATELINE_HEAD.match(text)
+    if match is None:
+        return None
+    month = MONTHS.get((match["month"] or match["month2"]).lower().rstrip("."))
+    day = int(match["day"] or match["day2"])
+    if match["year"]:
+        built = _build(match["year"], month, day)
+        return built.date() if built else None
+    if published is None:
+        return None
+    for back in (0, 1):
+        built = _build(published.year - back, month, day)
+        if built and built.date() <= published:
+            return built.date()
+    return None
 
 
 def resolve(text, published):
@@ -253,8 +288,9 @@ def resolve(text, published):
             month_number = MONTHS.get(match["month"].lower().rstrip("."))
             # "may" is also a verb ("5 may have died"): without a year, only "May" written
             # as the month is, beside its day number.
-            if match["month"].lower() == "may" and not match["year"] and match["month"] != "May":
-                continue
+            if match["month"].lower() == "may" and not match["year"]:
+                if match["month"] != "May" or _VERB_AFTER_MAY.match(text, match.end()):
+                    continue  # "Up To 30 May Have Died": the verb, in a title's capitals
             date = _explicit(match, published, month_number)
             if date:
                 found.append((match.start(), date, "day", match.span()))

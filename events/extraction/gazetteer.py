@@ -473,6 +473,8 @@ _GAP = re.compile(
     + r"]?$"
 )  # (a no-break or thin space too, as scraped pages write them)
 MAX_TOKENS = 5
+# How much of the text on either side of a name ranking it reads (and _locate's cache keys).
+AROUND = 40
 NEAR_KM = 10.0
 # A governorate named in the text counts this many villages of it when settling namesakes.
 GOVERNORATE_WEIGHT = 3
@@ -899,7 +901,7 @@ class Gazetteer:
                         found, at = later, i + 1
             if found:
                 if not self._organisation(text, found[0]) and not self._after_function_word(
-                    tokens, at, found[0]
+                    text, tokens, at, found[0]
                 ):
                     mentions.append(found[0])
                 i = at + found[1]
@@ -948,12 +950,11 @@ class Gazetteer:
 
         return re.sub(r"[^\n]+", line, text)
 
-    def _after_function_word(self, tokens, at, mention):
-        """Is the name, after a capitalised function word ("The Choice between war and
-        peace"), a title-case word spelled as no place is, only like one ("Shaqa")?"""
-        if at == 0 or fold(tokens[at - 1][2]) not in FUNCTION_WORDS:
-            return False
-        if not tokens[at - 1][2][0].isupper():
+    def _after_function_word(self, text, tokens, at, mention):
+        """Is the name, after a function word opening a sentence ("The Choice between war and
+        peace"), a title-case word spelled as no place is, only like one ("Shaqa")? (Not in a
+        headline's title case: "Jets Pound Targets Near Khan Shaykhun".)"""
+        if at == 0 or not _opens_sentence(text, tokens, at - 1):
             return False
         spelled, heard = spelling(mention.surface), sound(mention.surface)
         return not any(
@@ -1267,7 +1268,11 @@ class Gazetteer:
         ranked = {}
         rankings = {}
         for m in mentions:
-            around = (m.surface, text[max(0, m.start - 40) : m.start], text[m.end : m.end + 40])
+            around = (
+                m.surface,
+                text[max(0, m.start - AROUND) : m.start],
+                text[m.end : m.end + AROUND],
+            )
             if around not in ranked:
                 ranked[around] = self.rank(text, m, mentions)
             rankings[id(m)] = ranked[around]
@@ -1327,22 +1332,26 @@ class Gazetteer:
                 return lo - mention.end
             return max(0, mention.start - hi)
 
+        headline = text.find("\n")  # where the title ends, when the text has one
+
         def within(mention, location):
-            # "Air strike kills 5 in Idlib ... Jets struck Saraqib": a city named like its
-            # governorate stands for the governorate beside a place of it that the text names:
-            # that place, the nearest such in the text.
+            # "Air strike kills 5 in Idlib" over "Jets struck Saraqib ...": a city named like
+            # its governorate in the headline only stands for the governorate beside a place
+            # of it that the story names: that place, the nearest such in the text.
             entry = self._entry_of.get(location)
-            if entry is None or entry.capital_of is None:
+            if entry is None or entry.capital_of is None or headline < 0:
                 return None
             if entry.capital_of.location.precision != PROVINCE:
                 return None
+            if any(loc == location and m.start > headline for m, loc in resolved):
+                return None  # the story names the city too
             if any(
                 loc == location and _CITY_NAMED.search(text, max(0, m.start - 12), m.end + 6)
                 for m, loc in resolved
             ):
                 return None  # "Aleppo city", "the city of Idlib": the city it is
             for other, loc in near:
-                if other is mention or loc.precision != PLACE or _reference(text, other):
+                if other.start < headline or loc.precision != PLACE or _reference(text, other):
                     continue
                 found = self._entry_of.get(loc)
                 if found is None or found.capital_of is not None or id(other) in fuzzy:
@@ -1388,10 +1397,9 @@ class Gazetteer:
             words = [t[2] for t in tokens[i : i + run]]
             articles = [fold(w) in ARTICLES for w in words]
             contents = [w for w, a in zip(words, articles, strict=True) if not a]
-            # (after a capitalised "The", "In": a title-case word, spelled as no place is)
-            opened = i > 0 and tokens[i - 1][2][0].isupper()
+            # (after "The", "In" opening a sentence: a title-case word, spelled as no place is)
             if (
-                not (opened and fold(tokens[i - 1][2]) in FUNCTION_WORDS)
+                not (i > 0 and _opens_sentence(text, tokens, i - 1))
                 and contents
                 and run <= MAX_TOKENS - 1
                 and not any(self._nonplace(w) for w in contents)
@@ -1505,8 +1513,8 @@ class Gazetteer:
                 e for e in dict.fromkeys(similar)
                 if e not in entries and e.location.precision == PLACE
             ]  # fmt: skip
-        after = text[mention.end : mention.end + 40]
-        before = text[max(0, mention.start - 40) : mention.start]
+        after = text[mention.end : mention.end + AROUND]
+        before = text[max(0, mention.start - AROUND) : mention.start]
         site = _SITE_AFTER.match(after)
         kind = SITE_KINDS[site.group(1).lower()] if site else None
         areas = [e for e in entries if e.location.precision != PLACE]
@@ -1778,7 +1786,9 @@ _REFERENCE_AFTER = re.compile(
     # governor", "the Idlib Free Police", "the Aleppo City Council")
     r"^(?:['’]s)?\s+(?:(?:city|provincial|local|free|military|revolutionary|regional)\s+)?"
     r"(?:brigades?|battalions?|division|corps|front|police|governor|council|operations\s+room|"
-    r"media\s+(?:center|centre|office)|coordination\s+committee)\b",
+    r"media\s+(?:center|centre|office)|coordination\s+committee)\b"
+    # (not a building of theirs: "the Azaz police headquarters" is in Azaz)
+    r"(?!\s+(?:station|headquarters|hq|building|checkpoint|post|centre|center|office|offices)\b)",
     re.I,
 )
 
@@ -1981,6 +1991,16 @@ def _near(a, b):
     if None in (a.latitude, a.longitude, b.latitude, b.longitude):
         return False
     return distance_km(a.latitude, a.longitude, b.latitude, b.longitude) <= NEAR_KM
+
+
+def _opens_sentence(text, tokens, j):
+    """Is token j a capitalised function word ("The", "In") that opens the text or a
+    sentence?"""
+    word = tokens[j][2]
+    if not word[0].isupper() or fold(word) not in FUNCTION_WORDS:
+        return False
+    before = text[: tokens[j][0]].rstrip(" \t\"'“‘(")
+    return not before or before[-1] in ".!?:;\n"
 
 
 def _plain(words, articles):

@@ -567,6 +567,9 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     if published is None:
         moment = dates.parse_dateline(text)
         published = moment.date() if moment else None
+    # A wire story's dateline ("BEIRUT, July 11 (Reuters) -") is its day: "on Wednesday" and
+    # "yesterday" count back from it, not from when the bulletin was published.
+    published = dates.wire_date(text, published) or published
     actors = actors or default_actors()
     sources = default_sources()
     if gazetteer is None:

@@ -358,3 +358,23 @@ def test_the_day_of_a_date_is_no_toll(sentence):
 def test_a_count_no_one_of_or_that_could_have_died_is_no_toll(sentence):
     result, _ = combine(find_tolls(sentence), "killed")
     assert result == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "best"),
+    [
+        ("The strike could have killed at least 40 people, a monitor said.", 40),
+        ("Russian jets might have killed as many as 30 people in the raid.", 30),
+    ],
+)
+def test_an_estimate_with_could_or_might_is_a_toll(sentence, best):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert next(iter(result.values()))["best"] == best
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Jets on Jan. 12 killed civilians in the town.", "Raids on Sept 9 killed civilians."],
+)
+def test_a_day_after_an_abbreviated_month_is_no_toll(sentence):
+    assert killed(sentence) is None

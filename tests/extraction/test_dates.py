@@ -95,3 +95,7 @@ def test_a_day_of_may_with_its_number_is_a_date():
 
 def test_the_first_days_of_the_calendar_are_no_error():
     assert resolve("Jets struck the town yesterday", datetime.date(1, 1, 1)) is None
+
+
+def test_may_before_a_verb_in_a_titles_capitals_is_no_month():
+    assert resolve("Up To 30 May Have Died In Saraqib Air Strike", FRIDAY) is None

@@ -1,5 +1,7 @@
 import datetime
 
+import pytest
+
 from events.extraction import ActorLexicon, extract
 
 MONDAY = datetime.date(2019, 3, 4)
@@ -471,3 +473,35 @@ def test_a_headlines_governorate_city_stands_for_the_governorate_beside_a_town_o
 def test_a_city_written_as_the_city_stays_the_city():
     body = "Rockets hit Aleppo city yesterday, killing five civilians near Anadan."
     assert primary_place("Rockets kill 5 in Aleppo city", body) == "Aleppo"
+
+
+def test_a_wire_datelines_day_anchors_the_weekdays_of_its_story():
+    text = (
+        "DAMASCUS, July 11 (Reuters) - An air strike killed five civilians in Saraqib on "
+        "Wednesday, a monitor said."
+    )
+    (event,) = [e for e in extract("Air strike kills 5", text, "2018-07-13") if e["primary"]]
+    assert (event["date"], event["date_precision"]) == ("2018-07-11", "day")
+    text = "BEIRUT, July 11 (Reuters) - Jets struck Saraqib yesterday, killing five civilians."
+    (event,) = [e for e in extract("Air strike kills 5", text, "2018-07-13") if e["primary"]]
+    assert event["date"] == "2018-07-10"
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "place"),
+    [
+        (
+            "Air strikes hit Aleppo",
+            "Regime jets struck Aleppo on Monday. Rebels later shelled positions near Anadan.",
+            "Aleppo",
+        ),
+        ("Car bomb in Homs", "A car bomb exploded in Homs. Rebels shelled Talbiseh.", "Homs"),
+        (
+            "Shelling kills 5 in Aleppo",
+            "Shelling hit the al-Shaar neighbourhood of Aleppo, killing five civilians.",
+            "Aleppo",
+        ),
+    ],
+)
+def test_a_city_the_story_names_itself_stays_the_city(title, body, place):
+    assert primary_place(title, body) == place

@@ -864,3 +864,16 @@ def test_acronyms_in_running_text_are_left_alone(gazetteer):
     assert gazetteer.choose("The SDF and US forces hit Raqqa on Monday.").location.name == (
         "Ar-Raqqa"
     )
+
+
+def test_a_function_word_inside_a_title_case_headline_drops_no_name(gazetteer):
+    chosen = gazetteer.choose("Russian Jets Pound Targets Near Khan Shaykhun")
+    assert chosen.location.name == "Khan Shaykun"
+
+
+def test_a_building_of_a_towns_police_is_in_the_town(gazetteer):
+    text = (
+        "A car bomb exploded outside the Azaz police headquarters, killing five, after "
+        "clashes near Marea."
+    )
+    assert gazetteer.choose(text).location.name == "Azaz"

@@ -48,7 +48,16 @@ def test_a_dateline_of_a_year_out_of_range_is_rejected_not_made_the_title(dateli
     [result] = read_upload("far.txt", f"date {dateline}\nShelling hits Douma\n\nText.".encode())
 
     assert isinstance(result, Rejected)
-    assert "1990-01-01" in str(result)
+    assert dateline in str(result) and "1990-01-01" in str(result)
+
+
+def test_a_year_of_history_in_the_opening_lines_is_no_dateline():
+    text = "Thousands leave Douma\n\nOn July 13, 1500 fighters and their families left Douma."
+
+    [result] = read_upload("douma.txt", text.encode())
+
+    assert not isinstance(result, Rejected)
+    assert result.published_at is None
 
 
 def test_a_jsonl_line_nested_too_deep_is_rejected_alone_with_its_line_number():
