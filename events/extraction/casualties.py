@@ -9,6 +9,8 @@ range and the stated number is the best estimate.
 import re
 from dataclasses import dataclass, replace
 
+from .dates import MONTHS
+
 _UNITS = {
     "a": 1,
     "an": 1,
@@ -332,8 +334,9 @@ _COUNTERFACTUAL = re.compile(
 _UNLESS = re.compile(r"^[^.;]*?\b(?:had\s+(?:it|the|they|there|not)|if|but\s+for)\b", re.I)
 # "on June 3 killed civilians": the day of a date ("May" only as the month is written).
 _MONTH_BEFORE = re.compile(
-    r"\b(?:(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)|May)\.?\s+$"
+    r"\b(?:(?i:"
+    + "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True))
+    + r")|May)\.?\s+$"
 )
 _OF_THEM_ALONE = re.compile(r"^\s+of\s+(?:them|those)\b", re.I)
 

@@ -223,17 +223,16 @@ def _month_back(published, months):
     return datetime.date(year, month, 1)
 
 
-def _explicit(match, published, month_number):
-    year = match["year"]
-    day = int(match["day"])
+def _explicit(year, month_number, day, published):
+    """The date of a day and month, in `year` if given, else the latest such date not after
+    publication (None when it names no real day)."""
     if year:
         candidate = _build(year, month_number, day)
         return candidate.date() if candidate else None
     if published is None:
         return None
-    # A day and month without a year: the latest such date not after publication.
     for back in (0, 1):
-        candidate = _build(published.year - back, month_number, day)
+        candidate = _build(published.year - back, month_number, int(day))
         if candidate and candidate.date() <= published:
             return candidate.date()
     return None
@@ -255,17 +254,7 @@ def wire_date(text, published):
     if match is None:
         return None
     month = MONTHS.get((match["month"] or match["month2"]).lower().rstrip("."))
-    day = int(match["day"] or match["day2"])
-    if match["year"]:
-        built = _build(match["year"], month, day)
-        return built.date() if built else None
-    if published is None:
-        return None
-    for back in (0, 1):
-        built = _build(published.year - back, month, day)
-        if built and built.date() <= published:
-            return built.date()
-    return None
+    return _explicit(match["year"], month, match["day"] or match["day2"], published)
 
 
 def resolve(text, published):
@@ -291,7 +280,7 @@ def resolve(text, published):
             if match["month"].lower() == "may" and not match["year"]:
                 if match["month"] != "May" or _VERB_AFTER_MAY.match(text, match.end()):
                     continue  # "Up To 30 May Have Died": the verb, in a title's capitals
-            date = _explicit(match, published, month_number)
+            date = _explicit(match["year"], month_number, match["day"], published)
             if date:
                 found.append((match.start(), date, "day", match.span()))
                 break
