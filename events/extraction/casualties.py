@@ -177,11 +177,14 @@ _UPDATED = re.compile(
     r"climbed|climbs|increased|jumped|went\s+up|mounted|mounts)\b|\bnew\s+toll\b|"
     r"\bupdated\s+toll\b|\b(?:rose|risen|climbed)\s+to\b|"
     r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+)?to\b|"
-    r"\bbring(?:ing|s)?\s+(?:the\s+(?:death\s+)?toll\s+|the\s+number\s+[^.]{0,40}?)?to\b",
+    r"\b(?:bring(?:ing|s)?|rais(?:ing|es)|tak(?:ing|es)|push(?:ing|es))\s+"
+    r"(?:the\s+(?:death\s+)?toll\s+|the\s+number\s+[^.]{0,40}?)?to\b",
     re.I,
 )
 # "bringing to 45 the number killed in 24 hours": the running toll, named after its figure.
-_BRINGING_TO = re.compile(r"\bbring(?:ing|s)?\s+to\s+$", re.I)
+_BRINGING_TO = re.compile(
+    r"\b(?:bring(?:ing|s)?|rais(?:ing|es)|tak(?:ing|es)|push(?:ing|es))\s+to\s+$", re.I
+)
 _THE_NUMBER_KILLED = re.compile(
     r"^\s+the\s+(?:number\s+(?:of\s+)?(?:people\s+)?(?:killed|dead|deaths)|(?:death\s+)?toll)\b",
     re.I,
@@ -451,6 +454,12 @@ def find_tolls(sentence, offset=0):
             category = "total"
         if category is None and before_verb and not _NOT_PEOPLE.match(after):
             category = "total"
+        if (
+            category is None
+            and (clause := _SUBSET_CLAUSE.match(after))
+            and _VERB_NEXT.match(after[clause.end() :])
+        ):
+            category = "total"  # "a family of six, including four children, was killed"
         if category is None:
             continue
         if raw in ("a", "an", "her", "his") and not _SINGULAR.match(

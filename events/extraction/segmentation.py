@@ -55,7 +55,21 @@ _SUMMING_UP = re.compile(
     re.I,
 )
 _PERIOD_WORDS = re.compile(
-    r"\bsince\b|\bso\s+far\b|\bthis\s+(?:year|month|week)\b|\bin\s+total\b", re.I
+    r"\bsince\b|\bso\s+far\b|\bthis\s+(?:year|month|week)\b|\bin\s+total\b|"
+    # "the week's toll", "the overall toll", "in the past three days", "of the offensive"
+    r"\b(?:day|week|weekend|month|year)['’]s\b|\b(?:overall|cumulative)\b|"
+    r"\b(?:past|last|previous)\s+(?:[\w-]+\s+)?(?:hours|days|weeks|months)\b|"
+    r"\b(?:offensive|campaign|escalation|onslaught)\b",
+    re.I,
+)
+# "...; last week 30 people were killed in similar attacks": after a semicolon, a clause
+# of another time tells of other incidents.
+_CLAUSE = re.compile(r";\s+")
+_EARLIER = re.compile(
+    r"\b(?:last|previous)\s+(?:week|weekend|night|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b|\b(?:days|weeks)\s+(?:ago|earlier)\b|\bsimilar\s+attacks\b|"
+    r"\bearlier\s+(?:this|last)\s+week\b",
+    re.I,
 )
 # A sentence that opens on another incident: "Separately, shelling killed five in Douma".
 _SUPERLATIVE = re.compile(
@@ -85,7 +99,21 @@ class Sentence:
 
     @property
     def is_background(self):
-        return bool(BACKGROUND.search(self._compared))
+        clause = self._earlier_clause
+        if clause is None:
+            return bool(BACKGROUND.search(self._compared))
+        return bool(BACKGROUND.search(_SUPERLATIVE.sub("", self.text[:clause])))
+
+    @functools.cached_property
+    def _earlier_clause(self):
+        """Where a clause after a semicolon tells of earlier incidents, when the news before
+        it does not ("Shelling killed 4 in Jobar; last week 30 were killed"), else None."""
+        for found in _CLAUSE.finditer(self.text):
+            rest = self.text[found.end() :]
+            if BACKGROUND.search(rest) or _EARLIER.search(rest):
+                before = self.text[: found.start()]
+                return None if BACKGROUND.search(before) else found.start()
+        return None
 
     @property
     def is_context(self):
@@ -98,9 +126,13 @@ class Sentence:
         text = self._compared
         found = CONTEXT.search(text)
         summing_up = _SUMMING_UP.search(text, 0, found.start() if found else len(text))
+        earlier = self._earlier_clause
         if summing_up and (found or _PERIOD_WORDS.search(text, summing_up.end())):
-            return summing_up.start()  # "..., which brings the toll since February 18 to 400"
-        return 0 if found else None
+            # "..., which brings the toll since February 18 to 400"
+            return min(summing_up.start(), earlier) if earlier else summing_up.start()
+        if found:
+            return earlier if earlier and earlier <= found.start() else 0
+        return earlier
 
     @property
     def is_separate(self):

@@ -369,6 +369,52 @@ def test_a_clause_summing_up_the_month_leaves_the_incident_its_own_toll_date_and
     assert event["killed"]["civilians"]["best"] == 4
 
 
+@pytest.mark.parametrize(
+    "summing_up",
+    [
+        "raising the week's toll to 90",  # the period named as a possessive
+        "raising the overall death toll to 90",
+        "bringing the toll of the offensive to 90",  # many incidents, not this one
+        "taking the number killed in the past three days to 90",
+    ],
+)
+def test_a_clause_summing_up_more_than_the_incident_is_not_its_total(summing_up):
+    text = f"Air strikes killed 16 civilians in Ariha on Thursday, {summing_up}, a monitor said."
+    [event] = extract("", text, "2018-07-13")
+
+    assert event["killed"]["civilians"]["best"] == 16
+    assert event["killed"]["total"]["best"] == 16
+
+
+@pytest.mark.parametrize("verb", ["bringing", "raising"])
+def test_a_risen_toll_of_the_same_attack_still_updates_it(verb):
+    text = f"Air strikes killed 16 civilians in Ariha on Thursday, {verb} the death toll to 19."
+    [event] = extract("", text, "2018-07-13")
+
+    assert event["killed"]["civilians"]["best"] == 19
+
+
+def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
+    text = (
+        "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
+        "similar attacks on the district."
+    )
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["civilians"]["best"] == 4
+    assert event["killed"]["total"]["best"] == 4
+
+
+def test_a_family_of_a_number_including_its_children_is_that_many_dead():
+    text = (
+        "A family of six, including four children, was killed when jets struck Khan Sheikhoun "
+        "on Thursday."
+    )
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["civilians"]["best"] == 6
+
+
 def test_the_strike_that_delivered_a_chemical_attack_and_its_risen_toll_are_one_incident():
     title = "Dozens killed in suspected gas attack on Saraqib"
     text = (
