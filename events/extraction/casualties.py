@@ -92,9 +92,14 @@ CATEGORY_NOUNS = [
     (
         "children",
         r"children|child|kids|boys|girls|infants|babies|minors|schoolchildren|pupils|"
-        r"toddlers|teenagers|youngsters|son|daughter|boy|girl|baby|infant|toddler|teenager",
+        r"toddlers|teenagers|youngsters|son|daughter|boy|girl|baby|infant|toddler|teenager|"
+        r"grandsons?|granddaughters?|grandchildren|grandchild",
     ),
-    ("women", r"women|woman|mothers|mother|wife|sister|daughters?-in-law"),
+    (
+        "women",
+        r"women|woman|mothers|mother|wife|sister|daughters?-in-law|grandmothers?|aunts?|"
+        r"nieces?",
+    ),
     (
         "civilians",
         r"civilians|civilian|residents|resident|citizens|citizen|villagers|inhabitants|"
@@ -116,7 +121,7 @@ CATEGORY_NOUNS = [
     (
         "total",
         r"people|persons|person|victims|others|individuals|men|man|bodies|martyrs|lives|dead|"
-        r"husband|father|brother",
+        r"husband|father|brother|grandfathers?|uncles?|nephews?|cousins?",
     ),
 ]
 _NOUN_RE = [(cat, re.compile(r"(?:" + body + r")\b", re.I)) for cat, body in CATEGORY_NOUNS]
@@ -205,7 +210,8 @@ _SINGULAR = re.compile(
     r"militant|rebel|member|commander|leader|officer|pilot|journalist|medic|doctor|nurse|"
     r"paramedic|volunteer|worker|employee|policeman|person|teenager|mother|student|teacher|"
     r"shepherd|son|"
-    r"daughter|wife|sister|husband|father|brother)$",
+    r"daughter|wife|sister|husband|father|brother|grandson|granddaughter|grandchild|"
+    r"grandmother|grandfather|aunt|uncle|niece|nephew|cousin)$",
     re.I,
 )
 
@@ -390,6 +396,9 @@ def _category(after, killing=False):
     return None, 0
 
 
+_QUOTES = str.maketrans('"“”', "   ")
+
+
 def find_tolls(sentence, offset=0):
     """Every casualty figure in one sentence, with spans shifted by `offset`."""
     tolls = []
@@ -403,7 +412,8 @@ def find_tolls(sentence, offset=0):
         raw = match["num"].lower()
         if raw.isdigit() and len(raw) == 4 and 1900 <= best <= 2099:
             continue  # a year, not a toll
-        after = sentence[match.end() : match.end() + 120]
+        # ('11 "terrorists" were killed': the quotes of a disputed word hide no noun)
+        after = sentence[match.end() : match.end() + 120].translate(_QUOTES)
         before = sentence[max(0, match.start() - 60) : match.start()]
         if raw.isdigit() and best <= 31 and _MONTH_BEFORE.search(before):
             continue  # a day of the month, not a toll
@@ -473,6 +483,12 @@ def find_tolls(sentence, offset=0):
         kind = combined = None
         subset = bool(_SUBSET_BEFORE.search(before))
         after_verb = _KILLED_AFTER.match(window)
+        joiner = sentence[previous[0] : match.start()] if previous else None
+        joins = previous and (
+            _AND.fullmatch(joiner)
+            or _COMMA.fullmatch(joiner)
+            and _LIST_GOES_ON.match(sentence, match.end() + noun_end)
+        )
         # "killed six people and injured 32": a verb after "and" starts the next clause.
         joined = after_verb and re.search(r"\band\b|,", window[: after_verb.start("verb")])
         if after_verb and (
@@ -484,6 +500,9 @@ def find_tolls(sentence, offset=0):
         elif before_verb:
             kind = _kind(before_verb["verb"])
             combined = _COMBINED_BEFORE.search(before)
+        elif joins and previous[1] and "among" not in window.lower():
+            # "killed three men, two women and a child": the list's verb counts them all
+            kind = previous[1]
         elif _AMONG_AFTER.match(window):
             # "11 children among 18 dead", "three medics and six children killed": the verb
             # belongs to the next figure.
@@ -502,9 +521,10 @@ def find_tolls(sentence, offset=0):
             continue
         if kind is None and _DEATH_NOUN.search(after[:noun_end]):
             kind = "killed"  # "26 martyrs in air strikes", "20 bodies found": no verb needed
-        if previous and _AND.fullmatch(sentence[previous[0] : match.start()]):
+        if joins:
             # "killed three men and two women": the verb counts both; "including seven women
-            # and a child": both are part of the toll.
+            # and a child": both are part of the toll; so are a list's "three men, two women
+            # and a child".
             kind = kind or previous[1]
             subset = subset or previous[2]
         if kind is None:
@@ -560,7 +580,19 @@ def _figure_between(sentence, start, end):
 
 
 _AND = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|plus)\s+", re.I)
+# A list's comma ("three men, two women and a child"), and the rest of a list from a figure
+# on: more commas, then "and" and another figure.
+_COMMA = re.compile(r"\s*,\s*")
+_LIST_GOES_ON = re.compile(
+    r"(?:\s*,\s*[^,.;:()]{1,40}?)*\s*,?\s*(?:and|plus)\s+"
+    r"(?:at\s+least\s+|about\s+|some\s+)?(?:\d|a\b|an\b|his\b|her\b|their\b|one\b|two\b|three\b|"
+    r"four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|eleven\b|twelve\b|[a-z]+teen\b|"
+    r"twenty|thirty|forty|fifty)",
+    re.I,
+)
 _PEOPLE = {"civilians", "children", "women", "total"}
+# The nouns of a whole that a list after it breaks down ("12 people, nine civilians and ...").
+_WHOLE = re.compile(r"\b(?:people|persons|victims|individuals|dead|martyrs|bodies)\b", re.I)
 
 
 def _coordinated(tolls, sentence, offset):
@@ -569,9 +601,19 @@ def _coordinated(tolls, sentence, offset):
     Figures joined by "and" count different people, so their sum is the toll; it goes first,
     where the sentence's toll is read, and the parts stay as the children's or women's counts.
     """
-    result, group = [], []
+    result, group, joiners = [], [], []
 
     def close():
+        if joiners and "and" not in joiners:
+            group[1:] = []  # "killed 12 people, nine civilians": no list without its "and"
+        if (
+            len(group) > 2
+            and joiners[0] == ","
+            and group[0].best >= sum(t.best for t in group[1:])
+            and _WHOLE.search(sentence, group[0].start - offset, group[0].end - offset)
+        ):
+            # "killed 12 people, nine civilians and three fighters": the whole, then its parts
+            del group[0]
         if len(group) > 1 and (
             {t.category for t in group} <= _PEOPLE or {t.category for t in group} == {"combatants"}
         ):
@@ -586,24 +628,28 @@ def _coordinated(tolls, sentence, offset):
                 else "total"
             )
             low, best, high = (sum(getattr(t, k) for t in group) for k in ("low", "best", "high"))
+            at = result.index(group[0])
             result.insert(
-                len(result) - len(group),
-                Toll(group[0].kind, category, low, best, high, group[0].start, group[-1].end),
+                at, Toll(group[0].kind, category, low, best, high, group[0].start, group[-1].end)
             )
         group.clear()
+        joiners.clear()
 
     for toll in tolls:
         previous = group[-1] if group else None
         between = (
             sentence[previous.end - offset : toll.start - offset] if previous is not None else ""
         )
-        if not (
+        joined = (
             previous is not None
             and previous.kind == toll.kind
             and not toll.subset
             and not toll.vague
-            and _AND.fullmatch(between)
-        ):
+            and ("and" if _AND.fullmatch(between) else "," if _COMMA.fullmatch(between) else None)
+        )
+        if joined:
+            joiners.append(joined)
+        else:
             close()
         if not toll.subset and not toll.vague:
             group.append(toll)

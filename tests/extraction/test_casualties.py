@@ -378,3 +378,25 @@ def test_an_estimate_with_could_or_might_is_a_toll(sentence, best):
 )
 def test_a_day_after_an_abbreviated_month_is_no_toll(sentence):
     assert killed(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Rebel shelling killed a girl and her grandmother in Midan on Thursday.", 2),
+        ("A boy and his grandfather were killed when a shell hit their home.", 2),
+        ("Shelling killed a man, his nephew and his niece in Douma.", 3),
+    ],
+)
+def test_kin_of_the_dead_are_counted_with_them(sentence, count):
+    tolls = find_tolls(sentence)
+    result, _ = combine(tolls, "killed")
+    assert result["civilians"]["best"] == count
+
+
+@pytest.mark.parametrize("quote", ['"', "“"])
+def test_a_noun_in_quotes_is_still_the_toll_s_noun(quote):
+    close = {'"': '"', "“": "”"}[quote]
+    sentence = f"State media said 11 {quote}terrorists{close} were killed in an army operation."
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert result["combatants"]["best"] == 11
