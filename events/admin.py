@@ -9,7 +9,6 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import F
 from django.forms.fields import InvalidJSONInput
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -41,6 +40,7 @@ from .models import (
     Report,
     ReviewQueue,
     ReviewStatus,
+    review_order,
 )
 from .tasks import goes_to_background, run_import_job, start_import_job
 
@@ -696,8 +696,10 @@ class ReviewQueueAdmin(IncidentPermissions, IncidentColumns, admin.ModelAdmin):
     list_filter = ["event_type", "governorate", "source"]
     search_fields = ["title", "place__name"]
     list_select_related = ["governorate", "place__governorate", "district"]
-    ordering = [F("confidence").asc(nulls_first=True), "id"]
     actions = [mark_verified, mark_rejected]
+
+    def get_ordering(self, request):
+        return review_order()  # the queue's own, which the Verify button follows too
 
     def get_queryset(self, request):
         return super().get_queryset(request).review_queue()

@@ -241,6 +241,17 @@ class District(models.Model):
 UNCERTAIN_PLACE = 0.5
 
 
+def review_order():
+    """The review queue's order: uncertain places first, then the least certain incidents (no
+    confidence at all counts as least), oldest first among equals."""
+    uncertain = Case(
+        When(place_confidence__lt=UNCERTAIN_PLACE, then=Value(0)),
+        default=Value(1),
+        output_field=models.IntegerField(),
+    )
+    return [uncertain, F("confidence").asc(nulls_first=True), "id"]
+
+
 class PlaceQuerySet(models.QuerySet):
     def by_key(self, key):
         """The place a gazetteer key names: an OCHA P-code, "geonames:<id>" or "place:<pk>"."""
@@ -554,14 +565,7 @@ class IncidentQuerySet(models.QuerySet):
     def review_queue(self):
         """Unreviewed incidents: those whose place is uncertain first, then least certain first
         (no confidence at all counts as least)."""
-        uncertain = Case(
-            When(place_confidence__lt=UNCERTAIN_PLACE, then=Value(0)),
-            default=Value(1),
-            output_field=models.IntegerField(),
-        )
-        return self.filter(status=ReviewStatus.EXTRACTED).order_by(
-            uncertain, F("confidence").asc(nulls_first=True), "id"
-        )
+        return self.filter(status=ReviewStatus.EXTRACTED).order_by(*review_order())
 
     def duplicate_candidates(self, incident):
         """Incidents that may be the same event as `incident`, each with `.reasons`.

@@ -208,3 +208,13 @@ def test_the_review_queue_puts_uncertain_places_first(namesakes):
     no_place = make_incident(confidence=0.5)
 
     assert list(Incident.objects.review_queue()) == [unsure_where, unsure_of_nothing, no_place]
+
+
+def test_the_admin_review_queue_page_puts_uncertain_places_first(client, editor, namesakes):
+    unsure_of_nothing = make_incident(confidence=0.1, place_confidence=0.95)
+    unsure_where = make_incident(confidence=0.9, place_confidence=0.3)
+    no_place = make_incident(confidence=0.5)
+
+    response = client.get(reverse("admin:events_reviewqueue_changelist"))
+
+    assert list(response.context["cl"].result_list) == [unsure_where, unsure_of_nothing, no_place]
