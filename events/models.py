@@ -940,17 +940,9 @@ class Incident(Figures):
         if not reports:
             return
         if not self.figures_edited:
-            for name in FIGURE_FIELDS:
-                values = [getattr(r, name) for r in reports if getattr(r, name) is not None]
-                if not values:
-                    value = None
-                elif name.endswith("_low"):
-                    value = min(values)
-                elif name.endswith("_high"):
-                    value = max(values)
-                else:
-                    value = int(statistics.median_low(values))
-                setattr(self, name, value)
+            for outcome in OUTCOMES:
+                for category in CATEGORIES:
+                    self._derive_figure(reports, f"{outcome}_{category}")
         actors, parties = [], []
         for report in reports:
             for claim in report.claims.all():
@@ -968,6 +960,25 @@ class Incident(Figures):
         if actors and self.pk:
             self.perpetrators.set(actors)
             self.refresh_from_db(fields=["perpetrator_groups"])
+
+    def _derive_figure(self, reports, figure):
+        """One figure's low (the lowest low), best (the median of the bests) and high (the
+        highest high) from the reports; a range that a report giving only a best (a UCDP row)
+        leaves short is widened to it, so low <= best <= high holds."""
+        values = {b: [] for b in BOUNDS}
+        for report in reports:
+            for b in BOUNDS:
+                if (value := getattr(report, f"{figure}_{b}")) is not None:
+                    values[b].append(value)
+        best = int(statistics.median_low(values["best"])) if values["best"] else None
+        low = min(values["low"]) if values["low"] else None
+        high = max(values["high"]) if values["high"] else None
+        if best is not None:
+            low = None if low is None else min(low, best)
+            high = None if high is None else max(high, best)
+        setattr(self, f"{figure}_low", low)
+        setattr(self, f"{figure}_best", best)
+        setattr(self, f"{figure}_high", high)
 
     def reports_changed(self, leaving=()):
         """After a report of this incident was edited, moved to another or deleted: the

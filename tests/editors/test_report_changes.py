@@ -102,3 +102,17 @@ def test_an_editors_figures_stay_when_a_report_is_deleted(client, editor):
     report.delete()
 
     assert figures(incident) == (7, 7, 7)
+
+
+def test_a_report_giving_only_a_best_estimate_bounds_the_derived_range_too():
+    # A UCDP row has a best and no low or high: its best is its own range, so the incident's
+    # figures stay low <= best <= high (its form refused to save them otherwise).
+    incident = make_incident()
+    report_of(incident, 20)
+    only_best = report_of(incident, 7)
+    only_best.killed_total_low = only_best.killed_total_high = None
+    only_best.save()
+
+    incident.derive_from_reports()
+
+    assert figures(incident) == (7, 7, 20)
