@@ -272,6 +272,15 @@ def _degrees(value, limit):
     return number
 
 
+def _point(raw):
+    """(latitude, longitude) of a row, (None, None) when it gives neither; ValueError when it
+    gives one without the other or a number that is no coordinate."""
+    lat, lon = _degrees(raw.get("latitude"), 90), _degrees(raw.get("longitude"), 180)
+    if (lat is None) != (lon is None):
+        raise ValueError("a latitude without a longitude, or a longitude without a latitude")
+    return lat, lon
+
+
 def _float(value):
     """A finite number, or None ("", "abc", "nan" and "inf" alike)."""
     try:
@@ -400,7 +409,7 @@ def ucdp_row(raw, extractor=None):
         "killed_combatants_best": combatants,
     }
     where = raw.get("where_prec", "")
-    lat, lon = _degrees(raw.get("latitude"), 90), _degrees(raw.get("longitude"), 180)
+    lat, lon = _point(raw)
     if where not in UCDP_GEO_PRECISION or where in UCDP_UNMAPPABLE:
         lat = lon = None
     # Decoded before anything splits it: "al-Wa&#8217;er" holds a ";".
@@ -553,6 +562,7 @@ def acled_row(raw):
         end = date.replace(day=calendar.monthrange(date.year, date.month)[1])
     fatalities = _int(raw.get("fatalities"))
     precision = raw.get("geo_precision", "")
+    latitude, longitude = _point(raw)
     return Row(
         external_id=identifier,
         raw=raw,
@@ -564,8 +574,8 @@ def acled_row(raw):
         place_name=(raw.get("location") or "").strip(),
         adm1=raw.get("admin1", ""),
         adm2=raw.get("admin2", ""),
-        latitude=_degrees(raw.get("latitude"), 90),
-        longitude=_degrees(raw.get("longitude"), 180),
+        latitude=latitude,
+        longitude=longitude,
         geo_precision=ACLED_GEO_PRECISION.get(precision, ""),
         figures={"killed_total_best": fatalities},
         perpetrators=perpetrators,

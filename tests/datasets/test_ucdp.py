@@ -324,6 +324,8 @@ def test_a_row_dated_outside_the_sane_range_is_reported_and_not_imported(
         {"deaths_a": "2000000000", "deaths_b": "2000000000"},
         {"latitude": "91"},
         {"longitude": "-200"},
+        {"longitude": ""},  # a latitude without its longitude stopped the import
+        {"latitude": ""},
         {"source_headline": "Air\x00strike on Aleppo"},
         {"date_start": "2019-02-30"},  # was imported undated, without a word
     ],
