@@ -311,7 +311,57 @@ class EvidenceField(forms.JSONField):
 
 
 class ReportForm(forms.ModelForm):
+    """The report change form: its figures make its incident's, so, as the incident's form
+    does, it refuses to overwrite another editor's save and to put the report on an incident
+    merged away (where its deaths would count nowhere)."""
+
     evidence = EvidenceField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["loaded_version"] = (
+                Report.objects.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+
+    def clean_incident(self):
+        incident = self.cleaned_data.get("incident")
+        if incident is not None and incident.merged_into_id is not None:
+            raise ValidationError(
+                f"Incident #{incident.pk} was merged into #{incident.merged_into_id}: put the "
+                f"report on #{incident.merged_into_id}, or undo the merge first."
+            )
+        return incident
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.instance.pk:
+            return cleaned_data
+        current = Report.objects.filter(pk=self.instance.pk)
+        if transaction.get_connection().in_atomic_block:
+            current = current.select_for_update()  # (see IncidentForm.clean)
+        current = current.first()
+        if current is None:
+            return cleaned_data
+        loaded = cleaned_data.get("loaded_version")
+        if loaded != current.version:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("loaded_version")] = current.version
+            editors = {
+                str(record.history_user)
+                for record in current.history.filter(version__gt=loaded or 0)
+                if record.history_user
+            }
+            raise ValidationError(
+                f"This report was changed by {', '.join(sorted(editors)) or 'another editor'} "
+                "after you opened it, so your changes were not saved. The form below holds "
+                "your edits: compare them with the report's history and save again to keep yours."
+            )
+        self.instance.version = current.version
+        return cleaned_data
 
 
 @admin.register(Report)

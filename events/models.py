@@ -1153,6 +1153,8 @@ class Report(Figures):
         default=dict, blank=True, help_text="What the extractor or the row said."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Bumped by every save: an editor holding an older one is refused (see admin).
+    version = models.PositiveIntegerField(default=1, editable=False)
 
     history = HistoricalRecords()
 
@@ -1174,6 +1176,13 @@ class Report(Figures):
     def __str__(self):
         origin = self.bulletin or f"{self.get_source_display()} {self.external_id}"
         return f"{self.get_event_type_display()} ({origin})"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

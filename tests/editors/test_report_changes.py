@@ -116,3 +116,32 @@ def test_a_report_giving_only_a_best_estimate_bounds_the_derived_range_too():
     incident.derive_from_reports()
 
     assert figures(incident) == (7, 7, 20)
+
+
+def test_a_report_cannot_be_moved_onto_an_incident_merged_away(client, editor):
+    kept, merged = make_incident(), make_incident(title="Strike on Sarmin")
+    report = report_of(make_incident(title="Strike on Binnish"), 20)
+    kept.merge([merged])
+
+    url = reverse("admin:events_report_change", args=[report.pk])
+    response = client.post(url, {**form_data(client.get(url)), "incident": str(merged.pk)})
+
+    assert response.status_code == 200  # the form again, with the reason
+    assert f"merged into #{kept.pk}" in response.content.decode()
+    report.refresh_from_db()
+    assert report.incident_id != merged.pk
+
+
+def test_a_second_editor_saving_a_report_loaded_before_the_first_saved_is_refused(client, editor):
+    report = report_of(make_incident(), 9)
+    url = reverse("admin:events_report_change", args=[report.pk])
+    first, second = form_data(client.get(url)), form_data(client.get(url))
+
+    change = {"killed_total_low": "30", "killed_total_best": "30", "killed_total_high": "30"}
+    assert client.post(url, {**first, **change}).status_code == 302
+    response = client.post(url, {**second, "place_name": "Saraqeb"})
+
+    assert response.status_code == 200
+    assert "after you opened it" in response.content.decode()
+    report.refresh_from_db()
+    assert (report.killed_total_best, report.place_name) == (30, "")
