@@ -2,6 +2,21 @@
 
 from django.db import migrations, models
 
+# SQLite adds a column with a default by making the table anew, which drops its triggers: the
+# data version's (migration 0025) are put back on events_report.
+SQLITE_TRIGGERS = [
+    f"CREATE TRIGGER IF NOT EXISTS events_version_report_{action.lower()} AFTER {action} ON"
+    " events_report BEGIN INSERT INTO events_dataversion (id, writes) VALUES (1, 1)"
+    " ON CONFLICT (id) DO UPDATE SET writes = writes + 1; END"
+    for action in ("INSERT", "UPDATE", "DELETE")
+]
+
+
+def put_back_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in SQLITE_TRIGGERS:
+            schema_editor.execute(statement)
+
 
 class Migration(migrations.Migration):
     dependencies = [
@@ -9,6 +24,8 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # Backwards, after the column is removed (the table made anew again).
+        migrations.RunPython(migrations.RunPython.noop, put_back_triggers),
         migrations.AddField(
             model_name="historicalreport",
             name="version",
@@ -19,4 +36,5 @@ class Migration(migrations.Migration):
             name="version",
             field=models.PositiveIntegerField(default=1, editable=False),
         ),
+        migrations.RunPython(put_back_triggers, migrations.RunPython.noop),
     ]
