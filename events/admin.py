@@ -322,9 +322,7 @@ class ReportForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["loaded_version"] = (
-                Report.objects.filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
+                Report.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
             )
 
     def clean_incident(self):

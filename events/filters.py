@@ -191,6 +191,9 @@ class AreaField(forms.CharField):
 
 
 class AreaFilter(django_filters.Filter):
+    """An area holds its west and south edges, not its east and north ones: areas side by
+    side (the map's cells) count an incident on their shared edge once."""
+
     field_class = AreaField
 
     def filter(self, queryset, value):
@@ -198,7 +201,7 @@ class AreaFilter(django_filters.Filter):
             return queryset
         west, south, east, north = value
         return queryset.filter(
-            latitude__gte=south, latitude__lte=north, longitude__gte=west, longitude__lte=east
+            latitude__gte=south, latitude__lt=north, longitude__gte=west, longitude__lt=east
         )
 
 

@@ -455,10 +455,11 @@ def map_data(request):
     }
     if sum(n for _, _, n, _ in points) > MAP_EVENT_LIMIT:
         size = cell_size(west, south, east, north, viewport.cleaned_data["zoom"])
-        data.update(mode="cells", size=size, cells=grid_cells(points, size))
+        boxes = [bbox] + [area] if (area := incidents.form.cleaned_data.get("area")) else [bbox]
+        data.update(mode="cells", size=size, cells=grid_cells(points, size, *boxes))
     else:
-        in_view = Q(latitude__gte=south, latitude__lte=north, longitude__gte=west)
-        in_view &= Q(longitude__lte=east)
+        in_view = Q(latitude__gte=south, latitude__lt=north, longitude__gte=west)
+        in_view &= Q(longitude__lt=east)
         events = incidents.qs.order_by().filter(in_view)
         events = events.values_list(
             "id", "latitude", "longitude", "killed_total_best", "event_type", "date", "title"
@@ -571,16 +572,40 @@ def cell_size(west, south, east, north, zoom):
     return max(360 / 2**zoom / 3, across)
 
 
-def grid_cells(points, size):
-    """[lat, lon, count, killed] per grid cell of `size` degrees; lat/lon are the centroid."""
+def grid_cells(points, size, *boxes):
+    """[lat, lon, count, killed, west, south, east, north] per grid cell of `size` degrees:
+    lat/lon are the centroid, west..north the area the cell counts (its grid square within
+    each of `boxes`, the view and the analyst's area), which its popup asks for.
+
+    A cell holds its west and south edges, not its east and north ones, as an area filter
+    does (filters.AreaFilter): edges are rounded to 5 decimals, as the popup sends them, so
+    that an incident on an edge is in one cell and in that cell's popup."""
+
+    def edge(k):
+        return round(k * size, 5)
+
+    def index(value):
+        k = math.floor(value / size)
+        while value < edge(k):
+            k -= 1
+        while value >= edge(k + 1):
+            k += 1
+        return k
+
     cells = {}
     for lat, lon, n, killed in points:
-        cell = cells.setdefault((math.floor(lon / size), math.floor(lat / size)), [0, 0, 0, 0])
+        cell = cells.setdefault((index(lon), index(lat)), [0, 0, 0, 0])
         cell[0] += lat * n
         cell[1] += lon * n
         cell[2] += n
         cell[3] += killed or 0
-    return [[round(y / n, 4), round(x / n, 4), n, killed] for y, x, n, killed in cells.values()]
+    out = []
+    for (x, y), (lat_sum, lon_sum, n, killed) in cells.items():
+        box = [edge(x), edge(y), edge(x + 1), edge(y + 1)]
+        for west, south, east, north in boxes:
+            box = [max(box[0], west), max(box[1], south), min(box[2], east), min(box[3], north)]
+        out.append([round(lat_sum / n, 4), round(lon_sum / n, 4), n, killed, *box])
+    return out
 
 
 def export_filter(request):

@@ -299,7 +299,7 @@ def map_counts(incidents, bbox):
         if lat is None or lon is None:
             unlocated[0] += n
             unlocated[1] += killed
-        elif south <= lat <= north and west <= lon <= east:
+        elif south <= lat < north and west <= lon < east:  # (as filters.AreaFilter)
             points.append((lat, lon, n, killed))
     return points, tuple(unlocated), capped(everything)
 

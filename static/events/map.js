@@ -148,7 +148,7 @@
     showLegend("events");
   }
 
-  function drawCells(cells, size) {
+  function drawCells(cells) {
     var total = 0, killed = 0;
     cells.forEach(function (cell) {
       total += cell[2];
@@ -163,8 +163,9 @@
         icon: markerIcon("cell-icon", pixels, label), title: text,
       });
       describe(marker, text + ": show the incidents");
-      // The cell: the grid square of `size` degrees that holds its centroid.
-      var west = Math.floor(cell[1] / size) * size, south = Math.floor(cell[0] / size) * size;
+      // The area the cell counts (its grid square within the view and the filter's area),
+      // which its popup lists.
+      var box = cell.slice(4, 8);
       marker.bindPopup(function () {
         var intro = el("div", "popup-intro");
         intro.appendChild(el("strong", null, text));
@@ -175,7 +176,7 @@
           map.setView([cell[0], cell[1]], Math.min(map.getZoom() + 2, map.getMaxZoom()));
         });
         intro.appendChild(zoom);
-        return areaPopup([west, south, west + size, south + size], intro);
+        return areaPopup(box, intro);
       });
       incidents.addLayer(marker);
     });
@@ -245,7 +246,7 @@
         var focused = focusedMarker();
         incidents.clearLayers();
         if (!result.ok) return showErrors(result.body.errors);
-        if (result.body.mode === "cells") drawCells(result.body.cells, result.body.size);
+        if (result.body.mode === "cells") drawCells(result.body.cells);
         else drawEvents(result.body.events);
         refocus(focused);
         statusLine.textContent += matching(result.body);

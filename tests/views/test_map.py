@@ -52,7 +52,7 @@ def test_many_events_in_view_come_as_grid_cells_with_counts_and_killed_sums(
 
     assert body["mode"] == "cells"
     cells = sorted(body["cells"])
-    assert [cell[2:] for cell in cells] == [[1, 0], [3, 6]]
+    assert [cell[2:4] for cell in cells] == [[1, 0], [3, 6]]
     assert cells[1][:2] == [35.01, 38.01]
 
 
@@ -263,3 +263,25 @@ def test_a_searched_histogram_shows_only_the_periods_that_match_the_words(
 def test_two_map_views_at_once_are_a_400(client):
     response = client.get(reverse("events:map_data") + "?bbox=35,32,43,38&bbox=36,33,37,34")
     assert response.status_code == 400
+
+
+def test_each_cells_popup_and_list_count_what_the_cell_shows(client, make_incident, monkeypatch):
+    # Cells cut by the view's edge, an incident on a cell's edge, and the analyst's own area:
+    # a cell's popup and its "in the list" link counted other areas than the cell.
+    monkeypatch.setattr(views, "MAP_EVENT_LIMIT", 2)
+    points = [(35.2, 37.5), (35.2, 37.49), (35.9, 37.2), (35.3, 37.9), (34.6, 36.6), (35.0, 38.0)]
+    for lat, lon in points:
+        make_incident(latitude=lat, longitude=lon, killed_total_best=1)
+    area = {"area": "36.5,34.5,38.5,35.95"}
+
+    body = client.get(DATA, {**area, "bbox": "36.9,34.1,38.2,37", "zoom": "7"}).json()
+
+    assert body["mode"] == "cells"
+    shown = 0
+    for cell in body["cells"]:
+        box = ",".join(f"{n:.5f}" for n in cell[4:8])
+        popup = client.get(reverse("events:map_popup"), {"area": box}).json()
+        assert popup["count"] == cell[2], cell
+        assert client.get(popup["listUrl"]).context["total"].count == cell[2]
+        shown += cell[2]
+    assert shown == 5  # in view and in the area: not (34.6, 36.6), west of the view
