@@ -11,6 +11,7 @@ import re
 
 import django_filters
 from django.db.models import Max, Min, Q
+from django.db.models.functions import Coalesce
 from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -157,7 +158,7 @@ def collection(request, incidents, query):
         south=Min("latitude"),
         north=Max("latitude"),
         first=Min("date"),
-        last=Max("date"),
+        last=Max(Coalesce("date_end", "date")),  # a period record's span ends at date_end
     )
     bbox = [extent["west"], extent["south"], extent["east"], extent["north"]]
     if None in bbox:
@@ -266,7 +267,8 @@ def parse_instant(value):
 
 def parse_datetime(value):
     """An instant or an interval (start/end, either end open with ".." or nothing) → a Q on
-    the incident's date."""
+    the incidents whose time span (date to date_end, a period record's; date alone, another's)
+    meets it (OGC API - Features Part 1, 7.15.4)."""
     if value.count("/") > 1:
         raise InvalidParameter("datetime: an interval has two ends (start/end).")
     if "/" in value:
@@ -274,16 +276,16 @@ def parse_datetime(value):
         start, end = parse_instant(start), parse_instant(end)
         if start and end and start > end:
             raise InvalidParameter("datetime: the interval ends before it starts.")
-        where = Q()
-        if start:
-            where &= Q(date__gte=start)
-        if end:
-            where &= Q(date__lte=end)
-        return where
-    day = parse_instant(value)
-    if day is None:
-        raise InvalidParameter("datetime: an instant cannot be open.")
-    return Q(date=day)
+    else:
+        start = end = parse_instant(value)
+        if start is None:
+            raise InvalidParameter("datetime: an instant cannot be open.")
+    where = Q()
+    if start:
+        where &= Q(date__gte=start) | Q(date_end__gte=start)
+    if end:
+        where &= Q(date__lte=end)
+    return where
 
 
 def parse_limit(value):

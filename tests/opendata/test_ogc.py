@@ -173,6 +173,30 @@ def test_datetime_takes_an_instant_or_an_open_or_closed_interval(client, make_in
     assert ids("2018-01-01T/..") == {late.pk}  # as GDAL 3.6 writes a date
 
 
+def test_datetime_matches_a_period_record_whose_span_it_meets(client, make_incident):
+    # OGC API - Features Part 1, 7.15.4: a feature whose time span intersects the interval
+    # (a year's toll dated 2016-01-01 to 2016-12-31 meets June 2016).
+    year = make_incident(
+        date=datetime.date(2016, 1, 1),
+        date_end=datetime.date(2016, 12, 31),
+        date_precision="year",
+        aggregate=True,
+    )
+
+    def ids(value):
+        query = {"datetime": value, "aggregates": "include"}
+        return {f["id"] for f in read(client.get(ITEMS, query))["features"]}
+
+    assert year.pk in ids("2016-06-15/2016-07-15")
+    assert year.pk in ids("2016-06-15")
+    assert year.pk in ids("../2016-03-01") and year.pk in ids("2016-12-31/..")
+    assert year.pk not in ids("2017-01-01/..")
+    collection = client.get(ITEMS.rsplit("/items", 1)[0], {"aggregates": "include"}).json()
+    assert collection["extent"]["temporal"]["interval"] == [
+        ["2016-01-01T00:00:00Z", "2016-12-31T00:00:00Z"]
+    ]
+
+
 @pytest.mark.parametrize(
     "query",
     [
