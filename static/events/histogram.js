@@ -41,6 +41,12 @@
       if (node !== caption) figure.removeChild(node);
     });
     var months = fillMonths(data.months);
+    // The records of longer periods by the month they start in: that month's list holds them.
+    var starting = {};
+    (data.periods || []).forEach(function (row) {
+      var month = row[0].slice(0, 7), seen = starting[month] || [0, 0];
+      starting[month] = [seen[0] + row[3], seen[1] + row[4]];
+    });
     // The total as every page states it (capped, with a "+", where the list's is).
     var total = data.total.count.toLocaleString("en") + (data.total.capped ? "+" : "");
     var summary = total + (total === "1" ? " event, " : " events, ") +
@@ -72,6 +78,11 @@
         width: Math.max(step - 1, 0.5).toFixed(2), height: height.toFixed(2), class: "bar",
       });
       var label = row[0] + ": " + row[1] + (row[1] === 1 ? " event, " : " events, ") + row[2] + " killed";
+      var also = starting[row[0]];
+      if (also) {
+        label += "; its list also holds " + also[0] + (also[0] === 1 ? " record" : " records") +
+          " of a longer period starting this month (" + also[1].toLocaleString("en") + " killed)";
+      }
       var title = svg("title");
       title.textContent = label + " (click to show this month)";
       bar.appendChild(title);

@@ -155,6 +155,29 @@ def test_the_histogram_says_how_many_undated_events_its_bars_leave_out(
     assert page.console_errors == []
 
 
+def test_a_bar_says_what_else_its_months_list_holds(live_server, page, incidents, make_incident):
+    # A record of a longer period starting in July is in the list of July (and the overview's
+    # July row), not in its bar: the bar's 1 event opened a list of 2 without a word.
+    make_incident(
+        title="Toll of the second half of 2018",
+        date=datetime.date(2018, 7, 1),
+        date_end=datetime.date(2018, 12, 31),
+        date_precision="month",
+        killed_total_best=40,
+    )
+    page.goto(live_server.url + reverse("events:list"))
+    bar = page.locator("#histogram rect.bar").first
+    bar.wait_for()
+
+    assert bar.get_attribute("aria-label") == (
+        "2018-07: 1 event, 28 killed; its list also holds 1 record of a longer period "
+        "starting this month (40 killed). Show this month"
+    )
+    bar.click()
+    page.wait_for_url(re.compile(r"date_from=2018-07-01&date_to=2018-07-31"))
+    expect(page.locator("table.incidents tbody tr")).to_have_count(2)
+
+
 @pytest.mark.parametrize("name", ["list", "map"])
 def test_histogram_bars_are_reached_and_chosen_by_keyboard(live_server, page, incidents, name):
     page.goto(live_server.url + reverse(f"events:{name}"))
