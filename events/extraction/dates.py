@@ -141,16 +141,31 @@ def impossible_dateline(text):
     first = text.lstrip().split("\n", 1)[0][:_DATELINE_WINDOW]
     if parse_dateline(first) is not None:
         return None
+    if (wire := _DATELINE_HEAD.match(first)) and wire["year"]:
+        # "DAMASCUS, Feb 29, 2018 (Reuters) -": a wire story's dateline, whatever follows it
+        month = MONTHS.get((wire["month"] or wire["month2"]).lower().rstrip("."))
+        if _build(wire["year"], month, wire["day"] or wire["day2"]) is None:
+            return first[wire.start("month" if wire["month"] else "day2") : wire.end("year")]
     for pattern in _ANY_YEAR_DATELINES:
         if match := pattern.search(first):
             # A dateline line: the date and at most a word that announces it ("date",
-            # "Published:"). A title that holds a date-like string ("Idlib, 12/25/2019",
-            # "S/2019-10-45") is a title.
-            rest = (first[: match.start()] + " " + first[match.end() :]).strip(" \t:,.-")
+            # "Published:"), its weekday, time of day and zone. A title that holds a
+            # date-like string ("Idlib, 12/25/2019", "S/2019-10-45") is a title.
+            rest = first[: match.start()] + " " + first[match.end() :]
+            rest = " ".join(_BESIDE_A_DATE.sub(" ", rest).split()).strip(" \t:,.-")
             if rest.lower() in _DATELINE_WORDS:
                 return match.group(0)
             return None
     return None
+
+
+# What else a dateline line may hold: "Friday, 30 February 2018", "June 31, 2018 | 10:00",
+# "2018-07-13T25:00:00Z".
+_BESIDE_A_DATE = re.compile(
+    r"\b(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + r")\b\.?|"
+    r"\b\d{1,2}:\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?|\b(?:utc|gmt|z)\b|[|•·,]",
+    re.I,
+)
 
 
 def as_date(value):

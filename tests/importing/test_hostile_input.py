@@ -175,6 +175,33 @@ def test_a_dateline_with_an_impossible_date_is_rejected_not_made_the_title(datel
     assert dateline in str(result)
 
 
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Friday, 30 February 2018", "30 February 2018"),  # after its weekday
+        ("2018-07-13T25:00:00Z", "2018-07-13T25:00"),  # an ISO time that is none
+        ("June 31, 2018 | 10:00", "June 31, 2018"),  # with its time of day
+        ("DAMASCUS, Feb 29, 2018 (Reuters) - Jets struck Douma.", "Feb 29, 2018"),  # a wire's
+    ],
+)
+def test_an_impossible_date_on_a_dateline_of_another_form_is_rejected(line, date):
+    # Each was imported as an undated bulletin, the dateline made its title.
+    [result] = read_upload("day.txt", f"{line}\nShelling hits Douma\n\nText.".encode())
+
+    assert isinstance(result, Rejected)
+    assert date in str(result)
+
+
+@pytest.mark.parametrize(
+    "line", ["Friday, 13 July 2018", "2018-07-13T12:00:00Z", "July 13, 2018 | 10:00"]
+)
+def test_a_real_date_on_a_dateline_of_those_forms_dates_the_bulletin(line):
+    [result] = read_upload("day.txt", f"{line}\nShelling hits Douma\n\nText.".encode())
+
+    assert not isinstance(result, Rejected), result
+    assert result.title == "Shelling hits Douma"
+
+
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_a_jsonl_line_with_a_bare_nan_is_rejected_not_imported_as_its_name(constant):
     # Python's json reads NaN (no JSON): "text": NaN became a bulletin whose text was "nan".
