@@ -73,17 +73,25 @@ class ImportResult:
         }
 
 
-def check_size(size, name="input"):
-    """Rejected when a file or a paste is over the one limit every way in shares."""
-    limit = settings.MAX_BULLETIN_BYTES
+def size_limit(name):
+    """The bytes a file may hold: a bulletin's limit, every way in; a JSONL file holds many
+    bulletins (each line within that limit), up to a request's."""
+    if Path(name).suffix.lower() == ".jsonl":
+        return settings.MAX_UPLOAD_BYTES
+    return settings.MAX_BULLETIN_BYTES
+
+
+def check_size(size, name="input", limit=None):
+    """Rejected when a file, a paste or a JSONL line is over its limit."""
+    limit = limit or settings.MAX_BULLETIN_BYTES
     if size > limit:
         megabytes = limit // (1024 * 1024)
         raise Rejected(f"{name} is {size:,} bytes; the limit is {limit:,} bytes ({megabytes} MB).")
 
 
-def decode(data, name="input"):
+def decode(data, name="input", limit=None):
     """Bytes to text, or Rejected: empty, too large, binary or undecodable input."""
-    check_size(len(data), name)
+    check_size(len(data), name, limit)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encoding = "utf-16"
     else:
@@ -255,6 +263,7 @@ def parse_jsonl(text, filename=""):
             continue
         where = f"{filename or 'JSONL'} line {number}"
         try:
+            check_size(len(line.encode()), where)
             item = json.loads(line, parse_constant=_not_json)
             if not isinstance(item, dict):
                 raise Rejected(f"{where}: expected a JSON object.")
@@ -331,7 +340,7 @@ def read_upload(name, data):
         kinds = ", ".join(SUPPORTED_SUFFIXES[:-1]) + " or " + SUPPORTED_SUFFIXES[-1]
         return [Rejected(f"{name} is not a bulletin file: we read {kinds} files.")]
     try:
-        text = decode(data, name)
+        text = decode(data, name, size_limit(name))
     except Rejected as error:
         return [error]
     if suffix == ".jsonl":
@@ -356,7 +365,7 @@ def read_uploaded_file(uploaded):
     """An uploaded file as (name, bytes), or (name, Rejected) when it is over the size limit:
     then it is not read at all (it waits in a temporary file until the request ends)."""
     try:
-        check_size(uploaded.size, uploaded.name)
+        check_size(uploaded.size, uploaded.name, size_limit(uploaded.name))
     except Rejected as error:
         return uploaded.name, error
     return uploaded.name, uploaded.read()

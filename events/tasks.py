@@ -23,6 +23,7 @@ from .importing import (
     import_bulletin,
     read_item,
     read_uploaded_file,
+    size_limit,
 )
 from .models import ImportItem, ImportJob, ImportOutcome
 
@@ -38,7 +39,7 @@ class LeaseLost(Exception):
 def goes_to_background(uploads, text):
     """Whether an admin import is too much work for the request: by bulletins and bytes,
     not by the number of files (one JSONL file of 100,000 lines outlived gunicorn's timeout)."""
-    uploads = [u for u in uploads if u.size <= settings.MAX_BULLETIN_BYTES]  # rejected unread
+    uploads = [u for u in uploads if u.size <= size_limit(u.name)]  # rejected unread
     size = len(text.encode()) + sum(uploaded.size for uploaded in uploads)
     bulletins = bool(text.strip()) + sum(map(estimated_bulletins, uploads))
     return (

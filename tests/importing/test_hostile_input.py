@@ -221,3 +221,27 @@ def test_a_title_holding_a_date_like_string_is_a_title(title):
 
     assert not isinstance(result, Rejected), result
     assert result.title == title
+
+
+def test_a_jsonl_file_over_the_bulletin_limit_is_read_line_by_line(settings):
+    # The 5 MB limit is a bulletin's: a JSONL file of many small bulletins was rejected whole.
+    settings.MAX_BULLETIN_BYTES = 1_000
+    small = [json.dumps({"title": f"Strike {n}", "text": "Jets struck Douma."}) for n in range(60)]
+    huge = json.dumps({"title": "Huge", "text": "Jets struck Douma. " * 100})
+    data = "\n".join([*small[:30], huge, *small[30:]]).encode()
+    assert len(data) > settings.MAX_BULLETIN_BYTES
+
+    results = read_upload("many.jsonl", data)
+
+    assert len(results) == 61
+    assert [n for n, r in enumerate(results, start=1) if isinstance(r, Rejected)] == [31]
+    assert "many.jsonl line 31" in str(results[30]) and "limit" in str(results[30])
+
+
+def test_a_jsonl_file_over_the_upload_limit_is_rejected_whole(settings):
+    settings.MAX_BULLETIN_BYTES, settings.MAX_UPLOAD_BYTES = 1_000, 5_000
+    data = "\n".join(json.dumps({"title": "x", "text": "y" * 50}) for _ in range(100)).encode()
+
+    [result] = read_upload("many.jsonl", data)
+
+    assert isinstance(result, Rejected) and "limit" in str(result)
