@@ -2,7 +2,10 @@
 their incidents from IncidentFilter, so the same query string selects the same rows everywhere.
 """
 
+import functools
 import html
+import sys
+import unicodedata
 
 import django_filters
 from django import forms
@@ -232,7 +235,8 @@ class FilterForm(forms.Form):
         # is one: see keyed_url()).
         if hasattr(self.data, "getlist"):
             for name in self.fields:
-                values = {v for v in self.data.getlist(name) if v != ""}
+                # ("sy0200" and "SY0200" are one district)
+                values = {v.strip().casefold() for v in self.data.getlist(name) if v != ""}
                 if len(values) > 1:
                     self.add_error(name, f"Give one {name}, not {len(values)}.")
         return cleaned_data
@@ -259,6 +263,17 @@ def text_search(queryset, value, chosen=None):
     if available():
         return search.incidents_matching(queryset, value, chosen)
     return textsearch.filter_incidents(queryset, value)
+
+
+@functools.cache
+def ascii_digits():
+    """A str.translate table from every Unicode decimal digit (Arabic-Indic ٠-٩ among them)
+    to its ASCII digit."""
+    return {
+        code: str(unicodedata.digit(chr(code)))
+        for code in range(0x80, sys.maxunicode + 1)
+        if unicodedata.category(chr(code)) == "Nd"
+    }
 
 
 class IncidentFilter(django_filters.FilterSet):
@@ -415,7 +430,10 @@ class IncidentFilter(django_filters.FilterSet):
             data = data.copy()
             for name in list(data):
                 values = [v for v in data.getlist(name) if v != ""]
-                if values and len(values) < len(data.getlist(name)):
+                if name != "q":
+                    # "min_killed=١٢": read as 12 and shown so (the form showed it blank)
+                    values = [v if v.isascii() else v.translate(ascii_digits()) for v in values]
+                if values and values != data.getlist(name):
                     data.setlist(name, values)
         super().__init__(data, *args, **kwargs)
 

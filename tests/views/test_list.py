@@ -460,3 +460,24 @@ def test_a_cursor_nested_too_deep_is_an_invalid_page_link(client, path):
 
     cursor = base64.urlsafe_b64encode(b"[" * 10_000).decode().rstrip("=")
     assert client.get(path, {"cursor": cursor}).status_code == 400
+
+
+def test_the_same_value_written_in_another_case_is_one_value(client, make_incident):
+    make_incident(province="SY-DY")
+
+    response = client.get(LIST + "?province=sy-dy&province=SY-DY")
+
+    assert response.status_code == 200
+    assert response.context["total"].count == 1
+
+
+def test_a_number_in_other_digits_is_read_and_shown_as_ascii(client, make_incident):
+    # "min_killed=١٢" filtered at 12 while the form showed the box blank.
+    make_incident(killed_total_best=20)
+    make_incident(killed_total_best=5)
+
+    response = client.get(LIST, {"min_killed": "١٢"})
+
+    assert response.status_code == 200
+    assert response.context["total"].count == 1
+    assert 'value="12"' in response.content.decode()
