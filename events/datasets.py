@@ -272,6 +272,12 @@ def _degrees(value, limit):
     return number
 
 
+def in_syria(latitude, longitude):
+    """Is the point within Syria's bounding box (the gazetteer's places are: Place's
+    place_in_syria_bbox constraint)?"""
+    return 32 <= latitude <= 37.5 and 35.5 <= longitude <= 42.5
+
+
 def _point(raw):
     """(latitude, longitude) of a row, (None, None) when it gives neither; ValueError when it
     gives one without the other or a number that is no coordinate."""
@@ -712,7 +718,16 @@ def _create(batch, source, crosswalk, actors, result, say):
         governorate = crosswalk.governorate(row.adm1)
         if row.adm1 and not governorate:
             problems.append(f"unknown governorate {row.adm1!r}")
-        place = crosswalk.place(row.place_name, governorate, row.latitude, row.longitude)
+        latitude, longitude, precision = row.latitude, row.longitude, row.geo_precision
+        if latitude is not None and not in_syria(latitude, longitude):
+            # (0, 0), or a point abroad: the map would put the strike there
+            problems.append(
+                f"coordinates ({latitude}, {longitude}) outside Syria: dropped for the place "
+                "its name gives"
+            )
+            latitude = longitude = None
+            precision = precision or GeoPrecision.PLACE
+        place = crosswalk.place(row.place_name, governorate, latitude, longitude)
         if not governorate and place:
             governorate = place[1]  # no admin1 in the row: the named place's governorate
         if not governorate:
@@ -720,10 +735,12 @@ def _create(batch, source, crosswalk, actors, result, say):
         district = crosswalk.district(governorate, row.adm2)
         if district is None and place:
             district = place[2]
-        if not row.geo_precision or row.latitude is None:
+        if latitude is None and place and precision == GeoPrecision.PLACE:
+            latitude, longitude = place[3], place[4]  # a known place the row gives no point
+        if not precision or latitude is None:
             code = row.raw.get("where_prec") or row.raw.get("geo_precision")
             problems.append(f"location not mappable (precision {code!r})")
-        elif row.geo_precision == GeoPrecision.PLACE and not place:
+        elif precision == GeoPrecision.PLACE and not place:
             problems.append(f"place {row.place_name!r} not in the gazetteer: kept its coordinates")
         for problem in problems:
             result.problems.append((row.external_id, problem))
@@ -735,13 +752,13 @@ def _create(batch, source, crosswalk, actors, result, say):
             # As Incident.save() has it (bulk_create does without): no date, no precision.
             "date_precision": row.date_precision if row.date else DatePrecision.UNDATED,
             "date_end": row.date_end,
-            "place_id": place[0] if place and row.geo_precision == GeoPrecision.PLACE else None,
+            "place_id": place[0] if place and precision == GeoPrecision.PLACE else None,
             "district_id": district,
             "governorate_id": governorate,
-            "latitude": row.latitude,
-            "longitude": row.longitude,
-            "geo_precision": row.geo_precision
-            or (GeoPrecision.COUNTRY if row.latitude is None else GeoPrecision.PLACE),
+            "latitude": latitude,
+            "longitude": longitude,
+            "geo_precision": precision
+            or (GeoPrecision.COUNTRY if latitude is None else GeoPrecision.PLACE),
             **{k: v for k, v in row.figures.items() if v is not None},
         }
         incidents.append(

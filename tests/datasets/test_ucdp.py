@@ -355,7 +355,8 @@ def test_a_figure_or_coordinate_that_is_not_finite_is_unknown(loaded_gazetteer, 
 
     assert result.created == 1
     incident = report(ROW["id"]).incident
-    assert (incident.killed_total_best, incident.latitude) == (None, None)
+    # (no figure and no point of its own: the place its name gives has the point)
+    assert (incident.killed_total_best, incident.latitude) == (None, incident.place.latitude)
 
 
 @pytest.mark.parametrize(
@@ -458,3 +459,37 @@ def test_an_undated_row_has_no_date_precision(loaded_gazetteer, tmp_path):
 
     incident = report(ROW["id"]).incident
     assert incident.date is None and incident.date_precision == "undated"
+
+
+@pytest.mark.parametrize(("latitude", "longitude"), [("0", "0"), ("51.5", "-0.12")])
+def test_a_point_outside_syria_is_dropped_for_the_named_places(
+    loaded_gazetteer, tmp_path, latitude, longitude
+):
+    # Imported into Idlib with a point at (0, 0) or in London, said only to be "not in the
+    # gazetteer"; the map put the strike in the Gulf of Guinea.
+    write_rows(tmp_path / "far.csv", [{**ROW, "latitude": latitude, "longitude": longitude}])
+
+    result = import_ucdp_ged(tmp_path / "far.csv", extractor=no_extractor)
+
+    assert result.created == 1
+    incident = report(ROW["id"]).incident
+    assert incident.place is not None and incident.place.governorate.code == "SY-ID"
+    assert (incident.latitude, incident.longitude) == (
+        incident.place.latitude,
+        incident.place.longitude,
+    )
+    assert any("outside Syria" in problem for _, problem in result.problems)
+
+
+def test_a_row_without_coordinates_at_a_known_place_is_put_at_the_place(loaded_gazetteer, tmp_path):
+    write_rows(tmp_path / "nowhere.csv", [{**ROW, "latitude": "", "longitude": ""}])
+
+    import_ucdp_ged(tmp_path / "nowhere.csv", extractor=no_extractor)
+
+    incident = report(ROW["id"]).incident
+    assert incident.place is not None
+    assert (incident.latitude, incident.longitude, incident.geo_precision) == (
+        incident.place.latitude,
+        incident.place.longitude,
+        "place",
+    )
