@@ -683,6 +683,20 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
             ),
             messages.SUCCESS,
         )
+        for item in record.items:
+            if aside := item.get("figures_set_aside"):
+                shown = ", ".join(
+                    f"{name.removesuffix('_best').replace('_', ' ')} {value}"
+                    for name, value in aside.items()
+                    if name.endswith("_best")
+                )
+                self.message_user(
+                    request,
+                    f"#{item['incident']} had figures an editor set ({shown or 'ranges only'}); "
+                    "this incident kept its own editor's figures: compare them and correct "
+                    "these if need be.",
+                    messages.WARNING,
+                )
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["place_lookup_url"] = reverse("admin:events_incident_place", args=[0])

@@ -900,6 +900,15 @@ class Incident(Figures):
                         "status": other.status,
                         "reports": [r.pk for r in reports],
                         "figures": other is edited,
+                        # An editor's figures the merge sets aside (this incident's editor's
+                        # are kept): said to the editor merging (ModelAdmin.message_merged).
+                        "figures_set_aside": {
+                            name: getattr(other, name)
+                            for name in FIGURE_FIELDS
+                            if getattr(other, name) is not None
+                        }
+                        if other.figures_edited and other is not edited
+                        else {},
                     }
                 )
                 for report in reports:

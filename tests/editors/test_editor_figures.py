@@ -166,3 +166,21 @@ def test_the_form_refuses_figures_dates_and_points_that_cannot_be(
     assert message in " ".join(errors.get(field, [])), errors
     incident.refresh_from_db()
     assert incident.version == 1
+
+
+def test_merging_two_incidents_with_editors_figures_says_whose_were_set_aside(
+    client, editor, place
+):
+    kept = derived_incident("u1", 4, place=place)
+    other = derived_incident("u2", 40, place=place)
+    for incident, best in ((kept, 5), (other, 12)):
+        incident.killed_total_best, incident.figures_edited = best, True
+        incident.save()
+    url = reverse("admin:events_incident_duplicates", args=[kept.pk])
+
+    response = client.post(url, {"merge": [str(other.pk)]}, follow=True)
+
+    kept.refresh_from_db()
+    assert kept.killed_total_best == 5
+    shown = " ".join(str(m) for m in response.context["messages"])
+    assert f"#{other.pk} had figures an editor set (killed total 12)" in shown
