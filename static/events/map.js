@@ -314,6 +314,26 @@
     return found;
   }
 
+  // The note on the period reports the counts leave out, for the filters chosen now: hidden
+  // when they are counted in or shown alone; else its links keep the filters (its count, of
+  // the filters the page opened with, goes).
+  function periodReportsNote(params) {
+    var note = document.getElementById("aggregates-note");
+    if (!note) return;
+    note.hidden = Boolean(params.get("aggregates"));
+    if (note.hidden) return;
+    var links = note.querySelectorAll("a");
+    ["only", "include"].forEach(function (mode, i) {
+      var chosen = new URLSearchParams(params);
+      chosen.set("aggregates", mode);
+      if (links[i]) links[i].href = withQuery(window.location.pathname, chosen);
+    });
+    var first = note.firstChild;
+    if (first && first.nodeType === Node.TEXT_NODE && /^\d/.test(first.textContent)) {
+      first.textContent = first.textContent.replace(/^[\d,+]+ period reports?/, "Period reports");
+    }
+  }
+
   var lastProvince = null;
   function filtersChanged(event) {
     if (event) event.preventDefault();
@@ -321,6 +341,7 @@
     var params = current = filterParams();
     document.getElementById("list-link").href = withQuery(config.listUrl, params);
     document.getElementById("export-link").href = withQuery(config.exportUrl, params);
+    periodReportsNote(params);
     Array.prototype.forEach.call(form.querySelectorAll(".error"), function (node) {
       node.parentNode.removeChild(node);
     });

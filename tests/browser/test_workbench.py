@@ -353,3 +353,26 @@ def test_the_admin_map_shows_the_governorate_boundaries_without_tiles(
 
     assert page.locator("#incident-map path.boundary").count() >= 14
     assert page.console_errors == []
+
+
+def test_the_maps_period_reports_note_follows_the_filters(
+    live_server, page, incidents, make_incident
+):
+    # The note kept the count and the links of the filters the page opened with.
+    make_incident(
+        title="Toll of a week in Deir ez-Zor",
+        province="SY-DY",
+        date=datetime.date(2018, 7, 1),
+        aggregate=True,
+        killed_total_best=40,
+    )
+    page.goto(live_server.url + reverse("events:map") + "?province=SY-DY")
+    note = page.locator("#aggregates-note")
+    expect(note).to_be_visible()
+
+    page.select_option("#id_province", "SY-HL")
+    expect(note.locator("a").first).to_have_attribute("href", re.compile(r"province=SY-HL"))
+    expect(note).not_to_contain_text("1 period report")
+    page.select_option("#id_aggregates", "include")
+    expect(note).to_be_hidden()
+    assert page.console_errors == []
