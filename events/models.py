@@ -822,10 +822,16 @@ class Incident(Figures):
         detached = Report.objects.filter(
             incident__isnull=True, pk__in=Report.history.filter(incident_id=self.pk).values("id")
         ).annotate(was=Subquery(was))
+        back = False
         for report in detached.filter(was=self.pk):
             report.incident = self
             report._change_reason = "Back with its incident"
             report.save()
+            back = True
+        if back:
+            # The version brought back may predate its reports' figures (an editor's stay).
+            self._change_reason = "Its reports back: figures derived from them"
+            self.derive_from_reports()
 
     def changes_since(self, version):
         """What was saved after `version`, as (who, [(field label, then, now), ...]).

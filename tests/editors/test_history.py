@@ -222,3 +222,18 @@ def test_reverting_a_deleted_incident_gives_back_reports_imported_in_bulk(client
     assert list(Incident.objects.get(pk=last.id).reports.values_list("pk", flat=True)) == [
         report.pk
     ]
+
+
+def test_reverting_a_deleted_incident_derives_its_figures_from_the_reports_it_gets_back(
+    client, editor
+):
+    incident = make_incident()
+    bulletin = Bulletin.objects.create(title="B", text="Jets struck Saraqeb", content_hash="h")
+    Report.objects.create(incident=incident, bulletin=bulletin, killed_civilians_best=4)
+    last = incident.history.first()  # (a version from before its report's figures)
+    incident.delete()
+    url = reverse("admin:events_incident_simple_history", args=[last.id, last.pk])
+
+    client.post(url, {**form_data(client.get(url)), "change_reason": "Deleted by mistake"})
+
+    assert Incident.objects.get(pk=last.id).killed_civilians_best == 4
