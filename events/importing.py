@@ -165,10 +165,20 @@ class _TextFromHTML(html.parser.HTMLParser):
             self._open[-1][1].append(text)
 
     def close(self):
+        # A <style> or <script> never closed: the parser holds the rest of the page as its
+        # raw text, and drops it.
+        unclosed = self.rawdata if getattr(self, "cdata_elem", None) in ("script", "style") else ""
         super().close()
         for _, held in self._open:  # never closed: not furniture after all
             self.parts += held
         self._open = []
+        markup = re.search(r"<\s*(?:p|div|h[1-4]|article|section|body|br|li)\b", unclosed, re.I)
+        if markup:  # "<style>p { color: red }</head><body><p>...": the article is after it
+            page = _TextFromHTML()
+            page.feed(unclosed[markup.start() :])
+            page.close()
+            self.parts += page.parts
+            self.h1 = self.h1 or page.h1
 
 
 def html_to_text(markup):

@@ -125,3 +125,17 @@ def test_a_title_or_text_that_is_true_or_false_is_rejected_not_read_as_a_word():
 def test_a_bulletin_that_is_only_a_dateline_is_rejected():
     with pytest.raises(Rejected):
         parse_text("date 2018-07-13 12:26, 13 July 2018 Friday\n")
+
+
+def test_an_unclosed_style_or_script_hides_no_article():
+    # The parser reads all after an unclosed <style> as its CSS: the article went with it.
+    for tag in ("style", "script"):
+        markup = (
+            f"<html><head><title>Strike in Idlib</title><{tag}>p {{ color: red }}</head>"
+            "<body><h1>Strike in Idlib</h1><p>Jets struck Saraqeb on Monday.</p></body></html>"
+        )
+
+        title, body = html_to_text(markup)
+
+        assert "Jets struck Saraqeb on Monday." in body, tag
+        assert "color" not in body and "<" not in body
