@@ -67,13 +67,20 @@ class _Facts:
         offset = sentence.start
         self.cues = event_types.find_cues(sentence.text, offset)
         self.tolls = casualties.find_tolls(sentence.text, offset)
+        if sentence.asides:
+            # "Douma, two years after a chemical attack there, ...": not the news's
+            asides = [(offset + start, offset + end) for start, end in sentence.asides]
+            self.cues = [c for c in self.cues if not _inside(c, asides)]
+            self.tolls = [t for t in self.tolls if not _inside(t, asides)]
         # A headline is the news itself: its "in August" is the period it reports, not an aside.
         self.background = sentence.is_background and sentence.index > 0
         clause = sentence.context_clause
         self.context = clause == 0
         # The news's own words: all of the sentence, or what comes before a clause summing up
         # more than the incident (its period is not the incident's date).
-        self.text = sentence.text[:clause] if clause else sentence.text
+        # (its asides written as spaces: their dates are not the news's)
+        text = sentence.blanked
+        self.text = text[:clause] if clause else text
         if clause:  # "..., bringing to 150 the number killed since ...": the news before it
             self.cues = [c for c in self.cues if c.end <= offset + clause]
             self.tolls = [t for t in self.tolls if t.end <= offset + clause]

@@ -84,6 +84,29 @@ _SEPARATE = re.compile(
 )
 
 
+# An aside about a place or a party, between commas in a sentence that tells its own toll:
+# "Air strikes on Douma, besieged by government forces since 2013, killed 4", "Saraqeb, two
+# years after a chemical attack there, ...". Its dates, kinds of attack and figures are not the
+# news's.
+_ASIDE = re.compile(
+    r",\s+(?:which|where|who|whose|whom|besieged|held|controlled|encircled|surrounded|"
+    r"home\s+to|a\s+(?:town|city|village|district|suburb|neighbou?rhood|area|region)\s+of|"
+    r"(?:a|an|one|two|three|four|five|six|several|few|\d{1,2})\s+(?:days?|weeks?|months?|years?)"
+    r"\s+(?:after|since)|(?:days|weeks|months|years)\s+after)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,160}?(?=,(?!\d))",
+    re.I,
+)
+_TOLL_VERB = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|dead|died|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|martyred)\b", re.I
+)
+
+
+def _blank(text, spans):
+    """The text with these spans written as spaces: offsets stay where they were."""
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 @dataclass(frozen=True)
 class Sentence:
     index: int
@@ -92,17 +115,34 @@ class Sentence:
     text: str
 
     @functools.cached_property
+    def asides(self):
+        """[(start, end)] in the sentence of its asides (see _ASIDE), when the rest of it
+        tells a toll itself ("Rebels shelled Aleppo, which killed 5 civilians, SANA said"
+        tells it in its clause)."""
+        found = [m.span() for m in _ASIDE.finditer(self.text)]
+        if not found or not _TOLL_VERB.search(_blank(self.text, found)):
+            return []
+        return found
+
+    @property
+    def blanked(self):
+        """The text with its asides written as spaces."""
+        return _blank(self.text, self.asides) if self.asides else self.text
+
+    @functools.cached_property
     def _compared(self):
-        """The text without its superlative comparison ("making this the deadliest attack
-        on a school since the war began five years ago"), which dates no other incident."""
-        return _SUPERLATIVE.sub("", self.text)
+        """The text without its asides and its superlative comparison ("making this the
+        deadliest attack on a school since the war began five years ago"), which date no
+        other incident: written as spaces, so that offsets stay the sentence's."""
+        text = _blank(self.text, self.asides)
+        return _SUPERLATIVE.sub(lambda m: " " * len(m.group()), text)
 
     @property
     def is_background(self):
         clause = self._earlier_clause
-        if clause is None:
-            return bool(BACKGROUND.search(self._compared))
-        return bool(BACKGROUND.search(_SUPERLATIVE.sub("", self.text[:clause])))
+        return bool(
+            BACKGROUND.search(self._compared, 0, len(self.text) if clause is None else clause)
+        )
 
     @functools.cached_property
     def _earlier_clause(self):

@@ -415,6 +415,42 @@ def test_a_family_of_a_number_including_its_children_is_that_many_dead():
     assert event["killed"]["civilians"]["best"] == 6
 
 
+@pytest.mark.parametrize(
+    "aside",
+    [
+        "besieged by government forces since 2013",  # its "since" made the sentence context
+        "which rebels have held since 2012",
+        "home to 400,000 people",  # its number was read as the toll
+        "a town of 40,000 people",
+        "where more than 2,000 people have been killed since 2011",
+    ],
+)
+def test_an_aside_about_the_place_is_neither_the_news_nor_its_toll(aside):
+    text = f"Air strikes on Douma, {aside}, killed 4 civilians on Thursday, a monitor said."
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event is not None and event["event_type"] == "airstrike"
+    assert event["killed"]["civilians"]["best"] == 4
+    assert (event["date"], event["province_code"]) == ("2018-07-12", "SY-RD")
+
+
+def test_a_clause_that_tells_the_toll_after_a_comma_is_still_the_news():
+    text = "Rebels shelled the Midan district of Aleppo, which killed 5 civilians, SANA said."
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["civilians"]["best"] == 5
+
+
+def test_an_earlier_attack_named_in_an_aside_lends_the_news_neither_its_kind_nor_its_date():
+    text = (
+        "Shelling killed 5 civilians in Saraqeb on Thursday, two years after a chemical attack "
+        "there in 2016, a monitor said."
+    )
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert (event["event_type"], event["date"]) == ("shelling", "2018-07-12")
+
+
 def test_the_strike_that_delivered_a_chemical_attack_and_its_risen_toll_are_one_incident():
     title = "Dozens killed in suspected gas attack on Saraqib"
     text = (
