@@ -63,7 +63,7 @@ _VAGUE = {
 _WORD_NUMBER = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|(?:" + "|".join(k for k in _UNITS if k not in ("a", "an", "her", "his")) + r"))"
-    r"(?:\s+hundred(?:\s+(?:and\s+)?\w+)?)?"
+    r"(?:\s+hundred(?:\s+(?:and\s+)?\w+)?|\s+dozen)?"  # "three dozen"
 )
 _NUMBER = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+|"
@@ -93,11 +93,11 @@ CATEGORY_NOUNS = [
         "children",
         r"children|child|kids|boys|girls|infants|babies|minors|schoolchildren|pupils|"
         r"toddlers|teenagers|youngsters|son|daughter|boy|girl|baby|infant|toddler|teenager|"
-        r"grandsons?|granddaughters?|grandchildren|grandchild",
+        r"grandsons?|granddaughters?|grandchildren|grandchild|sons|daughters",
     ),
     (
         "women",
-        r"women|woman|mothers|mother|wife|sister|daughters?-in-law|grandmothers?|aunts?|"
+        r"women|woman|mothers|mother|wife|wives|sisters?|daughters?-in-law|grandmothers?|aunts?|"
         r"nieces?",
     ),
     (
@@ -121,7 +121,7 @@ CATEGORY_NOUNS = [
     (
         "total",
         r"people|persons|person|victims|others|individuals|men|man|bodies|martyrs|lives|dead|"
-        r"husband|father|brother|grandfathers?|uncles?|nephews?|cousins?",
+        r"husbands?|fathers?|brothers?|grandfathers?|uncles?|nephews?|cousins?",
     ),
 ]
 _NOUN_RE = [(cat, re.compile(r"(?:" + body + r")\b", re.I)) for cat, body in CATEGORY_NOUNS]
@@ -134,7 +134,8 @@ _KILLED_AFTER = re.compile(
     re.I,
 )
 _KILLED_BEFORE = re.compile(
-    r"(?P<verb>\bkill(?:ed|ing|s)?|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
+    r"(?P<verb>\bkill(?:ed|ing|s)?(?:\s+(?:a|an|one|the|an\s+entire|a\s+whole)\s+family\s+of)?|"
+    r"\bshot\s+dead|\bgunned\s+down|\bdead\s+includ(?:ed|e|es)|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
     r"\blives\s+of|\bdeaths?\s+of|\bmartyrdom\s+of|\bmassacre\s+of|\bexecut(?:e|ed|ing|es)|\bbehead(?:ed|ing|s)?|"
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
@@ -142,9 +143,20 @@ _KILLED_BEFORE = re.compile(
     r"\bcrucifie[sd]|\bmurder(?:ed|ing|s)|"
     r"\b(?:updated|raised|revised|rose|risen|climbed|increased|jumped)\s+to)"
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+|about\s+|around\s+|"
-    r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+)?$",
+    r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+|all\s+)?$",
     re.I,
 )
+# What a verb of destroying takes besides people: "destroyed 12 Islamic State targets".
+_THINGS = re.compile(
+    r"\b(?:targets?|positions?|objects?|sites?|facilit(?:y|ies)|"
+    r"depots?|vehicles?|tanks?|trucks?|weapons?|launchers?|bases?|hideouts?|headquarters|"
+    r"fortifications?|tunnels?|caves?|warehouses?|factor(?:y|ies)|buildings?|bunkers?|"
+    r"ammunition|drones?|aircraft|helicopters?|strongholds?|command\s+(?:centres?|centers?|"
+    r"posts?)|checkpoints?|installations?|infrastructure)\s*$",
+    re.I,
+)
+# The nouns of people in the plural ("soldiers manning checkpoints" are people).
+_PLURAL_PEOPLE = re.compile(r"(?:s|people|children|men|women|police|personnel|militia)$", re.I)
 # A noun that says its people are dead.
 _DEATH_NOUN = re.compile(r"\b(?:martyrs|dead|bodies|corpses)$", re.I)
 # A killing verb joined to a wounding one: "killed and wounded 45", "killing or injuring 12",
@@ -253,6 +265,8 @@ def number_value(text):
             current += _TENS[word]
         elif word == "hundred":
             current = max(current, 1) * 100
+        elif word == "dozen":
+            current = max(current, 1) * 12
         elif word == "and":
             continue
         else:
@@ -462,6 +476,16 @@ def find_tolls(sentence, offset=0):
         running = bool(_BRINGING_TO.search(before) and _THE_NUMBER_KILLED.match(after))
         if running:
             category = "total"
+        stop = _PHRASE_END.search(after, 1)
+        phrase = re.split(r"\s(?:and|or)\s", after[: stop.start()] if stop else after[:60])[0]
+        if _THINGS.search(phrase.rstrip()) and not (
+            category
+            and noun_end
+            and _PLURAL_PEOPLE.search(
+                after[:noun_end].split()[-1] if after[:noun_end].split() else ""
+            )
+        ):
+            continue  # "destroyed 12 Islamic State targets", "30 terrorist positions"
         if category is None and before_verb and not _NOT_PEOPLE.match(after):
             category = "total"
         if (
@@ -579,7 +603,8 @@ def _figure_between(sentence, start, end):
     )
 
 
-_AND = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|plus)\s+", re.I)
+# (and "a mother and her two daughters": the possessive before a count)
+_AND = re.compile(r"\s*,?\s*(?:and|as\s+well\s+as|plus)\s+(?:(?:her|his|their)\s+)?", re.I)
 # A list's comma ("three men, two women and a child"), and the rest of a list from a figure
 # on: more commas, then "and" and another figure.
 _COMMA = re.compile(r"\s*,\s*")
@@ -760,7 +785,10 @@ def combine(tolls, kind, headline_end=0, roundup=False):
     own = [t for t in tolls if t.kind == kind]
     result, evidence = {}, {}
     for category in CATEGORIES:
-        folded = _fold([t for t in own if t.category == category])
+        # ("killed five children, four of them brothers": a part of them, not the whole toll)
+        folded = _fold(
+            [t for t in own if t.category == category and not (category == "total" and t.subset)]
+        )
         if folded:
             result[category], evidence[category] = folded
     first = next((t for t in own if not t.vague and not t.subset), None)

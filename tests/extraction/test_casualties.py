@@ -400,3 +400,30 @@ def test_a_noun_in_quotes_is_still_the_toll_s_noun(quote):
     sentence = f"State media said 11 {quote}terrorists{close} were killed in an army operation."
     result, _ = combine(find_tolls(sentence), "killed")
     assert result["combatants"]["best"] == 11
+
+
+@pytest.mark.parametrize(
+    ("sentence", "count"),
+    [
+        ("Air strikes killed three dozen people in Douma on Thursday.", 36),
+        ("Gunmen shot dead nine civilians in Raqqa on Thursday.", 9),
+        ("An air strike killed a family of five in Ariha on Thursday.", 5),
+        ("The air strike killed all nine members of a family in Ariha.", 9),
+        ("Shelling killed a mother and her two daughters in Ariha on Thursday.", 3),
+        ("The dead included 6 children and 4 women, rescuers said.", 10),
+    ],
+)
+def test_more_ways_of_telling_the_dead(sentence, count):
+    assert killed(sentence)["best"] == count
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russian Aerospace Forces destroyed 12 Islamic State targets near Palmyra.",
+        "The jets destroyed 30 terrorist positions and 4 weapons depots near Hama.",
+    ],
+)
+def test_things_destroyed_are_no_toll(sentence):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert result == {}
