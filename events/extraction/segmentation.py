@@ -26,7 +26,8 @@ BACKGROUND = re.compile(
     r"august|september|october|november|december)\b(?!\s+\d)|\bthis\s+follows\b|"
     r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+(?:19|20)\d\d\b|"  # "in September 2017": another month's news
-    r"\b(?:a\s+)?similar\s+attack\b|\bthe\s+(?:previous|last)\s+(?:attack|time)\b",
+    r"\b(?:a\s+)?similar\s+attack\b|\bthe\s+(?:previous|last)\s+(?:attack|time)\b|"
+    r"\b(?:last|the\s+previous)\s+week['’]s\b",  # "Last week's barrel bomb attack on Nawa"
     re.I,
 )
 # Each alternative starts a word, so the whole is tried only where a word starts: Python's
@@ -88,11 +89,18 @@ _SEPARATE = re.compile(
 # "Air strikes on Douma, besieged by government forces since 2013, killed 4", "Saraqeb, two
 # years after a chemical attack there, ...". Its dates, kinds of attack and figures are not the
 # news's.
+_SINCE_THEN = (
+    r"(?:(?:a|an|one|two|three|four|five|six|several|few|\d{1,2})\s+(?:days?|weeks?|months?|"
+    r"years?)|(?:hours|days|weeks|months|years))\s+(?:after|since)"
+)
 _ASIDE = re.compile(
-    r",\s+(?:which|where|who|whose|whom|besieged|held|controlled|encircled|surrounded|"
+    r"(?:,\s+(?:which|where|who|whose|whom|besieged|held|controlled|encircled|surrounded|"
     r"home\s+to|a\s+(?:town|city|village|district|suburb|neighbou?rhood|area|region)\s+of|"
-    r"(?:a|an|one|two|three|four|five|six|several|few|\d{1,2})\s+(?:days?|weeks?|months?|years?)"
-    r"\s+(?:after|since)|(?:days|weeks|months|years)\s+after)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,160}?(?=,(?!\d))",
+    + _SINCE_THEN
+    # and opening the sentence: "A week after an air strike killed 11 in Ariha, ..."
+    + r")|^\W*"
+    + _SINCE_THEN
+    + r")\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,160}?(?=,(?!\d))",
     re.I,
 )
 _TOLL_VERB = re.compile(

@@ -451,6 +451,29 @@ def test_an_earlier_attack_named_in_an_aside_lends_the_news_neither_its_kind_nor
     assert (event["event_type"], event["date"]) == ("shelling", "2018-07-12")
 
 
+def test_an_earlier_attack_opening_the_sentence_lends_the_news_no_toll():
+    text = (
+        "A week after an air strike killed 11 people in Ariha, warplanes struck the town again "
+        "on Thursday, wounding 15, a monitor said."
+    )
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"].get("total") is None
+    assert event["injured"]["total"]["best"] == 15
+    assert event["date"] == "2018-07-12"
+
+
+def test_last_weeks_attack_is_background_to_the_news():
+    text = (
+        "Last week's barrel bomb attack on Nawa killed 40 civilians. On Thursday, regime forces "
+        "shelled Busra al-Harir, killing 3 civilians."
+    )
+    event = primary(extract("Daraa: the week's news", text, "2018-07-13"))
+
+    assert (event["event_type"], event["killed"]["civilians"]["best"]) == ("shelling", 3)
+    assert event["date"] == "2018-07-12"
+
+
 def test_the_strike_that_delivered_a_chemical_attack_and_its_risen_toll_are_one_incident():
     title = "Dozens killed in suspected gas attack on Saraqib"
     text = (
