@@ -575,6 +575,7 @@ class Gazetteer:
         self._nonplaces = frozenset()
         self._given = frozenset()
         self._countries = frozenset()  # countries and demonyms: "Syria's Idlib"
+        self._foreign = frozenset()  # countries but Syria: "Kilis in Turkey"
         self._phrases = frozenset()  # keys of actors' and sources' names: "Ahrar al-Sham"
         self._fuzzy_cache = {}
         self._key_list = None  # every key, for the similar-spelling search
@@ -762,6 +763,7 @@ class Gazetteer:
         self._nonplaces = frozenset(w for _, w in pairs if w and spelling(w) not in kept)
         self._given = frozenset(w for kind, w in pairs if kind == "given" and w in self._nonplaces)
         self._countries = frozenset(w for kind, w in pairs if kind in ("country", "demonym"))
+        self._foreign = frozenset(w for kind, w in pairs if kind == "country" and w != "syria")
         self._phrases = frozenset(
             key(w) for kind, w in nonplaces if kind == "phrase" and key(w) not in self._by_key
         )
@@ -900,8 +902,10 @@ class Gazetteer:
                     if later:
                         found, at = later, i + 1
             if found:
-                if not self._organisation(text, found[0]) and not self._after_function_word(
-                    text, tokens, at, found[0]
+                if not (
+                    self._organisation(text, found[0])
+                    or self._after_function_word(text, tokens, at, found[0])
+                    or self._abroad(text, found[0])
                 ):
                     mentions.append(found[0])
                 i = at + found[1]
@@ -962,6 +966,22 @@ class Gazetteer:
             for e in map(self._entry_of.get, mention.candidates)
             if e is not None
         )
+
+    def _abroad(self, text, mention):
+        """Does the text put the town in another country ("Kilis in Turkey", "Hermel,
+        Lebanon", "the Turkish town of Kilis", "Iraq's al-Qaim")? Not a governorate's or a
+        district's name, nor a town after "Kurdish", "Druze" or "Armenian", which Syria has."""
+        entries = [self._entry_of.get(loc) for loc in mention.candidates]
+        if any(e is not None and e.location.precision != PLACE for e in entries):
+            return False
+        after = _ABROAD_AFTER.match(text[mention.end : mention.end + 40])
+        if after and fold(after["country"]) in self._foreign:
+            return True
+        before = _ABROAD_BEFORE.search(text[max(0, mention.start - 50) : mention.start])
+        if before is None:
+            return False
+        word = fold(before["word"])
+        return word in self._foreign if before["owner"] else word in NEIGHBOURS
 
     def _organisation(self, text, mention):
         """Is the name that of a party, a newspaper or a regime ("the ruling Baath party",
@@ -1411,7 +1431,8 @@ class Gazetteer:
                 ][0]
                 surface = text[start : tokens[i + run - 1][1]]
                 entries = self._similar(surface)
-                if entries:
+                mention = Mention(start, start + len(surface), surface, ())
+                if entries and not self._abroad(text, mention):
                     mentions.append(
                         Mention(
                             start, start + len(surface), surface, tuple(e.location for e in entries)
@@ -1791,6 +1812,21 @@ _REFERENCE_AFTER = re.compile(
     r"(?!\s+(?:station|headquarters|hq|building|checkpoint|post|centre|center|office|offices)\b)",
     re.I,
 )
+
+
+# A town the text puts in another country: "Kilis in Turkey", "Hermel, Lebanon", "the Turkish
+# town of Kilis", "Iraq's al-Qaim". Only the demonyms of Syria's neighbouring states: "the
+# Kurdish town of Kobani" and "the Armenian village of Kasab" are Syrian.
+_ABROAD_AFTER = re.compile(
+    r"\s*(?:,\s*|\s+in\s+(?:neighbou?ring\s+|(?:south|north)?(?:east|west)?(?:ern)?\s+)?)"
+    r"(?P<country>[A-Z][a-z]+)(?![\w'’-])(?!\s+(?:said|says|claimed|denied|reported|announced|"
+    r"and)\b)"
+)
+_ABROAD_BEFORE = re.compile(
+    r"(?P<word>[A-Z][a-z]+)(?:(?P<owner>['’]s\s+)|\s+(?:border\s+)?(?:town|city|village|"
+    r"province|district|port|capital)\s+of\s+)$"
+)
+NEIGHBOURS = frozenset("turkish iraqi lebanese jordanian israeli".split())
 
 
 def _reference(text, mention):

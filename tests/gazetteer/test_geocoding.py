@@ -877,3 +877,31 @@ def test_a_building_of_a_towns_police_is_in_the_town(gazetteer):
         "clashes near Marea."
     )
     assert gazetteer.choose(text).location.name == "Azaz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rockets fired from Syria hit the Turkish town of Kilis on Tuesday, killing two.",
+        "Rockets fired from Syria hit Kilis in Turkey on Tuesday, killing two.",
+        "Coalition jets struck the Iraqi border town of al-Qaim on Tuesday.",
+        "Shells hit Hermel in Lebanon on Tuesday, killing a child.",
+        "Shells hit Hermel, Lebanon, on Tuesday, killing a child.",
+    ],
+)
+def test_a_town_the_text_puts_abroad_is_no_syrian_village(gazetteer, text):
+    assert gazetteer.choose(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Turkish shelling from Kilis hit Azaz on Tuesday.", "Azaz"),
+        ("The Kurdish town of Kobani was shelled on Tuesday.", "Ain Al Arab"),
+        ("Jets struck Azaz in Turkish-backed rebel territory on Tuesday.", "Azaz"),
+        ("Jets struck Jarablus, Turkey said on Tuesday.", "Jarablus"),
+    ],
+)
+def test_a_syrian_town_beside_a_foreign_name_stays_syrian(gazetteer, text, place):
+    chosen = gazetteer.choose(text)
+    assert chosen is not None and chosen.location.name == place
