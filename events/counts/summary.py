@@ -19,7 +19,7 @@ from .tally import Tally
 # The filters this table can answer: each has a column here (the dates when they cut whole
 # months, see can_answer()). Any other filter is answered elsewhere.
 ANSWERS = frozenset(
-    {"province", "district", "place", "group", "event_type", "date_from", "date_to"}
+    {"province", "district", "place", "group", "event_type", "date_from", "date_to", "area"}
 )
 # What it can count, and how: rows are counts, added up.
 MEASURES = frozenset({"total", "points", "months", "overview", "places"})
@@ -64,6 +64,11 @@ def condition(chosen):
         condition &= Q(month__gte=chosen["date_from"])
     if "date_to" in chosen:
         condition &= Q(month__lte=chosen["date_to"])
+    if "area" in chosen:
+        # the rows are counted by point: the area's as filters.AreaFilter draws it
+        west, south, east, north = chosen["area"]
+        condition &= Q(latitude__gte=south, latitude__lt=north)
+        condition &= Q(longitude__gte=west, longitude__lt=east)
     return condition
 
 

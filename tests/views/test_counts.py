@@ -143,6 +143,9 @@ def table_name(table):
         ({"q": "bakery", "status": "rejected"}, ["incidents"]),
         ({"q": "bakery", "status": "verified", "aggregates": "include"}, ["incidents"]),
         ({"order": "-killed"}, ["map_facets"]),  # ordering selects nothing
+        # A map area: the tables count by point (a popup's count read every incident there).
+        ({"area": "36.9,34.1,38.2,37"}, ["map_facets"]),
+        ({"area": "36.9,34.1,38.2,37", "date_from": "2018-01-01"}, ["summary"]),
     ],
 )
 def test_the_tables_that_answer_are_ones_that_list_every_chosen_filter(
@@ -169,11 +172,16 @@ def test_the_tables_that_answer_are_ones_that_list_every_chosen_filter(
         ({"status": "verified", "min_killed": "2"}, "map_facets"),  # a toll and a status
         ({"min_killed": "2"}, "toll_breakdowns"),  # a toll: published incidents by their toll
         ({"min_killed": "1", "province": "SY-HL", "date_to": "2018-06-30"}, "toll_breakdowns"),
+        # an area holds its west and south edges, not its east and north ones
+        ({"area": "36.2,34.5,40.9,35.3"}, "map_facets"),
+        ({"area": "37.1,35.3,41.0,36.2", "status": "rejected"}, "map_facets"),
     ],
 )
 def test_a_total_is_added_up_from_the_smallest_table_that_answers(make_incident, query, table):
     for n in range(12):
         make_incident(
+            latitude=[34.5, 35.3, 36.2][n % 3],
+            longitude=[36.2, 37.1, 40.9][n % 3],
             province=["SY-DY", "SY-HL"][n % 2],
             status=["extracted", "verified", "rejected"][n % 3],
             source=["bulletin", "ucdp_ged"][n // 6],
