@@ -18,6 +18,7 @@ from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from events import counts
 from events.filters import IncidentFilter
 from events.models import Aggregates, Governorate, Incident
 from events.pagination import InvalidCursor, decode_cursor
@@ -317,7 +318,13 @@ def items(request, incidents, query):
         if direction != "next":
             raise InvalidParameter("cursor: not a link of this service.")
     chunks = geojson.Chunks(queryset, incidents.chosen_order, cursor, limit)
-    matched = citation.total_of(queryset)
+    matched = None
+    if not (request.GET.get("bbox") or request.GET.get("datetime")):
+        # the list's filters alone: the total every page states, from the counting tables
+        total = counts.total(incidents)
+        matched = None if total.capped else total.count
+    if matched is None:
+        matched = citation.total_of(queryset)
     returned = [0]
 
     def counted():
