@@ -215,12 +215,12 @@ _RELATIVE = [
         "day",
     ),
     (re.compile(r"\blast\s+night\b", re.I), -1, "day"),
-    (
-        re.compile(r"\b(?:last|past)\s+week\b|\ba\s+week\s+ago\b|\bearlier\s+this\s+week\b", re.I),
-        -7,
-        "week",
-    ),
+    (re.compile(r"\b(?:last|past)\s+week\b|\ba\s+week\s+ago\b", re.I), -7, "week"),
 ]
+# "two days ago", "3 days ago"; "earlier this week": the week of publication, from its Monday.
+_DAYS_AGO = re.compile(r"\b(?P<n>\d|two|three|four|five|six)\s+days\s+ago\b", re.I)
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_THIS_WEEK = re.compile(r"\bearlier\s+(?:this|in\s+the)\s+week\b", re.I)
 _LAST_MONTH = re.compile(r"\b(?:last|past)\s+month\b|\ba\s+month\s+ago\b", re.I)
 _LAST_YEAR = re.compile(r"\b(?:last|past)\s+year\b|\ba\s+year\s+ago\b", re.I)
 
@@ -318,6 +318,15 @@ def resolve(text, published):
             if match:
                 day = published + datetime.timedelta(days=offset)
                 found.append((match.start(), day, precision, match.span()))
+        if match := _DAYS_AGO.search(text):
+            n = match["n"].lower()
+            back = int(n) if n.isdigit() else _DAYS[n]
+            found.append(
+                (match.start(), published - datetime.timedelta(days=back), "day", match.span())
+            )
+        if match := _THIS_WEEK.search(text):
+            monday = published - datetime.timedelta(days=published.weekday())
+            found.append((match.start(), monday, "week", match.span()))
         match = _LAST_MONTH.search(text)
         if match:
             found.append((match.start(), _month_back(published, 1), "month", match.span()))

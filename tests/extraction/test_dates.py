@@ -99,3 +99,21 @@ def test_the_first_days_of_the_calendar_are_no_error():
 
 def test_may_before_a_verb_in_a_titles_capitals_is_no_month():
     assert resolve("Up To 30 May Have Died In Saraqib Air Strike", FRIDAY) is None
+
+
+def test_days_ago_count_back_from_publication():
+    # "two days ago" was dated the day of publication, to the week
+    assert resolve("Jets struck Saraqeb two days ago", FRIDAY)[:2] == (
+        FRIDAY - datetime.timedelta(days=2),
+        "day",
+    )
+    assert resolve("The raid 3 days ago killed five", FRIDAY)[:2] == (
+        FRIDAY - datetime.timedelta(days=3),
+        "day",
+    )
+
+
+def test_earlier_this_week_is_the_week_of_publication():
+    # it went back a whole week, to the week before
+    date, precision, _ = resolve("Jets struck Saraqeb earlier this week", FRIDAY)
+    assert (date, precision) == (FRIDAY - datetime.timedelta(days=FRIDAY.weekday()), "week")
