@@ -51,20 +51,21 @@ def _is_case_sensitive(alias):
     return len(letters) <= 5 and all(c.isupper() for c in letters)
 
 
-# Words, with inner apostrophes ("People's"); hyphens and dots separate words, so "US-led",
-# "U.S." and "al-Nusra" are matched token by token, as the aliases are.
-_TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+# Words, with inner apostrophes ("People's"); hyphens and dots separate words, so "US-led"
+# and "al-Nusra" are matched token by token, as the aliases are; an acronym written with
+# dots ("U.S.", "U.N.") is one word, read without them.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}(?![^\W_])|[^\W_]+(?:['’][^\W_]+)*")
 _POSSESSIVE = re.compile(r"['’]s$", re.I)
 
 
 def _tokens(text):
-    return [m.group(0) for m in _TOKEN.finditer(text)]
+    return [m.group(0).replace(".", "") for m in _TOKEN.finditer(text)]
 
 
 def tokenize(text):
     """Word spans, words and their folded forms, as `Lexicon.find_tokens` reads them."""
     spans = [m.span() for m in _TOKEN.finditer(text)]
-    words = [text[start:end] for start, end in spans]
+    words = [text[start:end].replace(".", "") for start, end in spans]
     return spans, words, [w.lower().replace("’", "'") for w in words]
 
 

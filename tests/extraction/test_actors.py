@@ -65,3 +65,12 @@ def test_an_accusation_is_an_allegation():
 def test_a_claim_of_responsibility_is_a_claim():
     sentence = "Islamic State claimed responsibility for the bombing"
     assert attribution(sentence, default_actors().find(sentence), None) == "claimed"
+
+
+def test_an_acronym_written_with_dots_is_the_acronym():
+    # "A U.S. drone strike" named no one, where "A US drone strike" named the coalition.
+    lexicon = ActorLexicon.from_records([("US-led coalition", "international_coalition", "US")])
+    assert [m.entry.group for m in lexicon.find("A U.S. drone strike hit the town")] == [
+        "international_coalition"
+    ]
+    assert [(m.start, m.end) for m in lexicon.find("A U.S. drone strike")] == [(2, 6)]
