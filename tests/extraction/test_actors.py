@@ -74,3 +74,13 @@ def test_an_acronym_written_with_dots_is_the_acronym():
         "international_coalition"
     ]
     assert [(m.start, m.end) for m in lexicon.find("A U.S. drone strike")] == [(2, 6)]
+
+
+def test_units_and_tanks_named_after_an_actor_make_it_the_attacker():
+    for text in ("Israeli tanks shelled positions near Quneitra", "Army units destroyed a hideout"):
+        assert [score > 0 for _, score in mentions(text)][:1] == [True], text
+
+
+def test_forces_backed_by_another_are_the_attacker_and_the_backer_is_not():
+    text = "Government forces backed by Russian air power shelled Khan Sheikhoun"
+    assert mentions(text) == [("syrian_government", 1.5), ("russia", 0.0)]
