@@ -56,7 +56,8 @@ _CUES = [
     (
         "shelling",
         r"shell(?:ing|ed|s)|artillery|mortars?|rockets?|rocket\s+fire|grad\s+rockets|"
-        r"projectiles|shells?\s+(?:fell|landed|hit)|howitzers?|"
+        r"projectiles|shells?\s+(?:fell|landed|hit|fired|launched|struck|exploded)|howitzers?|"
+        r"(?:a|one|another)\s+(?:mortar\s+|artillery\s+|tank\s+)?shell|"
         r"tank\s+fire|cannon",
         2,
     ),
@@ -69,7 +70,7 @@ _CUES = [
     (
         "shooting",
         r"shot\s+dead|shooting|gunfire|sniper\s+fire|snipers?|opened\s+fire|gunned\s+down|"
-        r"gunmen\s+(?:killed|shot|attacked)",
+        r"gunmen\s+(?:killed|shot|attacked)|assassinat\w+",
         1.5,
     ),
     (

@@ -48,3 +48,19 @@ def test_a_weapon_named_for_an_earlier_attack_is_not_this_ones():
 def test_a_chemical_weapons_programme_is_not_a_chemical_attack():
     text = "Strikes killed officials of the group's chemical weapons program."
     assert "chemical" not in {cue.kind for cue in find_cues(text)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        (
+            "A shell fired by militants landed on a school in Aleppo, wounding 8 children.",
+            "shelling",
+        ),
+        ("One shell hit the market.", "shelling"),
+        ("Gunmen assassinated a local council member in Daraa.", "shooting"),
+        ("The commander was assassinated in Idlib.", "shooting"),
+    ],
+)
+def test_a_single_shell_and_an_assassination_are_read(sentence, kind):
+    assert best_kind(find_cues(sentence)) == kind
