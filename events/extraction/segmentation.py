@@ -195,6 +195,36 @@ def _split_tags(text, start, end):
     return [(start, found.start()), (found.end(), end)] if found else [(start, end)]
 
 
+# "Shelling killed seven in Douma, while a car bomb in Azaz killed 10": a clause after
+# ", while" or ";" that tells its own attack and toll is another incident, told as a sentence
+# of its own (not "; the raids also wounded 20": the same raids).
+_INCIDENT_JOINT = re.compile(r",\s+while\s+|;\s+", re.I)
+_WEAPON_WORD = re.compile(
+    r"\b(?:air\s*strikes?|airstrikes?|raids?|shell(?:ing|s|ed)?|car\s+bombs?|bomb(?:s|ing|ings)?|"
+    r"blasts?|explosions?|rockets?|missiles?|mortars?|barrel\s+bombs?|drones?|jets?|"
+    r"warplanes?|artillery|suicide\s+\w+|gunmen|snipers?|clashes)\b",
+    re.I,
+)
+_SAME_ONE = re.compile(
+    r"\balso\b|\bthe\s+same\b|\bthe\s+(?:air\s*)?(?:strikes?|raids?|attacks?|"
+    r"shelling|bombing|blast|explosion)\b",
+    re.I,
+)
+
+
+def _split_incidents(text, start, end):
+    for joint in _INCIDENT_JOINT.finditer(text, start, end):
+        before, after = text[start : joint.start()], text[joint.end() : end]
+        if (
+            _TOLL_VERB.search(before)
+            and _TOLL_VERB.search(after)
+            and _WEAPON_WORD.search(after)
+            and not _SAME_ONE.search(after)
+        ):
+            return [(start, joint.start()), *_split_incidents(text, joint.end(), end)]
+    return [(start, end)]
+
+
 def sentences(text):
     """Non-empty sentences of `text`, each with its character span."""
     result = []
@@ -205,6 +235,7 @@ def sentences(text):
         position = match.end()
     pieces.append((position, len(text)))
     pieces = [part for start, end in pieces for part in _split_tags(text, start, end)]
+    pieces = [part for start, end in pieces for part in _split_incidents(text, start, end)]
     for start, end in pieces:
         chunk = text[start:end]
         stripped = chunk.strip()

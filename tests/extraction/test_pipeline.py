@@ -474,6 +474,40 @@ def test_last_weeks_attack_is_background_to_the_news():
     assert event["date"] == "2018-07-12"
 
 
+@pytest.mark.parametrize("joint", [", while", ";"])
+def test_two_incidents_in_one_sentence_are_two_events(joint):
+    text = (
+        f"Government shelling killed seven people in Douma on Thursday{joint} a car bomb in the "
+        "town of Azaz killed at least 10 civilians, a monitor said."
+    )
+    events = [
+        e
+        for e in extract("Syria: a day of violence", text, "2018-07-13")
+        if not e.get("background")
+    ]
+
+    assert sorted(
+        (e["event_type"], e["province_code"], e["killed"]["total"]["best"]) for e in events
+    ) == [
+        ("bombing", "SY-HL", 10),
+        ("shelling", "SY-RD", 7),
+    ]
+
+
+@pytest.mark.parametrize(
+    "rest",
+    [
+        ", while 20 others were wounded",  # the same incident's wounded
+        "; the raids also wounded 20 people",  # "also": the same raids
+    ],
+)
+def test_a_clause_adding_to_the_same_incident_stays_with_it(rest):
+    text = f"Air strikes killed seven people in Douma on Thursday{rest}, a monitor said."
+    events = [e for e in extract("", text, "2018-07-13") if not e.get("background")]
+
+    assert len(events) == 1 and events[0]["killed"]["total"]["best"] == 7
+
+
 def test_the_strike_that_delivered_a_chemical_attack_and_its_risen_toll_are_one_incident():
     title = "Dozens killed in suspected gas attack on Saraqib"
     text = (
