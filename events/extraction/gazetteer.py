@@ -1299,12 +1299,18 @@ class Gazetteer:
         resolved = [(m, rankings[id(m)][0][0]) for m in mentions if rankings[id(m)]]
         if not resolved:
             return None
+        resolved = self._within_cities(text, resolved)
         # What the rest of the text supports: the governorates its exactly spelled names are in.
         fuzzy = {id(m) for m, _ in resolved if key(m.surface) not in self._by_key}
         support = {}
         for m, loc in resolved:
             # (not a city the text places the event by: "a suburb south of Damascus")
-            if id(m) not in fuzzy and loc.province_code and not _reference(text, m):
+            if (
+                id(m) not in fuzzy
+                and loc.province_code
+                and not _reference(text, m)
+                and not _origin(text, m)
+            ):
                 support.setdefault(loc.province_code, set()).add(id(m))
 
         def unsupported(mention, location):
@@ -1393,6 +1399,7 @@ class Gazetteer:
             key=lambda item: (
                 unsupported(*item),
                 unnamed(*item),
+                _origin(text, item[0]),
                 id(item[0]) in fuzzy,
                 _reference(text, item[0]),
                 rank[item[1].precision],
@@ -1401,6 +1408,33 @@ class Gazetteer:
         )
         mention, location = within(*near[0]) or near[0]
         return location, mentions, rankings[id(mention)], mention
+
+    def _within_cities(self, text, resolved):
+        """A part of a city the text names as such ("the Damascus district of Mezzeh", "the
+        Barzeh neighbourhood of Damascus") is in that city: when its name took it to another
+        governorate (a namesake, the Mezzeh airbase), it is placed at the city."""
+        out = list(resolved)
+        for i, (first, first_loc) in enumerate(resolved[:-1]):
+            second, second_loc = resolved[i + 1]
+            joint = _PART_OF.fullmatch(text, first.end, second.start)
+            if joint is None:
+                continue
+            # "Damascus district of Mezzeh": the city first; "Barzeh district of Damascus": last
+            city, part, at = (
+                (first_loc, second_loc, i + 1) if joint["first"] else (second_loc, first_loc, i)
+            )
+            entry = self._entry_of.get(city)
+            if entry is None or not (entry.capital_of or entry.standalone):
+                continue  # not a city ("the district of" after a village's name)
+            if joint["in"] and not joint.group(0).strip().lower().startswith(
+                ("district", "neighbo", "quarter")
+            ):
+                # "Mezzeh in Damascus": only a governorate's city says so by "in" alone
+                if entry.capital_of is None or entry.capital_of.location.precision != PROVINCE:
+                    continue
+            if part.province_code != city.province_code:
+                out[at] = (out[at][0], city)
+        return out
 
     def _locate_fuzzy(self, text, focus):
         """Names in the event's sentences that match no spelling exactly, matched by similar
@@ -1827,6 +1861,27 @@ _ABROAD_BEFORE = re.compile(
     r"province|district|port|capital)\s+of\s+)$"
 )
 NEIGHBOURS = frozenset("turkish iraqi lebanese jordanian israeli".split())
+
+
+# Where the fire came from, not where it fell: "Rockets fired from Douma hit Mezzeh",
+# "terrorists holed up in al-Hajar al-Aswad fired shells on al-Zahira".
+_ORIGIN_BEFORE = re.compile(
+    r"(?:\b(?:fired|launched|lobbed|shot)\s+from|\b(?:holed\s+up|positioned|stationed|based|"
+    r"entrenched|deployed|dug\s+in)\s+in)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    re.I,
+)
+
+
+_PART_OF = re.compile(
+    r"(?:['’]s)?\s+(?:(?P<first>(?:district|neighbou?rhood|neighborhood|quarter|suburb)\s+of)|"
+    r"(?:(?:district|neighbou?rhood|neighborhood|quarter)\s+)?(?P<in>of|in))\s+(?:the\s+)?"
+    r"(?:city\s+of\s+)?",
+    re.I,
+)
+
+
+def _origin(text, mention):
+    return bool(_ORIGIN_BEFORE.search(text[max(0, mention.start - 40) : mention.start]))
 
 
 def _reference(text, mention):

@@ -905,3 +905,17 @@ def test_a_town_the_text_puts_abroad_is_no_syrian_village(gazetteer, text):
 def test_a_syrian_town_beside_a_foreign_name_stays_syrian(gazetteer, text, place):
     chosen = gazetteer.choose(text)
     assert chosen is not None and chosen.location.name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "governorate"),
+    [
+        # where the fire came from is not where it fell
+        ("Terrorists holed up in Douma fired shells on Mezzeh in Damascus, killing two.", "SY-DI"),
+        ("Rockets fired from Douma hit the Damascus district of Mezzeh, killing two.", "SY-DI"),
+        ("Militants positioned in Eastern Ghouta shelled Damascus city, killing two.", "SY-DI"),
+    ],
+)
+def test_where_fire_came_from_is_not_where_it_fell(gazetteer, text, governorate):
+    chosen = gazetteer.choose(text)
+    assert chosen is not None and chosen.location.province_code == governorate
