@@ -350,6 +350,17 @@ def resolve(text, published):
         found.append((match.start(), datetime.date(int(match["year"]), 1, 1), "year", match.span()))
     if not found:
         return None
+    if published is not None and (match := _WEEKDAY_ATTACK.search(text)):
+        # "the funeral on Friday of those killed in Wednesday's air strike": the attack's day
+        day = _last_weekday(published, WEEKDAYS[match.group(1).lower()])
+        return day, "day", match.span(1)
     found.sort(key=lambda item: item[0])
     _, date, precision, span = found[0]
     return date, precision, span
+
+
+_WEEKDAY_ATTACK = re.compile(
+    _FULL_WEEKDAY + r"['’]s\s+(?:[\w-]+\s+){0,2}(?:air\s*strikes?|strikes?|attacks?|raids?|"
+    r"shelling|bombing|blast|explosion|massacre|bombardment|car\s+bomb)\b",
+    re.I,
+)

@@ -83,6 +83,14 @@ _MONTH_PERIOD = re.compile(
     + r"(?![a-z])(?!\s*\d{1,2}\b)(?:\s+(?P<year4>(?:19|20)\d\d))?)\b",
     re.I,
 )
+# "between 1 and 6 December", "from 3 to 20 November": the days of a month a toll adds up.
+_DAYS_OF_MONTH = re.compile(
+    r"\b(?:between|from)\s+(?:the\s+)?(?P<first>\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|-|–)\s+"
+    r"(?:the\s+)?(?P<last>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    + dates._MONTH
+    + r"(?![a-z])(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+    re.I,
+)
 _WAR = re.compile(r"war|conflict|uprising|revolution|crisis", re.I)
 
 
@@ -152,6 +160,21 @@ def _month(match, published):
     return Period(start, end, "month", match.span())
 
 
+def _days_of_month(match, published):
+    month = dates.MONTHS[match["month"].lower().rstrip(".")[:3]]
+    year = int(match["year"]) if match["year"] else published.year
+    if not match["year"] and month > published.month:
+        year -= 1
+    try:
+        start = datetime.date(year, month, int(match["first"]))
+        end = datetime.date(year, month, int(match["last"]))
+    except ValueError:
+        return None
+    if not start < end or start > published:
+        return None
+    return Period(start, min(end, published), _precision((end - start).days + 1), match.span())
+
+
 def find_period(text, published):
     """The period a toll in `text` covers, or None when it reads as a single incident."""
     if published is None or not text:
@@ -160,6 +183,7 @@ def find_period(text, published):
         (_SPAN_OF, _duration),
         (_PAST, _duration),
         (_SPAN, _duration),
+        (_DAYS_OF_MONTH, _days_of_month),
         (_SO_FAR, _calendar),
         (_SINCE, _since),
         (_MONTH_PERIOD, _month),

@@ -117,3 +117,9 @@ def test_earlier_this_week_is_the_week_of_publication():
     # it went back a whole week, to the week before
     date, precision, _ = resolve("Jets struck Saraqeb earlier this week", FRIDAY)
     assert (date, precision) == (FRIDAY - datetime.timedelta(days=FRIDAY.weekday()), "week")
+
+
+def test_the_weekday_of_the_attack_dates_it_before_the_day_of_its_funeral():
+    # "on Friday" came first and dated the strike the day of the funeral
+    text = "A funeral was held on Friday for the children killed in Wednesday's air strike"
+    assert resolve(text, FRIDAY)[:2] == (FRIDAY - datetime.timedelta(days=2), "day")

@@ -84,3 +84,20 @@ def test_a_toll_of_the_dead_in_a_named_month_covers_that_month():
     period = find_period("The monitor said 1,200 civilians were killed in April.", FRIDAY)
     assert (period.start, period.end) == (datetime.date(2019, 4, 1), datetime.date(2019, 4, 30))
     assert find_period("An air strike in April 2 killed five people.", FRIDAY) is None
+
+
+def test_a_toll_between_two_days_of_a_month_is_that_period():
+    # OCHA's "between 1 and 6 December" was dated 6 December, to the day
+    published = datetime.date(2018, 12, 10)
+    period = find_period("Between 1 and 6 December, 40 civilians were killed in Idlib.", published)
+    assert (period.start, period.end, period.precision) == (
+        datetime.date(2018, 12, 1),
+        datetime.date(2018, 12, 6),
+        "week",
+    )
+    period = find_period("From 3 to 20 November air strikes killed 81 people.", published)
+    assert (period.start, period.end, period.precision) == (
+        datetime.date(2018, 11, 3),
+        datetime.date(2018, 11, 20),
+        "month",
+    )
