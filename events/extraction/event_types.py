@@ -96,6 +96,12 @@ _FROM_THE_AIR = re.compile(
 _DOWNED = re.compile(
     r"(?:\W+\w+){0,4}?\W+(?:crash(?:ed|es)?|shot\s+down|downed|went\s+down)\b", re.I
 )
+# A raid to arrest or search is a ground operation, not one from the air.
+_ARREST = re.compile(
+    r"\b(?:arrest\w*|detain\w*|apprehend\w*|round(?:ed)?[\s-]up|search(?:ed|es|ing)?|"
+    r"dawn|house|security)\b",
+    re.I,
+)
 # The weight of a word that names violence without its weapon ("strikes", "bombardment").
 GENERIC_WEIGHT = 1.2
 _EARLIER = re.compile(
@@ -149,6 +155,12 @@ def find_cues(text, offset=0):
                 kind = "bombing"  # "a bomb in Idlib" is planted; "regime bombing" is dropped
         if kind == "airstrike" and _DOWNED.match(text, end):
             continue  # "a helicopter was shot down", "a military aircraft crashed"
+        if (
+            kind == "airstrike"
+            and match.group(0).lower().startswith("raid")
+            and _ARREST.search(text, max(0, start - 80), end + 80)
+        ):
+            kind, weight = "other", 0.8  # "arrested three ISIS members in a raid": on foot
         window = max(0, start - 60)
         if "after" in text[window:start].lower() and _EARLIER.search(text, window, start):
             continue  # "days after a chemical attack": an earlier incident, not this one

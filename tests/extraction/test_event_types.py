@@ -64,3 +64,18 @@ def test_a_chemical_weapons_programme_is_not_a_chemical_attack():
 )
 def test_a_single_shell_and_an_assassination_are_read(sentence, kind):
     assert best_kind(find_cues(sentence)) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The SDF arrested three ISIS members in a raid on a house in Raqqa.",
+        "Security forces detained 12 people in dawn raids on the town.",
+    ],
+)
+def test_an_arrest_raid_is_no_air_strike(sentence):
+    assert best_kind(find_cues(sentence)) != "airstrike"
+
+
+def test_an_air_raid_is_still_one():
+    assert best_kind(find_cues("Regime raids on the town killed 12 people.")) == "airstrike"
