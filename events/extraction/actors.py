@@ -323,6 +323,8 @@ def role(text, mention):
         score += 1.5
     if _AGENT_VERB_AFTER.match(after):
         score += 1.5
+    elif (said := _SAID_IT_DID.match(after)) and _AGENT_VERB_AFTER.match(after[said.end() :]):
+        score += 1.5  # "The army said it had killed 30 militants": its own claim of the kill
     if score <= 0 and _TARGET_BEFORE.search(before):
         score -= 1.5
     return score

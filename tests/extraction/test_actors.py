@@ -84,3 +84,12 @@ def test_units_and_tanks_named_after_an_actor_make_it_the_attacker():
 def test_forces_backed_by_another_are_the_attacker_and_the_backer_is_not():
     text = "Government forces backed by Russian air power shelled Khan Sheikhoun"
     assert mentions(text) == [("syrian_government", 1.5), ("russia", 0.0)]
+
+
+def test_an_actor_saying_it_did_it_is_the_attacker():
+    # "The army said it had killed 30 IS militants": the army named no one
+    for text in (
+        "The army said it had killed 30 IS militants near Deir ez-Zor.",
+        "Russia said its jets struck militants near Idlib.",
+    ):
+        assert mentions(text)[0][1] > 0, text
