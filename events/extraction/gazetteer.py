@@ -1670,11 +1670,15 @@ class Gazetteer:
             each = []
             for other in mentions:
                 provinces = {loc.province_code for loc in other.candidates}
+                named = {loc.province_code for loc in other.candidates if loc.precision == PROVINCE}
+                if len(named) == 1:
+                    # "Hama", "Daraa": the governorate, though villages elsewhere bear its name
+                    each.append((next(iter(named)), GOVERNORATE_WEIGHT))
+                    continue
                 if len(provinces) != 1:
                     each.append(None)
                     continue
-                governorate = any(loc.precision == PROVINCE for loc in other.candidates)
-                each.append((next(iter(provinces)), GOVERNORATE_WEIGHT if governorate else 1))
+                each.append((next(iter(provinces)), 1))
             self._weights_of = (mentions, each)
         weights = {}
         for other, item in zip(mentions, self._weights_of[1], strict=False):
@@ -1710,7 +1714,10 @@ class Gazetteer:
                 continue
             locations = other.candidates
             provinces = {loc.province_code for loc in locations}
-            if len(provinces) == 1:
+            named = {loc.province_code for loc in locations if loc.precision == PROVINCE}
+            if len(named) == 1:
+                codes.append(next(iter(named)))  # (a governorate's name, see _weights)
+            elif len(provinces) == 1:
                 codes.append(next(iter(provinces)))
             names = {loc.district for loc in locations}
             if len(names) == 1 and None not in names:

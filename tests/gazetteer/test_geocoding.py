@@ -919,3 +919,18 @@ def test_a_syrian_town_beside_a_foreign_name_stays_syrian(gazetteer, text, place
 def test_where_fire_came_from_is_not_where_it_fell(gazetteer, text, governorate):
     chosen = gazetteer.choose(text)
     assert chosen is not None and chosen.location.province_code == governorate
+
+
+@pytest.mark.parametrize(
+    ("text", "governorate"),
+    [
+        # a governorate's name that villages elsewhere also bear still names the governorate
+        ("Shelling hit Kafr Laha in Hama province on Monday, killing two.", "SY-HM"),
+        ("Shelling hit Kafr Laha, Hama, on Monday, killing two.", "SY-HM"),
+        ("Shelling hit al-Mazraa in the Sweida countryside on Monday, killing two.", "SY-SU"),
+        ("Jets struck Nawa in the Hama countryside on Monday, killing two.", "SY-HM"),
+    ],
+)
+def test_a_governorate_named_beside_a_place_decides_its_namesake(gazetteer, text, governorate):
+    chosen = gazetteer.choose(text)
+    assert chosen is not None and chosen.location.province_code == governorate
