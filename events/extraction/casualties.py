@@ -177,7 +177,8 @@ _OF_THEM = re.compile(
     re.I,
 )
 _SUBSET_BEFORE = re.compile(
-    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+the\s+dead\s+(?:were|are))"
+    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+the\s+dead\s+(?:were|are)|"
+    r"\bdead\s+includ(?:ed|e|es))"
     r"\s*:?\s*(?:at\s+least\s+)?$",
     re.I,
 )
@@ -194,14 +195,14 @@ _UPDATED = re.compile(
     r"climbed|climbs|increased|jumped|went\s+up|mounted|mounts)\b|\bnew\s+toll\b|"
     r"\bupdated\s+toll\b|\b(?:rose|risen|climbed)\s+to\b|"
     r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+)?to\b|"
-    r"\b(?:bring(?:ing|s)?|rais(?:ing|es)|tak(?:ing|es)|push(?:ing|es))\s+"
-    r"(?:the\s+(?:death\s+)?toll\s+|the\s+number\s+[^.]{0,40}?)?to\b",
+    r"\bbring(?:ing|s)?\s+(?:the\s+(?:death\s+)?toll\s+|the\s+number\s+[^.]{0,40}?)?to\b|"
+    # (raising, taking, pushing: only with the toll they raise, not "pushing to retake")
+    r"\b(?:rais(?:ing|es)|tak(?:ing|es)|push(?:ing|es))\s+(?:the\s+(?:death\s+)?toll|"
+    r"the\s+number\s+[^.]{0,40}?)\s+to\b",
     re.I,
 )
 # "bringing to 45 the number killed in 24 hours": the running toll, named after its figure.
-_BRINGING_TO = re.compile(
-    r"\b(?:bring(?:ing|s)?|rais(?:ing|es)|tak(?:ing|es)|push(?:ing|es))\s+to\s+$", re.I
-)
+_BRINGING_TO = re.compile(r"\b(?:bring(?:ing|s)?|rais(?:ing|es))\s+to\s+$", re.I)
 _THE_NUMBER_KILLED = re.compile(
     r"^\s+the\s+(?:number\s+(?:of\s+)?(?:people\s+)?(?:killed|dead|deaths)|(?:death\s+)?toll)\b",
     re.I,
@@ -507,7 +508,7 @@ def find_tolls(sentence, offset=0):
         kind = combined = None
         subset = bool(_SUBSET_BEFORE.search(before))
         after_verb = _KILLED_AFTER.match(window)
-        joiner = sentence[previous[0] : match.start()] if previous else None
+        joiner = sentence[previous[0] : match.start()].translate(_QUOTES) if previous else None
         joins = previous and (
             _AND.fullmatch(joiner)
             or _COMMA.fullmatch(joiner)
@@ -617,7 +618,9 @@ _LIST_GOES_ON = re.compile(
 )
 _PEOPLE = {"civilians", "children", "women", "total"}
 # The nouns of a whole that a list after it breaks down ("12 people, nine civilians and ...").
-_WHOLE = re.compile(r"\b(?:people|persons|victims|individuals|dead|martyrs|bodies)\b", re.I)
+_WHOLE = re.compile(
+    r"\b(?:people|persons|victims|individuals|dead|martyrs|bodies|civilians)\b", re.I
+)
 
 
 def _coordinated(tolls, sentence, offset):
@@ -638,7 +641,9 @@ def _coordinated(tolls, sentence, offset):
             and _WHOLE.search(sentence, group[0].start - offset, group[0].end - offset)
         ):
             # "killed 12 people, nine civilians and three fighters": the whole, then its parts
-            del group[0]
+            for part in group[1:]:
+                result[result.index(part)] = replace(part, subset=True)
+            group.clear()
         if len(group) > 1 and (
             {t.category for t in group} <= _PEOPLE or {t.category for t in group} == {"combatants"}
         ):
@@ -663,7 +668,9 @@ def _coordinated(tolls, sentence, offset):
     for toll in tolls:
         previous = group[-1] if group else None
         between = (
-            sentence[previous.end - offset : toll.start - offset] if previous is not None else ""
+            sentence[previous.end - offset : toll.start - offset].translate(_QUOTES)
+            if previous is not None
+            else ""
         )
         joined = (
             previous is not None
@@ -864,6 +871,9 @@ def combine(tolls, kind, headline_end=0, roundup=False):
         elif "children" in result or "women" in result:
             parts = [result[c] for c in ("children", "women") if c in result]
             whole = [t for t in own if t.category in ("children", "women") and not t.subset]
+            if not any(not t.subset for t in own):
+                # "The dead included 6 children and 4 women": a breakdown of no toll given
+                whole = [t for t in own if t.category in ("children", "women")]
             if whole:
                 result["civilians"] = {k: sum(p[k] for p in parts) for k in ("low", "best", "high")}
                 evidence["civilians"] = whole[0]

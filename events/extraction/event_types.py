@@ -70,7 +70,7 @@ _CUES = [
     (
         "shooting",
         r"shot\s+dead|shooting|gunfire|sniper\s+fire|snipers?|opened\s+fire|gunned\s+down|"
-        r"gunmen\s+(?:killed|shot|attacked)|assassinat\w+",
+        r"gunmen\s+(?:\w+\s+)?(?:killed|shot|attacked|assassinated)",
         1.5,
     ),
     (
@@ -98,8 +98,7 @@ _DOWNED = re.compile(
 )
 # A raid to arrest or search is a ground operation, not one from the air.
 _ARREST = re.compile(
-    r"\b(?:arrest\w*|detain\w*|apprehend\w*|round(?:ed)?[\s-]up|search(?:ed|es|ing)?|"
-    r"dawn|house|security)\b",
+    r"\b(?:arrest\w*|detain\w*|apprehend\w*|round(?:ed)?[\s-]up|search(?:ed|es|ing)?)\b",
     re.I,
 )
 # The weight of a word that names violence without its weapon ("strikes", "bombardment").

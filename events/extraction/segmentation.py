@@ -103,6 +103,18 @@ _ASIDE = re.compile(
     + r")\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,160}?(?=,(?!\d))",
     re.I,
 )
+# An aside of another time than the news's, and words that make a clause the news's own.
+_OTHER_TIME = re.compile(
+    r"\bsince\b|\bin\s+(?:19|20)\d\d\b|\b(?:days?|weeks?|months?|years?)\s+(?:ago|after|earlier|"
+    r"before|since)\b|\blast\s+(?:year|month)\b",
+    re.I,
+)
+_NEWS_IN_ASIDE = re.compile(
+    r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday)\b|"
+    r"\b(?:fired|shelled|struck|bombed|hit|launched|targeted|attacked|rockets?|missiles?|shells?|"
+    r"bombs?|raids?|air\s*strikes?)\b",
+    re.I,
+)
 _TOLL_VERB = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|died|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|martyred)\b", re.I
 )
@@ -125,9 +137,16 @@ class Sentence:
     @functools.cached_property
     def asides(self):
         """[(start, end)] in the sentence of its asides (see _ASIDE), when the rest of it
-        tells a toll itself ("Rebels shelled Aleppo, which killed 5 civilians, SANA said"
-        tells it in its clause)."""
-        found = [m.span() for m in _ASIDE.finditer(self.text)]
+        tells a toll itself. An aside that tells of another time ("since 2013", "two years
+        after", "in 2016") is one; a clause that tells a toll, an attack or a day of its own
+        ("The strike, which killed 12 people, hit ...", "Rebels, who fired rockets into Aleppo
+        on Sunday, killed 5") is the news."""
+        found = [
+            m.span()
+            for m in _ASIDE.finditer(self.text)
+            if _OTHER_TIME.search(m.group())
+            or not (_TOLL_VERB.search(m.group()) or _NEWS_IN_ASIDE.search(m.group()))
+        ]
         if not found or not _TOLL_VERB.search(_blank(self.text, found)):
             return []
         return found

@@ -427,3 +427,17 @@ def test_more_ways_of_telling_the_dead(sentence, count):
 def test_things_destroyed_are_no_toll(sentence):
     result, _ = combine(find_tolls(sentence), "killed")
     assert result == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "civilians", "total"),
+    [
+        ("Shelling killed 11 civilians, seven children and four women in Douma.", 11, 11),
+        ("Jets killed 20 people in Douma, and the dead included 6 children and 4 women.", 20, 20),
+        ('Air strikes killed 11 "terrorists" and 3 civilians in Douma on Sunday.', 3, 14),
+    ],
+)
+def test_a_breakdown_after_its_whole_is_part_of_it(sentence, civilians, total):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert (result["civilians"]["best"], result["total"]["best"]) == (civilians, total)
+    assert result["total"]["low"] == total

@@ -59,7 +59,6 @@ def test_a_chemical_weapons_programme_is_not_a_chemical_attack():
         ),
         ("One shell hit the market.", "shelling"),
         ("Gunmen assassinated a local council member in Daraa.", "shooting"),
-        ("The commander was assassinated in Idlib.", "shooting"),
     ],
 )
 def test_a_single_shell_and_an_assassination_are_read(sentence, kind):
@@ -77,5 +76,18 @@ def test_an_arrest_raid_is_no_air_strike(sentence):
     assert best_kind(find_cues(sentence)) != "airstrike"
 
 
-def test_an_air_raid_is_still_one():
-    assert best_kind(find_cues("Regime raids on the town killed 12 people.")) == "airstrike"
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Regime raids on the town killed 12 people.",
+        "Russian raids on Idlib killed 12 civilians on Sunday, security sources said.",
+        "Coalition raids killed 20 people in a house in Raqqa.",
+    ],
+)
+def test_an_air_raid_is_still_one(sentence):
+    assert best_kind(find_cues(sentence)) == "airstrike"
+
+
+def test_a_bomb_in_an_assassination_is_a_bombing():
+    text = "Assassination attempt: a bomb planted in a car killed a rebel commander in Daraa."
+    assert best_kind(find_cues(text)) == "bombing"

@@ -508,6 +508,27 @@ def test_a_clause_adding_to_the_same_incident_stays_with_it(rest):
     assert len(events) == 1 and events[0]["killed"]["total"]["best"] == 7
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "killed"),
+    [
+        # a clause between commas that tells the news itself is no aside
+        ("The strike, which killed 12 people, hit a market in Douma on Sunday and wounded 30.",
+         "airstrike", 12),
+        ("Shelling hit Harasta, where three children were killed on Sunday, and wounded 7.",
+         "shelling", 3),
+        ("Residents of Douma, who say air strikes killed 30 people on Sunday, buried the dead.",
+         "airstrike", 30),
+        ("Rebels, who fired rockets into Aleppo on Sunday, killed 5 civilians, state media said.",
+         "shelling", 5),
+    ],
+)  # fmt: skip
+def test_a_clause_between_commas_that_tells_the_news_is_kept(text, kind, killed):
+    event = primary(extract("", text, "2019-03-04"))
+
+    assert (event["event_type"], event["killed"]["total"]["best"]) == (kind, killed)
+    assert event["date"] == "2019-03-03"
+
+
 def test_the_strike_that_delivered_a_chemical_attack_and_its_risen_toll_are_one_incident():
     title = "Dozens killed in suspected gas attack on Saraqib"
     text = (
@@ -644,3 +665,12 @@ def test_a_wire_datelines_day_anchors_the_weekdays_of_its_story():
 )
 def test_a_city_the_story_names_itself_stays_the_city(title, body, place):
     assert primary_place(title, body) == place
+
+
+def test_pushing_to_retake_a_town_is_no_new_toll():
+    text = (
+        "An air strike killed 20 people in Douma on Sunday. Government forces pushing to retake "
+        "the town killed 4 people in Harasta."
+    )
+    event = primary(extract("", text, "2019-03-04"))
+    assert event["killed"]["total"]["best"] == 20
