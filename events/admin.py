@@ -693,7 +693,7 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
                 self.message_user(
                     request,
                     f"#{item['incident']} had figures an editor set ({shown or 'ranges only'}); "
-                    "this incident kept its own editor's figures: compare them and correct "
+                    "this incident kept other figures an editor set: compare them and correct "
                     "these if need be.",
                     messages.WARNING,
                 )

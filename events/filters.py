@@ -202,10 +202,21 @@ class AreaFilter(django_filters.Filter):
     def filter(self, queryset, value):
         if not value:
             return queryset
-        west, south, east, north = value
-        return queryset.filter(
-            latitude__gte=south, latitude__lt=north, longitude__gte=west, longitude__lt=east
-        )
+        return queryset.filter(area_condition(value))
+
+
+def area_condition(area, prefix=""):
+    """The Q of an area (west, south, east, north) on latitude and longitude: its west and
+    south edges in, its east and north ones out; an area of no width or height, a point or
+    a line, holds what lies on it."""
+    west, south, east, north = area
+
+    def within(field, low, high):
+        if high > low:
+            return Q(**{f"{prefix}{field}__gte": low, f"{prefix}{field}__lt": high})
+        return Q(**{f"{prefix}{field}": low})
+
+    return within("latitude", south, north) & within("longitude", west, east)
 
 
 class IncidentOrdering(django_filters.OrderingFilter):
@@ -433,6 +444,8 @@ class IncidentFilter(django_filters.FilterSet):
                 if name != "q":
                     # "min_killed=١٢": read as 12 and shown so (the form showed it blank)
                     values = [v if v.isascii() else v.translate(ascii_digits()) for v in values]
+                if name == "province":
+                    values = [v.strip().upper() for v in values]  # "sy-dy" is SY-DY
                 if values and values != data.getlist(name):
                     data.setlist(name, values)
         super().__init__(data, *args, **kwargs)

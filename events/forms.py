@@ -52,7 +52,8 @@ class ImportBulletinsForm(forms.Form):
     files = MultipleFileField(
         required=False,
         help_text="One or many .txt, .html or .jsonl files (one bulletin per JSONL line), "
-        f"each up to {settings.MAX_BULLETIN_BYTES // (1024 * 1024)} MB.",
+        f"each bulletin up to {settings.MAX_BULLETIN_BYTES // (1024 * 1024)} MB (a JSONL file "
+        f"up to {settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB).",
     )
 
     def clean_text(self):

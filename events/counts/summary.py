@@ -66,9 +66,9 @@ def condition(chosen):
         condition &= Q(month__lte=chosen["date_to"])
     if "area" in chosen:
         # the rows are counted by point: the area's as filters.AreaFilter draws it
-        west, south, east, north = chosen["area"]
-        condition &= Q(latitude__gte=south, latitude__lt=north)
-        condition &= Q(longitude__gte=west, longitude__lt=east)
+        from ..filters import area_condition
+
+        condition &= area_condition(chosen["area"])
     return condition
 
 

@@ -360,7 +360,10 @@ def resolve(text, published):
 
 
 _WEEKDAY_ATTACK = re.compile(
-    _FULL_WEEKDAY + r"['’]s\s+(?:[\w-]+\s+){0,2}(?:air\s*strikes?|strikes?|attacks?|raids?|"
+    # "children killed in Wednesday's air strike"; not "a repeat of last Wednesday's attack"
+    r"\b(?:killed|died|dead|wounded|injured|hurt)\s+(?:in|by|during)\s+(?:the\s+)?"
+    + _FULL_WEEKDAY
+    + r"['’]s\s+(?:[\w-]+\s+){0,2}(?:air\s*strikes?|strikes?|attacks?|raids?|"
     r"shelling|bombing|blast|explosion|massacre|bombardment|car\s+bomb)\b",
     re.I,
 )

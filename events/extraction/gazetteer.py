@@ -975,13 +975,14 @@ class Gazetteer:
         if any(e is not None and e.location.precision != PLACE for e in entries):
             return False
         after = _ABROAD_AFTER.match(text[mention.end : mention.end + 40])
-        if after and fold(after["country"]) in self._foreign:
+        if after and fold(after["country"] or after["country2"]) in self._foreign:
             return True
         before = _ABROAD_BEFORE.search(text[max(0, mention.start - 50) : mention.start])
         if before is None:
             return False
+        # "Iraq's al-Qaim", "the Turkish town of Kilis": a neighbour's (not "Russia's Hmeimim")
         word = fold(before["word"])
-        return word in self._foreign if before["owner"] else word in NEIGHBOURS
+        return word in NEIGHBOUR_STATES if before["owner"] else word in NEIGHBOURS
 
     def _organisation(self, text, mention):
         """Is the name that of a party, a newspaper or a regime ("the ruling Baath party",
@@ -1859,15 +1860,17 @@ _REFERENCE_AFTER = re.compile(
 # town of Kilis", "Iraq's al-Qaim". Only the demonyms of Syria's neighbouring states: "the
 # Kurdish town of Kobani" and "the Armenian village of Kasab" are Syrian.
 _ABROAD_AFTER = re.compile(
-    r"\s*(?:,\s*|\s+in\s+(?:neighbou?ring\s+|(?:south|north)?(?:east|west)?(?:ern)?\s+)?)"
-    r"(?P<country>[A-Z][a-z]+)(?![\w'’-])(?!\s+(?:said|says|claimed|denied|reported|announced|"
-    r"and)\b)"
+    r"\s*(?:,\s*(?P<country>[A-Z][a-z]+)\s*(?:[.;)]|,\s+(?:on|in|at)\b|$)|"  # "Hermel, Lebanon."
+    r"\s+in\s+(?:neighbou?ring\s+|(?:south|north)?(?:east|west)?(?:ern)?\s+)?"
+    r"(?P<country2>[A-Z][a-z]+)(?![\w'’-])(?!\s+(?:said|says|claimed|denied|reported|announced|"
+    r"insisted|and)\b))"
 )
 _ABROAD_BEFORE = re.compile(
     r"(?P<word>[A-Z][a-z]+)(?:(?P<owner>['’]s\s+)|\s+(?:border\s+)?(?:town|city|village|"
     r"province|district|port|capital)\s+of\s+)$"
 )
 NEIGHBOURS = frozenset("turkish iraqi lebanese jordanian israeli".split())
+NEIGHBOUR_STATES = frozenset("turkey iraq lebanon jordan israel".split())
 
 
 # Where the fire came from, not where it fell: "Rockets fired from Douma hit Mezzeh",

@@ -225,8 +225,8 @@ _WEAPON_WORD = re.compile(
     re.I,
 )
 _SAME_ONE = re.compile(
-    r"\balso\b|\bthe\s+same\b|\bthe\s+(?:air\s*)?(?:strikes?|raids?|attacks?|"
-    r"shelling|bombing|blast|explosion)\b",
+    r"\balso\b|\bthe\s+same\b|\b(?:the|these|those)\s+(?:air\s*)?(?:strikes?|raids?|attacks?|"
+    r"shelling|bombing|bombs|blasts?|explosions?|missiles|rockets|shells|jets|warplanes|planes)\b",
     re.I,
 )
 
@@ -239,6 +239,7 @@ def _split_incidents(text, start, end):
             and _TOLL_VERB.search(after)
             and _WEAPON_WORD.search(after)
             and not _SAME_ONE.search(after)
+            and not (BACKGROUND.search(after) or _EARLIER.search(after))  # (_earlier_clause's)
         ):
             return [(start, joint.start()), *_split_incidents(text, joint.end(), end)]
     return [(start, end)]

@@ -123,3 +123,10 @@ def test_the_weekday_of_the_attack_dates_it_before_the_day_of_its_funeral():
     # "on Friday" came first and dated the strike the day of the funeral
     text = "A funeral was held on Friday for the children killed in Wednesday's air strike"
     assert resolve(text, FRIDAY)[:2] == (FRIDAY - datetime.timedelta(days=2), "day")
+
+
+def test_an_earlier_attack_on_a_weekday_does_not_date_the_news():
+    text = "An air strike killed 12 people in Douma on Sunday, a repeat of last Wednesday's attack"
+    assert resolve(text, FRIDAY)[:2] == (FRIDAY - datetime.timedelta(days=5), "day")
+    text = "An air strike killed 12 people in Douma on July 10, days after Tuesday's shelling"
+    assert resolve(text, FRIDAY)[:2] == (datetime.date(2018, 7, 10), "day")

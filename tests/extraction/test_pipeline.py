@@ -674,3 +674,16 @@ def test_pushing_to_retake_a_town_is_no_new_toll():
     )
     event = primary(extract("", text, "2019-03-04"))
     assert event["killed"]["total"]["best"] == 20
+
+
+def test_a_clause_about_the_same_weapons_or_an_earlier_time_is_not_split_off():
+    same = (
+        "Air strikes killed 12 people in Douma on Sunday; the bombs killed 5 children in a school."
+    )
+    events = [e for e in extract("", same, "2019-03-04") if not e.get("background")]
+    assert len(events) == 1
+    earlier = (
+        "Shelling killed 4 people in Jobar on Sunday; last week air strikes killed 30 in the town."
+    )
+    event = primary(extract("Jobar", earlier, "2019-03-04"))
+    assert event["killed"]["total"] == {"low": 4, "best": 4, "high": 4}

@@ -934,3 +934,18 @@ def test_where_fire_came_from_is_not_where_it_fell(gazetteer, text, governorate)
 def test_a_governorate_named_beside_a_place_decides_its_namesake(gazetteer, text, governorate):
     chosen = gazetteer.choose(text)
     assert chosen is not None and chosen.location.province_code == governorate
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Drones attacked Russia's Hmeimim air base on Sunday, killing 2 soldiers.", "Hmeimim"),
+        (
+            "Turkish shelling killed 5 civilians in Tal Rifaat, Turkey insisted on Sunday.",
+            "Tal Rifaat",
+        ),
+    ],
+)
+def test_a_syrian_place_beside_a_foreign_power_stays_syrian(gazetteer, text, place):
+    chosen = gazetteer.choose(text)
+    assert chosen is not None and place.split()[0].lower() in chosen.location.name.lower()

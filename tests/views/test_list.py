@@ -481,3 +481,15 @@ def test_a_number_in_other_digits_is_read_and_shown_as_ascii(client, make_incide
     assert response.status_code == 200
     assert response.context["total"].count == 1
     assert 'value="12"' in response.content.decode()
+
+
+def test_a_governorate_code_in_lower_case_is_the_governorate(client, make_incident):
+    make_incident(province="SY-DY")
+    for query in ("?province=sy-dy", "?province=SY-DY&province=sy-dy"):
+        response = client.get(LIST + query)
+        assert response.status_code == 200 and response.context["total"].count == 1, query
+
+
+def test_an_area_of_no_size_holds_the_point_on_it(client, make_incident):
+    make_incident(latitude=35.0, longitude=38.0)
+    assert client.get(LIST, {"area": "38,35,38,35"}).context["total"].count == 1
