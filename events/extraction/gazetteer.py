@@ -1420,13 +1420,17 @@ class Gazetteer:
             joint = _PART_OF.fullmatch(text, first.end, second.start)
             if joint is None:
                 continue
-            # "Damascus district of Mezzeh": the city first; "Barzeh district of Damascus": last
-            city, part, at = (
-                (first_loc, second_loc, i + 1) if joint["first"] else (second_loc, first_loc, i)
-            )
-            entry = self._entry_of.get(city)
-            if entry is None or not (entry.capital_of or entry.standalone):
-                continue  # not a city ("the district of" after a village's name)
+            # "Damascus district of Mezzeh": the city first; "Barzeh district of Damascus": last.
+            # The city is the one that is a town of its own; not when both are.
+            cities = [
+                (loc, other, at)
+                for loc, other, at in ((first_loc, second_loc, i + 1), (second_loc, first_loc, i))
+                if (e := self._entry_of.get(loc)) is not None and (e.capital_of or e.standalone)
+            ]
+            if len(cities) != 1:
+                continue
+            city, part, at = cities[0]
+            entry = self._entry_of[city]
             if joint["in"] and not joint.group(0).strip().lower().startswith(
                 ("district", "neighbo", "quarter")
             ):
@@ -1883,9 +1887,9 @@ _ORIGIN_BEFORE = re.compile(
 
 
 _PART_OF = re.compile(
-    r"(?:['’]s)?\s+(?:(?P<first>(?:district|neighbou?rhood|neighborhood|quarter|suburb)\s+of)|"
+    r"(?:['’]s)?\s+(?:(?:district|neighbou?rhood|neighborhood|quarter|suburb)\s+of|"
     r"(?:(?:district|neighbou?rhood|neighborhood|quarter)\s+)?(?P<in>of|in))\s+(?:the\s+)?"
-    r"(?:city\s+of\s+)?",
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:city\s+of\s+)?",
     re.I,
 )
 

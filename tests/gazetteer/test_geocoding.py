@@ -949,3 +949,16 @@ def test_a_governorate_named_beside_a_place_decides_its_namesake(gazetteer, text
 def test_a_syrian_place_beside_a_foreign_power_stays_syrian(gazetteer, text, place):
     chosen = gazetteer.choose(text)
     assert chosen is not None and place.split()[0].lower() in chosen.location.name.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "governorate"),
+    [
+        ("Shells hit the Sukkari district of Aleppo on Tuesday, killing two.", "SY-HL"),
+        ("Shells hit the Zahraa neighbourhood of Homs on Tuesday, killing two.", "SY-HI"),
+        ("Shells hit the Hanano district of eastern Aleppo on Tuesday, killing two.", "SY-HL"),
+    ],
+)
+def test_a_district_of_a_city_is_in_the_city(gazetteer, text, governorate):
+    chosen = gazetteer.choose(text)
+    assert chosen is not None and chosen.location.province_code == governorate
