@@ -175,6 +175,13 @@ def _date(facts_list, published):
         if found:
             date, precision, (start, end) = found
             return date, precision, (facts.sentence.start + start, facts.sentence.start + end)
+    for facts in facts_list:
+        # "Shelling killed 7 in Douma on Sunday, while a car bomb in Azaz killed 10": its day
+        if told_with := facts.sentence.told_with:
+            found = _resolve_event_date(told_with[1], published)
+            if found:
+                date, precision, (start, end) = found
+                return date, precision, (told_with[0] + start, told_with[0] + end)
     return None
 
 

@@ -133,6 +133,9 @@ class Sentence:
     start: int
     end: int
     text: str
+    # A clause split off its sentence as another incident ("..., while a car bomb in Azaz
+    # killed 10"): the clause before it, (start, text), whose day it shares if it names none.
+    told_with: tuple[int, str] | None = None
 
     @functools.cached_property
     def asides(self):
@@ -241,8 +244,10 @@ def _split_incidents(text, start, end):
             and not _SAME_ONE.search(after)
             and not (BACKGROUND.search(after) or _EARLIER.search(after))  # (_earlier_clause's)
         ):
-            return [(start, joint.start()), *_split_incidents(text, joint.end(), end)]
-    return [(start, end)]
+            first = (start, joint.start())
+            rest = _split_incidents(text, joint.end(), end)
+            return [(*first, None), *((a, b, told or first) for a, b, told in rest)]
+    return [(start, end, None)]
 
 
 def sentences(text):
@@ -256,12 +261,14 @@ def sentences(text):
     pieces.append((position, len(text)))
     pieces = [part for start, end in pieces for part in _split_tags(text, start, end)]
     pieces = [part for start, end in pieces for part in _split_incidents(text, start, end)]
-    for start, end in pieces:
+    for start, end, told_with in pieces:
         chunk = text[start:end]
         stripped = chunk.strip()
         if not stripped:
             continue
         lead = len(chunk) - len(chunk.lstrip())
         start += lead
-        result.append(Sentence(len(result), start, start + len(stripped), stripped))
+        if told_with is not None:
+            told_with = (told_with[0], text[told_with[0] : told_with[1]])
+        result.append(Sentence(len(result), start, start + len(stripped), stripped, told_with))
     return result

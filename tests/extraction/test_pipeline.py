@@ -487,10 +487,11 @@ def test_two_incidents_in_one_sentence_are_two_events(joint):
     ]
 
     assert sorted(
-        (e["event_type"], e["province_code"], e["killed"]["total"]["best"]) for e in events
+        (e["event_type"], e["province_code"], e["killed"]["total"]["best"], e["date"])
+        for e in events
     ) == [
-        ("bombing", "SY-HL", 10),
-        ("shelling", "SY-RD", 7),
+        ("bombing", "SY-HL", 10, "2018-07-12"),  # the day of the clause it was told with
+        ("shelling", "SY-RD", 7, "2018-07-12"),
     ]
 
 
