@@ -310,20 +310,55 @@ class EvidenceField(forms.JSONField):
         )
 
 
-class ReportForm(forms.ModelForm):
-    """The report change form: its figures make its incident's, so, as the incident's form
-    does, it refuses to overwrite another editor's save and to put the report on an incident
-    merged away (where its deaths would count nowhere)."""
+class VersionedForm(forms.ModelForm):
+    """A change form that refuses to overwrite another editor's save.
 
-    evidence = EvidenceField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    It carries the version it was loaded with; saving when the database holds a newer one is a
+    form error (`conflict_message`), and the editor's input stays in the form: submitting it
+    again saves over the current version.
+    """
+
     loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
+            # The database's version, not the instance's: a revert starts from an old instance.
             self.initial["loaded_version"] = (
-                Report.objects.filter(pk=self.instance.pk).values_list("version", flat=True).first()
+                self._meta.model.objects.filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
             )
+
+    def current(self, cleaned_data):
+        """The row as the database holds it now (None if it is gone); a ValidationError when
+        it was saved after this form was loaded."""
+        # The admin saves inside a transaction: on PostgreSQL this row lock holds off a second
+        # editor's save between this check and our UPDATE.
+        current = self._meta.model.objects.filter(pk=self.instance.pk)
+        if transaction.get_connection().in_atomic_block:
+            current = current.select_for_update()
+        current = current.first()
+        if current is None:
+            return None
+        loaded = cleaned_data.get("loaded_version")
+        if loaded != current.version:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("loaded_version")] = current.version
+            raise ValidationError(self.conflict_message(current, loaded))
+        self.instance.version = current.version
+        return current
+
+    def conflict_message(self, current, loaded):
+        raise NotImplementedError
+
+
+class ReportForm(VersionedForm):
+    """The report change form: its figures make its incident's, so, as the incident's form
+    does, it refuses to overwrite another editor's save and to put the report on an incident
+    merged away (where its deaths would count nowhere)."""
+
+    evidence = EvidenceField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
 
     def clean_incident(self):
         incident = self.cleaned_data.get("incident")
@@ -336,30 +371,22 @@ class ReportForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if not self.instance.pk:
-            return cleaned_data
-        current = Report.objects.filter(pk=self.instance.pk)
-        if transaction.get_connection().in_atomic_block:
-            current = current.select_for_update()  # (see IncidentForm.clean)
-        current = current.first()
-        if current is None:
-            return cleaned_data
-        loaded = cleaned_data.get("loaded_version")
-        if loaded != current.version:
-            self.data = self.data.copy()
-            self.data[self.add_prefix("loaded_version")] = current.version
-            editors = {
-                str(record.history_user)
-                for record in current.history.filter(version__gt=loaded or 0)
-                if record.history_user
-            }
-            raise ValidationError(
-                f"This report was changed by {', '.join(sorted(editors)) or 'another editor'} "
-                "after you opened it, so your changes were not saved. The form below holds "
-                "your edits: compare them with the report's history and save again to keep yours."
-            )
-        self.instance.version = current.version
+        if self.instance.pk:
+            self.current(cleaned_data)
         return cleaned_data
+
+    @staticmethod
+    def conflict_message(current, loaded):
+        editors = {
+            str(record.history_user)
+            for record in current.history.filter(version__gt=loaded or 0)
+            if record.history_user
+        }
+        return (
+            f"This report was changed by {', '.join(sorted(editors)) or 'another editor'} "
+            "after you opened it, so your changes were not saved. The form below holds "
+            "your edits: compare them with the report's history and save again to keep yours."
+        )
 
 
 @admin.register(Report)
@@ -383,14 +410,10 @@ class ReportAdmin(HistoryAdmin):
                 incident.reports_changed(leaving=named if pk != report.incident_id else ())
 
 
-class IncidentForm(forms.ModelForm):
-    """The incident change form, which refuses to overwrite another editor's save.
+class IncidentForm(VersionedForm):
+    """The incident change form, which refuses to overwrite another editor's save (its error
+    names what the other editor changed) and to publish an incident merged away."""
 
-    It carries the version it was loaded with; saving when the database holds a newer one is a
-    form error naming what the other editor changed, and the editor's input stays in the form.
-    """
-
-    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
     change_reason = forms.CharField(
         label="Reason for change",
         max_length=100,
@@ -398,16 +421,6 @@ class IncidentForm(forms.ModelForm):
         widget=forms.TextInput(attrs={"size": 80}),
         help_text="Optional; kept in the incident's history with your change.",
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            # The database's version, not the instance's: a revert starts from an old instance.
-            self.initial["loaded_version"] = (
-                Incident.objects.filter(pk=self.instance.pk)
-                .values_list("version", flat=True)
-                .first()
-            )
 
     def clean(self):
         cleaned_data = super().clean()
@@ -417,21 +430,9 @@ class IncidentForm(forms.ModelForm):
             cleaned_data["figures_edited"] = True
         if not self.instance.pk:
             return cleaned_data
-        # The admin saves inside a transaction: on PostgreSQL this row lock holds off a second
-        # editor's save between this check and our UPDATE.
-        current = Incident.objects.filter(pk=self.instance.pk)
-        if transaction.get_connection().in_atomic_block:
-            current = current.select_for_update()
-        current = current.first()
+        current = self.current(cleaned_data)
         if current is None:
             return cleaned_data
-        loaded = cleaned_data.get("loaded_version")
-        if loaded != current.version:
-            # Re-submitting the form (after reading the message) saves over the current version.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("loaded_version")] = current.version
-            raise ValidationError(self.conflict_message(current, loaded))
-        self.instance.version = current.version
         if current.merged_into_id is not None:
             # Its reports are on the incident it was merged into: published again (from this
             # form, its review buttons or a version before the merge), it would be counted
