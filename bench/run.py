@@ -13,9 +13,11 @@ them. Responses go through the whole Django stack in this process (django.test.C
 export and the browser through a real gunicorn on 127.0.0.1. Beside each response, the time
 PostgreSQL itself spends on the request's queries (EXPLAIN ANALYZE of each SELECT the request
 ran) shows what our stack adds. The random-combination measure draws --combos filters of one
-to three kinds (governorate, group, event type, status, source, minimum toll, a date range
-that cuts months, a word) with --seed (new each run unless given) and times the list's first
-page, the country map, the histogram and the overview (its data and its page) for each.
+to three kinds (governorate, district, place, group, actor, event type, status, source,
+minimum toll, a date range that cuts months, date and location precision, period reports, a
+map area, a word, an order: every filter the list has) with --seed (new each run unless
+given) and times the list's first page, the country map, the histogram and the overview (its
+data and its page) for each.
 Prints one table and writes bench/results.json.
 """
 
@@ -315,12 +317,28 @@ def draw_combinations(seed, count):
 
     from django.db import connection
 
-    from events.models import ActorGroup, EventType, ReviewStatus, Source
+    from events.models import ActorGroup, Aggregates, EventType, ReviewStatus, Source
 
     rng = random.Random(seed)
     with connection.cursor() as cursor:
         cursor.execute("SELECT code FROM events_governorate ORDER BY code")
         governorates = [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT pcode FROM events_district ORDER BY pcode")
+        districts = [row[0] for row in cursor.fetchall()]
+        # Places and actors as analysts meet them: drawn from incidents, so a busy one is
+        # drawn more often than a quiet one.
+        cursor.execute(
+            "SELECT place_id FROM events_incident TABLESAMPLE SYSTEM (1) REPEATABLE (%s)"
+            " WHERE place_id IS NOT NULL LIMIT 2000",
+            [seed % 2**31],
+        )
+        places = sorted(row[0] for row in cursor.fetchall())
+        cursor.execute(
+            "SELECT actor_id FROM events_incident_perpetrators"
+            " TABLESAMPLE SYSTEM (1) REPEATABLE (%s) LIMIT 2000",
+            [seed % 2**31],
+        )
+        actors = sorted(row[0] for row in cursor.fetchall())
         # Words as the search rows hold them, drawn from the word counts: a common word is
         # on more points, so it is drawn more often.
         cursor.execute(
@@ -334,6 +352,13 @@ def draw_combinations(seed, count):
         start = datetime.date(2012, 1, 1) + datetime.timedelta(days=rng.randrange(4300))
         end = start + datetime.timedelta(days=rng.randrange(10, 900))
         return {"date_from": start.isoformat(), "date_to": end.isoformat()}
+
+    def area():
+        # A box the map might show: a tenth of a degree to two degrees wide, in Syria.
+        width = 10 ** rng.uniform(-1, 0.3)
+        west, south = rng.uniform(35.7, 42.0 - width), rng.uniform(32.3, 37.3 - width / 1.3)
+        box = (west, south, west + width, south + width / 1.3)
+        return {"area": ",".join(f"{v:.4f}" for v in box)}
 
     kinds = {
         "province": lambda: {"province": rng.choice(governorates)},
@@ -349,6 +374,20 @@ def draw_combinations(seed, count):
         "min_killed": lambda: {"min_killed": str(int(10 ** rng.uniform(0, 2.3)))},
         "dates": date_range,
         "q": lambda: {"q": rng.choice(words)},
+        # The filters the counting tables were not built for.
+        "district": lambda: {"district": rng.choice(districts)},
+        "place": lambda: {"place": str(rng.choice(places))} if places else {},
+        "actor": lambda: {
+            "actor": str(rng.choice(actors)),
+            **({"role": "party"} if rng.random() < 1 / 3 else {}),
+        } if actors else {},  # fmt: skip
+        "date_precision": lambda: {"date_precision": rng.choice(["day", "week", "month"])},
+        "geo_precision": lambda: {
+            "geo_precision": rng.choice(["place", "district", "governorate"])
+        },
+        "aggregates": lambda: {"aggregates": rng.choice(Aggregates.values)},
+        "area": area,
+        "order": lambda: {"order": rng.choice(["date", "-killed", "killed"])},
     }
     combinations = []
     for _ in range(count):
