@@ -27,11 +27,21 @@ def order_queryset(queryset, order):
     return sort(queryset, *ORDERINGS[order])
 
 
-def sort(queryset, field, descending, nulls):
+class Gathered(Func):
+    """A column sorted by as `column + 0`: the same order, but one no index holds, so that
+    PostgreSQL finds every match first and sorts them (see keyset_page's `gather`)."""
+
+    template = "(%(expressions)s + 0)"
+
+
+def sort(queryset, field, descending, nulls, gather=False):
     # NULLs are "largest" or "smallest"; spelled out so SQLite and PostgreSQL agree.
     nulls_first = (nulls == "largest") == descending
     nulls_position = {"nulls_first": True} if nulls_first else {"nulls_last": True}
-    key = F(field).desc(**nulls_position) if descending else F(field).asc(**nulls_position)
+    column = F(field)
+    if gather:
+        column = Gathered(column, output_field=queryset.model._meta.get_field(field))
+    key = column.desc(**nulls_position) if descending else column.asc(**nulls_position)
     pk = F("id").desc() if descending else F("id").asc()
     return queryset.order_by(key, pk)
 
@@ -100,14 +110,22 @@ def remainder(field, descending, value, pk):
     return Q(RowCompare([F(field), F("id")], operator, [Value(value), Value(pk)]))
 
 
-def keyset_page(queryset, order, cursor, size):
+def keyset_page(queryset, order, cursor, size, gather=False):
     """One page of an ordered queryset, found by the last row seen rather than an OFFSET,
     so that a page 10,000 rows deep costs what the first one does.
 
     An ordering runs through two segments, the NULLs and the values (which first depends on
     the ordering); each is read with a row comparison that an index answers as one range.
+
+    gather: the matches are known to be few (a count said so). Walking the index of the
+    order stops after a page of matches, which is quick when they are spread along it, but
+    a page of few matches that all lie at one end of it (an actor's incidents in one place,
+    all years ago) walks it nearly whole: sorted by an expression instead, they are found
+    first (by the filters' own indexes) and then sorted.
     """
     field, descending, nulls = ORDERINGS[order]
+    if gather:
+        queryset = sort(queryset, field, descending, nulls, gather=True)
 
     def token(direction, row):
         return encode_cursor(order, direction, getattr(row, field), row.pk)
@@ -123,7 +141,7 @@ def keyset_page(queryset, order, cursor, size):
 
     direction, value, pk = decode_cursor(cursor, order) if cursor else ("first", None, None)
     if direction == "previous":
-        backwards = sort(queryset, field, not descending, nulls)
+        backwards = sort(queryset, field, not descending, nulls, gather)
         rows = after(backwards, not descending, value, pk, size + 1)
         if len(rows) > size:
             rows = rows[:size][::-1]

@@ -252,18 +252,29 @@ def total(incidents):
     return capped(table.rows(filters).values("pk")[: LIMIT + 1].count())
 
 
-def page(incidents, matching, cursor, size, read):
+def along_search_rows(incidents):
+    """Does page() find this filter's pages along the search rows (not the incidents)?"""
+    order, filters = incidents.chosen_order, chosen(incidents)
+    return available() and order in search.ORDERS and search.can_answer(filters)
+
+
+# At most this many matches (a count said so) are gathered and sorted rather than found by
+# walking the order's index (see pagination.keyset_page).
+GATHER = 10_000
+
+
+def page(incidents, matching, cursor, size, read, total=None):
     """One keyset page (pagination.Page) of `matching` (the filter's incidents, or none when
     a count says none match), each incident read as read(queryset) reads them.
 
     On PostgreSQL, when the search rows answer every chosen filter and carry the order's
     column, the page's ids are found along them (search.ordered()) and only those incidents
-    are read; otherwise along the incidents themselves."""
+    are read; otherwise along the incidents themselves, gathered first when `total` (the
+    Total of the matches, when counted) says they are few."""
     order, filters = incidents.chosen_order, chosen(incidents)
-    if matching.query.is_empty() or not (
-        available() and order in search.ORDERS and search.can_answer(filters)
-    ):
-        return keyset_page(read(matching), order, cursor, size)
+    if matching.query.is_empty() or not along_search_rows(incidents):
+        few = available() and total is not None and not total.capped and total.count <= GATHER
+        return keyset_page(read(matching), order, cursor, size, gather=few)
     found = keyset_page(search.ordered(filters, order), order, cursor, size)
     ids = [row.pk for row in found.rows]
     by_id = {row.pk: row for row in read(matching.model.objects.filter(pk__in=ids).order_by())}

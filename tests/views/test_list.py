@@ -231,7 +231,7 @@ def test_the_actor_filter_finds_the_same_incidents_by_few_ids_or_by_a_join(
 ):
     # On PostgreSQL an actor's few incidents go in as a list of ids; past the limit, as a
     # join. Either way: what it carried out, and what it took part in when asked.
-    monkeypatch.setattr("events.counts.search.INLINE_LIMIT", inline_limit)
+    monkeypatch.setattr("events.filters.ACTOR_IDS", inline_limit)
     army = make_actor("Syrian Arab Army", "syrian_government")
     other = make_actor("Free Syrian Army", "opposition")
     shelled = [make_incident(perpetrators=[army]) for _ in range(2)]
@@ -332,6 +332,46 @@ def test_cursor_pages_walk_every_row_once_forwards_and_back(
         response = client.get(LIST, query)
         back.append(row_ids(response))
     assert back[::-1] + [pages[-1]] == pages
+
+
+@pytest.mark.parametrize("order", ["-date", "date", "-killed", "killed"])
+def test_few_matches_gathered_then_sorted_page_as_the_walked_order_does(
+    client, make_incident, make_actor, monkeypatch, order
+):
+    # A filter no table answers (an actor) is counted first; on PostgreSQL few matches are
+    # then gathered and sorted rather than found along the order's index: the same pages.
+    monkeypatch.setattr("events.views.PAGE_SIZE", 3)
+    army = make_actor("Syrian Arab Army", "syrian_government")
+    for day in range(1, 9):
+        make_incident(
+            date=datetime.date(2018, 1, day % 4 + 1) if day != 5 else None,
+            killed_total_best=None if day in (2, 6) else day % 3,
+            perpetrators=[army],
+        )
+    make_incident(killed_total_best=1)  # not the actor's
+
+    def walk():
+        pages, query = [], {"order": order, "actor": army.pk}
+        while True:
+            response = client.get(LIST, query)
+            assert response.context["total"].count == 8
+            pages.append(row_ids(response))
+            if not response.context["next_query"]:
+                break
+            query = dict(part.split("=", 1) for part in response.context["next_query"].split("&"))
+        back, response = [], client.get(LIST, query)
+        while response.context["previous_query"]:
+            query = dict(p.split("=", 1) for p in response.context["previous_query"].split("&"))
+            response = client.get(LIST, query)
+            back.append(row_ids(response))
+        return pages, back
+
+    monkeypatch.setattr("events.counts.GATHER", 0)
+    walked, walked_back = walk()
+    monkeypatch.setattr("events.counts.GATHER", 10_000)
+    gathered, gathered_back = walk()
+    assert len({pk for page in walked for pk in page}) == 8
+    assert gathered == walked and gathered_back == walked_back
 
 
 def test_a_forged_or_foreign_cursor_is_a_400(client, make_incident):
