@@ -1334,6 +1334,10 @@ class Gazetteer:
                 and len(skeleton(m.surface)) <= 2
                 and len(spelling(m.surface)) <= 4
                 and not support.get(loc.province_code, set()) - {id(m)}
+                and not (
+                    (entry := self._entry_of.get(loc)) is not None
+                    and closeness(m.surface, entry) >= 0.9
+                )
             )
         ]
         if not resolved:

@@ -495,6 +495,23 @@ def test_a_name_like_no_latin_name_is_found_like_an_arabic_name_read_in_latin_le
     assert gazetteer.choose(sentence("Yafur")).location.key == "C15"
 
 
+@pytest.mark.parametrize(("name", "arabic"), [("Waqf", "الوقف"), ("Wakf", "الوقف")])
+def test_a_short_name_spelled_as_an_arabic_only_village_reads_is_that_village(name, arabic):
+    # Two consonants and four letters: a word matched only by its consonants ("Vice",
+    # "Mon") needs another name of its governorate in the text; one that sounds as the
+    # village's Arabic name reads (الوقف "alwkf", "Waqf") is that village on its own.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HL", "name": "Aleppo"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place(arabic, "SY-HL", 36.30, 37.40, name_ar=arabic, pcode="C1"),
+            place("Hama", "SY-HM", 35.13, 36.75, population=800000, pcode="C2"),
+        ],
+    )
+    chosen = gazetteer.choose(sentence(name))
+    assert chosen is not None and chosen.location.key == "C1"
+
+
 def test_a_country_has_no_candidate_places_by_similar_spelling(gazetteer):
     # A dataset's row without coordinates takes its place's first candidate: "Syria" must
     # not read as a village whose Arabic name sounds like it (سريه, اسريه).
