@@ -33,14 +33,18 @@ _COUNT = (
     r"thirty|several|few|\d{1,3})"
 )
 _VIOLENCE = (
-    r"(?:(?:aerial|air|heavy|intense|russian|regime|government|coalition|continuous|continued|"
-    r"relentless|renewed|daily|ongoing)\s+)*(?:bombardment|bombing|raids?|air\s*strikes?|"
-    r"strikes|shelling|attacks|violence|fighting|clashes|escalation|offensive|assault|siege|"
-    r"battles?|campaign)"
+    r"(?:(?:aerial|air|heavy|intense|intensive|violent|fierce|ground|artillery|rocket|russian|"
+    r"regime|government|coalition|continuous|continued|relentless|renewed|daily|ongoing)\s+)*"
+    r"(?:bombardment|bombing|raids?|air\s*strikes?|strikes|shelling|attacks|violence|fighting|"
+    r"fight|combat|hostilities|clashes|escalation|offensive|assault|siege|battles?|campaign)"
 )
-# "in a week of bombardment", "after ten days of air strikes", "two weeks of fighting"
+# "less than 72 hours of raids": a span said roughly is a span
+_ROUGHLY = r"(?:(?:about|around|nearly|almost|some|over|more\s+than|less\s+than)\s+)?"
+# "in a week of bombardment", "after ten days of air strikes", "two weeks of fighting",
+# "72 hours of intensive raids"
 _SPAN_OF = re.compile(
-    rf"\b(?P<n>{_COUNT})\s+(?P<unit>day|week|month|year)s?\s+of\s+{_VIOLENCE}\b", re.I
+    rf"\b{_ROUGHLY}(?P<n>{_COUNT})\s+(?P<unit>hour|day|week|month|year)s?\s+of\s+{_VIOLENCE}\b",
+    re.I,
 )
 # "over the past ten days", "in the last two weeks", "during the previous month", "in last
 # three days"; never a bare "last week", which dates one incident.
@@ -51,7 +55,9 @@ _PAST = re.compile(
 )
 # "killed 45 fighters in 2 days", "500 killed in one week", "the week-long offensive"
 _SPAN = re.compile(
-    rf"\b(?:in|within|over)\s+(?P<n>{_COUNT})\s+(?P<unit>day|week|month)s?\b(?!\s+(?:ago|later|before|after))"
+    rf"\b(?:in|within|over)\s+(?:(?:about|around|nearly|almost)\s+)?(?P<n>{_COUNT})\s+"
+    r"(?P<unit>day|week|month)s?\b"
+    r"(?!\s+(?:ago|later|before|after))"
     rf"|\b(?P<unit2>day|week|month)-long\s+{_VIOLENCE}\b",
     re.I,
 )
@@ -107,14 +113,17 @@ def _precision(days):
 
 def _duration(match, published):
     unit = (match["unit"] or match.groupdict().get("unit2")).lower()
-    if unit == "hour":
-        return None  # "in the past 24 hours": the daily report of the day's incidents
     n = number_value(match["n"]) if match["n"] else None
     if match["n"] and match["n"].lower() in ("several", "few"):
         n = 3
     if match["n"] and match["n"].lower() in ("a", "an"):
         n = 1
-    days = (n or 1) * _UNIT_DAYS[unit]
+    if unit == "hour":
+        # "in the past 24 hours": the daily report of the day's incidents; "72 hours of
+        # raids", three days of them
+        days = (n or 1) // 24
+    else:
+        days = (n or 1) * _UNIT_DAYS[unit]
     if days < 2:
         return None
     start = published - datetime.timedelta(days=days)

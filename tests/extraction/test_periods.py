@@ -1,5 +1,7 @@
 import datetime
 
+import pytest
+
 from events.extraction import extract
 from events.extraction.periods import find_period
 
@@ -34,6 +36,32 @@ def test_a_single_incident_is_not_a_period():
     assert find_period("An air strike killed five people on Tuesday.", FRIDAY) is None
     assert find_period("An air strike last week killed five people.", FRIDAY) is None
     assert find_period("Shells killed two people on March 4.", FRIDAY) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # a span said roughly, its violence described, or counted in hours
+        ("About 85 fighters were killed during 5 days of violent clashes.", 5),
+        ("The toll rose to more than 65 killed during less than 72 hours of intensive raids.", 3),
+        ("The bombing raises the death toll to 372 in about 26 weeks.", 182),
+        ("The forces lost about 65 of their members in a week of fierce fight.", 7),
+        ("At least 79 civilians were killed over the last 48 hours by air strikes.", 2),
+    ],
+)
+def test_a_toll_over_a_span_said_roughly_or_in_hours_is_a_period(text, days):
+    period = find_period(text, FRIDAY)
+    assert period is not None, text
+    assert (period.start, period.end) == (FRIDAY - datetime.timedelta(days=days), FRIDAY)
+
+
+def test_a_span_that_times_something_else_than_the_toll_is_no_period():
+    # "the second bombardment in less than two weeks" times the bombardments, not the toll.
+    text = (
+        "Rocket attacks killed 5 people in Damascus on Thursday, in the second heavy "
+        "bombardment in less than two weeks."
+    )
+    assert find_period(text, FRIDAY) is None
 
 
 def test_the_daily_toll_of_the_past_24_hours_is_not_a_period():
