@@ -52,7 +52,9 @@ CONTEXT = re.compile(
 # sentence before it is still the news.
 _SUMMING_UP = re.compile(
     r"[,;]\s+(?:bringing|raising|taking|pushing|putting)\b|"
-    r"[,;]\s+(?:which|this)\s+(?:brings|raises|takes|pushes|puts)\b",
+    r"[,;]\s+(?:which|this)\s+(?:brings|raises|takes|pushes|puts)\b|"
+    # a headline's "... and raise the death toll to more than 270 since the agreement"
+    r"\s(?:and|to)\s+(?:bring|raise|push)s?\s+the\s+(?:death\s+)?(?:toll|number)\b",
     re.I,
 )
 _PERIOD_WORDS = re.compile(

@@ -386,6 +386,21 @@ def test_a_clause_summing_up_more_than_the_incident_is_not_its_total(summing_up)
     assert event["killed"]["total"]["best"] == 16
 
 
+@pytest.mark.parametrize(
+    ("headline", "total"),
+    [
+        # a headline writes "and raises" where a story writes ", raising"
+        ("Shelling kills 4 civilians in Idlib and raises the death toll to 120 since March 3", 4),
+        ("Shelling targets 10 areas in Idlib and raises the death toll to 270 since the truce", None),
+    ],
+)
+def test_a_headline_summing_up_more_than_the_incident_gives_it_no_total(headline, total):
+    [event] = [e for e in extract(headline, "", "2018-03-20") if e["primary"]]
+
+    assert not event.get("aggregate")
+    assert event["killed"].get("total", {}).get("best") == total
+
+
 @pytest.mark.parametrize("verb", ["bringing", "raising"])
 def test_a_risen_toll_of_the_same_attack_still_updates_it(verb):
     text = f"Air strikes killed 16 civilians in Ariha on Thursday, {verb} the death toll to 19."
