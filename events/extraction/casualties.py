@@ -301,7 +301,10 @@ def _range(match):
 # "members of a pro-government militia" fought; "members of one family" did not.
 _ARMED_MEMBERS = re.compile(
     r"^\s+(?:[\w-]+\s+)?members?\s+of\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}?"
-    r"(?:militias?|groups?|forces|army|brigades?|front|factions?|units?|organi[sz]ations?)\b",
+    r"(?:militias?|groups?|forces|army|brigades?|front|factions?|units?|organi[sz]ations?|"
+    r"cells?)\b"
+    # "kill 4 members of them": members of the force the sentence fought
+    r"|^\s+members?\s+of\s+them\b",
     re.I,
 )
 # What may follow the name of a group whose members are counted (not a noun of its own, as
@@ -311,13 +314,15 @@ _NAME_ENDS = (
     r"during|from|by|after|when|as|with)\b"
 )
 # The word for its fighters that may follow a group's name ("ISIS fighters", "SDF members").
-_MEMBERS = r"(?:\s+(?:members?|fighters|militants|elements|operatives))?"
+_MEMBERS = r"(?:\s+(?:members?|fighters|militants|elements|operatives|cells?))?"
 # "14 members of Hezbollah", "25 of the regime forces", "8 IS", "7 SDF": the fighters of a
 # named group (a name in capitals or quotes, or an acronym) or of a force.
 _OF_AN_ARMED = re.compile(
     r"^\s+(?:(?:[\w-]+\s+)?members?\s+of|of)\s+(?:the\s+|an?\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,3}?(?:forces|army|militias?|troops|fighters|soldiers|brigades?|"
-    r"factions?|militants|rebels|gunmen|militiamen)\b"
+    r"factions?|militants|rebels|gunmen|militiamen|leaders|commanders|escorts|bodyguards)\b"
+    # "3 of their members", "17 of its Iraqi and Syrian members": a group's, not a family's
+    r"|(?:its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:members|fighters|elements|escorts)\b"
     r"|(?:[“\"«][^”\"»]{2,40}[”\"»]|(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3})"
     + _MEMBERS
     + r"(?="

@@ -270,6 +270,13 @@ def test_a_killed_figure_beside_a_wounded_one_is_still_killed():
         ("7 SDF killed in an explosion", 7),
         ("Three of the “Islamic State” were killed near the border", 3),
         ("Russian warplanes kill 120 ISIS fighters near the town", 120),
+        # a group's members counted as its own, or as members of the side just named
+        ("ISIS attacks the regime forces in the desert and kills 3 of their members", 3),
+        ("Airstrikes kill at least 17 of its Iraqi and Syrian members in the countryside", 17),
+        ("SDF thwart an attack by the factions and kill 4 members of them", 4),
+        ("The group executes 5 members of ISIS cells in the area", 5),
+        ("An explosion targets a commander and kills 3 of his escorts", 3),
+        ("IEDs kill 3 of the leaders of SDF and Asayish near the border", 3),
     ],
 )
 def test_the_fighters_of_a_named_group_are_combatants_not_civilians(sentence, fighters):
@@ -282,6 +289,7 @@ def test_the_fighters_of_a_named_group_are_combatants_not_civilians(sentence, fi
     "sentence",
     [
         "Five members of the Hassan family were killed in the raid",
+        "The raid killed three members of one family and their neighbours",
         "Six Red Crescent volunteers were killed",
         "A strike killed 4 UN workers",
         "The strike killed 12 people on December 12, 2016 SOHR said",
