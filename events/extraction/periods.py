@@ -55,8 +55,7 @@ _PAST = re.compile(
 )
 # "killed 45 fighters in 2 days", "500 killed in one week", "the week-long offensive"
 _SPAN = re.compile(
-    rf"\b(?:in|within|over)\s+(?:(?:about|around|nearly|almost)\s+)?(?P<n>{_COUNT})\s+"
-    r"(?P<unit>day|week|month)s?\b"
+    rf"\b(?:in|within|over)\s+(?P<n>{_COUNT})\s+(?P<unit>day|week|month)s?\b"
     r"(?!\s+(?:ago|later|before|after))"
     rf"|\b(?P<unit2>day|week|month)-long\s+{_VIOLENCE}\b",
     re.I,

@@ -54,7 +54,8 @@ _SUMMING_UP = re.compile(
     r"[,;]\s+(?:bringing|raising|taking|pushing|putting)\b|"
     r"[,;]\s+(?:which|this)\s+(?:brings|raises|takes|pushes|puts)\b|"
     # a headline's "... and raise the death toll to more than 270 since the agreement"
-    r"\s(?:and|to)\s+(?:bring|raise|push)s?\s+the\s+(?:death\s+)?(?:toll|number)\b",
+    r"\s(?:and|to)\s+(?:brings?|raises?|push(?:es)?|takes?|puts?)\s+the\s+(?:death\s+)?"
+    r"(?:toll|number)\b",
     re.I,
 )
 _PERIOD_WORDS = re.compile(
