@@ -1335,8 +1335,11 @@ class Gazetteer:
                 and len(spelling(m.surface)) <= 4
                 and not support.get(loc.province_code, set()) - {id(m)}
                 and not (
-                    (entry := self._entry_of.get(loc)) is not None
-                    and closeness(m.surface, entry) >= 0.9
+                    # ... unless it is written where a place goes and sounds as the village's
+                    # name reads ("hit Waqf", الوقف), not a person's ("said Baba")
+                    _WHERE_A_PLACE_GOES.search(text, max(0, m.start - 30), m.start)
+                    and (entry := self._entry_of.get(loc)) is not None
+                    and closeness(m.surface, entry) > TWIN
                 )
             )
         ]
@@ -1894,6 +1897,14 @@ _PART_OF = re.compile(
     r"(?:['’]s)?\s+(?:(?:district|neighbou?rhood|neighborhood|quarter|suburb)\s+of|"
     r"(?:(?:district|neighbou?rhood|neighborhood|quarter)\s+)?(?P<in>of|in))\s+(?:the\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:city\s+of\s+)?",
+    re.I,
+)
+
+
+# Words after which a place goes: "hit Waqf", "in the Waqf".
+_WHERE_A_PLACE_GOES = re.compile(
+    r"\b(?:in|at|near|on|hit|hits|targeted|targeting|targets|shelled|struck|bombed|around|"
+    r"outside|into|towards?)\s+(?:the\s+)?$",
     re.I,
 )
 

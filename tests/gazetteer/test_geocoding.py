@@ -510,6 +510,8 @@ def test_a_short_name_spelled_as_an_arabic_only_village_reads_is_that_village(na
     )
     chosen = gazetteer.choose(sentence(name))
     assert chosen is not None and chosen.location.key == "C1"
+    # Where a person's name goes, it stays a person's.
+    assert gazetteer.choose(f"Shelling killed three people, said {name} in a statement.") is None
 
 
 def test_a_country_has_no_candidate_places_by_similar_spelling(gazetteer):
