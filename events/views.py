@@ -95,16 +95,19 @@ def incident_list(request):
     if not incidents.is_valid():
         return render(request, "events/incident_list.html", context, status=400)
     total = counts.known_total(incidents)
-    if total is None and counts.available() and not counts.along_search_rows(incidents):
-        # Counted first: a page of few matches is found best knowing they are few.
+    counted = total is None and counts.available() and not counts.along_search_rows(incidents)
+    if counted:
+        # No table answers: counted first, since a page of few matches is found best knowing
+        # they are few (see counts.page()).
         total = counts.total(incidents)
     matching = incidents.qs
     if total is not None and total.count == 0:
         matching = matching.none()  # Nothing matches: no need to walk the incidents to see it.
     try:
         page = counts.page(
-            incidents, matching, request.GET.get("cursor"), PAGE_SIZE, listed, total
-        )
+            incidents, matching, request.GET.get("cursor"), PAGE_SIZE, listed,
+            total if counted else None,
+        )  # fmt: skip
     except InvalidCursor as error:
         context["cursor_error"] = str(error)
         return render(request, "events/incident_list.html", context, status=400)

@@ -270,7 +270,8 @@ def page(incidents, matching, cursor, size, read, total=None):
     On PostgreSQL, when the search rows answer every chosen filter and carry the order's
     column, the page's ids are found along them (search.ordered()) and only those incidents
     are read; otherwise along the incidents themselves, gathered first when `total` (the
-    Total of the matches, when counted) says they are few."""
+    Total of the matches counted from the incidents, when no table answers) says they are
+    few. (A table's filters have indexes that serve the order too: walked, not gathered.)"""
     order, filters = incidents.chosen_order, chosen(incidents)
     if matching.query.is_empty() or not along_search_rows(incidents):
         few = available() and total is not None and not total.capped and total.count <= GATHER

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.pagination import encode_cursor
@@ -367,11 +369,28 @@ def test_few_matches_gathered_then_sorted_page_as_the_walked_order_does(
         return pages, back
 
     monkeypatch.setattr("events.counts.GATHER", 0)
-    walked, walked_back = walk()
+    with CaptureQueriesContext(connection) as walking:
+        walked, walked_back = walk()
     monkeypatch.setattr("events.counts.GATHER", 10_000)
-    gathered, gathered_back = walk()
+    with CaptureQueriesContext(connection) as gathering:
+        gathered, gathered_back = walk()
     assert len({pk for page in walked for pk in page}) == 8
     assert gathered == walked and gathered_back == walked_back
+    sorted_by_expression = [q for q in gathering.captured_queries if "+ 0) " in q["sql"]]
+    assert not any("+ 0) " in q["sql"] for q in walking.captured_queries)
+    assert bool(sorted_by_expression) == (connection.vendor == "postgresql")
+
+
+def test_a_filter_a_table_answers_is_walked_along_its_index_not_gathered(
+    client, make_incident
+):
+    # The governorate's own index serves the order: walking it finds a page at once.
+    for day in range(1, 4):
+        make_incident(date=datetime.date(2018, 1, day))
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, {"province": "SY-DY"})
+    assert len(row_ids(response)) == 3
+    assert not any("+ 0) " in q["sql"] for q in queries.captured_queries)
 
 
 def test_a_forged_or_foreign_cursor_is_a_400(client, make_incident):
