@@ -287,9 +287,14 @@ def ascii_digits():
     }
 
 
-# Up to this many incidents of an actor go to the database as a list of ids (see
-# filter_actor); past it, as a join.
+# Up to this many incidents of an actor go to the database as a list of ids when no other
+# filter has an index to start from (see filter_actor); past it, as a join.
 ACTOR_IDS = 50_000
+# The filters that narrow by no index of the incidents (or, as the actor, by none of theirs).
+UNINDEXED = frozenset(
+    {"actor", "role", "order", "status", "source", "aggregates", "date_precision",
+     "geo_precision"}
+)  # fmt: skip
 
 
 class IncidentFilter(django_filters.FilterSet):
@@ -485,19 +490,31 @@ class IncidentFilter(django_filters.FilterSet):
             # An actor's incidents, read from the join table's index, go in as one list of
             # ids, which PostgreSQL hashes to test the incidents against or looks up by key
             # (18 ms for the 1,936 of one actor at a million incidents, newest first, where
-            # probing the join table for each incident walked cost 300 ms; 57 ms for the
-            # histogram of one with 17,600, where joining them to the incidents scanned
-            # every incident, 187 ms).
+            # probing the join table for each incident walked cost 300 ms). Alone, many of
+            # them too: looked up by key (the histogram of one with 17,600: 48 ms) where the
+            # join scanned every incident (170 ms). Beside a filter with an index of its own
+            # (a governorate, dates, a place), few: PostgreSQL starts from that index and
+            # tests each incident against the join (16 ms, where looking up the 17,600 and
+            # testing each against the dates took 42).
+            limit = search.INLINE_LIMIT if self._indexed_filters() else ACTOR_IDS
             found = set()
             for rows in ids:
-                found.update(rows[: ACTOR_IDS + 1])
+                found.update(rows[: limit + 1])
             found.discard(None)  # a claim of a report whose incident was deleted
-            if len(found) <= ACTOR_IDS:
+            if len(found) <= limit:
                 return queryset.filter(search.AnyOf(F("pk"), search.IdArray(sorted(found))))
         condition = Q()
         for rows in ids:
             condition |= Q(pk__in=rows)
         return queryset.filter(condition)
+
+    def _indexed_filters(self):
+        """The chosen filters beside the actor that the incidents' indexes narrow by."""
+        return {
+            name
+            for name, value in self.form.cleaned_data.items()
+            if value not in (None, "", []) and name not in UNINDEXED
+        }
 
     def filter_status(self, queryset, name, value):
         # A merged-away incident is "rejected" (so nothing counts it) but was not rejected.
