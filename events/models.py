@@ -1764,22 +1764,19 @@ class IncidentTollBreakdown(Breakdown):
         return f"{self.incidents} incidents of {self.killed_capped} killed in {self.month}"
 
 
-class IncidentFacetTollBreakdown(Breakdown):
+class IncidentFacetTollBreakdown(Facets, Breakdown):
     """Incidents of every status counted as IncidentTollBreakdown counts the published ones,
-    and by review status (merged-away incidents as 'merged'), source and whether they are
-    aggregates: what the totals, the histogram and the overview's breakdowns add up for a
-    minimum toll with a status, a source or the aggregates (see
-    events/counts/facet_toll_breakdowns.py). IncidentFacets answered these from its points and
-    places too: at a million incidents, "verified" with "3 or more killed" grouped 110,000 of
-    its rows (the overview 127 ms); here 68,000 (its breakdowns 34 ms).
+    and by review status (merged-away incidents as 'merged'), source, whether they are
+    aggregates and their date and location precisions: what the totals, the histogram and the
+    overview's breakdowns add up for a minimum toll with a status, a source, the aggregates or
+    a precision (see events/counts/facet_toll_breakdowns.py). IncidentFacets answered these
+    from its points and places too: at a million incidents, "verified" with "3 or more killed"
+    grouped 110,000 of its rows (the overview 127 ms); here 68,000 (its breakdowns 34 ms).
 
-    Kept on PostgreSQL by statement triggers on events_incident (migration 0049). Not used on
+    Kept on PostgreSQL by statement triggers on events_incident (migration 0051). Not used on
     SQLite.
     """
 
-    status = models.CharField(max_length=10)  # 'merged' for one merged into another
-    source = models.CharField(max_length=10)
-    aggregate = models.BooleanField()
     killed_capped = models.IntegerField(null=True)  # least(killed_total_best, 100)
 
     class Meta:
@@ -1789,7 +1786,7 @@ class IncidentFacetTollBreakdown(Breakdown):
             models.Index(fields=["month"], name="facet_toll_month_idx"),
             models.Index(fields=["id"], condition=Q(pending=True), name="facet_toll_pend_idx"),
         ]
-        # The unique key of settled rows is made in migration 0049 (NULLS NOT DISTINCT).
+        # The unique key of settled rows is made in migration 0051 (NULLS NOT DISTINCT).
 
     def __str__(self):
         return f"{self.incidents} {self.status} incidents of {self.killed_capped} killed"

@@ -67,9 +67,9 @@ PRECISION = ["date_precision", "geo_precision"]
 FACET_BREAKDOWN_ROW_KEY = [*BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[8], "source", "aggregate", *PRECISION]
 # And to the tolls' breakdowns' key (TOLL_BREAKDOWN.KEY), as migration 0044 counts it.
 TOLL_BREAKDOWN_ROW_KEY = [*BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[10]]
-# And to the tolls' facet breakdowns' key (FACET_TOLL_BREAKDOWN.KEY), as migration 0049 does.
+# And to the tolls' facet breakdowns' key (FACET_TOLL_BREAKDOWN.KEY), as migration 0051 does.
 FACET_TOLL_BREAKDOWN_ROW_KEY = [
-    *BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[8], "source", "aggregate", FACETS_ROW_KEY[10],
+    *BREAKDOWN_ROW_KEY, FACETS_ROW_KEY[8], "source", "aggregate", FACETS_ROW_KEY[10], *PRECISION,
 ]  # fmt: skip
 # And to the places' breakdowns' key (PLACE_BREAKDOWN.KEY), as migration 0036 counts it.
 PLACE_BREAKDOWN_ROW_KEY = [

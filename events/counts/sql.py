@@ -15,4 +15,4 @@ FACET_BREAKDOWN = import_module("events.migrations.0035_incident_facet_breakdown
 PLACE_BREAKDOWN = import_module("events.migrations.0036_incident_place_breakdown")
 MAP_FACETS = import_module("events.migrations.0038_incident_map_facets")
 TOLL_BREAKDOWN = import_module("events.migrations.0044_toll_breakdown")
-FACET_TOLL_BREAKDOWN = import_module("events.migrations.0049_facet_toll_breakdown")
+FACET_TOLL_BREAKDOWN = import_module("events.migrations.0051_facet_toll_breakdown_precision")

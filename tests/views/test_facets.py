@@ -256,14 +256,18 @@ def test_a_minimum_toll_is_counted_from_the_toll_breakdowns(client, make_inciden
         {"min_killed": "2", "source": "ucdp_ged", "province": "SY-HL"},
         {"min_killed": "1", "status": "rejected", "date_to": "2019-03-31"},
         {"min_killed": "2", "aggregates": "only"},
+        {"min_killed": "2", "geo_precision": "place"},
+        {"min_killed": "1", "date_precision": "day", "status": "verified"},
+        {"min_killed": "3", "geo_precision": "district", "date_precision": "week"},
     ],
 )
 def test_a_minimum_toll_with_a_status_or_source_is_counted_from_the_facet_toll_breakdowns(
     client, make_incident, query
 ):
-    """A toll with a status, a source or the aggregates: the totals, the histogram and the
-    overview's breakdowns add up IncidentFacetTollBreakdown's rows (the top places the map's
-    facets'), not IncidentFacets' many, and come to what the incidents say."""
+    """A toll with a status, a source, the aggregates or a precision: the totals, the
+    histogram and the overview's breakdowns add up IncidentFacetTollBreakdown's rows (the top
+    places the map's facets'), not IncidentFacets' many nor the incidents, and come to what
+    the incidents say."""
     march = datetime.date(2019, 3, 9)
     make_incident(province="SY-HL", killed_total_best=7, status="verified", date=march)
     make_incident(province="SY-HL", killed_total_best=3, source="ucdp_ged", date=march)
@@ -271,6 +275,9 @@ def test_a_minimum_toll_with_a_status_or_source_is_counted_from_the_facet_toll_b
     make_incident(killed_total_best=9, status="rejected", date=march)
     make_incident(killed_total_best=5, aggregate=True, date=march)
     make_incident(province="SY-HL", killed_total_best=1, status="rejected", date=march)
+    make_incident(killed_total_best=6, status="verified", date=march, geo_precision="governorate")
+    make_incident(killed_total_best=8, date=march, date_precision="month")
+    make_incident(killed_total_best=3, date=march, geo_precision="district", date_precision="week")
     merged = make_incident(killed_total_best=4, status="verified", date=march)
     make_incident(killed_total_best=4, status="verified", date=march).merge([merged])
     expected = IncidentFilter(query, queryset=Incident.objects.all())
