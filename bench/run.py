@@ -353,6 +353,15 @@ def draw_combinations(seed, count):
         end = start + datetime.timedelta(days=rng.randrange(10, 900))
         return {"date_from": start.isoformat(), "date_to": end.isoformat()}
 
+    def actor():
+        # A third of the time as a party to the fighting too (?role=party).
+        if not actors:
+            return {}
+        return {
+            "actor": str(rng.choice(actors)),
+            **({"role": "party"} if rng.random() < 1 / 3 else {}),
+        }
+
     def area():
         # A box the map might show: a tenth of a degree to two degrees wide, in Syria.
         width = 10 ** rng.uniform(-1, 0.3)
@@ -377,10 +386,7 @@ def draw_combinations(seed, count):
         # The filters the counting tables were not built for.
         "district": lambda: {"district": rng.choice(districts)},
         "place": lambda: {"place": str(rng.choice(places))} if places else {},
-        "actor": lambda: {
-            "actor": str(rng.choice(actors)),
-            **({"role": "party"} if rng.random() < 1 / 3 else {}),
-        } if actors else {},  # fmt: skip
+        "actor": actor,
         "date_precision": lambda: {"date_precision": rng.choice(["day", "week", "month"])},
         "geo_precision": lambda: {
             "geo_precision": rng.choice(["place", "district", "governorate"])

@@ -391,7 +391,7 @@ def test_a_clause_summing_up_more_than_the_incident_is_not_its_total(summing_up)
     [
         # a headline writes "and raises" where a story writes ", raising"
         ("Shelling kills 4 civilians in Idlib and raises the death toll to 120 since March 3", 4),
-        ("Shelling targets 10 areas in Idlib and raises the death toll to 270 since the truce", None),
+        ("Shelling hits 10 areas in Idlib and raises the death toll to 270 since the truce", None),
         ("Shelling kills 4 civilians in Idlib and pushes the death toll to 120 since March 3", 4),
     ],
 )

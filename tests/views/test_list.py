@@ -381,9 +381,7 @@ def test_few_matches_gathered_then_sorted_page_as_the_walked_order_does(
     assert bool(sorted_by_expression) == (connection.vendor == "postgresql")
 
 
-def test_a_filter_a_table_answers_is_walked_along_its_index_not_gathered(
-    client, make_incident
-):
+def test_a_filter_a_table_answers_is_walked_along_its_index_not_gathered(client, make_incident):
     # The governorate's own index serves the order: walking it finds a page at once.
     for day in range(1, 4):
         make_incident(date=datetime.date(2018, 1, day))
