@@ -1155,7 +1155,10 @@ class Gazetteer:
                 surface = text[tokens[i][0] : tokens[i + size - 1][1]]
                 hyphenated = any(articles[:size]) and "-" in surface
                 short = len(k) >= 3 and any(articles[:size]) or len(k) >= 2 and hyphenated
-                exact = len(k) >= 3 and any(spelling(surface) in e.spellings for e in entries)
+                # (a short name after its article, spelled as the place is: "Al Eis")
+                exact = (
+                    len(k) >= 3 or any(articles[:size]) and len(spelling(surface)) >= 3
+                ) and any(spelling(surface) in e.spellings for e in entries)
                 if content == 1 and _plain(words, articles) in self._stopwords:
                     if not any(e.standalone and spelling(surface) in e.spellings for e in entries):
                         continue  # "Date", "Monitor", "Nusra": news words, not villages

@@ -514,6 +514,23 @@ def test_a_short_name_spelled_as_an_arabic_only_village_reads_is_that_village(na
     assert gazetteer.choose(f"Shelling killed three people, said {name} in a statement.") is None
 
 
+def test_a_short_name_after_its_article_spelled_as_the_place_is_that_place():
+    # "Al Eis" (two letters of key: "as", like the article) is the village listed as "Al Eis";
+    # written without its article's hyphen it was too short to trust.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HL", "name": "Aleppo"}, {"code": "SY-HM", "name": "Hama"}],
+        [],
+        [
+            place("Iss", "SY-HL", 35.99, 37.00, name_ar="العيس", pcode="C1",
+                  alternate_names="Al Eis", ucdp_events=9),
+            place("Os", "SY-HM", 35.30, 36.50, pcode="C2"),
+        ],
+    )  # fmt: skip
+    for name in ("Al Eis", "Al-Eis"):
+        chosen = gazetteer.choose(sentence(name))
+        assert chosen is not None and chosen.location.key == "C1", name
+
+
 def test_a_country_has_no_candidate_places_by_similar_spelling(gazetteer):
     # A dataset's row without coordinates takes its place's first candidate: "Syria" must
     # not read as a village whose Arabic name sounds like it (سريه, اسريه).
