@@ -103,6 +103,14 @@ CREATE UNIQUE INDEX IF NOT EXISTS facet_toll_breakdown_settled_key ON events_inc
 PREVIOUS_FILL = r"""INSERT INTO events_incidentfacettollbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, killed_capped, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending) SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, CASE WHEN killed_total_best IS NULL THEN NULL ELSE least(killed_total_best, 100) END, sum(1), sum(coalesce(killed_total_best, 0)), sum(coalesce(killed_total_low, killed_total_best, 0)), sum(coalesce(killed_total_high, killed_total_best, 0)), sum(coalesce(killed_civilians_best, 0)), sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), false FROM events_incident GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"""
 
 
+def lock(apps, schema_editor):
+    # The incidents first, whichever way: a writer's trigger writes the counting table, so
+    # locking the counting table first (to add or drop its columns) and the incidents second
+    # could deadlock with it.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("LOCK TABLE events_incident IN SHARE MODE")
+
+
 def _refill(schema_editor, triggers, fill):
     schema_editor.execute("LOCK TABLE events_incident IN SHARE MODE")
     schema_editor.execute(DROP_TRIGGERS)
@@ -117,7 +125,8 @@ def install(apps, schema_editor):
         _refill(schema_editor, TRIGGERS, FILL)
 
 
-def remove(apps, schema_editor):
+def restore(apps, schema_editor):
+    # (backwards, once the precision columns are gone: 0049's triggers and rows)
     if schema_editor.connection.vendor == "postgresql":
         _refill(schema_editor, PREVIOUS_TRIGGERS, PREVIOUS_FILL)
 
@@ -129,6 +138,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RunPython(lock, restore),
         migrations.AddField(
             model_name="incidentfacettollbreakdown",
             name="date_precision",
@@ -141,5 +151,5 @@ class Migration(migrations.Migration):
             field=models.CharField(default="", max_length=11),
             preserve_default=False,
         ),
-        migrations.RunPython(install, remove),
+        migrations.RunPython(install, lock),
     ]

@@ -1,0 +1,41 @@
+"""Migration 0051 keys the facet toll breakdowns by precision, and undoes it, with incidents
+stored (PostgreSQL: the counting tables are kept by triggers there only)."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from events.counts import check
+
+BEFORE = [("events", "0050_report_version")]
+AFTER = [("events", "0051_facet_toll_breakdown_precision")]
+
+
+def migrate(target):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(target)
+
+
+@pytest.fixture
+def latest(transactional_db):
+    yield
+    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="triggers on PostgreSQL only")
+def test_the_precisions_are_added_and_taken_away_with_incidents_stored(latest, make_incident):
+    march = datetime.date(2019, 3, 9)
+    make_incident(killed_total_best=3, date=march)
+    make_incident(killed_total_best=5, date=march, date_precision="week")
+    make_incident(killed_total_best=7, date=march, geo_precision="district", status="verified")
+
+    migrate(BEFORE)  # the rows refilled by 0049's key, without the precisions
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT sum(incidents), sum(killed) FROM events_incidentfacettollbreakdown")
+        assert cursor.fetchone() == (3, 15)
+
+    migrate(AFTER)
+    assert check.differences() == []
