@@ -290,11 +290,11 @@ def ascii_digits():
 # Up to this many incidents of an actor go to the database as a list of ids when no other
 # filter has an index to start from (see filter_actor); past it, as a join.
 ACTOR_IDS = 50_000
-# The filters that narrow by no index of the incidents (or, as the actor, by none of theirs).
-UNINDEXED = frozenset(
-    {"actor", "role", "order", "status", "source", "aggregates", "date_precision",
-     "geo_precision"}
-)  # fmt: skip
+# The filters whose own index narrows the incidents to few, for PostgreSQL to start from
+# (a type or a minimum toll keeps too many: their incidents are tested against the ids).
+NARROWING = frozenset(
+    {"province", "district", "place", "group", "date_from", "date_to", "area", "q"}
+)
 
 
 class IncidentFilter(django_filters.FilterSet):
@@ -509,11 +509,11 @@ class IncidentFilter(django_filters.FilterSet):
         return queryset.filter(condition)
 
     def _indexed_filters(self):
-        """The chosen filters beside the actor that the incidents' indexes narrow by."""
+        """The chosen filters beside the actor that the incidents' indexes narrow to few."""
         return {
             name
             for name, value in self.form.cleaned_data.items()
-            if value not in (None, "", []) and name not in UNINDEXED
+            if value not in (None, "", []) and name in NARROWING
         }
 
     def filter_status(self, queryset, name, value):
