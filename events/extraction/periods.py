@@ -183,6 +183,15 @@ def _days_of_month(match, published):
     return Period(start, min(end, published), _precision((end - start).days + 1), match.span())
 
 
+# "the second bombardment in two weeks", "the deadliest attack in a month": a span after an
+# ordinal or a superlative ranks the incident among others, it sums up no toll.
+_RANKED = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|latest|deadliest|worst|bloodiest|biggest|largest|"
+    r"heaviest|most\s+\w+)\b[^,;.]{0,50}$",
+    re.I,
+)
+
+
 def find_period(text, published):
     """The period a toll in `text` covers, or None when it reads as a single incident."""
     if published is None or not text:
@@ -198,6 +207,8 @@ def find_period(text, published):
     )
     for pattern, read in readers:
         for match in pattern.finditer(text):
+            if pattern in (_SPAN, _PAST) and _RANKED.search(text, 0, match.start()):
+                continue
             period = read(match, published)
             if period is not None:
                 return period

@@ -54,14 +54,25 @@ def test_a_toll_over_a_span_said_roughly_or_in_hours_is_a_period(text, days):
     assert (period.start, period.end) == (FRIDAY - datetime.timedelta(days=days), FRIDAY)
 
 
-@pytest.mark.parametrize("span", ["less than two weeks", "nearly two weeks", "about a month"])
-def test_a_span_that_times_something_else_than_the_toll_is_no_period(span):
-    # "the second bombardment in nearly two weeks" times the bombardments, not the toll.
-    text = (
-        "Rocket attacks killed 5 people in Damascus on Thursday, in the second heavy "
-        f"bombardment in {span}."
-    )
+@pytest.mark.parametrize(
+    "span",
+    [
+        "the second heavy bombardment in less than two weeks",
+        "the second heavy bombardment in nearly two weeks",
+        "the second heavy bombardment in two weeks",
+        "the deadliest attack in a month",
+        "the worst shelling in the past three weeks",
+    ],
+)
+def test_a_span_that_ranks_the_incident_among_others_is_no_period(span):
+    # "the second bombardment in two weeks" ranks the bombardment, it sums up no toll.
+    text = f"Rocket attacks killed 5 people in Damascus on Thursday, in {span}."
     assert find_period(text, FRIDAY) is None
+
+
+def test_a_toll_over_a_span_is_still_a_period_beside_a_first():
+    text = "For the first time, 45 fighters were killed in 2 days of clashes near the town."
+    assert find_period(text, FRIDAY) is not None
 
 
 def test_the_daily_toll_of_the_past_24_hours_is_not_a_period():
