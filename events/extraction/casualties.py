@@ -314,7 +314,7 @@ _NAME_ENDS = (
     r"during|from|by|after|when|as|with)\b"
 )
 # The word for its fighters that may follow a group's name ("ISIS fighters", "SDF members").
-_MEMBERS = r"(?:\s+(?:members?|fighters|militants|elements|operatives|cells?))?"
+_MEMBERS = r"(?:\s+(?i:members?|fighters|militants|elements|operatives|cells?))?"
 # "14 members of Hezbollah", "25 of the regime forces", "8 IS", "7 SDF": the fighters of a
 # named group (a name in capitals or quotes, or an acronym) or of a force.
 _OF_AN_ARMED = re.compile(
@@ -383,6 +383,17 @@ def _antecedent(before):
     return found
 
 
+# "45 Isil members", "4 Ahrar al-Sham members": the members of a group named by its name (not
+# of an aid body: "Red Crescent members", "Civil Defence members" stay people).
+_NAMED_MEMBERS = re.compile(
+    r"^\s+(?!(?-i:Red|Civil|White|UN|United|Syrian\s+Civil)\b)(?-i:[A-Z][\w'’-]+)"
+    r"(?:\s+(?:(?-i:al|el)-)?(?-i:[A-Z][\w'’-]+)){0,2}\s+(?:members|elements)\b",
+    re.I,
+)
+# "13 bodies of ISIS members": the dead of an armed group.
+_BODIES_OF = re.compile(r"^\s+(?:bodies|corpses|remains)(?=\s+of\b)", re.I)
+
+
 def _category(after, killing=False):
     """The category of the noun after a number ('total' before a verb), and where it ends;
     `killing` when a verb of killing comes just before the number."""
@@ -400,6 +411,11 @@ def _category(after, killing=False):
         armed = _OF_AN_ARMED.match(after)
     if not armed and head.isupper():
         armed = (_ACRONYM if killing else _ACRONYM_KILLED).match(after)
+        armed = armed or _NAMED_MEMBERS.match(after)
+    if not armed and (bodies := _BODIES_OF.match(after)):
+        found = _OF_AN_ARMED.match(after[bodies.end() :])
+        if found:
+            return "combatants", bodies.end() + found.end()
     if armed:
         return "combatants", armed.end()
     stop = _PHRASE_END.search(after, 1)

@@ -277,6 +277,10 @@ def test_a_killed_figure_beside_a_wounded_one_is_still_killed():
         ("The group executes 5 members of ISIS cells in the area", 5),
         ("An explosion targets a commander and kills 3 of his escorts", 3),
         ("IEDs kill 3 of the leaders of SDF and Asayish near the border", 3),
+        # the members of a group named by its name, quoted or not
+        ("Iraq kills 45 Isil members in an airstrike on Syria", 45),
+        ("The regime forces kill 4 “ISIS Members” near the base", 4),
+        ("Shelling killed 4 Ahrar al-Sham members near the town", 4),
     ],
 )
 def test_the_fighters_of_a_named_group_are_combatants_not_civilians(sentence, fighters):
@@ -290,6 +294,8 @@ def test_the_fighters_of_a_named_group_are_combatants_not_civilians(sentence, fi
     [
         "Five members of the Hassan family were killed in the raid",
         "The raid killed three members of one family and their neighbours",
+        "The raid killed 6 Civil Defence members",
+        "A strike killed 5 Hassan family members",
         "Six Red Crescent volunteers were killed",
         "A strike killed 4 UN workers",
         "The strike killed 12 people on December 12, 2016 SOHR said",
