@@ -370,9 +370,19 @@ _MONTH_BEFORE = re.compile(
 _OF_THEM_ALONE = re.compile(r"^\s+of\s+(?:them|those)\b", re.I)
 
 
+# "Warplanes target Hayaat Tahrir al-Sham ..., and kill 16 of them", "clashes with ISIS,
+# killing 20 of them": a group fought, named by its name.
+_FOUGHT = re.compile(
+    r"\b(?:target(?:s|ed|ing)?|attack(?:s|ed|ing)?|ambush(?:es|ed|ing)?|against|"
+    r"(?:clash(?:es|ed)?|fight(?:s|ing)?|battles?)\s+with)\s+(?:positions\s+of\s+)?"
+    r"(?:the\s+)?[“\"]?(?-i:[A-Z][\w'’-]+)(?:\s+(?:(?-i:al|el)-)?(?-i:[A-Z][\w'’-]+)){0,3}",
+    re.I,
+)
+
+
 def _antecedent(before):
     """The category of the last people noun before "of them" ("clashed with the terrorists,
-    killing nine of them")."""
+    killing nine of them"), or fighters when none is named but a group fought by its name."""
     found = None
     for word in re.finditer(r"[\w'’-]+", before):
         for cat, regex in _NOUN_RE:
@@ -380,6 +390,8 @@ def _antecedent(before):
             if matched and cat != "total":
                 found = cat
                 break
+    if found is None and _FOUGHT.search(before):
+        return "combatants"
     return found
 
 

@@ -281,6 +281,9 @@ def test_a_killed_figure_beside_a_wounded_one_is_still_killed():
         ("Iraq kills 45 Isil members in an airstrike on Syria", 45),
         ("The regime forces kill 4 “ISIS Members” near the base", 4),
         ("Shelling killed 4 Ahrar al-Sham members near the town", 4),
+        # "of them": a group fought, named by its name
+        ("Warplanes target Hayaat Tahrir al-Sham near Hama, and kill 16 of them", 16),
+        ("The army clashed with ISIS near Palmyra, killing 20 of them", 20),
     ],
 )
 def test_the_fighters_of_a_named_group_are_combatants_not_civilians(sentence, fighters):
@@ -296,6 +299,7 @@ def test_the_fighters_of_a_named_group_are_combatants_not_civilians(sentence, fi
         "The raid killed three members of one family and their neighbours",
         "The raid killed 6 Civil Defence members",
         "A strike killed 5 Hassan family members",
+        "Gunmen attacked a bus carrying workers, killing 7 of them",
         "Six Red Crescent volunteers were killed",
         "A strike killed 4 UN workers",
         "The strike killed 12 people on December 12, 2016 SOHR said",
