@@ -6,11 +6,14 @@ UCDP GED codes each event with its source's headline (most from the Syrian Obser
 its own figures. A headline of one source coded as one event is extracted as a bulletin with
 that headline and no body, dated by the event's first day, and its primary event compared
 with UCDP's coding: the total killed (UCDP's `best`), and, where the totals agree, the
-civilians killed (`deaths_civilians`), and the governorate (`adm_1`, where the event is
-located to a place or near one). UCDP splits a headline's toll among the places it names and
-counts unknown victims apart from civilians, so agreement is far from 100% even when the
-extraction is right: the shares say whether a change of method moves the right way on text
-it was not written for, and the misses (--misses) show where it goes wrong.
+civilians killed (`deaths_civilians`), the governorate (`adm_1`, where the event is
+located to a place or near one), and for one-sided violence (UCDP's type 3) the group of
+the first perpetrator (side A's, as the UCDP importer maps it: UCDP's "Syrian insurgents"
+is our opposition, where we tell HTS apart). UCDP splits a headline's toll among the places
+it names and counts unknown victims apart from civilians, so agreement is far from 100% even
+when the extraction is right: the shares say whether a change of method moves the right way
+on text it was not written for, and the misses (--misses, --perpetrators) show where it goes
+wrong.
 """
 
 import argparse
@@ -31,6 +34,9 @@ def main(argv=None):
     parser.add_argument("--sample", type=int, default=4000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--misses", type=int, default=0, help="print this many civilian misses")
+    parser.add_argument(
+        "--perpetrators", type=int, default=0, help="print this many perpetrator misses"
+    )
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conflictsite.settings")
@@ -38,6 +44,7 @@ def main(argv=None):
     import django
 
     django.setup()
+    from events.datasets import actor_group, side_names
     from events.extraction import extract
 
     source = Path(args.source)
@@ -53,7 +60,7 @@ def main(argv=None):
     rows = [r for r in rows if coded[r["source_headline"]] == 1]  # one event per headline
     random.Random(args.seed).shuffle(rows)
     tally = collections.Counter()
-    misses = []
+    misses, perpetrator_misses = [], []
     for row in rows[: args.sample]:
         events = extract(row["source_headline"], "", row["date_start"])
         primary = next((e for e in events if e.get("primary")), None)
@@ -65,6 +72,14 @@ def main(argv=None):
             if code := admin1.get(row["adm_1"]):
                 tally["located"] += 1
                 tally["governorate"] += primary["province_code"] == code
+        if row["type_of_violence"] == "3" and (sides := side_names(row["side_a"])):
+            # one-sided violence: side A did it
+            tally["one-sided"] += 1
+            found = [p["group"] for p in primary["perpetrators"]]
+            if found and found[0] == actor_group(sides[0]):
+                tally["perpetrator"] += 1
+            elif args.perpetrators and len(perpetrator_misses) < args.perpetrators:
+                perpetrator_misses.append((row["source_headline"], sides[0], found[:1]))
         total = primary["killed"].get("total", {}).get("best")
         if total != int(row["best"]):
             continue
@@ -83,6 +98,10 @@ def main(argv=None):
     print(f"  its total killed is UCDP's best       {share('total', 'events')}")
     print(f"  and its civilians UCDP's              {share('civilians', 'total')}")
     print(f"  its governorate is UCDP's (located)   {share('governorate', 'located')}")
+    print(f"  its perpetrator's group is side A's   {share('perpetrator', 'one-sided')}"
+          " (one-sided violence)")  # fmt: skip
+    for headline, side, found in perpetrator_misses:
+        print(f"   side A {side}, found {found}: {headline[:150]}")
     for headline, coded_civilians, found in misses[: args.misses]:
         print(f"   civilians UCDP {coded_civilians}, found {found}: {headline[:150]}")
 
