@@ -264,8 +264,8 @@ _WEAPON = re.compile(
 )
 _MEMBERS = re.compile(
     r"^(?:['’]s)?\*?\s*(?:terrorists?(?:\s+(?:group|organi[sz]ation|movement))?|fighters|"
-    r"militants|jihadists|militiamen|gunmen|group|members|forces|troops|insurgents|extremists|"
-    r"enemy)\b",  # "Nusra terrorist group fired", "the Israeli enemy fired" (state media)
+    r"militants|jihadists|militiamen|gunmen|group|organi[sz]ation|members|forces|troops|"
+    r"insurgents|extremists|enemy)\b",  # "Nusra terrorist group fired", "the Israeli enemy fired"
     re.I,
 )
 # The side a group fought is who killed the dead of the other side, as coders read it.
@@ -293,8 +293,9 @@ _SAID_IT_DID = re.compile(
 
 def role(text, mention):
     """How strongly the sentence makes this mention the one who attacked (+) or was hit (-)."""
-    before = text[max(0, mention.start - 40) : mention.start]
-    after = text[mention.end : mention.end + 60]
+    # (a name in quotes is read as written without them: the “Islamic State” executes)
+    before = text[max(0, mention.start - 40) : mention.start].rstrip('“"«')
+    after = text[mention.end : mention.end + 60].lstrip('”"»')
     score = 0.0
     if _COUNTED_BEFORE.search(before):
         # "20 IS fighters killed": a counted group is the dead, not the killer.

@@ -1,3 +1,5 @@
+import pytest
+
 from events.extraction.actors import ActorLexicon, attribution, default_actors, role
 
 
@@ -93,3 +95,18 @@ def test_an_actor_saying_it_did_it_is_the_attacker():
         "Russia said its jets struck militants near Idlib.",
     ):
         assert mentions(text)[0][1] > 0, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The “Islamic State” executes a man on charges of spying",
+        '"Islamic State" behead a man in Raqqa',
+        "The “Islamic State” organization executes 8 persons in Bokmal city",
+    ],
+)
+def test_a_name_in_quotes_is_read_as_written_without_them(text):
+    # SOHR writes the “Islamic State” organization: the quotes hide neither the verb after
+    # the name nor the word for the group.
+    [(group, score)] = mentions(text)
+    assert group == "islamic_state" and score > 0
