@@ -227,7 +227,7 @@ _AGENT_BEFORE = re.compile(
     r"(?<!\btrained\s)(?<!\bfunded\s)(?<!\bsponsored\s)(?<!\bcaptured\s)(?<!\brecaptured\s)(?<!\btaken\s)"
     r"(?<!\bretaken\s)(?<!\bliberated\s)(?<!\bbrokered\s)(?<!\bprovided\s)(?<!\bpublished\s)(?<!\breleased\s)"
     r"(?<!\bposted\s)(?<!\bissued\s)(?<!\bannounced\s)(?<!\bquoted\s)(?<!\breported\s)(?<!\bdenied\s)"
-    r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|\bblam(?:ed|ing|es)|"
+    r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es|e)|\bblam(?:ed|ing|es|e)|"
     r"\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by)"
     r"\s+(?:the\s+|an?\s+|one\s+of\s+the\s+|either\s+|suspected\s+|allied\s+)?$",
     re.I,

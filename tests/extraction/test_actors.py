@@ -110,3 +110,15 @@ def test_a_name_in_quotes_is_read_as_written_without_them(text):
     # the name nor the word for the group.
     [(group, score)] = mentions(text)
     assert group == "islamic_state" and score > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Residents accuse Jabhat al-Nusra of killing a citizen under torture",
+        "Activists blame the regime for the strike on the market",
+    ],
+)
+def test_who_is_accused_or_blamed_in_the_present_tense_is_said_to_have_done_it(text):
+    [(group, score)] = mentions(text)
+    assert score > 0, group
