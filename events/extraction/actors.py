@@ -204,7 +204,8 @@ _AGENT_VERB_AFTER = re.compile(
     r"^(?:['’]s)?[\s,)\]]*(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
     r"(?!(?:family|july|italy)\b)[a-z]+ly|"  # "publicly executed", "repeatedly shelled"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"
-    r"tanks|units|gunboats|warships|batteries|"
+    r"tanks|units|gunboats|warships|batteries|intelligence|security|police|guards|gunmen|"
+    r"militiamen|members|patrols?|"
     r"have|on\s+\w+day|on\s+\w+|late\s+\w+day|overnight)\s+){0,2}"
     # "Government forces backed by Russian air power shelled": the backer is named between
     r"(?:(?:backed|supported|aided|assisted)\s+by\s+(?:[\w'’-]+\s+){1,4}?)?"

@@ -122,3 +122,15 @@ def test_a_name_in_quotes_is_read_as_written_without_them(text):
 def test_who_is_accused_or_blamed_in_the_present_tense_is_said_to_have_done_it(text):
     [(group, score)] = mentions(text)
     assert score > 0, group
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regime’s intelligence kills 5 Kurdish citizens from Afrin",
+        "The regime security forces killed two young men",
+    ],
+)
+def test_an_actors_intelligence_or_security_men_who_kill_make_it_the_killer(text):
+    found = mentions(text)
+    assert found and found[0] == ("syrian_government", found[0][1]) and found[0][1] > 0
