@@ -367,7 +367,11 @@ _MONTH_BEFORE = re.compile(
     + "|".join(sorted((m for m in MONTHS if m != "may"), key=len, reverse=True))
     + r")|May)\.?\s+$"
 )
-_OF_THEM_ALONE = re.compile(r"^\s+of\s+(?:them|those)\b", re.I)
+_OF_THEM_ALONE = re.compile(
+    # "killing nine of them", "leaving 14 casualties of them"
+    r"^\s+(?:(?:casualties|victims|dead|deaths|persons|people)\s+)?of\s+(?:them|those)\b",
+    re.I,
+)
 
 
 # "Warplanes target Hayaat Tahrir al-Sham ..., and kill 16 of them", "clashes with ISIS,

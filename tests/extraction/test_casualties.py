@@ -284,6 +284,7 @@ def test_a_killed_figure_beside_a_wounded_one_is_still_killed():
         # "of them": a group fought, named by its name
         ("Warplanes target Hayaat Tahrir al-Sham near Hama, and kill 16 of them", 16),
         ("The army clashed with ISIS near Palmyra, killing 20 of them", 20),
+        ("A car bomb targets the regime forces, leaving 14 casualties of them", 14),
     ],
 )
 def test_the_fighters_of_a_named_group_are_combatants_not_civilians(sentence, fighters):
