@@ -107,6 +107,8 @@ CATEGORY_NOUNS = [
         r"medics?|doctors?|nurses?|paramedics?|"
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
         r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|members\s+of\s+(?:a|one|the\s+same)\s+family|"
+        r"(?:civil\s+defen[cs]e|white\s+helmets?|red\s+crescent|council|committee|media|"
+        r"medical|rescue|staff|aid|humanitarian|team|crew)\s+members?|"
         r"relatives|evacuees|patients|Syrians",
     ),
     (
@@ -116,7 +118,10 @@ CATEGORY_NOUNS = [
         r"gunmen|gunman|combatants|militiamen|militia\s+members|personnel|"
         r"officers|officer|servicemen|serviceman|pilots|pilot|mercenaries|extremists|"
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
-        r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers",
+        r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers|"
+        # "kills 20 members", "45 member in an ambush": a group's (a family's, an aid body's
+        # and "members of ..." are read above)
+        r"members?(?!\s+of\b)",
     ),
     (
         "total",

@@ -285,6 +285,9 @@ def test_a_killed_figure_beside_a_wounded_one_is_still_killed():
         ("Warplanes target Hayaat Tahrir al-Sham near Hama, and kill 16 of them", 16),
         ("The army clashed with ISIS near Palmyra, killing 20 of them", 20),
         ("A car bomb targets the regime forces, leaving 14 casualties of them", 14),
+        # members of no family nor aid body: a group's
+        ("In less than an hour, the Coalition kills 20 members near the base", 20),
+        ("Anger after the death of more than 45 member in an ambush", 45),
     ],
 )
 def test_the_fighters_of_a_named_group_are_combatants_not_civilians(sentence, fighters):
@@ -301,6 +304,8 @@ def test_the_fighters_of_a_named_group_are_combatants_not_civilians(sentence, fi
         "The raid killed 6 Civil Defence members",
         "A strike killed 5 Hassan family members",
         "Gunmen attacked a bus carrying workers, killing 7 of them",
+        "Twenty civilians and one SARC staff member were killed unloading trucks",
+        "The strike killed 3 council members in the town",
         "Six Red Crescent volunteers were killed",
         "A strike killed 4 UN workers",
         "The strike killed 12 people on December 12, 2016 SOHR said",
