@@ -244,7 +244,9 @@ _TARGET_BEFORE = re.compile(
 _COUNTED_BEFORE = re.compile(
     r"(?:\b(?!(?:19|20)\d\d\b)\d[\d,]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|scores|hundreds)|"
-    r"\bdozens\s+of|\bscores\s+of|\bhundreds\s+of)\s+(?:(?!(?:a|an|the)\s)[a-z-]+\s+)?$",
+    r"\bdozens\s+of|\bscores\s+of|\bhundreds\s+of)\s+(?:(?!(?:a|an|the)\s)[a-z-]+\s+)?"
+    # "including 2 members of the regime forces": the counted dead of a side
+    r"(?:(?<=members\s)of\s+(?:the\s+)?|(?<=member\s)of\s+(?:the\s+)?)?$",
     re.I,
 )
 _TARGET_AFTER = re.compile(

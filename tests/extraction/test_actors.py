@@ -134,3 +134,12 @@ def test_who_is_accused_or_blamed_in_the_present_tense_is_said_to_have_done_it(t
 def test_an_actors_intelligence_or_security_men_who_kill_make_it_the_killer(text):
     found = mentions(text)
     assert found and found[0] == ("syrian_government", found[0][1]) and found[0][1] > 0
+
+
+def test_the_counted_members_of_a_side_are_its_dead_not_the_killers():
+    # SOHR's daily toll: "... including 2 members of the regime forces and militiamen".
+    [(group, score)] = mentions(
+        "30 persons were killed yesterday including 2 members of the regime forces and "
+        "militiamen loyal to them"
+    )
+    assert group == "syrian_government" and score < 0
