@@ -204,8 +204,7 @@ _AGENT_VERB_AFTER = re.compile(
     r"^(?:['’]s)?[\s,)\]]*(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
     r"(?!(?:family|july|italy)\b)[a-z]+ly|"  # "publicly executed", "repeatedly shelled"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"
-    r"tanks|units|gunboats|warships|batteries|intelligence|security|police|guards|gunmen|"
-    r"militiamen|members|patrols?|"
+    r"tanks|units|gunboats|warships|batteries|"
     r"have|on\s+\w+day|on\s+\w+|late\s+\w+day|overnight)\s+){0,2}"
     # "Government forces backed by Russian air power shelled": the backer is named between
     r"(?:(?:backed|supported|aided|assisted)\s+by\s+(?:[\w'’-]+\s+){1,4}?)?"
@@ -228,7 +227,7 @@ _AGENT_BEFORE = re.compile(
     r"(?<!\btrained\s)(?<!\bfunded\s)(?<!\bsponsored\s)(?<!\bcaptured\s)(?<!\brecaptured\s)(?<!\btaken\s)"
     r"(?<!\bretaken\s)(?<!\bliberated\s)(?<!\bbrokered\s)(?<!\bprovided\s)(?<!\bpublished\s)(?<!\breleased\s)"
     r"(?<!\bposted\s)(?<!\bissued\s)(?<!\bannounced\s)(?<!\bquoted\s)(?<!\breported\s)(?<!\bdenied\s)"
-    r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es|e)|\bblam(?:ed|ing|es|e)|"
+    r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|\bblam(?:ed|ing|es)|"
     r"\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by)"
     r"\s+(?:the\s+|an?\s+|one\s+of\s+the\s+|either\s+|suspected\s+|allied\s+)?$",
     re.I,

@@ -108,7 +108,7 @@ CATEGORY_NOUNS = [
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
         r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|members\s+of\s+(?:a|one|the\s+same)\s+family|"
         r"(?:civil\s+defen[cs]e|white\s+helmets?|red\s+crescent|council|committee|media|"
-        r"medical|rescue|staff|aid|humanitarian|team|crew)\s+members?|"
+        r"medical|rescue|staff|aid|humanitarian)\s+members?|"
         r"relatives|evacuees|patients|Syrians",
     ),
     (
@@ -118,10 +118,7 @@ CATEGORY_NOUNS = [
         r"gunmen|gunman|combatants|militiamen|militia\s+members|personnel|"
         r"officers|officer|servicemen|serviceman|pilots|pilot|mercenaries|extremists|"
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
-        r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers|"
-        # "kills 20 members", "45 member in an ambush": a group's (a family's, an aid body's
-        # and "members of ..." are read above)
-        r"members?(?!\s+of\b)",
+        r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers",
     ),
     (
         "total",
@@ -399,8 +396,11 @@ def _antecedent(before):
             if matched and cat != "total":
                 found = cat
                 break
-    if found is None and _FOUGHT.search(before):
-        return "combatants"
+    if found is None and (fought := _FOUGHT.search(before)):
+        from .actors import default_actors  # (the actors' lexicon names the armed groups)
+
+        if default_actors().find(fought.group(0)):
+            return "combatants"
     return found
 
 
@@ -409,6 +409,11 @@ def _antecedent(before):
 _NAMED_MEMBERS = re.compile(
     r"^\s+(?!(?-i:Red|Civil|White|UN|United|Syrian\s+Civil)\b)(?-i:[A-Z][\w'’-]+)"
     r"(?:\s+(?:(?-i:al|el)-)?(?-i:[A-Z][\w'’-]+)){0,2}\s+(?:members|elements)\b",
+    re.I,
+)
+_NOT_ARMED_NAME = re.compile(
+    r"\b(?:Red|Crescent|Council|Committee|Party|Civil|Defen[cs]e|Helmets?|Family|Tribe|Clan|"
+    r"Parliament|Club|Team)\b",
     re.I,
 )
 # "13 bodies of ISIS members": the dead of an armed group.
@@ -432,7 +437,9 @@ def _category(after, killing=False):
         armed = _OF_AN_ARMED.match(after)
     if not armed and head.isupper():
         armed = (_ACRONYM if killing else _ACRONYM_KILLED).match(after)
-        armed = armed or _NAMED_MEMBERS.match(after)
+        named = _NAMED_MEMBERS.match(after)
+        if named and not _NOT_ARMED_NAME.search(named.group(0)):
+            armed = armed or named
     if not armed and (bodies := _BODIES_OF.match(after)):
         found = _OF_AN_ARMED.match(after[bodies.end() :])
         if found:

@@ -183,11 +183,14 @@ def _days_of_month(match, published):
     return Period(start, min(end, published), _precision((end - start).days + 1), match.span())
 
 
-# "the second bombardment in two weeks", "the deadliest attack in a month": a span after an
-# ordinal or a superlative ranks the incident among others, it sums up no toll.
+# "the second bombardment in two weeks", "the deadliest attack in a month": a span right after
+# an ordinal or a superlative and the incident's noun ranks it among others, it sums up no
+# toll (not "the Fourth Division has lost 30 in the past two weeks", nor "Syria's second city
+# Aleppo: 250 killed in a week").
 _RANKED = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|latest|deadliest|worst|bloodiest|biggest|largest|"
-    r"heaviest|most\s+\w+)\b[^,;.]{0,50}$",
+    r"\b(?-i:second|third|fourth|fifth|deadliest|worst|bloodiest|biggest|largest|heaviest)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:bombardments?|attacks?|(?:air\s*)?strikes?|airstrikes?|raids?|"
+    r"shelling|massacres?|explosions?|bombings?|assaults?|blasts?|time|incident)\s+$",
     re.I,
 )
 

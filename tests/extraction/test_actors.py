@@ -115,25 +115,13 @@ def test_a_name_in_quotes_is_read_as_written_without_them(text):
 @pytest.mark.parametrize(
     "text",
     [
-        "Residents accuse Jabhat al-Nusra of killing a citizen under torture",
-        "Activists blame the regime for the strike on the market",
+        # (a reviewer's cases: who denies and blames others, who was hit)
+        "Syria and Russia deny carrying out the attack and blame the rebels",
+        "A Russian patrol targeted by an IED on the M4 highway, killing 2 Russian soldiers",
     ],
 )
-def test_who_is_accused_or_blamed_in_the_present_tense_is_said_to_have_done_it(text):
-    [(group, score)] = mentions(text)
-    assert score > 0, group
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "The regime’s intelligence kills 5 Kurdish citizens from Afrin",
-        "The regime security forces killed two young men",
-    ],
-)
-def test_an_actors_intelligence_or_security_men_who_kill_make_it_the_killer(text):
-    found = mentions(text)
-    assert found and found[0] == ("syrian_government", found[0][1]) and found[0][1] > 0
+def test_who_blames_others_or_was_targeted_is_not_said_to_have_done_it(text):
+    assert all(score <= 0 for _, score in mentions(text)), mentions(text)
 
 
 def test_the_counted_members_of_a_side_are_its_dead_not_the_killers():
