@@ -38,6 +38,7 @@ from .models import (
     Source,
     date_range_problem,
     groups_key,
+    in_syria,
     refresh_perpetrator_groups,
     split_names,
 )
@@ -270,12 +271,6 @@ def _degrees(value, limit):
     if number is not None and abs(number) > limit:
         raise ValueError(f"{value!r} is not a coordinate in degrees")
     return number
-
-
-def in_syria(latitude, longitude):
-    """Is the point within Syria's bounding box (the gazetteer's places are: Place's
-    place_in_syria_bbox constraint)?"""
-    return 32 <= latitude <= 37.5 and 35.5 <= longitude <= 42.5
 
 
 def _point(raw):

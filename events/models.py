@@ -267,6 +267,16 @@ class PlaceQuerySet(models.QuerySet):
         return None
 
 
+# Syria's bounding box (south, north, west, east): every place lies in it (Place's constraint).
+SYRIA_BOX = (32, 37.5, 35.5, 42.5)
+
+
+def in_syria(latitude, longitude):
+    """Is the point within Syria's bounding box, where Place's constraint keeps places?"""
+    south, north, west, east = SYRIA_BOX
+    return south <= latitude <= north and west <= longitude <= east
+
+
 class Place(models.Model):
     class Origin(models.TextChoices):
         OCHA = "ocha", "OCHA populated places"
@@ -302,8 +312,8 @@ class Place(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(latitude__gte=32, latitude__lte=37.5)
-                & Q(longitude__gte=35.5, longitude__lte=42.5),
+                condition=Q(latitude__gte=SYRIA_BOX[0], latitude__lte=SYRIA_BOX[1])
+                & Q(longitude__gte=SYRIA_BOX[2], longitude__lte=SYRIA_BOX[3]),
                 name="place_in_syria_bbox",
             ),
         ]

@@ -15,7 +15,16 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from .models import Actor, ActorGroup, District, Governorate, Place, join_names, split_names
+from .models import (
+    Actor,
+    ActorGroup,
+    District,
+    Governorate,
+    Place,
+    in_syria,
+    join_names,
+    split_names,
+)
 
 SEEDS_DIR = Path(settings.BASE_DIR) / "seeds"
 GAZETTEER_DIR = SEEDS_DIR / "gazetteer"
@@ -147,7 +156,7 @@ def _load_places(rows, say):
     ]  # fmt: skip
     for row in rows:
         latitude, longitude = float(row["latitude"]), float(row["longitude"])
-        if not (32 <= latitude <= 37.5 and 35.5 <= longitude <= 42.5):
+        if not in_syria(latitude, longitude):
             skipped += 1  # outside Syria's bounding box: the model's constraint refuses it
             continue
         values = {

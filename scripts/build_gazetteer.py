@@ -26,6 +26,7 @@ from rapidfuzz import fuzz  # noqa: E402
 from events.extraction.gazetteer import (  # noqa: E402
     _TOKEN,
     ARTICLES,
+    LOCATIVES,
     Grid,
     _qualifier,
     distance_km,
@@ -814,10 +815,6 @@ def add_district_name(district, names):
 
 
 # Words after which a headline names a place ("killed in", "shelling on", "strikes hit").
-LOCATIVES = frozenset(
-    "in at near on hit hits targeted targeting targets shelled struck bombed around outside "
-    "into towards toward".split()
-)
 ARTICLE_WORDS = frozenset("al el the ad as ash ar an at az".split())
 LOCATED_SHARE = 0.25
 

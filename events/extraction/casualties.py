@@ -9,6 +9,7 @@ range and the stated number is the best estimate.
 import re
 from dataclasses import dataclass, replace
 
+from .actors import default_actors
 from .dates import MONTHS
 
 _UNITS = {
@@ -396,9 +397,8 @@ def _antecedent(before):
             if matched and cat != "total":
                 found = cat
                 break
+    # (the actors' lexicon names the armed groups)
     if found is None and (fought := _FOUGHT.search(before)):
-        from .actors import default_actors  # (the actors' lexicon names the armed groups)
-
         if default_actors().find(fought.group(0)):
             return "combatants"
     return found

@@ -1904,11 +1904,14 @@ _PART_OF = re.compile(
 )
 
 
-# Words after which a place goes: "hit Waqf", "in the Waqf".
+# Words after which a place goes: "hit Waqf", "in the Waqf" (the build reads the headlines'
+# place words by them too).
+LOCATIVES = frozenset(
+    "in at near on hit hits targeted targeting targets shelled struck bombed around outside "
+    "into towards toward".split()
+)
 _WHERE_A_PLACE_GOES = re.compile(
-    r"\b(?:in|at|near|on|hit|hits|targeted|targeting|targets|shelled|struck|bombed|around|"
-    r"outside|into|towards?)\s+(?:the\s+)?$",
-    re.I,
+    rf"\b(?:{'|'.join(sorted(LOCATIVES, key=len, reverse=True))})\s+(?:the\s+)?$", re.I
 )
 
 

@@ -5,6 +5,8 @@ to the table's rows (219,000 where it had 196,000). The triggers of migration 00
 replaced by these, which key the rows by the two precisions as well, and the table refilled.
 (events/counts/facet_toll_breakdowns.py)"""
 
+from importlib import import_module
+
 from django.db import migrations, models
 
 # The SQL as events/counts/ reads it from here (events/counts/sql.py): literals, whatever the
@@ -54,53 +56,9 @@ CREATE UNIQUE INDEX IF NOT EXISTS facet_toll_breakdown_settled_key ON events_inc
 """
 FILL = r"""INSERT INTO events_incidentfacettollbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, killed_capped, date_precision, geo_precision, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending) SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, CASE WHEN killed_total_best IS NULL THEN NULL ELSE least(killed_total_best, 100) END, date_precision, geo_precision, sum(1), sum(coalesce(killed_total_best, 0)), sum(coalesce(killed_total_low, killed_total_best, 0)), sum(coalesce(killed_total_high, killed_total_best, 0)), sum(coalesce(killed_civilians_best, 0)), sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), false FROM events_incident GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10"""
 
-DROP_TRIGGERS = r"""
-DROP TRIGGER IF EXISTS events_facet_toll_breakdown_insert ON events_incident;
-DROP TRIGGER IF EXISTS events_facet_toll_breakdown_update ON events_incident;
-DROP TRIGGER IF EXISTS events_facet_toll_breakdown_delete ON events_incident;
-DROP FUNCTION IF EXISTS events_facet_toll_breakdown_change();
-DROP INDEX IF EXISTS facet_toll_breakdown_settled_key;
-"""
-# Migration 0049's, to go back to.
-PREVIOUS_TRIGGERS = r"""
-CREATE OR REPLACE FUNCTION events_facet_toll_breakdown_change() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'INSERT' THEN
-        INSERT INTO events_incidentfacettollbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, killed_capped, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
-        SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, CASE WHEN killed_total_best IS NULL THEN NULL ELSE least(killed_total_best, 100) END, sum(1), sum(coalesce(killed_total_best, 0)), sum(coalesce(killed_total_low, killed_total_best, 0)), sum(coalesce(killed_total_high, killed_total_best, 0)), sum(coalesce(killed_civilians_best, 0)), sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
-        FROM new_rows GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
-    ELSIF TG_OP = 'DELETE' THEN
-        INSERT INTO events_incidentfacettollbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, killed_capped, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
-        SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, CASE WHEN killed_total_best IS NULL THEN NULL ELSE least(killed_total_best, 100) END, -sum(1), -sum(coalesce(killed_total_best, 0)), -sum(coalesce(killed_total_low, killed_total_best, 0)), -sum(coalesce(killed_total_high, killed_total_best, 0)), -sum(coalesce(killed_civilians_best, 0)), -sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), -sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), -sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), -sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
-        FROM old_rows GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
-    ELSE
-        -- Only rows whose key or figures changed: a title edit changes no count.
-        INSERT INTO events_incidentfacettollbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, killed_capped, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending)
-        SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, CASE WHEN killed_total_best IS NULL THEN NULL ELSE least(killed_total_best, 100) END, sum(sign * 1), sum(sign * coalesce(killed_total_best, 0)), sum(sign * coalesce(killed_total_low, killed_total_best, 0)), sum(sign * coalesce(killed_total_high, killed_total_best, 0)), sum(sign * coalesce(killed_civilians_best, 0)), sum(sign * coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(sign * coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(sign * CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(sign * CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), true
-        FROM (
-            SELECT o.*, -1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE o.date IS DISTINCT FROM n.date OR o.governorate_id IS DISTINCT FROM n.governorate_id OR o.event_type IS DISTINCT FROM n.event_type OR o.perpetrator_groups IS DISTINCT FROM n.perpetrator_groups OR o.status IS DISTINCT FROM n.status OR o.killed_total_low IS DISTINCT FROM n.killed_total_low OR o.killed_total_best IS DISTINCT FROM n.killed_total_best OR o.killed_total_high IS DISTINCT FROM n.killed_total_high OR o.killed_civilians_low IS DISTINCT FROM n.killed_civilians_low OR o.killed_civilians_best IS DISTINCT FROM n.killed_civilians_best OR o.killed_civilians_high IS DISTINCT FROM n.killed_civilians_high OR o.date_precision IS DISTINCT FROM n.date_precision OR o.geo_precision IS DISTINCT FROM n.geo_precision OR o.aggregate IS DISTINCT FROM n.aggregate OR o.source IS DISTINCT FROM n.source OR o.merged_into_id IS DISTINCT FROM n.merged_into_id
-            UNION ALL
-            SELECT n.*, 1 AS sign FROM old_rows o JOIN new_rows n ON n.id = o.id
-            WHERE o.date IS DISTINCT FROM n.date OR o.governorate_id IS DISTINCT FROM n.governorate_id OR o.event_type IS DISTINCT FROM n.event_type OR o.perpetrator_groups IS DISTINCT FROM n.perpetrator_groups OR o.status IS DISTINCT FROM n.status OR o.killed_total_low IS DISTINCT FROM n.killed_total_low OR o.killed_total_best IS DISTINCT FROM n.killed_total_best OR o.killed_total_high IS DISTINCT FROM n.killed_total_high OR o.killed_civilians_low IS DISTINCT FROM n.killed_civilians_low OR o.killed_civilians_best IS DISTINCT FROM n.killed_civilians_best OR o.killed_civilians_high IS DISTINCT FROM n.killed_civilians_high OR o.date_precision IS DISTINCT FROM n.date_precision OR o.geo_precision IS DISTINCT FROM n.geo_precision OR o.aggregate IS DISTINCT FROM n.aggregate OR o.source IS DISTINCT FROM n.source OR o.merged_into_id IS DISTINCT FROM n.merged_into_id
-        ) AS changed
-        GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
-        HAVING sum(sign * 1) <> 0 OR sum(sign * coalesce(killed_total_best, 0)) <> 0 OR sum(sign * coalesce(killed_total_low, killed_total_best, 0)) <> 0 OR sum(sign * coalesce(killed_total_high, killed_total_best, 0)) <> 0 OR sum(sign * coalesce(killed_civilians_best, 0)) <> 0 OR sum(sign * coalesce(killed_civilians_low, killed_civilians_best, 0)) <> 0 OR sum(sign * coalesce(killed_civilians_high, killed_civilians_best, 0)) <> 0 OR sum(sign * CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END) <> 0 OR sum(sign * CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END) <> 0;
-    END IF;
-    RETURN NULL;
-END
-$$;
-DROP TRIGGER IF EXISTS events_facet_toll_breakdown_insert ON events_incident;
-CREATE TRIGGER events_facet_toll_breakdown_insert AFTER INSERT ON events_incident REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION events_facet_toll_breakdown_change();
-DROP TRIGGER IF EXISTS events_facet_toll_breakdown_update ON events_incident;
-CREATE TRIGGER events_facet_toll_breakdown_update AFTER UPDATE ON events_incident REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION events_facet_toll_breakdown_change();
-DROP TRIGGER IF EXISTS events_facet_toll_breakdown_delete ON events_incident;
-CREATE TRIGGER events_facet_toll_breakdown_delete AFTER DELETE ON events_incident REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION events_facet_toll_breakdown_change();
--- compact()'s ON CONFLICT target: one settled row per key, NULL being a value like any other.
-CREATE UNIQUE INDEX IF NOT EXISTS facet_toll_breakdown_settled_key ON events_incidentfacettollbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, killed_capped)
-    NULLS NOT DISTINCT WHERE NOT pending;
-"""
-PREVIOUS_FILL = r"""INSERT INTO events_incidentfacettollbreakdown (month, governorate_id, event_type, perpetrator_groups, status, source, aggregate, killed_capped, incidents, killed, killed_low, killed_high, civilians, civilians_low, civilians_high, dated_to_day, located_at_place, pending) SELECT date_trunc('month', date::timestamp)::date, governorate_id, event_type, perpetrator_groups, CASE WHEN merged_into_id IS NULL THEN status ELSE 'merged' END, source, aggregate, CASE WHEN killed_total_best IS NULL THEN NULL ELSE least(killed_total_best, 100) END, sum(1), sum(coalesce(killed_total_best, 0)), sum(coalesce(killed_total_low, killed_total_best, 0)), sum(coalesce(killed_total_high, killed_total_best, 0)), sum(coalesce(killed_civilians_best, 0)), sum(coalesce(killed_civilians_low, killed_civilians_best, 0)), sum(coalesce(killed_civilians_high, killed_civilians_best, 0)), sum(CASE WHEN date_precision = 'day' AND date IS NOT NULL THEN 1 ELSE 0 END), sum(CASE WHEN geo_precision = 'place' THEN 1 ELSE 0 END), false FROM events_incident GROUP BY 1, 2, 3, 4, 5, 6, 7, 8"""
+# Migration 0049's SQL, to go back to (literals frozen there as these are here).
+PREVIOUS = import_module("events.migrations.0049_facet_toll_breakdown")
+DROP_TRIGGERS = PREVIOUS.DROP_TRIGGERS  # (the same triggers, function and index names)
 
 
 def lock(apps, schema_editor):
@@ -128,7 +86,7 @@ def install(apps, schema_editor):
 def restore(apps, schema_editor):
     # (backwards, once the precision columns are gone: 0049's triggers and rows)
     if schema_editor.connection.vendor == "postgresql":
-        _refill(schema_editor, PREVIOUS_TRIGGERS, PREVIOUS_FILL)
+        _refill(schema_editor, PREVIOUS.TRIGGERS, PREVIOUS.FILL)
 
 
 class Migration(migrations.Migration):
