@@ -514,7 +514,7 @@ class _Entry:
 
     __slots__ = (
         "location", "weight", "keys", "spellings", "sounds", "skeletons", "capital_of",
-        "standalone", "romans", "twins", "evidence", "kinds",
+        "standalone", "romans", "twins", "evidence", "kinds", "town",
     )  # fmt: skip
 
     def __init__(self, location, weight, capital_of=None, standalone=False):
@@ -533,6 +533,8 @@ class _Entry:
         self.capital_of = capital_of
         # A name that stands alone at the head of a longer run ("Aleppo University").
         self.standalone = standalone or location.precision != PLACE
+        # A town of its own (GeoNames lists it), not a hamlet: a rival to a capital by its name.
+        self.town = self.standalone
 
 
 def _names(value):
@@ -726,6 +728,7 @@ class Gazetteer:
                 # Named in a conflict dataset: likelier to be named in the next report.
                 weight += 1.0 + math.log10(events)
             entry = _Entry(location, weight, standalone=population >= 5000)
+            entry.town = entry.standalone or bool(p.get("geonames_id"))
             entry.evidence = (
                 math.log1p(events),
                 math.log10(population + 1),
@@ -1553,12 +1556,13 @@ class Gazetteer:
         entries = [self._entry_of[c] for c in mention.candidates if c in self._entry_of]
         if not entries:
             return []
-        if not is_arabic(mention.surface[:1]):
+        surface = _heard(text, mention)
+        if not is_arabic(surface[:1]):
             # Places whose key differs only by a final vowel ("Arbine", "Arbin"), or whose
             # consonants are these by any name (an Arabic one read as Latin letters): a
             # namesake spelled differently is a candidate too.
-            consonants = skeleton(mention.surface)
-            similar = list(self._by_stem.get(_stem(key(mention.surface)), ()))
+            consonants = skeleton(surface)
+            similar = list(self._by_stem.get(_stem(key(surface)), ()))
             if len(consonants) >= 4:
                 similar += self._by_skeleton.get(consonants, ())
             elif len(consonants) >= 2:
@@ -1568,14 +1572,12 @@ class Gazetteer:
                 similar += [
                     e
                     for e in self._by_skeleton.get(consonants, ())
-                    if closeness(mention.surface, e) > SKELETON_SHARE
+                    if closeness(surface, e) > SKELETON_SHARE
                 ]
             # And every place that sounds the same by any name ("Aziziyah" and العزيزية).
-            similar += self._by_sound.get(sound(mention.surface), ())
-            spelled = key(mention.surface)
-            if (found := _qualifier(mention.surface)) and not any(
-                spelled in e.keys for e in entries
-            ):
+            similar += self._by_sound.get(sound(surface), ())
+            spelled = key(surface)
+            if (found := _qualifier(surface)) and not any(spelled in e.keys for e in entries):
                 # "Siha Fawqani" the gazetteer lacks: its twin, or the village it is part of.
                 similar += self._twins(found[0])
             # (a place found by several of these routes is one candidate, not several)
@@ -1608,29 +1610,31 @@ class Gazetteer:
             named
             and not areas
             and not any(e.location.province_code in named for e in entries)
-            and not any(_spelled(e, mention.surface) for e in entries)
+            and not any(_spelled(e, surface) for e in entries)
         ):
             # "Minian ... Aleppo": no namesake by this spelling lies where the text is; a
             # namesake by its consonants in a governorate the text names is the place.
-            others = self._namesakes(mention.surface, named)
+            others = self._namesakes(surface, named)
             if others:
                 entries = places = others
                 areas = []
         # The city named like its governorate or district is the city, when the text spells
         # it so: "Aksar" is not al-Qusayr because it shares the consonants of the district.
-        best = max((closeness(mention.surface, e) for e in places), default=0.0)
+        best = max((closeness(surface, e) for e in places), default=0.0)
         capitals = [
             e
             for e in places
             if e.capital_of
             and e.capital_of in areas
-            and closeness(mention.surface, e) >= best - CAPITAL_SPELLING
+            and closeness(surface, e) >= best - CAPITAL_SPELLING
         ]
         codes = {e.location.province_code for e in capitals}
         rivals = [
             e
             for e in places
-            if e.standalone and not e.capital_of and e.location.province_code not in codes
+            if (e.standalone or (e.town and _spelled(e, surface)))
+            and not e.capital_of
+            and e.location.province_code not in codes
         ]
         favoured = ()
         if capitals and not rivals:  # not when a town elsewhere has the name too (Ma'ra, Mare')
@@ -1639,16 +1643,16 @@ class Gazetteer:
             not places
             or (
                 max(a.weight for a in areas) >= max(p.weight for p in places) + 1.5
-                and max(closeness(mention.surface, a) for a in areas) >= best - CAPITAL_SPELLING
+                and max(closeness(surface, a) for a in areas) >= best - CAPITAL_SPELLING
             )
             or (
-                any(_spelled(a, mention.surface) for a in areas)
-                and not any(_spelled(p, mention.surface) for p in places)
+                any(_spelled(a, surface) for a in areas)
+                and not any(_spelled(p, surface) for p in places)
             )
         ):
             # "Ghouta" the area, not a hamlet of that name (which stays a runner-up).
-            return self._ranked(areas + places, mention.surface, weights, context, areas, kind)
-        return self._ranked(places or areas, mention.surface, weights, context, favoured, kind)
+            return self._ranked(areas + places, surface, weights, context, areas, kind)
+        return self._ranked(places or areas, surface, weights, context, favoured, kind)
 
     def _ranked(self, entries, surface, weights, context, favoured=(), kind=None):
         """Candidates scored on the evidence, as [(location, confidence)], likeliest first
@@ -1983,7 +1987,9 @@ def sound(name):
     words = _words(name)
     word = re.sub(r"(.)\1+", r"\1", "".join(words))
     word = re.sub(r"(?:iyy?[ae]h?|i[ae]h?)$", "iya", word)  # -iyah, -iyeh, -ieh, -ia
-    word = re.sub(r"(?<=[^aeiou])(?:[ae]h|e)$", "a", word)  # ta marbuta: -ah, -eh, -e
+    if name.rstrip()[-1:] not in APOSTROPHES:
+        # ta marbuta: -ah, -eh, -e; not before a final ayn's mark ("Mare'" is مارع)
+        word = re.sub(r"(?<=[^aeiou])(?:[ae]h|e)$", "a", word)
     word = re.sub(r"ou(?=[aei])", "w", word)  # French: Naoua is Nawa, Souaida Suwayda
     for old, new in _SOUNDS:
         word = word.replace(old, new)
@@ -2107,6 +2113,22 @@ def closeness(surface, entry):
     if best < TWIN:
         best = max(best, TWIN * _closeness(base, sounds | bases, skeletons, romans))
     return best
+
+
+def _heard(text, mention):
+    """The mention as it is spelled for comparing: with the mark of a final ayn the words
+    leave out ("Mare'", مارع), unless it closes a quotation ('Mare')."""
+    surface = mention.surface
+    mark = text[mention.end : mention.end + 1]
+    if (
+        mark
+        and mark in APOSTROPHES
+        and surface[-1:].lower() in VOWELS
+        and not text[mention.end + 1 : mention.end + 2].isalpha()
+        and text[max(0, mention.start - 1) : mention.start] not in APOSTROPHES + '"'
+    ):
+        return surface + mark
+    return surface
 
 
 def _spelled(entry, surface):

@@ -998,3 +998,31 @@ def test_a_syrian_place_beside_a_foreign_power_stays_syrian(gazetteer, text, pla
 def test_a_district_of_a_city_is_in_the_city(gazetteer, text, governorate):
     chosen = gazetteer.choose(text)
     assert chosen is not None and chosen.location.province_code == governorate
+
+
+@pytest.mark.parametrize("name", ["Mare'", "Mare`", "Mare’"])
+def test_a_final_ayn_mark_is_no_ta_marbuta(gazetteer, name):
+    # "Mare'" (مارع) ends on an ayn: not the "-e" of "Ma'ra" (معرة), the district whose seat
+    # is Ma'arrat an-Nu'man. The town spelled so is the place; the district's seat stays a
+    # runner-up.
+    chosen = gazetteer.choose(sentence(name))
+    assert (chosen.location.name, chosen.location.province_code) == ("Mare'", "SY-HL")
+    assert "SY-ID" in {loc.province_code for loc, _ in chosen.alternatives}
+
+
+def test_a_name_quoted_in_single_marks_keeps_its_final_vowel(gazetteer):
+    # a closing quotation mark is no ayn: 'Mare' as quoted reads like Mare
+    assert (
+        gazetteer.choose(sentence("'Mare'")).location == gazetteer.choose(sentence("Mare")).location
+    )
+
+
+def test_a_capitals_name_shared_by_a_town_elsewhere_is_no_sure_choice(gazetteer):
+    # "Mare" without its ayn's mark is Mare' (a GeoNames town in Aleppo) as much as Ma'ra,
+    # the district whose seat is Ma'arrat an-Nu'man: the seat is not favoured as the
+    # district's namesake, and the town is the close runner-up.
+    chosen = gazetteer.choose(sentence("Mare"))
+    assert chosen.confidence < 0.8
+    runner_up, confidence = chosen.alternatives[0]
+    assert (runner_up.name, runner_up.province_code) == ("Mare'", "SY-HL")
+    assert confidence > 0.3
