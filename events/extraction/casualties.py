@@ -162,6 +162,15 @@ _THINGS = re.compile(
 _PLURAL_PEOPLE = re.compile(r"(?:s|people|children|men|women|police|personnel|militia)$", re.I)
 # A noun that says its people are dead.
 _DEATH_NOUN = re.compile(r"\b(?:martyrs|dead|bodies|corpses)$", re.I)
+# People killed in a battle, not by it: "50 killed during clashes between rebels and IS" counts
+# the sides' dead (a toll of civilians names them: "5 civilians killed in clashes").
+_IN_BATTLE = re.compile(
+    r"^[\s,]*(?:(?:people|persons|others)\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?"
+    r"(?:killed|dead|died)\s+(?:in|during|amid)\s+(?:the\s+)?"
+    r"(?:(?:violent|heavy|fierce|intense|ongoing|renewed|continued|continuing|new)\s+)*"
+    r"(?:clashes|fighting|battles?|confrontations|combats?)\b",
+    re.I,
+)
 # A killing verb joined to a wounding one: "killed and wounded 45", "killing or injuring 12",
 # "45 killed and injured" count the dead and the wounded together.
 _COMBINED_BEFORE = re.compile(
@@ -603,6 +612,8 @@ def find_tolls(sentence, offset=0):
             subset = subset or previous[2]
         if kind is None:
             continue
+        if category == "total" and kind == "killed" and _IN_BATTLE.match(after):
+            category = "combatants"
         updated = bool(_UPDATED.search(sentence[max(0, match.start() - 80) : match.start()]))
         tolls.append(
             Toll(

@@ -468,3 +468,29 @@ def test_a_breakdown_after_its_whole_is_part_of_it(sentence, civilians, total):
     result, _ = combine(find_tolls(sentence), "killed")
     assert (result["civilians"]["best"], result["total"]["best"]) == (civilians, total)
     assert result["total"]["low"] == total
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "50 killed during clashes around Dabeq between rebels and IS",
+        "At least 30 people were killed in fierce fighting on the edge of the town.",
+        "Twelve were killed amid renewed clashes near the airbase on Tuesday.",
+    ],
+)
+def test_people_killed_in_a_battle_are_the_sides_dead(sentence):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert "combatants" in result
+    assert "civilians" not in result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "civilians"),
+    [
+        ("Five civilians were killed in clashes between the factions.", 5),
+        ("Shelling killed 8 people amid clashes in the countryside.", 8),
+    ],
+)
+def test_civilians_killed_in_a_battle_stay_civilians(sentence, civilians):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert result["civilians"]["best"] == civilians
