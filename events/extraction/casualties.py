@@ -162,17 +162,22 @@ _THINGS = re.compile(
 _PLURAL_PEOPLE = re.compile(r"(?:s|people|children|men|women|police|personnel|militia)$", re.I)
 # A noun that says its people are dead.
 _DEATH_NOUN = re.compile(r"\b(?:martyrs|dead|bodies|corpses)$", re.I)
-# People killed in a battle, not by it: "50 killed during clashes between rebels and IS" counts
-# the sides' dead (a toll of civilians names them: "5 civilians killed in clashes").
+# People killed in a battle, not by it: "50 killed during clashes between rebels and IS",
+# "kills 50 people in 3 days of fierce clashes" count the sides' dead (a toll of civilians
+# names them: "5 civilians killed in clashes").
+_BATTLE = (
+    r"\s+(?:the\s+|a\s+)?(?:(?:\d+|\w+)\s+(?:days?|hours?|weeks?)\s+of\s+)?"
+    r"(?:(?:violent|heavy|fierce|intense|ongoing|renewed|continued|continuing|new)\s+)*"
+    r"(?:clashes|fighting|battles?|confrontations|combats?)\b"
+)
 _IN_BATTLE = re.compile(
     r"^[\s,]*(?:(?:people|persons|others)\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?"
-    r"(?:killed|dead|died)\s+(?:in|during|amid)\s+(?:the\s+)?"
-    r"(?:(?:violent|heavy|fierce|intense|ongoing|renewed|continued|continuing|new)\s+)*"
-    r"(?:clashes|fighting|battles?|confrontations|combats?)\b",
+    r"(?:killed|dead|died)\s+(?:in|during|amid)" + _BATTLE,
     re.I,
 )
-# A killing verb joined to a wounding one: "killed and wounded 45", "killing or injuring 12",
-# "45 killed and injured" count the dead and the wounded together.
+# ... after the verb, in the battle ("kills 50 people in 3 days of fierce clashes"), not
+# amid it ("shelling killed 8 people amid clashes")
+_PEOPLE_IN_BATTLE = re.compile(r"^[\s,]*(?:people|persons|others)?\s*in" + _BATTLE, re.I)
 _COMBINED_BEFORE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|martyr(?:ed|ing)?)\s+(?:and|or|&|/)\s*(?:wound|injur)\w*\s+"
     r"(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+|about\s+|around\s+|"
@@ -612,7 +617,11 @@ def find_tolls(sentence, offset=0):
             subset = subset or previous[2]
         if kind is None:
             continue
-        if category == "total" and kind == "killed" and _IN_BATTLE.match(after):
+        if (
+            category == "total"
+            and kind == "killed"
+            and (_IN_BATTLE.match(after) or before_verb and _PEOPLE_IN_BATTLE.match(after))
+        ):
             category = "combatants"
         updated = bool(_UPDATED.search(sentence[max(0, match.start() - 80) : match.start()]))
         tolls.append(

@@ -494,3 +494,16 @@ def test_people_killed_in_a_battle_are_the_sides_dead(sentence):
 def test_civilians_killed_in_a_battle_stay_civilians(sentence, civilians):
     result, _ = combine(find_tolls(sentence), "killed")
     assert result["civilians"]["best"] == civilians
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Complete control of Shaer field kills 50 people in 3 days of fierce clashes",
+        "More than 20 people were killed in a battle near the base in the desert.",
+    ],
+)
+def test_people_killed_over_days_of_battle_are_the_sides_dead(sentence):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert "combatants" in result
+    assert "civilians" not in result
