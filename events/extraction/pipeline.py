@@ -10,6 +10,7 @@ import bisect
 import functools
 import logging
 import re
+from dataclasses import replace
 
 from . import casualties, confidence, dates, event_types, periods
 from .actors import (
@@ -153,8 +154,11 @@ def _specific(mentions, text):
     "Syrian rebels"), not the Syrian army.
     """
     kept = []
+    sworn = None  # "an army loyal to the Islamic State": the army is the State's
     for index, mention in enumerate(mentions):
-        if kept and mention.entry.group == "unknown" and mention.start - kept[-1].end <= 3:
+        if sworn is not None:
+            mention, sworn = replace(mention, start=sworn), None
+        elif kept and mention.entry.group == "unknown" and mention.start - kept[-1].end <= 3:
             continue
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         surface = text[mention.start : mention.end]
@@ -165,8 +169,22 @@ def _specific(mentions, text):
             and _NATIONALITY.fullmatch(surface)
         ):
             continue
+        if following is not None and _ALLEGIANCE.fullmatch(text[mention.end : following.start]):
+            sworn = mention.start  # the one it is loyal to acts where it is named
+            continue
         kept.append(mention)
     return kept
+
+
+# What joins a force to the side it serves: "an army loyal to the “Islamic State”", "factions
+# affiliated with Hayat Tahrir al-Sham", "gunmen who pledged allegiance to ISIS".
+_ALLEGIANCE = re.compile(
+    r"\s+(?:(?:who|that|which)\s+)?(?:(?:is|are|was|were)\s+)?(?:loyal|affiliated|linked)"
+    r"\s+(?:to|with)\s+(?:the\s+)?[“\"«]?|"
+    r"\s+(?:(?:who|that|which)\s+)?(?:pledg(?:es|ed|ing)?|swore|swearing|swears)"
+    r"\s+(?:its\s+|their\s+)?(?:allegiance|loyalty)\s+to\s+(?:the\s+)?[“\"«]?",
+    re.I,
+)
 
 
 def _date(facts_list, published):

@@ -704,3 +704,18 @@ def test_a_clause_about_the_same_weapons_or_an_earlier_time_is_not_split_off():
     )
     event = primary(extract("Jobar", earlier, "2019-03-04"))
     assert event["killed"]["total"] == {"low": 4, "best": 4, "high": 4}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mass execution was carried out by an army loyal to the “Islamic State” organization"
+        " in the Yarmouk Basin on Monday, killing seven men.",
+        "Gunmen who pledged allegiance to ISIS killed five civilians in Daraa on Monday.",
+        "Militiamen affiliated with the Islamic State shot dead four shepherds on Monday.",
+    ],
+)
+def test_a_force_sworn_to_a_group_acts_for_that_group(text):
+    # "an army loyal to the Islamic State" is the State's, not the Syrian army
+    [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]] == ["islamic_state"]
