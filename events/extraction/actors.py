@@ -266,7 +266,8 @@ _WEAPON = re.compile(
 )
 _MEMBERS = re.compile(
     r"^(?:['’]s)?\*?\s*(?:terrorists?(?:\s+(?:group|organi[sz]ation|movement))?|fighters|"
-    r"militants|jihadists|militiamen|gunmen|group|organi[sz]ation|members|forces|troops|"
+    r"militants|jihadists|militiamen|militias?|factions?|gunmen|group|organi[sz]ation|members|"
+    r"forces|troops|"
     r"insurgents|extremists|enemy)\b",  # "Nusra terrorist group fired", "the Israeli enemy fired"
     re.I,
 )

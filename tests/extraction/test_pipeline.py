@@ -719,3 +719,22 @@ def test_a_force_sworn_to_a_group_acts_for_that_group(text):
     # "an army loyal to the Islamic State" is the State's, not the Syrian army
     [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
     assert [p["group"] for p in event["perpetrators"]] == ["islamic_state"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Rebel factions shelled Aleppo city on Monday, killing 4 civilians.", "opposition"),
+        ("Members of the “Turkey-loyal factions” kill an elderly man in Afrin on Monday.",
+         "opposition"),
+        ("Jaysh Khalid Ibn Al-Walid executes a woman in al-Yarmouk basin on Monday.",
+         "islamic_state"),
+        ("Hezbollah factions shelled the village on Monday, killing two civilians.",
+         "iran_aligned"),
+    ],
+)  # fmt: skip
+def test_the_factions_the_monitors_name_are_their_sides(text, group):
+    # SOHR's "factions" are the armed opposition's (or the side they are named with), and
+    # Jaysh Khalid ibn al-Walid was the Islamic State's in the Yarmouk Basin
+    [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]] == [group]
