@@ -267,7 +267,7 @@ _WEAPON = re.compile(
 _MEMBERS = re.compile(
     r"^(?:['’]s)?\*?\s*(?:terrorists?(?:\s+(?:group|organi[sz]ation|movement))?|fighters|"
     r"militants|jihadists|militiamen|militias?|factions?|gunmen|group|organi[sz]ation|members|"
-    r"forces|troops|"
+    r"forces|troops|(?:border\s+)?guards|gendarmerie|intelligence|"
     r"insurgents|extremists|enemy)\b",  # "Nusra terrorist group fired", "the Israeli enemy fired"
     re.I,
 )
@@ -284,6 +284,19 @@ _HYPOTHETICAL_BEFORE = re.compile(
     r"authori[sz]e|against)\s+(?:(?:the|a|an|any)\s+)?$",
     re.I,
 )
+_PRIOR = r"\b(?:after|following|response\s+to|retaliation\s+(?:for|to)|revenge\s+for)\s+"
+_ATTACKS = (
+    r"(?:attacks?|shelling|bombardment|strikes?|airstrikes?|raids?|assault|offensive|bombings?)"
+)
+_PRIOR_ATTACK_BY = re.compile(
+    _PRIOR + r"(?:an?\s+|the\s+|their\s+)?(?:[\w-]+\s+){0,2}" + _ATTACKS + r"\s+by\s+(?:the\s+)?$",
+    re.I,
+)
+_PRIOR_BEFORE = re.compile(_PRIOR + r"(?:an?\s+|the\s+)?$", re.I)
+_ATTACK_NOUN_AFTER = re.compile(r"^['’]?s?\s+(?:[\w-]+\s+){0,2}?" + _ATTACKS + r"\b", re.I)
+_BACKER_BEFORE = re.compile(
+    r"\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$", re.I
+)
 _SPEAKS_AFTER = re.compile(
     r"^(?:['’]s)?[\s,]*(?:has\s+|have\s+)?(?:says?|said|reported|announced|told|stated|"
     r"warn(?:s|ed)?|denied|denies|condemn(?:s|ed)?|accused|blamed|insisted|claimed\s+that)\b",
@@ -294,8 +307,27 @@ _SAID_IT_DID = re.compile(
 )
 
 
+# How much of its part an actor named for the attack before the news keeps: "air strikes kill
+# 70 after rebel rocket attacks" are not the rebels', but "killed after a regime attack" is the
+# regime's when no one else is named.
+PRIOR_ATTACK_SHARE = 0.3
+
+
 def role(text, mention):
     """How strongly the sentence makes this mention the one who attacked (+) or was hit (-)."""
+    score = _role(text, mention)
+    before = text[max(0, mention.start - 40) : mention.start].rstrip('“"«')
+    after = text[mention.end : mention.end + 60].lstrip('”"»')
+    if score > 0 and (
+        _PRIOR_ATTACK_BY.search(before)
+        or (_PRIOR_BEFORE.search(before) and _ATTACK_NOUN_AFTER.match(after))
+    ):
+        # "a response to rocket attacks by Islam Army": the attack that came before
+        return score * PRIOR_ATTACK_SHARE
+    return score
+
+
+def _role(text, mention):
     # (a name in quotes is read as written without them: the “Islamic State” executes)
     before = text[max(0, mention.start - 40) : mention.start].rstrip('“"«')
     after = text[mention.end : mention.end + 60].lstrip('”"»')
@@ -309,10 +341,13 @@ def role(text, mention):
         return 1.0  # "Russian Defense Ministry: 100 militants killed" is a claim of the kill
     if _HYPOTHETICAL_BEFORE.search(before):
         return 0.0  # "could avert possible U.S. military strikes" reports no attack
+    if _BACKER_BEFORE.search(before):
+        return 0.0  # "regime forces backed by Hezbollah factions killed": the forces killed
     if _SPEAKS_AFTER.match(after) and not _SAID_IT_DID.match(after):
         return 0.0  # "the United States says ...": a speaker, not an attacker
     members = _MEMBERS.match(after)
-    if members and _AGENT_VERB_AFTER.match(after[members.end() :]):
+    acts = members and _AGENT_VERB_AFTER.match(after[members.end() :])
+    if acts and not re.match(r"\s+by\b", after[members.end() + acts.end() :]):
         # "Nusra terrorists executed ...": the group noun does not make them the target.
         return 1.5 + (2.0 if _AGENT_BEFORE.search(before) else 0.0)
     by = _AGENT_BEFORE.search(before)

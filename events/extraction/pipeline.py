@@ -162,6 +162,8 @@ def _specific(mentions, text):
             continue
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         surface = text[mention.start : mention.end]
+        if surface.lower() == "army" and _NAMED_BEFORE.search(text, 0, mention.start):
+            continue  # "al-Fateh Army", "Mahdi Army": a group's name, not the Syrian army
         if (
             following is not None
             and following.entry != mention.entry
@@ -174,6 +176,10 @@ def _specific(mentions, text):
             continue
         kept.append(mention)
     return kept
+
+
+# A name's last word before "Army" ("al-Fateh Army", "Mahdi Army"); not a sentence's "The".
+_NAMED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+$|\bal-\w+\s+$")
 
 
 # What joins a force to the side it serves: "an army loyal to the “Islamic State”", "factions

@@ -131,3 +131,15 @@ def test_the_counted_members_of_a_side_are_its_dead_not_the_killers():
         "militiamen loyal to them"
     )
     assert group == "syrian_government" and score < 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian air strikes kill 70 people after rebel rocket attack",
+        "The barrage was a response to rocket attacks by Islam Army insurgents on Thursday.",
+    ],
+)
+def test_the_actor_of_the_attack_before_the_news_weighs_less(text):
+    rebels = next(score for group, score in mentions(text) if group == "opposition")
+    assert 0 < rebels < 1.0

@@ -738,3 +738,27 @@ def test_the_factions_the_monitors_name_are_their_sides(text, group):
     # Jaysh Khalid ibn al-Walid was the Islamic State's in the Yarmouk Basin
     [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
     assert [p["group"] for p in event["perpetrators"]] == [group]
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # a group's name ending in "Army" is no Syrian army
+        ("al-Fateh Army executes 2 men in Idlib on Monday.", ["opposition"]),
+        ("The Mahdi Army shelled the town on Monday, killing 2 civilians.", []),
+        ("The army shelled the town on Monday, killing 2 civilians.", ["syrian_government"]),
+        # a state's border guards are its forces
+        ("Turkish border guards shot dead 2 civilians near Harem on Monday.", ["turkey"]),
+        # the backer named between the forces and their verb did not do it
+        ("Regime forces backed by Hezbollah factions killed 48 people in Rityan on Monday.",
+         ["syrian_government"]),
+        # the attack before the news is not the news's
+        ("Syrian air strikes kill 70 people after rebel rocket attack", ["syrian_government",
+                                                                        "opposition"]),
+        ("Five civilians were killed after a regime attack on the town on Monday.",
+         ["syrian_government"]),
+    ],
+)  # fmt: skip
+def test_who_did_it_is_read_from_the_grammar_around_the_names(text, groups):
+    [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]] == groups
