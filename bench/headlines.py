@@ -37,6 +37,7 @@ def main(argv=None):
     parser.add_argument(
         "--perpetrators", type=int, default=0, help="print this many perpetrator misses"
     )
+    parser.add_argument("--places", type=int, default=0, help="print this many governorate misses")
     args = parser.parse_args(argv)
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "conflictsite.settings")
@@ -60,7 +61,7 @@ def main(argv=None):
     rows = [r for r in rows if coded[r["source_headline"]] == 1]  # one event per headline
     random.Random(args.seed).shuffle(rows)
     tally = collections.Counter()
-    misses, perpetrator_misses = [], []
+    misses, perpetrator_misses, place_misses = [], [], []
     for row in rows[: args.sample]:
         events = extract(row["source_headline"], "", row["date_start"])
         primary = next((e for e in events if e.get("primary")), None)
@@ -72,6 +73,8 @@ def main(argv=None):
             if code := admin1.get(row["adm_1"]):
                 tally["located"] += 1
                 tally["governorate"] += primary["province_code"] == code
+                if primary["province_code"] != code and len(place_misses) < args.places:
+                    place_misses.append((row, code, primary))
         if row["type_of_violence"] == "3" and (sides := side_names(row["side_a"])):
             # one-sided violence: side A did it
             tally["one-sided"] += 1
@@ -100,6 +103,11 @@ def main(argv=None):
     print(f"  its governorate is UCDP's (located)   {share('governorate', 'located')}")
     print(f"  its perpetrator's group is side A's   {share('perpetrator', 'one-sided')}"
           " (one-sided violence)")  # fmt: skip
+    for row, code, primary in place_misses:
+        print(
+            f"   {row['where_coordinates']} ({code}), found {primary['place']}"
+            f" ({primary['province_code']}): {row['source_headline'][:130]}"
+        )
     for headline, side, found in perpetrator_misses:
         print(f"   side A {side}, found {found}: {headline[:150]}")
     for headline, coded_civilians, found in misses[: args.misses]:

@@ -443,18 +443,20 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
         grid.add(place)
         towns[row["place_name"]] = place
     towns = {name: place for name, place in towns.items() if re.search(r" (?:town|city)$", name)}
-    regions = [
-        n
-        for record in [*governorates, *districts.values()]
-        for n in [record["name"], *record["alternate_names"]]
-    ] + [n for name, *_, alternates in AREAS for n in [name, *alternates]]
-    learnt = report_names(source, towns, grid, heads, exclude_ucdp, [*regions, *held_out])
-
     areas = [
         {"name": name, "governorate": iso, "district": "", "latitude": lat, "longitude": lon,
          "precision": precision, "alternate_names": alternates}
         for name, iso, lat, lon, precision, alternates in AREAS
     ]  # fmt: skip
+    kept_rows = [r for r in ucdp_rows if r["place_name"] not in exclude_ucdp]
+    areas += ucdp_regions(kept_rows, ucdp_admin1, places, areas)
+    regions = [
+        n
+        for record in [*governorates, *districts.values(), *areas]
+        for n in [record["name"], *record["alternate_names"]]
+    ]
+    learnt = report_names(source, towns, grid, heads, exclude_ucdp, [*regions, *held_out])
+
     stats = {
         "governorates": len(governorates), "districts": len(districts), "places": len(places),
         "ocha": len(ocha), "geonames_merged": geonames_merged, "geonames_added": geonames_added,
@@ -731,6 +733,60 @@ SITE_KINDS = (
 # Words of a site's kind before it ("Tiyas Military Airbase", "Atmeh IDP camp", "Al Omar
 # oil fields"), which the press may leave out.
 SITE_QUALIFIERS = frozenset("military army air refugee idp oil gas".split())
+
+
+# The words after a region's name ("Yarmouk Pocket", "Wadi Barada area"): UCDP writes one,
+# the press another ("the Yarmouk Basin"), so a region is named with each.
+REGION_WORDS = ("area", "region", "pocket", "basin")
+
+
+def parse_ucdp_region(name):
+    """A region UCDP codes events in, without its region word: 'Yarmouk Pocket' -> 'Yarmouk',
+    'Wadi Barada area' -> 'Wadi Barada'; None for anything else (a place, a site's
+    surroundings, a numbered or generic name: 'Sado checkpoint area')."""
+    name = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    words = name.split()
+    if len(words) < 2 or words[-1].lower() not in REGION_WORDS or re.search(r"[\d/]", name):
+        return None
+    core = words[:-1]
+    if len(core) > 3 or any(w in QUALIFIERS for w in core):
+        return None  # "Jabar Eastern area": a part of a place, not a region
+    if any(w.lower() in SITE_KINDS or w.lower() in SITE_QUALIFIERS for w in core):
+        return None
+    article = re.compile(r"(?:al|el|as|ash|ad|ar|an|az|at|ath)(?:-[A-Z]|$)")
+    if not all(w[:1].isupper() or article.match(w) for w in core):
+        return None
+    return " ".join(core)
+
+
+def ucdp_regions(rows, admin1, places, areas):
+    """Areas for the regions UCDP codes (parse_ucdp_region) that `areas` lacks: named as UCDP
+    writes them and with every region word ("Yarmouk Basin"), and by the bare name only when
+    no place bears it ("Wadi Barada", not "Yarmouk": a camp and villages are so named)."""
+    taken = {key(n) for p in places for n in [p["name"], *p["alternate_names"]]}
+    found = []
+    for row in rows:
+        core = parse_ucdp_region(row["place_name"])
+        iso = admin1.get(row["admin1"])
+        if not core or not iso or int(row["best_precision"]) > 2:
+            continue
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        if any(
+            a["latitude"] is not None
+            and distance_km(lat, lon, float(a["latitude"]), float(a["longitude"])) <= 15
+            for a in areas
+        ) or any(key(core) == key(parse_ucdp_region(a["name"]) or "") for a in found):
+            continue  # "Al Lajah area" is AREAS's al-Lajat
+        names = [f"{core} {word.capitalize()}" for word in REGION_WORDS]
+        if key(core) not in taken:
+            names.insert(0, core)
+        name = re.sub(r"\s*\([^)]*\)", "", row["place_name"]).strip()
+        found.append(
+            {"name": name, "governorate": iso, "district": "", "latitude": lat,
+             "longitude": lon, "precision": "district",
+             "alternate_names": [n for n in names if key(n) != key(name)]}
+        )  # fmt: skip
+    return found
 
 
 def parse_ucdp_site(name):

@@ -241,3 +241,41 @@ def test_a_qualifier_of_village_names_is_no_foreign_city():
     # no name of the build happens to write it.
     cities = {word for kind, word in build_gazetteer.foreign_cities([], [], [], [])}
     assert "tahta" not in cities
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Yarmouk Pocket", "Yarmouk"),
+        ("Wadi Barada area", "Wadi Barada"),
+        ("Al Lajah area", "Al Lajah"),
+        ("Forty Seven 47 area", None),  # numbered
+        ("Sado checkpoint area", None),  # a site's surroundings
+        ("Water treatment/pumping station Jazirah area", None),
+        ("Kafr Batna suburb", None),  # a place, not a region
+    ],
+)
+def test_a_region_ucdp_codes_is_read_as_one(name, region):
+    assert build_gazetteer.parse_ucdp_region(name) == region
+
+
+def test_a_ucdp_region_is_an_area_named_with_every_word_for_a_region():
+    places = [{"name": "Yarmuk", "alternate_names": []}]
+    rows = [
+        {"place_name": "Yarmouk Pocket", "admin1": "Daraa Governorate", "latitude": "32.8",
+         "longitude": "35.85", "best_precision": "2", "n_events": "39"},
+        {"place_name": "Wadi Barada area", "admin1": "Rif Dimashq Governorate",
+         "latitude": "33.62", "longitude": "36.13", "best_precision": "1", "n_events": "27"},
+    ]  # fmt: skip
+    admin1 = {"Daraa Governorate": "SY-DR", "Rif Dimashq Governorate": "SY-RD"}
+    areas = build_gazetteer.ucdp_regions(rows, admin1, places, areas=[])
+    by_name = {a["name"]: a for a in areas}
+    # "Yarmouk" alone stays the camp and the villages of that name
+    assert "Yarmouk Basin" in by_name["Yarmouk Pocket"]["alternate_names"]
+    assert "Yarmouk" not in by_name["Yarmouk Pocket"]["alternate_names"]
+    assert by_name["Yarmouk Pocket"]["governorate"] == "SY-DR"
+    assert "Wadi Barada" in by_name["Wadi Barada area"]["alternate_names"]
+
+
+def test_a_region_with_a_part_of_a_place_in_its_name_is_none():
+    assert build_gazetteer.parse_ucdp_region("Jabar Eastern area") is None

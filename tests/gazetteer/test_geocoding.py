@@ -1026,3 +1026,13 @@ def test_a_capitals_name_shared_by_a_town_elsewhere_is_no_sure_choice(gazetteer)
     runner_up, confidence = chosen.alternatives[0]
     assert (runner_up.name, runner_up.province_code) == ("Mare'", "SY-HL")
     assert confidence > 0.3
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [("the Yarmouk Basin", "SY-DR"), ("Wadi Barada", "SY-RD"), ("the Wadi Barada area", "SY-RD")],
+)
+def test_a_region_the_conflict_data_codes_is_an_area(gazetteer, name, code):
+    chosen = gazetteer.choose(sentence(name))
+    assert chosen.location.province_code == code
+    assert chosen.location.precision == "district"
