@@ -294,6 +294,13 @@ _PRIOR_ATTACK_BY = re.compile(
 )
 _PRIOR_BEFORE = re.compile(_PRIOR + r"(?:an?\s+|the\s+)?$", re.I)
 _ATTACK_NOUN_AFTER = re.compile(r"^['’]?s?\s+(?:[\w-]+\s+){0,2}?" + _ATTACKS + r"\b", re.I)
+# "target" as the verb, not the noun of "Islamic State targets in Syria": "Regime forces target
+# Hayat Tahrir al-Sham positions", "ISIS targets the town".
+_TARGET_VERB_AFTER = re.compile(
+    r"^\s+targets?\s+(?:the|a|an|its|their|his|her|several|many|dozens|areas?|positions|"
+    r"villages?|towns?|neighbou?rhoods?|\d|(?-i:[A-Z]))",
+    re.I,
+)
 _BACKER_BEFORE = re.compile(
     r"\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$", re.I
 )
@@ -355,7 +362,7 @@ def _role(text, mention):
         score += 2.0
     if _WEAPON.fullmatch(text[mention.start : mention.end].split()[-1]):
         score += 1.5  # the alias itself names the weapon: "US raids", "coalition airstrikes"
-    if _TARGET_AFTER.match(after):
+    if _TARGET_AFTER.match(after) and not _TARGET_VERB_AFTER.match(after):
         # "fired by Nusra Front terrorists": after "by", the group noun is still the attacker.
         score -= 0.0 if by and _MEMBERS.match(after) else 2.0
     elif _AGENT_AFTER.match(after):

@@ -401,6 +401,37 @@ _FOUGHT = re.compile(
 )
 
 
+# "Turkish jets pound Islamic State targets, kill at least 20", "target a meeting of ISIS
+# commanders ..., kill about 28": a group's fighters, positions or meeting struck, and a toll
+# with no noun of its own: the group's dead.
+_GROUP_STRUCK = re.compile(
+    r"\b(?:target(?:s|ed|ing)?|pound(?:s|ed|ing)?|strik(?:e|es|ing)|struck|bomb(?:s|ed|ing)?|"
+    r"hit(?:s|ting)?|raid(?:s|ed|ing)?|attack(?:s|ed|ing)?|shell(?:s|ed|ing)?)\s+"
+    r"(?:an?\s+|the\s+)?(?P<of>(?:meeting|gathering|convoy|headquarters|positions?|posts?|bases?|"
+    r"hideouts?|camps?)\s+of\s+(?:the\s+)?)?[“\"]?"
+    r"(?P<group>(?-i:[A-Z][\w'’-]+)(?:\s+(?:(?-i:al|el)-)?(?-i:[A-Z][\w'’-]+)){0,3})[”\"]?"
+    r"(?P<noun>\s+(?:targets|positions|members|commanders|fighters|militants|headquarters|"
+    r"convoys?|gatherings?|elements|hideouts?|posts|bases|camps))?",
+    re.I,
+)
+
+
+def _group_struck(before):
+    """Is the last thing struck before a bare toll an armed group's (its fighters, positions,
+    meeting), named by the actors' lexicon?"""
+    found = next(reversed(list(_GROUP_STRUCK.finditer(before))), None)
+    if found is None or not (found["of"] or found["noun"]):
+        return False
+    return any(m.entry.group != "unknown" for m in default_actors().find(found["group"]))
+
+
+def before_struck(sentence, match):
+    """The clause before a figure where what was struck is named (back to the sentence's
+    last full stop or semicolon)."""
+    head = sentence[: match.start()]
+    return head[max(head.rfind(";"), head.rfind(". ")) + 1 :]
+
+
 def _antecedent(before):
     """The category of the last people noun before "of them" ("clashed with the terrorists,
     killing nine of them"), or fighters when none is named but a group fought by its name."""
@@ -551,7 +582,8 @@ def find_tolls(sentence, offset=0):
         ):
             continue  # "destroyed 12 Islamic State targets", "30 terrorist positions"
         if category is None and before_verb and not _NOT_PEOPLE.match(after):
-            category = "total"
+            # "pound Islamic State targets, kill at least 20": the group's dead
+            category = "combatants" if _group_struck(before_struck(sentence, match)) else "total"
         if (
             category is None
             and (clause := _SUBSET_CLAUSE.match(after))

@@ -143,3 +143,13 @@ def test_the_counted_members_of_a_side_are_its_dead_not_the_killers():
 def test_the_actor_of_the_attack_before_the_news_weighs_less(text):
     rebels = next(score for group, score in mentions(text) if group == "opposition")
     assert 0 < rebels < 1.0
+
+
+def test_target_after_a_force_is_its_verb_not_a_noun():
+    # "Regime forces target HTS positions": the forces struck; "Islamic State targets in
+    # Raqqa" are the State's positions, struck by others
+    assert mentions("Regime forces target Hayat Tahrir al-Sham positions in Idlib")[0] == (
+        "syrian_government",
+        1.5,
+    )
+    assert mentions("Coalition jets hit Islamic State targets in Raqqa")[1][1] < 0

@@ -507,3 +507,31 @@ def test_people_killed_over_days_of_battle_are_the_sides_dead(sentence):
     result, _ = combine(find_tolls(sentence), "killed")
     assert "combatants" in result
     assert "civilians" not in result
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Turkish jets pound Islamic State targets in Syria, kill at least 20: military",
+        "Coalition warplanes target a meeting of ISIS commanders and members east of Euphrates,"
+        " kill about 28",
+        "Russian jets struck HTS positions near Khan Sheikhoun, killing 12.",
+    ],
+)
+def test_a_bare_toll_after_a_groups_positions_were_struck_is_the_groups_dead(sentence):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert "combatants" in result
+    assert "civilians" not in result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "civilians"),
+    [
+        ("Russian jets struck a market in Maarat al-Numan, killing 12.", 12),
+        ("Warplanes target Idlib countryside and kill 7", 7),
+        ("Regime forces target Hayat Tahrir al-Sham positions and kill 9 civilians in Idlib", 9),
+    ],
+)
+def test_a_toll_after_places_or_of_civilians_stays_civilian(sentence, civilians):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert result["civilians"]["best"] == civilians
