@@ -92,13 +92,13 @@ NUMBER_RE = re.compile(
 CATEGORY_NOUNS = [
     (
         "children",
-        r"children|child|kids|boys|girls|infants|babies|minors|schoolchildren|pupils|"
+        r"(?:citizen|civilian)\s+(?:children|child)|children|child|kids|boys|girls|infants|babies|minors|schoolchildren|pupils|"
         r"toddlers|teenagers|youngsters|son|daughter|boy|girl|baby|infant|toddler|teenager|"
         r"grandsons?|granddaughters?|grandchildren|grandchild|sons|daughters",
     ),
     (
         "women",
-        r"women|woman|mothers|mother|wife|wives|sisters?|daughters?-in-law|grandmothers?|aunts?|"
+        r"(?:citizen|civilian)\s+(?:women|woman)|women|woman|mothers|mother|wife|wives|sisters?|daughters?-in-law|grandmothers?|aunts?|"
         r"nieces?",
     ),
     (

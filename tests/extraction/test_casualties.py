@@ -535,3 +535,17 @@ def test_a_bare_toll_after_a_groups_positions_were_struck_is_the_groups_dead(sen
 def test_a_toll_after_places_or_of_civilians_stays_civilian(sentence, civilians):
     result, _ = combine(find_tolls(sentence), "killed")
     assert result["civilians"]["best"] == civilians
+
+
+def test_citizen_women_are_women_and_civilians():
+    # "three citizen women" (SOHR's English for civilian women) count as women, and the
+    # persons killed with them as civilians
+    result, _ = combine(
+        find_tolls(
+            "Two children and three citizen women among 7 persons at least killed during the "
+            "targeting by factions on Aleppo city"
+        ),
+        "killed",
+    )
+    assert result["women"]["best"] == 3
+    assert result["civilians"]["best"] == 7
