@@ -163,21 +163,30 @@ _PLURAL_PEOPLE = re.compile(r"(?:s|people|children|men|women|police|personnel|mi
 # A noun that says its people are dead.
 _DEATH_NOUN = re.compile(r"\b(?:martyrs|dead|bodies|corpses)$", re.I)
 # People killed in a battle, not by it: "50 killed during clashes between rebels and IS",
-# "kills 50 people in 3 days of fierce clashes" count the sides' dead (a toll of civilians
-# names them: "5 civilians killed in clashes").
+# "kills 50 people in 3 days of fierce clashes" are not presumed civilians (their toll is no
+# civilians' unless the text says whose it is: "5 civilians killed in clashes", "among them 12
+# civilians"). Not a battle with bombs ("in fighting and air strikes"), nor people amid one.
 _BATTLE = (
     r"\s+(?:the\s+|a\s+)?(?:(?:\d+|\w+)\s+(?:days?|hours?|weeks?)\s+of\s+)?"
     r"(?:(?:violent|heavy|fierce|intense|ongoing|renewed|continued|continuing|new)\s+)*"
     r"(?:clashes|fighting|battles?|confrontations|combats?)\b"
+    r"(?!\s+(?:and|or|,)\s+(?:\w+\s+)?(?:air\s?strikes|strikes|shelling|bombardment|bombing|"
+    r"raids|barrel))"
 )
 _IN_BATTLE = re.compile(
     r"^[\s,]*(?:(?:people|persons|others)\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?"
-    r"(?:killed|dead|died)\s+(?:in|during|amid)" + _BATTLE,
+    r"(?:killed|dead|died)\s+(?:in|during)" + _BATTLE,
     re.I,
 )
-# ... after the verb, in the battle ("kills 50 people in 3 days of fierce clashes"), not
-# amid it ("shelling killed 8 people amid clashes")
+# ... after the verb, in the battle ("kills 50 people in 3 days of fierce clashes")
 _PEOPLE_IN_BATTLE = re.compile(r"^[\s,]*(?:people|persons|others)?\s*in" + _BATTLE, re.I)
+# People of no armed side the sentence names: the battle is theirs too ("clashes between two
+# families", "between residents and security forces", "most of them women and children").
+_UNARMED = re.compile(
+    r"\b(?:civilians?|women|children|residents|villagers|citizens|families|family|clans?|tribes?|"
+    r"tribesmen|protesters|demonstrators|worshippers|displaced|students)\b",
+    re.I,
+)
 _COMBINED_BEFORE = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|martyr(?:ed|ing)?)\s+(?:and|or|&|/)\s*(?:wound|injur)\w*\s+"
     r"(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+|about\s+|around\s+|"
@@ -262,6 +271,9 @@ class Toll:
     split: bool = False
     # "More than 50": a floor the text may state exactly further on ("at least 51").
     floor: bool = False
+    # "50 killed during clashes", "pound Islamic State targets, kill 20": the dead of a battle
+    # or of a strike on an armed group, not presumed civilians.
+    battle: bool = False
 
 
 def number_value(text):
@@ -562,6 +574,7 @@ def find_tolls(sentence, offset=0):
                 )
             continue
         category, noun_end = _category(after, killing=bool(before_verb))
+        struck = False
         if category in (None, "total") and (alone := _OF_THEM_ALONE.match(after)):
             # "clashed with the terrorists, killing nine of them": the people named before.
             # (the people named in the clauses just before, not a whole long sentence again)
@@ -582,8 +595,10 @@ def find_tolls(sentence, offset=0):
         ):
             continue  # "destroyed 12 Islamic State targets", "30 terrorist positions"
         if category is None and before_verb and not _NOT_PEOPLE.match(after):
-            # "pound Islamic State targets, kill at least 20": the group's dead
-            category = "combatants" if _group_struck(before_struck(sentence, match)) else "total"
+            category = "total"
+            # "pound Islamic State targets, kill at least 20": the group's dead, not presumed
+            # civilians
+            struck = _group_struck(before_struck(sentence, match))
         if (
             category is None
             and (clause := _SUBSET_CLAUSE.match(after))
@@ -649,12 +664,14 @@ def find_tolls(sentence, offset=0):
             subset = subset or previous[2]
         if kind is None:
             continue
-        if (
+        battle = (
             category == "total"
             and kind == "killed"
-            and (_IN_BATTLE.match(after) or before_verb and _PEOPLE_IN_BATTLE.match(after))
-        ):
-            category = "combatants"
+            and bool(
+                struck or _IN_BATTLE.match(after) or before_verb and _PEOPLE_IN_BATTLE.match(after)
+            )
+            and not _UNARMED.search(sentence)
+        )
         updated = bool(_UPDATED.search(sentence[max(0, match.start() - 80) : match.start()]))
         tolls.append(
             Toll(
@@ -669,6 +686,7 @@ def find_tolls(sentence, offset=0):
                 subset,
                 updated,
                 floor=(match["qual"] or "").lower().startswith(("more", "over", "above")),
+                battle=battle,
             )
         )
         previous = (match.end() + noun_end, kind, subset)
@@ -956,11 +974,13 @@ def combine(tolls, kind, headline_end=0, roundup=False):
             }
             evidence["civilians"] = newer
     if "civilians" not in result:
-        # Reporters say "people" for civilians; a count of children or women is a floor.
-        if "total" in result and "combatants" not in result:
+        # Reporters say "people" for civilians (not for the dead of a battle); a count of
+        # children or women is a floor.
+        if "total" in result and "combatants" not in result and not evidence["total"].battle:
             result["civilians"], evidence["civilians"] = result["total"], evidence["total"]
         elif (
             "total" in result
+            and "combatants" in result
             and result["combatants"]["best"] < result["total"]["best"]
             and abs(evidence["total"].start - evidence["combatants"].start) < SAME_ACCOUNT
         ):
