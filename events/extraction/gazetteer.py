@@ -514,7 +514,7 @@ class _Entry:
 
     __slots__ = (
         "location", "weight", "keys", "spellings", "sounds", "skeletons", "capital_of",
-        "standalone", "romans", "twins", "evidence", "kinds", "town",
+        "standalone", "romans", "twins", "evidence", "kinds",
     )  # fmt: skip
 
     def __init__(self, location, weight, capital_of=None, standalone=False):
@@ -533,8 +533,6 @@ class _Entry:
         self.capital_of = capital_of
         # A name that stands alone at the head of a longer run ("Aleppo University").
         self.standalone = standalone or location.precision != PLACE
-        # A town of its own (GeoNames lists it), not a hamlet: a rival to a capital by its name.
-        self.town = self.standalone
 
 
 def _names(value):
@@ -728,7 +726,6 @@ class Gazetteer:
                 # Named in a conflict dataset: likelier to be named in the next report.
                 weight += 1.0 + math.log10(events)
             entry = _Entry(location, weight, standalone=population >= 5000)
-            entry.town = entry.standalone or bool(p.get("geonames_id"))
             entry.evidence = (
                 math.log1p(events),
                 math.log10(population + 1),
@@ -1632,9 +1629,7 @@ class Gazetteer:
         rivals = [
             e
             for e in places
-            if (e.standalone or (e.town and _spelled(e, surface)))
-            and not e.capital_of
-            and e.location.province_code not in codes
+            if e.standalone and not e.capital_of and e.location.province_code not in codes
         ]
         favoured = ()
         if capitals and not rivals:  # not when a town elsewhere has the name too (Ma'ra, Mare')
@@ -2117,18 +2112,19 @@ def closeness(surface, entry):
 
 def _heard(text, mention):
     """The mention as it is spelled for comparing: with the mark of a final ayn the words
-    leave out ("Mare'", مارع), unless it closes a quotation ('Mare')."""
+    leave out ("Mare'", مارع), unless it closes a quotation ('Mare', "to 'defend Sukhne'")."""
     surface = mention.surface
     mark = text[mention.end : mention.end + 1]
-    if (
-        mark
-        and mark in APOSTROPHES
-        and surface[-1:].lower() in VOWELS
-        and not text[mention.end + 1 : mention.end + 2].isalpha()
-        and text[max(0, mention.start - 1) : mention.start] not in APOSTROPHES + '"'
-    ):
-        return surface + mark
-    return surface
+    if not mark or mark not in APOSTROPHES or surface[-1:].lower() not in VOWELS:
+        return surface
+    if text[mention.end + 1 : mention.end + 2].isalpha():
+        return surface
+    # A quotation opened before it on its line: a mark after a space, a line's start or a
+    # bracket, that no letter precedes.
+    line = text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
+    if re.search(r"(?:^|[\s(\[])[" + APOSTROPHES + r"]", line):
+        return surface
+    return surface + mark
 
 
 def _spelled(entry, surface):
