@@ -301,8 +301,14 @@ _TARGET_VERB_AFTER = re.compile(
     r"villages?|towns?|neighbou?rhoods?|\d|(?-i:[A-Z]))",
     re.I,
 )
-_BACKER_BEFORE = re.compile(
-    r"\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$", re.I
+# "... after shelling by Jaish al-Islam killed 6 people": the attack after "after" is the news's
+_OWN_TOLL_AFTER = re.compile(r"^\s+(?:had\s+|has\s+)?(?:killed|kills|killing|left|leaving)\b", re.I)
+# "a vehicle of the rebel factions", "fighters of a rebel faction", "the ranks of the Islamic
+# factions": the group whose people or things were hit
+_TARGETED_OF_BEFORE = re.compile(
+    r"\b(?:target(?:s|ed|ing)?|hit(?:s|ting)?|struck|attack(?:s|ed|ing)?)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,3}?of\s+(?:the\s+|an?\s+)?$|\branks\s+of\s+(?:the\s+)?$",
+    re.I,
 )
 _SPEAKS_AFTER = re.compile(
     r"^(?:['’]s)?[\s,]*(?:has\s+|have\s+)?(?:says?|said|reported|announced|told|stated|"
@@ -325,9 +331,13 @@ def role(text, mention):
     score = _role(text, mention)
     before = text[max(0, mention.start - 40) : mention.start].rstrip('“"«')
     after = text[mention.end : mention.end + 60].lstrip('”"»')
-    if score > 0 and (
-        _PRIOR_ATTACK_BY.search(before)
-        or (_PRIOR_BEFORE.search(before) and _ATTACK_NOUN_AFTER.match(after))
+    if (
+        score > 0
+        and (
+            _PRIOR_ATTACK_BY.search(before)
+            or (_PRIOR_BEFORE.search(before) and _ATTACK_NOUN_AFTER.match(after))
+        )
+        and not _OWN_TOLL_AFTER.match(after)
     ):
         # "a response to rocket attacks by Islam Army": the attack that came before
         return score * PRIOR_ATTACK_SHARE
@@ -342,14 +352,14 @@ def _role(text, mention):
     if _COUNTED_BEFORE.search(before):
         # "20 IS fighters killed": a counted group is the dead, not the killer.
         return -2.0
+    if _TARGETED_OF_BEFORE.search(before):
+        return -1.5  # "an explosion targeting a vehicle of the rebel factions kills 4"
     if _OPPONENT_BEFORE.search(before):
         return 1.5
     if mention.start <= 2 and re.match(r"\s*:", after):
         return 1.0  # "Russian Defense Ministry: 100 militants killed" is a claim of the kill
     if _HYPOTHETICAL_BEFORE.search(before):
         return 0.0  # "could avert possible U.S. military strikes" reports no attack
-    if _BACKER_BEFORE.search(before):
-        return 0.0  # "regime forces backed by Hezbollah factions killed": the forces killed
     if _SPEAKS_AFTER.match(after) and not _SAID_IT_DID.match(after):
         return 0.0  # "the United States says ...": a speaker, not an attacker
     members = _MEMBERS.match(after)

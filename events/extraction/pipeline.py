@@ -105,7 +105,12 @@ class _Facts:
             ],
             text,
         )
-        agents = [(m, score) for m in mentions if (score := role(text, m)) > 0]
+        backers = _backers(mentions, text)
+        agents = [
+            (m, score)
+            for i, m in enumerate(mentions)
+            if i not in backers and (score := role(text, m)) > 0
+        ]
         source = speaker(text, found_sources)
         return agents, source, attribution(text, [m for m, _ in agents], source)
 
@@ -178,8 +183,27 @@ def _specific(mentions, text):
     return kept
 
 
-# A name's last word before "Army" ("al-Fateh Army", "Mahdi Army"); not a sentence's "The".
-_NAMED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+$|\bal-\w+\s+$")
+# A name's last word before "Army" ("al-Fateh Army"), not a headline's title case ("Activists
+# Say Army Kills 15").
+_NAMED_BEFORE = re.compile(r"\b(?:al|el)-[\w'’]+\s+$", re.I)
+
+
+_BACKED_BY = re.compile(
+    r"\s+(?:[\w-]+\s+){0,2}?(?:backed|supported|aided|assisted|helped|covered)\s+by\s+(?:the\s+)?",
+    re.I,
+)
+_AND = re.compile(r"\s*(?:,|and|&|,\s+and)\s+(?:the\s+|by\s+)?", re.I)
+
+
+def _backers(mentions, text):
+    """Indexes of the actors named as backing the one before them ("Syrian troops backed by
+    Hezbollah and Russian jets killed 25"): they did not do it."""
+    backers = set()
+    for i in range(1, len(mentions)):
+        gap = text[mentions[i - 1].end : mentions[i].start]
+        if _BACKED_BY.fullmatch(gap) or (i - 1 in backers and _AND.fullmatch(gap)):
+            backers.add(i)
+    return backers
 
 
 # What joins a force to the side it serves: "an army loyal to the “Islamic State”", "factions

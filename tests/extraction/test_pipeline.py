@@ -745,13 +745,22 @@ def test_the_factions_the_monitors_name_are_their_sides(text, group):
     [
         # a group's name ending in "Army" is no Syrian army
         ("al-Fateh Army executes 2 men in Idlib on Monday.", ["opposition"]),
-        ("The Mahdi Army shelled the town on Monday, killing 2 civilians.", []),
         ("The army shelled the town on Monday, killing 2 civilians.", ["syrian_government"]),
+        ("Activists Say Army Kills 15 Civilians in Daraa", ["syrian_government"]),
         # a state's border guards are its forces
         ("Turkish border guards shot dead 2 civilians near Harem on Monday.", ["turkey"]),
-        # the backer named between the forces and their verb did not do it
+        # the backers named between the forces and their verb did not do it, but a backer
+        # of a force the lexicon does not know is who the text names
         ("Regime forces backed by Hezbollah factions killed 48 people in Rityan on Monday.",
          ["syrian_government"]),
+        ("Syrian troops backed by Hezbollah and Russian jets killed 25 civilians on Monday.",
+         ["syrian_government"]),
+        ("Militias backed by Iran killed 8 civilians in Deir Ezzor on Monday.", ["iran_aligned"]),
+        # the group whose vehicle or fighters were hit did not do it
+        ("An explosion targeting a vehicle of the rebel factions kills 4 of their members", []),
+        # the attack after "after" that carries the toll is the news's
+        ("Regime forces bombed Douma after shelling by Jaish al-Islam killed 6 people in"
+         " Damascus", ["opposition", "syrian_government"]),
         # the attack before the news is not the news's
         ("Syrian air strikes kill 70 people after rebel rocket attack", ["syrian_government",
                                                                         "opposition"]),
