@@ -762,8 +762,15 @@ def parse_ucdp_region(name):
 def ucdp_regions(rows, admin1, places, areas):
     """Areas for the regions UCDP codes (parse_ucdp_region) that `areas` lacks: named as UCDP
     writes them and with every region word ("Yarmouk Basin"), and by the bare name only when
-    no place bears it ("Wadi Barada", not "Yarmouk": a camp and villages are so named)."""
-    taken = {key(n) for p in places for n in [p["name"], *p["alternate_names"]]}
+    no place bears it, nor has it as a word of its name ("Wadi Barada", not "Yarmouk": a camp
+    and villages are so named; not "Orm": Orm al-Joz)."""
+    # (and the words of their names: "Orm" is Orm al-Joz and Big Orm as well)
+    taken = {
+        key(part)
+        for p in places
+        for n in [p["name"], *p["alternate_names"]]
+        for part in [n, *n.replace("-", " ").split()]
+    }
     found = []
     for row in rows:
         core = parse_ucdp_region(row["place_name"])

@@ -302,7 +302,15 @@ _TARGET_VERB_AFTER = re.compile(
     re.I,
 )
 # "... after shelling by Jaish al-Islam killed 6 people": the attack after "after" is the news's
+_ASIDE = re.compile(
+    r"^\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+)?(?:backed|supported|aided|assisted|"
+    r"helped|covered|led)\s+by\s+[^,.;]{1,80},",
+    re.I,
+)
+# (unless the news before "after" has its toll: "jets killed 20 in Douma after shelling by
+# Jaish al-Islam killed 6")
 _OWN_TOLL_AFTER = re.compile(r"^\s+(?:had\s+|has\s+)?(?:killed|kills|killing|left|leaving)\b", re.I)
+_KILLING = re.compile(r"\b(?:kill(?:ed|ing|s)?|left|leaving)\b", re.I)
 # "a vehicle of the rebel factions", "fighters of a rebel faction", "the ranks of the Islamic
 # factions": the group whose people or things were hit
 _TARGETED_OF_BEFORE = re.compile(
@@ -337,7 +345,7 @@ def role(text, mention):
             _PRIOR_ATTACK_BY.search(before)
             or (_PRIOR_BEFORE.search(before) and _ATTACK_NOUN_AFTER.match(after))
         )
-        and not _OWN_TOLL_AFTER.match(after)
+        and not (_OWN_TOLL_AFTER.match(after) and not _KILLING.search(text, 0, mention.start))
     ):
         # "a response to rocket attacks by Islam Army": the attack that came before
         return score * PRIOR_ATTACK_SHARE
@@ -345,9 +353,11 @@ def role(text, mention):
 
 
 def _role(text, mention):
-    # (a name in quotes is read as written without them: the “Islamic State” executes)
+    # (a name in quotes is read as written without them: the “Islamic State” executes; and
+    # its backers said between commas are passed over: "The army, backed by Russian jets,
+    # killed")
     before = text[max(0, mention.start - 40) : mention.start].rstrip('“"«')
-    after = text[mention.end : mention.end + 60].lstrip('”"»')
+    after = _ASIDE.sub("", text[mention.end : mention.end + 140].lstrip('”"»'), count=1)[:60]
     score = 0.0
     if _COUNTED_BEFORE.search(before):
         # "20 IS fighters killed": a counted group is the dead, not the killer.

@@ -180,11 +180,11 @@ _IN_BATTLE = re.compile(
 )
 # ... after the verb, in the battle ("kills 50 people in 3 days of fierce clashes")
 _PEOPLE_IN_BATTLE = re.compile(r"^[\s,]*(?:people|persons|others)?\s*in" + _BATTLE, re.I)
-# People of no armed side the sentence names: the battle is theirs too ("clashes between two
-# families", "between residents and security forces", "most of them women and children").
-_UNARMED = re.compile(
-    r"\b(?:civilians?|women|children|residents|villagers|citizens|families|family|clans?|tribes?|"
-    r"tribesmen|protesters|demonstrators|worshippers|displaced|students)\b",
+# People of no armed side the battle is between: its dead are people as ever ("clashes between
+# two families", "between residents and security forces").
+_UNARMED_SIDES = re.compile(
+    r"^[^.;:]{0,80}?\bbetween\b[^.;:,]{0,60}?\b(?:families|family|clans?|residents|villagers|"
+    r"citizens|locals|protesters|demonstrators|worshippers|people)\b",
     re.I,
 )
 _COMBINED_BEFORE = re.compile(
@@ -670,7 +670,7 @@ def find_tolls(sentence, offset=0):
             and bool(
                 struck or _IN_BATTLE.match(after) or before_verb and _PEOPLE_IN_BATTLE.match(after)
             )
-            and not _UNARMED.search(sentence)
+            and not _UNARMED_SIDES.match(after)
         )
         updated = bool(_UPDATED.search(sentence[max(0, match.start() - 80) : match.start()]))
         tolls.append(
@@ -992,7 +992,10 @@ def combine(tolls, kind, headline_end=0, roundup=False):
         elif "children" in result or "women" in result:
             parts = [result[c] for c in ("children", "women") if c in result]
             whole = [t for t in own if t.category in ("children", "women") and not t.subset]
-            if not any(not t.subset for t in own):
+            if "total" in result and evidence["total"].battle:
+                # "20 killed in clashes, among them 4 children": the children are civilians
+                whole = [t for t in own if t.category in ("children", "women")]
+            elif not any(not t.subset for t in own):
                 # "The dead included 6 children and 4 women": a breakdown of no toll given
                 whole = [t for t in own if t.category in ("children", "women")]
             if whole:

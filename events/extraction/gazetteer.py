@@ -2119,10 +2119,14 @@ def _heard(text, mention):
         return surface
     if text[mention.end + 1 : mention.end + 2].isalpha():
         return surface
-    # A quotation opened before it on its line: a mark after a space, a line's start or a
-    # bracket, that no letter precedes.
-    line = text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
-    if re.search(r"(?:^|[\s(\[])[" + APOSTROPHES + r"]", line):
+    # A quotation still open before it in its sentence: more marks opening a quotation (after
+    # a space, a bracket or the start) than closing one (after a letter, before a space or a
+    # stop) since the last full stop.
+    start = max(text.rfind(stop, 0, mention.start) for stop in (". ", "! ", "? ", "\n")) + 1
+    sentence = text[start : mention.start]
+    opened = len(re.findall(r"(?:^|[\s(\[])['‘`]", sentence))
+    closed = len(re.findall(r"\w['’](?=[\s.,;:!?)\]]|$)", sentence))
+    if opened > closed:
         return surface
     return surface + mark
 

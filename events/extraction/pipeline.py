@@ -167,7 +167,7 @@ def _specific(mentions, text):
             continue
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         surface = text[mention.start : mention.end]
-        if surface.lower() == "army" and _NAMED_BEFORE.search(text, 0, mention.start):
+        if surface.lower() == "army" and _named_army(text, mention):
             continue  # "al-Fateh Army", "Mahdi Army": a group's name, not the Syrian army
         if (
             following is not None
@@ -183,13 +183,27 @@ def _specific(mentions, text):
     return kept
 
 
-# A name's last word before "Army" ("al-Fateh Army"), not a headline's title case ("Activists
-# Say Army Kills 15").
-_NAMED_BEFORE = re.compile(r"\b(?:al|el)-[\w'’]+\s+$", re.I)
+# A name's last word before "Army" ("al-Fateh Army", "the Lebanese Army", "Free Idlib Army"),
+# told apart from a headline's title case ("Activists Say Army Kills 15"), where every word
+# is capitalised: there it is the army.
+_NAMED_BEFORE = re.compile(
+    r"\b(?:al|el)-[\w'’]+\s+$|(?<![.!?:]\s)\b(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+$"
+)
+
+
+def _named_army(text, mention):
+    if not _NAMED_BEFORE.search(text, 0, mention.start):
+        return False
+    if re.search(r"\b(?:al|el)-[\w'’]+\s+$", text[: mention.start], re.I):
+        return True
+    words = re.findall(r"[A-Za-z]{4,}", text)
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised < 0.6 * len(words)  # running text, not a title-case headline
 
 
 _BACKED_BY = re.compile(
-    r"\s+(?:[\w-]+\s+){0,2}?(?:backed|supported|aided|assisted|helped|covered)\s+by\s+(?:the\s+)?",
+    r"[\s,()–-]+(?:[\w'’.-]+[\s,]+){0,8}?(?:backed|supported|aided|assisted|helped|covered)"
+    r"\s+by\s+(?:the\s+|an?\s+)?",
     re.I,
 )
 _AND = re.compile(r"\s*(?:,|and|&|,\s+and)\s+(?:the\s+|by\s+)?", re.I)

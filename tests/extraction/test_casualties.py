@@ -578,3 +578,19 @@ def test_citizen_women_are_women_and_civilians():
     )
     assert result["women"]["best"] == 3
     assert result["civilians"]["best"] == 7
+
+
+@pytest.mark.parametrize(
+    ("sentence", "civilians"),
+    [
+        # families fleeing a battle between armed sides are not its sides
+        ("At least 25 people were killed in fierce clashes between the SDF and IS in Hajin, as"
+         " hundreds of families fled", None),
+        # the children among a battle's dead are civilians
+        ("Twenty people were killed during clashes in Jisr al-Shughur, among them 4 children", 4),
+    ],
+)  # fmt: skip
+def test_a_battles_civilians_are_those_it_names(sentence, civilians):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert result["total"]["best"] in (20, 25)
+    assert result.get("civilians", {}).get("best") == civilians

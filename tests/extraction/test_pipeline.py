@@ -771,3 +771,26 @@ def test_the_factions_the_monitors_name_are_their_sides(text, group):
 def test_who_did_it_is_read_from_the_grammar_around_the_names(text, groups):
     [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
     assert [p["group"] for p in event["perpetrators"]] == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # backers said between commas are passed over, and do not do it
+        ("Regime forces, backed by Iranian militias, killed 6 civilians in Hama on Monday.",
+         ["syrian_government"]),
+        ("The Syrian army, backed by Russian warplanes and Iranian militias, killed 20"
+         " civilians on Monday.", ["syrian_government"]),
+        ("Hezbollah, backed by the Syrian army, killed 10 civilians on Monday.",
+         ["iran_aligned"]),
+        # an army named in running text is that army; in a title-case headline, the Syrian
+        ("The Lebanese Army shelled positions in Arsal on Monday, killing 5.", []),
+        ("Activists Say Army Kills 15 Civilians in Daraa", ["syrian_government"]),
+        # the earlier attack stays second when the news before "after" has its own toll
+        ("Regime jets killed 20 civilians in Douma after shelling by Jaish al-Islam killed 6"
+         " people in Damascus", ["syrian_government", "opposition"]),
+    ],
+)  # fmt: skip
+def test_backers_asides_and_armies_are_read_from_the_whole_sentence(text, groups):
+    [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]] == groups

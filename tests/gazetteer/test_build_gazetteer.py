@@ -279,3 +279,13 @@ def test_a_ucdp_region_is_an_area_named_with_every_word_for_a_region():
 
 def test_a_region_with_a_part_of_a_place_in_its_name_is_none():
     assert build_gazetteer.parse_ucdp_region("Jabar Eastern area") is None
+
+
+def test_a_regions_bare_name_that_is_a_word_of_a_places_name_is_not_the_region():
+    # "Orm" is Orm al-Joz and Big Orm too: only "Orm area", "Orm Region" are the region
+    places = [{"name": "Orm Eljoz", "alternate_names": ["Orm al-Joz"]}]
+    rows = [{"place_name": "Orm area", "admin1": "Aleppo Governorate", "latitude": "36.14",
+             "longitude": "36.9", "best_precision": "1", "n_events": "3"}]  # fmt: skip
+    [area] = build_gazetteer.ucdp_regions(rows, {"Aleppo Governorate": "SY-HL"}, places, [])
+    assert "Orm" not in area["alternate_names"]
+    assert "Orm Region" in area["alternate_names"]

@@ -1041,3 +1041,8 @@ def test_a_region_the_conflict_data_codes_is_an_area(gazetteer, name, code):
     chosen = gazetteer.choose(sentence(name))
     assert chosen.location.province_code == code
     assert chosen.location.precision == "district"
+
+
+def test_a_quotation_closed_before_the_name_leaves_its_ayn_mark(gazetteer):
+    text = "Turkey launched operation 'Euphrates Shield' in August, and IS shells hit Mare' today."
+    assert gazetteer.choose(text).location.name == "Mare'"
