@@ -302,6 +302,13 @@ _TARGET_VERB_AFTER = re.compile(
     re.I,
 )
 # "... after shelling by Jaish al-Islam killed 6 people": the attack after "after" is the news's
+# "targeted by drones of the Turkish army", "shot by members of the group": by its own
+_BY_THEIR = re.compile(
+    r"\bby\s+(?:the\s+)?(?:drones?|war\s?planes?|jets?|aircraft|helicopters?|artillery|shells?|"
+    r"missiles?|rockets?|fighters|members|gunmen|elements|militants|snipers?|patrols?)\s+"
+    r"(?:of|from|belonging\s+to)\s+(?:the\s+)?$",
+    re.I,
+)
 _ASIDE = re.compile(
     r"^\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+)?(?:backed|supported|aided|assisted|"
     r"helped|covered|led)\s+by\s+[^,.;]{1,80},",
@@ -315,7 +322,7 @@ _KILLING = re.compile(r"\b(?:kill(?:ed|ing|s)?|left|leaving)\b", re.I)
 # factions": the group whose people or things were hit
 _TARGETED_OF_BEFORE = re.compile(
     r"\b(?:target(?:s|ed|ing)?|hit(?:s|ting)?|struck|attack(?:s|ed|ing)?)\s+(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,3}?of\s+(?:the\s+|an?\s+)?$|\branks\s+of\s+(?:the\s+)?$",
+    r"(?:(?!by\b)[\w-]+\s+){0,3}?of\s+(?:the\s+|an?\s+)?$|\branks\s+of\s+(?:the\s+)?$",
     re.I,
 )
 _SPEAKS_AFTER = re.compile(
@@ -377,7 +384,7 @@ def _role(text, mention):
     if acts and not re.match(r"\s+by\b", after[members.end() + acts.end() :]):
         # "Nusra terrorists executed ...": the group noun does not make them the target.
         return 1.5 + (2.0 if _AGENT_BEFORE.search(before) else 0.0)
-    by = _AGENT_BEFORE.search(before)
+    by = _AGENT_BEFORE.search(before) or _BY_THEIR.search(before)
     if by:
         score += 2.0
     if _WEAPON.fullmatch(text[mention.start : mention.end].split()[-1]):

@@ -794,3 +794,17 @@ def test_who_did_it_is_read_from_the_grammar_around_the_names(text, groups):
 def test_backers_asides_and_armies_are_read_from_the_whole_sentence(text, groups):
     [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
     assert [p["group"] for p in event["perpetrators"]] == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("A car was targeted by drones of the Turkish army near Qamishli on Monday, killing 3"
+         " civilians.", ["turkey"]),
+        ("A civilian was shot dead by members of the Islamic State in Raqqa on Monday.",
+         ["islamic_state"]),
+    ],
+)  # fmt: skip
+def test_a_group_whose_weapons_or_members_did_it_did_it(text, groups):
+    [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]] == groups
