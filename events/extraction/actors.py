@@ -267,7 +267,7 @@ _WEAPON = re.compile(
 _MEMBERS = re.compile(
     r"^(?:['’]s)?\*?\s*(?:terrorists?(?:\s+(?:group|organi[sz]ation|movement))?|fighters|"
     r"militants|jihadists|militiamen|militias?|factions?|gunmen|group|organi[sz]ation|members|"
-    r"forces|troops|(?:border\s+)?guards|gendarmerie|intelligence|"
+    r"forces|troops|(?:border\s+)?guards|gendarmerie|intelligence|cells?|"
     r"insurgents|extremists|enemy)\b",  # "Nusra terrorist group fired", "the Israeli enemy fired"
     re.I,
 )
@@ -302,6 +302,20 @@ _TARGET_VERB_AFTER = re.compile(
     re.I,
 )
 # "... after shelling by Jaish al-Islam killed 6 people": the attack after "after" is the news's
+# "on charges of belonging to ISIS", "under the pretext of communicating with the SDF": what
+# the victim was accused of, not who did it
+_CHARGED_WITH_BEFORE = re.compile(
+    r"\b(?:charges?|charged|pretext|accus\w*|suspicion|suspected)\s+(?:of\s+)?(?:\w+\s+){0,3}?"
+    r"(?:belonging|loyalty|links?|ties|affiliation|communicating|dealing|cooperating|"
+    r"collaborating|spying|working)\s+(?:to|with|for)\s+(?:the\s+)?$",
+    re.I,
+)
+# "in the jails of", "at the hands of", "in the custody of": who held the dead
+_HELD_BY_BEFORE = re.compile(
+    r"\b(?:jails?|prisons?|detention\s+(?:centers?|centres?|facilities)|custody|hands|"
+    r"dungeons?|cells)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 # "targeted by drones of the Turkish army", "shot by members of the group": by its own
 _BY_THEIR = re.compile(
     r"\bby\s+(?:the\s+)?(?:drones?|war\s?planes?|jets?|aircraft|helicopters?|artillery|shells?|"
@@ -371,6 +385,10 @@ def _role(text, mention):
         return -2.0
     if _TARGETED_OF_BEFORE.search(before):
         return -1.5  # "an explosion targeting a vehicle of the rebel factions kills 4"
+    if _CHARGED_WITH_BEFORE.search(before):
+        return 0.0  # "executed on charges of belonging to ISIS": the victim's, said of him
+    if _HELD_BY_BEFORE.search(before):
+        return 2.0  # "killed under torture in the jails of pro-Turkey factions"
     if _OPPONENT_BEFORE.search(before):
         return 1.5
     if mention.start <= 2 and re.match(r"\s*:", after):

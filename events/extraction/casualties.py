@@ -406,7 +406,8 @@ _OF_THEM_ALONE = re.compile(
 # "Warplanes target Hayaat Tahrir al-Sham ..., and kill 16 of them", "clashes with ISIS,
 # killing 20 of them": a group fought, named by its name.
 _FOUGHT = re.compile(
-    r"\b(?:target(?:s|ed|ing)?|attack(?:s|ed|ing)?|ambush(?:es|ed|ing)?|against|"
+    r"\b(?:target(?:s|ed|ing)?|attack(?:s|ed|ing)?|ambush(?:es|ed|ing)?|against|raid(?:s|ed|ing)?|"
+    r"pound(?:s|ed|ing)?|struck|strik(?:e|es|ing)|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|"
     r"(?:clash(?:es|ed)?|fight(?:s|ing)?|battles?)\s+with)\s+(?:positions\s+of\s+)?"
     r"(?:the\s+)?[“\"]?(?-i:[A-Z][\w'’-]+)(?:\s+(?:(?-i:al|el)-)?(?-i:[A-Z][\w'’-]+)){0,3}",
     re.I,

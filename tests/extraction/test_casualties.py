@@ -594,3 +594,11 @@ def test_a_battles_civilians_are_those_it_names(sentence, civilians):
     result, _ = combine(find_tolls(sentence), "killed")
     assert result["total"]["best"] in (20, 25)
     assert result.get("civilians", {}).get("best") == civilians
+
+
+def test_of_them_after_a_group_was_raided_counts_its_fighters():
+    result, _ = combine(
+        find_tolls("SDF raids ISIS cells in Deir Ezzor, killing 3 of them"), "killed"
+    )
+    assert result["combatants"]["best"] == 3
+    assert "civilians" not in result

@@ -808,3 +808,20 @@ def test_backers_asides_and_armies_are_read_from_the_whole_sentence(text, groups
 def test_a_group_whose_weapons_or_members_did_it_did_it(text, groups):
     [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
     assert [p["group"] for p in event["perpetrators"]] == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # who held the dead did it; what the dead were accused of did not
+        ("A citizen was killed under torture in the jails of pro-Turkey factions on Monday,"
+         " under the pretext of belonging to Kurdish parties", ["opposition"]),
+        ("A young man died at the hands of regime forces in Daraa on Monday.",
+         ["syrian_government"]),
+        # a group's cells act with it
+        ("Members of ISIS cells killed a man in Deir Ezzor on Monday.", ["islamic_state"]),
+    ],
+)  # fmt: skip
+def test_who_held_the_dead_did_it_not_whom_they_were_said_to_belong_to(text, groups):
+    [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]] == groups
