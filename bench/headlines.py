@@ -79,7 +79,12 @@ def main(argv=None):
             # one-sided violence: side A did it
             tally["one-sided"] += 1
             found = [p["group"] for p in primary["perpetrators"]]
-            if found and found[0] == actor_group(sides[0]):
+            coded = actor_group(sides[0])
+            # (UCDP's "Syrian insurgents" take in HTS, which we tell apart)
+            tally["perpetrator, HTS as insurgents"] += bool(found) and (
+                found[0] == coded or (coded, found[0]) == ("opposition", "hts")
+            )
+            if found and found[0] == coded:
                 tally["perpetrator"] += 1
             elif args.perpetrators and len(perpetrator_misses) < args.perpetrators:
                 perpetrator_misses.append((row["source_headline"], sides[0], found[:1]))
@@ -103,6 +108,8 @@ def main(argv=None):
     print(f"  its governorate is UCDP's (located)   {share('governorate', 'located')}")
     print(f"  its perpetrator's group is side A's   {share('perpetrator', 'one-sided')}"
           " (one-sided violence)")  # fmt: skip
+    print(f"    HTS counted as Syrian insurgents    "
+          f"{share('perpetrator, HTS as insurgents', 'one-sided')}")  # fmt: skip
     for row, code, primary in place_misses:
         print(
             f"   {row['where_coordinates']} ({code}), found {primary['place']}"
