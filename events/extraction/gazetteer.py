@@ -94,14 +94,7 @@ _LETTERS = str.maketrans({"q": "k", "c": "k", "p": "b", "v": "f", "o": "u", "e":
 VOWELS = frozenset("aeiou")
 
 _ARABIC_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ARABIC_FOLD = str.maketrans(
-    {
-        "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و",
-        # the Persian and Kurdish letters some keyboards and sources write for Arabic ones
-        "ک": "ك", "ی": "ي", "ە": "ه", "ۀ": "ه", "ہ": "ه", "ھ": "ه",
-        "پ": "ب", "چ": "ج", "ژ": "ز", "ڤ": "ف",
-    }
-)  # fmt: skip
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و"})
 _ARABIC_SKELETON = str.maketrans(
     {
         "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "h", "د": "d", "ذ": "d",
@@ -420,35 +413,6 @@ STOPWORDS = frozenset(word.lower() for word in STOPWORD_TEXT.split())
 _STOP_SKELETONS = frozenset(skeleton(word) for word in STOPWORD_TEXT.split())
 # English function words, capitalised at a sentence's start ("The Idlib offensive", "In
 # Saraqib, jets struck"): they open no name (the articles an, as, at open Arabic names).
-# Arabic words of the news that name no place on their own (directions, the words before a
-# place's name, prepositions): "ريف إدلب الجنوبي" names Idlib, not a village "Janabeh".
-ARABIC_STOPWORDS = frozenset(
-    _arabic_token(w)
-    for w in (
-        "في على من الى إلى عن مع بعد قبل قرب بين حول داخل خارج عند "
-        "شمال جنوب شرق غرب الشمالي الجنوبي الشرقي الغربي الشمالية الجنوبية الشرقية الغربية "
-        "بلدة قرية محافظة منطقة مناطق ناحية أطراف محيط "
-        "قصف بقصف غارة غارات جوية جوي طائرات حربية قتل مقتل مدنيين مدنيا أطفال نساء "
-        "قوات النظام الفصائل تنظيم الدولة أمس اليوم يوم صباح مساء "
-        "واحد اثنان ثلاثة أربعة خمسة ستة سبعة ثمانية تسعة عشرة عشرات"
-    ).split()
-)
-# ... and words that begin names but name nothing alone ("ريف دمشق", "مدينة الثورة")
-ARABIC_PLACE_WORDS = frozenset(_arabic_token(w) for w in "ريف مدينة حي مخيم".split())
-
-
-def _arabic_news_word(word):
-    """A word of the news, or one before a place's name, with a preposition written into it
-    or not ("ريف", "بريف", "وفي")."""
-    if not is_arabic(word):
-        return False
-    token = _arabic_token(word)
-    words = ARABIC_STOPWORDS | ARABIC_PLACE_WORDS
-    return token in words or (
-        len(token) > 2 and token[0] in "وبلف" and _arabic_token(token[1:]) in words
-    )
-
-
 FUNCTION_WORDS = (
     frozenset(
         """the a in on of for by with from to and but or nor this that these those its his her their
@@ -960,8 +924,6 @@ class Gazetteer:
                 # A run cut at the longest name ("Daesh Attacks Syrian Deir ez-Zor" in a
                 # headline's title case) may hold a name further on: its next word is read.
                 continue
-            elif is_arabic(word):
-                continue  # no capitals mark where an Arabic name starts: the next word may
             else:
                 i += run
         self._last = (original, tuple(mentions))
@@ -1165,9 +1127,7 @@ class Gazetteer:
                 k = "".join(keys[:size])
                 content = size - sum(articles[:size])
                 if content == 1 and (
-                    _plain(words, articles) in STOPWORDS
-                    or words[0].lower() in DIRECTIONS
-                    or _arabic_news_word(words[0])
+                    _plain(words, articles) in STOPWORDS or words[0].lower() in DIRECTIONS
                 ):
                     continue
                 if person and (tier == 2 or size < run):
@@ -1207,19 +1167,7 @@ class Gazetteer:
                 )
                 if len(k) < 4 and not (weight >= 3 or short or exact):
                     continue  # "Tal", "Ain": too short to trust unless "al-Rai" or a town
-                if (
-                    tier == 2
-                    and is_arabic(words[0])
-                    and (_arabic_news_word(words[0]) or _arabic_news_word(words[size - 1]))
-                ):
-                    continue  # "جوي على", "على ريف": like a name, but words of the news
-                if size < run and is_arabic(words[0]):
-                    # An Arabic name's end is not marked by capitals: a prefix of the run is
-                    # the name when spelled as one and a word of the news follows it ("في",
-                    # "بريف"), not when only like one.
-                    if tier == 2 or not _arabic_news_word(words[size]):
-                        continue
-                elif size < run:
+                if size < run:
                     follower = (
                         _plain(words[size:], articles[size:]) if not all(articles[size:]) else ""
                     )
