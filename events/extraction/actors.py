@@ -302,22 +302,31 @@ _TARGET_VERB_AFTER = re.compile(
     re.I,
 )
 # "... after shelling by Jaish al-Islam killed 6 people": the attack after "after" is the news's
+# "a raid on ISIS cells killed 5": the group struck, whatever its people's verb
+_STRUCK_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|targeted|struck|hit|raided|pounded|bombed|shelled|attacked)\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 # "on charges of belonging to ISIS", "under the pretext of communicating with the SDF": what
 # the victim was accused of, not who did it
 _CHARGED_WITH_BEFORE = re.compile(
-    r"\b(?:charges?|charged|pretext|accus\w*|suspicion|suspected)\s+(?:of\s+)?(?:\w+\s+){0,3}?"
+    r"\b(?:charges?|charged|pretext|accusations?|accused)\s+(?:of\s+)?(?:\w+\s+){0,3}?"
     r"(?:belonging|loyalty|links?|ties|affiliation|communicating|dealing|cooperating|"
     r"collaborating|spying|working)\s+(?:to|with|for)\s+(?:the\s+)?$",
     re.I,
 )
 # "in the jails of", "at the hands of", "in the custody of": who held the dead
 _HELD_BY_BEFORE = re.compile(
-    r"\b(?:jails?|prisons?|detention\s+(?:centers?|centres?|facilities)|custody|hands|"
-    r"dungeons?|cells)\s+of\s+(?:the\s+)?$",
+    r"(?<!\bfrom\s)(?<!\bfrom\sthe\s)\b(?:jails?|prisons?|detention\s+(?:centers?|centres?|facilities)|"
+    r"custody|hands|dungeons?)\s+of\s+(?:the\s+)?$",
     re.I,
 )
 # "targeted by drones of the Turkish army", "shot by members of the group": by its own
 _BY_THEIR = re.compile(
+    r"(?<!controlled\s)(?<!held\s)(?<!driven\s)(?<!used\s)(?<!manned\s)(?<!run\s)"
+    r"(?<!owned\s)(?<!occupied\s)(?<!besieged\s)(?<!guarded\s)(?<!operated\s)(?<!seized\s)"
+    r"(?<!captured\s)(?<!surrounded\s)(?<!defended\s)(?<!stationed\s)"
     r"\bby\s+(?:the\s+)?(?:drones?|war\s?planes?|jets?|aircraft|helicopters?|artillery|shells?|"
     r"missiles?|rockets?|fighters|members|gunmen|elements|militants|snipers?|patrols?)\s+"
     r"(?:of|from|belonging\s+to)\s+(?:the\s+)?$",
@@ -399,7 +408,11 @@ def _role(text, mention):
         return 0.0  # "the United States says ...": a speaker, not an attacker
     members = _MEMBERS.match(after)
     acts = members and _AGENT_VERB_AFTER.match(after[members.end() :])
-    if acts and not re.match(r"\s+by\b", after[members.end() + acts.end() :]):
+    if (
+        acts
+        and not re.match(r"\s+by\b", after[members.end() + acts.end() :])
+        and not _STRUCK_BEFORE.search(before)
+    ):
         # "Nusra terrorists executed ...": the group noun does not make them the target.
         return 1.5 + (2.0 if _AGENT_BEFORE.search(before) else 0.0)
     by = _AGENT_BEFORE.search(before) or _BY_THEIR.search(before)

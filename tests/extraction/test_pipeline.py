@@ -825,3 +825,26 @@ def test_a_group_whose_weapons_or_members_did_it_did_it(text, groups):
 def test_who_held_the_dead_did_it_not_whom_they_were_said_to_belong_to(text, groups):
     [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
     assert [p["group"] for p in event["perpetrators"]] == groups
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # "suspected of belonging to" describes the attackers
+        ("Unknown gunmen suspected of belonging to ISIS killed a man in Shuhail on Monday.",
+         ["islamic_state"]),
+        # areas held, cars driven by a group's people are the group's, not its attacks
+        ("Russian jets struck areas controlled by fighters of HTS on Monday, killing 5"
+         " civilians", ["russia"]),
+        ("A car driven by members of the SDF was hit by a Turkish drone on Monday, killing 3",
+         ["turkey"]),
+        # taken "from the hands of" a group: the group did not kill
+        ("Regime forces recaptured the village from the hands of HTS on Monday, killing 10",
+         ["syrian_government"]),
+        # a group struck is no attacker, whatever its people's verb
+        ("An SDF raid on ISIS cells killed 5 on Monday", ["sdf"]),
+    ],
+)  # fmt: skip
+def test_a_groups_people_held_driven_struck_or_suspected(text, groups):
+    [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]] == groups
