@@ -178,6 +178,29 @@ _IN_BATTLE = re.compile(
     r"(?:killed|dead|died)\s+(?:in|during)" + _BATTLE,
     re.I,
 )
+_UNARMED_BETWEEN = re.compile(
+    r"\bbetween\b[^.;:,]{0,60}?\b(?:families|family|clans?|residents|villagers|citizens|locals|"
+    r"protesters|demonstrators|worshippers|people)\b[^.;:,]*$",
+    re.I,
+)
+# ... a few words on ("killed during the 24 hours in al-Mallah clashes", "killed of regime's
+# allies and ISIS in a battle"), with no weapon between ("killed in shelling near clashes")
+_IN_BATTLE_LATER = re.compile(
+    r"^[\s,]*(?:(?:people|persons|others)\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?"
+    r"(?:killed|dead|died)\b(?:(?!shell|strike|raid|bomb|explos|attack|missile|rocket|mine|"
+    r"barrel|air|sniper|fire|amid)[^,.;:])"
+    r"{1,60}?\b(?:clashes|fighting|battles?|confrontations)\b"
+    r"(?!\s+(?:and|or|,)\s+(?:\w+\s+)?(?:air\s?strikes|strikes|shelling|bombardment|bombing|"
+    r"raids|barrel))",
+    re.I,
+)
+# ... the battle the subject of the verb ("rebel clashes 'leave 52 dead'", "Clashes kill 12")
+_BATTLE_KILLS_BEFORE = re.compile(
+    r"\b(?:clashes|fighting|battles?|confrontations)\s+(?:[\w'’-]+\s+){0,3}?['‘\"“]?"
+    r"(?:leave|left|leaving|kill|kills|killed|killing|claim|claims|claimed)\s+"
+    r"(?:the\s+lives\s+of\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+)?$",
+    re.I,
+)
 # ... after the verb, in the battle ("kills 50 people in 3 days of fierce clashes")
 _PEOPLE_IN_BATTLE = re.compile(r"^[\s,]*(?:people|persons|others)?\s*in" + _BATTLE, re.I)
 # People of no armed side the battle is between: its dead are people as ever ("clashes between
@@ -669,9 +692,15 @@ def find_tolls(sentence, offset=0):
             category == "total"
             and kind == "killed"
             and bool(
-                struck or _IN_BATTLE.match(after) or before_verb and _PEOPLE_IN_BATTLE.match(after)
+                struck
+                or _IN_BATTLE.match(after)
+                or _IN_BATTLE_LATER.match(after)
+                or _BATTLE_KILLS_BEFORE.search(before)
+                or before_verb
+                and _PEOPLE_IN_BATTLE.match(after)
             )
             and not _UNARMED_SIDES.match(after)
+            and not _UNARMED_BETWEEN.search(before)
         )
         updated = bool(_UPDATED.search(sentence[max(0, match.start() - 80) : match.start()]))
         tolls.append(

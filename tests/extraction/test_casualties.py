@@ -602,3 +602,22 @@ def test_of_them_after_a_group_was_raided_counts_its_fighters():
     )
     assert result["combatants"]["best"] == 3
     assert "civilians" not in result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "civilians"),
+    [
+        ("Syria rebel clashes 'leave 52 dead' in Eastern Ghouta", None),
+        ("More than 69 killed during the 24 hours in al-Mallah clashes north of Aleppo city", None),
+        ("More than 21 people were killed of regime allies and ISIS in a battle near the base",
+         None),
+        # the people of no armed side, and a weapon between the dead and the battle
+        ("Clashes between families left 3 dead in Tafas", 3),
+        ("12 people were killed in shelling near the clashes in Daraa", 12),
+        ("Five people were killed in air strikes during the fighting in Idlib", 5),
+        ("The clashes left 10 civilians dead", 10),
+    ],
+)  # fmt: skip
+def test_a_battle_named_around_its_toll_is_still_a_battle(sentence, civilians):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert result.get("civilians", {}).get("best") == civilians
