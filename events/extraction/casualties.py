@@ -178,6 +178,12 @@ _IN_BATTLE = re.compile(
     r"(?:killed|dead|died)\s+(?:in|during)" + _BATTLE,
     re.I,
 )
+# "killed 7 people, most of them women": the battle's dead are mostly people of no side
+_MOSTLY_CIVILIANS = re.compile(
+    r"^[^.;]{0,60}?\b(?:most|many|mostly|majority|all)\b[^.;]{0,20}?\b(?:women|children|"
+    r"civilians|residents)\b",
+    re.I,
+)
 _UNARMED_BETWEEN = re.compile(
     r"\bbetween\b[^.;:,]{0,60}?\b(?:families|family|clans?|residents|villagers|citizens|locals|"
     r"protesters|demonstrators|worshippers|people)\b[^.;:,]*$",
@@ -701,6 +707,7 @@ def find_tolls(sentence, offset=0):
             )
             and not _UNARMED_SIDES.match(after)
             and not _UNARMED_BETWEEN.search(before)
+            and not _MOSTLY_CIVILIANS.match(after)
         )
         updated = bool(_UPDATED.search(sentence[max(0, match.start() - 80) : match.start()]))
         tolls.append(

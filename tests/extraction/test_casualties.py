@@ -616,6 +616,7 @@ def test_of_them_after_a_group_was_raided_counts_its_fighters():
         ("12 people were killed in shelling near the clashes in Daraa", 12),
         ("Five people were killed in air strikes during the fighting in Idlib", 5),
         ("The clashes left 10 civilians dead", 10),
+        ("Renewed fighting killed 7 people, most of them women, in the town", 7),
     ],
 )  # fmt: skip
 def test_a_battle_named_around_its_toll_is_still_a_battle(sentence, civilians):
