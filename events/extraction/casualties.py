@@ -166,43 +166,31 @@ _DEATH_NOUN = re.compile(r"\b(?:martyrs|dead|bodies|corpses)$", re.I)
 # "kills 50 people in 3 days of fierce clashes" are not presumed civilians (their toll is no
 # civilians' unless the text says whose it is: "5 civilians killed in clashes", "among them 12
 # civilians"). Not a battle with bombs ("in fighting and air strikes"), nor people amid one.
-_BATTLE = (
-    r"\s+(?:the\s+|a\s+)?(?:(?:\d+|\w+)\s+(?:days?|hours?|weeks?)\s+of\s+)?"
-    r"(?:(?:violent|heavy|fierce|intense|ongoing|renewed|continued|continuing|new)\s+)*"
-    r"(?:clashes|fighting|battles?|confrontations|combats?)\b"
+_BATTLE_NOUN = r"(?:clashes|fighting|battles?|confrontations)"
+_NOT_WITH_BOMBS = (
     r"(?!\s+(?:and|or|,)\s+(?:\w+\s+)?(?:air\s?strikes|strikes|shelling|bombardment|bombing|"
     r"raids|barrel))"
 )
-_IN_BATTLE = re.compile(
+_BATTLE = (
+    r"\s+(?:the\s+|a\s+)?(?:(?:\d+|\w+)\s+(?:days?|hours?|weeks?)\s+of\s+)?"
+    r"(?:(?:violent|heavy|fierce|intense|ongoing|renewed|continued|continuing|new)\s+)*"
+    rf"(?:{_BATTLE_NOUN}|combats?)\b{_NOT_WITH_BOMBS}"
+)
+_DIED = (
     r"^[\s,]*(?:(?:people|persons|others)\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?"
-    r"(?:killed|dead|died)\s+(?:in|during)" + _BATTLE,
-    re.I,
+    r"(?:killed|dead|died)"
 )
-# "killed 7 people, most of them women": the battle's dead are mostly people of no side
-_MOSTLY_CIVILIANS = re.compile(
-    r"^[^.;]{0,60}?\b(?:most|many|mostly|majority|all)\b[^.;]{0,20}?\b(?:women|children|"
-    r"civilians|residents)\b",
-    re.I,
-)
-_UNARMED_BETWEEN = re.compile(
-    r"\bbetween\b[^.;:,]{0,60}?\b(?:families|family|clans?|residents|villagers|citizens|locals|"
-    r"protesters|demonstrators|worshippers|people)\b[^.;:,]*$",
-    re.I,
-)
+_IN_BATTLE = re.compile(_DIED + r"\s+(?:in|during)" + _BATTLE, re.I)
 # ... a few words on ("killed during the 24 hours in al-Mallah clashes", "killed of regime's
 # allies and ISIS in a battle"), with no weapon between ("killed in shelling near clashes")
 _IN_BATTLE_LATER = re.compile(
-    r"^[\s,]*(?:(?:people|persons|others)\s+)?(?:were\s+|have\s+been\s+|had\s+been\s+)?"
-    r"(?:killed|dead|died)\b(?:(?!shell|strike|raid|bomb|explos|attack|missile|rocket|mine|"
-    r"barrel|air|sniper|fire|amid)[^,.;:])"
-    r"{1,60}?\b(?:clashes|fighting|battles?|confrontations)\b"
-    r"(?!\s+(?:and|or|,)\s+(?:\w+\s+)?(?:air\s?strikes|strikes|shelling|bombardment|bombing|"
-    r"raids|barrel))",
+    _DIED + r"\b(?:(?!shell|strike|raid|bomb|explos|attack|missile|rocket|mine|barrel|air|"
+    rf"sniper|fire|amid)[^,.;:]){{1,60}}?\b{_BATTLE_NOUN}\b{_NOT_WITH_BOMBS}",
     re.I,
 )
 # ... the battle the subject of the verb ("rebel clashes 'leave 52 dead'", "Clashes kill 12")
 _BATTLE_KILLS_BEFORE = re.compile(
-    r"\b(?:clashes|fighting|battles?|confrontations)\s+(?:[\w'’-]+\s+){0,3}?['‘\"“]?"
+    rf"\b{_BATTLE_NOUN}\s+(?:[\w'’-]+\s+){{0,3}}?['‘\"“]?"
     r"(?:leave|left|leaving|kill|kills|killed|killing|claim|claims|claimed)\s+"
     r"(?:the\s+lives\s+of\s+)?(?:at\s+least\s+|more\s+than\s+|over\s+|about\s+)?$",
     re.I,
@@ -210,10 +198,19 @@ _BATTLE_KILLS_BEFORE = re.compile(
 # ... after the verb, in the battle ("kills 50 people in 3 days of fierce clashes")
 _PEOPLE_IN_BATTLE = re.compile(r"^[\s,]*(?:people|persons|others)?\s*in" + _BATTLE, re.I)
 # People of no armed side the battle is between: its dead are people as ever ("clashes between
-# two families", "between residents and security forces").
+# two families", "between residents and security forces", "Clashes between families left 3
+# dead"), or mostly people of no side ("killed 7 people, most of them women").
+_UNARMED_PEOPLE = (
+    r"(?:families|family|clans?|residents|villagers|citizens|locals|protesters|demonstrators|"
+    r"worshippers|people)"
+)
 _UNARMED_SIDES = re.compile(
-    r"^[^.;:]{0,80}?\bbetween\b[^.;:,]{0,60}?\b(?:families|family|clans?|residents|villagers|"
-    r"citizens|locals|protesters|demonstrators|worshippers|people)\b",
+    rf"^[^.;:]{{0,80}}?\bbetween\b[^.;:,]{{0,60}}?\b{_UNARMED_PEOPLE}\b", re.I
+)
+_UNARMED_BETWEEN = re.compile(rf"\bbetween\b[^.;:,]{{0,60}}?\b{_UNARMED_PEOPLE}\b[^.;:,]*$", re.I)
+_MOSTLY_CIVILIANS = re.compile(
+    r"^[^.;]{0,60}?\b(?:most|many|mostly|majority|all)\b[^.;]{0,20}?\b(?:women|children|"
+    r"civilians|residents)\b",
     re.I,
 )
 _COMBINED_BEFORE = re.compile(
@@ -432,11 +429,15 @@ _OF_THEM_ALONE = re.compile(
 )
 
 
+# The verbs of striking a group: "target", "raid", "pound", "shell", ...
+_STRIKES = (
+    r"target(?:s|ed|ing)?|attack(?:s|ed|ing)?|raid(?:s|ed|ing)?|pound(?:s|ed|ing)?|struck|"
+    r"strik(?:e|es|ing)|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?"
+)
 # "Warplanes target Hayaat Tahrir al-Sham ..., and kill 16 of them", "clashes with ISIS,
 # killing 20 of them": a group fought, named by its name.
 _FOUGHT = re.compile(
-    r"\b(?:target(?:s|ed|ing)?|attack(?:s|ed|ing)?|ambush(?:es|ed|ing)?|against|raid(?:s|ed|ing)?|"
-    r"pound(?:s|ed|ing)?|struck|strik(?:e|es|ing)|bomb(?:s|ed|ing)?|shell(?:s|ed|ing)?|"
+    rf"\b(?:{_STRIKES}|ambush(?:es|ed|ing)?|against|"
     r"(?:clash(?:es|ed)?|fight(?:s|ing)?|battles?)\s+with)\s+(?:positions\s+of\s+)?"
     r"(?:the\s+)?[“\"]?(?-i:[A-Z][\w'’-]+)(?:\s+(?:(?-i:al|el)-)?(?-i:[A-Z][\w'’-]+)){0,3}",
     re.I,
@@ -447,8 +448,7 @@ _FOUGHT = re.compile(
 # commanders ..., kill about 28": a group's fighters, positions or meeting struck, and a toll
 # with no noun of its own: the group's dead.
 _GROUP_STRUCK = re.compile(
-    r"\b(?:target(?:s|ed|ing)?|pound(?:s|ed|ing)?|strik(?:e|es|ing)|struck|bomb(?:s|ed|ing)?|"
-    r"hit(?:s|ting)?|raid(?:s|ed|ing)?|attack(?:s|ed|ing)?|shell(?:s|ed|ing)?)\s+"
+    rf"\b(?:{_STRIKES}|hit(?:s|ting)?)\s+"
     r"(?:an?\s+|the\s+)?(?P<of>(?:meeting|gathering|convoy|headquarters|positions?|posts?|bases?|"
     r"hideouts?|camps?)\s+of\s+(?:the\s+)?)?[“\"]?"
     r"(?P<group>(?-i:[A-Z][\w'’-]+)(?:\s+(?:(?-i:al|el)-)?(?-i:[A-Z][\w'’-]+)){0,3})[”\"]?"
@@ -467,7 +467,7 @@ def _group_struck(before):
     return any(m.entry.group != "unknown" for m in default_actors().find(found["group"]))
 
 
-def before_struck(sentence, match):
+def _clause_before(sentence, match):
     """The clause before a figure where what was struck is named (back to the sentence's
     last full stop or semicolon)."""
     head = sentence[: match.start()]
@@ -628,7 +628,7 @@ def find_tolls(sentence, offset=0):
             category = "total"
             # "pound Islamic State targets, kill at least 20": the group's dead, not presumed
             # civilians
-            struck = _group_struck(before_struck(sentence, match))
+            struck = _group_struck(_clause_before(sentence, match))
         if (
             category is None
             and (clause := _SUBSET_CLAUSE.match(after))

@@ -186,16 +186,16 @@ def _specific(mentions, text):
 # A name's last word before "Army" ("al-Fateh Army", "the Lebanese Army", "Free Idlib Army"),
 # told apart from a headline's title case ("Activists Say Army Kills 15"), where every word
 # is capitalised: there it is the army.
-_NAMED_BEFORE = re.compile(
-    r"\b(?:al|el)-[\w'’]+\s+$|(?<![.!?:]\s)\b(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+$"
-)
+_AL_NAME_BEFORE = re.compile(r"\b(?:al|el)-[\w'’]+\s+$", re.I)
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?:]\s)\b(?!(?:The|A|An)\s)[A-Z][\w'’-]*\s+$")
 
 
 def _named_army(text, mention):
-    if not _NAMED_BEFORE.search(text, 0, mention.start):
-        return False
-    if re.search(r"\b(?:al|el)-[\w'’]+\s+$", text[: mention.start], re.I):
+    before = text[: mention.start]
+    if _AL_NAME_BEFORE.search(before):
         return True
+    if not _CAPITALISED_BEFORE.search(before):
+        return False
     words = re.findall(r"[A-Za-z]{4,}", text)
     capitalised = sum(w[0].isupper() for w in words)
     return capitalised < 0.6 * len(words)  # running text, not a title-case headline
