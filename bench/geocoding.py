@@ -110,9 +110,20 @@ def without_ocha_spellings(places, pcodes, ocha_names):
         place["alternate_names"] = [n for n in others if n != place["name"]]
 
 
-def gazetteer_without(source, held):
+def events_by_year(source, before=None, since=None):
+    """UCDP's events per place name (its `where_coordinates`) of the years in [since, before)."""
+    counts = {}
+    for row in read(Path(source) / "ucdp_ged_syria_2016_2019.csv"):
+        year = int(row["year"])
+        if (before is None or year < before) and (since is None or year >= since):
+            name = row["where_coordinates"]
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def gazetteer_without(source, held, events=None):
     governorates, districts, places, areas, _, _ = build_gazetteer.build(
-        source, exclude_ucdp=held["UCDP"], exclude_geonames=held["GeoNames"]
+        source, exclude_ucdp=held["UCDP"], exclude_geonames=held["GeoNames"], events=events
     )
     rows = read(Path(source) / "syria_populated_places_ocha.csv")
     heads = build_gazetteer.name_heads(rows)
@@ -202,15 +213,15 @@ def score(cases, locate, tally, answers, recorded=None, fold=None):
 # The weights --fit-prior tries: SPELLING, PRIOR and PRIOR_WEIGHTS (see the gazetteer).
 PRIOR_GRID = {
     "spelling": (20.0,),
-    "prior": (0.04, 0.06, 0.1, 0.15, 0.3),
-    "events": (0.3, 0.6, 1.0),
+    "prior": (0.04, 0.06, 0.1, 0.15, 0.3, 0.6),
+    "events": (0.3, 0.6, 1.0, 2.0),
     "population": (0.0, 0.25),
     "governorate": (0.5, 1.0, 2.0),
     "nearby": (0.15, 0.3, 0.6),
 }
 
 
-def fit_prior(tallies, folds):
+def fit_prior(tallies, folds, labels=LEARNT):
     """Each fold's share right under the weights that did best on the other folds, and the
     weights that do best on all: the candidates each name was ranked among, chosen again."""
     grid = list(itertools.product(*PRIOR_GRID.values()))
@@ -235,8 +246,8 @@ def fit_prior(tallies, folds):
         return sum(
             sum(right[weights, f, label] for f in chosen_folds)
             / sum(totals[f, label] for f in chosen_folds)
-            for label in LEARNT
-        ) / len(LEARNT)
+            for label in labels
+        ) / len(labels)
 
     current = (geocoder.SPELLING, geocoder.PRIOR, *geocoder.PRIOR_WEIGHTS)
     print(f"\nThe prior fitted fold by fold (weights: {', '.join(PRIOR_GRID)})")
@@ -403,9 +414,29 @@ def main(argv=None):
         metavar="PATH",
         help="write the calibration counts of every fold here (seeds/gazetteer/calibration.json)",
     )
+    parser.add_argument(
+        "--fit-on",
+        nargs="+",
+        choices=LEARNT,
+        help="fit the prior on these sources' names only (default: all three)",
+    )
+    parser.add_argument(
+        "--time-split",
+        type=int,
+        metavar="YEAR",
+        help="UCDP's places named in YEAR or later, the prior learnt from the events before"
+        " YEAR (a held-out place keeps its earlier events: an independent dataset's later"
+        " names of places the prior may know)",
+    )
     args = parser.parse_args(argv)
 
     cases = sources(args.source)
+    events = None
+    if args.time_split:
+        events = events_by_year(args.source, before=args.time_split)
+        later = events_by_year(args.source, since=args.time_split)
+        cases["UCDP"] = [c for c in cases["UCDP"] if later.get(c[0])]
+        cases["UCDP sites"] = [c for c in cases["UCDP sites"] if later.get(c[0])]
     units = {
         label: split(sorted({c[0] for c in items}), args.folds, args.seed)
         for label, items in cases.items()
@@ -421,7 +452,7 @@ def main(argv=None):
     for fold in folds:
         held = {label: set(units[label][fold]) for label in LEARNT}
         held["UCDP"] |= set(units["UCDP sites"][fold])  # UCDP's sites: its places too
-        gazetteer = gazetteer_without(args.source, held)
+        gazetteer = gazetteer_without(args.source, held, events)
         recorded = recording(gazetteer).recorded if args.fit_prior else None
         locate = extractor(gazetteer)
         for label, items in cases.items():
@@ -491,7 +522,7 @@ def main(argv=None):
         print(f"\nwrote {args.write_calibration}")
     print(f"\n({elapsed:.0f} s)")
     if args.fit_prior:
-        fit_prior(tallies, list(folds))
+        fit_prior(tallies, list(folds), args.fit_on or LEARNT)
     if args.families:
         started = time.perf_counter()
         families_table(args.source, args.seed)

@@ -190,6 +190,27 @@ def same_name(names_a, place):
     return False
 
 
+# GeoNames lists among a town's alternate names the names of villages around it ("Abu Hardub"
+# of Hajin, 25 km away, a village of its own in OCHA's list): such a name is the village's.
+OTHER_PLACE_KM = (3.0, 40.0)
+
+
+def another_place(name, own, iso, lat, lon, town, grid):
+    """Is `name`, spelled like none of the town's `own` names, the name of another place of
+    the governorate OTHER_PLACE_KM from the town?"""
+    k = key(name)
+    if not k or any(fuzz.ratio(k, key(n)) >= 70 for n in own if n and key(n)):
+        return False
+    near, far = OTHER_PLACE_KM
+    return any(
+        other is not town
+        and other["governorate"] == iso
+        and k in other["_keys"]
+        and distance_km(lat, lon, float(other["latitude"]), float(other["longitude"])) > near
+        for _, other in grid.near(lat, lon, far)
+    )
+
+
 def index_names(place):
     place["_keys"] = {key(n) for n in names_of(place) if n and key(n)}
     place["_skeletons"] = {skeleton(n) for n in names_of(place) if n and len(skeleton(n)) >= 3}
@@ -204,8 +225,13 @@ def add_names(place, names):
     index_names(place)
 
 
-def build(source, exclude_ucdp=(), exclude_geonames=()):
-    """Governorates, districts, places, areas and the admin crosswalk, as lists of dicts."""
+def build(source, exclude_ucdp=(), exclude_geonames=(), events=None):
+    """Governorates, districts, places, areas and the admin crosswalk, as lists of dicts.
+
+    `events` (UCDP's place name -> events), when given, stands for the events the places file
+    counts (bench/geocoding.py --time-split: the events of earlier years); then a place held
+    out by `exclude_ucdp` loses its UCDP spelling but not its events, which go to the place of
+    the gazetteer it is (as a report's events would, whatever it spelled the place)."""
     source = Path(source)
     variants = {
         row["iso_3166_2"]: row for row in read_csv(source / "syria_governorates_name_variants.csv")
@@ -385,6 +411,10 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
             if other["governorate"] == iso and not other["geonames_id"] and same_name(names, other):
                 target = other
                 break
+        own = [row["name"], *(names_of(target) if target else [])]
+        names = [row["name"]] + [
+            n for n in names[1:] if not another_place(n, own, iso, lat, lon, target, grid)
+        ]
         if target:
             geonames_merged += 1
             target["geonames_id"] = row["geonameid"]
@@ -409,10 +439,14 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
     ucdp_added = ucdp_merged = ucdp_skipped = 0
     towns = {}  # UCDP's place name -> its place
     for row in ucdp_rows:
-        if row["place_name"] in exclude_ucdp:
+        if events is not None:
+            row = {**row, "n_events": events.get(row["place_name"], 0)}
+        held = row["place_name"] in exclude_ucdp
+        if held:
             name = row["place_name"]
             held_out += parse_ucdp_place(name) or parse_ucdp_site(name) or []
-            continue
+            if events is None:
+                continue
         iso = ucdp_admin1.get(row["admin1"])
         parsed = parse_ucdp_place(row["place_name"]) or parse_ucdp_site(row["place_name"])
         if not iso or not parsed or int(row["best_precision"]) > 2:
@@ -424,6 +458,10 @@ def build(source, exclude_ucdp=(), exclude_geonames=()):
             if other["governorate"] == iso and same_name(parsed, other):
                 target = other
                 break
+        if held:
+            if target:
+                target["ucdp_events"] += int(row["n_events"])
+            continue
         if target:
             ucdp_merged += 1
             target["ucdp_events"] += int(row["n_events"])

@@ -289,3 +289,24 @@ def test_a_regions_bare_name_that_is_a_word_of_a_places_name_is_not_the_region()
     [area] = build_gazetteer.ucdp_regions(rows, {"Aleppo Governorate": "SY-HL"}, places, [])
     assert "Orm" not in area["alternate_names"]
     assert "Orm Region" in area["alternate_names"]
+
+
+def test_a_town_alternate_that_is_a_village_of_its_own_elsewhere_is_the_villages():
+    # GeoNames lists "Abu Hardub" among Hajin's names: a village 25 km away in OCHA's list.
+    village = town("Abu Hardoub", "SY-DY", 34.853372, 40.627659)
+    hajin = town("Hajin", "SY-DY", 34.692602, 40.825579)
+    grid = build_gazetteer.Grid()
+    for record in (village, hajin):
+        grid.add(record)
+    args = ("SY-DY", 34.692602, 40.825579, hajin, grid)
+    assert build_gazetteer.another_place("Abu Hardub", ["Hajin"], *args)
+    # its own spellings stay the town's, a village of the same name nearby or not
+    assert not build_gazetteer.another_place("Hajine", ["Hajin"], *args)
+    namesake = town("Hajin", "SY-DY", 34.8, 40.7)
+    grid.add(namesake)
+    assert not build_gazetteer.another_place("Hajeen", ["Hajin"], *args)
+    # nor is a name of a village in another governorate, or beside the town (a part of it)
+    assert not build_gazetteer.another_place("Abu Hardub", ["Hajin"], "SY-HA", *args[1:])
+    beside = town("Jadida", "SY-DY", 34.70, 40.83)
+    grid.add(beside)
+    assert not build_gazetteer.another_place("Jadida", ["Hajin"], *args)
