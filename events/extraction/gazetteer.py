@@ -1175,6 +1175,10 @@ class Gazetteer:
                     # "Kuweires Military Airport": a site named after the place
                     site = _SITE_AFTER.match(text, tokens[i + size - 1][1])
                     if not (follower in STOPWORDS or site or standalone):
+                        if tier == 1 and self._qualified_head(text, tokens, i, size, run, k):
+                            # "Qaranfil al-Fawqani" the gazetteer lacks: Qaranfil's part
+                            found = (run, entries)
+                            break
                         continue  # "Kafr" of "Kafr Yahmul": a head, not the name
                 found = (size, entries)
                 break
@@ -1191,6 +1195,13 @@ class Gazetteer:
         start, end = tokens[start_token][0], tokens[i + size - 1][1]
         mention = Mention(start, end, text[start:end], tuple(e.location for e in entries))
         return mention, size
+
+    def _qualified_head(self, text, tokens, i, size, run, k):
+        """Are the run's words after the first `size` (key `k`) only its Arabic qualifier
+        ("Salim at-Tahtani", "Siha Fawqaniyah")?"""
+        surface = text[tokens[i][0] : tokens[i + run - 1][1]]
+        found = _qualifier(surface)
+        return bool(found and not found[2] and len(k) >= 4 and key(found[0]) == k)
 
     def _fuzzy(self, words, k):
         """Namesakes by consonant skeleton whose spelling is close enough to the key `k`."""

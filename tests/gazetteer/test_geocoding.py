@@ -683,6 +683,21 @@ def test_a_twin_the_gazetteer_lacks_lands_beside_the_twin_it_has(name):
     assert chosen.confidence < 1.0
 
 
+@pytest.mark.parametrize("name", ["Qaranfil al-Fawqani", "Qaranfil Fawqaniyah"])
+def test_a_qualified_name_spelled_unlike_its_twin_lands_beside_the_twin(name):
+    # OCHA's "Lower Qorunful" (Raqqa); a report of the upper village, spelled as UCDP spells
+    # it, is beside it, not at a place elsewhere that shares the qualifier ("Qurran Fawqani").
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-RA", "name": "Raqqa"}, {"code": "SY-HL", "name": "Aleppo"}],
+        [],
+        [
+            place("Lower Qorunful", "SY-RA", 36.0, 38.9, pcode="C1"),
+            place("Qurran Fawqani", "SY-HL", 36.5, 37.1, pcode="C2", ucdp_events=20),
+        ],
+    )
+    assert gazetteer.choose(sentence(name)).location.key == "C1"
+
+
 def test_al_and_a_word_like_a_qualifier_is_a_name_not_a_twin():
     # "Al Fuqay" is no "upper" anything: its name is compared whole.
     assert _qualifier("Al Fuqay") is None
