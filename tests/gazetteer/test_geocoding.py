@@ -595,6 +595,22 @@ def test_an_arabic_name_leaves_short_vowels_unwritten_but_writes_a_word_s_first_
     assert near["Utaya", "تايا"] <= 0.8
 
 
+def test_a_y_or_w_is_the_arabic_letter_it_writes():
+    # "Qaryatayn" is القريتين with its short vowels; "Karatin" shares only the consonants.
+    assert unwritten_vowels(sound("Al Qaryatayn"), roman("القريتين")) >= 0.9
+    assert unwritten_vowels(sound("Huwayz"), roman("حويز")) >= 0.9
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HI", "name": "Homs"}, {"code": "SY-ID", "name": "Idleb"}],
+        [],
+        [
+            place("القريتين", "SY-HI", 34.23, 37.24, name_ar="القريتين", pcode="C1"),
+            place("Little Karatin", "SY-ID", 35.6, 36.7, pcode="C2"),
+            place("Karratin", "SY-ID", 35.61, 36.71, pcode="C3"),
+        ],
+    )
+    assert gazetteer.choose(sentence("Al Qaryatayn")).location.key == "C1"
+
+
 @pytest.mark.parametrize(
     ("latin", "arabic"), [("Shaykh Ali", "الشيخ علي"), ("Tall ash Shaykh", "تل الشيخ")]
 )
