@@ -595,6 +595,25 @@ def test_an_arabic_name_leaves_short_vowels_unwritten_but_writes_a_word_s_first_
     assert near["Utaya", "تايا"] <= 0.8
 
 
+@pytest.mark.parametrize(
+    ("name", "arabic", "namesake"),
+    [("Harmal", "حرمل", "Harmala"), ("Kherbet Salameh", "خربة سلامة", "Kherbet Elhajama")],
+)
+def test_the_short_vowels_a_latin_name_writes_cost_little_against_its_arabic_name(
+    name, arabic, namesake
+):
+    # حرمل is "Harmal" with its short vowels; a Latin name one letter longer is another place.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HM", "name": "Hama"}, {"code": "SY-ID", "name": "Idleb"}],
+        [],
+        [
+            place(arabic, "SY-HM", 35.2, 36.6, name_ar=arabic, pcode="C1"),
+            place(namesake, "SY-ID", 35.9, 36.6, pcode="C2"),
+        ],
+    )
+    assert gazetteer.choose(sentence(name)).location.key == "C1"
+
+
 def test_a_y_or_w_is_the_arabic_letter_it_writes():
     # "Qaryatayn" is القريتين with its short vowels; "Karatin" shares only the consonants.
     assert unwritten_vowels(sound("Al Qaryatayn"), roman("القريتين")) >= 0.9
