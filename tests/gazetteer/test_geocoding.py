@@ -614,6 +614,29 @@ def test_the_short_vowels_a_latin_name_writes_cost_little_against_its_arabic_nam
     assert gazetteer.choose(sentence(name)).location.key == "C1"
 
 
+@pytest.mark.parametrize(
+    ("name", "arabic", "namesake"),
+    [
+        ("Um Tlul", "أم تلول", "Um Tleil"),
+        ("Eheimer", "الاحيمر", "Hamer"),
+        ("Ebneh", "ابنه", "Babna"),
+    ],
+)
+def test_the_alif_opening_an_arabic_name_is_the_seat_of_the_latin_first_vowel(
+    name, arabic, namesake
+):
+    # ابنه is "Ebneh", الاحيمر "Eheimer": the alif carries the E; "Babna" is another name.
+    gazetteer = Gazetteer.from_records(
+        [{"code": "SY-HA", "name": "Al-Hasakeh"}, {"code": "SY-HL", "name": "Aleppo"}],
+        [],
+        [
+            place(arabic, "SY-HA", 36.5, 40.7, name_ar=arabic, pcode="C1"),
+            place(namesake, "SY-HL", 36.2, 37.1, pcode="C2"),
+        ],
+    )
+    assert gazetteer.choose(sentence(name)).location.key == "C1"
+
+
 def test_a_y_or_w_is_the_arabic_letter_it_writes():
     # "Qaryatayn" is القريتين with its short vowels; "Karatin" shares only the consonants.
     assert unwritten_vowels(sound("Al Qaryatayn"), roman("القريتين")) >= 0.9
