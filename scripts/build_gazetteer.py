@@ -193,17 +193,22 @@ def same_name(names_a, place):
 # GeoNames lists among a town's alternate names the names of villages around it ("Abu Hardub"
 # of Hajin, 25 km away, a village of its own in OCHA's list): such a name is the village's.
 OTHER_PLACE_KM = (3.0, 40.0)
+CITY = 100_000
 
 
 def another_place(name, own, iso, lat, lon, town, grid):
     """Is `name`, spelled like none of the town's `own` names, the name of another place of
-    the governorate OTHER_PLACE_KM from the town?"""
+    the governorate OTHER_PLACE_KM from the town (`town`: its population and the place of the
+    gazetteer it was merged with)? Never for a city: its other names are its own (Aleppo's
+    "Beroea", though a village nearby is spelled so)."""
+    if town["population"] >= CITY:
+        return False
     k = key(name)
     if not k or any(fuzz.ratio(k, key(n)) >= 70 for n in own if n and key(n)):
         return False
     near, far = OTHER_PLACE_KM
     return any(
-        other is not town
+        other is not town["place"]
         and other["governorate"] == iso
         and k in other["_keys"]
         and distance_km(lat, lon, float(other["latitude"]), float(other["longitude"])) > near
@@ -412,8 +417,9 @@ def build(source, exclude_ucdp=(), exclude_geonames=(), events=None):
                 target = other
                 break
         own = [row["name"], *(names_of(target) if target else [])]
+        town = {"population": int(row["population"] or 0), "place": target}
         names = [row["name"]] + [
-            n for n in names[1:] if not another_place(n, own, iso, lat, lon, target, grid)
+            n for n in names[1:] if not another_place(n, own, iso, lat, lon, town, grid)
         ]
         if target:
             geonames_merged += 1

@@ -500,6 +500,10 @@ FUZZY_CHARS = 600
 FUZZY_KEY_CUTOFF = 75
 FUZZY_SKELETON_CUTOFF = 80
 FUZZY_SOUND_CUTOFF = 0.75
+# ... its short vowels weighed against an Arabic name as they were before they cost 0.1
+# (UNWRITTEN): at 0.1, words of no text ("Spokesman", "Eagles") passed for villages' Arabic
+# names (17 of 29 people's names and English words a reviewer tried read as places, 10 now).
+FUZZY_VOWEL = 0.25
 # What a match of consonants alone is worth against a match of the whole spelling.
 SKELETON_SHARE = 0.85
 # A name spelled like none of a place's Latin names matches its Arabic name by consonants
@@ -1201,7 +1205,10 @@ class Gazetteer:
         ("Salim at-Tahtani", "Siha Fawqaniyah")?"""
         surface = text[tokens[i][0] : tokens[i + run - 1][1]]
         found = _qualifier(surface)
-        return bool(found and not found[2] and len(k) >= 4 and key(found[0]) == k)
+        if not (found and not found[2] and len(k) >= 4 and key(found[0]) == k):
+            return False
+        # Not a person: "Sheikh Ibrahim al-Kabir", "Abu Hassan Sharqi"
+        return not any(fold(t[2]) in self._given for t in tokens[i : i + size])
 
     def _fuzzy(self, words, k):
         """Namesakes by consonant skeleton whose spelling is close enough to the key `k`."""
@@ -1231,7 +1238,11 @@ class Gazetteer:
         if len(s) == 3:
             # Three consonants: only an Arabic name whose long vowels the spelling writes.
             surface = " ".join(words)
-            arabic = [e for e in entries if e.romans and closeness(surface, e) > SKELETON_SHARE]
+            arabic = [
+                e
+                for e in entries
+                if e.romans and closeness(surface, e, True, FUZZY_VOWEL) > SKELETON_SHARE
+            ]
             return arabic or None
         return None
 
@@ -1542,7 +1553,10 @@ class Gazetteer:
         entries = []
         for group in groups:
             for entry in group:
-                if entry not in entries and closeness(surface, entry, romans) >= FUZZY_SOUND_CUTOFF:
+                if (
+                    entry not in entries
+                    and closeness(surface, entry, romans, FUZZY_VOWEL) >= FUZZY_SOUND_CUTOFF
+                ):
                     entries.append(entry)
         return entries
 
@@ -2036,14 +2050,14 @@ def roman(name):
 
 
 @functools.lru_cache(maxsize=200_000)
-def _closeness(surface, sounds, skeletons, romans=frozenset()):
+def _closeness(surface, sounds, skeletons, romans=frozenset(), vowel=None):
     heard = sound(surface)
     if not heard:
         return 0.0
     if heard in sounds or heard in romans:
         return 1.0
     best = max((fuzz.ratio(heard, s) for s in sounds), default=0) / 100
-    best = max(best, max((unwritten_vowels(heard, s) for s in romans), default=0.0))
+    best = max(best, max((unwritten_vowels(heard, s, vowel) for s in romans), default=0.0))
     consonants = skeleton(surface)
     if len(consonants) >= 3 and skeletons:
         # Consonants alone (how an Arabic name is compared with a Latin one) say less.
@@ -2064,12 +2078,13 @@ _GLIDES = {("y", "i"), ("w", "u")}
 
 
 @functools.lru_cache(maxsize=200_000)
-def unwritten_vowels(heard, arabic):
+def unwritten_vowels(heard, arabic, vowel=None):
     """0..1: how near a Latin spelling (as `sound` writes it) is to an Arabic name in Latin
     letters (`roman`), short vowels being free to write or not: Arabic writes طفس "tfs",
     and "Tafas" is that name with its short vowels (0.9), as "Dayr" is دير "dir"."""
     if not heard or not arabic:
         return 0.0
+    vowel = UNWRITTEN if vowel is None else vowel
     # A letter of the Arabic the Latin does not write costs a whole edit, but for the alif
     # that opens the name, the seat of the vowel the Latin opens on, whichever it writes:
     # أوتايا "autaya" is "Utaya", ابنه "abna" is "Ebneh" (held out, UCDP / GeoNames / OCHA:
@@ -2078,12 +2093,12 @@ def unwritten_vowels(heard, arabic):
     # be حمراء "Hamra").
     unwritten = [1.0] * len(arabic)
     if arabic[:1] == "a" and (arabic[1:2] in ("u", "i") or heard[:1] in ("a", "i", "u")):
-        unwritten[0] = UNWRITTEN
+        unwritten[0] = vowel
     previous = [0.0]
     for cost in unwritten:
         previous.append(previous[-1] + cost)
     for a in heard:
-        extra = UNWRITTEN if a in "aiu" else 1.0  # a letter of the Latin, not of the Arabic
+        extra = vowel if a in "aiu" else 1.0  # a letter of the Latin, not of the Arabic
         current = [previous[0] + 1.0]  # a word starts with its vowel written: "Aksar" not قصر
         for j, b in enumerate(arabic, 1):
             change = 0.0 if a == b or (a, b) in _GLIDES else 1.0
@@ -2099,7 +2114,7 @@ def unwritten_vowels(heard, arabic):
 TWIN = 0.9
 
 
-def closeness(surface, entry, romans=True):
+def closeness(surface, entry, romans=True, vowel=None):
     """0..1: how near the spelling in the text is to the nearest of the entry's spellings
     (by sound, its Arabic names' in Latin letters too unless not `romans`), or to the
     consonants of any of its names. A name with a qualifier ("Siha Fawqani") is compared
@@ -2110,7 +2125,7 @@ def closeness(surface, entry, romans=True):
         frozenset(entry.skeletons),
         frozenset(entry.romans if romans else ()),
     )
-    best = _closeness(surface, sounds, skeletons, romans)
+    best = _closeness(surface, sounds, skeletons, romans, vowel)
     found = _qualifier(surface)
     if best == 1.0 or not (found or entry.twins):
         return best
@@ -2120,7 +2135,7 @@ def closeness(surface, entry, romans=True):
     if same:
         best = max(best, _closeness(base, same, frozenset(map(skeleton, same))))
     if best < TWIN:
-        best = max(best, TWIN * _closeness(base, sounds | bases, skeletons, romans))
+        best = max(best, TWIN * _closeness(base, sounds | bases, skeletons, romans, vowel))
     return best
 
 

@@ -298,7 +298,7 @@ def test_a_town_alternate_that_is_a_village_of_its_own_elsewhere_is_the_villages
     grid = build_gazetteer.Grid()
     for record in (village, hajin):
         grid.add(record)
-    args = ("SY-DY", 34.692602, 40.825579, hajin, grid)
+    args = ("SY-DY", 34.692602, 40.825579, {"population": 29237, "place": hajin}, grid)
     assert build_gazetteer.another_place("Abu Hardub", ["Hajin"], *args)
     # its own spellings stay the town's, a village of the same name nearby or not
     assert not build_gazetteer.another_place("Hajine", ["Hajin"], *args)
@@ -310,3 +310,16 @@ def test_a_town_alternate_that_is_a_village_of_its_own_elsewhere_is_the_villages
     beside = town("Jadida", "SY-DY", 34.70, 40.83)
     grid.add(beside)
     assert not build_gazetteer.another_place("Jadida", ["Hajin"], *args)
+
+
+def test_a_city_keeps_its_other_names_though_a_village_bears_one():
+    # Aleppo is also "Beroea", its ancient name, whatever village nearby is spelled so.
+    village = town("Beroea", "SY-HL", 36.3, 37.1)
+    aleppo = town("Aleppo", "SY-HL", 36.20, 37.16)
+    grid = build_gazetteer.Grid()
+    for record in (village, aleppo):
+        grid.add(record)
+    city = ("SY-HL", 36.20, 37.16, {"population": 1602264, "place": aleppo}, grid)
+    assert not build_gazetteer.another_place("Beroea", ["Aleppo"], *city)
+    small = ("SY-HL", 36.20, 37.16, {"population": 20000, "place": aleppo}, grid)
+    assert build_gazetteer.another_place("Beroea", ["Aleppo"], *small)

@@ -756,6 +756,26 @@ def test_a_qualified_name_spelled_unlike_its_twin_lands_beside_the_twin(name):
     assert gazetteer.choose(sentence(name)).location.key == "C1"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sheikh Ibrahim al-Kabir was killed in an air strike on Monday, a monitor said.",
+        "Abu Hassan Sharqi was killed in an air strike on Monday, a monitor said.",
+    ],
+)
+def test_a_person_named_with_a_word_like_a_qualifier_is_no_twin_village(gazetteer, text):
+    assert gazetteer.choose(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Clashes erupted near Spokesman on Monday.", "Eagles of the Euphrates fighters clashed."],
+)
+def test_an_english_word_is_no_village_whose_arabic_name_it_merely_resembles(gazetteer, text):
+    # With no place in the text, a similar spelling must be near: "Spokesman" is not سكمان.
+    assert gazetteer.choose(text) is None
+
+
 def test_al_and_a_word_like_a_qualifier_is_a_name_not_a_twin():
     # "Al Fuqay" is no "upper" anything: its name is compared whole.
     assert _qualifier("Al Fuqay") is None
