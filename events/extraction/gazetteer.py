@@ -500,9 +500,10 @@ FUZZY_CHARS = 600
 FUZZY_KEY_CUTOFF = 75
 FUZZY_SKELETON_CUTOFF = 80
 FUZZY_SOUND_CUTOFF = 0.75
-# ... its short vowels weighed against an Arabic name as they were before they cost 0.1
-# (UNWRITTEN): at 0.1, words of no text ("Spokesman", "Eagles") passed for villages' Arabic
-# names (17 of 29 people's names and English words a reviewer tried read as places, 10 now).
+# In that search a Latin spelling is read against an Arabic name with its short vowels at this
+# cost of an edit, as before they cost UNWRITTEN: at UNWRITTEN, words no place is named
+# ("Spokesman", "Eagles") passed for villages' Arabic names (17 of 29 people's names and
+# English words a reviewer tried were read as places; 10 at this cost).
 FUZZY_VOWEL = 0.25
 # What a match of consonants alone is worth against a match of the whole spelling.
 SKELETON_SHARE = 0.85
@@ -2080,8 +2081,9 @@ _GLIDES = {("y", "i"), ("w", "u")}
 @functools.lru_cache(maxsize=200_000)
 def unwritten_vowels(heard, arabic, vowel=None):
     """0..1: how near a Latin spelling (as `sound` writes it) is to an Arabic name in Latin
-    letters (`roman`), short vowels being free to write or not: Arabic writes طفس "tfs",
-    and "Tafas" is that name with its short vowels (0.9), as "Dayr" is دير "dir"."""
+    letters (`roman`), short vowels being nearly free to write or not (`vowel` an edit, by
+    default UNWRITTEN): Arabic writes طفس "tfs", and "Tafas" is that name with its short
+    vowels (0.96), as "Dayr" is دير "dir" (0.975)."""
     if not heard or not arabic:
         return 0.0
     vowel = UNWRITTEN if vowel is None else vowel
@@ -2089,8 +2091,8 @@ def unwritten_vowels(heard, arabic, vowel=None):
     # that opens the name, the seat of the vowel the Latin opens on, whichever it writes:
     # أوتايا "autaya" is "Utaya", ابنه "abna" is "Ebneh" (held out, UCDP / GeoNames / OCHA:
     # only before a u or i, 65.8 / 77.4 / 77.1% right; before any vowel the Latin opens on,
-    # the figures of the commit. Any long vowel at 0.35 an edit did as well, but let "Humeiri"
-    # be حمراء "Hamra").
+    # 65.8 / 77.4 / 77.8%. Any long vowel at 0.35 an edit did as well, but let "Humeiri" be
+    # حمراء "Hamra").
     unwritten = [1.0] * len(arabic)
     if arabic[:1] == "a" and (arabic[1:2] in ("u", "i") or heard[:1] in ("a", "i", "u")):
         unwritten[0] = vowel
@@ -2116,7 +2118,8 @@ TWIN = 0.9
 
 def closeness(surface, entry, romans=True, vowel=None):
     """0..1: how near the spelling in the text is to the nearest of the entry's spellings
-    (by sound, its Arabic names' in Latin letters too unless not `romans`), or to the
+    (by sound, its Arabic names' in Latin letters too unless not `romans`, a short vowel
+    costing `vowel` against them: see unwritten_vowels), or to the
     consonants of any of its names. A name with a qualifier ("Siha Fawqani") is compared
     without it too: with the entry's names of the same qualifier as they are, with its other
     names ("Lower Siha", "Siha") at most TWIN."""
