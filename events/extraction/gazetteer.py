@@ -1242,7 +1242,7 @@ class Gazetteer:
             arabic = [
                 e
                 for e in entries
-                if e.romans and closeness(surface, e, True, FUZZY_VOWEL) > SKELETON_SHARE
+                if e.romans and closeness(surface, e, vowel=FUZZY_VOWEL) > SKELETON_SHARE
             ]
             return arabic or None
         return None
@@ -2119,10 +2119,10 @@ TWIN = 0.9
 def closeness(surface, entry, romans=True, vowel=None):
     """0..1: how near the spelling in the text is to the nearest of the entry's spellings
     (by sound, its Arabic names' in Latin letters too unless not `romans`, a short vowel
-    costing `vowel` against them: see unwritten_vowels), or to the
-    consonants of any of its names. A name with a qualifier ("Siha Fawqani") is compared
-    without it too: with the entry's names of the same qualifier as they are, with its other
-    names ("Lower Siha", "Siha") at most TWIN."""
+    costing `vowel` against them: see unwritten_vowels), or to the consonants of any of its
+    names. A name with a qualifier ("Siha Fawqani") is compared without it too: with the
+    entry's names of the same qualifier as they are, with its other names ("Lower Siha",
+    "Siha") at most TWIN."""
     sounds, skeletons, romans = (
         frozenset(entry.sounds),
         frozenset(entry.skeletons),

@@ -128,6 +128,13 @@ def town(name, governorate, lat, lon):
     return record
 
 
+def grid_of(*records):
+    grid = build_gazetteer.Grid()
+    for record in records:
+        grid.add(record)
+    return grid
+
+
 def report_names(tmp_path, rows, towns, others=(), known=()):
     """The names report_names adds to each town ({UCDP place name: place}); a row is
     (headline, text, UCDP place name[, latitude, longitude])."""
@@ -137,9 +144,7 @@ def report_names(tmp_path, rows, towns, others=(), known=()):
         writer.writeheader()
         for row in rows:
             writer.writerow(dict(zip(fields, row, strict=False)))
-    grid = build_gazetteer.Grid()
-    for record in [*towns.values(), *others]:
-        grid.add(record)
+    grid = grid_of(*towns.values(), *others)
     build_gazetteer.report_names(tmp_path, towns, grid, known=known)
     return {name: record["alternate_names"] for name, record in towns.items()}
 
@@ -295,9 +300,7 @@ def test_a_town_alternate_that_is_a_village_of_its_own_elsewhere_is_the_villages
     # GeoNames lists "Abu Hardub" among Hajin's names: a village 25 km away in OCHA's list.
     village = town("Abu Hardoub", "SY-DY", 34.853372, 40.627659)
     hajin = town("Hajin", "SY-DY", 34.692602, 40.825579)
-    grid = build_gazetteer.Grid()
-    for record in (village, hajin):
-        grid.add(record)
+    grid = grid_of(village, hajin)
     args = ("SY-DY", 34.692602, 40.825579, {"population": 29237, "place": hajin}, grid)
     assert build_gazetteer.another_place("Abu Hardub", ["Hajin"], *args)
     # its own spellings stay the town's, a village of the same name nearby or not
@@ -316,9 +319,7 @@ def test_a_city_keeps_its_other_names_though_a_village_bears_one():
     # Aleppo is also "Beroea", its ancient name, whatever village nearby is spelled so.
     village = town("Beroea", "SY-HL", 36.3, 37.1)
     aleppo = town("Aleppo", "SY-HL", 36.20, 37.16)
-    grid = build_gazetteer.Grid()
-    for record in (village, aleppo):
-        grid.add(record)
+    grid = grid_of(village, aleppo)
     city = ("SY-HL", 36.20, 37.16, {"population": 1602264, "place": aleppo}, grid)
     assert not build_gazetteer.another_place("Beroea", ["Aleppo"], *city)
     small = ("SY-HL", 36.20, 37.16, {"population": 20000, "place": aleppo}, grid)
