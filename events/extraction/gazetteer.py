@@ -1872,6 +1872,8 @@ _CITY_NAMED = re.compile(r"\bcit(?:y|ies)\s+of\s+\w|\w\s+city\b", re.I)
 _REFERENCE_BEFORE = re.compile(
     r"(?:\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)|"
     r"\b(?:outskirts|suburbs?)\s+of|"
+    # a border the event is on ("the administrative border of al-Suwaidaa", "the border with")
+    r"\b(?:borders?|boundary|frontier)\s+(?:of|with)|"
     r"\bkm\s+(?:\(\d+\s+miles\)\s+)?(?:\w+\s+)?(?:of|from)|"
     # where a person is from, not where the event is ("a man from Aleppo in Daraa")
     r"\b(?:man|men|woman|women|boy|girl|child|children|family|families|people|person|resident|"

@@ -90,6 +90,14 @@ def test_hyphenated_names_and_articles_written_with_u_are_found(gazetteer, name,
             "SY-RD",
         ),
         ("A mortar hit a camp near Atma on Monday, killing three people.", "Atma", "SY-ID"),
+        # a border the event is on, not in: "the administrative border of al-Suwaidaa"
+        (
+            "The violent clashes continue in Tlul al-Safa area on the administrative border of"
+            " al-Suwaidaa between the regime forces and their allies.",
+            "Tulul as Safa",
+            "SY-RD",
+        ),
+        ("On the border with Idlib, shelling hit Kafr Zita on Monday.", "Kafr Zeita", "SY-HM"),
         ("East of Douma, shelling hit Harasta on Monday.", "Harasta", "SY-RD"),
         *(
             (
