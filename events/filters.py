@@ -90,16 +90,34 @@ class NameChoiceFilter(django_filters.ModelChoiceFilter):
     field_class = NameChoiceField
 
 
+# No place or district is named in more letters (the longest in the gazetteer has 47 letters);
+# a longer value is refused before it reaches the database, where SQLite fails on a LIKE
+# pattern of 50,000 bytes.
+NAME_LENGTH = 200
+
+
+def checked_name(field, value):
+    """The value, stripped, or a form error when it is too long to be a name."""
+    value = str(value).strip()
+    if len(value) > NAME_LENGTH:
+        raise forms.ValidationError(
+            "Give a name of at most %(limit)d characters.",
+            code="max_length",
+            params={"limit": NAME_LENGTH},
+        )
+    # Checked before querying: PostgreSQL refuses NUL in a string parameter.
+    field.validate_no_null_characters(value)
+    return value
+
+
 class DistrictField(forms.ModelChoiceField):
     """A district by its OCHA P-code (SY0200) or by its id."""
 
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        value = str(value).strip()
-        # Checked before querying: PostgreSQL refuses NUL in a string parameter, and "²" is
-        # a digit to str.isdigit() that int() refuses.
-        self.validate_no_null_characters(value)
+        value = checked_name(self, value)
+        # ("²" is a digit to str.isdigit() that int() refuses)
         district = District.objects.filter(pcode__iexact=value).first()
         if district is None and value.isascii() and value.isdigit() and len(value) < 19:
             district = District.objects.filter(pk=int(value)).first()
@@ -151,8 +169,7 @@ class PlaceField(forms.ModelChoiceField):
     def to_python(self, value):
         if value in self.empty_values:
             return None
-        value = str(value).strip()
-        self.validate_no_null_characters(value)
+        value = checked_name(self, value)
         key = value.rpartition("#")[2].strip() if "#" in value else value
         if key.isascii() and key.isdigit() and len(key) < 19:
             place = Place.objects.filter(pk=int(key)).first()
@@ -450,14 +467,15 @@ class IncidentFilter(django_filters.FilterSet):
             # while the page's links still named the governorate.
             data = data.copy()
             for name in list(data):
-                values = [v for v in data.getlist(name) if v != ""]
+                # (a box left with a space in it is a box left blank)
+                values = [v for v in data.getlist(name) if v.strip() != ""]
                 if name != "q":
                     # "min_killed=١٢": read as 12 and shown so (the form showed it blank)
                     values = [v if v.isascii() else v.translate(ascii_digits()) for v in values]
                 if name == "province":
                     values = [v.strip().upper() for v in values]  # "sy-dy" is SY-DY
-                if values and values != data.getlist(name):
-                    data.setlist(name, values)
+                if values != data.getlist(name):
+                    data.setlist(name, values or [""])
         super().__init__(data, *args, **kwargs)
 
     def taking_part(self):

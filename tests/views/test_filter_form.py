@@ -127,3 +127,40 @@ def test_a_place_is_found_and_suggested_by_its_arabic_name(client, make_place, m
     assert response.status_code == 302  # to the place's id, as a name travels
     assert response["Location"].endswith(f"place={hamlet.pk}")
     assert suggested == [f"Test Hamlet (Aleppo) #{hamlet.pk}"]
+
+
+@pytest.mark.parametrize("value", ["%20", "%20%20", "%09"])
+@pytest.mark.parametrize("name", ["place", "district", "date_from", "min_killed", "province"])
+def test_a_filter_box_left_blank_with_spaces_is_no_filter(
+    client, make_place, make_incident, name, value
+):
+    # A space typed in the place box read as a name (places with no Arabic name have "").
+    make_place(name="Al-Soussa", name_ar="")
+    make_incident()
+
+    response = client.get(LIST + f"?{name}={value}")
+
+    assert response.status_code == 200
+    assert response.context["total"].count == 1
+
+
+def test_a_blank_value_beside_a_place_is_not_a_second_place(client, make_place, make_incident):
+    soussa = make_place(name="Al-Soussa")
+    make_incident(place=soussa)
+
+    response = client.get(LIST + f"?place={soussa.pk}&place=%20", follow=True)
+
+    assert response.status_code == 200
+    assert response.context["total"].count == 1
+
+
+@pytest.mark.parametrize("name", ["place", "district"])
+@pytest.mark.parametrize("letter", ["a", "_"])
+def test_a_name_longer_than_any_place_name_is_a_clear_400(client, make_incident, name, letter):
+    # SQLite refuses a LIKE pattern of 50,000 bytes (a 500), and no name is that long.
+    make_incident()
+
+    response = client.get(LIST + f"?{name}=" + letter * 50_001)
+
+    assert response.status_code == 400
+    assert "at most 200 characters" in response.content.decode()
