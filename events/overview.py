@@ -108,11 +108,41 @@ def share(part, whole):
 CHART_WIDTH, CHART_HEIGHT, CHART_LEFT, CHART_BOTTOM = 1000, 220, 48, 24
 
 
-def month_chart(months):
+def bars(months, periods):
+    """[(month, incidents, killed)] of the months less the records of periods longer than a
+    month (counts.periods), which a bar would show as a spike in their first month (a year's
+    toll on 1 January): what the histogram and the overview's month chart draw."""
+    spanning = {}
+    for start, _, _, n, killed in periods:
+        month = start.replace(day=1)
+        events, deaths = spanning.get(month, (0, 0))
+        spanning[month] = (events + n, deaths + (killed or 0))
+    result = []
+    for month, n, killed in months:
+        events, deaths = spanning.get(month, (0, 0))
+        result.append((month, n - events, killed - deaths))
+    return result
+
+
+def periods_note(periods):
+    """(records, killed) of the periods longer than a month, which no bar draws."""
+    return sum(n for *_, n, _ in periods), sum(killed or 0 for *_, killed in periods)
+
+
+def month_chart(months, periods=()):
     """Bars (one a month, gaps kept), year ticks and the y-axis maximum of the month chart.
-    Each bar is a link: `months` are Rows with their .url set."""
+    Each bar is a link: `months` are Rows with their .url set; a bar leaves out the records
+    of `periods` longer than a month (see bars), which the table's months count."""
     if not months:
         return None
+    drawn = {
+        month.strftime("%Y-%m"): (n, killed)
+        for month, n, killed in bars(
+            [(datetime.date.fromisoformat(row.label + "-01"), row.incidents, row.killed[1])
+             for row in months],
+            periods,
+        )
+    }  # fmt: skip
     by_label = {row.label: row for row in months}
     first, last = months[0].label, months[-1].label
     year, month = int(first[:4]), int(first[5:])
@@ -123,17 +153,20 @@ def month_chart(months):
         if label >= last or len(slots) > 1200:
             break
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    peak = max(row.incidents for row in slots) or 1
+    counted = [drawn.get(row.label, (0, 0)) for row in slots]
+    peak = max(n for n, _ in counted) or 1
     plot_width, plot_height = CHART_WIDTH - CHART_LEFT, CHART_HEIGHT - CHART_BOTTOM - 8
     step = plot_width / max(len(slots), 12)
-    bars, ticks = [], []
-    for i, row in enumerate(slots):
-        height = plot_height * row.incidents / peak
+    shown, ticks = [], []
+    for i, (row, (incidents, killed)) in enumerate(zip(slots, counted, strict=True)):
+        height = plot_height * incidents / peak
         x = CHART_LEFT + i * step
-        if row.incidents:
-            bars.append(
+        if incidents:
+            shown.append(
                 {
                     "row": row,
+                    "incidents": incidents,
+                    "killed": killed,
                     "x": round(x, 2),
                     "y": round(8 + plot_height - height, 2),
                     "width": round(max(step - 1, 0.6), 2),
@@ -144,8 +177,11 @@ def month_chart(months):
             ticks.append({"x": round(x, 2), "label": row.label[:4] if i else row.label})
     # Not more than a dozen labels along the axis.
     every = max(1, -(-len(ticks) // 12))
+    records, killed = periods_note(periods)
     return {
-        "bars": bars,
+        "bars": shown,
+        "periods": records,
+        "periods_killed": killed,
         "last": last,
         "ticks": ticks[::every],
         "peak": peak,

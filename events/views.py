@@ -357,7 +357,8 @@ def incident_overview(request):
             kept = [(key, value) for key, value in pairs if key not in params]
             row.url = f"{list_url}?{urlencode(kept + list(params.items()))}"
     tallies["totals"].url = f"{list_url}?{base.urlencode()}" if base else list_url
-    context.update(tallies, month_chart=overview.month_chart(tallies["months"]))
+    chart = overview.month_chart(tallies["months"], counts.periods(incidents))
+    context.update(tallies, month_chart=chart)
     context["left_out"] = left_out(incidents, context["query"])
     return render(request, "events/overview.html", context)
 
@@ -496,12 +497,11 @@ def histogram(request):
         {
             # Records of periods longer than a month are in the totals, not in the bars.
             "months": [
-                [m.strftime("%Y-%m"), n, killed] for m, n, killed in bars(months, periods) if m
+                [m.strftime("%Y-%m"), n, killed]
+                for m, n, killed in overview.bars(months, periods)
+                if m
             ],
-            "periods": [
-                [start.isoformat(), end and end.isoformat(), precision, n, killed or 0]
-                for start, end, precision, n, killed in periods
-            ],
+            "periods": periods_json(periods),
             # Incidents with no date, in the totals and in no bar: [incidents, killed].
             "undated": next(([n, killed] for m, n, killed in months if m is None), [0, 0]),
             "total": total.as_json(),
@@ -510,19 +510,13 @@ def histogram(request):
     )
 
 
-def bars(months, periods):
-    """The histogram's months less the records of periods longer than a month, which a bar
-    would show as a spike in their first month (a year's toll on 1 January)."""
-    spanning = {}
-    for start, _, _, n, killed in periods:
-        month = start.replace(day=1)
-        events, deaths = spanning.get(month, (0, 0))
-        spanning[month] = (events + n, deaths + (killed or 0))
-    result = []
-    for month, n, killed in months:
-        events, deaths = spanning.get(month, (0, 0))
-        result.append((month, n - events, killed - deaths))
-    return result
+def periods_json(periods):
+    """The records of periods longer than a month, as the charts' JSON gives them apart:
+    [start, end, date precision, incidents, killed]."""
+    return [
+        [start.isoformat(), end and end.isoformat(), precision, n, killed or 0]
+        for start, end, precision, n, killed in periods
+    ]
 
 
 @require_safe
@@ -547,7 +541,12 @@ def overview_data(request):
     data = {"total": total.as_json()}
     for name, rows in by.items():
         if name == "month":
-            data[name] = [[m and m.strftime("%Y-%m"), f.incidents, f.killed] for m, f in rows]
+            # As the histogram gives them: a record of a period longer than a month in
+            # "periods", not in its first month (a year's toll on 1 January).
+            periods = counts.periods(incidents)
+            months = overview.bars([(m, f.incidents, f.killed) for m, f in rows], periods)
+            data[name] = [[m and m.strftime("%Y-%m"), n, killed] for m, n, killed in months]
+            data["periods"] = periods_json(periods)
         else:
             names = labels[name]
             data[name] = [[v, names.get(v, v or "Unknown"), f.incidents, f.killed] for v, f in rows]

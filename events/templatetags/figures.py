@@ -88,8 +88,8 @@ def chart_bars(chart):
     """The month chart's bars (see overview.month_chart): each a link to its month's list."""
 
     def cells(bar):
-        row = bar["row"]
-        label, incidents, killed = escape(str(row.label)), int(row.incidents), int(row.killed[1])
+        row = bar["row"]  # (its own figures: a record of a longer period is in no bar)
+        label, incidents, killed = escape(str(row.label)), int(bar["incidents"]), int(bar["killed"])
         return (
             escape(row.url), label, incidents, killed, float(bar["x"]), float(bar["y"]),
             float(bar["width"]), float(bar["height"]), label, incidents, killed,

@@ -215,3 +215,43 @@ def test_a_row_links_only_to_a_list_of_as_many_incidents_as_it_counts(
             assert listed == row.incidents, (query, name, row.label, row.url)
     if not query:
         assert tally(response, "governorates")["No governorate"].url is None
+
+
+@pytest.fixture
+def a_year_toll_beside_incidents(make_incident):
+    make_incident(date=datetime.date(2016, 1, 1), killed_total_best=2)
+    make_incident(
+        date=datetime.date(2016, 1, 1),
+        date_end=datetime.date(2016, 12, 31),
+        date_precision="year",
+        aggregate=True,
+        killed_total_best=19000,
+    )
+    make_incident(  # a month's toll stays in its month
+        date=datetime.date(2016, 3, 1),
+        date_end=datetime.date(2016, 3, 31),
+        date_precision="month",
+        killed_total_best=30,
+    )
+
+
+def test_the_month_chart_draws_the_months_the_histogram_draws(client, a_year_toll_beside_incidents):
+    # A year's toll drew a spike on 1 January in the overview's chart, not in the histogram's.
+    histogram = client.get(reverse("events:histogram"), {"aggregates": "include"}).json()
+    page = client.get(OVERVIEW, {"aggregates": "include"})
+    data = client.get(reverse("events:overview_data"), {"aggregates": "include"}).json()
+
+    bars = {bar["row"].label: bar["incidents"] for bar in page.context["month_chart"]["bars"]}
+    assert bars == {month: n for month, n, _ in histogram["months"]} == {"2016-01": 1, "2016-03": 1}
+    assert [row[:3] for row in data["month"]] == [m[:3] for m in histogram["months"]]
+    assert data["periods"] == histogram["periods"]
+    body = page.content.decode()
+    assert "1 record of a period longer than a month (19,000 killed)" in body
+
+
+def test_the_month_table_still_counts_what_its_links_list(client, a_year_toll_beside_incidents):
+    page = client.get(OVERVIEW, {"aggregates": "include"})
+
+    january = tally(page, "months")["2016-01"]
+    assert january.incidents == 2
+    assert client.get(january.url).context["total"].count == 2
