@@ -258,7 +258,9 @@ def incident_detail(request, pk):
     if incident is None:
         return error(404, f"No incident {pk}.")
     data = incident_data(request, incident)
-    data["citation"] = citation.citation(request, "", 1)
+    data["citation"] = citation.citation(
+        request, "", 1, cited=citation.sources(f"source={incident.source}")
+    )
     data["citation"]["filter_url"] = data["url"]
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 

@@ -22,7 +22,7 @@ def digest_message(search, incidents, count, now):
         "filter_url": absolute(search.get_absolute_url()),
         "retrieved_at": now.isoformat(timespec="seconds"),
         "rows": count,
-        "sources": citation.SOURCES,
+        "sources": citation.sources(search.query),
     }
     context = {
         "search": search,

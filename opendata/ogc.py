@@ -192,7 +192,8 @@ def collection(request, incidents, query):
             ],
             *[
                 link(source["license_url"], "license", "text/html", source["license"])
-                for source in citation.SOURCES
+                for source in citation.sources(query)
+                if source["license_url"]
             ],
         ],
     }

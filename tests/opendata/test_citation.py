@@ -1,5 +1,6 @@
 import csv
 import io
+import json
 
 import pytest
 from django.db import connection
@@ -51,3 +52,31 @@ def test_a_capped_total_is_cited_as_more_than_the_cap(client, make_incident, mon
     content = client.get(reverse("events:list")).content.decode()
 
     assert "more than 2 rows" in content
+
+
+@pytest.mark.parametrize(
+    ("query", "cited", "not_cited"),
+    [
+        ({}, ["ACLED", "News bulletins"], []),
+        ({"source": "acled"}, ["ACLED"], ["News bulletins"]),
+        ({"source": "ucdp_ged"}, [], ["ACLED", "News bulletins"]),
+    ],
+)
+def test_an_export_cites_the_datasets_its_rows_come_from(
+    client, make_incident, query, cited, not_cited
+):
+    # ACLED rows went out under UCDP's, GeoNames' and OCHA's names only.
+    make_incident(source="acled")
+    make_incident(source="bulletin")
+    make_incident(source="ucdp_ged")
+
+    exported = client.get(reverse("events:export"), query)["X-Data-Sources"]
+    geojson = client.get(reverse("opendata:export_geojson"), query)
+    collection = json.loads(b"".join(geojson.streaming_content))
+    named = [source["name"] for source in collection["citation"]["sources"]]
+
+    assert "UCDP" in exported and "GeoNames" in exported  # the gazetteer's, always
+    for name in cited:
+        assert name in exported and any(n.startswith(name) for n in named)
+    for name in not_cited:
+        assert name not in exported and not any(n.startswith(name) for n in named)
