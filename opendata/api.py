@@ -265,6 +265,7 @@ def incident_detail(request, pk):
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
+@csrf_exempt  # read only: a write is a 405 (require_safe), not a 403
 @require_safe
 def openapi(request):
     """The API's OpenAPI 3.0 document (not rate-limited: clients read it first)."""

@@ -45,6 +45,7 @@ def export_geojson(request):
     return response
 
 
+@csrf_exempt  # read only: a write is a 405 (require_safe), not a 403
 @require_safe
 @browsing
 def incident_feed(request):
