@@ -10,6 +10,7 @@ from django.utils.html import escape
 
 from events.filters import IncidentFilter
 from events.models import Incident
+from events.pagination import DEFAULT_ORDER, order_queryset
 from events.views import filter_query
 
 FEED_ITEMS = 50
@@ -47,8 +48,10 @@ class IncidentFeed(Feed):
 
     def items(self, incidents):
         # Newest first whatever the list's order (?order=killed): a feed reader shows what
-        # came last, and an entry that comes later is a new one.
-        newest = incidents.qs.order_by("-date", "-id").select_related("place", "governorate")
+        # came last, and an entry that comes later is a new one. Undated ones first, as the
+        # list puts them (on either database).
+        newest = order_queryset(incidents.qs, DEFAULT_ORDER)
+        newest = newest.select_related("place", "governorate")
         return list(newest[:FEED_ITEMS])
 
     def item_title(self, incident):

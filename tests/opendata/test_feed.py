@@ -57,6 +57,23 @@ def test_the_feed_is_newest_first_whatever_the_lists_order(client, make_incident
     ]
 
 
+def test_the_feed_puts_undated_incidents_where_the_list_does_on_either_database(
+    client, make_incident
+):
+    # SQLite sorted NULL dates last, PostgreSQL (and the list, on both) first.
+    dated = make_incident(date=datetime.date(2017, 5, 2))
+    undated = make_incident(date=None)
+
+    listed = client.get(reverse("events:list")).context["page"].rows
+    entries = feedparser.parse(client.get(FEED).content).entries
+
+    assert [incident.pk for incident in listed] == [undated.pk, dated.pk]
+    assert [e.link for e in entries] == [
+        f"http://testserver/events/{undated.pk}/",
+        f"http://testserver/events/{dated.pk}/",
+    ]
+
+
 def test_the_feed_refuses_a_post_with_405(client):
     assert client.post(FEED).status_code == 405
 
