@@ -979,10 +979,22 @@ class Gazetteer:
         entries = [self._entry_of.get(loc) for loc in mention.candidates]
         if any(e is not None and e.location.precision != PLACE for e in entries):
             return False
-        after = _ABROAD_AFTER.match(text[mention.end : mention.end + 40])
+        if self._abroad_at(text, mention.start, mention.end):
+            return True
+        # Or where the text names it again: "Strike kills 7 in Mosul" is the Mosul that
+        # "Iraqi jets struck Mosul, Iraq" puts abroad.
+        if text.count(mention.surface) < 2:
+            return False
+        return any(
+            self._abroad_at(text, m.start(), m.end())
+            for m in _whole_name(mention.surface).finditer(text)
+        )
+
+    def _abroad_at(self, text, start, end):
+        after = _ABROAD_AFTER.match(text[end : end + 40])
         if after and fold(after["country"] or after["country2"]) in self._foreign:
             return True
-        before = _ABROAD_BEFORE.search(text[max(0, mention.start - 50) : mention.start])
+        before = _ABROAD_BEFORE.search(text[max(0, start - 50) : start])
         if before is None:
             return False
         # "Iraq's al-Qaim", "the Turkish town of Kilis": a neighbour's (not "Russia's Hmeimim")
@@ -1901,7 +1913,7 @@ _REFERENCE_AFTER = re.compile(
 # town of Kilis", "Iraq's al-Qaim". Only the demonyms of Syria's neighbouring states: "the
 # Kurdish town of Kobani" and "the Armenian village of Kasab" are Syrian.
 _ABROAD_AFTER = re.compile(
-    r"\s*(?:,\s*(?P<country>[A-Z][a-z]+)\s*(?:[.;)]|,\s+(?:on|in|at)\b|$)|"  # "Hermel, Lebanon."
+    r"\s*(?:,\s*(?P<country>[A-Z][a-z]+)\s*(?:[.;),]|$)|"  # "Hermel, Lebanon.", "Fallujah, Iraq,"
     r"\s+in\s+(?:neighbou?ring\s+|(?:south|north)?(?:east|west)?(?:ern)?\s+)?"
     r"(?P<country2>[A-Z][a-z]+)(?![\w'’-])(?!\s+(?:said|says|claimed|denied|reported|announced|"
     r"insisted|and)\b))"
@@ -1940,6 +1952,12 @@ LOCATIVES = frozenset(
 _WHERE_A_PLACE_GOES = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVES, key=len, reverse=True))})\s+(?:the\s+)?$", re.I
 )
+
+
+@functools.lru_cache(maxsize=10_000)
+def _whole_name(surface):
+    """The name where the text writes it as a whole word (not "Mosul" of "Mosuli")."""
+    return re.compile(rf"(?<![\w'’-]){re.escape(surface)}(?![\w'’-])")
 
 
 def _origin(text, mention):

@@ -1007,6 +1007,10 @@ def test_a_building_of_a_towns_police_is_in_the_town(gazetteer):
         "Coalition jets struck the Iraqi border town of al-Qaim on Tuesday.",
         "Shells hit Hermel in Lebanon on Tuesday, killing a child.",
         "Shells hit Hermel, Lebanon, on Tuesday, killing a child.",
+        "An air strike hit Fallujah, Iraq, killing four.",
+        # the headline's name is the one the story puts abroad
+        "Strike kills 7 in Mosul\nIraqi jets struck Mosul, Iraq, on Monday, killing seven.",
+        "Rockets kill 7 in Kilis\nRockets fired from Syria hit Kilis in Turkey, killing seven.",
     ],
 )
 def test_a_town_the_text_puts_abroad_is_no_syrian_village(gazetteer, text):
