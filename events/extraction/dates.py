@@ -348,6 +348,9 @@ def resolve(text, published):
     match = _YEAR.search(text)
     if match:
         found.append((match.start(), datetime.date(int(match["year"]), 1, 1), "year", match.span()))
+    if published is not None:
+        # A day after publication is no day of what the bulletin reports (a typo, a plan).
+        found = [item for item in found if item[1] <= published]
     if not found:
         return None
     if published is not None and (match := _WEEKDAY_ATTACK.search(text)):

@@ -130,3 +130,11 @@ def test_an_earlier_attack_on_a_weekday_does_not_date_the_news():
     assert resolve(text, FRIDAY)[:2] == (FRIDAY - datetime.timedelta(days=5), "day")
     text = "An air strike killed 12 people in Douma on July 10, days after Tuesday's shelling"
     assert resolve(text, FRIDAY)[:2] == (datetime.date(2018, 7, 10), "day")
+
+
+def test_a_date_after_publication_is_no_date_of_what_the_bulletin_reports():
+    # "3 March 2020" in a bulletin of 7 March 2018: a typo or a plan, not the event's day.
+    published = datetime.date(2018, 3, 7)
+    assert resolve("Jets struck Saraqib on 3 March 2020, killing five", published) is None
+    date, precision, _ = resolve("On 2020-03-03, on Monday, jets struck Saraqib", published)
+    assert (date, precision) == (datetime.date(2018, 3, 5), "day")
