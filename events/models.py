@@ -633,12 +633,26 @@ class IncidentQuerySet(models.QuerySet):
                 .values_list("pk", flat=True)
             )
             Incident.objects.filter(pk__in=pks).update(status=status, version=F("version") + 1)
-            Incident.history.bulk_history_create(
+            records = Incident.history.bulk_history_create(
                 list(Incident.objects.filter(pk__in=pks)),
                 update=True,
                 default_user=user,
                 default_change_reason=reason or f"Marked {status}",
             )
+            # Each entry keeps the perpetrators it had (bulk_history_create writes no
+            # many-to-many rows: the entry read as "Perpetrators: [...] -> []").
+            through = Incident.perpetrators.through
+            rows = {}
+            for row in through.objects.filter(incident_id__in=pks):
+                rows.setdefault(row.incident_id, []).append(row)
+            if records:
+                kept = records[0].perpetrators.model  # HistoricalIncident_perpetrators
+                kept.objects.bulk_create(
+                    kept(id=row.pk, incident_id=row.incident_id, actor_id=row.actor_id,
+                         history=record)
+                    for record in records
+                    for row in rows.get(record.id, [])
+                )  # fmt: skip
         return len(pks)
 
 

@@ -114,6 +114,22 @@ def test_bulk_verification_records_one_history_entry_per_changed_incident(client
     assert set(Incident.objects.values_list("version", flat=True)) == {1, 2}
 
 
+def test_bulk_verification_keeps_the_perpetrators_in_its_history_entry(client, editor):
+    # The entry said "Perpetrators: [Syrian government forces] -> []": a change never made.
+    actor = Actor.objects.create(name="Syrian government forces")
+    incident = make_incident()
+    incident.perpetrators.set([actor])
+
+    client.post(
+        reverse("admin:events_incident_changelist"),
+        {"action": "mark_verified", "_selected_action": [incident.pk]},
+    )
+
+    latest, previous = incident.history.all()[:2]
+    assert [p.actor for p in latest.perpetrators.all()] == [actor]
+    assert latest.diff_against(previous).changed_fields == ["status"]
+
+
 def test_a_change_of_perpetrators_is_kept_in_the_history(client, editor):
     incident = make_incident()
     actor = Actor.objects.create(name="Russian Air Force")
