@@ -255,14 +255,27 @@ MAX_COUNT = 2**31 - 1
 
 
 def _int(value):
-    """A count of deaths: None when blank or unreadable; ValueError (the row is reported, not
-    imported) when it is negative or more than the database holds."""
-    number = _float(value)
-    if number is None:
+    """A count of deaths: None when blank, missing ("nan", "NA") or not finite; "1,234" is
+    1234 and "4.0" is 4; ValueError (the row is reported, not imported) when it is no whole
+    number ("unknown", "2.7"), negative or more than the database holds."""
+    text = str(value if value is not None else "").strip()
+    if text.lower() in MISSING:
         return None
-    if not 0 <= number <= MAX_COUNT:
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+        text = text.replace(",", "")  # thousands written with commas
+    try:
+        number = float(text)
+    except ValueError:
+        raise ValueError(f"{value!r} is not a count of deaths") from None
+    if not math.isfinite(number):
+        return None  # "inf": no figure
+    if number != int(number) or not 0 <= number <= MAX_COUNT:
         raise ValueError(f"{value!r} is not a count of deaths")
     return int(number)
+
+
+# How spreadsheets and data frames write a missing figure.
+MISSING = frozenset({"", "nan", "na", "n/a", "null", "none"})
 
 
 def _degrees(value, limit):
@@ -383,7 +396,8 @@ def side_names(*sides):
 def ucdp_row(raw, extractor=None):
     """A UCDP GED row in our terms. `extractor` (events.extraction.extract's signature) reads
     who did it from the source headlines where UCDP names only the sides."""
-    one_sided = str(raw.get("type_of_violence") or "").strip() == UCDP_ONE_SIDED
+    # ("3.0", as pandas writes the column, is 3)
+    one_sided = _float(raw.get("type_of_violence")) == float(UCDP_ONE_SIDED)
     perpetrators = side_names(raw.get("side_a", "")) if one_sided else []
     parties = [] if one_sided else side_names(raw.get("side_a", ""), raw.get("side_b", ""))
     deaths_a, deaths_b = _int(raw.get("deaths_a")), _int(raw.get("deaths_b"))
@@ -646,6 +660,7 @@ def import_rows(raws, convert, source, progress=None):
             if any("\x00" in str(value) for value in raw.values()):
                 raise ValueError("it holds a NUL character, which the database refuses")
             row = convert(raw)
+            too_long(row)
         except (KeyError, ValueError) as error:
             result.problems.append((named or f"on line {line}", f"unreadable row: {error}"))
             continue
@@ -683,6 +698,21 @@ def import_rows(raws, convert, source, progress=None):
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {', '.join(WRITTEN)}")
     return result
+
+
+def too_long(row):
+    """ValueError when a value of the row is longer than its column holds (PostgreSQL refused
+    the whole batch; SQLite kept it whole)."""
+    limit = Report._meta.get_field("external_id").max_length
+    if len(row.external_id) > limit:
+        raise ValueError(f"the id is longer than {limit} characters")
+    limit = Actor._meta.get_field("name").max_length
+    names = [*row.perpetrators, *row.parties, *(p["name"] for p in row.alleged)]
+    if any(len(name) > limit for name in names):
+        raise ValueError(f"an actor's name is longer than {limit} characters")
+    limit = Report._meta.get_field("place_name").max_length
+    if len(row.place_name) > limit:
+        raise ValueError(f"the place name is longer than {limit} characters")
 
 
 # The tables a dataset import writes to.

@@ -122,3 +122,52 @@ def test_an_id_with_spaces_around_it_is_the_same_id(loaded_gazetteer, tmp_path):
 
     assert (again.created, again.skipped) == (0, 1)
     assert Report.objects.filter(external_id__startswith=" ").count() == 0
+
+
+def written(tmp_path, changes):
+    """The sample with each row's `changes` ({row index: {column: value}}) applied."""
+    import csv
+
+    with SAMPLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    path = tmp_path / "acled.csv"
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        for i, row in enumerate(rows):
+            writer.writerow({**row, **changes.get(i, {})})
+    return path, len(rows)
+
+
+def test_a_value_longer_than_its_column_is_a_reported_row_not_a_failed_import(
+    loaded_gazetteer, tmp_path
+):
+    # On PostgreSQL the batch failed with "value too long", the rows after it never imported.
+    path, count = written(
+        tmp_path, {0: {"event_id_cnty": "SYR" + "9" * 120}, 1: {"actor1": "A" * 250}}
+    )
+
+    result = import_acled(path)
+
+    assert result.created == count - 2 == Report.objects.filter(source="acled").count()
+    reasons = " ".join(reason for _, reason in result.problems)
+    assert "the id is longer than 100 characters" in reasons
+    assert "an actor's name is longer than 200 characters" in reasons
+
+
+@pytest.mark.parametrize(
+    ("written_as", "stored"), [("1,234", 1234), ("4.0", 4), ("unknown", None), ("2.7", None)]
+)
+def test_a_toll_written_otherwise_is_read_or_reported_never_dropped_silently(
+    loaded_gazetteer, tmp_path, written_as, stored
+):
+    path, _ = written(tmp_path, {0: {"fatalities": written_as}})
+
+    result = import_acled(path)
+
+    report = Report.objects.filter(external_id="SYR1001").first()
+    if stored is None:
+        assert report is None
+        assert any(f"{written_as!r} is not a count of deaths" in r for _, r in result.problems)
+    else:
+        assert report.incident.killed_total_best == stored
