@@ -89,6 +89,25 @@ def check_size(size, name="input", limit=None):
         raise Rejected(f"{name} is {size:,} bytes; the limit is {limit:,} bytes ({megabytes} MB).")
 
 
+def _utf16_without_bom(data):
+    """Do the bytes read as UTF-16 text (a NUL in every other byte of the first ones, as
+    Latin letters and digits are written in it)?"""
+    head = data[:400]
+    for parity in (0, 1):  # big-endian writes the NUL first, little-endian second
+        nuls = head[parity::2]
+        if (
+            len(nuls) >= 4
+            and nuls.count(0) >= 0.8 * len(nuls)
+            and b"\x00" not in head[1 - parity :: 2]
+        ):
+            try:
+                data.decode("utf-16-be" if parity == 0 else "utf-16-le")
+            except UnicodeDecodeError:
+                return False
+            return True
+    return False
+
+
 def decode(data, name="input", limit=None):
     """Bytes to text, or Rejected: empty, too large, binary or undecodable input."""
     check_size(len(data), name, limit)
@@ -97,6 +116,11 @@ def decode(data, name="input", limit=None):
     else:
         encoding = "utf-8-sig"
         if b"\x00" in data:
+            if _utf16_without_bom(data):
+                raise Rejected(
+                    f"{name} looks like UTF-16 without a byte-order mark; save it as UTF-8 "
+                    "and try again."
+                )
             raise Rejected(f"{name} looks binary (it contains NUL bytes), not a text bulletin.")
     try:
         text = data.decode(encoding)
@@ -118,7 +142,11 @@ class _TextFromHTML(html.parser.HTMLParser):
     """Visible text of an HTML page, paragraph by paragraph, and its title."""
 
     BLOCKS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "tr", "article", "section"}
-    SKIP = {"script", "style", "noscript", "template", "head", "nav", "footer", "svg"}
+    # (and what a browser shows in place of a frame, a player or a plug-in it cannot show)
+    SKIP = {
+        "script", "style", "noscript", "template", "head", "nav", "footer", "svg", "iframe",
+        "video", "audio", "object", "canvas",
+    }  # fmt: skip
 
     # Skipped as page furniture only when closed: the text after a <nav> or a <footer> left
     # open (the whole article, in a hand-made page) is kept.

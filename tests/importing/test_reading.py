@@ -55,6 +55,16 @@ def test_utf16_with_a_byte_order_mark_is_read():
     assert item.title == "Air strike on Idlib"
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_named_as_such(encoding):
+    data = "Air strike on Idlib\n\nWarplanes struck Idlib city.".encode(encoding)
+
+    [refused] = read_upload("idlib.txt", data)
+
+    assert isinstance(refused, Rejected)
+    assert "looks like UTF-16 without a byte-order mark" in str(refused)
+
+
 def test_html_loses_its_scripts_and_markup_but_keeps_its_paragraphs():
     markup = (
         "<html><head><title>Raid on Saraqeb | Wire</title><script>alert(1)</script></head>"
@@ -67,6 +77,21 @@ def test_html_loses_its_scripts_and_markup_but_keeps_its_paragraphs():
     assert title == "Raid on Saraqeb"
     assert "alert" not in body and "steal" not in body and "<" not in body
     assert "Warplanes struck Saraqeb on Monday.\n\nFour civilians were killed." in body
+
+
+def test_the_fallback_text_of_a_frame_or_a_player_is_not_the_bulletins():
+    # It became the title, and its "40 killed in Homs" the only incident.
+    markup = (
+        "<iframe>Your browser does not support iframes. Watch: 40 killed in Homs barrel "
+        "bombing</iframe><video>Watch: 12 killed in Hama</video><audio>Listen</audio>"
+        "<object>Plugin: 9 killed in Daraa</object>"
+        "<p>Jets struck Binnish on Monday, killing three civilians.</p>"
+    )
+
+    title, body = html_to_text(markup)
+
+    assert "Homs" not in title + body and "Hama" not in body and "Daraa" not in body
+    assert body.strip() == "Jets struck Binnish on Monday, killing three civilians."
 
 
 def test_a_closed_nav_is_page_furniture_and_an_unclosed_one_hides_nothing():
