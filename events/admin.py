@@ -428,6 +428,9 @@ class IncidentForm(VersionedForm):
             # A figure typed in this form is the editor's: nothing derives it again, whether
             # or not "Figures edited" was ticked.
             cleaned_data["figures_edited"] = True
+        if {"perpetrators", "perpetrator_group"} & set(self.changed_data):
+            # So are perpetrators chosen here: a merge or a new report leaves them be.
+            cleaned_data["perpetrators_edited"] = True
         if not self.instance.pk:
             return cleaned_data
         current = self.current(cleaned_data)
@@ -561,7 +564,7 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
                 ]
             },
         ),
-        ("Who", {"fields": ["perpetrators", "perpetrator_group"]}),
+        ("Who", {"fields": ["perpetrators", "perpetrator_group", "perpetrators_edited"]}),
         (
             "Killed and injured (low, best, high)",
             {

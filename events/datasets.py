@@ -511,6 +511,12 @@ def attribute_from_headlines(extractor=extract, progress=None):
             {p["name"] for *_, alleged in found.values() for p in alleged},
             {p["name"]: p.get("group") for *_, alleged in found.values() for p in alleged},
         )
+        # (an incident whose perpetrators an editor chose keeps them: the claims are kept)
+        chosen = set(
+            Incident.objects.filter(
+                pk__in=[incident for incident, *_ in found.values()], perpetrators_edited=True
+            ).values_list("pk", flat=True)
+        )
         with transaction.atomic():
             claims, links = [], []
             for pk, (incident, outlet, alleged) in found.items():
@@ -528,14 +534,16 @@ def attribute_from_headlines(extractor=extract, progress=None):
                             position=position,
                         )
                     )
-                    links.append(
-                        Incident.perpetrators.through(incident_id=incident, actor_id=actor.pk)
-                    )
+                    if incident not in chosen:
+                        links.append(
+                            Incident.perpetrators.through(incident_id=incident, actor_id=actor.pk)
+                        )
             Claim.objects.bulk_create(claims)
             Incident.perpetrators.through.objects.bulk_create(links, ignore_conflicts=True)
             by_group = {}
             for incident, _, alleged in found.values():
-                by_group.setdefault(actors[alleged[0]["name"]].group, []).append(incident)
+                if incident not in chosen:
+                    by_group.setdefault(actors[alleged[0]["name"]].group, []).append(incident)
             for group, pks in by_group.items():
                 Incident.objects.filter(pk__in=pks, perpetrator_group="").update(
                     perpetrator_group=group

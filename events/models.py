@@ -712,6 +712,10 @@ class Incident(Figures):
         default=False,
         help_text="An editor set the figures by hand; they are no longer derived from reports.",
     )
+    perpetrators_edited = models.BooleanField(
+        default=False,
+        help_text="An editor chose the perpetrators; they are no longer derived from reports.",
+    )
     version = models.PositiveIntegerField(default=1, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -953,14 +957,30 @@ class Incident(Figures):
                 for name in FIGURE_FIELDS:
                     setattr(self, name, getattr(edited, name))
                 self.figures_edited = True
-            before = self.perpetrators_now()
+            before, edited_before = self.perpetrators_now(), self.perpetrators_edited
+            # So are an editor's perpetrators: this incident's stand; else a merged-away
+            # incident's (the undo gives back the ones before).
+            chosen = None
+            if not self.perpetrators_edited:
+                chosen = next((other for other in others if other.perpetrators_edited), None)
+            if chosen is not None:
+                self.perpetrator_group = chosen.perpetrator_group
+                self.perpetrators_edited = True
             self._change_reason = "Merged " + ", ".join(f"#{o.pk}" for o in others)
             self.derive_from_reports(save=True)
+            if chosen is not None:
+                self.save()
+                self.perpetrators.set(chosen.perpetrators.all())
+                self.refresh_from_db(fields=["perpetrator_groups"])
             record = MergeRecord.objects.create(
                 target=self,
                 items=items,
                 merged_by=user,
-                perpetrators={"before": before, "after": self.perpetrators_now()},
+                perpetrators={
+                    "before": before,
+                    "after": self.perpetrators_now(),
+                    "edited_before": edited_before,
+                },
             )
         return record
 
@@ -989,6 +1009,8 @@ class Incident(Figures):
                     parties.append(claim.group)
                 elif claim.actor_id and claim.actor_id not in actors:
                     actors.append(claim.actor_id)
+        if self.perpetrators_edited:
+            actors = []  # the editor's choice stands
         if actors:
             # Set before the save, so the group is part of this version and its history (an
             # UPDATE behind save() left the history without it: a revert blanked the group).
@@ -1031,7 +1053,7 @@ class Incident(Figures):
             .values_list("actor_id", flat=True)
         )
         gone = set(leaving) - named
-        if gone and self.perpetrators.filter(pk__in=gone).exists():
+        if gone and not self.perpetrators_edited and self.perpetrators.filter(pk__in=gone).exists():
             self.perpetrators.remove(*gone)
             kept = list(self.perpetrators.values_list("group", flat=True))
             if self.perpetrator_group not in kept:
@@ -1323,6 +1345,9 @@ class MergeRecord(models.Model):
             if self.perpetrators and self.target.perpetrators_now() == self.perpetrators["after"]:
                 group, pks = self.perpetrators["before"]
                 self.target.perpetrator_group = group
+                self.target.perpetrators_edited = self.perpetrators.get(
+                    "edited_before", self.target.perpetrators_edited
+                )
                 self.target.save()
                 self.target.perpetrators.set(Actor.objects.filter(pk__in=pks))
                 self.target.refresh_from_db(fields=["perpetrator_groups"])

@@ -184,3 +184,49 @@ def test_merging_two_incidents_with_editors_figures_says_whose_were_set_aside(
     assert kept.killed_total_best == 5
     shown = " ".join(str(m) for m in response.context["messages"])
     assert f"#{other.pk} had figures an editor set (killed total 12)" in shown
+
+
+def claimed_incident(external_id, actor, **fields):
+    from events.models import Claim
+
+    incident = make_incident(**fields)
+    report = make_report(incident, external_id, 4)
+    Claim.objects.create(report=report, actor=actor, name=actor.name)
+    incident.derive_from_reports()
+    return incident
+
+
+def test_perpetrators_an_editor_chose_survive_a_merge_and_its_undo(client, editor, place):
+    # A merge derived them again from the claims: the editor's Russia was government again.
+    from events.models import Actor, ActorGroup
+
+    government = Actor.objects.create(name="Syrian government forces", group="syrian_government")
+    russia = Actor.objects.create(name="Russian armed forces", group=ActorGroup.RUSSIA)
+    kept = claimed_incident("u1", government, place=place)
+    other = claimed_incident("u2", government, place=place)
+    url = reverse("admin:events_incident_change", args=[kept.pk])
+    data = form_data(client.get(url))
+    client.post(url, {**data, "perpetrators": [russia.pk], "perpetrator_group": "russia"})
+    kept.refresh_from_db()
+    assert (list(kept.perpetrators.all()), kept.perpetrators_edited) == ([russia], True)
+
+    record = kept.merge([other], user=editor)
+    kept.refresh_from_db()
+    assert (list(kept.perpetrators.all()), kept.perpetrator_group) == ([russia], "russia")
+
+    record.undo(user=editor)
+    kept.refresh_from_db()
+    assert (list(kept.perpetrators.all()), kept.perpetrator_group) == ([russia], "russia")
+
+
+def test_saving_the_form_without_changing_the_perpetrators_leaves_them_derived(client, editor):
+    from events.models import Actor
+
+    government = Actor.objects.create(name="Syrian government forces", group="syrian_government")
+    incident = claimed_incident("u1", government)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+
+    client.post(url, {**form_data(client.get(url)), "title": "Strike on Saraqeb"})
+
+    incident.refresh_from_db()
+    assert incident.perpetrators_edited is False
