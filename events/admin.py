@@ -719,6 +719,11 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if any(fs.model is Claim and fs.has_changed() for fs in formsets):
+            # The perpetrators the claims name now (unless the editor chose them), as the
+            # report's form derives them; and the sides in the fighting.
+            form.instance._change_reason = "Claims edited"
+            form.instance.derive_from_reports()
         form.instance.derive_parties()  # the claims' sides in the fighting, as edited
 
     def response_change(self, request, obj):

@@ -230,3 +230,22 @@ def test_saving_the_form_without_changing_the_perpetrators_leaves_them_derived(c
 
     incident.refresh_from_db()
     assert incident.perpetrators_edited is False
+
+
+def test_a_claim_edited_in_the_incident_form_names_the_incidents_perpetrators(client, editor):
+    # The report's form derived them again; the incident's form left the old ones.
+    from events.models import Actor, ActorGroup
+
+    government = Actor.objects.create(name="Syrian government forces", group="syrian_government")
+    russia = Actor.objects.create(name="Russian armed forces", group=ActorGroup.RUSSIA)
+    incident = claimed_incident("u1", government)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+    claim = next(k for k in data if k.endswith("-actor") and k.startswith("claims"))
+
+    response = client.post(url, {**data, claim: str(russia.pk), claim[:-5] + "group": "russia"})
+
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert (list(incident.perpetrators.all()), incident.perpetrator_group) == ([russia], "russia")
+    assert incident.perpetrators_edited is False  # derived from the claims, as before
