@@ -654,7 +654,7 @@ def import_rows(raws, convert, source, progress=None):
         .exclude(external_id="")
         .values_list("external_id", flat=True)
     )
-    rows, seen = [], set()
+    rows, seen, again = [], set(), {}
     width = len([name for name in raws[0] if name is not None]) if raws else 0
     for line, raw in enumerate(raws, start=2):  # the header is line 1
         named = str(raw.get("id") or raw.get("event_id_cnty") or "").strip()
@@ -679,9 +679,11 @@ def import_rows(raws, convert, source, progress=None):
             continue
         if row.external_id in present:
             result.skipped += 1
+            again[row.external_id] = row.raw
             continue
         seen.add(row.external_id)
         rows.append(row)
+    changed_upstream(again, source, result)
     if not rows:
         return result
     crosswalk = Crosswalk()
@@ -706,6 +708,32 @@ def import_rows(raws, convert, source, progress=None):
         with connection.cursor() as cursor:
             cursor.execute(f"ANALYZE {', '.join(WRITTEN)}")
     return result
+
+
+def changed_upstream(again, source, result):
+    """Report the rows already imported whose columns the file gives otherwise now (the
+    dataset revised them): they are not updated, and the editor is told which columns."""
+    ids = list(again)
+    for start in range(0, len(ids), BATCH):
+        stored = Report.objects.filter(source=source, external_id__in=ids[start : start + BATCH])
+        for external_id, raw in stored.values_list("external_id", "raw"):
+            new = again[external_id]
+            columns = [
+                name
+                for name in new
+                if name is not None
+                and isinstance(raw, dict)
+                and name in raw
+                and str(raw[name] or "").strip() != str(new[name] or "").strip()
+            ]
+            if columns:
+                result.problems.append(
+                    (
+                        external_id,
+                        f"changed upstream since it was imported ({', '.join(columns[:5])}): "
+                        "not updated; the incident keeps what was imported first",
+                    )
+                )
 
 
 def too_long(row):

@@ -77,6 +77,23 @@ def test_reimporting_changes_nothing(loaded_gazetteer):
     assert Incident.objects.count() == 11 and Claim.objects.count() == Claim.objects.count()
 
 
+def test_a_row_changed_upstream_since_its_import_is_reported_on_reimport(loaded_gazetteer, tmp_path):
+    # "0 imported, 11 already present": the new toll of row 219540 went unsaid.
+    import_ucdp_ged(SAMPLE, extractor=no_extractor)
+    with SAMPLE.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    rows[0] = {**rows[0], "best": "50"}
+    write_rows(tmp_path / "changed.csv", rows)
+
+    again = import_ucdp_ged(tmp_path / "changed.csv", extractor=no_extractor)
+
+    assert (again.created, again.skipped) == (0, 11)
+    assert [(ucdp_id, "changed") for ucdp_id, reason in again.problems if "changed" in reason] == [
+        (ROW["id"], "changed")
+    ]
+    assert "best" in again.problems[0][1]
+
+
 def test_a_row_keeps_its_headline_figures_dates_and_place(loaded_gazetteer):
     import_ucdp_ged(SAMPLE)
     r = report("219540")  # Hazzanu village, Idlib, exact location, 2 killed
