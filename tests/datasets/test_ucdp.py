@@ -77,7 +77,9 @@ def test_reimporting_changes_nothing(loaded_gazetteer):
     assert Incident.objects.count() == 11 and Claim.objects.count() == Claim.objects.count()
 
 
-def test_a_row_changed_upstream_since_its_import_is_reported_on_reimport(loaded_gazetteer, tmp_path):
+def test_a_row_changed_upstream_since_its_import_is_reported_on_reimport(
+    loaded_gazetteer, tmp_path
+):
     # "0 imported, 11 already present": the new toll of row 219540 went unsaid.
     import_ucdp_ged(SAMPLE, extractor=no_extractor)
     with SAMPLE.open(encoding="utf-8", newline="") as handle:
