@@ -717,14 +717,13 @@ def changed_upstream(again, source, result):
     for start in range(0, len(ids), BATCH):
         stored = Report.objects.filter(source=source, external_id__in=ids[start : start + BATCH])
         for external_id, raw in stored.values_list("external_id", "raw"):
+            if not isinstance(raw, dict):
+                continue
             new = again[external_id]
             columns = [
                 name
                 for name in new
-                if name is not None
-                and isinstance(raw, dict)
-                and name in raw
-                and str(raw[name] or "").strip() != str(new[name] or "").strip()
+                if name in raw and str(raw[name] or "").strip() != str(new[name] or "").strip()
             ]
             if columns:
                 result.problems.append(

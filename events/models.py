@@ -968,8 +968,7 @@ class Incident(Figures):
                 self.perpetrators_edited = True
             self._change_reason = "Merged " + ", ".join(f"#{o.pk}" for o in others)
             self.derive_from_reports(save=True)
-            if chosen is not None:
-                self.save()
+            if chosen is not None:  # (saved with its group by derive_from_reports)
                 self.perpetrators.set(chosen.perpetrators.all())
                 self.refresh_from_db(fields=["perpetrator_groups"])
             record = MergeRecord.objects.create(

@@ -106,37 +106,30 @@ def test_a_row_that_cannot_be_mapped_is_imported_and_reported(loaded_gazetteer, 
     assert "6 imported" in out
 
 
-def test_an_id_with_spaces_around_it_is_the_same_id(loaded_gazetteer, tmp_path):
+def written(tmp_path, changes, rows=None):
+    """The sample's first `rows` rows (all by default) with each row's `changes` ({row
+    index: {column: value}}) applied: (the file, how many rows it has)."""
     import csv
 
     with SAMPLE.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+        sample = list(csv.DictReader(handle))[:rows]
     path = tmp_path / "acled.csv"
     with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer = csv.DictWriter(handle, fieldnames=list(sample[0]))
         writer.writeheader()
-        writer.writerow({**rows[0], "event_id_cnty": f" {rows[0]['event_id_cnty']} "})
+        for i, row in enumerate(sample):
+            writer.writerow({**row, **changes.get(i, {})})
+    return path, len(sample)
+
+
+def test_an_id_with_spaces_around_it_is_the_same_id(loaded_gazetteer, tmp_path):
+    path, _ = written(tmp_path, {0: {"event_id_cnty": " SYR1001 "}}, rows=1)
     import_acled(SAMPLE)
 
     again = import_acled(path)
 
     assert (again.created, again.skipped) == (0, 1)
     assert Report.objects.filter(external_id__startswith=" ").count() == 0
-
-
-def written(tmp_path, changes):
-    """The sample with each row's `changes` ({row index: {column: value}}) applied."""
-    import csv
-
-    with SAMPLE.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    path = tmp_path / "acled.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
-        writer.writeheader()
-        for i, row in enumerate(rows):
-            writer.writerow({**row, **changes.get(i, {})})
-    return path, len(rows)
 
 
 def test_a_value_longer_than_its_column_is_a_reported_row_not_a_failed_import(

@@ -151,24 +151,9 @@ def test_the_map_page_shows_the_errors_of_an_invalid_filter(client):
     assert "greater than or equal to 0" in body
 
 
-def test_a_period_longer_than_a_month_is_in_the_totals_but_no_months_bar(client, make_incident):
-    import datetime
-
-    make_incident(date=datetime.date(2016, 1, 1), killed_total_best=2)
-    make_incident(
-        date=datetime.date(2016, 1, 1),
-        date_end=datetime.date(2016, 12, 31),
-        date_precision="year",
-        aggregate=True,
-        killed_total_best=19000,
-    )
-    make_incident(  # a month's toll stays in its month
-        date=datetime.date(2016, 3, 1),
-        date_end=datetime.date(2016, 3, 31),
-        date_precision="month",
-        killed_total_best=30,
-    )
-
+def test_a_period_longer_than_a_month_is_in_the_totals_but_no_months_bar(
+    client, a_year_toll_beside_incidents
+):
     data = client.get(reverse("events:histogram"), {"aggregates": "include"}).json()
 
     assert data["months"] == [["2016-01", 1, 2], ["2016-03", 1, 30]]

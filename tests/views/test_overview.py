@@ -217,24 +217,6 @@ def test_a_row_links_only_to_a_list_of_as_many_incidents_as_it_counts(
         assert tally(response, "governorates")["No governorate"].url is None
 
 
-@pytest.fixture
-def a_year_toll_beside_incidents(make_incident):
-    make_incident(date=datetime.date(2016, 1, 1), killed_total_best=2)
-    make_incident(
-        date=datetime.date(2016, 1, 1),
-        date_end=datetime.date(2016, 12, 31),
-        date_precision="year",
-        aggregate=True,
-        killed_total_best=19000,
-    )
-    make_incident(  # a month's toll stays in its month
-        date=datetime.date(2016, 3, 1),
-        date_end=datetime.date(2016, 3, 31),
-        date_precision="month",
-        killed_total_best=30,
-    )
-
-
 def test_the_month_chart_draws_the_months_the_histogram_draws(client, a_year_toll_beside_incidents):
     # A year's toll drew a spike on 1 January in the overview's chart, not in the histogram's.
     histogram = client.get(reverse("events:histogram"), {"aggregates": "include"}).json()
