@@ -1532,7 +1532,10 @@ class Gazetteer:
         Arabic name read in Latin letters), closest first (None if none is)."""
         k = key(surface)
         if len(k) < 4:
-            return []
+            # Too short to match by likeness; only a name that sounds the same ("Al Ghuz",
+            # الغوز, "Hayt").
+            heard = sound(surface)
+            return list(self._by_sound.get(heard, ())) if len(heard) >= 3 else []
         if self._key_list is None:
             self._key_list = list(self._by_key)
         found = process.extract(
