@@ -33,6 +33,7 @@ from .models import (
     Report,
     Source,
     date_range_problem,
+    publisher_line,
 )
 
 SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
@@ -240,9 +241,8 @@ def parse_text(text, filename=""):
     publisher = ""
     paragraphs = _paragraphs(text)
     # "World Bulletin / News Desk": a short line without a full stop right after the title.
-    if len(lines) > 2 and len(lines[1]) < 60 and not lines[1].endswith((".", '"', "”")):
-        if "/" in lines[1] or "desk" in lines[1].lower() or lines[1].lower().startswith("by "):
-            publisher = lines[1].split("/")[0].removeprefix("By ").strip()
+    if len(lines) > 2 and publisher_line(lines[1]):
+        publisher = lines[1].split("/")[0].removeprefix("By ").strip()
     if len(paragraphs) < 1:
         raise Rejected(f"{filename or 'The bulletin'} is empty.")
     return BulletinInput(

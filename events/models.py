@@ -32,6 +32,7 @@ from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 
 from events.extraction import confidence
+from events.extraction.dates import parse_dateline
 
 # No bulletin or incident this site covers is older than this, or more than a day ahead of the
 # moment it is stored (a dateline in a later time zone): a date outside the range is a typo or
@@ -406,6 +407,17 @@ SHARE = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 INVISIBLE = str.maketrans("", "", "\ufeff\u200b\u200c\u200d\u2060\u00ad")
 
 
+def publisher_line(line):
+    """A short line without a full stop naming who published: "World Bulletin / News Desk",
+    "By Sarah El Deeb"."""
+    lower = line.lower()
+    return (
+        len(line) < 60
+        and not line.endswith((".", '"', "”"))
+        and ("/" in line or "desk" in lower or lower.startswith("by "))
+    )
+
+
 class Bulletin(models.Model):
     title = models.CharField(max_length=500)
     publisher = models.CharField(max_length=200, blank=True)
@@ -444,12 +456,34 @@ class Bulletin(models.Model):
 
     @staticmethod
     def hash_text(title, text):
-        """The identity of a bulletin: its title and text, whitespace-normalised, in Unicode's
-        composed form (NFC), without the invisible marks a paste carries (a byte-order mark,
-        zero-width spaces and joiners, soft hyphens)."""
+        """The identity of a bulletin: its title and article (`article`), whitespace-normalised,
+        in Unicode's composed form (NFC), without the invisible marks a paste carries (a
+        byte-order mark, zero-width spaces and joiners, soft hyphens)."""
         composed = unicodedata.normalize("NFC", f"{title}\n{text}").translate(INVISIBLE)
-        normalised = " ".join(composed.split())
+        title, _, text = composed.partition("\n")
+        normalised = " ".join(f"{title}\n{Bulletin.article(title, text)}".split())
         return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
+
+    @staticmethod
+    def article(title, text):
+        """The text without the lines a plain-text bulletin opens with and a JSONL or HTML one
+        gives apart (its dateline, its title, then a publisher's line: "World Bulletin / News
+        Desk"), so that one article is one bulletin in whichever format it came."""
+        lines = text.strip().split("\n")
+        heading = " ".join(title.split())
+
+        def opening(test):
+            while lines and not lines[0].strip():
+                lines.pop(0)
+            if lines and test(lines[0].strip()):
+                lines.pop(0)
+                return True
+            return False
+
+        opening(lambda line: len(line) < 80 and parse_dateline(line) is not None)
+        if heading and opening(lambda line: " ".join(line.split()) == heading):
+            opening(publisher_line)
+        return "\n".join(lines)
 
     @property
     def document(self):

@@ -240,3 +240,56 @@ def test_an_imported_incident_carries_the_extractors_confidence_not_a_constant()
     ).incidents[0]
 
     assert 0 < vague.confidence < clear.confidence < 1
+
+
+SAME_BULLETIN = {
+    "as text": (
+        "strike.txt",
+        "date 2018-07-13 12:26, 13 July 2018 Friday\n\nAir strike kills 28 civilians in Deir"
+        " Ezzor\n\nWorld Bulletin / News Desk\n\nAn air strike has killed 28 civilians in"
+        " Deir Ezzor, a monitor said on Friday.\n\nIt was not clear who carried it out.\n",
+    ),
+    "as JSONL": (
+        "strike.jsonl",
+        '{"title": "Air strike kills 28 civilians in Deir Ezzor", "published": "2018-07-13",'
+        ' "source": "World Bulletin", "text": "An air strike has killed 28 civilians in Deir'
+        ' Ezzor, a monitor said on Friday.\\n\\nIt was not clear who carried it out."}\n',
+    ),
+    "as HTML": (
+        "strike.html",
+        "<html><head><title>Air strike kills 28 civilians in Deir Ezzor</title></head><body>"
+        "<h1>Air strike kills 28 civilians in Deir Ezzor</h1><p>An air strike has killed 28"
+        " civilians in Deir Ezzor, a monitor said on Friday.</p><p>It was not clear who"
+        " carried it out.</p></body></html>",
+    ),
+    "as JSONL with its title in the text": (
+        "strike-titled.jsonl",
+        '{"title": "Air strike kills 28 civilians in Deir Ezzor", "text": "Air strike kills 28'
+        " civilians in Deir Ezzor\\n\\nAn air strike has killed 28 civilians in Deir Ezzor, a"
+        ' monitor said on Friday.\\n\\nIt was not clear who carried it out."}\n',
+    ),
+}
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("as text", "as JSONL"), ("as JSONL", "as text"), ("as text", "as HTML"),
+    ("as HTML", "as JSONL with its title in the text"),
+])  # fmt: skip
+def test_the_same_bulletin_in_another_format_is_stored_once(first, second):
+    # The .txt keeps its dateline, title and publisher lines in its text; the .jsonl gives
+    # them as fields: the same article, which was stored twice and its dead counted twice.
+    uploads = [(name, text.encode()) for name, text in map(SAME_BULLETIN.get, (first, second))]
+    results = import_uploads(uploads)
+
+    assert [r.status for r in results] == ["created", "skipped"]
+    assert results[1].bulletin == results[0].bulletin
+    assert Bulletin.objects.count() == 1
+    assert Incident.objects.count() == len(results[0].incidents) == 1
+
+
+def test_another_article_under_the_same_title_is_another_bulletin():
+    stored = [
+        import_bulletin(make_item(text=text), extractor=lambda *a, **k: [airstrike()])
+        for text in ("Warplanes struck Saraqeb on Monday.", "Warplanes struck Saraqeb again.")
+    ]
+    assert [r.status for r in stored] == ["created", "created"]
