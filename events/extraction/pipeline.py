@@ -377,6 +377,14 @@ def _as_aggregate(event, evidence, found, places):
     evidence[:] = [e for e in evidence if e["field"] != "place"]
 
 
+def _beyond_one_incident(event):
+    return any(
+        figure["best"] > casualties.MOST_IN_ONE_INCIDENT
+        for kind in ("killed", "injured")
+        for figure in event[kind].values()
+    )
+
+
 def _toll_basis(killed, chosen, headline_end, lead_end):
     """How the civilian toll was found: which kind of figure, and where in the bulletin."""
     if "civilians" not in killed:
@@ -476,6 +484,14 @@ def _event(
     focus = (facts_list[0].sentence.start, facts_list[min(1, len(facts_list) - 1)].sentence.end)
     place_basis = _place(event, evidence, places, focus, primary)
     period = None if background else _period(facts_list, killed, chosen, published)
+    if period is None and _beyond_one_incident(event):
+        # "Shelling killed 1,000,000 people on Tuesday": read without the figures no single
+        # incident reaches.
+        tolls = [t for t in tolls if t.best <= casualties.MOST_IN_ONE_INCIDENT]
+        evidence[:] = [e for e in evidence if not e["field"].startswith(("killed.", "injured."))]
+        killed, chosen = _figures(tolls, "killed", evidence, "killed", headline_end, roundup)
+        event["killed"] = killed
+        event["injured"] = _figures(tolls, "injured", evidence, "injured")[0]
     if period is not None:
         _as_aggregate(event, evidence, period, places)
     event["evidence"] = evidence

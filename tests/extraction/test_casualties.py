@@ -1,5 +1,6 @@
 import pytest
 
+from events.extraction import extract
 from events.extraction.casualties import combine, find_tolls, number_value
 
 
@@ -622,3 +623,49 @@ def test_of_them_after_a_group_was_raided_counts_its_fighters():
 def test_a_battle_named_around_its_toll_is_still_a_battle(sentence, civilians):
     result, _ = combine(find_tolls(sentence), "killed")
     assert result.get("civilians", {}).get("best") == civilians
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole", "part", "figures"),
+    [
+        ("An air strike killed five people, including 12 children.", "total", "children", (5, 12)),
+        ("Shelling killed 7 civilians, among them 9 women, activists said.", "civilians", "women",
+         (7, 9)),
+    ],
+)  # fmt: skip
+def test_a_part_that_outnumbers_its_whole_widens_the_whole_to_it(sentence, whole, part, figures):
+    # Which figure is wrong the text cannot say: the whole's range takes in the part, each
+    # figure as stated, so no count claims fewer dead than its own breakdown.
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert (result[whole]["best"], result[part]["best"]) == figures
+    assert result[whole]["high"] == figures[1]
+    assert result["civilians"]["high"] >= result[part]["best"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shelling on Douma killed 1,000,000 people on Tuesday, activists said.",
+        "A car bomb in Azaz killed 4 civilians and wounded 3,500,000, the ministry said.",
+    ],
+)
+def test_a_figure_no_single_strike_could_reach_is_not_its_toll(sentence):
+    # The deadliest single attacks of the war killed hundreds, the Ghouta sarin attack over a
+    # thousand: a million dead in one shelling is a misprint or a hostile paste, not a toll.
+    (event,) = [e for e in extract("", sentence, "2018-07-13") if e["primary"]]
+    figures = [f["best"] for kind in ("killed", "injured") for f in event[kind].values()]
+    assert all(figure <= 10_000 for figure in figures)
+    assert not any(e["field"].startswith("injured") for e in event["evidence"])
+
+
+def test_a_figure_beyond_one_strike_leaves_the_others_of_its_text():
+    sentence = "A car bomb in Azaz killed 4 civilians and wounded 3,500,000, the ministry said."
+    (event,) = [e for e in extract("", sentence, "2018-07-13") if e["primary"]]
+    assert (event["killed"]["civilians"]["best"], event["injured"]) == (4, {})
+
+
+def test_a_months_toll_beyond_any_single_strike_is_kept_as_the_periods():
+    headline = "More than 12,000 civilians killed in Aleppo shelling in August"
+    text = "Local authorities said the shelling of the city went on all month."
+    (event,) = [e for e in extract(headline, text, "2016-09-02") if e["primary"]]
+    assert event["aggregate"] and event["killed"]["civilians"]["best"] == 12_000
