@@ -1,3 +1,4 @@
+import hashlib
 from functools import partial
 
 from django import forms
@@ -136,8 +137,47 @@ class ActorAdmin(HistoryAdmin):
     search_fields = ["name", "aliases"]
 
 
+class ClaimForm(forms.ModelForm):
+    """A claim, edited in its report's form or its incident's: it carries the claim as it was
+    loaded, and changing it after another editor saved it there is a form error (the editor's
+    input stays; submitting it again saves over theirs), as VersionedForm does for the whole."""
+
+    loaded_claim = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["loaded_claim"] = self.state(self.instance)
+
+    @staticmethod
+    def state(claim):
+        fields = ("report_id", "kind", "actor_id", "name", "group", "attribution", "alleged_by")
+        values = [str(getattr(claim, name)) for name in (*fields, "position")]
+        return hashlib.sha256("\x1f".join(values).encode()).hexdigest()[:32]
+
+    def has_changed(self):
+        return any(name != "loaded_claim" for name in self.changed_data)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if not self.instance.pk or not self.has_changed():
+            return cleaned_data
+        current = Claim.objects.filter(pk=self.instance.pk).first()
+        now = self.state(current) if current else ""
+        if current is not None and cleaned_data.get("loaded_claim") != now:
+            self.data = self.data.copy()
+            self.data[self.add_prefix("loaded_claim")] = now
+            raise ValidationError(
+                f"This claim was changed by another editor after you opened the page (it now "
+                f"reads: {current}), so your change to it was not saved. Your edits are still "
+                "below: save again to keep yours."
+            )
+        return cleaned_data
+
+
 class ClaimInline(admin.TabularInline):
     model = Claim
+    form = ClaimForm
     extra = 0
     autocomplete_fields = ["actor"]
 
@@ -227,6 +267,7 @@ class IncidentClaimInline(admin.StackedInline):
     """Who alleges what, editable in the incident's form: every claim of its reports."""
 
     model = Claim
+    form = ClaimForm
     formset = IncidentClaimFormSet
     checks_class = IncidentClaimChecks
     extra = 0
@@ -236,6 +277,7 @@ class IncidentClaimInline(admin.StackedInline):
         ("actor", "name"),
         ("group", "attribution"),
         ("alleged_by", "position"),
+        "loaded_claim",
     ]
     autocomplete_fields = ["actor"]
     verbose_name = "claim (who alleges what)"

@@ -111,3 +111,45 @@ def test_the_refusal_names_the_perpetrators_the_other_editor_set(alice, bob):
 
     assert "Perpetrators: (empty) → Russian Air Force" in refused.content.decode()
     assert list(incident.perpetrators.all()) == [russia]
+
+
+def claim_on(incident):
+    from events.models import Bulletin, Claim, Report
+
+    bulletin = Bulletin.objects.create(title="Strike", text="Jets struck.", content_hash="c" * 64)
+    report = Report.objects.create(incident=incident, bulletin=bulletin)
+    return Claim.objects.create(report=report, name="Russian jets", group=ActorGroup.RUSSIA)
+
+
+def report_url(claim):
+    return reverse("admin:events_report_change", args=[claim.report_id])
+
+
+@pytest.mark.parametrize("first_in", ["report", "incident"])
+def test_a_claim_another_editor_changed_is_not_overwritten_by_a_form_opened_before(
+    alice, bob, first_in
+):
+    # A claim is edited in its report's form and in its incident's: the claim's version is
+    # neither form's, so the second save silently put back the first one's claim.
+    incident = make_incident()
+    claim = claim_on(incident)
+    urls = {"report": report_url(claim), "incident": change_url(incident)}
+    second_in = "incident" if first_in == "report" else "report"
+    alices_form = form_data(alice.get(urls[first_in]))
+    bobs_form = form_data(bob.get(urls[second_in]))
+    key = next(k for k in alices_form if k.endswith("-0-alleged_by"))
+    bobs_key = next(k for k in bobs_form if k.endswith("-0-alleged_by"))
+
+    first = alice.post(urls[first_in], {**alices_form, key: "SOHR"})
+    second = bob.post(urls[second_in], {**bobs_form, bobs_key: "State media"})
+
+    assert first.status_code == 302
+    assert second.status_code == 200
+    assert "after you opened" in second.content.decode()
+    claim.refresh_from_db()
+    assert claim.alleged_by == "SOHR"
+    # Bob's input stays in the form; sent again, it is saved over Alice's.
+    again = bob.post(urls[second_in], form_data(second))
+    assert again.status_code == 302
+    claim.refresh_from_db()
+    assert claim.alleged_by == "State media"
