@@ -478,6 +478,14 @@ class IncidentForm(VersionedForm):
         current = self.current(cleaned_data)
         if current is None:
             return cleaned_data
+        if current.merged_into_id is None and self.instance.merged_into_id is not None:
+            # A version from before a merge was undone: restored, the incident would be
+            # merged away with its reports still on it, counted nowhere and no merge to undo.
+            raise ValidationError(
+                f"This version was merged into #{self.instance.merged_into_id}, a merge undone "
+                "since: reverting to it would hide this incident and its reports. Merge it "
+                "again from its duplicates page instead."
+            )
         if current.merged_into_id is not None:
             # Its reports are on the incident it was merged into: published again (from this
             # form, its review buttons or a version before the merge), it would be counted

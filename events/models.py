@@ -1371,7 +1371,8 @@ class MergeRecord(models.Model):
                 incident.merged_into = None
                 incident._change_reason = reason
                 incident.save()
-                incident.derive_from_reports()
+                # (back to review with no figures if its reports were deleted since)
+                incident.reports_changed()
             self.target._change_reason = "Merge undone"
             if self._took_figures_unchanged():
                 self.target.figures_edited = False  # They were the merged-away incident's.

@@ -440,3 +440,44 @@ def test_undoing_a_merge_takes_back_the_perpetrators_the_merged_incident_brought
     assert list(target.perpetrators.all()) == []
     assert target.perpetrator_group == "" and target.perpetrator_groups == ""
     assert Incident.objects.get(pk=other.pk).perpetrator_groups == ",russia,"
+
+
+def test_undoing_a_merge_does_not_publish_an_incident_whose_reports_were_deleted_since(
+    strikes, editor
+):
+    # Its report (on the merged incident) was deleted: put back verified with its old 6 dead,
+    # it would be counted with no source at all.
+    target, other, _ = strikes
+    other.status = ReviewStatus.VERIFIED
+    other.save()
+    record = target.merge([other], user=editor)
+    Report.objects.get(external_id="u1").delete()
+
+    record.undo(user=editor)
+
+    other.refresh_from_db()
+    assert other.merged_into_id is None and other.reports.count() == 0
+    assert other.status == ReviewStatus.EXTRACTED
+    assert (other.killed_total_low, other.killed_total_best, other.killed_total_high) == (
+        None,
+        None,
+        None,
+    )
+
+
+def test_reverting_an_unmerged_incident_to_its_merged_version_is_refused(client, editor, strikes):
+    # The merge was undone: the version "merged into #target" names a merge that is no more,
+    # and restoring it hid the incident and its report (counted nowhere) for good.
+    target, other = merged_away(strikes, editor)
+    MergeRecord.objects.get().undo(user=editor)
+    merged_version = other.history.filter(merged_into=target).first()
+    url = reverse("admin:events_incident_simple_history", args=[other.pk, merged_version.pk])
+    data = form_data(client.get(url))
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "merge" in response.content.decode()
+    other.refresh_from_db()
+    assert other.merged_into_id is None and other.status == ReviewStatus.EXTRACTED
+    assert other.reports.count() == 1
