@@ -196,12 +196,19 @@ class _TextFromHTML(html.parser.HTMLParser):
     def close(self):
         # A <style> or <script> never closed: the parser holds the rest of the page as its
         # raw text, and drops it.
-        unclosed = self.rawdata if getattr(self, "cdata_elem", None) in ("script", "style") else ""
+        element = getattr(self, "cdata_elem", None)
+        unclosed = self.rawdata if element in ("script", "style") else ""
         super().close()
         for _, held in self._open:  # never closed: not furniture after all
             self.parts += held
         self._open = []
-        markup = re.search(r"<\s*(?:p|div|h[1-4]|article|section|body|br|li)\b", unclosed, re.I)
+        # After a script, only the page's body (a script's strings may hold markup: "<p>...").
+        start = (
+            r"</\s*head\s*>|<\s*body\b"
+            if element == "script"
+            else r"<\s*(?:p|div|h[1-4]|article|section|body|br|li)\b"
+        )
+        markup = re.search(start, unclosed, re.I)
         if markup:  # "<style>p { color: red }</head><body><p>...": the article is after it
             page = _TextFromHTML()
             page.feed(unclosed[markup.start() :])

@@ -164,3 +164,17 @@ def test_an_unclosed_style_or_script_hides_no_article():
 
         assert "Jets struck Saraqeb on Monday." in body, tag
         assert "color" not in body and "<" not in body
+
+
+def test_markup_written_inside_an_unclosed_script_is_not_the_article():
+    # A page cut off inside a script: the <p> in its string is no text a reader sees (it
+    # became a 900-dead shelling in Idlib).
+    markup = (
+        "<h1>Car bomb kills 10 in Azaz</h1><p>A car bomb killed 10 in Azaz on Sunday.</p>"
+        '<script>var tpl = "<p>Shelling killed 900 in Idlib.</p>";'
+    )
+
+    title, body = html_to_text(markup)
+
+    assert title == "Car bomb kills 10 in Azaz"
+    assert "900" not in body and "A car bomb killed 10 in Azaz on Sunday." in body
