@@ -1049,23 +1049,22 @@ def combine(tolls, kind, headline_end=0, roundup=False):
         parts = [result[c] for c in ("civilians", "combatants") if c in result]
         if parts:
             result["total"] = {k: sum(p[k] for p in parts) for k in ("low", "best", "high")}
-    # A part cannot outnumber its whole ("five people, including 12 children"). Which figure is
-    # wrong the text cannot say: the whole's range takes in the part, each figure as stated.
-    for part, wholes in _WHOLES:
-        for whole in wholes:
-            if part in result and whole in result:
-                most = max(result[whole]["high"], result[part]["best"])
-                result[whole] = {**result[whole], "high": most}
+    # Children or women cannot outnumber the dead they are counted among ("five people,
+    # including 12 children"). Which figure is wrong the text cannot say, but the whole is the
+    # figure the report leads with (a part is often another account's, or a war's "thousands
+    # of children"): the part's best is at most the whole's, its range up to what it said.
+    whole = result.get("civilians") or result.get("total")
+    for part in ("children", "women"):
+        if whole and part in result and result[part]["best"] > whole["best"]:
+            best = whole["best"]
+            result[part] = {
+                "low": min(result[part]["low"], best),
+                "best": best,
+                "high": result[part]["high"],
+            }
     return result, evidence
 
 
-# The categories each one is a part of, smallest whole first.
-_WHOLES = (
-    ("children", ("civilians", "total")),
-    ("women", ("civilians", "total")),
-    ("civilians", ("total",)),
-    ("combatants", ("total",)),
-)
 # The deadliest single attacks of the war killed hundreds (the Ghouta sarin attack of 2013 over
 # a thousand): a larger figure not of a period (a year's toll) is a misprint or a hostile paste,
 # never one incident's count of killed or injured.
