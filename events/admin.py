@@ -769,6 +769,10 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
+        if change and "figures_edited" in form.changed_data and not form.instance.figures_edited:
+            # No longer the editor's: the figures are the reports' again, not left as typed.
+            form.instance._change_reason = "Figures derived from the reports again"
+            form.instance.reports_changed()
         if any(fs.model is Claim and fs.has_changed() for fs in formsets):
             # The perpetrators the claims name now (unless the editor chose them), as the
             # report's form derives them; and the sides in the fighting.

@@ -249,3 +249,22 @@ def test_a_claim_edited_in_the_incident_form_names_the_incidents_perpetrators(cl
     incident.refresh_from_db()
     assert (list(incident.perpetrators.all()), incident.perpetrator_group) == ([russia], "russia")
     assert incident.perpetrators_edited is False  # derived from the claims, as before
+
+
+def test_unticking_figures_edited_derives_the_figures_from_the_reports_again(client, editor):
+    # Left as the editor typed them but no longer marked as the editor's, the 50 passed for
+    # what the report said (1) until some unrelated change derived them again.
+    incident = derived_incident("u1", 1)
+    derived = (incident.killed_total_best, incident.killed_total_high)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+    client.post(url, {**data, "killed_total_best": "50", "killed_total_high": "50"})
+    data = form_data(client.get(url))
+    assert data["figures_edited"] == "on"
+
+    response = client.post(url, {k: v for k, v in data.items() if k != "figures_edited"})
+
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert incident.figures_edited is False
+    assert (incident.killed_total_best, incident.killed_total_high) == derived == (1, None)
