@@ -690,6 +690,30 @@ class IncidentQuerySet(models.QuerySet):
         return len(pks)
 
 
+class HistoryOfASaveAndItsPerpetrators(HistoricalRecords):
+    """Simple-history's records, where perpetrators set right after a save (the admin form
+    saves the incident, then clears and adds its perpetrators; a merge does likewise) are
+    that save's version: its record takes them, where each change wrote a record of the same
+    version again. A change to them with no save of its own is a record of its own, as before.
+    """
+
+    def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
+        saved = getattr(instance, "_recorded_version", None)
+        if (
+            not reverse
+            and action in ("post_add", "post_remove", "post_clear")
+            and saved is not None
+            and saved == getattr(instance, "version", None)
+        ):
+            latest = instance.history.first()
+            if latest is not None and latest.version == saved:
+                for field in latest._history_m2m_fields:
+                    self.m2m_models[field].objects.filter(history=latest).delete()
+                self.create_historical_record_m2ms(latest, instance)
+                return
+        super().m2m_changed(instance, action, attr, pk_set, reverse, **kwargs)
+
+
 class Incident(Figures):
     title = models.CharField(max_length=300, blank=True)
     event_type = models.CharField(max_length=20, choices=EventType, default=EventType.OTHER)
@@ -756,7 +780,9 @@ class Incident(Figures):
 
     objects = IncidentQuerySet.as_manager()
     # Perpetrators are kept with each version too: a change to them is a record of its own.
-    history = HistoricalRecords(m2m_fields=[perpetrators], excluded_fields=["perpetrator_groups"])
+    history = HistoryOfASaveAndItsPerpetrators(
+        m2m_fields=[perpetrators], excluded_fields=["perpetrator_groups"]
+    )
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -836,6 +862,7 @@ class Incident(Figures):
         if kwargs.get("update_fields") is not None and "date" in kwargs["update_fields"]:
             kwargs["update_fields"] = {*kwargs["update_fields"], "date_precision"}
         super().save(*args, **kwargs)
+        self._recorded_version = self.version  # (its perpetrators set next join its record)
 
     def get_absolute_url(self):
         return reverse("events:detail", args=[self.pk])

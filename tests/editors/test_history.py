@@ -253,3 +253,25 @@ def test_reverting_a_deleted_incident_derives_its_figures_from_the_reports_it_ge
     client.post(url, {**form_data(client.get(url)), "change_reason": "Deleted by mistake"})
 
     assert Incident.objects.get(pk=last.id).killed_civilians_best == 4
+
+
+def test_changing_the_perpetrators_in_the_form_is_one_version_in_the_history(client, editor):
+    # The form saves the incident, then its perpetrators (a clear and an add): each wrote a
+    # record of the same version, so the history showed one change three times.
+    from events.models import Actor, ActorGroup
+
+    incident = make_incident()
+    russia = Actor.objects.create(name="Russian Air Force", group=ActorGroup.RUSSIA)
+    before = incident.history.count()
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+
+    response = client.post(
+        url, {**data, "perpetrators": [str(russia.pk)], "perpetrator_group": "russia"}
+    )
+
+    assert response.status_code == 302
+    assert incident.history.count() == before + 1
+    latest = incident.history.first()
+    assert [p.actor_id for p in latest.perpetrators.all()] == [russia.pk]
+    assert latest.prev_record.perpetrators.count() == 0
