@@ -224,7 +224,21 @@ def html_to_text(markup):
     text = "".join(parser.parts)
     paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
     body = "\n\n".join(p for p in paragraphs if p)
-    return " ".join((parser.h1 or parser.title).split()), body
+    return " ".join(parser.h1.split()) or headline(parser.title), body
+
+
+_SITE_SUFFIX = re.compile(r"^(?P<head>.+?)\s+[-|–—:]{1,2}\s+(?P<site>[^-|–—:]{1,40})$")
+
+
+def headline(title):
+    """A page's <title> without the site's name after it: "Air strike kills 14 in Saraqib -
+    World Bulletin" is the headline "Air strike kills 14 in Saraqib" (when it has three words
+    or more and the name five or fewer)."""
+    title = " ".join(title.split())
+    match = _SITE_SUFFIX.match(title)
+    if match and len(match["head"].split()) >= 3 and len(match["site"].split()) <= 5:
+        return match["head"]
+    return title
 
 
 def _paragraphs(text):
@@ -481,6 +495,10 @@ def read_paths(paths):
 def import_bulletin(item, user=None, extractor=None):
     """Store one bulletin and its events atomically; re-importing the same text changes nothing."""
     name = item.filename or item.title[:60]
+    # The article alone, in whichever format it came: a .txt's dateline, title and publisher's
+    # lines are in its fields already, and read as the lead's first sentences they pushed its
+    # figures out of the lead.
+    item.text = Bulletin.article(item.title, item.text) or item.text
     content_hash = Bulletin.hash_text(item.title, item.text)
     existing = Bulletin.objects.filter(content_hash=content_hash).first()
     if existing:

@@ -481,9 +481,10 @@ class Bulletin(models.Model):
             return False
 
         opening(lambda line: len(line) < 80 and parse_dateline(line) is not None)
-        if heading and opening(lambda line: " ".join(line.split()) == heading):
-            opening(publisher_line)
-        return "\n".join(lines)
+        if heading:
+            opening(lambda line: " ".join(line.split()) == heading)
+        opening(publisher_line)
+        return "\n".join(lines).strip()
 
     @property
     def document(self):

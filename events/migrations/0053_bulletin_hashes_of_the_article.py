@@ -30,13 +30,14 @@ def article(title, text):
         return False
 
     opening(lambda line: len(line) < 80 and parse_dateline(line) is not None)
-    if heading and opening(lambda line: " ".join(line.split()) == heading):
-        opening(
-            lambda line: len(line) < 60
-            and not line.endswith((".", '"', "”"))
-            and ("/" in line or "desk" in line.lower() or line.lower().startswith("by "))
-        )
-    return "\n".join(lines)
+    if heading:
+        opening(lambda line: " ".join(line.split()) == heading)
+    opening(
+        lambda line: len(line) < 60
+        and not line.endswith((".", '"', "”"))
+        and ("/" in line or "desk" in line.lower() or line.lower().startswith("by "))
+    )
+    return "\n".join(lines).strip()
 
 
 def hash_text(title, text):

@@ -1,6 +1,7 @@
 """Importing bulletins: stored once, atomically, with their events."""
 
 import datetime
+import json
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -293,3 +294,46 @@ def test_another_article_under_the_same_title_is_another_bulletin():
         for text in ("Warplanes struck Saraqeb on Monday.", "Warplanes struck Saraqeb again.")
     ]
     assert [r.status for r in stored] == ["created", "created"]
+
+
+LEAD = (
+    "Warplanes struck a market in the town of Saraqib in Idlib province on Tuesday, killing 14"
+    " civilians including four children, the Syrian Observatory for Human Rights said.\n\nThe"
+    " monitor said Russian jets carried out the raid. Another 30 people were wounded.\n\n"
+    "Rescue workers were still searching the rubble on Wednesday."
+)
+FORMATS = {
+    "txt": (
+        "date 2018-02-06 10:00, 6 February 2018 Tuesday\n\nAir strike kills 14 civilians in"
+        f" Saraqib\n\nWorld Bulletin / News Desk\n\n{LEAD}\n"
+    ),
+    "jsonl": json.dumps(
+        {"title": "Air strike kills 14 civilians in Saraqib", "published": "2018-02-06T10:00",
+         "source": "World Bulletin", "text": LEAD}
+    ) + "\n",
+    "html": (
+        "<html><head><title>Air strike kills 14 civilians in Saraqib - World Bulletin</title>"
+        "</head><body><p>World Bulletin / News Desk</p>"
+        + "".join(f"<p>{p}</p>" for p in LEAD.split("\n\n"))
+        + "</body></html>"
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("kind", FORMATS)
+def test_an_article_gives_the_same_incident_and_one_bulletin_in_every_format(kind):
+    # The .txt's dateline, title and publisher lines counted as the lead's sentences, and the
+    # injured of its third sentence were lost; a web page's <title> "Headline - Publisher"
+    # made the same article a second bulletin.
+    reference = import_uploads([("a.jsonl", FORMATS["jsonl"].encode())])[0]
+    result = import_uploads([(f"a.{kind}", FORMATS[kind].encode())])[0]
+    incident = reference.incidents[0]
+
+    assert result.bulletin == reference.bulletin
+    assert (incident.killed_civilians_best, incident.injured_total_best) == (14, 30)
+    if kind != "jsonl":
+        Bulletin.objects.all().delete()
+        alone = import_uploads([(f"a.{kind}", FORMATS[kind].encode())])[0]
+        assert alone.bulletin.title == "Air strike kills 14 civilians in Saraqib"
+        incident = alone.incidents[0]
+        assert (incident.killed_civilians_best, incident.injured_total_best) == (14, 30)

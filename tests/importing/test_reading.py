@@ -178,3 +178,18 @@ def test_markup_written_inside_an_unclosed_script_is_not_the_article():
 
     assert title == "Car bomb kills 10 in Azaz"
     assert "900" not in body and "A car bomb killed 10 in Azaz on Sunday." in body
+
+
+@pytest.mark.parametrize(
+    ("title", "headline"),
+    [
+        ("Air strike kills 14 in Saraqib - World Bulletin", "Air strike kills 14 in Saraqib"),
+        ("Air strike kills 14 in Saraqib | Enab Baladi", "Air strike kills 14 in Saraqib"),
+        ("Syria - 40 killed", "Syria - 40 killed"),  # no headline before the dash
+        ("Shelling of Douma - what we know about the five days of raids so far",
+         "Shelling of Douma - what we know about the five days of raids so far"),
+    ],
+)  # fmt: skip
+def test_a_pages_title_without_a_heading_loses_the_sites_name(title, headline):
+    markup = f"<html><head><title>{title}</title></head><body><p>Jets struck.</p></body></html>"
+    assert html_to_text(markup)[0] == headline

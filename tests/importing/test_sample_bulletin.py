@@ -66,3 +66,26 @@ def test_neither_the_heet_seizure_nor_last_months_incursion_is_a_new_strike(impo
     assert strikes.count() == 1
     assert background.exists()
     assert not Incident.objects.filter(reports__in=background).exists()
+
+
+def test_the_sample_as_a_jsonl_line_gives_the_same_incident_and_claims(gazetteer):
+    # The .txt's dateline, title and publisher's lines read as the lead's first sentences:
+    # the same article as JSONL named Iraq first, the .txt the coalition SANA accused.
+    import json
+
+    from events.importing import parse_text
+    from events.models import Bulletin
+
+    item = parse_text(SAMPLE.read_text(encoding="utf-8"), SAMPLE.name)
+    line = json.dumps(
+        {"title": item.title, "text": Bulletin.article(item.title, item.text),
+         "published": item.published_at.isoformat(), "source": item.publisher}
+    )  # fmt: skip
+    [result] = import_uploads([("sample.jsonl", line.encode())])
+
+    primary = Report.objects.get(bulletin=result.bulletin, is_primary=True)
+    assert primary.incident.killed_civilians_best == 28
+    assert [(c.group, c.attribution) for c in primary.claims.order_by("position")][:2] == [
+        ("international_coalition", "alleged"),
+        ("iraq", "unclear"),
+    ]
