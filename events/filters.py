@@ -319,6 +319,10 @@ NARROWING = frozenset(
 NARROW_AREA = 0.04  # square degrees
 
 
+# Parameters of the pages that are no filter: the list's page.
+PAGE_PARAMETERS = frozenset({"cursor"})
+
+
 class IncidentFilter(django_filters.FilterSet):
     province = NameChoiceFilter(
         widget=Select,
@@ -464,6 +468,11 @@ class IncidentFilter(django_filters.FilterSet):
         model = Incident
         fields = []
         form = FilterForm
+
+    def not_filters(self):
+        """The parameters given that are no filter ("min_kiled", a tracking tag): left out,
+        which the pages say, lest a typo pass for a filtered view (exports refuse them)."""
+        return sorted(n for n in self.data if n not in self.filters and n not in PAGE_PARAMETERS)
 
     def __init__(self, data=None, *args, **kwargs):
         if hasattr(data, "getlist"):

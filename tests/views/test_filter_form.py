@@ -164,3 +164,16 @@ def test_a_name_longer_than_any_place_name_is_a_clear_400(client, make_incident,
 
     assert response.status_code == 400
     assert "at most 200 characters" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["events:list", "events:map", "events:overview"])
+def test_a_parameter_that_is_no_filter_is_named_as_left_out(client, make_incident, page):
+    # A typo in a shared link ("min_kiled=5") showed every incident as though filtered.
+    make_incident()
+
+    response = client.get(reverse(page) + "?min_kiled=5&cursor=")
+
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "min_kiled" in body and "not a filter" in body
+    assert "cursor" not in body.split("not a filter")[0][-200:]
