@@ -900,8 +900,28 @@ class MergeRecordAdmin(IncidentPermissions, admin.ModelAdmin):
         return super().response_change(request, obj)
 
 
+class BulletinForm(forms.ModelForm):
+    """A bulletin's title and text edited: its identity (content_hash) is theirs from then on,
+    so that the text as edited, imported again, is found; one edited into another bulletin's
+    text is refused."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if {"title", "text"} & set(self.changed_data) and not self.errors:
+            digest = Bulletin.hash_text(cleaned_data["title"], cleaned_data["text"])
+            other = Bulletin.objects.exclude(pk=self.instance.pk).filter(content_hash=digest)
+            if twin := other.first():
+                raise ValidationError(
+                    f"Bulletin #{twin.pk} ({twin}) has this title and text already: edit or "
+                    "delete one of the two."
+                )
+            self.instance.content_hash = digest
+        return cleaned_data
+
+
 @admin.register(Bulletin)
 class BulletinAdmin(HistoryAdmin):
+    form = BulletinForm
     list_display = ["title", "publisher", "published_at", "imported_at", "imported_by", "events"]
     search_fields = ["title", "text", "publisher"]
     date_hierarchy = "published_at"

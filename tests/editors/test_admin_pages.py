@@ -170,3 +170,38 @@ def test_a_confidence_outside_0_to_1_is_refused(client, editor, value):
 
     assert response.status_code == 200
     assert "confidence" in response.context["adminform"].form.errors
+
+
+def stored(title, text):
+    return Bulletin.objects.create(
+        title=title, text=text, content_hash=Bulletin.hash_text(title, text)
+    )
+
+
+def test_a_bulletins_text_edited_in_the_admin_is_its_identity_from_then_on(client, editor):
+    # The hash stayed the old text's: the text as edited, imported again, was a second
+    # bulletin with its dead counted twice.
+    from events.importing import BulletinInput, import_bulletin
+
+    bulletin = stored("Strike on Saraqeb", "Jets struck Saraqeb.")
+    url = reverse("admin:events_bulletin_change", args=[bulletin.pk])
+    edited = "Jets struck Saraqeb on Monday."
+
+    response = client.post(url, {**form_data(client.get(url)), "text": edited})
+
+    assert response.status_code == 302
+    again = import_bulletin(BulletinInput(title="Strike on Saraqeb", text=edited))
+    assert again.status == "skipped" and again.bulletin == bulletin
+
+
+def test_a_bulletin_edited_into_another_ones_text_is_refused(client, editor):
+    first = stored("Strike on Saraqeb", "Jets struck Saraqeb.")
+    second = stored("Strike on Saraqeb", "Jets struck Saraqeb again.")
+    url = reverse("admin:events_bulletin_change", args=[second.pk])
+
+    response = client.post(url, {**form_data(client.get(url)), "text": first.text})
+
+    assert response.status_code == 200
+    assert f"#{first.pk}" in response.content.decode()
+    second.refresh_from_db()
+    assert second.text == "Jets struck Saraqeb again."
