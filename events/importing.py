@@ -524,7 +524,22 @@ def import_bulletin(item, user=None, extractor=None):
         if existing is None:
             raise
         return ImportResult(name, "skipped", "already imported", bulletin=existing)
-    return ImportResult(name, "created", bulletin=bulletin, incidents=incidents)
+    reason = "" if incidents else unread_language(item.title + " " + item.text)
+    return ImportResult(name, "created", reason, bulletin=bulletin, incidents=incidents)
+
+
+def unread_language(text):
+    """Why a bulletin gave no events when its words are not English (the extraction reads
+    English only), else ""."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isascii() for c in letters) >= len(letters) / 2:
+        return ""
+    arabic = sum("\u0600" <= c <= "\u06ff" for c in letters) >= len(letters) / 2
+    script = "Arabic script" if arabic else "a script other than Latin"
+    return (
+        f"no strike events found: the extraction reads English, and this bulletin is in "
+        f"{script} (stored, for an editor to read)"
+    )
 
 
 def import_uploads(files, user=None, progress=None):

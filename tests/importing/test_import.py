@@ -337,3 +337,16 @@ def test_an_article_gives_the_same_incident_and_one_bulletin_in_every_format(kin
         assert alone.bulletin.title == "Air strike kills 14 civilians in Saraqib"
         incident = alone.incidents[0]
         assert (incident.killed_civilians_best, incident.injured_total_best) == (14, 30)
+
+
+def test_a_bulletin_in_arabic_is_stored_and_said_to_be_unread_for_events(capsys, tmp_path):
+    # "Created, no strike events found" gave no hint that the extraction reads English only.
+    text = "قتل 12 مدنيا في غارة جوية على مدينة سراقب في ريف إدلب يوم الاثنين"
+    [result] = import_uploads([("ar.jsonl", json.dumps({"title": "غارة", "text": text}).encode())])
+
+    assert result.status == "created" and result.incidents == []
+    assert "English" in result.reason and "Arabic" in result.reason
+    path = tmp_path / "ar.txt"
+    path.write_text("غارة على سراقب\n\n" + text + " مرة أخرى", encoding="utf-8")
+    call_command("import_bulletins", str(path))
+    assert "Arabic" in capsys.readouterr().out

@@ -23,6 +23,8 @@ class Command(BaseCommand):
             done = sum(counts.values())
             if result.status == "rejected":
                 self.stderr.write(f"[{done}] rejected: {result.reason}")
+            elif result.reason and result.status == "created":
+                self.stdout.write(f"[{done}] created: {result.name}: {result.reason}")
             elif options["verbosity"] > 1 or done % 50 == 0:
                 self.stdout.write(f"[{done}] {result.status}: {result.name}")
 
