@@ -300,7 +300,8 @@ def published(value):
     try:
         moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        moment = parse_dateline(text)
+        # An ISO date Python cannot read ("+25:00", no time zone) is no dateline to guess at.
+        moment = None if re.match(r"\d{4}-\d\d-\d\d[T ]", text) else parse_dateline(text)
         if moment is None:
             message = f"the publication date {text[:40]!r} is not a date (YYYY-MM-DD)."
             raise Rejected(message) from None

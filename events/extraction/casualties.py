@@ -344,8 +344,9 @@ def _range(match):
     lower = match["lo"] or match["lo2"]
     if lower:
         low = number_value(lower)
-        if low is not None and low < value:
-            return low, low, value, False
+        if low is not None and low != value:
+            # ("between 30 and 10": the same range, written high to low)
+            return min(low, value), min(low, value), max(low, value), False
     if qual in ("at least", "not less than", "no fewer than", "more than", "over", "above"):
         return value, value, value, False
     if qual in ("nearly", "almost", "up to", "as many as", "at most"):

@@ -668,3 +668,11 @@ def test_a_months_toll_beyond_any_single_strike_is_kept_as_the_periods():
     text = "Local authorities said the shelling of the city went on all month."
     (event,) = [e for e in extract(headline, text, "2016-09-02") if e["primary"]]
     assert event["aggregate"] and event["killed"]["civilians"]["best"] == 12_000
+
+
+def test_a_range_written_high_to_low_is_the_same_range():
+    assert (
+        killed("Between 30 and 10 civilians were killed in the raids.")
+        == killed("Between 10 and 30 civilians were killed in the raids.")
+        == {"low": 10, "best": 10, "high": 30}
+    )

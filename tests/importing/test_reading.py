@@ -193,3 +193,12 @@ def test_markup_written_inside_an_unclosed_script_is_not_the_article():
 def test_a_pages_title_without_a_heading_loses_the_sites_name(title, headline):
     markup = f"<html><head><title>{title}</title></head><body><p>Jets struck.</p></body></html>"
     assert html_to_text(markup)[0] == headline
+
+
+def test_a_publication_time_with_an_offset_beyond_a_day_is_rejected():
+    # "+25:00" is no time zone: it was read as 10:00 UTC.
+    from events.importing import parse_jsonl
+
+    line = '{"title": "Strike", "text": "Jets struck.", "published": "2018-01-01T10:00:00+25:00"}'
+    [result] = parse_jsonl(line)
+    assert isinstance(result, Rejected) and "not a date" in str(result)
