@@ -1,4 +1,5 @@
 import hashlib
+import types
 from functools import partial
 
 from django import forms
@@ -139,43 +140,82 @@ class ActorAdmin(HistoryAdmin):
 
 class ClaimForm(forms.ModelForm):
     """A claim, edited in its report's form or its incident's: it carries the claim as it was
-    loaded, and changing it after another editor saved it there is a form error (the editor's
-    input stays; submitting it again saves over theirs), as VersionedForm does for the whole."""
+    loaded. Left as loaded, it is not saved (another editor's change to it since stands);
+    changed after another editor saved it, it is a form error naming the claim as it is now
+    (the editor's input stays, and submitting it again saves it), as VersionedForm does for
+    the whole."""
 
     loaded_claim = forms.CharField(widget=forms.HiddenInput, required=False)
+    STATE = ("report_id", "kind", "actor_id", "name", "group", "attribution", "alleged_by")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["loaded_claim"] = self.state(self.instance)
 
-    @staticmethod
-    def state(claim):
-        fields = ("report_id", "kind", "actor_id", "name", "group", "attribution", "alleged_by")
-        values = [str(getattr(claim, name)) for name in (*fields, "position")]
+    @classmethod
+    def state(cls, claim):
+        values = [str(getattr(claim, name)) for name in (*cls.STATE, "position")]
         return hashlib.sha256("\x1f".join(values).encode()).hexdigest()[:32]
 
+    def posted_state(self, cleaned_data):
+        posted = types.SimpleNamespace(
+            **{name: getattr(self.instance, name) for name in (*self.STATE, "position")}
+        )
+        for name, value in cleaned_data.items():
+            if name in ("report", "actor"):
+                setattr(posted, f"{name}_id", value.pk if value is not None else None)
+            elif hasattr(posted, name):
+                setattr(posted, name, value)
+        return self.state(posted)
+
     def has_changed(self):
+        if getattr(self, "_as_loaded", False):
+            return False
         return any(name != "loaded_claim" for name in self.changed_data)
 
     def clean(self):
         cleaned_data = super().clean()
-        if not self.instance.pk or not self.has_changed():
+        loaded = cleaned_data.get("loaded_claim")
+        if not self.instance.pk or not loaded or self.errors:
             return cleaned_data
-        current = Claim.objects.filter(pk=self.instance.pk).first()
-        now = self.state(current) if current else ""
-        if current is not None and cleaned_data.get("loaded_claim") != now:
+        if self.posted_state(cleaned_data) == loaded:
+            self._as_loaded = True  # untouched by this editor: nothing of theirs to save
+            return cleaned_data
+        current = Claim.objects.select_related("actor").filter(pk=self.instance.pk).first()
+        if current is not None and self.state(current) != loaded:
             self.data = self.data.copy()
-            self.data[self.add_prefix("loaded_claim")] = now
+            self.data[self.add_prefix("loaded_claim")] = self.state(current)
             raise ValidationError(
-                f"This claim was changed by another editor after you opened the page (it now "
-                f"reads: {current}), so your change to it was not saved. Your edits are still "
-                "below: save again to keep yours."
+                f"This claim was changed by another editor after you opened the page, so your "
+                f"change to it was not saved. It now reads: {self.describe(current)}. Your "
+                "edits are still below: save again to keep yours."
             )
         return cleaned_data
 
+    @staticmethod
+    def describe(claim):
+        parts = [
+            f"{claim.get_kind_display().lower()} {claim.actor or claim.name}",
+            claim.get_group_display(),
+            claim.get_attribution_display().lower()
+            + (f" by {claim.alleged_by}" if claim.alleged_by else ""),
+            f"report #{claim.report_id}, position {claim.position}",
+        ]
+        return "; ".join(parts)
 
-class ClaimInline(admin.TabularInline):
+
+class WithoutTheLoadedClaimForViewers:
+    """The loaded claim is a form's bookkeeping: not a row on a page that cannot be saved."""
+
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if self.has_change_permission(request, obj):
+            return fields
+        return [field for field in fields if field != "loaded_claim"]
+
+
+class ClaimInline(WithoutTheLoadedClaimForViewers, admin.TabularInline):
     model = Claim
     form = ClaimForm
     extra = 0
@@ -263,7 +303,7 @@ class IncidentClaimChecks(InlineModelAdminChecks):
         return []
 
 
-class IncidentClaimInline(admin.StackedInline):
+class IncidentClaimInline(WithoutTheLoadedClaimForViewers, admin.StackedInline):
     """Who alleges what, editable in the incident's form: every claim of its reports."""
 
     model = Claim
@@ -771,8 +811,9 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
         super().save_related(request, form, formsets, change)
         if change and "figures_edited" in form.changed_data and not form.instance.figures_edited:
             # No longer the editor's: the figures are the reports' again, not left as typed.
+            # (an incident with no report of its own keeps them: there is nothing to derive)
             form.instance._change_reason = "Figures derived from the reports again"
-            form.instance.reports_changed()
+            form.instance.derive_from_reports()
         if any(fs.model is Claim and fs.has_changed() for fs in formsets):
             # The perpetrators the claims name now (unless the editor chose them), as the
             # report's form derives them; and the sides in the fighting.

@@ -18,7 +18,7 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .extraction.dates import impossible_dateline, parse_dateline
+from .extraction.dates import impossible_dateline, is_dateline, parse_dateline
 from .lexicons import extract
 from .models import (
     Actor,
@@ -236,9 +236,21 @@ def headline(title):
     or more and the name five or fewer)."""
     title = " ".join(title.split())
     match = _SITE_SUFFIX.match(title)
-    if match and len(match["head"].split()) >= 3 and len(match["site"].split()) <= 5:
+    if match and len(match["head"].split()) >= 3 and _site_name(match["site"]):
         return match["head"]
     return title
+
+
+def _site_name(words):
+    """Whether words read as a publication's name: five at most, no figure, each capitalised
+    but for small joining words ("World Bulletin", "Enab Baladi", "The Syrian Observer"), or a
+    web address ("aljazeera.com"); not a headline's tail ("dozens killed", "report")."""
+    words = words.split()
+    if len(words) > 5 or any(c.isdigit() for w in words for c in w):
+        return False
+    if len(words) == 1 and re.fullmatch(r"[\w-]+(?:\.[\w-]+)+", words[0]):
+        return True
+    return all(w[:1].isupper() or w in ("of", "the", "and", "al", "el", "for") for w in words)
 
 
 def _paragraphs(text):
@@ -254,7 +266,7 @@ def parse_text(text, filename=""):
         )
     published_at = _in_range(_aware(parse_dateline(text[:300])), filename)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    if published_at and lines and parse_dateline(lines[0]) and len(lines[0]) < 80:
+    if published_at and lines and is_dateline(lines[0]):
         lines = lines[1:]
     if not lines:
         raise Rejected(f"{filename or 'The bulletin'} has no text besides its dateline.")
@@ -300,8 +312,10 @@ def published(value):
     try:
         moment = datetime.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        # An ISO date Python cannot read ("+25:00", no time zone) is no dateline to guess at.
-        moment = None if re.match(r"\d{4}-\d\d-\d\d[T ]", text) else parse_dateline(text)
+        # An offset of a day or more ("+25:00") is no time zone: not a dateline to read
+        # without it ("2016-03-12 10:00:00 UTC" and "10:00 AM" are).
+        offset = re.search(r"\d[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?\s*[+-](\d\d):?\d\d$", text)
+        moment = None if offset and int(offset[1]) >= 24 else parse_dateline(text)
         if moment is None:
             message = f"the publication date {text[:40]!r} is not a date (YYYY-MM-DD)."
             raise Rejected(message) from None

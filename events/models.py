@@ -32,7 +32,7 @@ from django.utils.text import capfirst
 from simple_history.models import HistoricalRecords
 
 from events.extraction import confidence
-from events.extraction.dates import parse_dateline
+from events.extraction.dates import is_dateline
 
 # No bulletin or incident this site covers is older than this, or more than a day ahead of the
 # moment it is stored (a dateline in a later time zone): a date outside the range is a typo or
@@ -408,12 +408,13 @@ INVISIBLE = str.maketrans("", "", "\ufeff\u200b\u200c\u200d\u2060\u00ad")
 
 
 def publisher_line(line):
-    """A short line without a full stop naming who published: "World Bulletin / News Desk",
-    "By Sarah El Deeb"."""
+    """A short line without a full stop or a figure naming who published: "World Bulletin /
+    News Desk", "By Sarah El Deeb" (not "12 killed / 30 injured in Douma")."""
     lower = line.lower()
     return (
         len(line) < 60
         and not line.endswith((".", '"', "”"))
+        and not any(c.isdigit() for c in line)
         and ("/" in line or "desk" in lower or lower.startswith("by "))
     )
 
@@ -467,24 +468,21 @@ class Bulletin(models.Model):
     @staticmethod
     def article(title, text):
         """The text without the lines a plain-text bulletin opens with and a JSONL or HTML one
-        gives apart (its dateline, its title, then a publisher's line: "World Bulletin / News
-        Desk"), so that one article is one bulletin in whichever format it came."""
-        lines = text.strip().split("\n")
+        gives apart (a dateline of its own, the title, a publisher's line: "World Bulletin /
+        News Desk"), in any order, so that one article is one bulletin in whichever format it
+        came. Read again, an article is itself; a text that is nothing but such lines is kept."""
         heading = " ".join(title.split())
-
-        def opening(test):
-            while lines and not lines[0].strip():
-                lines.pop(0)
-            if lines and test(lines[0].strip()):
-                lines.pop(0)
-                return True
-            return False
-
-        opening(lambda line: len(line) < 80 and parse_dateline(line) is not None)
-        if heading:
-            opening(lambda line: " ".join(line.split()) == heading)
-        opening(publisher_line)
-        return "\n".join(lines).strip()
+        lines = [line for line in text.strip().split("\n")]
+        while lines:
+            line = lines[0].strip()
+            if line and not (
+                is_dateline(line)
+                or (heading and " ".join(line.split()) == heading)
+                or publisher_line(line)
+            ):
+                break
+            lines.pop(0)
+        return "\n".join(lines).strip() or text.strip()
 
     @property
     def document(self):

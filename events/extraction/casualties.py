@@ -344,9 +344,12 @@ def _range(match):
     lower = match["lo"] or match["lo2"]
     if lower:
         low = number_value(lower)
-        if low is not None and low != value:
-            # ("between 30 and 10": the same range, written high to low)
-            return min(low, value), min(low, value), max(low, value), False
+        if low is not None and low < value:
+            return low, low, value, False
+        if low is not None and low > value and match["lo"]:
+            # "between 30 and 10": the same range, written high to low (but "from 30 to 12"
+            # is a revision: the 12)
+            return value, value, low, False
     if qual in ("at least", "not less than", "no fewer than", "more than", "over", "above"):
         return value, value, value, False
     if qual in ("nearly", "almost", "up to", "as many as", "at most"):

@@ -132,6 +132,20 @@ def parse_dateline(text, *, year=None):
 _DATELINE_WORDS = {"", "date", "dated", "published", "updated", "posted", "published on"}
 
 
+def is_dateline(line):
+    """Whether a line is a dateline of its own: a real date and at most a word announcing it,
+    its weekday, time of day and zone ("date 2018-07-13 12:26, 13 July 2018 Friday"); not a
+    sentence or headline that holds a date ("On 3 March 2016, air strikes killed 12")."""
+    line = line.strip() if isinstance(line, str) else ""
+    if not line or len(line) > _DATELINE_WINDOW or parse_dateline(line) is None:
+        return False
+    rest = line
+    for pattern in _ANY_YEAR_DATELINES:
+        rest = pattern.sub(" ", rest)
+    rest = " ".join(_BESIDE_A_DATE.sub(" ", rest).split()).strip(" \t:,.-")
+    return rest.lower() in _DATELINE_WORDS
+
+
 def impossible_dateline(text):
     """The dateline on the text's opening line when it names no real day and time of the
     years it reads ("2019-02-29", "2018-07-13 25:99", "2999-01-01"), else None: such a line is

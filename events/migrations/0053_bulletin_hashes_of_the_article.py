@@ -10,34 +10,35 @@ import unicodedata
 
 from django.db import migrations
 
-from events.extraction.dates import parse_dateline  # a pure function of the text
+from events.extraction.dates import is_dateline  # a pure function of the text
 
 # As Bulletin.hash_text and Bulletin.article compute it (a copy: a migration must not change
 # when the live code does).
 INVISIBLE = str.maketrans("", "", "\ufeff\u200b\u200c\u200d\u2060\u00ad")
 
 
-def article(title, text):
-    lines = text.strip().split("\n")
-    heading = " ".join(title.split())
-
-    def opening(test):
-        while lines and not lines[0].strip():
-            lines.pop(0)
-        if lines and test(lines[0].strip()):
-            lines.pop(0)
-            return True
-        return False
-
-    opening(lambda line: len(line) < 80 and parse_dateline(line) is not None)
-    if heading:
-        opening(lambda line: " ".join(line.split()) == heading)
-    opening(
-        lambda line: len(line) < 60
+def publisher_line(line):
+    lower = line.lower()
+    return (
+        len(line) < 60
         and not line.endswith((".", '"', "”"))
-        and ("/" in line or "desk" in line.lower() or line.lower().startswith("by "))
+        and not any(c.isdigit() for c in line)
+        and ("/" in line or "desk" in lower or lower.startswith("by "))
     )
-    return "\n".join(lines).strip()
+
+
+def article(title, text):
+    heading = " ".join(title.split())
+    lines = text.strip().split("\n")
+    while lines:
+        line = lines[0].strip()
+        if line and not (
+            is_dateline(line) or (heading and " ".join(line.split()) == heading)
+            or publisher_line(line)
+        ):
+            break
+        lines.pop(0)
+    return "\n".join(lines).strip() or text.strip()
 
 
 def hash_text(title, text):

@@ -153,3 +153,41 @@ def test_a_claim_another_editor_changed_is_not_overwritten_by_a_form_opened_befo
     assert again.status_code == 302
     claim.refresh_from_db()
     assert claim.alleged_by == "State media"
+
+
+def test_a_claim_left_as_loaded_is_never_saved_over_another_editors_change(alice, bob):
+    # Alice's incident form holds the claim as she loaded it; Bob changes its group in the
+    # report's form. Whatever happens to Alice's save, his group stays: she did not touch it.
+    incident = make_incident()
+    claim = claim_on(incident)
+    alices_form = form_data(alice.get(change_url(incident)))
+    bobs_form = form_data(bob.get(report_url(claim)))
+    key = next(k for k in bobs_form if k.endswith("-0-group"))
+    bob.post(report_url(claim), {**bobs_form, key: ActorGroup.SYRIAN_GOVERNMENT})
+
+    response = alice.post(change_url(incident), {**alices_form, "title": "Strike on the market"})
+    if response.status_code == 200:  # refused as stale: sent again as the page asks
+        assert "This claim was changed" not in response.content.decode()
+        response = alice.post(change_url(incident), form_data(response))
+
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.group == ActorGroup.SYRIAN_GOVERNMENT
+    incident.refresh_from_db()
+    assert incident.title == "Strike on the market"
+
+
+def test_a_viewer_sees_no_loaded_claim_row():
+    from .conftest import make_staff
+
+    viewer = Client()
+    viewer.force_login(
+        make_staff("viewer", "view_incident", "view_claim", "view_report", "view_bulletin")
+    )
+    incident = make_incident()
+    claim = claim_on(incident)
+
+    for url in (change_url(incident), report_url(claim)):
+        response = viewer.get(url)
+        assert response.status_code == 200
+        assert "Loaded claim" not in response.content.decode()

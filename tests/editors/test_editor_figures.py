@@ -268,3 +268,19 @@ def test_unticking_figures_edited_derives_the_figures_from_the_reports_again(cli
     incident.refresh_from_db()
     assert incident.figures_edited is False
     assert (incident.killed_total_best, incident.killed_total_high) == derived == (1, None)
+
+
+def test_unticking_figures_edited_on_an_incident_without_reports_keeps_its_figures(client, editor):
+    from events.models import ReviewStatus
+
+    incident = make_incident(status=ReviewStatus.VERIFIED)
+    incident.killed_civilians_best, incident.figures_edited = 7, True
+    incident.save()
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+
+    response = client.post(url, {k: v for k, v in data.items() if k != "figures_edited"})
+
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert (incident.killed_civilians_best, incident.status) == (7, ReviewStatus.VERIFIED)

@@ -676,3 +676,7 @@ def test_a_range_written_high_to_low_is_the_same_range():
         == killed("Between 10 and 30 civilians were killed in the raids.")
         == {"low": 10, "best": 10, "high": 30}
     )
+
+
+def test_a_toll_revised_from_one_figure_to_a_lower_is_the_lower():
+    assert killed("The toll of civilians was revised from 30 to 12 dead.")["best"] == 12

@@ -350,3 +350,33 @@ def test_a_bulletin_in_arabic_is_stored_and_said_to_be_unread_for_events(capsys,
     path.write_text("غارة على سراقب\n\n" + text + " مرة أخرى", encoding="utf-8")
     call_command("import_bulletins", str(path))
     assert "Arabic" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 3 March 2016, air strikes killed 12 civilians in Douma.\n\nThe dead included three"
+        " children.",
+        "12 killed / 30 injured in Douma air strike\n\nRescuers searched the rubble.",
+    ],
+)
+def test_an_articles_opening_sentence_is_never_taken_for_a_dateline_or_publisher(text):
+    # A sentence holding a date, or a line with a slash, is the article's: dropped, the toll
+    # went with it.
+    assert Bulletin.article("Strike on Douma", text) == text
+
+
+def test_an_article_read_again_is_itself():
+    # A page's heading, then its date, then its byline: read once, all three go, so that
+    # stored bulletins and new imports are hashed alike.
+    text = "Strike on Douma\n\n22 Sep 2016\n\nBy Sarah El Deeb\n\nJets struck Douma."
+    once = Bulletin.article("Strike on Douma", text)
+    assert once == "Jets struck Douma." == Bulletin.article("Strike on Douma", once)
+
+
+def test_two_bulletins_that_are_only_a_dated_headline_each_are_two():
+    stored = [
+        import_bulletin(make_item(title="Douma", text=text), extractor=lambda *a, **k: [])
+        for text in ("3 March 2016", "9 April 2016")
+    ]
+    assert [r.status for r in stored] == ["created", "created"]

@@ -186,6 +186,9 @@ def test_markup_written_inside_an_unclosed_script_is_not_the_article():
         ("Air strike kills 14 in Saraqib - World Bulletin", "Air strike kills 14 in Saraqib"),
         ("Air strike kills 14 in Saraqib | Enab Baladi", "Air strike kills 14 in Saraqib"),
         ("Syria - 40 killed", "Syria - 40 killed"),  # no headline before the dash
+        ("Russian jets pound Aleppo - dozens killed", "Russian jets pound Aleppo - dozens killed"),
+        ("UN says 400,000 killed in Syria - report", "UN says 400,000 killed in Syria - report"),
+        ("Jets strike Idlib | aljazeera.com", "Jets strike Idlib"),
         ("Shelling of Douma - what we know about the five days of raids so far",
          "Shelling of Douma - what we know about the five days of raids so far"),
     ],
@@ -202,3 +205,10 @@ def test_a_publication_time_with_an_offset_beyond_a_day_is_rejected():
     line = '{"title": "Strike", "text": "Jets struck.", "published": "2018-01-01T10:00:00+25:00"}'
     [result] = parse_jsonl(line)
     assert isinstance(result, Rejected) and "not a date" in str(result)
+
+
+@pytest.mark.parametrize("value", ["2016-03-12 10:00:00 UTC", "2016-03-12 10:00 AM"])
+def test_a_publication_time_in_a_common_export_form_is_read(value):
+    from events.importing import published
+
+    assert published(value).date().isoformat() == "2016-03-12"
