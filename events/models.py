@@ -699,7 +699,9 @@ class HistoryOfASaveAndItsPerpetrators(HistoricalRecords):
     def m2m_changed(self, instance, action, attr, pk_set, reverse, **kwargs):
         saved = getattr(instance, "_recorded_version", None)
         if (
-            not reverse
+            getattr(settings, "SIMPLE_HISTORY_ENABLED", True)
+            and not hasattr(instance, "skip_history_when_saving")
+            and not reverse
             and action in ("post_add", "post_remove", "post_clear")
             and saved is not None
             and saved == getattr(instance, "version", None)
