@@ -61,13 +61,21 @@ _VAGUE = {
     "two dozen": (24, 24, 24),
     "a few": (3, 3, 5),
 }
-_WORD_NUMBER = (
+_SMALL = (
     r"(?:(?:" + "|".join(_TENS) + r")(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
     r"|(?:" + "|".join(k for k in _UNITS if k not in ("a", "an", "her", "his")) + r"))"
-    r"(?:\s+hundred(?:\s+(?:and\s+)?\w+)?|\s+dozen)?"  # "three dozen"
+)
+# "five hundred", "one hundred and twenty", "three thousand five hundred", "a hundred thousand"
+_HUNDREDS = (
+    r"(?:(?:" + _SMALL + r"|an?)\s+hundred(?:\s+(?:and\s+)?" + _SMALL + r")?|" + _SMALL + r")"
+)
+_WORD_NUMBER = (
+    r"(?:(?:" + _HUNDREDS + r"|an?)\s+(?:thousand|million)(?:\s+(?:and\s+)?" + _HUNDREDS + r")?"
+    r"|" + _HUNDREDS + r"(?:\s+dozen)?)"  # "three dozen"
 )
 _NUMBER = (
-    r"(?:\d{1,3}(?:,\d{3})+|\d+|"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s+(?:thousand|million)"  # "2 thousand", "1.5 million"
+    r"|\d{1,3}(?:,\d{3})+|\d+|"
     + _WORD_NUMBER
     + r"|a\s+hundred|"
     + "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
@@ -310,8 +318,10 @@ def number_value(text):
     digits = text.replace(",", "")
     if digits.isdigit():
         return int(digits) if len(digits) < 9 else None
-    if text in ("a hundred", "one hundred"):
-        return 100
+    scaled = re.fullmatch(r"([\d,]+(?:\.\d+)?) (thousand|million)", text)
+    if scaled:  # "2 thousand", "1.5 million"
+        value = float(scaled[1].replace(",", "")) * _SCALES[scaled[2]]
+        return int(value) if value < 1e9 else None
     total = 0
     current = 0
     for word in text.split():
@@ -323,12 +333,18 @@ def number_value(text):
             current = max(current, 1) * 100
         elif word == "dozen":
             current = max(current, 1) * 12
+        elif word in _SCALES:
+            total += max(current, 1) * _SCALES[word]
+            current = 0
         elif word == "and":
             continue
         else:
             return None
     total += current
     return total or None
+
+
+_SCALES = {"thousand": 1000, "million": 1_000_000}
 
 
 def _range(match):

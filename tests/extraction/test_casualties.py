@@ -680,3 +680,20 @@ def test_a_range_written_high_to_low_is_the_same_range():
 
 def test_a_toll_revised_from_one_figure_to_a_lower_is_the_lower():
     assert killed("The toll of civilians was revised from 30 to 12 dead.")["best"] == 12
+
+
+@pytest.mark.parametrize(
+    ("sentence", "best"),
+    [
+        ("Strikes killed five hundred people in the city.", 500),
+        ("Strikes killed two thousand people in the city.", 2000),
+        ("Strikes killed three thousand five hundred people in the city.", 3500),
+        ("Shelling killed a hundred thousand people over the years.", 100_000),
+        ("The strike killed 2 thousand people.", 2000),
+        ("The war killed 1.5 million people.", 1_500_000),
+        ("Strikes killed one hundred and twenty people in the city.", 120),
+    ],
+)
+def test_a_number_in_words_or_with_a_multiplier_is_read_whole(sentence, best):
+    # "two thousand" was read as 2, "five hundred people" as nothing, "1.5 million" as 1.
+    assert killed(sentence, "total")["best"] == best
