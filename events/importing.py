@@ -513,7 +513,7 @@ def import_bulletin(item, user=None, extractor=None):
     # The article alone, in whichever format it came: a .txt's dateline, title and publisher's
     # lines are in its fields already, and read as the lead's first sentences they pushed its
     # figures out of the lead.
-    item.text = Bulletin.article(item.title, item.text) or item.text
+    item.text = Bulletin.article(item.title, item.text)
     content_hash = Bulletin.hash_text(item.title, item.text)
     existing = Bulletin.objects.filter(content_hash=content_hash).first()
     if existing:

@@ -472,7 +472,7 @@ class Bulletin(models.Model):
         News Desk"), in any order, so that one article is one bulletin in whichever format it
         came. Read again, an article is itself; a text that is nothing but such lines is kept."""
         heading = " ".join(title.split())
-        lines = [line for line in text.strip().split("\n")]
+        lines = text.strip().split("\n")
         while lines:
             line = lines[0].strip()
             if line and not (

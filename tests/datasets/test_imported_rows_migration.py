@@ -3,25 +3,18 @@
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from ..migrating import migrate, migrate_to_latest
 
 BEFORE = [("events", "0016_incident_precision_aggregate_party")]
 AFTER = [("events", "0017_precision_parties_entities_of_imported_rows")]
-
-
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
 
 
 @pytest.fixture
 def old_apps(transactional_db):
     apps = migrate(BEFORE)
     yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 def ucdp_row(apps, ucdp_id, raw, headline, actors, **incident):
@@ -70,7 +63,7 @@ def test_imported_rows_get_parties_periods_aggregates_and_decoded_titles(old_app
     )  # fmt: skip
 
     migrate(AFTER)
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())  # for today's models
+    migrate_to_latest()  # for today's models
 
     from events.models import Incident, Report
 
@@ -94,7 +87,7 @@ def test_imported_rows_get_parties_periods_aggregates_and_decoded_titles(old_app
 def apps_before_merging_actors(transactional_db):
     apps = migrate([("events", "0018_incident_merged_into")])
     yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 def test_actors_named_by_another_actors_alias_are_merged_into_it(apps_before_merging_actors):
@@ -120,7 +113,7 @@ def test_actors_named_by_another_actors_alias_are_merged_into_it(apps_before_mer
     )  # fmt: skip
 
     migrate([("events", "0019_merge_actors_named_by_aliases")])
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
     from events.models import Actor, Claim, Incident
 

@@ -5,10 +5,10 @@ import hashlib
 import unicodedata
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from events.models import Bulletin
+
+from ..migrating import migrate, migrate_to_latest
 
 BEFORE = [("events", "0052_incident_perpetrators_edited")]
 AFTER = [("events", "0053_bulletin_hashes_of_the_article")]
@@ -20,18 +20,11 @@ def old_hash(title, text):
     return hashlib.sha256(" ".join(composed.split()).encode("utf-8")).hexdigest()
 
 
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
-
-
 @pytest.fixture
 def old_apps(transactional_db):
     apps = migrate(BEFORE)
     yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 def test_bulletins_stored_before_are_hashed_by_their_article(old_apps):

@@ -4,20 +4,13 @@ import hashlib
 import unicodedata
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from events.models import Bulletin
 
+from ..migrating import migrate, migrate_to_latest
+
 BEFORE = [("events", "0046_confidences_are_shares")]
 AFTER = [("events", "0047_bulletin_hashes_of_the_composed_text")]
-
-
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-    return executor.loader.project_state(target).apps
 
 
 def old_hash(title, text):
@@ -28,7 +21,7 @@ def old_hash(title, text):
 def old_apps(transactional_db):
     apps = migrate(BEFORE)
     yield apps
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 def test_bulletins_stored_before_are_hashed_as_a_paste_of_them_would_be(old_apps):

@@ -5,24 +5,19 @@ import datetime
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from events.counts import check
+
+from ..migrating import migrate, migrate_to_latest
 
 BEFORE = [("events", "0050_report_version")]
 AFTER = [("events", "0051_facet_toll_breakdown_precision")]
 
 
-def migrate(target):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(target)
-
-
 @pytest.fixture
 def latest(transactional_db):
     yield
-    migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+    migrate_to_latest()
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="triggers on PostgreSQL only")
