@@ -12,6 +12,8 @@ through `extract` (the contract's primary event): the share with the right gover
 within 10 km of the true point, and with no answer, per source; then a calibration table (the
 share right among answers of confidence above 0.8, 0.5 to 0.8 and below 0.5). Arabic names
 (in sample: OCHA's Arabic names are in every build) check that Arabic script resolves.
+With --keep-events a held-out UCDP place keeps its events on the gazetteer place it is (the
+prior then knows it, as it would a place another dataset names that UCDP also coded).
 Needs the shared data directory; `make eval` runs it.
 """
 
@@ -428,10 +430,18 @@ def main(argv=None):
         " YEAR (a held-out place keeps its earlier events: an independent dataset's later"
         " names of places the prior may know)",
     )
+    parser.add_argument(
+        "--keep-events",
+        action="store_true",
+        help="a held-out UCDP place keeps its events (on the gazetteer place it is), as a place"
+        " another dataset names that UCDP also coded would",
+    )
     args = parser.parse_args(argv)
 
     cases = sources(args.source)
     events = None
+    if args.keep_events:
+        events = events_by_year(args.source)
     if args.time_split:
         events = events_by_year(args.source, before=args.time_split)
         later = events_by_year(args.source, since=args.time_split)
