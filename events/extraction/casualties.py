@@ -115,7 +115,14 @@ CATEGORY_NOUNS = [
         r"passengers|worshippers|pilgrims|shoppers|students|teachers?|shepherds?|"
         r"medics?|doctors?|nurses?|paramedics?|"
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
-        r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|members\s+of\s+(?:a|one|the\s+same)\s+family|"
+        r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|"
+        # members of a family ("of one family", "of his family", "of the Hassan family") or of
+        # a body that fights no one ("of the Civil Defence", "of the local council")
+        r"members?\s+(?:from|of)\s+(?:(?:a|an|one|the|his|her|their|its)\s+)?(?:same\s+)?"
+        r"(?:[\w'’-]+\s+){0,2}?famil(?:y|ies)|"
+        r"members?\s+of\s+(?:the\s+|a\s+)?(?:local\s+|town\s+|village\s+|city\s+)?"
+        r"(?:civil\s+defen[cs]e|white\s+helmets?|red\s+crescent|council|committee|media|"
+        r"medical|rescue|aid|humanitarian|press)|"
         r"(?:civil\s+defen[cs]e|white\s+helmets?|red\s+crescent|council|committee|media|"
         r"medical|rescue|staff|aid|humanitarian)\s+members?|"
         r"relatives|evacuees|patients|Syrians",
@@ -127,7 +134,10 @@ CATEGORY_NOUNS = [
         r"gunmen|gunman|combatants|militiamen|militia\s+members|personnel|"
         r"officers|officer|servicemen|serviceman|pilots|pilot|mercenaries|extremists|"
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
-        r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers",
+        r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers|"
+        # "kill 4 members", "20 elements": in the reporting of a war, of an armed force (a
+        # family's, a rescue body's members are people, above)
+        r"members|member|elements",
     ),
     (
         "total",
@@ -398,7 +408,9 @@ _OF_AN_ARMED = re.compile(
     r"factions?|militants|rebels|gunmen|militiamen|leaders|commanders|escorts|bodyguards)\b"
     # "3 of their members", "17 of its Iraqi and Syrian members": a group's, not a family's
     r"|(?:its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:members|fighters|elements|escorts)\b"
-    r"|(?:[“\"«][^”\"»]{2,40}[”\"»]|(?-i:[A-Z][\w'’-]+)(?:\s+(?-i:[A-Z][\w'’-]+)){0,3})"
+    r"|(?:[“\"«][^”\"»]{2,40}[”\"»]|(?!(?-i:Red|Civil|White|UN|United)\b)(?-i:[A-Z][\w'’-]+)"
+    # (a name's article in lower case: "Hayat Tahrir al-Sham", "Jaish al-Islam")
+    r"(?:\s+(?:(?-i:al|el|ad|ar|as|ash|at|az|an)-)?(?-i:[A-Z][\w'’-]+)){0,3})"
     + _MEMBERS
     + r"(?="
     + _NAME_ENDS
@@ -523,6 +535,10 @@ _NOT_ARMED_NAME = re.compile(
     r"Parliament|Club|Team)\b",
     re.I,
 )
+_OF_WHOM = re.compile(r"\s+(?:of|from)\b", re.I)
+# "a family of 7 members": a family's members.
+_FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s*$", re.I)
+_MEMBERS_NEXT = re.compile(r"^\s+members?\b", re.I)
 # "13 bodies of ISIS members": the dead of an armed group.
 _BODIES_OF = re.compile(r"^\s+(?:bodies|corpses|remains)(?=\s+of\b)", re.I)
 
@@ -562,6 +578,13 @@ def _category(after, killing=False):
             if matched and not re.match(r"[\w-]", phrase[matched.end() : matched.end() + 1]):
                 # "IS" counts only as written in capitals.
                 if cat == "combatants" and word.group(0) in ("is", "Is"):
+                    continue
+                # "members of ...", "members from ...": whose members, the words after say
+                # (above, and as people); only members with no more said are fighters.
+                if _OF_WHOM.match(after, matched.end()) and word.group(0).lower() in (
+                    "member",
+                    "members",
+                ):
                     continue
                 return cat, matched.end()
     return None, 0
@@ -624,6 +647,8 @@ def find_tolls(sentence, offset=0):
                 )
             continue
         category, noun_end = _category(after, killing=bool(before_verb))
+        if category == "combatants" and _FAMILY_OF.search(before) and _MEMBERS_NEXT.match(after):
+            category = "civilians"  # "a family of 7 members"
         struck = False
         if category in (None, "total") and (alone := _OF_THEM_ALONE.match(after)):
             # "clashed with the terrorists, killing nine of them": the people named before.

@@ -282,6 +282,13 @@ def test_a_killed_figure_beside_a_wounded_one_is_still_killed():
         ("Iraq kills 45 Isil members in an airstrike on Syria", 45),
         ("The regime forces kill 4 “ISIS Members” near the base", 4),
         ("Shelling killed 4 Ahrar al-Sham members near the town", 4),
+        # a name with its article in lower case ("Tahrir al-Sham", "Jaish al-Islam")
+        ("Airstrikes killed 9 members of Hayat Tahrir al-Sham in Idlib", 9),
+        ("An ambush killed 6 members of Jaish al-Islam near Douma", 6),
+        # members, no more said: of the armed force the story is about (UCDP's headlines)
+        ("In less than an hour, the Coalition kills 20 members and prevents an attack", 20),
+        ("Active cells east of Euphrates kill 4 members in one village", 4),
+        ("An assassination killed 3 members near the east bank of the river", 3),
         # "of them": a group fought, named by its name
         ("Warplanes target Hayaat Tahrir al-Sham near Hama, and kill 16 of them", 16),
         ("The army clashed with ISIS near Palmyra, killing 20 of them", 20),
@@ -312,6 +319,12 @@ def test_the_fighters_of_a_named_group_are_combatants_not_civilians(sentence, fi
         "Shelling targeted Khan Sheikhoun, where families were sheltering, killing 12 of them",
         "Six Red Crescent volunteers were killed",
         "A strike killed 4 UN workers",
+        # members of a family or of a rescue body, however written
+        "The strike killed 5 members of his family in the village",
+        "A raid killed 4 members of the Civil Defence in the town",
+        "Shelling killed 3 members of the local council",
+        "Eight members of the same family were killed",
+        "A strike killed 6 family members",
         "The strike killed 12 people on December 12, 2016 SOHR said",
     ],
 )
