@@ -218,17 +218,47 @@ _AGENT_VERB_AFTER = re.compile(
     r"kidnap(?:ped|s)?|assassinat(?:ed|es|e)|set\s+off|planted|lobbed|hurled|launched|"
     r"foil(?:ed|s)?|frustrat(?:ed|es)|thwart(?:ed|s)?|repel(?:led|s)?|repuls(?:ed|es)|"
     r"eliminat(?:ed|es|e)|liberat(?:ed|es|e)|regain(?:ed|s)?|recaptur(?:ed|es|e)|"
-    r"destroy(?:ed|s)?|pummel(?:led|s)?|hammer(?:ed|s)?)\b",
+    r"destroy(?:ed|s)?|pummel(?:led|s)?|hammer(?:ed|s)?|"
+    r"caus(?:ed|es|e)\s+the\s+(?:killing|death|deaths))\b",
     re.I,
 )
+# The men of a side ("by a sniper of the regime forces", "by members of a security force of
+# HTS") and its fire ("by gunfire from Turkish border guards").
+_MEN = (
+    r"snipers?|members|elements|fighters|gunmen|militants|militiamen|soldiers|troops|patrols?|"
+    r"units?|forces?|guards|cells?|squads?|brigades?|battalions?|detachments?|convoys?"
+)
+_FIRE = (
+    r"gunfire|fire|shots?|bullets?|shelling|shells|mortars?|rockets?|missiles?|artillery|"
+    r"strikes?|air\s?strikes?|raids?|bombardment|bombs?"
+)
+# "held by", "backed by", "driven by": a by that names no attacker.
+_NOT_AGENT_BY = "".join(
+    rf"(?<!\b{word}\s)"
+    for word in """held controlled backed supported besieged led run occupied seized surrounded
+    encircled armed trained funded sponsored captured recaptured taken retaken liberated
+    brokered provided published released posted issued announced quoted reported denied driven
+    owned manned ruled dominated""".split()
+)
 _AGENT_BEFORE = re.compile(
-    r"(?:(?<!\bheld\s)(?<!\bcontrolled\s)(?<!\bbacked\s)(?<!\bsupported\s)(?<!\bbesieged\s)(?<!\bled\s)"
-    r"(?<!\brun\s)(?<!\boccupied\s)(?<!\bseized\s)(?<!\bsurrounded\s)(?<!\bencircled\s)(?<!\barmed\s)"
-    r"(?<!\btrained\s)(?<!\bfunded\s)(?<!\bsponsored\s)(?<!\bcaptured\s)(?<!\brecaptured\s)(?<!\btaken\s)"
-    r"(?<!\bretaken\s)(?<!\bliberated\s)(?<!\bbrokered\s)(?<!\bprovided\s)(?<!\bpublished\s)(?<!\breleased\s)"
-    r"(?<!\bposted\s)(?<!\bissued\s)(?<!\bannounced\s)(?<!\bquoted\s)(?<!\breported\s)(?<!\bdenied\s)"
-    r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|\bblam(?:ed|ing|es)|"
-    r"\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by)"
+    r"(?:"
+    + _NOT_AGENT_BY
+    + r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|\bblam(?:ed|ing|es)|"
+    r"\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by|"
+    # "by a sniper of", "by gunfire from", "by members of a security force of": the men or
+    # the fire of a side (not what was struck of it: "by airstrikes on positions of")
+    + _NOT_AGENT_BY
+    + r"\bby\s+(?:an?\s+|the\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:"
+    + _MEN
+    + r")\s+(?:of|from)(?:\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:"
+    + _MEN
+    + r")\s+of)?|"
+    + _NOT_AGENT_BY
+    + r"\bby\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:"
+    + _FIRE
+    + r")\s+from|"
+    # SOHR's "the attack of the regime forces": the side that attacked
+    r"\b(?:attacks?|assaults?|offensive)\s+of)"
     r"\s+(?:the\s+|an?\s+|one\s+of\s+the\s+|either\s+|suspected\s+|allied\s+)?$",
     re.I,
 )
@@ -344,8 +374,10 @@ _KILLING = re.compile(r"\b(?:kill(?:ed|ing|s)?|left|leaving)\b", re.I)
 # "a vehicle of the rebel factions", "fighters of a rebel faction", "the ranks of the Islamic
 # factions": the group whose people or things were hit
 _TARGETED_OF_BEFORE = re.compile(
-    r"\b(?:target(?:s|ed|ing)?|hit(?:s|ting)?|struck|attack(?:s|ed|ing)?)\s+(?:an?\s+|the\s+)?"
-    r"(?:(?!by\b)[\w-]+\s+){0,3}?of\s+(?:the\s+|an?\s+)?$|\branks\s+of\s+(?:the\s+)?$",
+    r"\b(?:target(?:s|ed|ing)?|hit(?:s|ting)?|struck|attack(?:ed|ing))\s+(?:an?\s+|the\s+)?"
+    r"(?:(?!by\b)[\w-]+\s+){0,3}?of\s+(?:the\s+|an?\s+)?$|\branks\s+of\s+(?:the\s+)?$|"
+    # "attacks a vehicle of the factions"; not the noun, "the attack of the regime forces"
+    r"\battacks?\s+(?:an?\s+|the\s+)?(?:(?!by\b)[\w-]+\s+){1,3}?of\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
 _SPEAKS_AFTER = re.compile(

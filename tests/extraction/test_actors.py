@@ -153,3 +153,35 @@ def test_target_after_a_force_is_its_verb_not_a_noun():
         1.5,
     )
     assert mentions("Coalition jets hit Islamic State targets in Raqqa")[1][1] < 0
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # who fired, named after the weapon or the men "of" or "from" it
+        ("A child was killed by a sniper of the regime forces in Daraa", "syrian_government"),
+        ("Two civilians were killed by gunfire from Turkish border guards", "turkey"),
+        ("A boy was killed by members of a security force of Hayat Tahrir al-Sham", "hts"),
+        # SOHR's "the attack of" a side: the side attacked
+        ("Civilians are executed in the attack of the “Islamic State” group", "islamic_state"),
+        # "cause the killing": the verb of a killing
+        ("Members of the Turkish forces cause the killing of a woman in Afrin", "turkey"),
+    ],
+)
+def test_the_side_whose_men_or_fire_killed_is_the_attacker(text, group):
+    scores = [score for found, score in mentions(text) if found == group]
+    assert scores and max(scores) > 0, mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what was struck "of" a side stays struck
+        "Civilians were killed by airstrikes on positions of the regime forces",
+        "Warplanes killed 5 in raids by jets on headquarters of Hayat Tahrir al-Sham",
+        "The town was hit by shelling in areas of the Islamic State",
+    ],
+)
+def test_a_side_whose_places_were_struck_is_not_the_attacker(text):
+    target = [s for g, s in mentions(text) if g in ("syrian_government", "hts", "islamic_state")]
+    assert target and all(score <= 0 for score in target), mentions(text)
