@@ -352,6 +352,12 @@ def items(request, incidents, query):
         return {"numberReturned": returned[0], "links": links}
 
     cited = citation.citation(request, query, matched)
+    if request.GET.get("bbox") or request.GET.get("datetime"):
+        # The list has no bbox or datetime of the same reading (a period record meets an
+        # interval it overlaps): the link that gives these matches is this query, unpaged.
+        whole = here.copy()
+        whole.pop("limit", None)
+        cited["filter_url"] = page_url(request, whole, None)
     head = {"numberMatched": matched, "timeStamp": cited["retrieved_at"], "citation": cited}
     detail_prefix = request.build_absolute_uri(reverse("events:list"))
     return StreamingHttpResponse(

@@ -367,3 +367,28 @@ def test_number_matched_comes_from_the_counting_tables_without_a_bbox_or_datetim
 
     body = read(client.get(ITEMS, {"province": "SY-HL", "bbox": "35,32,43,38"}))
     assert body["numberMatched"] == 3 and len(counted) == 1  # a bbox: counted exactly
+
+
+def test_the_citation_of_items_cut_by_bbox_or_datetime_is_a_link_that_gives_them(
+    client, make_incident
+):
+    # (a hostile tester's case: the citation of 1 match linked the list of every incident)
+    inside = make_incident(latitude=34.4, longitude=40.9, date=datetime.date(2017, 6, 5))
+    make_incident(latitude=36.2, longitude=37.1, date=datetime.date(2017, 6, 5))
+    make_incident(latitude=34.4, longitude=40.9, date=datetime.date(2019, 1, 1))
+
+    query = {"bbox": "40,34,41,35", "datetime": "2017-06-01/2017-06-30", "limit": "1"}
+    body = read(client.get(ITEMS, query))
+
+    cited = body["citation"]
+    assert [f["id"] for f in body["features"]] == [inside.pk]
+    assert cited["rows"] == 1
+    again = read(client.get(cited["filter_url"].removeprefix("http://testserver")))
+    assert [f["id"] for f in again["features"]] == [inside.pk]
+    assert "limit" not in cited["filter_url"] and "cursor" not in cited["filter_url"]
+
+
+def test_the_citation_of_items_by_the_lists_filters_alone_is_the_list(client, make_incident):
+    make_incident()
+    cited = read(client.get(ITEMS, {"limit": "5"}))["citation"]
+    assert cited["filter_url"] == "http://testserver/events/"
