@@ -170,10 +170,23 @@ class PlaceField(forms.ModelChoiceField):
         if value in self.empty_values:
             return None
         value = checked_name(self, value)
-        key = value.rpartition("#")[2].strip() if "#" in value else value
+        written, _, key = value.rpartition("#") if "#" in value else ("", "", value)
+        key = key.strip()
         if key.isascii() and key.isdigit() and len(key) < 19:
-            place = Place.objects.filter(pk=int(key)).first()
+            place = Place.objects.select_related("governorate").filter(pk=int(key)).first()
             if place is not None:
+                if written.strip() and not _names_place(written.strip(), place):
+                    # "Damascus (Damascus) #2500" where #2500 is Aleppo: a stale or edited
+                    # label, not a choice to be guessed.
+                    raise forms.ValidationError(
+                        "#%(key)s is %(label)s, not %(written)s.",
+                        code="invalid_choice",
+                        params={
+                            "key": key,
+                            "label": place_label(place).rpartition(" #")[0],
+                            "written": written.strip(),
+                        },
+                    )
                 return place
         named = list(Place.objects.filter(Q(name__iexact=value) | Q(name_ar=value))[:2])
         if len(named) == 1:
@@ -184,6 +197,15 @@ class PlaceField(forms.ModelChoiceField):
             else "Unknown place %(value)s."
         )
         raise forms.ValidationError(message, code="invalid_choice", params={"value": value})
+
+
+def _names_place(written, place):
+    """Whether a label's name ("Al-Soussa (Deir ez-Zor)", "Al-Soussa") is one of the place's."""
+    name = written.casefold()
+    names = {place.name, place.name_ar, *(place.alternate_names or "").splitlines()}
+    names = {n.strip().casefold() for n in names if n and n.strip()}
+    governorate = place.governorate.name.casefold()
+    return name in names or any(name == f"{n} ({governorate})" for n in names)
 
 
 class PlaceFilter(django_filters.ModelChoiceFilter):
