@@ -468,6 +468,7 @@ def map_data(request):
     data = {
         "total": total.as_json(),
         "unlocated": {"count": unlocated, "killed": unlocated_killed},
+        "not_filters": not_filters(incidents, ViewportForm.base_fields),
     }
     if sum(n for _, _, n, _ in points) > MAP_EVENT_LIMIT:
         size = cell_size(west, south, east, north, viewport.cleaned_data["zoom"])
@@ -514,8 +515,15 @@ def histogram(request):
             "undated": next(([n, killed] for m, n, killed in months if m is None), [0, 0]),
             "total": total.as_json(),
             "killed": sum(killed for _, _, killed in months),
+            "not_filters": not_filters(incidents),
         }
     )
+
+
+def not_filters(incidents, own=()):
+    """The parameters given that are neither a filter nor this answer's own (`own`): named
+    in the JSON, as the pages name them, lest a typo pass for a filtered answer."""
+    return [name for name in incidents.not_filters() if name not in own]
 
 
 def periods_json(periods):
@@ -547,7 +555,7 @@ def overview_data(request):
             Place.objects.filter(pk__in=[pk for pk, _ in by["place"]]).values_list("pk", "name")
         ),
     }
-    data = {"total": total.as_json()}
+    data = {"total": total.as_json(), "not_filters": not_filters(incidents)}
     for name, rows in by.items():
         if name == "month":
             # As the histogram gives them: a record of a period longer than a month in

@@ -200,3 +200,24 @@ def test_a_parameter_that_is_no_filter_is_named_as_left_out(client, make_inciden
     assert response.status_code == 200
     assert "min_kiled" in body and "not a filter" in body
     assert "cursor" not in body.split("not a filter")[0][-200:]
+
+
+@pytest.mark.parametrize(
+    "endpoint, extra",
+    [
+        ("events:histogram", ""),
+        ("events:overview_data", ""),
+        ("events:map_data", "&bbox=35.4,32.2,42.6,37.4&zoom=7"),
+    ],
+)
+def test_the_charts_data_names_a_parameter_that_is_no_filter(
+    client, make_incident, endpoint, extra
+):
+    # (a hostile tester's case: the JSON answered every incident to ?min_kiled=5, unsaid)
+    make_incident()
+
+    typo = client.get(reverse(endpoint) + "?min_kiled=5" + extra).json()
+    plain = client.get(reverse(endpoint) + "?province=SY-DY" + extra).json()
+
+    assert typo["not_filters"] == ["min_kiled"]
+    assert plain["not_filters"] == []

@@ -137,6 +137,7 @@ def test_the_histogram_counts_events_and_deaths_per_month(client, make_incident)
         "undated": [1, 1],
         "total": {"count": 4, "capped": False},
         "killed": 14,
+        "not_filters": [],
     }
     assert client.get(reverse("events:histogram"), {"min_killed": "x"}).status_code == 400
     assert client.post(reverse("events:histogram")).status_code == 405
