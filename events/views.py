@@ -584,7 +584,7 @@ def export_csv(request):
     filename = f"incidents-{timezone.localdate().isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     # The file cites itself in its headers: what it was made from, when, how many rows.
-    cited = citation.citation(request, filter_query(request), citation.total(incidents))
+    cited = citation.citation(request, filter_query(request, incidents), citation.total(incidents))
     for name, value in citation.headers(cited).items():
         response[name] = value
     return response
@@ -657,16 +657,29 @@ def invalid_filter(incidents, problems=()):
     )
 
 
-def filter_query(request):
+def filter_query(request, incidents=None):
     """The filters of this request as a query string, without the page cursor, parameters
     that are no filter (a map's position, a campaign tag) or empty ones (so links built from it
-    stay short and shareable, and an export made from it is of these filters)."""
+    stay short and shareable, and an export made from it is of these filters). Given the
+    request's valid filter `incidents`, the place is its id and the district its P-code, as
+    the pages' own addresses name them (an export cites one place, whatever is added later)."""
+    keys = _keys(incidents) if incidents is not None and incidents.is_valid() else {}
     query = QueryDict(mutable=True)
     for key, values in request.GET.lists():
         values = [value for value in values if value.strip()]
         if key in IncidentFilter.base_filters and values:
-            query.setlist(key, values)
+            query.setlist(key, [keys[key]] if key in keys else values)
     return query.urlencode()
+
+
+def _keys(incidents):
+    """The chosen place's id and district's P-code, by filter name."""
+    keys = {}
+    if place := incidents.form.cleaned_data.get("place"):
+        keys["place"] = str(place.pk)
+    if district := incidents.form.cleaned_data.get("district"):
+        keys["district"] = district.pcode
+    return keys
 
 
 def keyed_url(request, incidents):
@@ -676,11 +689,7 @@ def keyed_url(request, incidents):
     parameters go too). None when they were given by key, or the filters are not valid."""
     if not incidents.is_valid():
         return None
-    keys = {}
-    if place := incidents.form.cleaned_data.get("place"):
-        keys["place"] = str(place.pk)
-    if district := incidents.form.cleaned_data.get("district"):
-        keys["district"] = district.pcode
+    keys = _keys(incidents)
     if all(request.GET.getlist(name) == [key] for name, key in keys.items()):
         return None
     query = QueryDict(mutable=True)

@@ -27,7 +27,7 @@ def export_geojson(request):
     incidents, refused = export_filter(request)
     if refused:
         return refused
-    query = filter_query(request)
+    query = filter_query(request, incidents)
     cited = citation.citation(request, query, citation.total(incidents))
     detail_prefix = request.build_absolute_uri(reverse("events:list"))
     content = geojson.stream_collection(

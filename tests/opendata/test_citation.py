@@ -27,6 +27,22 @@ def test_the_csv_export_cites_its_filter_time_rows_and_sources_in_its_headers(
     assert "UCDP" in sources and "GeoNames" in sources and "CC BY 3.0 IGO" in sources
 
 
+@pytest.mark.parametrize("export", ["events:export", "opendata:export_geojson"])
+def test_an_exports_citation_names_the_place_and_district_by_their_keys(
+    client, make_district, make_place, make_incident, export
+):
+    # (a hostile tester's case: ?place=Aleppo was cited as written, which becomes a 400 once
+    # a second Aleppo is added)
+    mayadin = make_district()
+    soussa = make_place(name="Al-Soussa", district=mayadin)
+    make_incident(place=soussa, district=mayadin)
+
+    response = client.get(reverse(export), {"place": "Al-Soussa", "district": mayadin.pk})
+
+    cited = response["X-Filter-URL"]
+    assert f"place={soussa.pk}" in cited and f"district={mayadin.pcode}" in cited
+
+
 def test_the_list_has_a_cite_this_view_panel_with_a_text_to_copy(client, make_incident):
     make_incident(event_type="shelling")
     make_incident(event_type="shelling")
