@@ -218,48 +218,57 @@ _AGENT_VERB_AFTER = re.compile(
     r"kidnap(?:ped|s)?|assassinat(?:ed|es|e)|set\s+off|planted|lobbed|hurled|launched|"
     r"foil(?:ed|s)?|frustrat(?:ed|es)|thwart(?:ed|s)?|repel(?:led|s)?|repuls(?:ed|es)|"
     r"eliminat(?:ed|es|e)|liberat(?:ed|es|e)|regain(?:ed|s)?|recaptur(?:ed|es|e)|"
-    r"destroy(?:ed|s)?|pummel(?:led|s)?|hammer(?:ed|s)?|"
-    r"caus(?:ed|es|e)\s+the\s+(?:killing|death|deaths))\b",
+    r"destroy(?:ed|s)?|pummel(?:led|s)?|hammer(?:ed|s)?)\b",
     re.I,
 )
-# The men of a side ("by a sniper of the regime forces", "by members of a security force of
-# HTS") and its fire ("by gunfire from Turkish border guards").
-_MEN = (
-    r"snipers?|members|elements|fighters|gunmen|militants|militiamen|soldiers|troops|patrols?|"
-    r"units?|forces?|guards|cells?|squads?|brigades?|battalions?|detachments?|convoys?"
-)
-_FIRE = (
-    r"gunfire|fire|shots?|bullets?|shelling|shells|mortars?|rockets?|missiles?|artillery|"
-    r"strikes?|air\s?strikes?|raids?|bombardment|bombs?"
-)
-# "held by", "backed by", "driven by": a by that names no attacker.
+# "held by", "backed by", "supported by": a by that names no attacker.
 _NOT_AGENT_BY = "".join(
     rf"(?<!\b{word}\s)"
     for word in """held controlled backed supported besieged led run occupied seized surrounded
     encircled armed trained funded sponsored captured recaptured taken retaken liberated
-    brokered provided published released posted issued announced quoted reported denied driven
-    owned manned ruled dominated""".split()
+    brokered provided published released posted issued announced quoted reported
+    denied""".split()
 )
 _AGENT_BEFORE = re.compile(
-    r"(?:"
-    + _NOT_AGENT_BY
-    + r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|\bblam(?:ed|ing|es)|"
-    r"\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by|"
-    # "by a sniper of", "by gunfire from", "by members of a security force of": the men or
-    # the fire of a side (not what was struck of it: "by airstrikes on positions of")
-    + _NOT_AGENT_BY
-    + r"\bby\s+(?:an?\s+|the\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?(?:"
-    + _MEN
-    + r")\s+(?:of|from)(?:\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:"
-    + _MEN
-    + r")\s+of)?|"
-    + _NOT_AGENT_BY
-    + r"\bby\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:"
-    + _FIRE
-    + r")\s+from|"
-    # SOHR's "the attack of the regime forces": the side that attacked
-    r"\b(?:attacks?|assaults?|offensive)\s+of)"
+    r"(?:" + _NOT_AGENT_BY + r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|"
+    r"\bblam(?:ed|ing|es)|\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by)"
     r"\s+(?:the\s+|an?\s+|one\s+of\s+the\s+|either\s+|suspected\s+|allied\s+)?$",
+    re.I,
+)
+# Who killed by the hand of their men or by their fire: "killed by a sniper of the regime
+# forces", "killed by members of a security force of HTS", "killed by gunfire from Turkish
+# border guards" (read on a wider stretch before the name: AROUND_BY). Only after a verb of
+# harm: "a convoy escorted by soldiers of the Turkish army", "a house used by members of the
+# SDF" name the target.
+_HARM = (
+    r"\b(?:killed|killing|shot|wounded|injured|hit|targeted|struck|executed|murdered|"
+    r"assassinated|slain|attacked|shelled|bombed|kidnapped|abducted|tortured|beheaded|died|dead)"
+    # (a word between that is no participle: "killed on Monday by", not "struck areas
+    # controlled by")
+    r"\s+(?:(?![\w-]*ed\b)[\w-]+\s+){0,2}?by\s+(?:an?\s+|the\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
+)
+_MEN = (
+    r"(?:snipers?|members|elements|fighters|gunmen|militants|militiamen|soldiers|troops|"
+    r"patrols?|units?|forces?|guards|cells?|squads?|brigades?|battalions?|detachments?)"
+)
+_FIRE = (
+    r"(?:gunfire|fire|shots?|bullets?|shelling|shells|mortars?|rockets?|missiles?|artillery|"
+    r"strikes?|air\s?strikes?|raids?|bombardment|bombs?)"
+)
+_BY_THEIR_MEN = re.compile(
+    _HARM
+    + rf"(?:{_MEN}\s+(?:of|from)(?:\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){{0,2}}?{_MEN}\s+of)?|"
+    + rf"{_FIRE}\s+from)\s+(?:the\s+|an?\s+)?$",
+    re.I,
+)
+AROUND_BY = 80
+# SOHR's "the attack of the regime forces": the side that attacked; not an attack fought off
+# or one the news came after ("repelled the attack of", "in retaliation for the attack of").
+_ATTACK_OF = re.compile(r"\b(?:attacks?|assaults?|offensive)\s+of\s+(?:the\s+|an?\s+)?$", re.I)
+_ATTACK_OF_LOST = re.compile(
+    r"\b(?:repel\w*|thwart\w*|foil\w*|repuls\w*|fend\w*\s+off|fought\s+off|after|following|"
+    r"retaliation\s+(?:for|to)|response\s+to|revenge\s+for)\s+(?:an?\s+|the\s+|their\s+|its\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:attacks?|assaults?|offensive)\s+of\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
 _TARGET_BEFORE = re.compile(
@@ -447,7 +456,13 @@ def _role(text, mention):
     ):
         # "Nusra terrorists executed ...": the group noun does not make them the target.
         return 1.5 + (2.0 if _AGENT_BEFORE.search(before) else 0.0)
-    by = _AGENT_BEFORE.search(before) or _BY_THEIR.search(before)
+    wide = text[max(0, mention.start - AROUND_BY) : mention.start].rstrip('“"«')
+    by = (
+        _AGENT_BEFORE.search(before)
+        or _BY_THEIR.search(before)
+        or _BY_THEIR_MEN.search(wide)
+        or (_ATTACK_OF.search(before) and not _ATTACK_OF_LOST.search(wide))
+    )
     if by:
         score += 2.0
     if _WEAPON.fullmatch(text[mention.start : mention.end].split()[-1]):

@@ -116,13 +116,6 @@ CATEGORY_NOUNS = [
         r"medics?|doctors?|nurses?|paramedics?|"
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
         r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|"
-        # members of a family ("of one family", "of his family", "of the Hassan family") or of
-        # a body that fights no one ("of the Civil Defence", "of the local council")
-        r"members?\s+(?:from|of)\s+(?:(?:a|an|one|the|his|her|their|its)\s+)?(?:same\s+)?"
-        r"(?:[\w'’-]+\s+){0,2}?famil(?:y|ies)|"
-        r"members?\s+of\s+(?:the\s+|a\s+)?(?:local\s+|town\s+|village\s+|city\s+)?"
-        r"(?:civil\s+defen[cs]e|white\s+helmets?|red\s+crescent|council|committee|media|"
-        r"medical|rescue|aid|humanitarian|press)|"
         r"(?:civil\s+defen[cs]e|white\s+helmets?|red\s+crescent|council|committee|media|"
         r"medical|rescue|staff|aid|humanitarian)\s+members?|"
         r"relatives|evacuees|patients|Syrians",
@@ -536,6 +529,31 @@ _NOT_ARMED_NAME = re.compile(
     re.I,
 )
 _OF_WHOM = re.compile(r"\s+(?:of|from)\b", re.I)
+# "five members, all of them civilians", "seven members, including three children": whose
+# members the words after say.
+_MEMBERS_SAID = re.compile(r",?\s+(?:all|most|mostly|many|including|among|of\s+whom)\b", re.I)
+# Members of a family ("of one family", "from the same family", "of the Hassan family") or of
+# a body that fights no one ("of the Civil Defence", "of the Syrian Arab Red Crescent", "of the
+# local council"): people.
+_PEOPLES_MEMBERS = re.compile(
+    r"^\s+members?\s+(?:from|of)\s+(?:(?:a|an|one|the|his|her|their|its)\s+)?(?:same\s+)?"
+    r"(?:[\w'’-]+\s+){0,2}?famil(?:y|ies)\b"
+    r"|^\s+members?\s+of\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:civil\s+defen[cs]e|white\s+helmets?|red\s+crescent|council|committee|media|"
+    r"medical|rescue|aid|humanitarian|press|assembly|parliament)\b",
+    re.I,
+)
+# A body of people who fight no one, whatever "group" or "organisation" it is called.
+_PEOPLES_BODY = re.compile(
+    r"\b(?:aid|humanitarian|medical|rescue|relief|charity|charitable|civil\s+defen[cs]e|"
+    r"red\s+crescent|media|press|famil(?:y|ies))\b",
+    re.I,
+)
+# The words of a force: a name with them is an armed group's, whatever else it holds ("the
+# National Defence Forces").
+_FORCE_WORDS = re.compile(
+    r"\b(?:forces|army|militias?|troops|brigades?|factions?|fighters|soldiers|militants)\b", re.I
+)
 # "a family of 7 members": a family's members.
 _FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s*$", re.I)
 _MEMBERS_NEXT = re.compile(r"^\s+members?\b", re.I)
@@ -554,10 +572,20 @@ def _category(after, killing=False):
         return None, 0
     if _VERB_NEXT.match(after):
         return "total", 0
+    if people := _PEOPLES_MEMBERS.match(after):
+        return "civilians", people.end()
     armed = _ARMED_MEMBERS.match(after)
+    if armed and _PEOPLES_BODY.search(armed.group(0)):
+        armed = None  # "team members of the aid group"
     head = after.lstrip()[:1]
     if not armed and head in "omOM":  # "of the ...", "members of ..."
         armed = _OF_AN_ARMED.match(after)
+        if (
+            armed
+            and _NOT_ARMED_NAME.search(armed.group(0))
+            and not _FORCE_WORDS.search(armed.group(0))
+        ):
+            armed = None  # "members of the Syrian Arab Red Crescent"
     if not armed and head.isupper():
         armed = (_ACRONYM if killing else _ACRONYM_KILLED).match(after)
         named = _NAMED_MEMBERS.match(after)
@@ -581,9 +609,10 @@ def _category(after, killing=False):
                     continue
                 # "members of ...", "members from ...": whose members, the words after say
                 # (above, and as people); only members with no more said are fighters.
-                if _OF_WHOM.match(after, matched.end()) and word.group(0).lower() in (
-                    "member",
-                    "members",
+                if word.group(0).lower() in ("member", "members") and (
+                    phrase[: word.start()].strip()  # "crew members", "team members"
+                    or _OF_WHOM.match(after, matched.end())
+                    or _MEMBERS_SAID.match(after, matched.end())
                 ):
                     continue
                 return cat, matched.end()

@@ -710,3 +710,27 @@ def test_a_toll_revised_from_one_figure_to_a_lower_is_the_lower():
 def test_a_number_in_words_or_with_a_multiplier_is_read_whole(sentence, best):
     # "two thousand" was read as 2, "five hundred people" as nothing, "1.5 million" as 1.
     assert killed(sentence, "total")["best"] == best
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a reviewer's cases: the members of a rescue body or a family, told passively, were
+        # no toll at all; of a crew or a team, or said to be civilians, were fighters)
+        "Four members of the Civil Defence were killed in a Russian airstrike on the town",
+        "Three members of the White Helmets were killed in the strike",
+        "Five members of the same family were killed in the raid",
+        "Five members of the Hassan family were killed in the raid",
+        "Five members from one family were killed in the raid",
+        "Four members of the Syrian Civil Defence were killed",
+        "Two members of the Syrian Arab Red Crescent were killed",
+        "An airstrike killed six crew members in the town",
+        "The strike killed five team members of the aid group",
+        "A Russian airstrike killed five members, all of them civilians, in the town",
+        "The raid killed seven members, including three children, in the town",
+    ],
+)
+def test_members_of_a_body_that_fights_no_one_are_people(sentence):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert "combatants" not in result, result
+    assert result.get("civilians") or result.get("total"), result
