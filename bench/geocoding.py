@@ -437,6 +437,11 @@ def main(argv=None):
         " another dataset names that UCDP also coded would",
     )
     args = parser.parse_args(argv)
+    if args.keep_events and args.time_split:
+        parser.error(
+            "--keep-events and --time-split: a held-out place keeps its earlier events"
+            " with --time-split already"
+        )
 
     cases = sources(args.source)
     events = None

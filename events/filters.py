@@ -200,12 +200,16 @@ class PlaceField(forms.ModelChoiceField):
 
 
 def _names_place(written, place):
-    """Whether a label's name ("Al-Soussa (Deir ez-Zor)", "Al-Soussa") is one of the place's."""
-    name = written.casefold()
-    names = {place.name, place.name_ar, *(place.alternate_names or "").splitlines()}
-    names = {n.strip().casefold() for n in names if n and n.strip()}
-    governorate = place.governorate.name.casefold()
-    return name in names or any(name == f"{n} ({governorate})" for n in names)
+    """Whether a label's name ("Al-Soussa (Deir ez-Zor)", "Al-Soussa", in Arabic, by an alias
+    of the place or of its governorate, spaces aside) is one of the place's."""
+
+    def folded(name):
+        return "".join(name.split()).casefold()
+
+    names = {folded(n) for n in place.names if n}
+    governorates = {folded(n) for n in place.governorate.names if n}
+    name = folded(written)
+    return name in names or any(name == f"{n}({g})" for n in names for g in governorates)
 
 
 class PlaceFilter(django_filters.ModelChoiceFilter):
@@ -490,6 +494,17 @@ class IncidentFilter(django_filters.FilterSet):
         model = Incident
         fields = []
         form = FilterForm
+
+    def keys(self):
+        """The chosen place's id and district's P-code by filter name, however they were given
+        (by name, by label): what the addresses and citations name them by, one place whatever
+        places are added later. The filter must be valid."""
+        keys = {}
+        if place := self.form.cleaned_data.get("place"):
+            keys["place"] = str(place.pk)
+        if district := self.form.cleaned_data.get("district"):
+            keys["district"] = district.pcode
+        return keys
 
     def not_filters(self):
         """The parameters given that are no filter ("min_kiled", a tracking tag): left out,

@@ -468,7 +468,7 @@ def map_data(request):
     data = {
         "total": total.as_json(),
         "unlocated": {"count": unlocated, "killed": unlocated_killed},
-        "not_filters": not_filters(incidents, ViewportForm.base_fields),
+        "not_filters": unknown_parameters(incidents, ViewportForm.base_fields),
     }
     if sum(n for _, _, n, _ in points) > MAP_EVENT_LIMIT:
         size = cell_size(west, south, east, north, viewport.cleaned_data["zoom"])
@@ -515,15 +515,16 @@ def histogram(request):
             "undated": next(([n, killed] for m, n, killed in months if m is None), [0, 0]),
             "total": total.as_json(),
             "killed": sum(killed for _, _, killed in months),
-            "not_filters": not_filters(incidents),
+            "not_filters": unknown_parameters(incidents),
         }
     )
 
 
-def not_filters(incidents, own=()):
+def unknown_parameters(incidents, own=()):
     """The parameters given that are neither a filter nor this answer's own (`own`): named
-    in the JSON, as the pages name them, lest a typo pass for a filtered answer."""
-    return [name for name in incidents.not_filters() if name not in own]
+    in the JSON, as the pages name them, lest a typo pass for a filtered answer (the first 10,
+    each cut to 40 characters, as the pages show them)."""
+    return [name[:40] for name in incidents.not_filters() if name not in own][:10]
 
 
 def periods_json(periods):
@@ -555,7 +556,7 @@ def overview_data(request):
             Place.objects.filter(pk__in=[pk for pk, _ in by["place"]]).values_list("pk", "name")
         ),
     }
-    data = {"total": total.as_json(), "not_filters": not_filters(incidents)}
+    data = {"total": total.as_json(), "not_filters": unknown_parameters(incidents)}
     for name, rows in by.items():
         if name == "month":
             # As the histogram gives them: a record of a period longer than a month in
@@ -663,23 +664,13 @@ def filter_query(request, incidents=None):
     stay short and shareable, and an export made from it is of these filters). Given the
     request's valid filter `incidents`, the place is its id and the district its P-code, as
     the pages' own addresses name them (an export cites one place, whatever is added later)."""
-    keys = _keys(incidents) if incidents is not None and incidents.is_valid() else {}
+    keys = incidents.keys() if incidents is not None and incidents.is_valid() else {}
     query = QueryDict(mutable=True)
     for key, values in request.GET.lists():
         values = [value for value in values if value.strip()]
         if key in IncidentFilter.base_filters and values:
             query.setlist(key, [keys[key]] if key in keys else values)
     return query.urlencode()
-
-
-def _keys(incidents):
-    """The chosen place's id and district's P-code, by filter name."""
-    keys = {}
-    if place := incidents.form.cleaned_data.get("place"):
-        keys["place"] = str(place.pk)
-    if district := incidents.form.cleaned_data.get("district"):
-        keys["district"] = district.pcode
-    return keys
 
 
 def keyed_url(request, incidents):
@@ -689,7 +680,7 @@ def keyed_url(request, incidents):
     parameters go too). None when they were given by key, or the filters are not valid."""
     if not incidents.is_valid():
         return None
-    keys = _keys(incidents)
+    keys = incidents.keys()
     if all(request.GET.getlist(name) == [key] for name, key in keys.items()):
         return None
     query = QueryDict(mutable=True)

@@ -230,6 +230,8 @@ def incident_list(request):
     query.pop("cursor", None)
     filters = query.copy()
     filters.pop("limit", None)
+    for name, key in incidents.keys().items():  # a place, a district by their keys
+        filters.setlist(name, [key])
     rows = [incident_data(request, incident) for incident in page.rows]
     return JsonResponse(
         {

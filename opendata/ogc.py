@@ -81,11 +81,13 @@ def parameters(request, accepted):
         )
     # Each filter's value once, whatever blank or repeated copies came with it (as the filter
     # reads them): GET.items() keeps the last copy, a blank one would drop the filter.
+    # A place and a district by their keys, as the pages' addresses name them.
+    keys = incidents.keys()
     carried = [
         (name, value)
         for name, values in request.GET.lists()
         if name in FILTERS
-        for value in dict.fromkeys(values)
+        for value in dict.fromkeys([keys[name]] if name in keys else values)
         if value
     ]
     return incidents, urlencode(carried)
@@ -354,9 +356,12 @@ def items(request, incidents, query):
     cited = citation.citation(request, query, matched)
     if request.GET.get("bbox") or request.GET.get("datetime"):
         # The list has no bbox or datetime of the same reading (a period record meets an
-        # interval it overlaps): the link that gives these matches is this query, unpaged.
+        # interval it overlaps): the link that gives these matches is this query, from its
+        # first page, at the default limit.
         whole = here.copy()
         whole.pop("limit", None)
+        for name, key in incidents.keys().items():
+            whole.setlist(name, [key])
         cited["filter_url"] = page_url(request, whole, None)
     head = {"numberMatched": matched, "timeStamp": cited["retrieved_at"], "citation": cited}
     detail_prefix = request.build_absolute_uri(reverse("events:list"))

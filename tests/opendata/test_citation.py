@@ -96,3 +96,27 @@ def test_an_export_cites_the_datasets_its_rows_come_from(
         assert name in exported and any(n.startswith(name) for n in named)
     for name in not_cited:
         assert name not in exported and not any(n.startswith(name) for n in named)
+
+
+@pytest.mark.parametrize(
+    "url, extra",
+    [
+        ("opendata:ogc_items", {}),
+        ("opendata:ogc_items", {"bbox": "40,34,41,35"}),
+        ("opendata:api_incidents", {}),
+    ],
+)
+def test_the_ogc_and_api_citations_name_the_place_by_its_key(
+    client, make_place, make_incident, url, extra
+):
+    # (a reviewer's case: the CSV and GeoJSON exports were keyed, these two were not)
+    soussa = make_place(name="Al-Soussa")
+    make_incident(place=soussa)
+
+    response = client.get(reverse(url), {"place": "Al-Soussa", **extra})
+
+    body = json.loads(
+        b"".join(response.streaming_content) if response.streaming else response.content
+    )
+    assert f"place={soussa.pk}" in body["citation"]["filter_url"]
+    assert "Al-Soussa" not in body["citation"]["filter_url"]

@@ -117,11 +117,19 @@ def test_a_label_whose_name_is_not_its_places_is_refused(client, make_place, lab
 
 
 def test_a_label_with_the_places_name_in_another_case_or_no_name_is_its_place(client, make_place):
-    soussa = make_place(name="Al-Soussa")
+    # (and, a reviewer's cases: its Arabic name, an alias stored GeoNames' way, the
+    # governorate's Arabic name, spaces left out or doubled)
+    soussa = make_place(name="Al-Soussa", name_ar="السوسة", alternate_names="As Susah|Soussa")
+    soussa.governorate.name_ar = "دير الزور"
+    soussa.governorate.save()
     for given in (
         f"al-soussa (deir ez-zor) #{soussa.pk}",
         f"#{soussa.pk}",
         f"Al-Soussa #{soussa.pk}",
+        f"Soussa #{soussa.pk}",
+        f"السوسة (دير الزور) #{soussa.pk}",
+        f"Al-Soussa(Deir ez-Zor) #{soussa.pk}",
+        f"Al-Soussa  (Deir ez-Zor)  #{soussa.pk}",
     ):
         response = client.get(LIST, {"place": given})
         assert response.status_code == 302, given
