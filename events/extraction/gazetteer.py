@@ -498,6 +498,13 @@ SITE = 4.0
 # How much further from the text's spelling a city named like its area may be and keep CAPITAL.
 CAPITAL_SPELLING = 0.05
 MAX_ALTERNATIVES = 4
+# A governorate that is a city, and the governorate of its countryside around it: "Damascus"
+# in a headline stands for Rif Dimashq's towns as well ("Strikes near Damascus kill 5" over a
+# story told in Douma).
+COUNTRYSIDE = {"SY-DI": "SY-RD"}
+# A name whose likeliest place has this share of the evidence is that place, whatever other
+# governorates the text names (see Gazetteer._locate).
+CERTAIN = 0.95
 # The similar-spelling search: how much of a text without any exact name it reads, and how
 # close a key (rapidfuzz ratio, 0..100) and a spelling (closeness, 0..1) must be.
 FUZZY_CHARS = 600
@@ -1430,9 +1437,15 @@ class Gazetteer:
                 if other.start < headline or loc.precision != PLACE or _reference(text, other):
                     continue
                 found = self._entry_of.get(loc)
-                if found is None or found.capital_of is not None or id(other) in fuzzy:
+                if found is None or id(other) in fuzzy:
                     continue
-                if loc.province_code == location.province_code:
+                if found.capital_of is not None and found.capital_of.location.precision == PROVINCE:
+                    continue  # another governorate's city; a district's seat (Douma) is a town
+                    # of the story
+                if loc.province_code in (
+                    location.province_code,
+                    COUNTRYSIDE.get(location.province_code),
+                ):
                     return other, loc
             return None
 
@@ -1445,9 +1458,25 @@ class Gazetteer:
             # Without a focus the lede (the first mentions) carries the event.
             first = near[0][0].start
             near = [(m, loc) for m, loc in near if m.start - first <= window] or near
+        by_id = {id(m): m for m in mentions}
+
+        def doubted(mention, location):
+            # Unsupported, unless it names one place only where the event is told (focus) and
+            # what names the other governorates is told elsewhere: "killed 5 in Saraqeb.
+            # Separately, ... in Tal Rifaat in Aleppo province" is Saraqeb's.
+            if not unsupported(mention, location):
+                return False
+            if focus is None or distance(mention) > 0:
+                return True
+            ranking = rankings[id(mention)]
+            if not (len(ranking) == 1 or ranking[0][1] >= CERTAIN):
+                return True
+            others = {i for ids in support.values() for i in ids if i != id(mention)}
+            return any(distance(by_id[i]) == 0 for i in others if i in by_id)
+
         near.sort(
             key=lambda item: (
-                unsupported(*item),
+                doubted(*item),
                 unnamed(*item),
                 _origin(text, item[0]),
                 id(item[0]) in fuzzy,

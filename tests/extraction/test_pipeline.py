@@ -848,3 +848,38 @@ def test_who_held_the_dead_did_it_not_whom_they_were_said_to_belong_to(text, gro
 def test_a_groups_people_held_driven_struck_or_suspected(text, groups):
     [event] = [e for e in extract("", text, MONDAY) if e["primary"]]
     assert [p["group"] for p in event["perpetrators"]] == groups
+
+
+@pytest.mark.parametrize(
+    "title, text, code",
+    [
+        # (an adversarial tester's cases) a later, separate incident in a governorate the
+        # text names does not take the event's own town, a name of one place only
+        (
+            "",
+            "Russian strikes killed 5 civilians in Saraqeb on Thursday. Separately, Turkish "
+            "shelling killed 3 civilians in Tal Rifaat in Aleppo province.",
+            "SY-ID",
+        ),
+        (
+            "",
+            "Air strikes killed 5 civilians in Maarat al-Numan on Thursday. Separately, IS "
+            "militants killed 3 SDF fighters near Hajin in Deir ez-Zor province.",
+            "SY-ID",
+        ),
+        # "Damascus" in the headline stands for the Damascus countryside's towns too
+        (
+            "Strikes near Damascus kill 5",
+            "Government air strikes killed five civilians in Douma on Thursday, a monitor said.",
+            "SY-RD",
+        ),
+        (
+            "Israeli strikes kill 9 near Damascus",
+            "Israeli missiles struck positions near Kisweh late on Thursday, killing nine "
+            "fighters.",
+            "SY-RD",
+        ),
+    ],
+)
+def test_the_events_own_town_is_its_place(title, text, code):
+    assert primary(extract(title, text, "2018-07-13"))["province_code"] == code
