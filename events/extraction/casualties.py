@@ -93,7 +93,9 @@ NUMBER_RE = re.compile(
     + r"(?:between\s+(?P<lo>"
     + _NUMBER
     + r")\s+and\s+|"
-    r"(?P<lo2>\d+)\s*(?:-|–|to)\s*)?(?P<num>" + _NUMBER + r")(?![\w,]*\d)(?!\w)",
+    r"(?P<lo2>\d+)\s*(?:-|–|to)\s*|"
+    # "eight to 10", "five to seven" (not "from five to 12", a revision)
+    r"(?<!\bfrom\s)(?P<lo3>" + _SMALL + r")\s+to\s+)?(?P<num>" + _NUMBER + r")(?![\w,]*\d)(?!\w)",
     re.I,
 )
 
@@ -245,6 +247,8 @@ _SUBSET_BEFORE = re.compile(
     r"\s*:?\s*(?:at\s+least\s+)?$",
     re.I,
 )
+# A toll's parts after a colon: "killed 14 people on Thursday: nine civilians and five fighters".
+_PARTS_AFTER_COLON = re.compile(r":\s*(?:at\s+least\s+)?$")
 # "six civilians, including a child, were killed": the subset clause hides the verb.
 _SUBSET_CLAUSE = re.compile(
     r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+(?:\s*,\s*|\s+)){1,6}?(?=(?:were|was|are|have|had|died|killed)\b)",
@@ -360,7 +364,7 @@ def _range(match):
     value = number_value(raw)
     if value is None:
         return None
-    lower = match["lo"] or match["lo2"]
+    lower = match["lo"] or match["lo2"] or match["lo3"]
     if lower:
         low = number_value(lower)
         if low is not None and low < value:
@@ -626,6 +630,7 @@ def find_tolls(sentence, offset=0):
     """Every casualty figure in one sentence, with spans shifted by `offset`."""
     tolls = []
     pending = []
+    list_head = None  # where a list of a toll's parts ends its first part (see below)
     previous = None  # (end, kind, subset) of the last figure read, for "X and Y"
     for match in NUMBER_RE.finditer(sentence):
         values = _range(match)
@@ -720,7 +725,10 @@ def find_tolls(sentence, offset=0):
         next_number = NUMBER_RE.search(rest)
         window = rest[: next_number.start()] if next_number else rest
         kind = combined = None
-        subset = bool(_SUBSET_BEFORE.search(before))
+        # (and "killed 14 people on Thursday: nine civilians and five fighters")
+        subset = bool(
+            _SUBSET_BEFORE.search(before) or (tolls and _PARTS_AFTER_COLON.search(before))
+        )
         after_verb = _KILLED_AFTER.match(window)
         joiner = sentence[previous[0] : match.start()].translate(_QUOTES) if previous else None
         joins = previous and (
@@ -742,14 +750,19 @@ def find_tolls(sentence, offset=0):
         elif joins and previous[1] and "among" not in window.lower():
             # "killed three men, two women and a child": the list's verb counts them all
             kind = previous[1]
-        elif _AMONG_AFTER.match(window):
+        elif (continues := bool(joins and previous[2] and pending)) or _AMONG_AFTER.match(window):
             # "11 children among 18 dead", "three medics and six children killed": the verb
-            # belongs to the next figure.
-            subset = subset or "among" in window
+            # belongs to the next figure. "killed 14 people, including nine civilians, three
+            # women and two children": the list's next parts, as its first, of the toll before
+            # them (read from where the list starts: its first part is no figure between).
+            subset = subset or "among" in window or continues
+            head = (list_head if list_head is not None else pending[-1][4]) if continues else None
             pending.append(
-                (category, low, best, high, match.start(), match.end() + noun_end, vague, subset)
-            )
+                (category, low, best, high, match.start(), match.end() + noun_end, vague, subset,
+                 head)
+            )  # fmt: skip
             previous = (match.end() + noun_end, None, subset)
+            list_head = head
             continue
         elif subset and tolls:
             kind = tolls[-1].kind
@@ -801,12 +814,14 @@ def find_tolls(sentence, offset=0):
             )
         )
         previous = (match.end() + noun_end, kind, subset)
-    for category, low, best, high, start, end, vague, subset in pending:
+    for category, low, best, high, start, end, vague, subset, head in pending:
         later = [t for t in tolls if t.start > offset + start]
         # No figure after it ("a monitoring group said" is no count of one): a part of the
         # toll before it ("14 civilians including three children, a monitor said").
         earlier = [t for t in tolls if t.start < offset + start and not t.subset]
-        if earlier and _figure_between(sentence, earlier[-1].end - offset, start):
+        if earlier and _figure_between(
+            sentence, earlier[-1].end - offset, start if head is None else head
+        ):
             earlier = []  # "killed 14 ..., after rebels abducted 20 villagers, including three"
         if later or (subset and earlier and not vague):
             tolls.append(

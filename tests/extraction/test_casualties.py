@@ -734,3 +734,40 @@ def test_members_of_a_body_that_fights_no_one_are_people(sentence):
     result, _ = combine(find_tolls(sentence), "killed")
     assert "combatants" not in result, result
     assert result.get("civilians") or result.get("total"), result
+
+
+@pytest.mark.parametrize(
+    "sentence, parts",
+    [
+        # (an adversarial tester's cases) a list of a toll's parts, its last ones without a
+        # verb of their own, and after a colon
+        (
+            "Russian strikes killed 14 people in Binnish on Thursday, including nine civilians "
+            "and five fighters.",
+            {"civilians": 9, "combatants": 5, "total": 14},
+        ),
+        (
+            "Strikes killed 14 people, including seven women and a child.",
+            {"women": 7, "children": 1},
+        ),
+        (
+            "Strikes killed 14 people, including nine civilians, three women and two children.",
+            {"civilians": 9, "women": 3, "children": 2},
+        ),
+        (
+            "Russian strikes killed 14 people in Binnish on Thursday: 9 civilians and 5 fighters.",
+            {"civilians": 9, "combatants": 5, "total": 14},
+        ),
+    ],
+)
+def test_every_part_of_a_listed_toll_is_counted(sentence, parts):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert {category: result[category]["best"] for category in parts} == parts, result
+
+
+def test_a_range_may_open_with_a_word():
+    # "Eight to 10 civilians" was 10 alone; "from five to 12" stays a revision to 12
+    result, _ = combine(find_tolls("Eight to 10 civilians were killed in the strikes."), "killed")
+    assert (result["civilians"]["low"], result["civilians"]["high"]) == (8, 10)
+    (toll,) = find_tolls("The toll rose from five to 12.")
+    assert (toll.low, toll.high) == (12, 12)
