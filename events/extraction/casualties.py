@@ -93,8 +93,8 @@ NUMBER_RE = re.compile(
     + r"(?:between\s+(?P<lo>"
     + _NUMBER
     + r")\s+and\s+|"
-    r"(?P<lo2>\d+)\s*(?:-|–|to)\s*|"
-    # "eight to 10", "five to seven" (not "from five to 12", a revision)
+    # "8-10", "eight to 10", "five to seven" (not "from 5 to 12", a revision to 12)
+    r"(?<!\bfrom\s)(?P<lo2>\d+)\s*(?:-|–|to)\s*|"
     r"(?<!\bfrom\s)(?P<lo3>" + _SMALL + r")\s+to\s+)?(?P<num>" + _NUMBER + r")(?![\w,]*\d)(?!\w)",
     re.I,
 )
@@ -157,7 +157,9 @@ _KILLED_BEFORE = re.compile(
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
     r"\bdestroy(?:ed|ing|s)?|\bneutraliz(?:ed|ing|es)|\btook\s+out|\bmartyr(?:ed|ing)|"
     r"\bcrucifie[sd]|\bmurder(?:ed|ing|s)|"
-    r"\b(?:updated|raised|revised|rose|risen|climbed|increased|jumped)\s+to)"
+    r"\b(?:updated|raised|revised|rose|risen|climbed|increased|jumped)(?:\s+up)?\s+to|"
+    # "revised up to 17": the "up to" read with the figure
+    r"\brevised)"
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+|about\s+|around\s+|"
     r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+|all\s+)?$",
     re.I,
@@ -262,6 +264,7 @@ _UPDATED = re.compile(
     r"climbed|climbs|increased|jumped|went\s+up|mounted|mounts)\b|\bnew\s+toll\b|"
     r"\bupdated\s+toll\b|\b(?:rose|risen|climbed)\s+to\b|"
     r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+)?to\b|"
+    r"\brevised\s+$|"  # "revised up to 17", the "up to" read with the 17 ("updated 1500" is a time)
     r"\bbring(?:ing|s)?\s+(?:the\s+(?:death\s+)?toll\s+|the\s+number\s+[^.]{0,40}?)?to\b|"
     # (raising, taking, pushing: only with the toll they raise, not "pushing to retake")
     r"\b(?:rais(?:ing|es)|tak(?:ing|es)|push(?:ing|es))\s+(?:the\s+(?:death\s+)?toll|"

@@ -771,3 +771,17 @@ def test_a_range_may_open_with_a_word():
     assert (result["civilians"]["low"], result["civilians"]["high"]) == (8, 10)
     (toll,) = find_tolls("The toll rose from five to 12.")
     assert (toll.low, toll.high) == (12, 12)
+
+
+@pytest.mark.parametrize(
+    "sentence, best",
+    [
+        # (an adversarial tester's cases) a revision "up to", and "from" one figure to another
+        ("The toll from the air strikes on Saraqeb was revised up to 17 civilians on Tuesday.", 17),
+        ("The toll rose from 5 to 12.", 12),
+        ("The death toll rose from 30 to 12.", 12),
+    ],
+)
+def test_a_revised_toll_is_the_new_figure(sentence, best):
+    tolls = find_tolls(sentence)
+    assert [(t.best, t.updated) for t in tolls] == [(best, True)]
