@@ -214,3 +214,15 @@ def test_a_side_whose_places_were_struck_is_not_the_attacker(text):
 )
 def test_a_side_that_lost_the_fight_or_was_struck_is_not_said_to_have_killed(text, group):
     assert all(score < 1.0 for found, score in mentions(text) if found == group), mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # (an adversarial tester's cases) where they are, said between the side and its verb
+        ("Rebels based in Eastern Ghouta fired mortar shells at Damascus", "opposition"),
+        ("Government forces stationed in Abu Dhuhur shelled Saraqeb", "syrian_government"),
+    ],
+)
+def test_a_side_placed_before_its_verb_is_the_attacker(text, group):
+    assert max(score for found, score in mentions(text) if found == group) > 0, mentions(text)
