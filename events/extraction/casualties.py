@@ -907,6 +907,10 @@ def _coordinated(tolls, sentence, offset):
             )
             low, best, high = (sum(getattr(t, k) for t in group) for k in ("low", "best", "high"))
             at = result.index(group[0])
+            for part in group:
+                if part.category == category:
+                    # "nine rebels and six soldiers": parts of the 15, not other accounts of it
+                    result[result.index(part)] = replace(part, subset=True)
             result.insert(
                 at, Toll(group[0].kind, category, low, best, high, group[0].start, group[-1].end)
             )

@@ -785,3 +785,16 @@ def test_a_range_may_open_with_a_word():
 def test_a_revised_toll_is_the_new_figure(sentence, best):
     tolls = find_tolls(sentence)
     assert [(t.best, t.updated) for t in tolls] == [(best, True)]
+
+
+@pytest.mark.parametrize(
+    "sentence, category, count",
+    [
+        # (an adversarial tester's cases) the parts of a sum are no other account of it
+        ("Nine rebels and six soldiers were killed in clashes in northern Hama.", "combatants", 15),
+        ("Three medics and six children were killed.", "civilians", 9),
+    ],
+)
+def test_the_sum_of_figures_joined_by_and_is_the_whole_range(sentence, category, count):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert (result[category]["low"], result[category]["high"]) == (count, count), result
