@@ -883,30 +883,3 @@ def test_a_groups_people_held_driven_struck_or_suspected(text, groups):
 )
 def test_the_events_own_town_is_its_place(title, text, code):
     assert primary(extract(title, text, "2018-07-13"))["province_code"] == code
-
-
-@pytest.mark.parametrize(
-    "text, groups",
-    [
-        # (an adversarial tester's cases) an attack told as coming later is another incident:
-        # its side is no perpetrator of this one
-        (
-            "Russian strikes killed 8 civilians in Kafranbel on Thursday. HTS fighters later "
-            "attacked army posts near Abu Dhuhur.",
-            ["russia"],
-        ),
-        (
-            "Government strikes killed 5 in Saraqeb on Thursday. Rebels later shelled villages in "
-            "Hama province.",
-            ["syrian_government"],
-        ),
-        # what a side later said of the same strike is still of it
-        (
-            "Russian jets struck Ariha on Thursday, killing 8 civilians. The Russian defence "
-            "ministry later said it had struck militants there.",
-            ["russia"],
-        ),
-    ],
-)
-def test_an_attack_told_as_later_is_another_incident(text, groups):
-    assert [p["group"] for p in primary(extract("", text, "2018-07-13"))["perpetrators"]] == groups
