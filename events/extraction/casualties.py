@@ -93,8 +93,8 @@ NUMBER_RE = re.compile(
     + r"(?:between\s+(?P<lo>"
     + _NUMBER
     + r")\s+and\s+|"
-    # "8-10", "eight to 10", "five to seven" (not "from 5 to 12", a revision to 12)
-    r"(?<!\bfrom\s)(?P<lo2>\d+)\s*(?:-|–|to)\s*|"
+    r"(?P<lo2>\d+)\s*(?:-|–|to)\s*|"
+    # "eight to 10", "five to seven" (not "from five to 12", a revision to 12)
     r"(?<!\bfrom\s)(?P<lo3>" + _SMALL + r")\s+to\s+)?(?P<num>" + _NUMBER + r")(?![\w,]*\d)(?!\w)",
     re.I,
 )
@@ -157,9 +157,7 @@ _KILLED_BEFORE = re.compile(
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
     r"\bdestroy(?:ed|ing|s)?|\bneutraliz(?:ed|ing|es)|\btook\s+out|\bmartyr(?:ed|ing)|"
     r"\bcrucifie[sd]|\bmurder(?:ed|ing|s)|"
-    r"\b(?:updated|raised|revised|rose|risen|climbed|increased|jumped)(?:\s+up)?\s+to|"
-    # "revised up to 17": the "up to" read with the figure
-    r"\brevised)"
+    r"\b(?:updated|raised|revised|rose|risen|climbed|increased|jumped)(?:\s+up)?\s+to)"
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+|about\s+|around\s+|"
     r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+|all\s+)?$",
     re.I,
@@ -249,6 +247,11 @@ _SUBSET_BEFORE = re.compile(
     r"\s*:?\s*(?:at\s+least\s+)?$",
     re.I,
 )
+# A toll revised "up to" a figure (the "up to" read with it), after the toll's name.
+_REVISED_UP = re.compile(
+    r"\btoll\b[^.]{0,60}?(?P<verb>\b(?:revised|raised|rose|risen|climbed|jumped|increased))\s+$",
+    re.I,
+)
 # A toll's parts after a colon: "killed 14 people on Thursday: nine civilians and five fighters".
 _PARTS_AFTER_COLON = re.compile(r":\s*(?:at\s+least\s+)?$")
 # "six civilians, including a child, were killed": the subset clause hides the verb.
@@ -264,7 +267,6 @@ _UPDATED = re.compile(
     r"climbed|climbs|increased|jumped|went\s+up|mounted|mounts)\b|\bnew\s+toll\b|"
     r"\bupdated\s+toll\b|\b(?:rose|risen|climbed)\s+to\b|"
     r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+)?to\b|"
-    r"\brevised\s+$|"  # "revised up to 17", the "up to" read with the 17 ("updated 1500" is a time)
     r"\bbring(?:ing|s)?\s+(?:the\s+(?:death\s+)?toll\s+|the\s+number\s+[^.]{0,40}?)?to\b|"
     # (raising, taking, pushing: only with the toll they raise, not "pushing to retake")
     r"\b(?:rais(?:ing|es)|tak(?:ing|es)|push(?:ing|es))\s+(?:the\s+(?:death\s+)?toll|"
@@ -655,6 +657,13 @@ def find_tolls(sentence, offset=0):
         ):
             continue
         before_verb = _KILLED_BEFORE.search(before)
+        # "the toll was revised up to 17": the "up to" is read with the figure
+        revised_up = (
+            not before_verb
+            and (match["qual"] or "").lower().startswith("up")
+            and _REVISED_UP.search(before)
+        )
+        before_verb = before_verb or revised_up
         of_them = _OF_THEM.match(after)
         # "14 of the dead were fighters" names its kind itself; "17 of them" needs the toll
         # just given.
@@ -753,7 +762,15 @@ def find_tolls(sentence, offset=0):
         elif joins and previous[1] and "among" not in window.lower():
             # "killed three men, two women and a child": the list's verb counts them all
             kind = previous[1]
-        elif (continues := bool(joins and previous[2] and pending)) or _AMONG_AFTER.match(window):
+        elif (
+            continues := bool(
+                joins
+                and previous[2]
+                and pending
+                and _plain_part(pending[-1][0], sentence[pending[-1][4] : pending[-1][5]])
+                and _plain_part(category, sentence[match.start() : match.end() + noun_end])
+            )
+        ) or _AMONG_AFTER.match(window):
             # "11 children among 18 dead", "three medics and six children killed": the verb
             # belongs to the next figure. "killed 14 people, including nine civilians, three
             # women and two children": the list's next parts, as its first, of the toll before
@@ -799,7 +816,9 @@ def find_tolls(sentence, offset=0):
             and not _UNARMED_BETWEEN.search(before)
             and not _MOSTLY_CIVILIANS.match(after)
         )
-        updated = bool(_UPDATED.search(sentence[max(0, match.start() - 80) : match.start()]))
+        updated = bool(
+            revised_up or _UPDATED.search(sentence[max(0, match.start() - 80) : match.start()])
+        )
         tolls.append(
             Toll(
                 kind,
@@ -842,6 +861,15 @@ def find_tolls(sentence, offset=0):
             )
     tolls = _coordinated(sorted(tolls, key=lambda t: t.start), sentence, offset)
     return [_mark_split(t, tolls) for t in tolls]
+
+
+def _plain_part(category, text):
+    """Whether a listed part of a toll is one of its breakdown (fighters, children, women, or
+    civilians by that word), not a group of people counted among them ("three paramedics", "a
+    journalist"): only those continue a list of parts with no verb of their own."""
+    return category in ("combatants", "children", "women") or (
+        category == "civilians" and re.search(r"civilian", text, re.I) is not None
+    )
 
 
 def _figure_between(sentence, start, end):
@@ -907,9 +935,9 @@ def _coordinated(tolls, sentence, offset):
             )
             low, best, high = (sum(getattr(t, k) for t in group) for k in ("low", "best", "high"))
             at = result.index(group[0])
-            for part in group:
-                if part.category == category:
-                    # "nine rebels and six soldiers": parts of the 15, not other accounts of it
+            if all(part.category == category for part in group):
+                # "nine rebels and six soldiers": parts of the 15, not other accounts of it
+                for part in group:
                     result[result.index(part)] = replace(part, subset=True)
             result.insert(
                 at, Toll(group[0].kind, category, low, best, high, group[0].start, group[-1].end)

@@ -1442,11 +1442,13 @@ class Gazetteer:
                 if found.capital_of is not None and found.capital_of.location.precision == PROVINCE:
                     continue  # another governorate's city; a district's seat (Douma) is a town
                     # of the story
-                if loc.province_code in (
-                    location.province_code,
-                    COUNTRYSIDE.get(location.province_code),
-                ):
+                if loc.province_code == location.province_code:
                     return other, loc
+                if loc.province_code == COUNTRYSIDE.get(location.province_code) and not any(
+                    at.province_code == location.province_code and m.start > headline
+                    for m, at in resolved
+                ):
+                    return other, loc  # (not when the story is told in the city itself)
             return None
 
         window = 200

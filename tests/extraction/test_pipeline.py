@@ -883,3 +883,38 @@ def test_a_groups_people_held_driven_struck_or_suspected(text, groups):
 )
 def test_the_events_own_town_is_its_place(title, text, code):
     assert primary(extract(title, text, "2018-07-13"))["province_code"] == code
+
+
+@pytest.mark.parametrize(
+    "title, text, code",
+    [
+        # (a reviewer's cases) "Damascus" in the headline stays the city when the story is
+        # told there, whatever Rif Dimashq town it names in passing
+        (
+            "Mortars kill 5 in Damascus",
+            "Mortar shells fired by rebels in Eastern Ghouta killed five people in central "
+            "Damascus on Thursday, state news agency SANA said. The army responded by shelling "
+            "Harasta.",
+            "SY-DI",
+        ),
+        (
+            "Car bomb kills 8 in Damascus",
+            "A car bomb killed eight people in the Damascus district of Kafr Sousa on Thursday. "
+            "Security forces cordoned off the area, and arrested suspects in Qudsaya.",
+            "SY-DI",
+        ),
+    ],
+)
+def test_damascus_in_the_headline_stays_the_city_the_story_is_told_in(title, text, code):
+    assert primary(extract(title, text, "2018-07-13"))["province_code"] == code
+
+
+def test_a_follow_up_strike_of_the_same_attacker_keeps_its_attacker_and_place():
+    # (a reviewer's case against a rule tried and reverted: "later" opened another incident)
+    text = (
+        "Russian air strikes killed five civilians in Saraqeb on Thursday. Warplanes later "
+        "targeted a hospital in the town, killing two medics."
+    )
+    events = [e for e in extract("", text, "2018-07-13") if not e.get("background")]
+    assert all(e["province_code"] == "SY-ID" for e in events)
+    assert all("russia" in [p["group"] for p in e["perpetrators"]] for e in events)
