@@ -99,6 +99,11 @@ NUMBER_RE = re.compile(
     re.I,
 )
 
+# Bodies whose members fight no one: "Civil Defence members", "members of the local council".
+_UNARMED_BODIES = (
+    r"civil\s+defen[cs]e|white\s+helmets?|red\s+crescent|council|committee|media|medical|rescue|"
+    r"aid|humanitarian"
+)
 CATEGORY_NOUNS = [
     (
         "children",
@@ -118,8 +123,7 @@ CATEGORY_NOUNS = [
         r"medics?|doctors?|nurses?|paramedics?|"
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
         r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|"
-        r"(?:civil\s+defen[cs]e|white\s+helmets?|red\s+crescent|council|committee|media|"
-        r"medical|rescue|staff|aid|humanitarian)\s+members?|"
+        rf"(?:{_UNARMED_BODIES}|staff)\s+members?|"
         r"relatives|evacuees|patients|Syrians",
     ),
     (
@@ -548,8 +552,7 @@ _PEOPLES_MEMBERS = re.compile(
     r"^\s+members?\s+(?:from|of)\s+(?:(?:a|an|one|the|his|her|their|its)\s+)?(?:same\s+)?"
     r"(?:[\w'’-]+\s+){0,2}?famil(?:y|ies)\b"
     r"|^\s+members?\s+of\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
-    r"(?:civil\s+defen[cs]e|white\s+helmets?|red\s+crescent|council|committee|media|"
-    r"medical|rescue|aid|humanitarian|press|assembly|parliament)\b",
+    rf"(?:{_UNARMED_BODIES}|press|assembly|parliament)\b",
     re.I,
 )
 # A body of people who fight no one, whatever "group" or "organisation" it is called.

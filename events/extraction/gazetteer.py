@@ -1363,10 +1363,13 @@ class Gazetteer:
             ):
                 support.setdefault(loc.province_code, set()).add(id(m))
 
+        def supporters(mention):
+            """The other mentions that name a governorate, exactly spelled."""
+            return {i for ids in support.values() for i in ids if i != id(mention)}
+
         def unsupported(mention, location):
-            others = {i for ids in support.values() for i in ids if i != id(mention)}
             backing = support.get(location.province_code, set()) - {id(mention)}
-            return bool(others) and not backing
+            return bool(supporters(mention)) and not backing
 
         # A name matched only by its consonants, in a governorate nothing else in the text
         # names, is more likely an English word or a person than a village ("Apr", "Twenty").
@@ -1473,8 +1476,7 @@ class Gazetteer:
             ranking = rankings[id(mention)]
             if not (len(ranking) == 1 or ranking[0][1] >= CERTAIN):
                 return True
-            others = {i for ids in support.values() for i in ids if i != id(mention)}
-            return any(distance(by_id[i]) == 0 for i in others if i in by_id)
+            return any(distance(by_id[i]) == 0 for i in supporters(mention) if i in by_id)
 
         near.sort(
             key=lambda item: (
