@@ -15,7 +15,7 @@ from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 from . import textsearch
-from .counts import search
+from .counts import search, tallied
 from .counts.tally import available
 from .models import (
     Actor,
@@ -562,10 +562,11 @@ class IncidentFilter(django_filters.FilterSet):
             # probing the join table for each incident walked cost 300 ms). Alone, many of
             # them too: looked up by key (the histogram of one with 17,600: 48 ms) where the
             # join scanned every incident (170 ms). Beside a filter with an index of its own
-            # (a governorate, dates, a place), few: PostgreSQL starts from that index and
-            # tests each incident against the join (16 ms, where looking up the 17,600 and
-            # testing each against the dates took 42).
-            limit = search.INLINE_LIMIT if self._indexed_filters() else ACTOR_IDS
+            # (a governorate, dates, a place), only when that filter matches more (see
+            # _actor_limit): else PostgreSQL starts from its index and tests each incident
+            # against the join (16 ms, where looking up the 17,600 and testing each against
+            # six weeks of dates took 42).
+            limit = self._actor_limit()
             found = set()
             for rows in ids:
                 found.update(rows[: limit + 1])
@@ -576,6 +577,28 @@ class IncidentFilter(django_filters.FilterSet):
         for rows in ids:
             condition |= Q(pk__in=rows)
         return queryset.filter(condition)
+
+    def _actor_limit(self):
+        """How many incidents of an actor go in as a list of ids (see filter_actor): up to
+        ACTOR_IDS alone; beside filters with an index of their own, no more than those
+        filters match (a table's count says how many), so that PostgreSQL starts from the
+        fewer: the actor's ids looked up by key, or the other filters' index."""
+        indexed = self._indexed_filters()
+        if not indexed:
+            return ACTOR_IDS
+        others = {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if name in indexed or name in ("status", "aggregates") and value not in (None, "")
+        }
+        size = tallied(others)
+        if size is None:
+            return search.INLINE_LIMIT
+        # Half: the ids cost more each (read, sent back, looked up) than the incidents an
+        # index finds (at a million incidents, an actor of 17,600 beside Damascus's 29,000
+        # incidents: 92 ms a page from the ids, 72 from the governorate; beside Daraa's
+        # 67,000, 92 against 217).
+        return max(search.INLINE_LIMIT, min(size // 2, ACTOR_IDS))
 
     def _indexed_filters(self):
         """The chosen filters beside the actor that the incidents' indexes narrow to few."""

@@ -241,6 +241,23 @@ def known_total(incidents):
     return Total(LIMIT, True) if over else capped(count)
 
 
+def tallied(filters):
+    """How many incidents these filters ({name: cleaned value}) match, from the table that
+    counts them (capped at LIMIT, their months whole: an estimate of their size, not a
+    total to show), or None when no table answers them."""
+    if not available():
+        return None
+    table = able(filters, "total")
+    if table not in TALLIES:
+        if not (split := whole_months(filters)):
+            return None
+        filters = split[0]
+        table = able(filters, "total")
+        if table not in TALLIES:
+            return None
+    return capped_sum(table.rows(filters), LIMIT)[0]
+
+
 def total(incidents):
     """How many incidents match (see capped()). The incidents themselves are counted no
     further than LIMIT + 1, and a tally's rows no further than needed to pass LIMIT."""
