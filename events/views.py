@@ -107,7 +107,7 @@ def incident_list(request):
     try:
         page = counts.page(
             incidents, matching, request.GET.get("cursor"), PAGE_SIZE, listed,
-            total if counted else None,
+            total if counted else None, None if counted else total,
         )  # fmt: skip
     except InvalidCursor as error:
         context["cursor_error"] = str(error)

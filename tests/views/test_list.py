@@ -419,6 +419,26 @@ def test_a_filter_a_table_answers_is_walked_along_its_index_not_gathered(client,
     assert not any("+ 0) " in q["sql"] for q in queries.captured_queries)
 
 
+@pytest.mark.parametrize("order", ["-killed", "killed"])
+def test_few_matches_a_table_counts_are_gathered_in_the_toll_orders(
+    client, make_incident, monkeypatch, order
+):
+    # No index of a governorate serves the tolls: walking the toll index for a page of its
+    # few incidents would read the others' too. A table counts them: gathered, then sorted,
+    # the same page as walked.
+    for killed in (3, None, 7, 1):
+        make_incident(killed_total_best=killed)
+    make_incident(province="SY-HL", killed_total_best=5)
+    monkeypatch.setattr("events.counts.GATHER_KNOWN", 0)
+    walked = row_ids(client.get(LIST, {"province": "SY-DY", "order": order}))
+    monkeypatch.setattr("events.counts.GATHER_KNOWN", 2_000)
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, {"province": "SY-DY", "order": order})
+    assert row_ids(response) == walked and len(walked) == 4
+    gathered = any("+ 0) " in q["sql"] for q in queries.captured_queries)
+    assert gathered == (connection.vendor == "postgresql")
+
+
 def test_a_forged_or_foreign_cursor_is_a_400(client, make_incident):
     make_incident()
 
