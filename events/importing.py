@@ -55,6 +55,24 @@ class BulletinInput:
     url: str = ""
     filename: str = ""
 
+    def __post_init__(self):
+        # Control characters are no text: an escape (ESC) in a title came out raw in the
+        # pages and the CSV, which a terminal printing it obeys. A vertical tab or a form
+        # feed parts words; the others go.
+        self.title, self.text, self.publisher = (
+            without_controls(value) for value in (self.title, self.text, self.publisher)
+        )
+
+
+_SPACING_CONTROLS = re.compile("[\x0b\x0c]")
+_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def without_controls(text):
+    """The text without C0 and C1 control characters but tabs and line breaks (a vertical tab
+    or a form feed becomes a space)."""
+    return _CONTROLS.sub("", _SPACING_CONTROLS.sub(" ", text))
+
 
 @dataclass
 class ImportResult:
@@ -510,6 +528,8 @@ def read_paths(paths):
 def import_bulletin(item, user=None, extractor=None):
     """Store one bulletin and its events atomically; re-importing the same text changes nothing."""
     name = item.filename or item.title[:60]
+    if not any(c.isalpha() for c in item.title + item.text):
+        return ImportResult(name, "rejected", f"{name}: the bulletin has no words, only figures.")
     # The article alone, in whichever format it came: a .txt's dateline, title and publisher's
     # lines are in its fields already, and read as the lead's first sentences they pushed its
     # figures out of the lead.

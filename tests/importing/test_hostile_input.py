@@ -245,3 +245,32 @@ def test_a_jsonl_file_over_the_upload_limit_is_rejected_whole(settings):
     [result] = read_upload("many.jsonl", data)
 
     assert isinstance(result, Rejected) and "limit" in str(result)
+
+
+@pytest.mark.django_db
+def test_control_characters_are_taken_out_of_a_bulletin_not_stored_for_pages_and_exports():
+    # An escape (ESC) or vertical tab in a title came out raw in the detail page and the CSV,
+    # where a terminal printing the export obeys it.
+    text = "Air\x0bstrike\x1b[31m kills 14 in Aleppo\n\nAn air\x07 strike killed 14 people."
+    data = "\n".join([line(1, title="Shelling\x1b[2J hits\x0cDouma", source="SOHR\x08")])
+
+    results = import_uploads([("ctrl.txt", text.encode()), ("ctrl.jsonl", data.encode())])
+
+    assert [r.status for r in results] == ["created", "created"]
+    for bulletin in Bulletin.objects.all():
+        written = bulletin.title + bulletin.text + bulletin.publisher
+        assert not any(ord(c) < 32 and c not in "\n\t" for c in written), repr(written)
+    titles = set(Bulletin.objects.values_list("title", flat=True))
+    assert titles == {"Air strike[31m kills 14 in Aleppo", "Shelling[2J hits Douma"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("fields", [{"title": 1, "text": 2}, {"title": "", "text": "3 - 4."}])
+def test_a_bulletin_without_a_word_is_rejected_alone(fields):
+    data = "\n".join([line(1), json.dumps(fields), line(3)]).encode()
+
+    results = import_uploads([("numbers.jsonl", data)])
+
+    assert [r.status for r in results] == ["created", "rejected", "created"]
+    assert "no words" in results[1].reason
+    assert Bulletin.objects.count() == 2
