@@ -234,6 +234,12 @@ def parse_bbox(value):
     if len(numbers) != 4 or not all(math.isfinite(n) for n in numbers):
         raise InvalidParameter("bbox must be four comma-separated numbers.")
     west, south, east, north = numbers
+    if not all(-180 <= x <= 180 for x in (west, east)) or not all(
+        -90 <= y <= 90 for y in (south, north)
+    ):
+        raise InvalidParameter(
+            "bbox: longitudes are between -180 and 180, latitudes between -90 and 90 (CRS84)."
+        )
     if south > north:
         raise InvalidParameter("bbox: the south edge is north of the north edge.")
     latitude = Q(latitude__gte=south, latitude__lte=north)

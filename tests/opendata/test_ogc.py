@@ -208,6 +208,9 @@ def test_datetime_matches_a_period_record_whose_span_it_meets(client, make_incid
         {"bbox": "1,2,3"},
         {"bbox": "a,b,c,d"},
         {"bbox": "0,10,1,5"},
+        {"bbox": "0,0,1000,1000"},  # CRS84: longitudes within ±180, latitudes ±90
+        {"bbox": "-200,0,10,10"},
+        {"bbox": "0,-91,10,10"},
         {"datetime": "yesterday"},
         {"datetime": "2019-01-01/2018-01-01"},
         {"datetime": "20160131"},  # ISO 8601's basic form, not RFC 3339
