@@ -15,3 +15,6 @@ urlpatterns = [
     # Browsers ask for /favicon.ico on pages that name none (the admin's, plain error pages).
     path("favicon.ico", RedirectView.as_view(url=static("events/favicon.svg"))),
 ]
+
+# Django's 400 (too many parameters …) in the JSON APIs' own JSON under /api/ and /ogc/.
+handler400 = "opendata.http.bad_request"

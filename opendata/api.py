@@ -17,7 +17,6 @@ from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 
 from events.filters import IncidentFilter
 from events.middleware import client_address
@@ -26,6 +25,7 @@ from events.pagination import InvalidCursor, keyset_page
 from events.views import browsing
 
 from . import citation
+from .http import api_error, read_only
 from .models import ApiToken
 from .ogc import filter_parameters, repeated_parameters
 
@@ -41,7 +41,7 @@ def error(status, message, **extra):
 
 
 @csrf_exempt
-@require_safe
+@read_only(api_error)
 def not_found(request):
     """No such resource: the API's paths are in its OpenAPI document."""
     openapi = reverse("opendata:api_openapi")
@@ -77,8 +77,8 @@ def wait_seconds(key, rate):
 def api_view(view):
     """GET only, the public pages' login rule, a token or the anonymous rate limit."""
 
-    @csrf_exempt  # read only: a write is a 405 (require_safe), not a 403
-    @require_safe
+    @csrf_exempt  # read only: a write is a 405 (read_only), not a 403
+    @read_only(api_error)
     @browsing
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -267,8 +267,8 @@ def incident_detail(request, pk):
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
-@csrf_exempt  # read only: a write is a 405 (require_safe), not a 403
-@require_safe
+@csrf_exempt  # read only: a write is a 405 (read_only), not a 403
+@read_only(api_error)
 def openapi(request):
     """The API's OpenAPI 3.0 document (not rate-limited: clients read it first)."""
     server = request.build_absolute_uri(reverse("opendata:api_incidents")).removesuffix(

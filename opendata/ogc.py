@@ -16,7 +16,6 @@ from django.http import JsonResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_safe
 
 from events import counts
 from events.filters import IncidentFilter
@@ -25,6 +24,7 @@ from events.pagination import InvalidCursor, decode_cursor
 from events.views import browsing
 
 from . import citation, geojson
+from .http import ogc_error, read_only
 
 COLLECTION = "incidents"
 DEFAULT_LIMIT = 100
@@ -98,8 +98,8 @@ def ogc_view(accepted=()):
     this resource does not take or values it cannot read."""
 
     def decorate(view):
-        @csrf_exempt  # read only: a write is a 405 (require_safe), not a 403
-        @require_safe
+        @csrf_exempt  # read only: a write is a 405 (read_only), not a 403
+        @read_only(ogc_error)
         @browsing
         def wrapper(request, *args, **kwargs):
             try:
@@ -413,7 +413,7 @@ def item(request, incidents, query, pk):
 
 
 @csrf_exempt
-@require_safe
+@read_only(ogc_error)
 def not_found(request):
     """No such resource: the collection is `incidents` alone."""
     return exception(404, "NotFound", f"No resource {request.path}: the collection is 'incidents'.")

@@ -227,3 +227,46 @@ def test_an_unknown_api_path_is_a_json_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
     assert "openapi.json" in response.json()["error"]
+
+
+@pytest.mark.parametrize(
+    ("path", "key"),
+    [
+        ("/api/v1/incidents", "error"),
+        ("/api/v1/incidents/1", "error"),
+        ("/api/v1/openapi.json", "error"),
+        ("/api/v1/nothing", "error"),
+        ("/ogc/collections/incidents/items", "description"),
+        ("/ogc", "description"),
+        ("/ogc/nothing", "description"),
+    ],
+)
+def test_the_apis_refuse_a_write_in_their_own_json_and_answer_options(client, path, key):
+    # A write was refused with an empty text/html 405, and OPTIONS (a browser's preflight)
+    # with a 405 too: a client of the JSON APIs reads JSON, and OPTIONS says what is allowed.
+    for method in ("post", "put", "delete", "patch"):
+        response = getattr(client, method)(path)
+        assert response.status_code == 405
+        assert response["Content-Type"].startswith("application/json")
+        assert "read only" in response.json()[key]
+        assert response["Allow"] == "GET, HEAD, OPTIONS"
+    response = client.options(path, HTTP_ORIGIN="https://maps.example.org")
+    assert response.status_code == 204
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert "GET" in response["Access-Control-Allow-Methods"]
+
+
+def test_a_request_of_too_many_parameters_is_a_json_400_on_the_apis(client):
+    # Django refuses more than DATA_UPLOAD_MAX_NUMBER_FIELDS parameters before any view: its
+    # HTML error page was the API's answer.
+    query = "&".join(f"k{n}=1" for n in range(1200))
+    for path, key in (
+        ("/api/v1/incidents", "error"),
+        ("/ogc/collections/incidents/items", "description"),
+    ):
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 400
+        assert response["Content-Type"].startswith("application/json")
+        assert "parameters" in response.json()[key]
+    assert client.get(f"/events/?{query}")["Content-Type"].startswith("text/html")

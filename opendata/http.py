@@ -1,0 +1,61 @@
+"""What the JSON APIs (/api/ and /ogc/) answer besides their resources: a write refused in
+their own JSON, OPTIONS, and a request Django refuses before any view, in JSON too."""
+
+from functools import wraps
+
+from django.http import HttpResponse, JsonResponse
+from django.views import defaults
+
+ALLOWED = "GET, HEAD, OPTIONS"
+
+
+def api_error(message, status):
+    return JsonResponse({"error": message}, status=status)
+
+
+def ogc_error(message, status):
+    code = "InvalidParameterValue" if status == 400 else "NotAllowed"
+    return JsonResponse({"code": code, "description": message}, status=status)
+
+
+def read_only(refuse):
+    """GET and HEAD reach the view; OPTIONS (a browser's preflight before a cross-origin
+    request with a token) is answered with what is allowed; any other method is a 405 in the
+    API's own JSON (`refuse(message, status)`). The data are open (read only, CC BY): any
+    origin may read them, without the site's cookies."""
+
+    def decorate(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method in ("GET", "HEAD"):
+                response = view(request, *args, **kwargs)
+            elif request.method == "OPTIONS":
+                response = HttpResponse(status=204)
+                response["Access-Control-Allow-Methods"] = ALLOWED
+                response["Access-Control-Allow-Headers"] = "Authorization, If-None-Match"
+                response["Access-Control-Max-Age"] = "86400"
+            else:
+                response = refuse(
+                    f"{request.method} is not allowed: this API is read only ({ALLOWED}).", 405
+                )
+            if request.method not in ("GET", "HEAD"):
+                response["Allow"] = ALLOWED
+            response["Access-Control-Allow-Origin"] = "*"
+            return response
+
+        return wrapper
+
+    return decorate
+
+
+def bad_request(request, exception):
+    """Django's 400 (too many parameters, a suspicious request), in the API's JSON under
+    /api/ and /ogc/; its own page elsewhere."""
+    message = "The request is malformed"
+    if type(exception).__name__ == "TooManyFieldsSent":
+        message = "The request has too many parameters"
+    if request.path.startswith("/api/"):
+        return api_error(f"{message}.", 400)
+    if request.path == "/ogc" or request.path.startswith("/ogc/"):
+        return ogc_error(f"{message}.", 400)
+    return defaults.bad_request(request, exception)
