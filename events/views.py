@@ -204,7 +204,9 @@ def incident_detail(request, pk):
     )
     for report in reports:
         report.figure_notes = figure_notes(report)
-    query = filter_query(request)
+    # Back to the list with the filters it linked with; not with those it would refuse (a
+    # hand-edited address), which would lead to a 400.
+    query = filter_query(request, IncidentFilter(request.GET, queryset=Incident.objects.none()))
     list_url = reverse("events:list")
     context = {
         "incident": incident,
@@ -663,12 +665,14 @@ def filter_query(request, incidents=None):
     that are no filter (a map's position, a campaign tag) or empty ones (so links built from it
     stay short and shareable, and an export made from it is of these filters). Given the
     request's valid filter `incidents`, the place is its id and the district its P-code, as
-    the pages' own addresses name them (an export cites one place, whatever is added later)."""
+    the pages' own addresses name them (an export cites one place, whatever is added later);
+    given an invalid one, the filters it refuses are left out."""
     keys = incidents.keys() if incidents is not None and incidents.is_valid() else {}
+    refused = incidents.errors if incidents is not None else {}
     query = QueryDict(mutable=True)
     for key, values in request.GET.lists():
         values = [value for value in values if value.strip()]
-        if key in IncidentFilter.base_filters and values:
+        if key in IncidentFilter.base_filters and values and key not in refused:
             query.setlist(key, [keys[key]] if key in keys else values)
     return query.urlencode()
 

@@ -144,6 +144,18 @@ def test_back_to_the_list_keeps_the_filters_the_list_linked_with(client, make_in
     assert '<a href="/events/?province=SY-DY" id="back-link">' in body
 
 
+def test_back_to_the_list_leaves_out_the_filters_the_list_would_refuse(client, make_incident):
+    # A hand-edited address (?order=bad&province=XX) was carried on to the back link, which
+    # then led to a 400: the valid filters are kept, the others left out.
+    incident = make_incident()
+
+    body = client.get(
+        incident.get_absolute_url() + "?order=bad&province=XX&event_type=airstrike"
+    ).content.decode()
+
+    assert '<a href="/events/?event_type=airstrike" id="back-link">' in body
+
+
 def test_it_says_how_the_extractor_read_each_headline_field(
     client, make_incident, make_report, make_bulletin
 ):
