@@ -753,8 +753,15 @@ def find_tolls(sentence, offset=0):
         )
         # "killed six people and injured 32": a verb after "and" starts the next clause.
         joined = after_verb and re.search(r"\band\b|,", window[: after_verb.start("verb")])
-        if after_verb and (
-            (after_verb.start("verb") <= 14 and not (before_verb and joined)) or not before_verb
+        # "killed 12 civilians, including three children, and wounded 20": so does one after
+        # a part of the toll before it, the sentence's subject's next verb, not the part's.
+        part_of_toll = subset and tolls and joined
+        if (
+            after_verb
+            and not part_of_toll
+            and (
+                (after_verb.start("verb") <= 14 and not (before_verb and joined)) or not before_verb
+            )
         ):
             kind = _kind(after_verb["verb"])
             # "45 killed and wounded": the dead and the wounded in one count, neither known.

@@ -830,3 +830,36 @@ def test_what_is_no_count_of_the_civilians_leaves_the_toll_alone(sentence, civil
     result, _ = combine(find_tolls(sentence), "killed")
     toll = result.get("civilians") or result["total"]
     assert (toll["low"], toll["best"], toll["high"]) == (civilians,) * 3, result
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "figure"),
+    [
+        (
+            "Warplanes killed 12 civilians, including three children, and wounded 20 others in"
+            " Saraqeb on Thursday, the Observatory said.",
+            "children",
+            3,
+        ),
+        (
+            "Regime artillery killed four civilians, including two women, and injured nine"
+            " others in Kafranbel on Thursday, activists said.",
+            "women",
+            2,
+        ),
+        (
+            "Air strikes killed 11 people, among them three children, and wounded more than 20"
+            " in the town of al-Tamanah on Thursday.",
+            "children",
+            3,
+        ),
+    ],
+)
+def test_a_part_of_the_dead_named_before_and_wounded_is_of_the_dead(sentence, part, figure):
+    # "killed 12, including three children, and wounded 20": the verb after "and" starts
+    # the next clause, whose subject is the sentence's; the part belongs to the toll before it.
+    tolls = find_tolls(sentence)
+    dead, _ = combine(tolls, "killed")
+    wounded, _ = combine(tolls, "injured")
+    assert dead[part]["best"] == figure
+    assert part not in wounded
