@@ -1478,10 +1478,21 @@ class Gazetteer:
                 return True
             return any(distance(by_id[i]) == 0 for i in supporters(mention) if i in by_id)
 
+        def adjective(mention, location):
+            # "Fresh air strikes killed 3 in Douma": a word of one village only because it
+            # opens the sentence, before the attack it qualifies, is no place of it.
+            entry = self._entry_of.get(location)
+            if entry is None or entry.standalone or " " in mention.surface.strip():
+                return False
+            before = text[: mention.start].rstrip(" \t\"'“‘(")
+            opens = not before or before[-1] in ".!?:;\n"
+            return opens and bool(_ATTACK_AFTER.match(text, mention.end))
+
         near.sort(
             key=lambda item: (
                 doubted(*item),
                 unnamed(*item),
+                adjective(*item),
                 _origin(text, item[0]),
                 id(item[0]) in fuzzy,
                 _reference(text, item[0]),
@@ -1988,6 +1999,11 @@ _PART_OF = re.compile(
 LOCATIVES = frozenset(
     "in at near on hit hits targeted targeting targets shelled struck bombed around outside "
     "into towards toward".split()
+)
+# An attack named after a word ("Fresh air strikes", "Renewed shelling"): the word qualifies it.
+_ATTACK_AFTER = re.compile(
+    r"\s+(?:air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes|shelling|bombardment|bombing|"
+    r"clashes|fighting|attacks?|barrel\s+bombs?|rocket\s+fire|mortar\s+fire|artillery\s+fire)\b"
 )
 _WHERE_A_PLACE_GOES = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVES, key=len, reverse=True))})\s+(?:the\s+)?$", re.I

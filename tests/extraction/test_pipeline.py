@@ -918,3 +918,17 @@ def test_a_follow_up_strike_of_the_same_attacker_keeps_its_attacker_and_place():
     events = [e for e in extract("", text, "2018-07-13") if not e.get("background")]
     assert all(e["province_code"] == "SY-ID" for e in events)
     assert all("russia" in [p["group"] for p in e["perpetrators"]] for e in events)
+
+
+@pytest.mark.parametrize("opener", ["Fresh air strikes", "Fresh shelling"])
+def test_a_word_opening_a_sentence_before_an_attack_is_no_place(opener):
+    # "Fresh" is spelled as a village's other name (Fakhakiya, Raqqa); opening the sentence
+    # before "air strikes" it is the attack's adjective, and Douma, where they fell, the place.
+    [event] = [
+        e
+        for e in extract(
+            "", f"{opener} killed three people in Douma on Friday, rescuers said.", "2018-07-13"
+        )
+        if e["primary"]
+    ]
+    assert event["province_code"] == "SY-RD"
