@@ -188,15 +188,27 @@ def _days_of_month(match, published):
 # toll (not "the Fourth Division has lost 30 in the past two weeks", nor "Syria's second city
 # Aleppo: 250 killed in a week").
 _RANKED = re.compile(
-    r"\b(?-i:second|third|fourth|fifth|deadliest|worst|bloodiest|biggest|largest|heaviest)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:bombardments?|attacks?|(?:air\s*)?strikes?|airstrikes?|raids?|"
-    r"shelling|massacres?|explosions?|bombings?|assaults?|blasts?|time|incident)\s+$",
+    r"\b(?-i:second|third|fourth|fifth|sixth|deadliest|worst|bloodiest|biggest|largest|heaviest)"
+    r"\s+(?:[\w-]+\s+){0,2}?(?:bombardments?|attacks?|(?:air\s*)?strikes?|airstrikes?|raids?|"
+    r"shelling|massacres?|explosions?|bombings?|assaults?|blasts?|time|incident|"
+    r"assassinations?|killings?|ambush(?:es)?)\s+"
+    # ... and where: "the third attack on the village this month", "the fourth such
+    # assassination in Daraa this month"
+    r"(?:(?:on|in|against|near|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?$",
+    re.I,
+)
+# "..., bringing the death toll from three days of bombardment to 60": the period of the
+# running toll, of which the figure before it is the latest part, not that figure's.
+_RUNNING = re.compile(
+    r"\b(?:bringing|raising|taking|pushing)\s+(?:the\s+)?(?:overall\s+|total\s+)?"
+    r"(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|victims|people\s+killed))\b",
     re.I,
 )
 
 
-def find_period(text, published):
-    """The period a toll in `text` covers, or None when it reads as a single incident."""
+def find_period(text, published, toll_end=None):
+    """The period a toll in `text` covers, or None when it reads as a single incident. Given
+    where the toll ends in the text (`toll_end`), not a running toll's period after it."""
     if published is None or not text:
         return None
     readers = (
@@ -210,7 +222,9 @@ def find_period(text, published):
     )
     for pattern, read in readers:
         for match in pattern.finditer(text):
-            if pattern in (_SPAN, _PAST) and _RANKED.search(text, 0, match.start()):
+            if pattern in (_SPAN, _PAST, _SO_FAR) and _RANKED.search(text, 0, match.start()):
+                continue
+            if toll_end is not None and _RUNNING.search(text, toll_end, match.start()):
                 continue
             period = read(match, published)
             if period is not None:

@@ -349,7 +349,8 @@ def _period(facts_list, killed, chosen, published):
     for facts in facts_list:
         start, end = facts.sentence.start, facts.sentence.end
         if any(start <= s < end for s, _ in spans) or any(t.best in figures for t in facts.killed):
-            period = periods.find_period(facts.text, published)
+            ends = [e - start for s, e in spans if start <= s < end]
+            period = periods.find_period(facts.text, published, min(ends) if ends else None)
             if period is not None:
                 return period, start
     return None

@@ -149,3 +149,35 @@ def test_a_toll_between_two_days_of_a_month_is_that_period():
         datetime.date(2018, 11, 20),
         "month",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians"),
+    [
+        (
+            "Government shelling killed six civilians in Jasim on Thursday, bringing the death"
+            " toll from three days of bombardment on the Daraa town to 60, activists said.",
+            6,
+        ),
+        (
+            "Two former rebel commanders were shot dead by unknown assailants in the town of"
+            " Jasim on Thursday, the fourth such assassination in Daraa this month.",
+            None,
+        ),
+        (
+            "Warplanes struck the village of Maaret Harma in southern Idlib on Thursday,"
+            " killing three civilians. It was the third attack on the village this month.",
+            3,
+        ),
+    ],
+)
+def test_a_period_that_ranks_the_incident_or_sums_a_running_toll_leaves_it_one_incident(
+    text, civilians
+):
+    # "the fourth such assassination in Daraa this month" ranks Thursday's among others;
+    # "bringing the death toll from three days of bombardment to 60" is the running toll of
+    # which Thursday's six are the latest: the event is Thursday's, not the period's.
+    [event] = [e for e in extract("", text, datetime.date(2018, 7, 13)) if e["primary"]]
+    assert event["aggregate"] is False
+    assert event["date"] == "2018-07-12"
+    assert event["killed"].get("civilians", {}).get("best") == civilians
