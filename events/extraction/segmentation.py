@@ -26,7 +26,14 @@ BACKGROUND = re.compile(
     r"august|september|october|november|december)\b(?!\s+\d)|\bthis\s+follows\b|"
     r"\bin\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+(?:19|20)\d\d\b|"  # "in September 2017": another month's news
-    r"\b(?:a\s+)?similar\s+attack\b|\bthe\s+(?:previous|last)\s+(?:attack|time)\b|"
+    r"\b(?:a\s+)?similar\s+(?:attack|explosion|blast|strike|raid|bombing|shelling|massacre)s?\b|"
+    r"\bthe\s+(?:previous|last)\s+(?:attack|time)\b|"
+    # "after earlier strikes killed nine", "Last week, 14 people were killed", "Two days
+    # ago, ...": other incidents, told after the news
+    r"\bearlier\s+(?:strikes|attacks|raids|air\s*strikes|airstrikes|shelling|bombings|"
+    r"bombardment|massacres?)\b|"
+    r"^\W*(?:last\s+week|(?:a|one|two|three|four|five|several|a\s+few|\d{1,2})\s+"
+    r"(?:days?|weeks?)\s+(?:ago|earlier|before))\b|"
     r"\b(?:last|the\s+previous)\s+week['’]s\b",  # "Last week's barrel bomb attack on Nawa"
     re.I,
 )

@@ -932,3 +932,36 @@ def test_a_word_opening_a_sentence_before_an_attack_is_no_place(opener):
         if e["primary"]
     ]
     assert event["province_code"] == "SY-RD"
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians"),
+    [
+        (
+            "Five civilians were killed by a landmine explosion in the al-Rumaila neighbourhood"
+            " of Raqqa on Thursday, the Observatory said. On Tuesday, a similar explosion in the"
+            " city killed nine people, including four children.",
+            5,
+        ),
+        (
+            "Raids by warplanes believed to be Russian killed nine civilians in Saraqeb on"
+            " Thursday, activists said. Last week, 14 people, including five women, were killed"
+            " in strikes on the same town.",
+            9,
+        ),
+        (
+            "Warplanes struck the village of Maaret Harma in southern Idlib on Thursday, killing"
+            " three civilians. It was the third attack on the village this month, after earlier"
+            " strikes killed nine and 13 people.",
+            3,
+        ),
+    ],
+)
+def test_the_tolls_of_earlier_incidents_told_after_the_news_are_not_its_own(text, civilians):
+    # "a similar explosion", "Last week, ...", "after earlier strikes killed ...": other
+    # incidents, whose dead (and their women and children) are not the news's.
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["civilians"]["best"] == civilians
+    assert event["killed"]["total"]["best"] == civilians
+    assert not {"children", "women"} & set(event["killed"])
