@@ -196,7 +196,7 @@ _AGENT_AFTER = re.compile(
     r"bombings?|bombs?|missiles?|rockets?|artillery|fire|gunfire|offensive|attacks?|"
     r"blasts?|explosions?|car\s+bombs?|suicide\s+(?:attacks?|bombings?|blasts?)|mortars?|"
     r"assaults?|infighting|counter-?attacks?|incursions?|ambush(?:es)?|advances?|"
-    r"forces|troops|army|gunners|snipers|militiamen|suicide\s+bombers?|tanks?|units|gunboats|"
+    r"forces|troops|army|gunners|snipers?|militiamen|suicide\s+bombers?|tanks?|units|gunboats|"
     r"warships|batteries)\b",
     re.I,
 )
@@ -208,7 +208,7 @@ _AGENT_VERB_AFTER = re.compile(
     r"(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
     r"(?!(?:family|july|italy)\b)[a-z]+ly|"  # "publicly executed", "repeatedly shelled"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"
-    r"tanks|units|gunboats|warships|batteries|"
+    r"tanks|units|gunboats|warships|batteries|snipers?|sleeper|cells|"
     r"have|on\s+\w+day|on\s+\w+|late\s+\w+day|overnight)\s+){0,2}"
     # "Government forces backed by Russian air power shelled": the backer is named between
     r"(?:(?:backed|supported|aided|assisted)\s+by\s+(?:[\w'’-]+\s+){1,4}?)?"

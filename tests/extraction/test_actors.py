@@ -1,5 +1,6 @@
 import pytest
 
+from events.extraction import extract
 from events.extraction.actors import ActorLexicon, attribution, default_actors, role
 
 
@@ -226,3 +227,23 @@ def test_a_side_that_lost_the_fight_or_was_struck_is_not_said_to_have_killed(tex
 )
 def test_a_side_placed_before_its_verb_is_the_attacker(text, group):
     assert max(score for found, score in mentions(text) if found == group) > 0, mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "A regime sniper shot dead a man in the Daraa al-Balad district on Thursday.",
+            "syrian_government",
+        ),
+        ("A regime sniper killed a man in Daraa on Thursday, activists said.", "syrian_government"),
+        (
+            "Islamic State sleeper cells executed four shepherds near al-Mayadin on Thursday.",
+            "islamic_state",
+        ),
+        ("Islamic State cells killed four shepherds near al-Mayadin on Thursday.", "islamic_state"),
+    ],
+)
+def test_a_sniper_or_a_cell_of_a_party_is_that_party_at_work(text, group):
+    [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]] == [group]
