@@ -208,7 +208,7 @@ _AGENT_VERB_AFTER = re.compile(
     r"(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
     r"(?!(?:family|july|italy)\b)[a-z]+ly|"  # "publicly executed", "repeatedly shelled"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"
-    r"tanks|units|gunboats|warships|batteries|snipers?|sleeper|cells|"
+    r"tanks|units|gunboats|warships|batteries|"
     r"have|on\s+\w+day|on\s+\w+|late\s+\w+day|overnight)\s+){0,2}"
     # "Government forces backed by Russian air power shelled": the backer is named between
     r"(?:(?:backed|supported|aided|assisted)\s+by\s+(?:[\w'’-]+\s+){1,4}?)?"
@@ -310,7 +310,7 @@ _WEAPON = re.compile(
 _MEMBERS = re.compile(
     r"^(?:['’]s)?\*?\s*(?:terrorists?(?:\s+(?:group|organi[sz]ation|movement))?|fighters|"
     r"militants|jihadists|militiamen|militias?|factions?|gunmen|group|organi[sz]ation|members|"
-    r"forces|troops|(?:border\s+)?guards|gendarmerie|intelligence|cells?|"
+    r"forces|troops|(?:border\s+)?guards|gendarmerie|intelligence|(?:sleeper\s+)?cells?|snipers?|"
     r"insurgents|extremists|enemy)\b",  # "Nusra terrorist group fired", "the Israeli enemy fired"
     re.I,
 )
