@@ -108,6 +108,7 @@ CATEGORY_NOUNS = [
     (
         "children",
         r"(?:citizen|civilian)\s+(?:children|child)|children|child|kids|boys|girls|infants|babies|minors|schoolchildren|pupils|"
+        r"school(?:girl|boy)s?|"
         r"toddlers|teenagers|youngsters|son|daughter|boy|girl|baby|infant|toddler|teenager|"
         r"grandsons?|granddaughters?|grandchildren|grandchild|sons|daughters",
     ),

@@ -863,3 +863,16 @@ def test_a_part_of_the_dead_named_before_and_wounded_is_of_the_dead(sentence, pa
     wounded, _ = combine(tolls, "injured")
     assert dead[part]["best"] == figure
     assert part not in wounded
+
+
+@pytest.mark.parametrize("pupils", ["schoolgirls", "schoolboys"])
+def test_schoolgirls_and_schoolboys_are_children(pupils):
+    sentence = (
+        f"Three {pupils} were killed and 16 pupils were injured when mortar shells hit a school"
+        " in the Bab Sharqi area of Damascus on Thursday, SANA said."
+    )
+    tolls = find_tolls(sentence)
+    dead, _ = combine(tolls, "killed")
+    wounded, _ = combine(tolls, "injured")
+    assert dead["children"]["best"] == 3 and dead["total"]["best"] == 3
+    assert wounded["children"]["best"] == 16
