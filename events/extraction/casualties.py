@@ -870,8 +870,48 @@ def find_tolls(sentence, offset=0):
                     subset,
                 )
             )
+    tolls += _the_rest(tolls, sentence, offset)
     tolls = _coordinated(sorted(tolls, key=lambda t: t.start), sentence, offset)
     return [_mark_split(t, tolls) for t in tolls]
+
+
+# "killed 27 people, 19 of them civilians and the rest fighters", "..., adding that the
+# remaining dead were jihadists": the fighters are the toll less its civilians.
+_THE_REST = re.compile(
+    r"\bthe\s+(?:rest|remaining|remainder|others)(?:\s+(?:of\s+(?:them|the\s+dead|the\s+victims)|"
+    r"dead|victims))?\s*,?\s*(?:(?:were|are|being|was)\s+)?(?:all\s+)?",
+    re.I,
+)
+
+
+def _the_rest(tolls, sentence, offset):
+    """The fighters of a toll whose civilians are counted and whose rest the sentence says
+    are fighters: [Toll] of them, or []."""
+    civilians = next((t for t in tolls if t.kind == "killed" and t.category == "civilians"), None)
+    if civilians is None:
+        return []
+    whole = [
+        t
+        for t in tolls
+        if (t.kind, t.category) == ("killed", "total")
+        and not t.subset
+        and t.start < civilians.start
+    ]
+    if not whole or any(t.kind == "killed" and t.category == "combatants" for t in tolls):
+        return []
+    for found in _THE_REST.finditer(sentence, civilians.end - offset):
+        category, noun_end = _category(sentence[found.end() :])
+        if category != "combatants":
+            continue
+        rest = whole[-1].best - civilians.best
+        if rest <= 0 or whole[-1].vague or civilians.vague:
+            return []
+        end = found.end() + noun_end
+        return [
+            Toll("killed", "combatants", rest, rest, rest, offset + found.start(), offset + end,
+                 subset=True)
+        ]  # fmt: skip
+    return []
 
 
 def _plain_part(category, text):

@@ -876,3 +876,27 @@ def test_schoolgirls_and_schoolboys_are_children(pupils):
     wounded, _ = combine(tolls, "injured")
     assert dead["children"]["best"] == 3 and dead["total"]["best"] == 3
     assert wounded["children"]["best"] == 16
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Air strikes killed 27 people in Eastern Ghouta on Thursday, 19 of them civilians and the"
+        " rest fighters of Jaish al-Islam, the Observatory said.",
+        "Coalition air strikes killed at least 27 people in Hajin on Thursday, among them 19"
+        " civilians, the Observatory said, adding that the remaining dead were jihadists.",
+        "Shelling killed 27 people, including 19 civilians, while the rest were rebel fighters.",
+    ],
+)
+def test_the_rest_of_a_toll_said_to_be_fighters_are_its_fighters(sentence):
+    dead, _ = combine(find_tolls(sentence), "killed")
+    assert (dead["total"]["best"], dead["civilians"]["best"]) == (27, 19)
+    assert dead["combatants"]["best"] == 8
+
+
+def test_the_rest_said_to_be_civilians_makes_no_fighters():
+    dead, _ = combine(
+        find_tolls("Air strikes killed 27 people, 19 of them children and the rest women."),
+        "killed",
+    )
+    assert "combatants" not in dead
