@@ -427,6 +427,9 @@ DIRECTIONS = frozenset(
     """east eastern west western north northern south southern northeast northeastern northwest
     northwestern southeast southeastern southwest southwestern central""".split()
 )
+# Words before a city that qualify it and are no part of its name: "Old Damascus", "Greater
+# Damascus", "downtown Aleppo" (a run that is a name whole, "Old Deir", stays that name).
+QUALIFYING = frozenset("old greater downtown inner".split())
 # Words around a name that make it the governorate (or district), not the town.
 _PROVINCE_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:province|governorate|countryside|rural\s+areas?|region|desert|"
@@ -1030,7 +1033,12 @@ class Gazetteer:
         if folded in self._given:
             return False  # "Maria Zakharova": a person, and no place follows
         stem = folded[:-1] if folded.endswith("s") else folded  # "Syrias", "Russia's"
-        return folded in DIRECTIONS or folded in self._countries or stem in self._countries
+        return (
+            folded in DIRECTIONS
+            or folded in QUALIFYING
+            or folded in self._countries
+            or stem in self._countries
+        )
 
     def _nonplace(self, word):
         folded = fold(word)

@@ -151,3 +151,21 @@ def test_a_title_case_headline_holds_the_name_at_its_end(gazetteer):
 def test_a_run_after_a_person_is_not_searched_for_a_village(gazetteer):
     text = "Nobody can stop the planes, said Bebars Mishal an official with the rescuers"
     assert [m.surface for m in gazetteer.find_mentions(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "A mortar attack killed two people in the Bab Touma neighbourhood of Old Damascus on"
+            " Thursday, SANA said.",
+            "SY-DI",
+        ),
+        ("Shells fell on Old Aleppo on Sunday", "SY-HL"),
+        ("Clashes raged in Greater Damascus overnight", "SY-DI"),
+    ],
+)
+def test_a_city_after_old_or_greater_is_the_city(gazetteer, text, code):
+    # "Old Damascus" is no name of the gazetteer's; "Old" is no part of a name here, but
+    # qualifies the city after it, as a direction does ("western Aleppo").
+    assert located(gazetteer, text).province_code == code
