@@ -871,8 +871,35 @@ def find_tolls(sentence, offset=0):
                 )
             )
     tolls += _the_rest(tolls, sentence, offset)
+    tolls = _dead_among_casualties(tolls, sentence, offset)
     tolls = _coordinated(sorted(tolls, key=lambda t: t.start), sentence, offset)
     return [_mark_split(t, tolls) for t in tolls]
+
+
+# "40 casualties, among them 12 dead", "25 casualties, including six dead": casualties are
+# the dead and the wounded; the dead counted among them are the toll.
+_CASUALTIES_BEFORE = re.compile(
+    r"(?P<figure>\S+)\s+casualties\s*,?\s*(?:among\s+them|among\s+whom|including|of\s+whom)\s+"
+    r"(?:at\s+least\s+|some\s+|about\s+)?$",
+    re.I,
+)
+_DEAD_AFTER = re.compile(r"\s*(?:people\s+|persons\s+)?(?:dead|deaths|fatalities|killed)\b", re.I)
+
+
+def _dead_among_casualties(tolls, sentence, offset):
+    """The tolls with the dead counted among casualties made the toll, and the casualties
+    (the dead and the wounded) left out."""
+    out = list(tolls)
+    for dead in tolls:
+        if dead.kind != "killed" or not dead.subset:
+            continue
+        start, end = dead.start - offset, dead.end - offset
+        found = _CASUALTIES_BEFORE.search(sentence, max(0, start - 80), start)
+        if not found or not _DEAD_AFTER.match(sentence, end):
+            continue
+        out = [t for t in out if not (t.kind == "killed" and t.end - offset == found.end("figure"))]
+        out = [replace(t, subset=False) if t is dead else t for t in out]
+    return out
 
 
 # "killed 27 people, 19 of them civilians and the rest fighters", "..., adding that the

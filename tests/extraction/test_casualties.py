@@ -900,3 +900,18 @@ def test_the_rest_said_to_be_civilians_makes_no_fighters():
         "killed",
     )
     assert "combatants" not in dead
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An air strike on the market of al-Atareb on Thursday left some 40 casualties, among them"
+        " at least 12 dead, the civil defence said.",
+        "A bomb blast in the city of Idlib on Thursday caused about 40 casualties, including 12"
+        " dead, a doctor said.",
+    ],
+)
+def test_casualties_with_their_dead_counted_are_not_all_dead(sentence):
+    # "casualties" are the dead and the wounded; the dead among them are the toll.
+    dead, _ = combine(find_tolls(sentence), "killed")
+    assert dead["total"]["best"] == 12
