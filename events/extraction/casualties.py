@@ -756,7 +756,14 @@ def find_tolls(sentence, offset=0):
         joined = after_verb and re.search(r"\band\b|,", window[: after_verb.start("verb")])
         # "killed 12 civilians, including three children, and wounded 20": so does one after
         # a part of the toll before it, the sentence's subject's next verb, not the part's.
-        part_of_toll = subset and tolls and joined
+        # (not "and many others, including 12 children, were wounded": their own verb)
+        part_of_toll = (
+            subset
+            and tolls
+            and re.search(r"\band\s+(?:\w+ly\s+)?$", window[: after_verb.start("verb")])
+            if after_verb
+            else False
+        )
         if (
             after_verb
             and not part_of_toll

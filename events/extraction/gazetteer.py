@@ -1489,8 +1489,11 @@ class Gazetteer:
         def adjective(mention, location):
             # "Fresh air strikes killed 3 in Douma": a word of one village only because it
             # opens the sentence, before the attack it qualifies, is no place of it.
+            # (a word spelled as one of its names is the village: "Zamalka air strikes")
             entry = self._entry_of.get(location)
             if entry is None or entry.standalone or " " in mention.surface.strip():
+                return False
+            if spelling(mention.surface) in entry.spellings:
                 return False
             before = text[: mention.start].rstrip(" \t\"'“‘(")
             opens = not before or before[-1] in ".!?:;\n"

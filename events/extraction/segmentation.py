@@ -28,12 +28,6 @@ BACKGROUND = re.compile(
     r"november|december)\s+(?:19|20)\d\d\b|"  # "in September 2017": another month's news
     r"\b(?:a\s+)?similar\s+(?:attack|explosion|blast|strike|raid|bombing|shelling|massacre)s?\b|"
     r"\bthe\s+(?:previous|last)\s+(?:attack|time)\b|"
-    # "after earlier strikes killed nine", "Last week, 14 people were killed", "Two days
-    # ago, ...": other incidents, told after the news
-    r"\bearlier\s+(?:strikes|attacks|raids|air\s*strikes|airstrikes|shelling|bombings|"
-    r"bombardment|massacres?)\b|"
-    r"^\W*(?:last\s+week|(?:a|one|two|three|four|five|several|a\s+few|\d{1,2})\s+"
-    r"(?:days?|weeks?)\s+(?:ago|earlier|before))\b|"
     r"\b(?:last|the\s+previous)\s+week['’]s\b",  # "Last week's barrel bomb attack on Nawa"
     re.I,
 )
@@ -45,7 +39,7 @@ CONTEXT = re.compile(
     r"(?:march\s+)?20\d\d)\b|\bconflict\s+(?:has|which)\b|"
     # "have been killed in the conflict", not "have been killed in 24 hours of fighting"
     r"\bhave\s+been\s+killed\s+(?:in|since)\b(?!\s+(?:the\s+(?:past|last)\s+)?(?:a\s+)?"
-    r"(?:\d+|a|one|two|three|four|five|few|several)[\s-]+(?:hours?|days?)\b)|"
+    r"(?:\d+|a|one|two|three|four|five|few|several)[\s-]+(?:hours?|days?|weeks?)\b)|"
     r"\b(?:has|have)\s+(?:recently|repeatedly|regularly|frequently|often)\b|\bregularly\b|"
     r"\brepeatedly\b|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bhave\s+since\b|"
     r"\bhave\s+been\s+(?:supporting|carrying|battling|fighting|backing)\b|"

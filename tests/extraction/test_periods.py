@@ -181,3 +181,21 @@ def test_a_period_that_ranks_the_incident_or_sums_a_running_toll_leaves_it_one_i
     assert event["aggregate"] is False
     assert event["date"] == "2018-07-12"
     assert event["killed"].get("civilians", {}).get("best") == civilians
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eighty-one civilians have been killed in a week of Russian and government raids on the"
+        " Idlib countryside, the Observatory said on Friday, among them 20 children.",
+        "At least 81 civilians have been killed in two weeks of air strikes on the Idlib"
+        " countryside, the Observatory said on Friday.",
+    ],
+)
+def test_a_toll_that_has_been_reached_over_weeks_is_a_period_not_context(text):
+    # "have been killed in" reads as the war's toll ("have been killed in the conflict"),
+    # which feeds nothing; over a week or two it is a period toll, an aggregate of its own.
+    [event] = [e for e in extract("", text, FRIDAY) if e["primary"]]
+    assert event["aggregate"] is True
+    assert event["date_precision"] in ("week", "month")
+    assert event["killed"]["civilians"]["best"] == 81
