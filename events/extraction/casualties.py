@@ -760,7 +760,10 @@ def find_tolls(sentence, offset=0):
         part_of_toll = (
             subset
             and tolls
-            and re.search(r"\band\s+(?:\w+ly\s+)?$", window[: after_verb.start("verb")])
+            and re.search(
+                r"\band\s+(?:(?!(?:were|was|are|is|have|has|had|been)\b)\w+\s+)?$",
+                window[: after_verb.start("verb")],
+            )
             if after_verb
             else False
         )
@@ -912,8 +915,11 @@ def _dead_among_casualties(tolls, sentence, offset):
 # "killed 27 people, 19 of them civilians and the rest fighters", "..., adding that the
 # remaining dead were jihadists": the fighters are the toll less its civilians.
 _THE_REST = re.compile(
-    r"\bthe\s+(?:rest|remaining|remainder|others)(?:\s+(?:of\s+(?:them|the\s+dead|the\s+victims)|"
-    r"dead|victims))?\s*,?\s*(?:(?:were|are|being|was)\s+)?(?:all\s+)?",
+    # "the rest (of them) (were) fighters", "the others were rebels", "the remaining dead
+    # were jihadists"; not "the remaining rebels withdrew" (alive)
+    r"\bthe\s+(?:(?:rest|remainder)(?:\s+of\s+(?:them|the\s+dead|the\s+victims))?\s*,?\s*"
+    r"(?:(?:were|are|being|was)\s+)?|(?:others|(?:remaining|other)\s+(?:dead|victims|bodies))"
+    r"\s+(?:were|are|being|was)\s+)(?:all\s+)?",
     re.I,
 )
 
@@ -934,6 +940,9 @@ def _the_rest(tolls, sentence, offset):
     if not whole or any(t.kind == "killed" and t.category == "combatants" for t in tolls):
         return []
     for found in _THE_REST.finditer(sentence, civilians.end - offset):
+        before = [t for t in tolls if t.end - offset <= found.start()]
+        if not before or before[-1] is not civilians:
+            return []  # the rest of another count ("wounded 30, 20 of them civilians and the rest")
         category, noun_end = _category(sentence[found.end() :])
         if category != "combatants":
             continue

@@ -1493,8 +1493,9 @@ class Gazetteer:
             entry = self._entry_of.get(location)
             if entry is None or entry.standalone or " " in mention.surface.strip():
                 return False
-            if spelling(mention.surface) in entry.spellings:
-                return False
+            word = mention.surface.strip()
+            if spelling(word) in entry.spellings and not _weapon_word(word):
+                return False  # (but "Sarin attack on Khan Sheikhoun": the weapon's name)
             before = text[: mention.start].rstrip(" \t\"'“‘(")
             opens = not before or before[-1] in ".!?:;\n"
             return opens and bool(_ATTACK_AFTER.match(text, mention.end))
@@ -2011,6 +2012,15 @@ LOCATIVES = frozenset(
     "in at near on hit hits targeted targeting targets shelled struck bombed around outside "
     "into towards toward".split()
 )
+
+
+def _weapon_word(word):
+    """Is the word the name of a weapon or a kind of attack ("Sarin", "Chlorine")?"""
+    from .event_types import find_cues
+
+    return any(c.end - c.start == len(word) for c in find_cues(word))
+
+
 # An attack named after a word ("Fresh air strikes", "Renewed shelling"): the word qualifies it.
 _ATTACK_AFTER = re.compile(
     r"\s+(?:air\s*strikes?|airstrikes?|air\s+raids?|raids?|strikes|shelling|bombardment|bombing|"

@@ -197,11 +197,11 @@ _RANKED = re.compile(
     r"(?:(?:on|in|against|near|of)\s+(?:the\s+)?(?:[\w'’-]+\s+){1,3}?)?$",
     re.I,
 )
-# "this month" ranks the incident when the ranking is said of it ("..., the fourth such
-# assassination in Daraa this month", "It was the third attack on the village this month"),
-# not when it is the subject of a toll ("The second assault on Eastern Ghouta this year has
-# killed more than 200 civilians": that assault's toll over the year).
-_SAID_OF_IT = re.compile(r"(?:,|\b(?:was|is|as|marks?|marking|making\s+it))\s+(?:the\s+)?$", re.I)
+# "this month" ranks the incident ("..., the fourth such assassination in Daraa this month",
+# "for the third time this month", "in the deadliest attack on the town this year"), but not
+# when the ranked attack is the sentence's subject, whose toll it is ("The second assault on
+# Eastern Ghouta this year has killed more than 200 civilians": that assault's toll).
+_SUBJECT = re.compile(r"^\W*(?:the\s+)?$", re.I)
 # "..., bringing the death toll from three days of bombardment to 60": the period of the
 # running toll, of which the figure before it is the latest part, not that figure's.
 _RUNNING = re.compile(
@@ -228,7 +228,7 @@ def find_period(text, published, toll_end=None):
     for pattern, read in readers:
         for match in pattern.finditer(text):
             ranked = pattern in (_SPAN, _PAST, _SO_FAR) and _RANKED.search(text, 0, match.start())
-            if ranked and (pattern is not _SO_FAR or _SAID_OF_IT.search(text, 0, ranked.start())):
+            if ranked and not (pattern is _SO_FAR and _SUBJECT.search(text, 0, ranked.start())):
                 continue
             if toll_end is not None and _RUNNING.search(text, toll_end, match.start()):
                 continue

@@ -342,6 +342,14 @@ def _figures(tolls, kind, evidence, prefix, headline_end=0, roundup=False):
     return {category: result[category] for category in _FIELDS if category in result}, chosen
 
 
+def _period_of(facts, published):
+    """The period a sentence's own tolls cover, or None (see periods.find_period)."""
+    if not facts.killed:
+        return None
+    end = min(t.end for t in facts.killed) - facts.sentence.start
+    return periods.find_period(facts.text, published, end)
+
+
 def _period(facts_list, killed, chosen, published):
     """The period the event's toll covers when it is a period or cumulative toll, else None."""
     figures = {killed[c]["best"] for c in ("civilians", "total") if c in killed}
@@ -678,6 +686,15 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     all_facts = [_Facts(s, actor_mentions, source_mentions) for s in sentences(head)]
     anchor = _anchor(all_facts)
     if anchor is None:
+        # A report of a period's toll alone ("Eighty-one civilians have been killed in a week
+        # of raids"), read as the war's context, is the news when nothing else is; not the
+        # war's toll ("have been killed since 2011").
+        for facts in all_facts:
+            period = _period_of(facts, published) if facts.context else None
+            if period is not None and period.precision != "year":
+                facts.context = False
+        anchor = _anchor(all_facts)
+    if anchor is None:
         return []
     anchor_facts = all_facts[anchor]
     members = [anchor_facts]
@@ -691,6 +708,15 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     lead_end = anchor + LEAD_SENTENCES
     used = {anchor}
     anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
+    for facts in all_facts[anchor + 1 :]:
+        # After the news, a sentence of an earlier time that does not repeat its figure tells
+        # another incident ("Last week, 14 people were killed ..."): background.
+        if (
+            facts.sentence.tells_earlier
+            and facts.killed
+            and not any(t.best in anchor_tolls for t in facts.killed)
+        ):
+            facts.background = True
     for facts in all_facts[anchor + 1 :]:
         if facts.context or facts.background or facts.separate:
             continue

@@ -39,7 +39,7 @@ CONTEXT = re.compile(
     r"(?:march\s+)?20\d\d)\b|\bconflict\s+(?:has|which)\b|"
     # "have been killed in the conflict", not "have been killed in 24 hours of fighting"
     r"\bhave\s+been\s+killed\s+(?:in|since)\b(?!\s+(?:the\s+(?:past|last)\s+)?(?:a\s+)?"
-    r"(?:\d+|a|one|two|three|four|five|few|several)[\s-]+(?:hours?|days?|weeks?)\b)|"
+    r"(?:\d+|a|one|two|three|four|five|few|several)[\s-]+(?:hours?|days?)\b)|"
     r"\b(?:has|have)\s+(?:recently|repeatedly|regularly|frequently|often)\b|\bregularly\b|"
     r"\brepeatedly\b|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bhave\s+since\b|"
     r"\bhave\s+been\s+(?:supporting|carrying|battling|fighting|backing)\b|"
@@ -74,6 +74,17 @@ _EARLIER = re.compile(
     r"\b(?:last|previous)\s+(?:week|weekend|night|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b|\b(?:days|weeks)\s+(?:ago|earlier)\b|\bsimilar\s+attacks\b|"
     r"\bearlier\s+(?:this|last)\s+week\b",
+    re.I,
+)
+# A sentence that opens on an earlier time ("Last week, 14 people were killed", "Two days ago,
+# ...") or tells of earlier strikes' dead ("after earlier strikes killed nine"): after the
+# news, another incident (the pipeline decides, knowing the news: the only news is told so
+# too, "Two days ago, regime helicopters dropped barrel bombs ...").
+_TELLS_EARLIER = re.compile(
+    r"^\W*(?:last\s+week|earlier\s+this\s+week|(?:a|one|two|three|four|five|six|several|a\s+few|"
+    r"\d{1,2})\s+(?:days?|weeks?)\s+(?:ago|earlier|before))\b|"
+    r"\bearlier\s+(?:strikes|attacks|raids|air\s*strikes|airstrikes|shelling|bombings|"
+    r"bombardment)\s+(?:that\s+|which\s+)?(?:had\s+)?(?:killed|left)\b",
     re.I,
 )
 # A sentence that opens on another incident: "Separately, shelling killed five in Douma".
@@ -207,6 +218,11 @@ class Sentence:
         if found:
             return earlier if earlier and earlier <= found.start() else 0
         return earlier
+
+    @property
+    def tells_earlier(self):
+        """Does it open on an earlier time or tell of earlier strikes' dead (_TELLS_EARLIER)?"""
+        return bool(_TELLS_EARLIER.search(self._compared))
 
     @property
     def is_separate(self):

@@ -199,3 +199,10 @@ def test_a_toll_that_has_been_reached_over_weeks_is_a_period_not_context(text):
     assert event["aggregate"] is True
     assert event["date_precision"] in ("week", "month")
     assert event["killed"]["civilians"]["best"] == 81
+
+
+def test_the_wars_toll_alone_is_no_news():
+    assert (
+        extract("", "More than 400,000 people have been killed since 2011, the UN said.", FRIDAY)
+        == []
+    )
