@@ -149,11 +149,13 @@ def decode(data, name="input", limit=None):
         ) from None
     if "\x00" in text:  # UTF-16 spells NUL with other bytes; PostgreSQL refuses it in text.
         raise Rejected(f"{name} looks binary (it contains NUL characters), not a text bulletin.")
-    if not text.strip():
-        raise Rejected(f"{name} is empty.")
     controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
     if controls > max(8, len(text) // 100):
         raise Rejected(f"{name} looks binary ({controls} control characters), not text.")
+    # (the few control characters text may hold are no text: see BulletinInput)
+    text = without_controls(text)
+    if not text.strip():
+        raise Rejected(f"{name} is empty.")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -401,7 +403,7 @@ def _string(value):
         raise Rejected("a title, text or source is a JSON object or list, not text.")
     if isinstance(value, bool):  # true is no title "True"
         raise Rejected("a title, text or source is true or false, not text.")
-    return str(value).strip()
+    return without_controls(str(value)).strip()
 
 
 URL_LENGTH = 1000  # Bulletin.url's max_length

@@ -274,3 +274,13 @@ def test_a_bulletin_without_a_word_is_rejected_alone(fields):
     assert [r.status for r in results] == ["created", "rejected", "created"]
     assert "no words" in results[1].reason
     assert Bulletin.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "data", [b"\x01", b"\x1b\n\x07", b'{"title": "\\u0001", "text": "\\u001b"}']
+)
+def test_a_file_of_control_characters_alone_is_rejected_as_empty(data):
+    # (found by the fuzz test: the controls were taken out after the check for emptiness)
+    name = "c.jsonl" if data.startswith(b"{") else "c.txt"
+    [item] = read_upload(name, data)
+    assert isinstance(item, Rejected)
