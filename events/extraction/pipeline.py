@@ -342,6 +342,31 @@ def _figures(tolls, kind, evidence, prefix, headline_end=0, roundup=False):
     return {category: result[category] for category in _FIELDS if category in result}, chosen
 
 
+def _elsewhere(gazetteer, text, facts, anchor):
+    """Does the sentence tell an attack and a toll of its own in a governorate that the news's
+    sentence does not name, each naming one without doubt (names of one governorate only)?"""
+    if gazetteer is None or not facts.cues or not anchor.killed:
+        return False
+    if not any(not t.subset and not t.vague for t in facts.killed):
+        return False
+    named, news = _governorates_named(gazetteer, text, facts), None
+    if named:
+        news = _governorates_named(gazetteer, text, anchor)
+    return bool(named and news and not named & news)
+
+
+def _governorates_named(gazetteer, text, facts):
+    """The governorates the sentence's place names name, each of one governorate only."""
+    start, end = facts.sentence.start, facts.sentence.end
+    codes = set()
+    for mention in gazetteer.find_mentions(text):
+        if start <= mention.start < end:
+            provinces = {c.province_code for c in mention.candidates}
+            if len(provinces) == 1:
+                codes |= provinces
+    return codes
+
+
 def _period_of(facts, published):
     """The period a sentence's own tolls cover, or None (see periods.find_period)."""
     if not facts.killed:
@@ -728,6 +753,8 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         )
         if not (_compatible(facts, cause, anchor_cause) or repeats):
             continue
+        if not repeats and _elsewhere(gazetteer, head, facts, anchor_facts):
+            continue  # "... in Kafr Zita in Hama. In Daraa, an air strike killed four": another
         refers = _ANAPHORA.search(facts.sentence.text)
         # In the lead a sentence joins when it adds anything; later only when it refers back.
         if refers or (

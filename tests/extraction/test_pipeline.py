@@ -959,3 +959,31 @@ def test_the_tolls_of_earlier_incidents_told_after_the_news_are_not_its_own(text
     assert event["killed"]["civilians"]["best"] == civilians
     assert event["killed"]["total"]["best"] == civilians
     assert not {"children", "women"} & set(event["killed"])
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "In Hama province, regime shelling killed two civilians in Kafr Zita on Thursday. In"
+            " Daraa, an air strike killed four people in the town of Tafas, the Observatory said.",
+            ("SY-HM", 2),
+            ("SY-DR", 4),
+        ),
+        (
+            "Russian warplanes killed eight civilians in the town of Darat Izza in western Aleppo"
+            " on Thursday. Hours later, a regime barrel bomb killed three people in the village of"
+            " Kafr Uwayd in Idlib's Jabal al-Zawiya.",
+            ("SY-HL", 8),
+            ("SY-ID", 3),
+        ),
+    ],
+)
+def test_a_strike_told_next_in_another_governorate_is_another_incident(text, first, second):
+    # Each sentence tells its own attack and toll in a governorate the other does not name.
+    events = extract("", text, "2018-07-13")
+    news = primary(events)
+    other = [e for e in events if not e["primary"] and not e["background"]]
+    assert (news["province_code"], news["killed"]["total"]["best"]) == first
+    assert news["killed"]["total"]["high"] == first[1]
+    assert [(e["province_code"], e["killed"]["total"]["best"]) for e in other] == [second]
