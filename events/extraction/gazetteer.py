@@ -1542,6 +1542,10 @@ class Gazetteer:
                 # "Mezzeh in Damascus": only a governorate's city says so by "in" alone
                 if entry.capital_of is None or entry.capital_of.location.precision != PROVINCE:
                     continue
+            if "suburb" in joint.group(0).lower() and part.province_code == COUNTRYSIDE.get(
+                city.province_code
+            ):
+                continue  # "the Damascus suburb of Saqba": Damascus's suburbs are its countryside
             if part.province_code != city.province_code:
                 out[at] = (out[at][0], city)
         return out
@@ -2041,10 +2045,18 @@ def _origin(text, mention):
     return bool(_ORIGIN_BEFORE.search(text[max(0, mention.start - 40) : mention.start]))
 
 
+# "the Damascus suburb of Douma": the suburb named after the city is the place.
+_CITY_SUBURB_OF = re.compile(
+    r"\b(?-i:[A-Z])[\w'’-]+\s+(?:suburb|district|neighbou?rhood)\s+of\s+$", re.I
+)
+
+
 def _reference(text, mention):
     before = text[max(0, mention.start - 40) : mention.start]
     after = text[mention.end : mention.end + 30]
-    return bool(_REFERENCE_BEFORE.search(before) or _REFERENCE_AFTER.match(after))
+    if _REFERENCE_BEFORE.search(before) and not _CITY_SUBURB_OF.search(before):
+        return True
+    return bool(_REFERENCE_AFTER.match(after))
 
 
 def _put(index, value, entry):

@@ -169,3 +169,32 @@ def test_a_city_after_old_or_greater_is_the_city(gazetteer, text, code):
     # "Old Damascus" is no name of the gazetteer's; "Old" is no part of a name here, but
     # qualifies the city after it, as a direction does ("western Aleppo").
     assert located(gazetteer, text).province_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "code"),
+    [
+        (
+            "Airstrikes on the Damascus suburb of Douma killed 12 people on Thursday.",
+            "Duma",
+            "SY-RD",
+        ),
+        ("Shells hit the Damascus suburb of Jaramana on Thursday, killing 2.", "Jaramana", "SY-RD"),
+        (
+            "Airstrikes hit the eastern Damascus suburb of Saqba on Thursday, killing 6.",
+            None,
+            "SY-RD",
+        ),
+        ("Shells hit the Aleppo suburb of Nubl on Thursday, killing 2.", None, "SY-HL"),
+        ("Shells fell on the southern suburbs of Damascus on Thursday.", "Damascus", "SY-DI"),
+    ],
+)
+def test_the_city_suburb_of_a_town_is_the_town(gazetteer, text, place, code):
+    # "the Damascus suburb of Douma": Damascus places the suburb, which is the place; but
+    # "the southern suburbs of Damascus" are Damascus's.
+    found = located(gazetteer, text)
+    assert found.province_code == code
+    if place:
+        assert found.name == place
+    else:
+        assert found.name not in ("Damascus", "Aleppo")
