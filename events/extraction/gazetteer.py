@@ -1705,7 +1705,7 @@ class Gazetteer:
             if len({w.location for w in wider if w}) == 1:
                 return [(wider[0].location, 1.0)]
         places = [e for e in entries if e.location.precision == PLACE]
-        context = self._context(mention, mentions)
+        context = (*self._context(mention, mentions), self._placed_by(text, mention, mentions))
         weights = self._weights(mention, mentions)
         named = {code for code, weight in weights.items() if weight >= GOVERNORATE_WEIGHT}
         if (
@@ -1762,7 +1762,8 @@ class Gazetteer:
     def _evidence(self, entries, surface, weights, context, favoured=(), kind=None):
         """[(closeness of the spelling, the prior's evidence, what the text adds, entry)] of
         each candidate: what ranked_by weighs."""
-        codes, districts = context
+        codes, districts, *placed_by = context
+        near = placed_by[0] if placed_by else ()
         top = max((weights.get(e.location.province_code, 0) for e in entries), default=0)
         rows = []
         for e in entries:
@@ -1775,6 +1776,11 @@ class Gazetteer:
                 bonus += NAMED_GOVERNORATE / 2
             if loc.district and loc.district in districts:
                 bonus += NAMED_DISTRICT
+            if loc.latitude is not None and any(
+                distance_km(loc.latitude, loc.longitude, lat, lon) <= PLACED_BY_KM
+                for lat, lon in near
+            ):
+                bonus += NAMED_DISTRICT  # "Adra, northeast of Damascus": near Damascus
             if e in favoured:
                 bonus += CAPITAL
             if kind in e.kinds:
@@ -1825,6 +1831,20 @@ class Gazetteer:
         chosen, score = _closest(entries, k)
         return chosen if score >= {2: 0.8, 3: 0.75, 4: 0.7}.get(len(s), 0.6) else []
 
+    def _placed_by(self, text, mention, mentions):
+        """[(latitude, longitude)] of the places the text places the event by ("northeast of
+        Damascus", "30 km south of Aleppo"), each a name of one governorate."""
+        points = []
+        for other in mentions:
+            if other is mention or not other.candidates or not _reference(text, other):
+                continue
+            if len({c.province_code for c in other.candidates}) != 1:
+                continue
+            first = other.candidates[0]
+            if first.latitude is not None:
+                points.append((first.latitude, first.longitude))
+        return points
+
     def _context(self, mention, mentions):
         """Governorate codes and district names the other mentions establish, nearest first."""
         codes, districts = [], []
@@ -1848,6 +1868,9 @@ class Gazetteer:
         return entry.location if entry else None
 
 
+# A place the text places the event by ("northeast of Damascus") puts its namesakes within
+# this distance ahead of the others.
+PLACED_BY_KM = 60.0
 # Conflict clusters: a place among places of many coded events is likelier the scene of the
 # next report than its namesake in a quiet district (the prior counts the events coded at the
 # other places within NEARBY_KM).
