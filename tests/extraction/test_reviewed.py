@@ -256,3 +256,35 @@ def test_a_period_toll_after_the_news_is_no_figure_of_the_news(text):
     # unless it is the only toll the report gives: then it is the news, a period's toll)
     event = primary("", text)
     assert (event["killed"]["total"]["best"], event["killed"]["total"]["high"]) == (14, 14)
+
+
+# An adversarial tester's places and dates.
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [
+        ("Warplanes bombed Kafr Nabl on Thursday, killing 5 people in total.", 5),
+        ("Airstrikes on Douma and Harasta killed 9 people in total on Thursday.", 9),
+    ],
+)
+def test_a_toll_in_total_of_the_days_news_is_the_news(text, total):
+    # "In total, 400,000 have died" is the war's; "killing 5 people in total" on Thursday
+    # sums the news's own dead.
+    event = primary("", text)
+    assert event["date"] == "2018-07-12"
+    assert event["killed"]["total"]["best"] == total
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After a week of clashes in Daraa, Russian jets on Thursday struck the town of Inkhil,"
+        " killing five people.",
+        "After two days of clashes, an airstrike on Thursday hit Tafas, killing 4.",
+    ],
+)
+def test_a_strike_after_days_of_fighting_is_the_days_incident(text):
+    event = primary("", text)
+    assert event["aggregate"] is False
+    assert event["date"] == "2018-07-12"
