@@ -1659,6 +1659,7 @@ class Gazetteer:
         if not entries:
             return []
         surface = _heard(text, mention)
+        own = list(entries)  # the places of this name, before its namesakes by likeness
         if not is_arabic(surface[:1]):
             # Places whose key differs only by a final vowel ("Arbine", "Arbin"), or whose
             # consonants are these by any name (an Arabic one read as Latin letters): a
@@ -1692,20 +1693,33 @@ class Gazetteer:
         site = _SITE_AFTER.match(after)
         kind = SITE_KINDS[site.group(1).lower()] if site else None
         areas = [e for e in entries if e.location.precision != PLACE]
+        near = self._placed_by(text, mention, mentions)
+
+        def far(entry):
+            # "the Shehba region north of Aleppo": not a district far from Aleppo
+            return bool(
+                near
+                and entry.location.precision == DISTRICT
+                and not _near_any(entry.location, near)
+            )
+
+        if near and any(not far(e) for e in entries):
+            areas = [e for e in areas if not far(e)]
+            entries = [e for e in entries if not far(e)]
         if _PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before):
             wider = [e for e in areas if e.location.precision == PROVINCE]
-            wider = wider or [e.capital_of for e in entries if e.capital_of]
+            wider = wider or [e.capital_of for e in own if e.capital_of and not far(e.capital_of)]
             wider = wider or [self._provinces.get(e.location.province_code) for e in entries]
             wider = [w for w in wider if w]
             if wider and len({w.location.province_code for w in wider}) == 1:
                 return [(wider[0].location, 1.0)]
         if _DISTRICT_AFTER.match(after):
             wider = [e for e in areas if e.location.precision == DISTRICT]
-            wider = wider or [e.capital_of for e in entries if e.capital_of]
+            wider = wider or [e.capital_of for e in own if e.capital_of and not far(e.capital_of)]
             if len({w.location for w in wider if w}) == 1:
                 return [(wider[0].location, 1.0)]
         places = [e for e in entries if e.location.precision == PLACE]
-        context = (*self._context(mention, mentions), self._placed_by(text, mention, mentions))
+        context = (*self._context(mention, mentions), near)
         weights = self._weights(mention, mentions)
         named = {code for code, weight in weights.items() if weight >= GOVERNORATE_WEIGHT}
         if (
@@ -1776,10 +1790,7 @@ class Gazetteer:
                 bonus += NAMED_GOVERNORATE / 2
             if loc.district and loc.district in districts:
                 bonus += NAMED_DISTRICT
-            if loc.latitude is not None and any(
-                distance_km(loc.latitude, loc.longitude, lat, lon) <= PLACED_BY_KM
-                for lat, lon in near
-            ):
+            if _near_any(loc, near):
                 bonus += NAMED_DISTRICT  # "Adra, northeast of Damascus": near Damascus
             if e in favoured:
                 bonus += CAPITAL
@@ -1832,12 +1843,15 @@ class Gazetteer:
         return chosen if score >= {2: 0.8, 3: 0.75, 4: 0.7}.get(len(s), 0.6) else []
 
     def _placed_by(self, text, mention, mentions):
-        """[(latitude, longitude)] of the places the text places the event by ("northeast of
-        Damascus", "30 km south of Aleppo"), each a name of one governorate."""
+        """[(latitude, longitude)] of the places the mention's sentence places it by ("Adra,
+        northeast of Damascus", "30 km south of Aleppo"), each a name of one governorate."""
         points = []
         for other in mentions:
             if other is mention or not other.candidates or not _reference(text, other):
                 continue
+            lo, hi = sorted((mention.start, other.start))
+            if hi - lo > PLACED_BY_CHARS or re.search(r"[.!?]\s|\n", text[lo:hi]):
+                continue  # not the same sentence's
             if len({c.province_code for c in other.candidates}) != 1:
                 continue
             first = other.candidates[0]
@@ -1871,6 +1885,7 @@ class Gazetteer:
 # A place the text places the event by ("northeast of Damascus") puts its namesakes within
 # this distance ahead of the others.
 PLACED_BY_KM = 60.0
+PLACED_BY_CHARS = 120  # and that place named within this many characters, in its sentence
 # Conflict clusters: a place among places of many coded events is likelier the scene of the
 # next report than its namesake in a quiet district (the prior counts the events coded at the
 # other places within NEARBY_KM).
@@ -2297,6 +2312,14 @@ def _heard(text, mention):
 
 def _spelled(entry, surface):
     return entry is not None and spelling(surface) in entry.spellings
+
+
+def _near_any(location, points):
+    """Is the location within PLACED_BY_KM of one of the points?"""
+    return location.latitude is not None and any(
+        distance_km(location.latitude, location.longitude, lat, lon) <= PLACED_BY_KM
+        for lat, lon in points
+    )
 
 
 def _near(a, b):

@@ -211,3 +211,25 @@ def test_a_town_placed_by_a_city_is_the_namesake_near_that_city(gazetteer, text)
     # "Adra" is the Rural Damascus town and an old name of Daraa; "northeast of Damascus"
     # says which. (Without it Daraa, the likelier by its conflict events, is chosen.)
     assert located(gazetteer, text).province_code == "SY-RD"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Israeli strikes hit the Kiswah area south of Damascus late Wednesday.", "SY-RD"),
+        ("Israeli strikes hit the Kiswah area late Wednesday.", "SY-RD"),
+        (
+            "Turkish artillery shelled villages in the Shehba region north of Aleppo on Thursday.",
+            "SY-HL",
+        ),
+    ],
+)
+def test_an_area_named_after_a_town_is_that_towns(gazetteer, text, code):
+    # "the Kiswah area" is Kiswah's, not the governorate of a name spelled like it (As-Sweida);
+    # "the Shehba region north of Aleppo" is not the Shahba district of Suwayda, far from it.
+    assert located(gazetteer, text).province_code == code
+
+
+def test_a_district_far_from_the_city_placing_it_is_still_read_when_it_is_all_there_is(gazetteer):
+    # (every candidate a district far from Aleppo: the district, not nothing)
+    assert located(gazetteer, "Clashes in the Shahba district, far south of Aleppo, on Monday")
