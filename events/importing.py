@@ -68,10 +68,24 @@ _SPACING_CONTROLS = re.compile("[\x0b\x0c]")
 _CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
 
 
+def _windows_1252(code):
+    try:
+        return bytes([code]).decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+
+
+# Text decoded as Latin-1 that was Windows-1252 holds its marks as C1 controls: U+0096 is the
+# en dash, U+0092 the apostrophe.
+_MISREAD_1252 = str.maketrans(
+    {chr(code): mark for code in range(0x80, 0xA0) if (mark := _windows_1252(code)) is not None}
+)
+
+
 def without_controls(text):
     """The text without C0 and C1 control characters but tabs and line breaks (a vertical tab
-    or a form feed becomes a space)."""
-    return _CONTROLS.sub("", _SPACING_CONTROLS.sub(" ", text))
+    or a form feed becomes a space; a C1 control of Windows-1252 punctuation, that mark)."""
+    return _CONTROLS.sub("", _SPACING_CONTROLS.sub(" ", text.translate(_MISREAD_1252)))
 
 
 @dataclass

@@ -1542,8 +1542,11 @@ class Gazetteer:
                 # "Mezzeh in Damascus": only a governorate's city says so by "in" alone
                 if entry.capital_of is None or entry.capital_of.location.precision != PROVINCE:
                     continue
-            if "suburb" in joint.group(0).lower() and part.province_code == COUNTRYSIDE.get(
-                city.province_code
+            part_mention = second if at == i + 1 else first
+            if (
+                "suburb" in joint.group(0).lower()
+                and part.province_code == COUNTRYSIDE.get(city.province_code)
+                and not any(c.province_code == city.province_code for c in part_mention.candidates)
             ):
                 continue  # "the Damascus suburb of Saqba": Damascus's suburbs are its countryside
             if part.province_code != city.province_code:
@@ -1688,6 +1691,7 @@ class Gazetteer:
                 e for e in dict.fromkeys(similar)
                 if e not in entries and e.location.precision == PLACE
             ]  # fmt: skip
+            own += [e for e in entries if e not in own and closeness(surface, e) >= TWIN]
         after = text[mention.end : mention.end + AROUND]
         before = text[max(0, mention.start - AROUND) : mention.start]
         site = _SITE_AFTER.match(after)
@@ -1884,7 +1888,7 @@ class Gazetteer:
 
 # A place the text places the event by ("northeast of Damascus") puts its namesakes within
 # this distance ahead of the others.
-PLACED_BY_KM = 60.0
+PLACED_BY_KM = 100.0
 PLACED_BY_CHARS = 120  # and that place named within this many characters, in its sentence
 # Conflict clusters: a place among places of many coded events is likelier the scene of the
 # next report than its namesake in a quiet district (the prior counts the events coded at the
@@ -2090,11 +2094,20 @@ _CITY_SUBURB_OF = re.compile(
 
 
 def _reference(text, mention):
+    """Is the name a place the text places another by ("a suburb southeast of Damascus",
+    "Damascus suburb", the dateline), not the event's own place? Not the town after "the
+    Damascus suburb of" (but a governorate's city there is: "the Jaramana suburb of Damascus")."""
     before = text[max(0, mention.start - 40) : mention.start]
     after = text[mention.end : mention.end + 30]
-    if _REFERENCE_BEFORE.search(before) and not _CITY_SUBURB_OF.search(before):
+    if _REFERENCE_BEFORE.search(before) and not (
+        _CITY_SUBURB_OF.search(before)
+        and not any(c.precision == PROVINCE for c in mention.candidates)
+    ):
         return True
     return bool(_REFERENCE_AFTER.match(after))
+
+
+reference = _reference  # (the pipeline's name for it)
 
 
 def _put(index, value, entry):

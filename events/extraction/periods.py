@@ -211,15 +211,6 @@ _RUNNING = re.compile(
 )
 
 
-# A span opening the sentence after "After", and the day of the news after it: the backdrop.
-_AFTER_SPAN = re.compile(r"(?:^|[.;:]\s+)\W*after\s+$", re.I)
-_ONE_DAY = re.compile(
-    r"\b(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
-    r"\b(?:yesterday|today|overnight)\b|\bon\s+(?:\d{1,2}\s+)?" + dates._MONTH + r"\b",
-    re.I,
-)
-
-
 def find_period(text, published, toll_end=None):
     """The period a toll in `text` covers, or None when it reads as a single incident. Given
     where the toll ends in the text (`toll_end`), not a running toll's period after it."""
@@ -241,12 +232,6 @@ def find_period(text, published, toll_end=None):
                 continue
             if toll_end is not None and _RUNNING.search(text, toll_end, match.start()):
                 continue
-            if (
-                pattern in (_SPAN_OF, _SPAN, _PAST)
-                and _AFTER_SPAN.search(text, 0, match.start())
-                and _ONE_DAY.search(text, match.end())
-            ):
-                continue  # "After a week of clashes, jets on Thursday struck Inkhil": the day's
             period = read(match, published)
             if period is not None:
                 return period

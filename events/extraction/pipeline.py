@@ -23,6 +23,7 @@ from .actors import (
     tokenize,
 )
 from .gazetteer import default_gazetteer
+from .gazetteer import reference as gazetteer_reference
 from .segmentation import sentences
 
 logger = logging.getLogger(__name__)
@@ -355,16 +356,21 @@ def _elsewhere(gazetteer, text, facts, anchor):
     return bool(named and news and not named & news)
 
 
+# A city and its countryside governorate are one story's ("Damascus", "Jaramana").
+_ONE_AREA = {"SY-DI": "SY-RD"}
+
+
 def _governorates_named(gazetteer, text, facts):
-    """The governorates the sentence's place names name, each of one governorate only."""
+    """The governorates the sentence's place names name, each of one governorate only (not
+    a city it places another by: "the outskirts of Damascus"); a city's with its countryside."""
     start, end = facts.sentence.start, facts.sentence.end
     codes = set()
     for mention in gazetteer.find_mentions(text):
-        if start <= mention.start < end:
+        if start <= mention.start < end and not gazetteer_reference(text, mention):
             provinces = {c.province_code for c in mention.candidates}
             if len(provinces) == 1:
                 codes |= provinces
-    return codes
+    return codes | {_ONE_AREA[c] for c in codes if c in _ONE_AREA}
 
 
 def _period_of(facts, published):
@@ -753,9 +759,9 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         )
         if not (_compatible(facts, cause, anchor_cause) or repeats):
             continue
-        if not repeats and _elsewhere(gazetteer, head, facts, anchor_facts):
-            continue  # "... in Kafr Zita in Hama. In Daraa, an air strike killed four": another
         refers = _ANAPHORA.search(facts.sentence.text)
+        if not (repeats or refers) and _elsewhere(gazetteer, head, facts, anchor_facts):
+            continue  # "... in Kafr Zita in Hama. In Daraa, an air strike killed four": another
         # In the lead a sentence joins when it adds anything; later only when it refers back.
         if refers or (
             facts.sentence.index <= lead_end and (facts.cues or facts.tolls or facts.agents)

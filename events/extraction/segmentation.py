@@ -41,8 +41,7 @@ CONTEXT = re.compile(
     r"\bhave\s+been\s+killed\s+(?:in|since)\b(?!\s+(?:the\s+(?:past|last)\s+)?(?:a\s+)?"
     r"(?:\d+|a|one|two|three|four|five|few|several)[\s-]+(?:hours?|days?)\b)|"
     r"\b(?:has|have)\s+(?:recently|repeatedly|regularly|frequently|often)\b|\bregularly\b|"
-    # ("In total, ...": the war's; not "killing 5 people in total" on Thursday)
-    r"\brepeatedly\b|\bin\s+total\s*,|\bso\s+far\s+this\s+year\b|\bhave\s+since\b|"
+    r"\brepeatedly\b|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bhave\s+since\b|"
     r"\bhave\s+been\s+(?:supporting|carrying|battling|fighting|backing)\b|"
     r"\bthe\s+war\s+(?:has|which|that)\b|\bmore\s+than\s+[\d,]+\s+people\s+have\b|^Tags\s)",
     re.I,

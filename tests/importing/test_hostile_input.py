@@ -284,3 +284,16 @@ def test_a_file_of_control_characters_alone_is_rejected_as_empty(data):
     name = "c.jsonl" if data.startswith(b"{") else "c.txt"
     [item] = read_upload(name, data)
     assert isinstance(item, Rejected)
+
+
+def test_windows_1252_punctuation_read_as_control_characters_is_restored():
+    # Text decoded as Latin-1 that was Windows-1252 holds its dashes and quotes as C1
+    # controls (U+0096, U+0092): they are those marks, not nothing ("SaraqebIdlib").
+    [item] = read_upload(
+        "w.txt",
+        (
+            "Shelling on Saraqeb\u0096Idlib\n\nAssad\u0092s forces shelled Saraqeb\u0096Idlib."
+        ).encode(),
+    )
+    assert item.title == "Shelling on Saraqeb\u2013Idlib"
+    assert "Assad\u2019s forces shelled Saraqeb\u2013Idlib" in item.text
