@@ -1691,7 +1691,6 @@ class Gazetteer:
                 e for e in dict.fromkeys(similar)
                 if e not in entries and e.location.precision == PLACE
             ]  # fmt: skip
-            own += [e for e in entries if e not in own and closeness(surface, e) >= TWIN]
         after = text[mention.end : mention.end + AROUND]
         before = text[max(0, mention.start - AROUND) : mention.start]
         site = _SITE_AFTER.match(after)
@@ -1710,6 +1709,9 @@ class Gazetteer:
         if near and any(not far(e) for e in entries):
             areas = [e for e in areas if not far(e)]
             entries = [e for e in entries if not far(e)]
+        if _PROVINCE_AFTER.match(after) or _DISTRICT_AFTER.match(after):
+            # (and a namesake spelled nearly as the name: Ain al-Arab for "the Kobane area")
+            own += [e for e in entries if e not in own and closeness(surface, e) >= TWIN]
         if _PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before):
             wider = [e for e in areas if e.location.precision == PROVINCE]
             wider = wider or [e.capital_of for e in own if e.capital_of and not far(e.capital_of)]
@@ -1851,11 +1853,13 @@ class Gazetteer:
         northeast of Damascus", "30 km south of Aleppo"), each a name of one governorate."""
         points = []
         for other in mentions:
-            if other is mention or not other.candidates or not _reference(text, other):
+            if other is mention or not other.candidates:
                 continue
             lo, hi = sorted((mention.start, other.start))
             if hi - lo > PLACED_BY_CHARS or re.search(r"[.!?]\s|\n", text[lo:hi]):
                 continue  # not the same sentence's
+            if not _reference(text, other):
+                continue
             if len({c.province_code for c in other.candidates}) != 1:
                 continue
             first = other.candidates[0]
