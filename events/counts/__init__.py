@@ -285,6 +285,12 @@ GATHER = 10_000
 # walking than by reading what their least selective filter's index holds.
 UNSERVED_ORDERS = frozenset({"-killed", "killed"})
 GATHER_KNOWN = 2_000
+# In the date orders, the filters whose indexes serve the order too (a governorate's, a
+# group's and the dates' indexes hold the date): walked. Beside any other, so few matches
+# (a map area, a toll and a source: 55 at a million incidents) are gathered, since walking
+# the date index for them read 1,000,000 rows (224 ms).
+SERVED_BY_DATE = frozenset({"province", "group", "date_from", "date_to"})
+GATHER_FEW = 500
 
 
 def page(incidents, matching, cursor, size, read, total=None, known=None):
@@ -303,10 +309,12 @@ def page(incidents, matching, cursor, size, read, total=None, known=None):
         few = available() and total is not None and not total.capped and total.count <= GATHER
         few = few or (
             available()
-            and order in UNSERVED_ORDERS
             and known is not None
             and not known.capped
-            and known.count <= GATHER_KNOWN
+            and (
+                (order in UNSERVED_ORDERS and known.count <= GATHER_KNOWN)
+                or (known.count <= GATHER_FEW and bool(set(filters) - SERVED_BY_DATE))
+            )
         )
         return keyset_page(read(matching), order, cursor, size, gather=few)
     found = keyset_page(search.ordered(filters, order), order, cursor, size)
