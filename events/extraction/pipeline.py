@@ -22,7 +22,7 @@ from .actors import (
     speaker,
     tokenize,
 )
-from .gazetteer import default_gazetteer
+from .gazetteer import COUNTRYSIDE, default_gazetteer
 from .gazetteer import reference as gazetteer_reference
 from .segmentation import sentences
 
@@ -356,10 +356,6 @@ def _elsewhere(gazetteer, text, facts, anchor):
     return bool(named and news and not named & news)
 
 
-# A city and its countryside governorate are one story's ("Damascus", "Jaramana").
-_ONE_AREA = {"SY-DI": "SY-RD"}
-
-
 def _governorates_named(gazetteer, text, facts):
     """The governorates the sentence's place names name, each of one governorate only (not
     a city it places another by: "the outskirts of Damascus"); a city's with its countryside."""
@@ -370,7 +366,8 @@ def _governorates_named(gazetteer, text, facts):
             provinces = {c.province_code for c in mention.candidates}
             if len(provinces) == 1:
                 codes |= provinces
-    return codes | {_ONE_AREA[c] for c in codes if c in _ONE_AREA}
+    # (a city and its countryside governorate are one story's: "Damascus", "Jaramana")
+    return codes | {COUNTRYSIDE[c] for c in codes if c in COUNTRYSIDE}
 
 
 def _period_of(facts, published):
