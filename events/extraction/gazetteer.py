@@ -2008,6 +2008,13 @@ _REFERENCE_BEFORE = re.compile(
 )
 _REFERENCE_AFTER = re.compile(
     r"^(?:['’]s)?\s*(?:suburbs?|outskirts)\b|"
+    # a road named after the towns it joins or leads to, placed by another ("the
+    # Damascus-Aleppo highway near Saraqeb", "the Raqqa road at Ithriya"): where it goes, not
+    # where on it the event was ("clashes on the Damascus-Homs highway" are on its Damascus
+    # stretch for all the text says)
+    r"^\s*(?:[-–—/]\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}?\s+)?"
+    r"(?:(?:international|main|old|new)\s+)?(?:highway|motorway|expressway|road)\s*,?\s+"
+    r"(?:near|in|at|outside|by|close\s+to|(?:just\s+)?(?:north|south|east|west)\w*\s+of)\b|"
     r"^(?:,\s*Syria)?(?:,\s*\w+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"\((?:AFP|Reuters|AP|UPI|Xinhua|dpa|AA|Anadolu|Sputnik|ANHA|TASS|SANA)\)|"
     r"^,\s*(?:SANA|Syria)\s*[-–—]|"
@@ -2102,7 +2109,7 @@ def _reference(text, mention):
     "Damascus suburb", the dateline), not the event's own place? Not the town after "the
     Damascus suburb of" (but a governorate's city there is: "the Jaramana suburb of Damascus")."""
     before = text[max(0, mention.start - 40) : mention.start]
-    after = text[mention.end : mention.end + 30]
+    after = text[mention.end : mention.end + 60]
     if _REFERENCE_BEFORE.search(before) and not (
         _CITY_SUBURB_OF.search(before)
         and not any(c.precision == PROVINCE for c in mention.candidates)

@@ -942,6 +942,46 @@ def test_a_unit_official_or_origin_named_after_a_city_yields_to_the_place_named(
     assert gazetteer.choose(text).location.name == name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "An air strike hit a convoy on the Damascus-Aleppo highway near Saraqeb on Monday, "
+            "killing three civilians.",
+            "Saraqab",
+        ),
+        ("Jets struck a bus on the Raqqa road near Ithriya on Monday, killing four.", "Ithriya"),
+        (
+            "A car bomb exploded at a checkpoint on the Hama - Homs highway near Talbiseh on "
+            "Monday.",
+            "Talbiseh",
+        ),
+    ],
+)
+def test_the_towns_a_road_is_named_after_yield_to_the_place_on_it(gazetteer, text, name):
+    # "the Damascus-Aleppo highway near Saraqeb" was put in Damascus: the towns a road joins
+    # say where it leads, not where on it the event was.
+    assert gazetteer.choose(text).location.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Gunmen ambushed a bus on the Aleppo-Raqqa highway, killing three.", "SY-HL"),
+        # (a place told after, of another event, does not place the road)
+        (
+            "Clashes continued on the Damascus-Homs highway and shelling hit the countryside "
+            "of Daraa.",
+            "SY-DI",
+        ),
+        # (a road named after one town, not placed by another, is at that town)
+        ("A civilian was killed by a sniper on the Harasta highway on Monday.", "SY-RD"),
+    ],
+)
+def test_a_road_named_after_towns_alone_is_still_in_the_first_of_them(gazetteer, text, code):
+    assert gazetteer.choose(text).location.province_code == code
+
+
 def test_a_unit_named_after_a_city_alone_is_still_that_city(gazetteer):
     assert gazetteer.choose("The Hama Brigade shelled the front.").location.name == "Hama"
 
