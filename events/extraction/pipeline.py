@@ -735,6 +735,21 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
 
     lead_end = anchor + LEAD_SENTENCES
     used = {anchor}
+    before = all_facts[anchor - 1] if anchor > 0 else None
+    if (
+        before is not None
+        and not anchor_facts.agents
+        and before.agents
+        and not (before.tolls or before.context or before.background or before.separate)
+        and _compatible(before, _cause(event_types.best_kind(before.cues)), anchor_cause)
+        and before not in members
+    ):
+        # "Islamic State militants attacked an army checkpoint near Palmyra. Four soldiers
+        # were killed": the sentence just before a toll that names no one tells who, with no
+        # toll of its own to be the news (nor another kind of attack: "jets bombed the city.
+        # ISIS published a video of the execution of 17 men").
+        members.append(before)
+        used.add(before.sentence.index)
     anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
     for facts in all_facts[anchor + 1 :]:
         # After the news, a sentence of an earlier time that does not repeat its figure tells

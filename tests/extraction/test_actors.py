@@ -247,3 +247,35 @@ def test_a_side_placed_before_its_verb_is_the_attacker(text, group):
 def test_a_sniper_or_a_cell_of_a_party_is_that_party_at_work(text, group):
     [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
     assert [p["group"] for p in event["perpetrators"]] == [group]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Islamic State militants attacked an army checkpoint near Palmyra on Monday. Four "
+            "soldiers were killed, the Observatory said.",
+            "islamic_state",
+        ),
+        (
+            "Gunmen of Hayat Tahrir al-Sham stormed the village of Kafr Nabuda at dawn on Monday."
+            " Seven civilians were killed, residents said.",
+            "hts",
+        ),
+        (
+            "Russian jets pounded the town of Khan Sheikhoun on Monday. An air strike on its "
+            "market killed 12 civilians, rescuers said.",
+            "russia",
+        ),
+        (
+            "Government troops raided the village of Kafr Janna on Monday. The bodies of six "
+            "civilians were found in the village, the Kurdish Red Crescent said.",
+            "syrian_government",
+        ),
+    ],
+)
+def test_the_attacker_told_just_before_the_toll_is_the_toll_s(text, group):
+    # The sentence that tells who attacked, with no weapon and no toll of its own, was left
+    # out of the event that the toll after it anchors: no perpetrator.
+    [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]][:1] == [group]
