@@ -632,6 +632,25 @@ def _category(after, killing=False):
     return None, 0
 
 
+_NEXT_WORD = re.compile(r"\s+(?=\w)")
+# (not "people dead", "people martyrs": the word after is the verb or the toll's own noun)
+_NOUN_OF = {cat: regex for cat, regex in _NOUN_RE if cat != "total"}
+
+
+def _noun_end(after, end, category):
+    """Where a figure's noun phrase ends whose first noun ends `after[:end]`: after the nouns
+    of its category that follow ("five rebel fighters", "militia fighters", "police
+    officers"), so that a figure after it joins by "and" ("... and three civilians")."""
+    regex = _NOUN_OF.get(category)
+    while (
+        regex and (gap := _NEXT_WORD.match(after, end)) and (noun := regex.match(after, gap.end()))
+    ):
+        if re.match(r"[\w-]", after[noun.end() : noun.end() + 1]):
+            break
+        end = noun.end()
+    return end
+
+
 _QUOTES = str.maketrans('"“”', "   ")
 
 
@@ -802,7 +821,7 @@ def find_tolls(sentence, offset=0):
                 (category, low, best, high, match.start(), match.end() + noun_end, vague, subset,
                  head)
             )  # fmt: skip
-            previous = (match.end() + noun_end, None, subset)
+            previous = (match.end() + _noun_end(after, noun_end, category), None, subset)
             list_head = head
             continue
         elif subset and tolls:
@@ -856,7 +875,7 @@ def find_tolls(sentence, offset=0):
                 battle=battle,
             )
         )
-        previous = (match.end() + noun_end, kind, subset)
+        previous = (match.end() + _noun_end(after, noun_end, category), kind, subset)
     for category, low, best, high, start, end, vague, subset, head in pending:
         later = [t for t in tolls if t.start > offset + start]
         # No figure after it ("a monitoring group said" is no count of one): a part of the

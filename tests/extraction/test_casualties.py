@@ -915,3 +915,19 @@ def test_casualties_with_their_dead_counted_are_not_all_dead(sentence):
     # "casualties" are the dead and the wounded; the dead among them are the toll.
     dead, _ = combine(find_tolls(sentence), "killed")
     assert dead["total"]["best"] == 12
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A car bomb exploded at a checkpoint on Tuesday, killing five rebel fighters and three "
+        "civilians, opposition sources said.",
+        "Shelling killed five militia fighters and three civilians in the town.",
+        "The raid killed five police officers and three civilians on Tuesday.",
+    ],
+)
+def test_a_figure_after_a_two_word_noun_and_and_is_the_next_part(sentence):
+    # "five rebel fighters and three civilians": the toll ended at "rebel", so "fighters and"
+    # was no joiner and the three civilians were never read.
+    assert killed(sentence)["best"] == 3
+    assert killed(sentence, "combatants")["best"] == 5
