@@ -271,13 +271,15 @@ _UPDATED = re.compile(
     r"\b(?:toll|number\s+of\s+(?:dead|deaths|victims))\b[^.]{0,50}?\b(?:rose|risen|rises|rising|"
     r"climbed|climbs|increased|jumped|went\s+up|mounted|mounts)\b|\bnew\s+toll\b|"
     r"\bupdated\s+toll\b|\b(?:rose|risen|climbed)\s+to\b|"
-    r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+)?to\b|"
+    r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+){0,3}?to\b|"
     r"\bbring(?:ing|s)?\s+(?:the\s+(?:death\s+)?toll\s+|the\s+number\s+[^.]{0,40}?)?to\b|"
     # (raising, taking, pushing: only with the toll they raise, not "pushing to retake")
     r"\b(?:rais(?:ing|es)|tak(?:ing|es)|push(?:ing|es))\s+(?:the\s+(?:death\s+)?toll|"
     r"the\s+number\s+[^.]{0,40}?)\s+to\b",
     re.I,
 )
+# "four more victims", "two additional bodies": an increment (of the risen toll before it).
+_MORE_AFTER = re.compile(r"^\s+(?:more|additional|further)\b", re.I)
 # "bringing to 45 the number killed in 24 hours": the running toll, named after its figure.
 _BRINGING_TO = re.compile(r"\b(?:bring(?:ing|s)?|rais(?:ing|es))\s+to\s+$", re.I)
 _THE_NUMBER_KILLED = re.compile(
@@ -859,6 +861,10 @@ def find_tolls(sentence, offset=0):
         updated = bool(
             revised_up or _UPDATED.search(sentence[max(0, match.start() - 80) : match.start()])
         )
+        if any(t.updated for t in tolls) and _MORE_AFTER.match(after):
+            # "risen to 15 after the bodies of four more victims were recovered": the four
+            # are a part of the risen toll, not the latest toll themselves.
+            subset, updated = True, False
         tolls.append(
             Toll(
                 kind,

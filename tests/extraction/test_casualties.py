@@ -931,3 +931,43 @@ def test_a_figure_after_a_two_word_noun_and_and_is_the_next_part(sentence):
     # was no joiner and the three civilians were never read.
     assert killed(sentence)["best"] == 3
     assert killed(sentence, "combatants")["best"] == 5
+
+
+def test_more_dead_found_after_a_risen_toll_are_part_of_it():
+    # "risen to 15 ... after the bodies of four more victims were recovered": the four were
+    # read as the latest toll, and the event carried four dead.
+    sentence = (
+        "The death toll has risen to 15, including five children, after the bodies of four "
+        "more victims were recovered from under the rubble, the civil defence said."
+    )
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert result["total"]["best"] == 15
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Syrian Observatory for Human Rights later raised the toll to 39.",
+        "The monitor raised the death toll to 39, including 30 children.",
+    ],
+)
+def test_raising_the_toll_to_a_figure_updates_it(sentence):
+    [first, *_] = find_tolls(sentence)
+    assert (first.best, first.updated) == (39, True)
+
+
+def test_a_toll_raised_later_in_the_story_is_the_event_s():
+    text = (
+        "Twin bombings outside a school in Homs killed at least 32 people on Wednesday, "
+        "officials said. The first blast went off as students were leaving class. The Syrian "
+        "Observatory for Human Rights later raised the toll to 39, including 30 children."
+    )
+    [event] = [e for e in extract("", text, "2014-10-01") if e["primary"]]
+    assert event["killed"]["civilians"]["best"] == 39
+
+
+def test_more_killed_on_a_new_day_are_that_day_s_toll():
+    # (not a part of a risen toll: none is told before them)
+    text = "Russian air strikes killed 12 more civilians in the town of Saraqib on Monday."
+    [event] = [e for e in extract("", text, "2019-02-10") if e["primary"]]
+    assert event["killed"]["civilians"]["best"] == 12
