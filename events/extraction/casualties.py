@@ -58,6 +58,7 @@ _VAGUE = {
     "thousands": (2000, 2000, 9999),
     "several": (3, 3, 9),
     "a dozen": (12, 12, 12),
+    "half a dozen": (6, 6, 6),
     "two dozen": (24, 24, 24),
     "a few": (3, 3, 5),
 }

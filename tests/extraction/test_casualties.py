@@ -971,3 +971,8 @@ def test_more_killed_on_a_new_day_are_that_day_s_toll():
     text = "Russian air strikes killed 12 more civilians in the town of Saraqib on Monday."
     [event] = [e for e in extract("", text, "2019-02-10") if e["primary"]]
     assert event["killed"]["civilians"]["best"] == 12
+
+
+def test_half_a_dozen_is_six():
+    # (read as "a dozen" after "half", and not at all: the civilians were lost)
+    assert killed("Shelling killed half a dozen civilians, including two women.")["best"] == 6
