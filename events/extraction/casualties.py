@@ -157,7 +157,8 @@ _KILLED_AFTER = re.compile(
 )
 _KILLED_BEFORE = re.compile(
     r"(?P<verb>\bkill(?:ed|ing|s)?(?:\s+(?:a|an|one|the|an\s+entire|a\s+whole)\s+family\s+of)?|"
-    r"\bshot\s+dead|\bgunned\s+down|\bdead\s+includ(?:ed|e|es)|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
+    r"\bshot\s+dead|\bgunned\s+down|\bdead\s+includ(?:ed|e|es)|\bamong\s+the\s+dead\s+(?:are|were)|"
+    r"\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
     r"\blives\s+of|\bdeaths?\s+of|\bmartyrdom\s+of|\bmassacre\s+of|\bexecut(?:e|ed|ing|es)|\bbehead(?:ed|ing|s)?|"
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
@@ -699,7 +700,11 @@ def find_tolls(sentence, offset=0):
         )
         if of_them and (tolls or of_the_dead):
             # "18 killed ... 17 of them militants": a part of the toll just given.
-            category, noun_end = _category(" " + of_them["noun"])
+            noun = of_them["noun"]
+            if _MEMBERS_NEXT.match(" " + noun):
+                # (the words after say whose: "members of the ... militia")
+                noun = after[of_them.start("noun") :]
+            category, noun_end = _category(" " + noun)
             if category:
                 end = match.end() + of_them.start("noun") + noun_end - 1
                 kind = tolls[-1].kind if tolls else "killed"
@@ -1263,7 +1268,14 @@ def combine(tolls, kind, headline_end=0, roundup=False):
             "total" in result
             and "combatants" in result
             and result["combatants"]["best"] < result["total"]["best"]
-            and abs(evidence["total"].start - evidence["combatants"].start) < SAME_ACCOUNT
+            and any(
+                # (the headline's "kills nine" far above, the lead's "nine people" beside
+                # them)
+                t.category == "total"
+                and t.best == result["total"]["best"]
+                and abs(t.start - evidence["combatants"].start) < SAME_ACCOUNT
+                for t in own
+            )
         ):
             # "18 killed ... 17 of them militants": the rest were civilians. Figures far
             # apart come from different accounts and do not subtract.

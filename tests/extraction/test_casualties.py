@@ -976,3 +976,34 @@ def test_more_killed_on_a_new_day_are_that_day_s_toll():
 def test_half_a_dozen_is_six():
     # (read as "a dozen" after "half", and not at all: the civilians were lost)
     assert killed("Shelling killed half a dozen civilians, including two women.")["best"] == 6
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Among the dead are three members of the local armed group "Men of Dignity".',
+        "Three of the dead were members of the pro-government National Defence Forces militia "
+        "who were guarding the building, the monitor said.",
+    ],
+)
+def test_fighters_named_among_the_dead_are_combatants(sentence):
+    # Neither was read: "among the dead are" gave no verb, and "of the dead were" read only
+    # the two words "members of".
+    [toll] = find_tolls(sentence)
+    assert (toll.kind, toll.category, toll.best) == ("killed", "combatants", 3)
+
+
+@pytest.mark.parametrize(
+    "title", ["", "Car bomb kills nine outside municipality in Syria's southern Sweida province"]
+)
+def test_fighters_told_among_the_dead_after_the_toll_are_not_civilians(title):
+    # (the headline's "kills nine" is far from the fighters, the lead's "nine people" is not)
+    text = (
+        "Damascus (AFP) - A car bomb exploded outside a municipal building in the village of "
+        "Al-Mazraa in the southern province of Sweida on Saturday, killing nine people, the "
+        "Syrian Observatory for Human Rights said. Two of "
+        "the dead were members of the pro-regime National Defence Forces militia who were "
+        "guarding the building, the monitor said."
+    )
+    [event] = [e for e in extract(title, text, "2014-06-21") if e["primary"]]
+    assert event["killed"]["civilians"]["best"] == 7
