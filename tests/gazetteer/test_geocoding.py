@@ -143,6 +143,48 @@ def test_a_countryside_or_province_is_the_governorate_not_the_city(gazetteer, te
     assert (location.precision, location.province_code) == ("province", code)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shelling hit the village of Kafr Fooboo in the eastern countryside of Damascus.",
+        "Shelling hit the village of Kafr Fooboo in Damascus's western countryside.",
+        "Shelling hit a village in rural Damascus on Monday.",
+    ],
+)
+def test_the_countryside_around_damascus_is_rif_dimashq(gazetteer, text):
+    # Damascus the governorate is the city: a village in its countryside is in Rif Dimashq.
+    # These gave the city.
+    assert located(gazetteer, text).province_code == "SY-RD"
+
+
+def test_a_town_in_the_countryside_of_damascus_is_that_town(gazetteer):
+    # The countryside read as the city's governorate left the town, spelled unlike the
+    # gazetteer's "Jdidet Artuz", with no governorate of the text's to support it.
+    location = located(
+        gazetteer,
+        "A car bomb exploded in the town of Jdeidet Artouz in the western countryside of "
+        "Damascus on Monday, killing three civilians.",
+    )
+    assert (location.name, location.province_code) == ("Jdidet Artuz", "SY-RD")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Mortars fell on northern Damascus on Monday.", "SY-DI"),
+        # (the monitors' "south of Damascus" is the city's Yarmouk camp and al-Qadam, as UCDP
+        # codes their headlines; so are "the outskirts of Damascus")
+        ("Violent clashes continued south of Damascus on Monday.", "SY-DI"),
+        ("Shells targeted the outskirts of Damascus on Monday.", "SY-DI"),
+        ("Mortars fell on the Barzeh neighbourhood of Damascus on Monday.", "SY-DI"),
+        ("Shelling hit the southern countryside of Idlib on Monday.", "SY-ID"),
+        ("Shelling hit Idlib's southern countryside on Monday.", "SY-ID"),
+    ],
+)
+def test_the_city_itself_and_other_countrysides_stay_as_they_were(gazetteer, text, code):
+    assert located(gazetteer, text).province_code == code
+
+
 def test_eastern_ghouta_is_an_area_of_rif_dimashq(gazetteer):
     location = located(gazetteer, "Air strikes on eastern Ghouta killed 20 people")
     assert location.province_code == "SY-RD"
