@@ -329,6 +329,9 @@ class Toll:
     # "50 killed during clashes", "pound Islamic State targets, kill 20": the dead of a battle
     # or of a strike on an armed group, not presumed civilians.
     battle: bool = False
+    # Civilians said to be civilians ("nine civilians"), not people of a kind ("three
+    # journalists", "members of the same family") who may be a few of the civilians.
+    named: bool = False
 
 
 def number_value(text):
@@ -720,6 +723,7 @@ def find_tolls(sentence, offset=0):
                         offset + end,
                         vague,
                         True,
+                        named="civilian" in noun[:noun_end].lower(),
                     )
                 )
             continue
@@ -885,6 +889,7 @@ def find_tolls(sentence, offset=0):
                 updated,
                 floor=(match["qual"] or "").lower().startswith(("more", "over", "above")),
                 battle=battle,
+                named="civilian" in after[:noun_end].lower(),
             )
         )
         previous = (match.end() + _noun_end(after, noun_end, category), kind, subset)
@@ -909,6 +914,7 @@ def find_tolls(sentence, offset=0):
                     offset + end,
                     vague,
                     subset,
+                    named="civilian" in sentence[start:end].lower(),
                 )
             )
     tolls += _the_rest(tolls, sentence, offset)
@@ -1259,6 +1265,17 @@ def combine(tolls, kind, headline_end=0, roundup=False):
                 "high": max(result["civilians"]["high"], newer.high),
             }
             evidence["civilians"] = newer
+    if (
+        "civilians" in result
+        and "total" in result
+        and "combatants" not in result
+        and not evidence["total"].battle
+        and all(t.subset and not t.named for t in own if t.category == "civilians")
+        and result["total"]["best"] > result["civilians"]["best"]
+    ):
+        # "killed 10 people ... Among the dead were three members of the same family": a part
+        # of the people, who are the civilians (below), not all of them.
+        result["civilians"], evidence["civilians"] = result["total"], evidence["total"]
     if "civilians" not in result:
         # Reporters say "people" for civilians (not for the dead of a battle); a count of
         # children or women is a floor.

@@ -1007,3 +1007,21 @@ def test_fighters_told_among_the_dead_after_the_toll_are_not_civilians(title):
     )
     [event] = [e for e in extract(title, text, "2014-06-21") if e["primary"]]
     assert event["killed"]["civilians"]["best"] == 7
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Government shelling killed 10 people in the town of Nawa on Monday. Among the dead were "
+        "three members of the same family.",
+        "An air strike killed 10 people in the town of Nawa on Monday. Three of the dead were "
+        "members of the Syrian Civil Defence.",
+        "An air strike killed 10 people in the town of Nawa on Monday. The dead included three "
+        "members of the local council.",
+    ],
+)
+def test_people_named_among_the_dead_are_a_part_of_the_toll_not_all_of_it(text):
+    # The three were read as the civilians, and the ten people were no longer presumed so
+    # (under a headline with no figure: with none, the lead is the headline).
+    [event] = [e for e in extract("Shelling of Nawa", text, "2018-07-13") if e["primary"]]
+    assert event["killed"]["civilians"]["best"] == 10
