@@ -63,6 +63,14 @@ _ATTRIBUTION_RANK = {"claimed": 3, "confirmed": 3, "alleged": 2, "unclear": 1}
 # 7 and 11 unchanged; the sample bulletin's coalition first in every format.
 ATTRIBUTION_WEIGHT = {"alleged": 1.5}
 _FIELDS = ("civilians", "combatants", "children", "women", "total")
+# Verbs of attacking (not "recaptured", "handed over", "were sent", "launched drones"): who
+# did them is the attacker of a toll told next.
+_ATTACKED = re.compile(
+    r"\b(?:attack(?:ed|s)|stormed|raided|ambushed|assaulted|targeted|struck|shelled|bombed|"
+    r"pounded|opened\s+fire|fired\s+(?:on|at|rockets|shells|mortars)|blew\s+up|detonated|"
+    r"executed|kidnapped|abducted|launched\s+(?:an?\s+)?(?:\w+\s+)?(?:attack|assault|raid|offensive))\b",
+    re.I,
+)
 
 
 class _Facts:
@@ -461,9 +469,19 @@ def _side(group):
 
 
 def _event(
-    facts_list, anchor_kind, published, actors, places, primary, background, kind_basis, later=()
+    facts_list,
+    anchor_kind,
+    published,
+    actors,
+    places,
+    primary,
+    background,
+    kind_basis,
+    later=(),
+    attackers=(),
 ):
-    """One event from the sentences that tell it; `later` are the news's other deadly sentences.
+    """One event from the sentences that tell it; `later` are the news's other deadly sentences,
+    `attackers` others that tell only who attacked (see run).
 
     When the sentences that tell the news count no dead, the first of `later` that counts
     people other than fighters gives the toll: a report that leads with the battle or the
@@ -497,7 +515,7 @@ def _event(
     headline_end = (
         facts_list[0].sentence.end if primary and facts_list[0].sentence.index == 0 else 0
     )
-    scores, perpetrators = _perpetrators(facts_list, actors, kind)
+    scores, perpetrators = _perpetrators([*facts_list, *attackers], actors, kind)
     roundup = bool(headline_end) and bool(_ROUNDUP.search(facts_list[0].sentence.text))
     killed, chosen = _figures(tolls, "killed", evidence, "killed", headline_end, roundup)
     lead_end = facts_list[min(1, len(facts_list) - 1)].sentence.end
@@ -735,21 +753,24 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
 
     lead_end = anchor + LEAD_SENTENCES
     used = {anchor}
-    before = all_facts[anchor - 1] if anchor > 0 else None
+    # (the story's: not the headline, whose "Rebels seize Kafr Nabudah" tells another thing)
+    before = all_facts[anchor - 1] if anchor > (1 if title.strip() else 0) else None
+    attackers = []
     if (
         before is not None
         and not anchor_facts.agents
         and before.agents
+        and _ATTACKED.search(before.sentence.text)
         and not (before.tolls or before.context or before.background or before.separate)
         and _compatible(before, _cause(event_types.best_kind(before.cues)), anchor_cause)
         and before not in members
     ):
         # "Islamic State militants attacked an army checkpoint near Palmyra. Four soldiers
-        # were killed": the sentence just before a toll that names no one tells who, with no
-        # toll of its own to be the news (nor another kind of attack: "jets bombed the city.
-        # ISIS published a video of the execution of 17 men").
-        members.append(before)
-        used.add(before.sentence.index)
+        # were killed": the story's sentence just before a toll that names no one tells who
+        # attacked, with no toll of its own to be the news (nor another kind of attack: "jets
+        # bombed the city. ISIS published a video of the execution of 17 men"). Only who: its
+        # places and dates may be another's ("troops were sent to Saraqeb. Rockets hit ...").
+        attackers.append(before)
     anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
     for facts in all_facts[anchor + 1 :]:
         # After the news, a sentence of an earlier time that does not repeat its figure tells
@@ -824,7 +845,18 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         and not (f.background or f.context or f.separate)
     ]
     events = [
-        _event(members, anchor_kind, published, actors, places, True, False, kind_basis, later)
+        _event(
+            members,
+            anchor_kind,
+            published,
+            actors,
+            places,
+            True,
+            False,
+            kind_basis,
+            later,
+            attackers,
+        )
     ]
     for facts in all_facts[anchor + 1 :]:
         if len(events) >= MAX_EVENTS:
