@@ -1755,7 +1755,7 @@ class Gazetteer:
             if len({w.location for w in wider if w}) == 1:
                 return [(wider[0].location, 1.0)]
         places = [e for e in entries if e.location.precision == PLACE]
-        context = (*self._context(mention, mentions), near)
+        context = (*self._context(mention, mentions), near, self._put_in(text, mention, mentions))
         weights = self._weights(mention, mentions)
         named = {code for code, weight in weights.items() if weight >= GOVERNORATE_WEIGHT}
         if (
@@ -1814,6 +1814,7 @@ class Gazetteer:
         each candidate: what ranked_by weighs."""
         codes, districts, *placed_by = context
         near = placed_by[0] if placed_by else ()
+        put_in = placed_by[1] if len(placed_by) > 1 else ()
         top = max((weights.get(e.location.province_code, 0) for e in entries), default=0)
         rows = []
         for e in entries:
@@ -1830,6 +1831,8 @@ class Gazetteer:
                 bonus += NAMED_DISTRICT  # "Adra, northeast of Damascus": near Damascus
             if e in favoured:
                 bonus += CAPITAL
+            if loc.province_code in put_in:
+                bonus += CAPITAL  # ("Duma village in Sweida": not Douma, the district seat)
             if kind in e.kinds:
                 bonus += SITE  # "Kweires airbase": the airbase, not the village Kweires
             rows.append((closeness(surface, e), e.evidence, bonus, e))
@@ -1897,6 +1900,20 @@ class Gazetteer:
                 points.append((first.latitude, first.longitude))
         return points
 
+    def _put_in(self, text, mention, mentions):
+        """The governorates the text puts the mention in, named right after it ("Duma village
+        in Sweida eastern countryside", "al-Qusayr, Daraa province"); a city governorate's
+        with its countryside ("Douma in Damascus")."""
+        codes = set()
+        for other in mentions:
+            if other.start <= mention.end or not _PUT_IN.fullmatch(text, mention.end, other.start):
+                continue
+            named = {c.province_code for c in other.candidates if c.precision == PROVINCE}
+            if len(named) == 1:
+                codes |= named | {COUNTRYSIDE[c] for c in named if c in COUNTRYSIDE}
+            break
+        return codes
+
     def _context(self, mention, mentions):
         """Governorate codes and district names the other mentions establish, nearest first."""
         codes, districts = [], []
@@ -1922,6 +1939,14 @@ class Gazetteer:
 
 # A place the text places the event by ("northeast of Damascus") puts its namesakes within
 # this distance ahead of the others.
+# What joins a place to the governorate the text puts it in: "Duma village in Sweida", "in
+# the northern countryside of Aleppo", "al-Qusayr, Daraa province".
+_PUT_IN = re.compile(
+    r"(?:\s+(?:village|town|city|area|district|neighbou?rhood))?\s*(?:,\s*|\s+(?:in|of)\s+)"
+    r"(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
+    r"(?:(?:countryside|province|governorate|outskirts)\s+of\s+(?:the\s+)?)?",
+    re.I,
+)
 PLACED_BY_KM = 100.0
 PLACED_BY_CHARS = 120  # and that place named within this many characters, in its sentence
 # Conflict clusters: a place among places of many coded events is likelier the scene of the
@@ -2044,7 +2069,9 @@ _REFERENCE_AFTER = re.compile(
     # stretch for all the text says)
     r"^\s*(?:[-–—/]\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}?\s+)?"
     r"(?:(?:international|main|old|new)\s+)?(?:highway|motorway|expressway|road)\s*,?\s+"
-    r"(?:near|in|at|outside|by|close\s+to|(?:just\s+)?(?:north|south|east|west)\w*\s+of)\b|"
+    r"(?:near|in|at|outside|by|close\s+to|(?:just\s+)?(?:north|south|east|west)\w*\s+of)\s+"
+    # (by a name: not "at dawn", "in the early morning", "by a checkpoint")
+    r"(?:the\s+)?(?:(?:town|village|city|area|district)\s+of\s+)?(?:al-|el-|as-|ad-)?(?-i:[A-Z])|"
     r"^(?:,\s*Syria)?(?:,\s*\w+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"\((?:AFP|Reuters|AP|UPI|Xinhua|dpa|AA|Anadolu|Sputnik|ANHA|TASS|SANA)\)|"
     r"^,\s*(?:SANA|Syria)\s*[-–—]|"

@@ -185,6 +185,43 @@ def test_the_city_itself_and_other_countrysides_stay_as_they_were(gazetteer, tex
     assert located(gazetteer, text).province_code == code
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        (
+            "Daesh terrorists attacked Duma village in Sweida eastern countryside on Monday, "
+            "killing four citizens.",
+            "SY-SU",
+        ),
+        ("Shelling hit al-Qusayr in the Daraa countryside on Monday, killing four.", "SY-DR"),
+        (
+            "Shelling hit al-Malikiyah in the northern countryside of Aleppo on Monday.",
+            "SY-HL",
+        ),
+        ("Shelling hit al-Qusayr, Daraa province, on Monday, killing four.", "SY-DR"),
+    ],
+)
+def test_the_governorate_a_name_is_put_in_beats_a_town_of_the_name_elsewhere(gazetteer, text, code):
+    # The district seats Douma, al-Qusayr and al-Malikiyah won over the village of the name
+    # in the governorate the sentence puts it in.
+    assert located(gazetteer, text).province_code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Shelling hit Douma on Monday, killing four.", "SY-RD"),
+        ("Shelling hit al-Qusayr on Monday, killing four.", "SY-HI"),
+        (
+            "Shelling hit al-Qusayr on Monday, killing four. In Daraa, clashes went on.",
+            "SY-HI",
+        ),
+    ],
+)
+def test_a_town_of_the_name_stays_where_no_governorate_is_put_beside_it(gazetteer, text, code):
+    assert located(gazetteer, text).province_code == code
+
+
 def test_eastern_ghouta_is_an_area_of_rif_dimashq(gazetteer):
     location = located(gazetteer, "Air strikes on eastern Ghouta killed 20 people")
     assert location.province_code == "SY-RD"
@@ -1018,6 +1055,20 @@ def test_the_towns_a_road_is_named_after_yield_to_the_place_on_it(gazetteer, tex
         ),
         # (a road named after one town, not placed by another, is at that town)
         ("A civilian was killed by a sniper on the Harasta highway on Monday.", "SY-RD"),
+        # (a reviewer's: "by a checkpoint", "at a crossing", "in the early morning" place the
+        # road by no town, and "Hawar" of the news agency was taken for a village)
+        (
+            "Four civilians were killed when gunmen opened fire on their car on the "
+            "Hasakah-Qamishli road by a checkpoint on Sunday evening, the Kurdish Hawar news "
+            "agency reported.",
+            "SY-HA",
+        ),
+        (
+            "Gunmen attacked a car on the Damascus-Homs highway in the early morning hours, "
+            "killing three officers. The attack took place days after a similar one in the "
+            "Qalamoun region.",
+            "SY-DI",
+        ),
     ],
 )
 def test_a_road_named_after_towns_alone_is_still_in_the_first_of_them(gazetteer, text, code):
