@@ -204,7 +204,8 @@ _AGENT_VERB_AFTER = re.compile(
     r"^(?:['’]s)?[\s,)\]]*"
     # "rebels based in Eastern Ghouta fired", "forces stationed in Abu Dhuhur shelled"
     r"(?:(?:based|stationed|positioned|deployed|entrenched|holed\s+up)\s+(?:in|at|near|around)\s+"
-    r"(?:the\s+)?(?:(?-i:[A-Z])[\w'’-]*\s+){1,4}?)?"
+    # (and "positioned in the de-escalation zone fired")
+    r"(?:the\s+)?(?:[\w'’-]+\s+){1,4}?)?"
     r"(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
     r"(?!(?:family|july|italy)\b)[a-z]+ly|"  # "publicly executed", "repeatedly shelled"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"

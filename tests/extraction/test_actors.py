@@ -314,3 +314,28 @@ def test_a_side_told_doing_something_else_before_the_toll_is_not_its_attacker(ti
     # launched drones elsewhere; none of them is said to have killed these civilians)
     [event] = [e for e in extract(title, text, "2019-05-14") if e["primary"]]
     assert event["perpetrators"] == []
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "group"),
+    [
+        (
+            "A dozen civilians martyred in terrorist rocket attack on Mhardeh",
+            'A dozen civilians were martyred when terrorists of "Jabhat al-Nusra" positioned in '
+            "the de-escalation zone fired rocket shells on the city of Mhardeh on Sunday.",
+            "hts",
+        ),
+        (
+            "Terrorists target Damascus with rocket shells",
+            'Two citizens were killed on Monday when terrorists of the so-called "Jaish '
+            'al-Islam" fired rocket shells from their positions in Eastern Ghouta on Damascus.',
+            "opposition",
+        ),
+    ],
+)
+def test_terrorists_of_a_named_group_are_that_group(title, text, group):
+    # "terrorists of Jabhat al-Nusra": the generic word, written first, was the subject of
+    # the attack and the group only its qualifier; with the headline's "terrorist" the
+    # generic won.
+    [event] = [e for e in extract(title, text, "2018-07-13") if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]][:1] == [group]
