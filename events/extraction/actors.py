@@ -376,6 +376,22 @@ _BY_THEIR = re.compile(
     r"(?:of|from|belonging\s+to)\s+(?:the\s+)?$",
     re.I,
 )
+# Whose the jets, the raids or the attacker were: "the jets were Russian", "raids believed to
+# be Russian", "warplanes thought to be Syrian", "a suicide bomber from the Islamic State".
+_WHOSE_BEFORE = re.compile(
+    r"\b(?:(?:jets|warplanes|planes|aircraft|helicopters|drones|raids|strikes|air\s*strikes|"
+    r"bombers)\s+(?:(?:were|was|are|is)\s+(?:(?:probably|likely|apparently)\s+)?|"
+    r"(?:(?:were|was|are|is)\s+)?(?:believed|thought|suspected|said|understood)\s+to\s+"
+    r"(?:be|have\s+been)\s+)|"
+    r"\b(?:suicide\s+)?(?:bombers?|attackers?|gunm[ae]n|assailants?|snipers?)\s+"
+    r"(?:from|of|belonging\s+to)\s+)(?:the\s+)?$",
+    re.I,
+)
+# Fire from a side's land: "fired from rebel-held Eastern Ghouta".
+_HELD_AFTER = re.compile(r"^-?\s*(?:held|controlled|run)\b", re.I)
+_FIRED_FROM_BEFORE = re.compile(
+    r"\b(?:fired|launched|lobbed|shot)\s+(?:\w+\s+)?from\s+(?:the\s+)?$", re.I
+)
 _ASIDE = re.compile(
     r"^\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+)?(?:backed|supported|aided|assisted|"
     r"helped|covered|led)\s+by\s+[^,.;]{1,80},",
@@ -435,6 +451,12 @@ def _role(text, mention):
     before = text[max(0, mention.start - 40) : mention.start].rstrip('“"«')
     after = _ASIDE.sub("", text[mention.end : mention.end + 140].lstrip('”"»'), count=1)[:60]
     score = 0.0
+    if _WHOSE_BEFORE.search(before):
+        # "the jets were Russian", "raids believed to be Russian", "a suicide bomber from the
+        # Islamic State": whose they were
+        return 1.5
+    if _HELD_AFTER.match(after) and _FIRED_FROM_BEFORE.search(before):
+        return 1.5  # "a rocket fired from rebel-held Eastern Ghouta": the rebels' fire
     if _COUNTED_BEFORE.search(before):
         # "20 IS fighters killed": a counted group is the dead, not the killer.
         return -2.0

@@ -339,3 +339,55 @@ def test_terrorists_of_a_named_group_are_that_group(title, text, group):
     # generic won.
     [event] = [e for e in extract(title, text, "2018-07-13") if e["primary"]]
     assert [p["group"] for p in event["perpetrators"]][:1] == [group]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Air strikes hit a market in Jisr al-Shughour on Tuesday, killing 16 people. "
+            "Activists said the jets were Russian.",
+            "russia",
+        ),
+        (
+            "Air strikes hit a market in Jisr al-Shughour on Tuesday, killing 16 people. The "
+            "warplanes were believed to be Russian.",
+            "russia",
+        ),
+        (
+            "Air strikes hit a market in Jisr al-Shughour on Tuesday, killing 16 people, in raids "
+            "believed to be Russian.",
+            "russia",
+        ),
+        (
+            "A suicide bomber from the Islamic State organization blew himself up among "
+            "displaced people near Hajin on Tuesday, killing 18 people.",
+            "islamic_state",
+        ),
+        (
+            "A rocket fired from rebel-held Eastern Ghouta hit a school in Damascus on Tuesday, "
+            "killing four children.",
+            "opposition",
+        ),
+    ],
+)
+def test_whose_jets_bomber_or_fire_it_was_is_the_attacker(text, group):
+    # "the jets were Russian", "raids believed to be Russian", "a suicide bomber from the
+    # Islamic State", "fired from rebel-held Eastern Ghouta": no perpetrator was named.
+    [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]][:1] == [group]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air strikes hit a market in Jisr al-Shughour on Tuesday, killing 16 people. The "
+        "Russian defence ministry denied its jets were involved.",
+        "Shelling hit the rebel-held town of Douma on Tuesday, killing four civilians.",
+        "A landmine killed four displaced people who had fled from rebel-held areas near "
+        "Saraqeb on Tuesday.",
+    ],
+)
+def test_a_side_the_jets_are_not_said_to_be_or_whose_land_was_hit_is_no_attacker(text):
+    [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]][:1] in ([], ["unknown"])
