@@ -387,6 +387,18 @@ _WHOSE_BEFORE = re.compile(
     r"(?:from|of|belonging\s+to)\s+)(?:the\s+)?$",
     re.I,
 )
+# Someone who served in a force: "a brigadier general in the", "a member of the Fourth
+# Division of the".
+_SERVED_IN_BEFORE = re.compile(
+    r"\b(?:members?|officers?|generals?|brigadiers?|colonels?|majors?|captains?|lieutenants?|"
+    r"commanders?|soldiers?|fighters?|leaders?|elements?|recruits?|conscripts?|personnel)\s+"
+    # (a unit's name between: "the Fourth Division of the"; not a headline's "Leader in Homs 8
+    # More Killed in")
+    r"(?:(?:of|in|from|within)\s+(?:the\s+)?"
+    r"(?:(?!(?:killed|kills|killing|dead|died)\b)(?-i:[A-Z0-9])[\w'’-]*\s+){0,4}?)?"
+    r"(?:of|in|from|within)\s+(?:the\s+)?$",
+    re.I,
+)
 # Fire from a side's land: "fired from rebel-held Eastern Ghouta".
 _HELD_AFTER = re.compile(r"^-?\s*(?:held|controlled|run)\b", re.I)
 _FIRED_FROM_BEFORE = re.compile(
@@ -483,6 +495,16 @@ def _role(text, mention):
     ):
         # "Nusra terrorists executed ...": the group noun does not make them the target.
         return 1.5 + (2.0 if _AGENT_BEFORE.search(before) else 0.0)
+    if (
+        _SERVED_IN_BEFORE.search(before)
+        and not acts
+        and not _AGENT_VERB_AFTER.match(after)
+        and not _AGENT_BEFORE.search(before)
+        and not re.search(r"\bby\b", before)  # "killed by members of a security force of"
+    ):
+        # "a brigadier general in the Syrian regime forces ... were killed": the force a
+        # victim served in, not the attacker
+        return -1.5
     wide = text[max(0, mention.start - AROUND_BY) : mention.start].rstrip('“"«')
     by = (
         _AGENT_BEFORE.search(before)

@@ -391,3 +391,34 @@ def test_whose_jets_bomber_or_fire_it_was_is_the_attacker(text, group):
 def test_a_side_the_jets_are_not_said_to_be_or_whose_land_was_hit_is_no_attacker(text):
     [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
     assert [p["group"] for p in event["perpetrators"]][:1] in ([], ["unknown"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A brigadier general in the Syrian regime forces and his 12-year-old son were killed on "
+        "Sunday when an explosive device planted in their car exploded in the city of Tartus.",
+        "Two civilians and a member of the Fourth Division of the Syrian regime forces were "
+        "killed on Tuesday when an improvised explosive device exploded in Daraa al-Balad.",
+    ],
+)
+def test_the_force_a_victim_served_in_is_not_the_attacker(text):
+    # "a brigadier general in the Syrian regime forces ... were killed": "regime forces" read
+    # as the unit that attacked.
+    [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]][:1] in ([], ["unknown"])
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Fighters of the Islamic State executed four shepherds near al-Mayadin.", "islamic_state"),
+        (
+            "Members of the Syrian regime forces shelled the town of Nawa, killing three.",
+            "syrian_government",
+        ),
+    ],
+)
+def test_the_force_its_members_attacked_for_is_still_the_attacker(text, group):
+    [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]][:1] == [group]
