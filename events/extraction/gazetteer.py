@@ -442,18 +442,6 @@ _PROVINCE_BEFORE = re.compile(
     r"(?:\s+(?:areas|parts|countryside|outskirts))?(?:\s+(?:of|in))?(?:\s+the)?\s*$",
     re.IGNORECASE,
 )
-# Words around a city that put the event in its countryside: "the western countryside of
-# Damascus", "Damascus's western countryside", "rural Damascus". Where the city is a
-# governorate, that is its COUNTRYSIDE governorate. (Not its outskirts nor "south of
-# Damascus": the monitors' "south of Damascus" is the city's Yarmouk and Qadam.)
-_OUTSIDE_AFTER = re.compile(
-    r"^(?:['’]s)?\s*(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
-    r"(?:countryside|rural\s+areas?|hinterland)\b",
-    re.IGNORECASE,
-)
-_OUTSIDE_BEFORE = re.compile(
-    r"\b(?:countryside|rural|hinterland)(?:\s+(?:of|in))?(?:\s+the)?\s*$", re.IGNORECASE
-)
 # What follows the name of an organisation, not of a place: "the Baath party".
 _ORGANISATION_AFTER = re.compile(
     r"['’]?s?\s+(?:part(?:y|ies)|regime|newspaper|daily|university|movement)(?:['’]?s)?\b",
@@ -1426,15 +1414,6 @@ class Gazetteer:
             if entry is None or spelling(mention.surface) in entry.spellings:
                 return False
             weights = self._weights(mention, mentions)
-            if any(
-                # (named as the text reads it: "Jdeidet Artouz in the western countryside of
-                # Damascus", Rif Dimashq)
-                other is not mention
-                and loc.precision == PROVINCE
-                and loc.province_code == location.province_code
-                for other, loc in resolved
-            ):
-                return False
             return not weights.get(location.province_code) and any(
                 w >= GOVERNORATE_WEIGHT for w in weights.values()
             )
@@ -1733,22 +1712,13 @@ class Gazetteer:
         if _PROVINCE_AFTER.match(after) or _DISTRICT_AFTER.match(after):
             # (and a namesake spelled nearly as the name: Ain al-Arab for "the Kobane area")
             own += [e for e in entries if e not in own and closeness(surface, e) >= TWIN]
-        outside = _OUTSIDE_AFTER.match(after) or _OUTSIDE_BEFORE.search(before)
-        if (
-            _PROVINCE_AFTER.match(after)
-            or _PROVINCE_BEFORE.search(before)
-            or (outside and any(e.location.province_code in COUNTRYSIDE for e in areas))
-        ):
+        if _PROVINCE_AFTER.match(after) or _PROVINCE_BEFORE.search(before):
             wider = [e for e in areas if e.location.precision == PROVINCE]
             wider = wider or [e.capital_of for e in own if e.capital_of and not far(e.capital_of)]
             wider = wider or [self._provinces.get(e.location.province_code) for e in entries]
             wider = [w for w in wider if w]
             if wider and len({w.location.province_code for w in wider}) == 1:
-                location = wider[0].location
-                around = self._provinces.get(COUNTRYSIDE.get(location.province_code))
-                if around and outside:
-                    location = around.location
-                return [(location, 1.0)]
+                return [(wider[0].location, 1.0)]
         if _DISTRICT_AFTER.match(after):
             wider = [e for e in areas if e.location.precision == DISTRICT]
             wider = wider or [e.capital_of for e in own if e.capital_of and not far(e.capital_of)]
@@ -1902,7 +1872,7 @@ class Gazetteer:
 
     def _put_in(self, text, mention, mentions):
         """The governorates the text puts the mention in, named right after it ("Duma village
-        in Sweida eastern countryside", "al-Qusayr, Daraa province"); a city governorate's
+        in Sweida eastern countryside", "al-Qusayr in the Daraa countryside"); a city governorate's
         with its countryside ("Douma in Damascus")."""
         codes = set()
         for other in mentions:
@@ -1940,9 +1910,9 @@ class Gazetteer:
 # A place the text places the event by ("northeast of Damascus") puts its namesakes within
 # this distance ahead of the others.
 # What joins a place to the governorate the text puts it in: "Duma village in Sweida", "in
-# the northern countryside of Aleppo", "al-Qusayr, Daraa province".
+# the northern countryside of Aleppo" (not a comma: "in Hama, Aleppo and Idlib" is a list).
 _PUT_IN = re.compile(
-    r"(?:\s+(?:village|town|city|area|district|neighbou?rhood))?\s*(?:,\s*|\s+(?:in|of)\s+)"
+    r"(?:\s+(?:village|town|city|area|district|neighbou?rhood))?\s+(?:in|of)\s+"
     r"(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?"
     r"(?:(?:countryside|province|governorate|outskirts)\s+of\s+(?:the\s+)?)?",
     re.I,
@@ -2071,7 +2041,8 @@ _REFERENCE_AFTER = re.compile(
     r"(?:(?:international|main|old|new)\s+)?(?:highway|motorway|expressway|road)\s*,?\s+"
     r"(?:near|in|at|outside|by|close\s+to|(?:just\s+)?(?:north|south|east|west)\w*\s+of)\s+"
     # (by a name: not "at dawn", "in the early morning", "by a checkpoint")
-    r"(?:the\s+)?(?:(?:town|village|city|area|district)\s+of\s+)?(?:al-|el-|as-|ad-)?(?-i:[A-Z])|"
+    r"(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?(?:(?:town|village|city|area|district)\s+of\s+)?"
+    r"(?:al-|el-|as-|ad-)?(?-i:[A-Z])|"
     r"^(?:,\s*Syria)?(?:,\s*\w+\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*"
     r"\((?:AFP|Reuters|AP|UPI|Xinhua|dpa|AA|Anadolu|Sputnik|ANHA|TASS|SANA)\)|"
     r"^,\s*(?:SANA|Syria)\s*[-–—]|"
