@@ -134,6 +134,7 @@ CATEGORY_NOUNS = [
         r"terrorists|terrorist|jihadists|jihadist|jihadis|rebels|rebel|insurgents|insurgent|"
         r"gunmen|gunman|combatants|militiamen|militia\s+members|personnel|"
         r"officers|officer|servicemen|serviceman|pilots|pilot|mercenaries|extremists|"
+        r"lieutenants?|colonels?|brigadiers?|sergeants?|"
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
         r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers|"
         # "kill 4 members", "20 elements": in the reporting of a war, of an armed force (a
@@ -280,6 +281,12 @@ _UPDATED = re.compile(
     r"the\s+number\s+[^.]{0,40}?)\s+to\b",
     re.I,
 )
+# People of a kind among the dead, who may be a few of the civilians (see Toll.named).
+_OF_A_KIND = re.compile(
+    r"\b(?:members?|relatives|journalists?|reporters?|medics?|doctors?|nurses?|paramedics?|"
+    r"rescuers?|rescue\s+workers|volunteers?|aid\s+workers)\b",
+    re.I,
+)
 # "four more victims", "two additional bodies": an increment (of the risen toll before it).
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|further)\b", re.I)
 # "bringing to 45 the number killed in 24 hours": the running toll, named after its figure.
@@ -302,6 +309,7 @@ _NOT_PEOPLE = re.compile(
 _SINGULAR = re.compile(
     r"(?:child|woman|civilian|man|boy|girl|baby|infant|resident|citizen|fighter|soldier|"
     r"militant|rebel|member|commander|leader|officer|pilot|journalist|medic|doctor|nurse|"
+    r"lieutenant|colonel|brigadier|sergeant|"
     r"paramedic|volunteer|worker|employee|policeman|person|teenager|mother|student|teacher|"
     r"shepherd|son|"
     r"daughter|wife|sister|husband|father|brother|grandson|granddaughter|grandchild|"
@@ -329,8 +337,8 @@ class Toll:
     # "50 killed during clashes", "pound Islamic State targets, kill 20": the dead of a battle
     # or of a strike on an armed group, not presumed civilians.
     battle: bool = False
-    # Civilians said to be civilians ("nine civilians"), not people of a kind ("three
-    # journalists", "members of the same family") who may be a few of the civilians.
+    # Civilians said to be the civilians ("nine civilians", "six residents"), not people of a
+    # kind ("three journalists", "members of the same family") who may be a few of them.
     named: bool = False
 
 
@@ -723,7 +731,7 @@ def find_tolls(sentence, offset=0):
                         offset + end,
                         vague,
                         True,
-                        named="civilian" in noun[:noun_end].lower(),
+                        named=not _OF_A_KIND.search(noun[:noun_end]),
                     )
                 )
             continue
@@ -889,7 +897,7 @@ def find_tolls(sentence, offset=0):
                 updated,
                 floor=(match["qual"] or "").lower().startswith(("more", "over", "above")),
                 battle=battle,
-                named="civilian" in after[:noun_end].lower(),
+                named=not _OF_A_KIND.search(after[:noun_end]),
             )
         )
         previous = (match.end() + _noun_end(after, noun_end, category), kind, subset)
@@ -914,7 +922,7 @@ def find_tolls(sentence, offset=0):
                     offset + end,
                     vague,
                     subset,
-                    named="civilian" in sentence[start:end].lower(),
+                    named=not _OF_A_KIND.search(sentence[start:end]),
                 )
             )
     tolls += _the_rest(tolls, sentence, offset)

@@ -1025,3 +1025,19 @@ def test_people_named_among_the_dead_are_a_part_of_the_toll_not_all_of_it(text):
     # (under a headline with no figure: with none, the lead is the headline).
     [event] = [e for e in extract("Shelling of Nawa", text, "2018-07-13") if e["primary"]]
     assert event["killed"]["civilians"]["best"] == 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An air strike on a headquarters of Hayat Tahrir al-Sham in Sarmada killed 15 people on "
+        "Monday, including six residents of nearby houses.",
+        "Coalition strikes on an Islamic State position near Hajin killed 14 people on Monday, "
+        "including five farmers.",
+    ],
+)
+def test_residents_among_the_dead_of_a_strike_on_fighters_are_the_civilians(text):
+    # (a second reviewer's: residents and farmers say who the civilians were; the rest of the
+    # dead at a headquarters were not)
+    [event] = [e for e in extract("Strike", text, "2018-07-13") if e["primary"]]
+    assert event["killed"]["civilians"]["best"] in (5, 6)

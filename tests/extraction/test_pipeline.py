@@ -987,3 +987,18 @@ def test_a_strike_told_next_in_another_governorate_is_another_incident(text, fir
     assert (news["province_code"], news["killed"]["total"]["best"]) == first
     assert news["killed"]["total"]["high"] == first[1]
     assert [(e["province_code"], e["killed"]["total"]["best"]) for e in other] == [second]
+
+
+def test_a_month_s_toll_is_not_the_toll_of_the_news_that_counts_none():
+    # The news ("shot dead a first lieutenant ... and a civilian") read no figure ("a first
+    # lieutenant" was no one), and the month's 38 dead, 14 of them civilians, were its toll.
+    text = (
+        "Unknown gunmen shot dead a first lieutenant in the regime's Air Force Intelligence and "
+        "a civilian who was with him in the city of al-Sanamayn in Daraa on Wednesday evening. "
+        "This is the sixth attack in the city this month. The Daraa Martyrs Documentation "
+        "Office documented the killing of 38 people in assassination operations across the "
+        "governorate during July, among them 14 civilians."
+    )
+    [event] = [e for e in extract("", text, "2019-08-21") if e["primary"]]
+    assert event["killed"].get("civilians", {}).get("best") in (None, 1)
+    assert event["killed"].get("total", {}).get("best") in (None, 1, 2)
