@@ -759,6 +759,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     if (
         before is not None
         and not anchor_facts.agents
+        and not anchor_facts.cues
         and before.agents
         and _ATTACKED.search(before.sentence.text)
         and not (before.tolls or before.context or before.background or before.separate)
@@ -766,10 +767,10 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         and before not in members
     ):
         # "Islamic State militants attacked an army checkpoint near Palmyra. Four soldiers
-        # were killed": the story's sentence just before a toll that names no one tells who
-        # attacked, with no toll of its own to be the news (nor another kind of attack: "jets
-        # bombed the city. ISIS published a video of the execution of 17 men"). Only who: its
-        # places and dates may be another's ("troops were sent to Saraqeb. Rockets hit ...").
+        # were killed": the story's sentence just before a toll that names no one and no
+        # attack of its own ("Rebels shelled Suqaylabiyah. Air strikes on al-Latamneh killed
+        # six" are two) tells who attacked, with no toll of its own to be the news (nor
+        # another kind of attack). Only who: its places and dates may be another's.
         attackers.append(before)
     anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
     for facts in all_facts[anchor + 1 :]:
