@@ -72,3 +72,25 @@ def test_a_publication_date_an_import_would_refuse_is_an_error_of_its_line(tmp_p
     assert records[0]["id"] == "a-1" and records[0]["events"] == []
     assert "publication date" in records[0]["error"]
     assert error is not None
+
+
+def test_an_article_the_extractor_fails_on_fails_alone(tmp_path, monkeypatch):
+    # A bug the extractor meets in one article stopped the run there: every article after it
+    # went without a line.
+    from events.management.commands import extract_events
+
+    real = extract_events.extract
+
+    def failing(title, text, published, **kwargs):
+        if title == "boom":
+            raise ZeroDivisionError("division by zero")
+        return real(title, text, published, **kwargs)
+
+    monkeypatch.setattr(extract_events, "extract", failing)
+    bad = {**ARTICLE, "id": "a-0", "title": "boom"}
+    records, err, error = run(tmp_path, [json.dumps(bad), json.dumps(ARTICLE)])
+    assert records[0] == {"id": "a-0", "events": [], "error": records[0]["error"]}
+    assert "ZeroDivisionError" in records[0]["error"]
+    assert records[1]["id"] == "a-1" and records[1]["events"]
+    assert "a-0" in err and "ZeroDivisionError" in err
+    assert error is not None and error.returncode == 1

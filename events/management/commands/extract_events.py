@@ -3,12 +3,14 @@
     python manage.py extract_events --jsonl IN.jsonl > OUT.jsonl
 
 One output line per input line, in the same order: `{"id": ..., "events": [...]}`. A line
-that cannot be read gives `{"id": null, "events": [], "error": "..."}`, a message on stderr
+that cannot be read gives `{"id": null, "events": [], "error": "..."}`, and an article the
+extractor fails on `{"id": ..., "events": [], "error": "..."}`: each with a message on stderr
 naming the line, and exit status 1 once every other line has been written.
 """
 
 import json
 import sys
+import traceback
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -62,7 +64,7 @@ class Command(BaseCommand):
             )
         except OSError as error:
             raise CommandError(f"cannot read {jsonl}: {error.strerror}") from None
-        broken = 0
+        broken = failed = 0
         with stream:
             for number, line in enumerate(stream, start=1):
                 if number == 1:
@@ -77,16 +79,31 @@ class Command(BaseCommand):
                     found = getattr(error, "id", None)
                     self._write({"id": found, "events": [], "error": str(error)})
                     continue
-                events = extract(
-                    item.get("title") or "",
-                    item.get("text") or "",
-                    item.get("published"),
-                    source=item.get("source"),
-                )
+                try:
+                    events = extract(
+                        item.get("title") or "",
+                        item.get("text") or "",
+                        item.get("published"),
+                        source=item.get("source"),
+                    )
+                except Exception as error:  # noqa: BLE001 - one article's bug fails it alone
+                    failed += 1
+                    message = f"{type(error).__name__}: {error}"
+                    self.stderr.write(
+                        f"{jsonl} line {number} (id {item.get('id')!r}): the extractor failed: "
+                        f"{message}\n{traceback.format_exc()}"
+                    )
+                    self._write({"id": item.get("id"), "events": [], "error": message})
+                    continue
                 self._write({"id": item.get("id"), "events": events})
-        if broken:
+        if broken or failed:
             self.stdout.flush()
-            raise CommandError(f"{broken} line(s) of {jsonl} could not be read", returncode=1)
+            problems = []
+            if broken:
+                problems.append(f"{broken} line(s) of {jsonl} could not be read")
+            if failed:
+                problems.append(f"the extractor failed on {failed} article(s)")
+            raise CommandError("; ".join(problems), returncode=1)
 
     def _write(self, record):
         # Straight to stdout: the command's output is data, not log lines.
