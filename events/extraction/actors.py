@@ -204,8 +204,9 @@ _AGENT_VERB_AFTER = re.compile(
     r"^(?:['’]s)?[\s,)\]]*"
     # "rebels based in Eastern Ghouta fired", "forces stationed in Abu Dhuhur shelled"
     r"(?:(?:based|stationed|positioned|deployed|entrenched|holed\s+up)\s+(?:in|at|near|around)\s+"
-    # (and "positioned in the de-escalation zone fired")
-    r"(?:the\s+)?(?:[\w'’-]+\s+){1,4}?)?"
+    # (and "positioned in the de-escalation zone fired"; not "stationed at the base were
+    # targeted")
+    r"(?:the\s+)?(?:(?!(?:was|were|been|being|is|are)\b)[\w'’-]+\s+){1,4}?)?"
     r"(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
     r"(?!(?:family|july|italy)\b)[a-z]+ly|"  # "publicly executed", "repeatedly shelled"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"
@@ -379,12 +380,22 @@ _BY_THEIR = re.compile(
 # Whose the jets, the raids or the attacker were: "the jets were Russian", "raids believed to
 # be Russian", "warplanes thought to be Syrian", "a suicide bomber from the Islamic State".
 _WHOSE_BEFORE = re.compile(
-    r"\b(?:(?:jets|warplanes|planes|aircraft|helicopters|drones|raids|strikes|air\s*strikes|"
-    r"bombers)\s+(?:(?:were|was|are|is)\s+(?:(?:probably|likely|apparently)\s+)?|"
+    # (the aircraft's: "the jets were Russian"; not "those killed in the strikes were Syrian
+    # soldiers", "the targets of the raids were Hezbollah depots")
+    r"\b(?:(?:the\s+)?(?:jets|warplanes|planes|aircraft|helicopters|"
+    r"drones)\s+(?:were|was|are|is)\s+(?:(?:probably|likely|apparently)\s+)?|"
+    r"(?:jets|warplanes|planes|aircraft|helicopters|drones|raids|strikes|air\s*strikes)\s+"
     r"(?:(?:were|was|are|is)\s+)?(?:believed|thought|suspected|said|understood)\s+to\s+"
-    r"(?:be|have\s+been)\s+)|"
-    r"\b(?:suicide\s+)?(?:bombers?|attackers?|gunm[ae]n|assailants?|snipers?)\s+"
-    r"(?:from|of|belonging\s+to)\s+)(?:the\s+)?$",
+    r"(?:be|have\s+been)\s+|"
+    # (the attacker's side, not the side of the dead counted before: see _COUNTED_BEFORE)
+    r"(?:an?|the)\s+(?:suicide\s+)?(?:bombers?|attackers?|gunm[ae]n|assailants?)\s+"
+    r"(?:from|belonging\s+to)\s+)(?:the\s+)?$",
+    re.I,
+)
+# A place the name is an adjective of: "the Iraqi city of Mosul", "the Kurdish village".
+_A_PLACE_AFTER = re.compile(
+    r"^\s+(?:city|town|village|region|desert|neighbou?rhood|area|province|countryside|"
+    r"convoy|border|capital)\b",
     re.I,
 )
 # Someone who served in a force: "a brigadier general in the", "a member of the Fourth
@@ -397,6 +408,13 @@ _SERVED_IN_BEFORE = re.compile(
     r"(?:(?:of|in|from|within)\s+(?:the\s+)?"
     r"(?:(?!(?:killed|kills|killing|dead|died)\b)(?-i:[A-Z0-9])[\w'’-]*\s+){0,4}?)?"
     r"(?:of|in|from|within)\s+(?:the\s+)?$",
+    re.I,
+)
+# ... told killed or hit ("a general in the Syrian regime forces and his son were killed"),
+# not "Members of the Turkish forces in Ras al-Ain executed".
+_HIT_AFTER = re.compile(
+    r"^[^.;:]{0,40}?\b(?:was|were|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|"
+    r"assassinated|kidnapped|abducted|executed)\b",
     re.I,
 )
 # Fire from a side's land: "fired from rebel-held Eastern Ghouta".
@@ -463,15 +481,15 @@ def _role(text, mention):
     before = text[max(0, mention.start - 40) : mention.start].rstrip('“"«')
     after = _ASIDE.sub("", text[mention.end : mention.end + 140].lstrip('”"»'), count=1)[:60]
     score = 0.0
-    if _WHOSE_BEFORE.search(before):
-        # "the jets were Russian", "raids believed to be Russian", "a suicide bomber from the
-        # Islamic State": whose they were
-        return 1.5
-    if _HELD_AFTER.match(after) and _FIRED_FROM_BEFORE.search(before):
-        return 1.5  # "a rocket fired from rebel-held Eastern Ghouta": the rebels' fire
     if _COUNTED_BEFORE.search(before):
         # "20 IS fighters killed": a counted group is the dead, not the killer.
         return -2.0
+    if _WHOSE_BEFORE.search(before) and not _A_PLACE_AFTER.match(after):
+        # "the jets were Russian", "raids believed to be Russian", "a suicide bomber from the
+        # Islamic State": whose they were (not "a bomber from the Iraqi city of Mosul")
+        return 1.5
+    if _HELD_AFTER.match(after) and _FIRED_FROM_BEFORE.search(before):
+        return 1.5  # "a rocket fired from rebel-held Eastern Ghouta": the rebels' fire
     if _TARGETED_OF_BEFORE.search(before):
         return -1.5  # "an explosion targeting a vehicle of the rebel factions kills 4"
     if _CHARGED_WITH_BEFORE.search(before):
@@ -497,6 +515,7 @@ def _role(text, mention):
         return 1.5 + (2.0 if _AGENT_BEFORE.search(before) else 0.0)
     if (
         _SERVED_IN_BEFORE.search(before)
+        and _HIT_AFTER.search(after)
         and not acts
         and not _AGENT_VERB_AFTER.match(after)
         and not _AGENT_BEFORE.search(before)

@@ -298,6 +298,11 @@ def test_the_attacker_told_just_before_the_toll_is_the_toll_s(text, group):
         ),
         (
             "",
+            "Islamic State militants attacked SDF positions near Hajin on Monday. Twelve IS "
+            "fighters were killed, the Observatory said.",
+        ),
+        (
+            "",
             "Rebels shelled the government-held town of Suqaylabiyah on Monday, state media "
             "said. Air strikes on the rebel-held town of al-Latamneh killed six civilians later "
             "in the day, the Observatory said.",
@@ -311,7 +316,8 @@ def test_the_attacker_told_just_before_the_toll_is_the_toll_s(text, group):
     ],
 )
 def test_a_side_told_doing_something_else_before_the_toll_is_not_its_attacker(title, text):
-    # (and a side told attacking before another attack's toll: a second reviewer's)
+    # (and a side told attacking before another attack's toll: a second reviewer's; or before
+    # its own dead: a third's)
     # (a reviewer's items: these sides recaptured, handed over, seized in the headline or
     # launched drones elsewhere; none of them is said to have killed these civilians)
     [event] = [e for e in extract(title, text, "2019-05-14") if e["primary"]]
@@ -424,3 +430,43 @@ def test_the_force_a_victim_served_in_is_not_the_attacker(text):
 def test_the_force_its_members_attacked_for_is_still_the_attacker(text, group):
     [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
     assert [p["group"] for p in event["perpetrators"]][:1] == [group]
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        # (a third reviewer's: the dead, an origin, a target or the victims of the strikes)
+        ("An air strike killed 14 gunmen of the Islamic State near Hajin on Monday.", []),
+        ("A landmine killed two gunmen from the Islamic State near Hajin on Monday.", []),
+        (
+            "A suicide bomber from the Iraqi city of Mosul blew himself up at a checkpoint in "
+            "Hasakah, killing five people. The Islamic State claimed the attack.",
+            ["islamic_state"],
+        ),
+        ("Gunmen from the Kurdish village of Tal Tamr killed two shepherds on Monday.", []),
+        (
+            "Air strikes hit the town of Ariha, killing 12 people. Most of those killed in the "
+            "strikes were Syrian soldiers, the monitor said.",
+            [],
+        ),
+        (
+            "Russian troops stationed at the Hmeimim base were targeted overnight with drones, "
+            "killing two soldiers.",
+            [],
+        ),
+        (
+            "Members of the Turkish occupation forces in the town of Ras al-Ain executed three "
+            "civilians on Monday.",
+            ["turkey"],
+        ),
+        (
+            "Soldiers of the Syrian regime army in the northern Hama countryside shelled the "
+            "town of Kafr Zita on Monday, killing four civilians.",
+            ["syrian_government"],
+        ),
+    ],
+)
+def test_whose_fighters_troops_or_jets_they_were_only_where_they_did_it(text, groups):
+    [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
+    found = [p["group"] for p in event["perpetrators"] if p["group"] != "unknown"]
+    assert found[:1] == groups
