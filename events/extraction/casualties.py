@@ -158,8 +158,7 @@ _KILLED_AFTER = re.compile(
 )
 _KILLED_BEFORE = re.compile(
     r"(?P<verb>\bkill(?:ed|ing|s)?(?:\s+(?:a|an|one|the|an\s+entire|a\s+whole)\s+family\s+of)?|"
-    r"\bshot\s+dead|\bgunned\s+down|\bdead\s+includ(?:ed|e|es)|\bamong\s+the\s+dead\s+(?:are|were)|"
-    r"\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
+    r"\bshot\s+dead|\bgunned\s+down|\bdead\s+includ(?:ed|e|es)|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
     r"\blives\s+of|\bdeaths?\s+of|\bmartyrdom\s+of|\bmassacre\s+of|\bexecut(?:e|ed|ing|es)|\bbehead(?:ed|ing|s)?|"
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
@@ -281,12 +280,8 @@ _UPDATED = re.compile(
     r"the\s+number\s+[^.]{0,40}?)\s+to\b",
     re.I,
 )
-# People of a kind among the dead, who may be a few of the civilians (see Toll.named).
-_OF_A_KIND = re.compile(
-    r"\b(?:members?|relatives|journalists?|reporters?|medics?|doctors?|nurses?|paramedics?|"
-    r"rescuers?|rescue\s+workers|volunteers?|aid\s+workers)\b",
-    re.I,
-)
+# "Among the dead are three members of the local armed group": fighters among the dead.
+_AMONG_THE_DEAD = re.compile(r"\bamong\s+the\s+(?P<verb>dead)\s+(?:are|were)\s*$", re.I)
 # "four more victims", "two additional bodies": an increment (of the risen toll before it).
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|further)\b", re.I)
 # "bringing to 45 the number killed in 24 hours": the running toll, named after its figure.
@@ -337,9 +332,6 @@ class Toll:
     # "50 killed during clashes", "pound Islamic State targets, kill 20": the dead of a battle
     # or of a strike on an armed group, not presumed civilians.
     battle: bool = False
-    # Civilians said to be the civilians ("nine civilians", "six residents"), not people of a
-    # kind ("three journalists", "members of the same family") who may be a few of them.
-    named: bool = False
 
 
 def number_value(text):
@@ -630,8 +622,12 @@ def _category(after, killing=False):
     for word in list(re.finditer(r"[\w'’-]+", phrase))[:4]:
         for cat, regex in _NOUN_RE:
             matched = regex.match(phrase, word.start())
-            # "rebel-held" is an adjective: it names no rebel.
-            if matched and not re.match(r"[\w-]", phrase[matched.end() : matched.end() + 1]):
+            # "rebel-held" is an adjective: it names no rebel; "a colonel's wife" no colonel.
+            if (
+                matched
+                and not re.match(r"[\w-]", phrase[matched.end() : matched.end() + 1])
+                and not re.match(r"['’]s\b", phrase[matched.end() :])
+            ):
                 # "IS" counts only as written in capitals.
                 if cat == "combatants" and word.group(0) in ("is", "Is"):
                     continue
@@ -712,10 +708,13 @@ def find_tolls(sentence, offset=0):
         if of_them and (tolls or of_the_dead):
             # "18 killed ... 17 of them militants": a part of the toll just given.
             noun = of_them["noun"]
-            if _MEMBERS_NEXT.match(" " + noun):
-                # (the words after say whose: "members of the ... militia")
-                noun = after[of_them.start("noun") :]
             category, noun_end = _category(" " + noun)
+            if category is None and _MEMBERS_NEXT.match(" " + noun):
+                # (the words after say whose: "members of the ... militia"; only fighters: a
+                # family's or a rescue body's members are a few of the people, see combine)
+                armed, armed_end = _category(" " + after[of_them.start("noun") :])
+                if armed == "combatants":
+                    noun, category, noun_end = after[of_them.start("noun") :], armed, armed_end
             if category:
                 end = match.end() + of_them.start("noun") + noun_end - 1
                 kind = tolls[-1].kind if tolls else "killed"
@@ -731,13 +730,16 @@ def find_tolls(sentence, offset=0):
                         offset + end,
                         vague,
                         True,
-                        named=not _OF_A_KIND.search(noun[:noun_end]),
                     )
                 )
             continue
         category, noun_end = _category(after, killing=bool(before_verb))
         if category == "combatants" and _FAMILY_OF.search(before) and _MEMBERS_NEXT.match(after):
             category = "civilians"  # "a family of 7 members"
+        if category == "combatants" and not before_verb:
+            # (only fighters: a family's members "among the dead" are a few of the people,
+            # see combine)
+            before_verb = _AMONG_THE_DEAD.search(before)
         struck = False
         if category in (None, "total") and (alone := _OF_THEM_ALONE.match(after)):
             # "clashed with the terrorists, killing nine of them": the people named before.
@@ -897,7 +899,6 @@ def find_tolls(sentence, offset=0):
                 updated,
                 floor=(match["qual"] or "").lower().startswith(("more", "over", "above")),
                 battle=battle,
-                named=not _OF_A_KIND.search(after[:noun_end]),
             )
         )
         previous = (match.end() + _noun_end(after, noun_end, category), kind, subset)
@@ -922,7 +923,6 @@ def find_tolls(sentence, offset=0):
                     offset + end,
                     vague,
                     subset,
-                    named=not _OF_A_KIND.search(sentence[start:end]),
                 )
             )
     tolls += _the_rest(tolls, sentence, offset)
@@ -1273,17 +1273,6 @@ def combine(tolls, kind, headline_end=0, roundup=False):
                 "high": max(result["civilians"]["high"], newer.high),
             }
             evidence["civilians"] = newer
-    if (
-        "civilians" in result
-        and "total" in result
-        and "combatants" not in result
-        and not evidence["total"].battle
-        and all(t.subset and not t.named for t in own if t.category == "civilians")
-        and result["total"]["best"] > result["civilians"]["best"]
-    ):
-        # "killed 10 people ... Among the dead were three members of the same family": a part
-        # of the people, who are the civilians (below), not all of them.
-        result["civilians"], evidence["civilians"] = result["total"], evidence["total"]
     if "civilians" not in result:
         # Reporters say "people" for civilians (not for the dead of a battle); a count of
         # children or women is a floor.
