@@ -380,15 +380,20 @@ _BY_THEIR = re.compile(
 # Whose the jets, the raids or the attacker were: "the jets were Russian", "raids believed to
 # be Russian", "warplanes thought to be Syrian", "a suicide bomber from the Islamic State".
 _WHOSE_BEFORE = re.compile(
-    # (the aircraft's: "the jets were Russian"; not "those killed in the strikes were Syrian
-    # soldiers", "the targets of the raids were Hezbollah depots")
-    r"\b(?:(?:the\s+)?(?:jets|warplanes|planes|aircraft|helicopters|"
-    r"drones)\s+(?:were|was|are|is)\s+(?:(?:probably|likely|apparently)\s+)?|"
+    # (what attacked: "the jets were Russian", "the raids were Russian"; said of the raids
+    # themselves, not "those killed in the strikes were Syrian soldiers", "the targets of the
+    # raids were Hezbollah depots")
+    r"(?:(?:^|[.,;:]\s*|\b(?:said|says|that|and|but)\s+)(?:the\s+)?(?:jets|warplanes|planes|"
+    r"aircraft|helicopters|drones|bombers|raids|strikes|air\s*strikes)\s+(?:were|was|are|is)\s+"
+    r"(?:(?:probably|likely|apparently)\s+)?|\b"
     r"(?:jets|warplanes|planes|aircraft|helicopters|drones|raids|strikes|air\s*strikes)\s+"
     r"(?:(?:were|was|are|is)\s+)?(?:believed|thought|suspected|said|understood)\s+to\s+"
     r"(?:be|have\s+been)\s+|"
     # (the attacker's side, not the side of the dead counted before: see _COUNTED_BEFORE)
-    r"(?:an?|the)\s+(?:suicide\s+)?(?:bombers?|attackers?|gunm[ae]n|assailants?)\s+"
+    r"(?:(?:an?|the)\s+(?:suicide\s+)?(?:bombers?|attackers?|gunm[ae]n|assailants?)|"
+    # (counted: only bombers, "two suicide bombers from the Islamic State blew themselves up";
+    # "killed two gunmen from the Islamic State" are the dead)
+    r"(?:two|three|four|five|\d+)\s+(?:suicide\s+)?bombers)\s+"
     r"(?:from|belonging\s+to)\s+)(?:the\s+)?$",
     re.I,
 )
@@ -413,8 +418,8 @@ _SERVED_IN_BEFORE = re.compile(
 # ... told killed or hit ("a general in the Syrian regime forces and his son were killed"),
 # not "Members of the Turkish forces in Ras al-Ain executed".
 _HIT_AFTER = re.compile(
-    r"^[^.;:]{0,40}?\b(?:was|were|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|"
-    r"assassinated|kidnapped|abducted|executed)\b",
+    r"^[^.;:]{0,40}?\b(?:(?:was|were|been)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|"
+    r"assassinated|kidnapped|abducted|executed)|died|perished)\b",
     re.I,
 )
 # Fire from a side's land: "fired from rebel-held Eastern Ghouta".

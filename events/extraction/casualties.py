@@ -736,9 +736,9 @@ def find_tolls(sentence, offset=0):
         category, noun_end = _category(after, killing=bool(before_verb))
         if category == "combatants" and _FAMILY_OF.search(before) and _MEMBERS_NEXT.match(after):
             category = "civilians"  # "a family of 7 members"
-        if category == "combatants" and not before_verb:
-            # (only fighters: a family's members "among the dead" are a few of the people,
-            # see combine)
+        if not before_verb and (category != "civilians" or "civilian" in after[:noun_end]):
+            # (fighters, children, women, civilians: not "three members of the same family",
+            # who would be taken for all the civilians, see combine)
             before_verb = _AMONG_THE_DEAD.search(before)
         struck = False
         if category in (None, "total") and (alone := _OF_THEM_ALONE.match(after)):

@@ -762,9 +762,16 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         and not anchor_facts.cues
         and before.agents
         and _ATTACKED.search(before.sentence.text)
-        # (not to its own dead: "IS attacked SDF positions. Twelve IS fighters were killed")
-        and not {m.entry for m, _ in before.agents}
-        & {m.entry for m in _within(anchor_facts._actor_mentions, anchor_facts.sentence)}
+        # (not to its own dead alone: "IS attacked SDF positions. Twelve IS fighters were
+        # killed"; but "Ten regime soldiers and six HTS fighters were killed" is a battle's)
+        and not (
+            (
+                named := {
+                    m.entry for m in _within(anchor_facts._actor_mentions, anchor_facts.sentence)
+                }
+            )
+            and named <= {m.entry for m, _ in before.agents}
+        )
         and not (before.tolls or before.context or before.background or before.separate)
         and _compatible(before, _cause(event_types.best_kind(before.cues)), anchor_cause)
         and before not in members

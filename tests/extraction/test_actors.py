@@ -470,3 +470,47 @@ def test_whose_fighters_troops_or_jets_they_were_only_where_they_did_it(text, gr
     [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
     found = [p["group"] for p in event["perpetrators"] if p["group"] != "unknown"]
     assert found[:1] == groups
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "group"),
+    [
+        # (a fourth reviewer's items)
+        (
+            "Raids on Idlib town kill 7",
+            "Seven civilians including two children were killed on Sunday in raids on the town "
+            "of Khan Sheikhoun in southern Idlib. The Observatory said the raids were Russian.",
+            "russia",
+        ),
+        (
+            "Bombers kill 8 in Qamishli",
+            "Two suicide bombers from the Islamic State blew themselves up in a crowded street in "
+            "the city of Qamishli on Sunday, killing eight civilians, the Observatory said.",
+            "islamic_state",
+        ),
+        (
+            "",
+            "Bombers hit the town of Saraqeb on Sunday killing eight civilians. The bombers were "
+            "Russian Su-24s, the Observatory said.",
+            "russia",
+        ),
+        (
+            "Attack",
+            "Hayat Tahrir al-Sham fighters attacked regime positions near Kafr Nabouda. Ten "
+            "regime soldiers and six HTS fighters were killed, the Observatory said.",
+            "hts",
+        ),
+    ],
+)
+def test_whose_raids_or_bombers_and_a_two_sided_toll_s_attacker(title, text, group):
+    [event] = [e for e in extract(title, text, "2018-07-13") if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]][:1] == [group]
+
+
+def test_a_general_of_a_force_who_died_is_no_attacker():
+    text = (
+        "A brigadier general in the Syrian regime forces died when an explosive device blew up "
+        "his car in the town of Jableh in Latakia on Sunday, the Observatory said."
+    )
+    [event] = [e for e in extract("Officer killed", text, "2018-07-13") if e["primary"]]
+    assert [p["group"] for p in event["perpetrators"]][:1] in ([], ["unknown"])

@@ -1054,3 +1054,24 @@ def test_a_fighter_s_family_are_not_fighters(text):
     # "a soldier's wife" had it before)
     [event] = [e for e in extract("", text, "2018-07-13") if e["primary"]]
     assert "combatants" not in event["killed"]
+
+
+@pytest.mark.parametrize(
+    ("text", "civilians"),
+    [
+        (
+            "Russian jets struck a market in the town of Ariha in Idlib on Sunday. Among the "
+            "dead were five children and two women, the Observatory said.",
+            7,
+        ),
+        (
+            "Regime helicopters dropped barrel bombs on Saraqeb in Idlib on Sunday. Among the "
+            "dead were six civilians, including two children, the Observatory said.",
+            6,
+        ),
+    ],
+)
+def test_the_dead_told_only_as_among_the_dead_are_the_toll(text, civilians):
+    # (a fourth reviewer's: c5ccbbc read "among the dead were" only for fighters)
+    [event] = [e for e in extract("Strike", text, "2018-07-13") if e["primary"]]
+    assert event["killed"]["civilians"]["best"] == civilians
