@@ -280,7 +280,8 @@ _UPDATED = re.compile(
     r"the\s+number\s+[^.]{0,40}?)\s+to\b",
     re.I,
 )
-# "Among the dead are three members of the local armed group": fighters among the dead.
+# "Among the dead were five children", "Among the dead are three members of the local armed
+# group": the dead told as such (its "verb" group is what _kind reads).
 _AMONG_THE_DEAD = re.compile(r"\bamong\s+the\s+(?P<verb>dead)\s+(?:are|were)\s*$", re.I)
 # "four more victims", "two additional bodies": an increment (of the risen toll before it).
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|further)\b", re.I)

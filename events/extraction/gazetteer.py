@@ -1907,8 +1907,6 @@ class Gazetteer:
         return entry.location if entry else None
 
 
-# A place the text places the event by ("northeast of Damascus") puts its namesakes within
-# this distance ahead of the others.
 # What joins a place to the governorate the text puts it in: "Duma village in Sweida", "in
 # the northern countryside of Aleppo" (not a comma: "in Hama, Aleppo and Idlib" is a list).
 _PUT_IN = re.compile(
@@ -1917,6 +1915,8 @@ _PUT_IN = re.compile(
     r"(?:(?:countryside|province|governorate|outskirts)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
+# A place the text places the event by ("northeast of Damascus") puts its namesakes within
+# this distance ahead of the others.
 PLACED_BY_KM = 100.0
 PLACED_BY_CHARS = 120  # and that place named within this many characters, in its sentence
 # Conflict clusters: a place among places of many coded events is likelier the scene of the
