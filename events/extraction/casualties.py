@@ -283,6 +283,9 @@ _UPDATED = re.compile(
 # "Among the dead were five children", "Among the dead are three members of the local armed
 # group": the dead told as such (its "verb" group is what _kind reads).
 _AMONG_THE_DEAD = re.compile(r"\bamong\s+the\s+(?P<verb>dead)\s+(?:are|were)\s*$", re.I)
+_DEAD_INCLUDED = re.compile(
+    r"\bdead\s+includ(?:ed|e|es)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I
+)
 # "four more victims", "two additional bodies": an increment (of the risen toll before it).
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|further)\b", re.I)
 # "bringing to 45 the number killed in 24 hours": the running toll, named after its figure.
@@ -741,6 +744,12 @@ def find_tolls(sentence, offset=0):
             # (fighters, children, women, civilians: not "three members of the same family",
             # who would be taken for all the civilians, see combine)
             before_verb = _AMONG_THE_DEAD.search(before)
+        if (
+            category == "civilians"
+            and "civilian" not in after[:noun_end]
+            and _DEAD_INCLUDED.search(before)
+        ):
+            continue  # nor "The dead included three members of the local council"
         struck = False
         if category in (None, "total") and (alone := _OF_THEM_ALONE.match(after)):
             # "clashed with the terrorists, killing nine of them": the people named before.

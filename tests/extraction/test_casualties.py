@@ -1075,3 +1075,28 @@ def test_the_dead_told_only_as_among_the_dead_are_the_toll(text, civilians):
     # (a fourth reviewer's: c5ccbbc read "among the dead were" only for fighters)
     [event] = [e for e in extract("Strike", text, "2018-07-13") if e["primary"]]
     assert event["killed"]["civilians"]["best"] == civilians
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The dead included three members of the local council.",
+        "The dead included two journalists working for local media.",
+    ],
+)
+def test_people_of_a_kind_the_dead_included_are_no_civilian_toll_of_their_own(sentence):
+    # "killed 10 people ... The dead included three members of the local council": the three
+    # were read as the civilians, and the ten people were no longer presumed so (left at the
+    # last stop; "among the dead were" is read so already)
+    text = "An air strike killed 10 people in the town of Nawa on Monday. " + sentence
+    [event] = [e for e in extract("Strike on Nawa", text, "2018-07-13") if e["primary"]]
+    assert event["killed"]["civilians"]["best"] == 10
+
+
+def test_civilians_the_dead_included_are_still_the_civilians():
+    text = (
+        "An air strike killed 10 people in the town of Nawa on Monday. The dead included six "
+        "civilians, the monitor said."
+    )
+    [event] = [e for e in extract("Strike on Nawa", text, "2018-07-13") if e["primary"]]
+    assert event["killed"]["civilians"]["best"] == 6
