@@ -740,16 +740,14 @@ def find_tolls(sentence, offset=0):
         category, noun_end = _category(after, killing=bool(before_verb))
         if category == "combatants" and _FAMILY_OF.search(before) and _MEMBERS_NEXT.match(after):
             category = "civilians"  # "a family of 7 members"
-        if not before_verb and (category != "civilians" or "civilian" in after[:noun_end]):
-            # (fighters, children, women, civilians: not "three members of the same family",
-            # who would be taken for all the civilians, see combine)
+        # People of a kind among the dead ("three members of the same family", "two
+        # journalists"), who would be taken for all the civilians (see combine): not read
+        # there; fighters, children, women and civilians are.
+        of_a_kind = category == "civilians" and "civilian" not in after[:noun_end]
+        if not before_verb and not of_a_kind:
             before_verb = _AMONG_THE_DEAD.search(before)
-        if (
-            category == "civilians"
-            and "civilian" not in after[:noun_end]
-            and _DEAD_INCLUDED.search(before)
-        ):
-            continue  # nor "The dead included three members of the local council"
+        if of_a_kind and _DEAD_INCLUDED.search(before):
+            continue  # "The dead included three members of the local council"
         struck = False
         if category in (None, "total") and (alone := _OF_THEM_ALONE.match(after)):
             # "clashed with the terrorists, killing nine of them": the people named before.
