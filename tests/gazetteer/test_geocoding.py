@@ -234,6 +234,24 @@ def test_a_conflict_prior_settles_namesakes_but_does_not_overrule_a_closer_spell
     assert [alt.key for alt, _ in chosen.alternatives] == ["C1"]
 
 
+@pytest.mark.parametrize("written", ["Al Jalamah", "al-Jalamah", "the village of al-Jalamah"])
+def test_an_article_written_before_a_name_favours_the_namesake_whose_arabic_name_has_it(written):
+    # Two villages spelled alike, as UCDP and GeoNames write them; only one's Arabic name
+    # opens on the article (الجلمة, not جلمة). "Al Jalamah" is the one with the article,
+    # whichever of them the gazetteer lists first; "Jalamah" alone says nothing of it.
+    with_article = place("Jalamah", "SY-HM", 35.30, 36.60, pcode="C1", name_ar="الجلمة")
+    without = place("Jalamah", "SY-HL", 36.40, 36.90, pcode="C2", name_ar="جلمة")
+    for extra in ([with_article, without], [without, with_article]):
+        chosen = small_gazetteer(extra=extra).choose(sentence(written))
+        assert chosen.location.key == "C1"
+        assert [alt.key for alt, _ in chosen.alternatives] == ["C2"]
+    plain = [
+        small_gazetteer(extra=e).choose(sentence("Jalamah"))
+        for e in ([with_article, without], [without, with_article])
+    ]
+    assert plain[0].raw == plain[1].raw == pytest.approx(0.5, abs=0.01)
+
+
 def test_namesakes_in_one_governorate_far_apart_give_one_of_them_not_nothing():
     gazetteer = small_gazetteer(
         extra=[place("Ain Issa", "SY-HL", 36.40, 37.00), place("Ain Issa", "SY-HL", 36.60, 38.20)]
