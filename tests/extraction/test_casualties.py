@@ -91,6 +91,23 @@ def test_a_part_of_the_toll_before_a_source_with_an_article_is_counted(sentence)
     assert (result["civilians"]["best"], result["children"]["best"]) == (14, 3)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A car bomb exploded in Azaz, killing ten people, including the bomber and four"
+        " soldiers, a monitor said.",
+        "A suicide attack in Azaz killed ten people including the attacker and four policemen.",
+        "The blast killed ten people, including the local mayor and four soldiers.",
+    ],
+)
+def test_a_part_of_the_toll_after_a_person_it_singles_out_is_counted(sentence):
+    # "including the bomber and four soldiers": the four are part of the ten as much as in
+    # "including four soldiers and the bomber".
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert (result["total"]["best"], result["combatants"]["best"]) == (10, 4)
+    assert result["civilians"]["best"] == 6
+
+
 def test_a_part_of_another_figure_is_not_a_part_of_the_toll():
     sentence = (
         "Shelling killed 14 people in Douma, a day after rebels abducted 20 villagers,"
