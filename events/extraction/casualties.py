@@ -252,7 +252,7 @@ _SUBSET_BEFORE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+the\s+dead\s+(?:were|are)|"
     r"\bdead\s+includ(?:ed|e|es)|"
     # "including the bomber and four soldiers": after one person the list singles out
-    r"\bincluding\s+(?:the|a|an|its|his|her|their)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+\s+and)"
+    r"\bincluding\s+(?:the|a|an|its|his|her|their)\s+(?:[a-z'’-]+\s+){0,4}?[a-z'’-]+\s+and)"
     r"\s*:?\s*(?:at\s+least\s+)?$",
     re.I,
 )

@@ -98,6 +98,8 @@ def test_a_part_of_the_toll_before_a_source_with_an_article_is_counted(sentence)
         " soldiers, a monitor said.",
         "A suicide attack in Azaz killed ten people including the attacker and four policemen.",
         "The blast killed ten people, including the local mayor and four soldiers.",
+        "The bomb killed ten people, including the head of the local council and four of his"
+        " guards.",
     ],
 )
 def test_a_part_of_the_toll_after_a_person_it_singles_out_is_counted(sentence):
