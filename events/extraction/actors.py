@@ -379,16 +379,17 @@ _BY_THEIR = re.compile(
 )
 # Whose the jets, the raids or the attacker were: "the jets were Russian", "raids believed to
 # be Russian", "warplanes thought to be Syrian", "a suicide bomber from the Islamic State".
+_STRIKERS = r"(?:jets|warplanes|planes|aircraft|helicopters|drones|raids|strikes|air\s*strikes)"
 _WHOSE_BEFORE = re.compile(
     # (what attacked: "the jets were Russian", "the raids were Russian"; said of the raids
     # themselves, not "those killed in the strikes were Syrian soldiers", "the targets of the
     # raids were Hezbollah depots")
-    r"(?:(?:^|[.,;:]\s*|\b(?:said|says|that|and|but)\s+)(?:the\s+)?(?:jets|warplanes|planes|"
-    r"aircraft|helicopters|drones|bombers|raids|strikes|air\s*strikes)\s+(?:were|was|are|is)\s+"
-    r"(?:(?:probably|likely|apparently)\s+)?|\b"
-    r"(?:jets|warplanes|planes|aircraft|helicopters|drones|raids|strikes|air\s*strikes)\s+"
-    r"(?:(?:were|was|are|is)\s+)?(?:believed|thought|suspected|said|understood)\s+to\s+"
-    r"(?:be|have\s+been)\s+|"
+    r"(?:(?:^|[.,;:]\s*|\b(?:said|says|that|and|but)\s+)(?:the\s+)?(?:bombers|"
+    + _STRIKERS
+    + r")\s+"
+    r"(?:were|was|are|is)\s+(?:(?:probably|likely|apparently)\s+)?|"
+    r"\b" + _STRIKERS + r"\s+(?:(?:were|was|are|is)\s+)?"
+    r"(?:believed|thought|suspected|said|understood)\s+to\s+(?:be|have\s+been)\s+|"
     # (the attacker's side, not the side of the dead counted before: see _COUNTED_BEFORE)
     r"(?:(?:an?|the)\s+(?:suicide\s+)?(?:bombers?|attackers?|gunm[ae]n|assailants?)|"
     # (counted: only bombers, "two suicide bombers from the Islamic State blew themselves up";

@@ -142,6 +142,11 @@ class _Facts:
         return self._agency[2]
 
     @property
+    def named(self):
+        """The actors its sentence names, whatever it says they did."""
+        return {m.entry for m in _within(self._actor_mentions, self.sentence)}
+
+    @property
     def newsworthy(self):
         return bool(self.cues or self.killed) and not self.context and not self.background
 
@@ -468,6 +473,27 @@ def _side(group):
     return "government" if group in ("syrian_government", "russia", "iran_aligned") else group
 
 
+def _lends_attacker(before, anchor, anchor_cause):
+    """Does the sentence `before` the news's toll tell who attacked, for the toll to take?
+
+    "Islamic State militants attacked an army checkpoint near Palmyra. Four soldiers were
+    killed": the story's sentence just before a toll that names no one and no attack of its
+    own ("Rebels shelled Suqaylabiyah. Air strikes on al-Latamneh killed six" are two) tells
+    who attacked, with no toll of its own to be the news (nor another kind of attack). Only
+    who: its places and dates may be another's."""
+    return bool(
+        not anchor.agents
+        and not anchor.cues
+        and before.agents
+        and _ATTACKED.search(before.sentence.text)
+        # (not to its own dead alone: "IS attacked SDF positions. Twelve IS fighters were
+        # killed"; but "Ten regime soldiers and six HTS fighters were killed" is a battle's)
+        and not ((named := anchor.named) and named <= {m.entry for m, _ in before.agents})
+        and not (before.tolls or before.context or before.background or before.separate)
+        and _compatible(before, _cause(event_types.best_kind(before.cues)), anchor_cause)
+    )
+
+
 def _event(
     facts_list,
     anchor_kind,
@@ -755,33 +781,12 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     used = {anchor}
     # (the story's: not the headline, whose "Rebels seize Kafr Nabudah" tells another thing)
     before = all_facts[anchor - 1] if anchor > (1 if title.strip() else 0) else None
-    attackers = []
-    if (
+    lends = (
         before is not None
-        and not anchor_facts.agents
-        and not anchor_facts.cues
-        and before.agents
-        and _ATTACKED.search(before.sentence.text)
-        # (not to its own dead alone: "IS attacked SDF positions. Twelve IS fighters were
-        # killed"; but "Ten regime soldiers and six HTS fighters were killed" is a battle's)
-        and not (
-            (
-                named := {
-                    m.entry for m in _within(anchor_facts._actor_mentions, anchor_facts.sentence)
-                }
-            )
-            and named <= {m.entry for m, _ in before.agents}
-        )
-        and not (before.tolls or before.context or before.background or before.separate)
-        and _compatible(before, _cause(event_types.best_kind(before.cues)), anchor_cause)
         and before not in members
-    ):
-        # "Islamic State militants attacked an army checkpoint near Palmyra. Four soldiers
-        # were killed": the story's sentence just before a toll that names no one and no
-        # attack of its own ("Rebels shelled Suqaylabiyah. Air strikes on al-Latamneh killed
-        # six" are two) tells who attacked, with no toll of its own to be the news (nor
-        # another kind of attack). Only who: its places and dates may be another's.
-        attackers.append(before)
+        and _lends_attacker(before, anchor_facts, anchor_cause)
+    )
+    attackers = [before] if lends else []
     anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
     for facts in all_facts[anchor + 1 :]:
         # After the news, a sentence of an earlier time that does not repeat its figure tells
