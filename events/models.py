@@ -730,8 +730,9 @@ class Incident(Figures):
         help_text="A period or cumulative toll, not one incident: left out of incident counts "
         "unless asked for.",
     )
-    place = models.ForeignKey(Place, models.SET_NULL, null=True, blank=True)
-    district = models.ForeignKey(District, models.SET_NULL, null=True, blank=True)
+    # (indexed by incident_place_date_idx and incident_district_date_idx, which lead with them)
+    place = models.ForeignKey(Place, models.SET_NULL, null=True, blank=True, db_index=False)
+    district = models.ForeignKey(District, models.SET_NULL, null=True, blank=True, db_index=False)
     governorate = models.ForeignKey(Governorate, models.SET_NULL, null=True, blank=True)
     latitude = models.FloatField(null=True, blank=True)
     longitude = models.FloatField(null=True, blank=True)
@@ -792,6 +793,10 @@ class Incident(Figures):
             models.Index(fields=["-date", "-id"], name="incident_date_id_idx"),
             # The list filtered by governorate, newest first.
             models.Index(fields=["governorate", "-date", "-id"], name="incident_gov_date_idx"),
+            # ... and by place or district: without them PostgreSQL walked every incident
+            # newest first to find a place's fifty (163,000 rows, 38 ms at a million).
+            models.Index(fields=["place", "-date", "-id"], name="incident_place_date_idx"),
+            models.Index(fields=["district", "-date", "-id"], name="incident_district_date_idx"),
             # The admin's incident list filtered by perpetrator group (list_filter), newest
             # first. (The site's group filter reads perpetrator_groups instead.)
             models.Index(
