@@ -668,6 +668,8 @@ def _noun_end(after, end, category):
     return end
 
 
+# Words read as a figure of one ("a child", "his son") only before a person's noun.
+_ARTICLE_NUMBERS = frozenset(("a", "an", "her", "his"))
 _QUOTES = str.maketrans('"“”', "   ")
 
 
@@ -757,6 +759,10 @@ def find_tolls(sentence, offset=0):
             named = _antecedent(sentence[max(0, match.start() - 300) : match.start()])
             if named:
                 category, noun_end = named, alone.end()
+        if raw in _ARTICLE_NUMBERS and not _SINGULAR.match(
+            after[:noun_end].split()[-1] if noun_end else ""
+        ):
+            continue  # "a number of", "a Daesh car bomb": an article, not a count of one
         running = bool(_BRINGING_TO.search(before) and _THE_NUMBER_KILLED.match(after))
         if running:
             category = "total"
@@ -783,10 +789,6 @@ def find_tolls(sentence, offset=0):
             category = "total"  # "a family of six, including four children, was killed"
         if category is None:
             continue
-        if raw in ("a", "an", "her", "his") and not _SINGULAR.match(
-            after[:noun_end].split()[-1] if noun_end else ""
-        ):
-            continue  # "a number of", "a Daesh car bomb": an article, not a count of one
         # Cut the look-ahead at the next figure so one verb is not claimed twice.
         rest = _SUBSET_CLAUSE.sub(" ", after[noun_end:], count=1)
         next_number = NUMBER_RE.search(rest)
