@@ -915,6 +915,7 @@ class Gazetteer:
         openers = _OPENERS
         # Most words of running text start no name: only the others are looked at.
         heads = [j for j, t in enumerate(tokens) if not t[2][0].islower() or t[2] in openers]
+        again = {}  # see _abroad
         for head in heads:
             if head < i:
                 continue  # inside the last name, or a run skipped whole
@@ -935,7 +936,7 @@ class Gazetteer:
                 if not (
                     self._organisation(text, found[0])
                     or self._after_function_word(text, tokens, at, found[0])
-                    or self._abroad(text, found[0])
+                    or self._abroad(text, found[0], again)
                 ):
                     mentions.append(found[0])
                 i = at + found[1]
@@ -997,10 +998,11 @@ class Gazetteer:
             if e is not None
         )
 
-    def _abroad(self, text, mention):
+    def _abroad(self, text, mention, again=None):
         """Does the text put the town in another country ("Kilis in Turkey", "Hermel,
         Lebanon", "the Turkish town of Kilis", "Iraq's al-Qaim")? Not a governorate's or a
-        district's name, nor a town after "Kurdish", "Druze" or "Armenian", which Syria has."""
+        district's name, nor a town after "Kurdish", "Druze" or "Armenian", which Syria has.
+        `again`: {surface: put abroad where the text names it again}, kept for one text."""
         entries = [self._entry_of.get(loc) for loc in mention.candidates]
         if any(e is not None and e.location.precision != PLACE for e in entries):
             return False
@@ -1010,10 +1012,14 @@ class Gazetteer:
         # "Iraqi jets struck Mosul, Iraq" puts abroad.
         if text.count(mention.surface) < 2:
             return False
-        return any(
-            self._abroad_at(text, m.start(), m.end())
-            for m in _whole_name(mention.surface).finditer(text)
+        if again is not None and mention.surface in again:
+            return again[mention.surface]  # (a name said often is looked for once a text)
+        found = any(
+            self._abroad_at(text, m.start(), m.end()) for m in _whole_name(text, mention.surface)
         )
+        if again is not None:
+            again[mention.surface] = found
+        return found
 
     def _abroad_at(self, text, start, end):
         after = _ABROAD_AFTER.match(text[end : end + 40])
@@ -2132,10 +2138,21 @@ _WHERE_A_PLACE_GOES = re.compile(
 )
 
 
+_NAME_CHARACTER = re.compile(r"[\w'’-]")
+
+
 @functools.lru_cache(maxsize=10_000)
-def _whole_name(surface):
-    """The name where the text writes it as a whole word (not "Mosul" of "Mosuli")."""
-    return re.compile(rf"(?<![\w'’-]){re.escape(surface)}(?![\w'’-])")
+def _name_pattern(surface):
+    return re.compile(rf"{re.escape(surface)}(?![\w'’-])")
+
+
+def _whole_name(text, surface):
+    """Every match of the name where the text writes it as a whole word (not "Mosul" of
+    "Mosuli"). (The character before is tested here: a pattern opening on a look-behind is
+    tried at every position of the text, one opening on the name is found by a fast search.)"""
+    for found in _name_pattern(surface).finditer(text):
+        if not found.start() or not _NAME_CHARACTER.match(text, found.start() - 1):
+            yield found
 
 
 def _origin(text, mention):
