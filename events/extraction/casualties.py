@@ -273,7 +273,8 @@ _AMONG_AFTER = re.compile(
 )
 _UPDATED = re.compile(
     r"\b(?:toll|number\s+of\s+(?:dead|deaths|victims))\b[^.]{0,50}?\b(?:rose|risen|rises|rising|"
-    r"climbed|climbs|increased|jumped|went\s+up|mounted|mounts)\b|\bnew\s+toll\b|"
+    r"climbed|climbs|increased|jumped|went\s+up|mounted|mounts|reached|reaches|hit|hits)\b|"
+    r"\bnew\s+toll\b|"
     r"\bupdated\s+toll\b|\b(?:rose|risen|climbed)\s+to\b|"
     r"\b(?:updated|raised|revised|increased)\s+(?:\w+\s+){0,3}?to\b|"
     r"\bbring(?:ing|s)?\s+(?:the\s+(?:death\s+)?toll\s+|the\s+number\s+[^.]{0,40}?)?to\b|"
@@ -455,6 +456,17 @@ _VERB_NEXT = re.compile(
 
 
 _AGE = re.compile(r"^\s*\d{1,3}[\s-]+(?:year|month)s?[\s-]+old\b", re.I)
+# "three children, aged between 4 and 11", "between the ages of 4 and 11": ages, not a toll.
+_AGED_BEFORE = re.compile(
+    r"\b(?:aged|ages?(?:\s+of)?)\s+(?:between\s+|from\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$",
+    re.I,
+)
+# ... and the clause that gives them, between the dead and their verb.
+_AGES_CLAUSE = re.compile(
+    r"^\s*,?\s*(?:aged|between\s+the\s+ages\s+of)\s+(?:between\s+|from\s+)?\d{1,3}"
+    r"(?:\s*(?:and|to|-|–)\s*\d{1,3})?(?:\s+years?(?:\s+old)?)?\s*,?",
+    re.I,
+)
 # "None of the 30 residents were killed", "could have killed 50 people": no one died.
 _NONE_OF = re.compile(
     r"\b(?:none|not\s+one|neither|no\s+one|nobody)\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+|"
@@ -692,7 +704,7 @@ def find_tolls(sentence, offset=0):
         before = sentence[max(0, match.start() - 60) : match.start()]
         if raw.isdigit() and best <= 31 and _MONTH_BEFORE.search(before):
             continue  # a day of the month, not a toll
-        if _NONE_OF.search(before):
+        if _NONE_OF.search(before) or _AGED_BEFORE.search(before):
             continue
         if (unreal := _COUNTERFACTUAL.search(before)) and (
             unreal["modal"].lower() == "would" or _UNLESS.match(after)
@@ -790,7 +802,7 @@ def find_tolls(sentence, offset=0):
         if category is None:
             continue
         # Cut the look-ahead at the next figure so one verb is not claimed twice.
-        rest = _SUBSET_CLAUSE.sub(" ", after[noun_end:], count=1)
+        rest = _SUBSET_CLAUSE.sub(" ", _AGES_CLAUSE.sub(" ", after[noun_end:], count=1), count=1)
         next_number = NUMBER_RE.search(rest)
         window = rest[: next_number.start()] if next_number else rest
         kind = combined = None

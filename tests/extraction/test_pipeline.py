@@ -410,6 +410,38 @@ def test_a_risen_toll_of_the_same_attack_still_updates_it(verb):
     assert event["killed"]["civilians"]["best"] == 19
 
 
+@pytest.mark.parametrize(
+    "update",
+    [
+        "By evening, the Observatory said the death toll had reached 11",
+        "The death toll later reached 11, the Observatory said",
+        "The toll has now hit 11, according to the Observatory",
+    ],
+)
+def test_a_toll_that_reached_a_figure_updates_the_first(update):
+    text = f"Initial reports said four people had died in the air strike on Hass. {update}."
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["total"]["best"] == 11
+
+
+@pytest.mark.parametrize(
+    "ages",
+    [
+        ", aged between 4 and 11,",
+        " aged 4 to 11",
+        ", aged from 4 to 11,",
+        " between the ages of 4 and 11",
+    ],
+)
+def test_the_ages_of_the_dead_are_no_toll(ages):
+    text = f"Three children{ages} were killed by shelling on Douma on Monday, SANA said."
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["children"]["best"] == 3
+    assert event["killed"]["total"]["best"] == 3
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
