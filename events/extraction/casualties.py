@@ -952,6 +952,7 @@ def find_tolls(sentence, offset=0):
     tolls += _the_rest(tolls, sentence, offset)
     tolls = _dead_among_casualties(tolls, sentence, offset)
     tolls = _coordinated(sorted(tolls, key=lambda t: t.start), sentence, offset)
+    tolls = _fighters_listed(tolls, sentence, offset)
     return [_mark_split(t, tolls) for t in tolls]
 
 
@@ -1130,6 +1131,33 @@ def _coordinated(tolls, sentence, offset):
             group.append(toll)
         result.append(toll)
     close()
+    return result
+
+
+def _fighters_listed(tolls, sentence, offset):
+    """ "Including 13 soldiers and nine militiamen": parts of a toll that are both fighters
+    count different men, one part of 22, not two accounts of the fighters (13, or 9)."""
+    result = []
+    for toll in tolls:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.subset
+            and toll.subset
+            and last.category == toll.category == "combatants"
+            and last.kind == toll.kind
+            and not (last.vague or toll.vague)
+            and _AND.fullmatch(sentence[last.end - offset : toll.start - offset].translate(_QUOTES))
+        ):
+            result[-1] = replace(
+                last,
+                low=last.low + toll.low,
+                best=last.best + toll.best,
+                high=last.high + toll.high,
+                end=toll.end,
+            )
+        else:
+            result.append(toll)
     return result
 
 

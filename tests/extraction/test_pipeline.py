@@ -442,6 +442,33 @@ def test_the_ages_of_the_dead_are_no_toll(ages):
     assert event["killed"]["total"]["best"] == 3
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At least 22 people were killed in fighting in Hasakah, including 13 soldiers and nine"
+        " militiamen.",
+        "At least 22 people were killed in fighting in the city of Hasakah. Among the dead were"
+        " 13 members of the Kurdish Asayish security forces and nine pro-government militiamen,"
+        " SOHR said.",
+    ],
+)
+def test_two_parts_of_a_toll_both_fighters_add_up(text):
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["combatants"]["best"] == 22
+    assert event["killed"].get("civilians", {}).get("best", 0) == 0
+
+
+def test_two_accounts_of_the_fighters_killed_do_not_add_up():
+    text = (
+        "Thirteen soldiers were killed in fighting in Hasakah, SOHR said. State media said nine"
+        " soldiers were killed."
+    )
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["combatants"]["best"] == 13
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
