@@ -339,6 +339,9 @@ class Toll:
     # "50 killed during clashes", "pound Islamic State targets, kill 20": the dead of a battle
     # or of a strike on an armed group, not presumed civilians.
     battle: bool = False
+    # "two journalists", "four members of one family": civilians named by the kind of people
+    # they are, not as civilians (a part of a toll of people is a part of its civilians).
+    of_a_kind: bool = False
 
 
 def number_value(text):
@@ -512,12 +515,12 @@ _FOUGHT = re.compile(
 # commanders ..., kill about 28": a group's fighters, positions or meeting struck, and a toll
 # with no noun of its own: the group's dead.
 _GROUP_STRUCK = re.compile(
-    rf"\b(?:{_STRIKES}|hit(?:s|ting)?)\s+"
+    rf"\b(?:{_STRIKES}|hit(?:s|ting)?)(?:\s+(?:on|against))?\s+"
     r"(?:an?\s+|the\s+)?(?P<of>(?:meeting|gathering|convoy|headquarters|positions?|posts?|bases?|"
     r"hideouts?|camps?)\s+of\s+(?:the\s+)?)?[“\"]?"
     r"(?P<group>(?-i:[A-Z][\w'’-]+)(?:\s+(?:(?-i:al|el)-)?(?-i:[A-Z][\w'’-]+)){0,3})[”\"]?"
-    r"(?P<noun>\s+(?:targets|positions|members|commanders|fighters|militants|headquarters|"
-    r"convoys?|gatherings?|elements|hideouts?|posts|bases|camps))?",
+    r"(?P<noun>\s+(?:targets?|positions?|members|commanders|fighters|militants|headquarters|"
+    r"convoys?|gatherings?|elements|hideouts?|posts?|bases?|camps?))?",
     re.I,
 )
 
@@ -531,10 +534,10 @@ def _group_struck(before):
     return any(m.entry.group != "unknown" for m in default_actors().find(found["group"]))
 
 
-def _clause_before(sentence, match):
-    """The clause before a figure where what was struck is named (back to the sentence's
-    last full stop or semicolon)."""
-    head = sentence[: match.start()]
+def _clause_before(sentence, start):
+    """The clause before a figure (at `start`) where what was struck is named (back to the
+    sentence's last full stop or semicolon)."""
+    head = sentence[:start]
     return head[max(head.rfind(";"), head.rfind(". ")) + 1 :]
 
 
@@ -792,7 +795,7 @@ def find_tolls(sentence, offset=0):
             category = "total"
             # "pound Islamic State targets, kill at least 20": the group's dead, not presumed
             # civilians
-            struck = _group_struck(_clause_before(sentence, match))
+            struck = _group_struck(_clause_before(sentence, match.start()))
         if (
             category is None
             and (clause := _SUBSET_CLAUSE.match(after))
@@ -865,7 +868,7 @@ def find_tolls(sentence, offset=0):
             head = (list_head if list_head is not None else pending[-1][4]) if continues else None
             pending.append(
                 (category, low, best, high, match.start(), match.end() + noun_end, vague, subset,
-                 head)
+                 head, of_a_kind and category == "civilians")
             )  # fmt: skip
             previous = (match.end() + _noun_end(after, noun_end, category), None, subset)
             list_head = head
@@ -923,10 +926,11 @@ def find_tolls(sentence, offset=0):
                 updated,
                 floor=(match["qual"] or "").lower().startswith(("more", "over", "above")),
                 battle=battle,
+                of_a_kind=of_a_kind and category == "civilians",
             )
         )
         previous = (match.end() + _noun_end(after, noun_end, category), kind, subset)
-    for category, low, best, high, start, end, vague, subset, head in pending:
+    for category, low, best, high, start, end, vague, subset, head, kind_of in pending:
         later = [t for t in tolls if t.start > offset + start]
         # No figure after it ("a monitoring group said" is no count of one): a part of the
         # toll before it ("14 civilians including three children, a monitor said").
@@ -947,12 +951,14 @@ def find_tolls(sentence, offset=0):
                     offset + end,
                     vague,
                     subset,
+                    of_a_kind=kind_of,
                 )
             )
     tolls += _the_rest(tolls, sentence, offset)
     tolls = _dead_among_casualties(tolls, sentence, offset)
     tolls = _coordinated(sorted(tolls, key=lambda t: t.start), sentence, offset)
     tolls = _fighters_listed(tolls, sentence, offset)
+    tolls = _at_fighters(tolls, sentence, offset)
     return [_mark_split(t, tolls) for t in tolls]
 
 
@@ -1134,6 +1140,20 @@ def _coordinated(tolls, sentence, offset):
     return result
 
 
+def _at_fighters(tolls, sentence, offset):
+    """People of a kind among the dead of a strike on an armed group ("a strike on a Hayat
+    Tahrir al-Sham headquarters killed 15 people, including six residents") say who its
+    civilians were: the rest were not (they are the civilians' count, not a part of it)."""
+    result = list(tolls)
+    for i, toll in enumerate(tolls):
+        if not (toll.of_a_kind and toll.subset):
+            continue
+        whole = [t for t in tolls if t.category == "total" and not t.subset and t.end <= toll.start]
+        if whole and _group_struck(_clause_before(sentence, whole[-1].start - offset)):
+            result[i] = replace(toll, of_a_kind=False)
+    return result
+
+
 def _fighters_listed(tolls, sentence, offset):
     """ "Including 13 soldiers and nine militiamen": parts of a toll that are both fighters
     count different men, one part of 22, not two accounts of the fighters (13, or 9)."""
@@ -1262,10 +1282,20 @@ def combine(tolls, kind, headline_end=0, roundup=False):
     """
     own = [t for t in tolls if t.kind == kind]
     result, evidence = {}, {}
+    # "killed 12 people, including two patients": the patients are a part of the civilians,
+    # not their count, when the toll they are a part of is given (and is no battle's: "a strike
+    # on a headquarters killed 15, including six residents" tells who its civilians were).
+    whole = any(t.category == "total" and not (t.subset or t.vague or t.battle) for t in own)
     for category in CATEGORIES:
         # ("killed five children, four of them brothers": a part of them, not the whole toll)
         folded = _fold(
-            [t for t in own if t.category == category and not (category == "total" and t.subset)]
+            [
+                t
+                for t in own
+                if t.category == category
+                and not (category == "total" and t.subset)
+                and not (t.of_a_kind and t.subset and whole)
+            ]
         )
         if folded:
             result[category], evidence[category] = folded

@@ -469,6 +469,31 @@ def test_two_accounts_of_the_fighters_killed_do_not_add_up():
     assert event["killed"]["combatants"]["best"] == 13
 
 
+@pytest.mark.parametrize(
+    "text, civilians, combatants",
+    [
+        # a part named by the kind of people it is, not as civilians: the people are
+        ("At least 10 people were killed in an air strike on Saraqeb, including a journalist"
+         " and three paramedics.", 10, None),
+        ("An air strike on a hospital in Kafr Nabl killed 12 people, including two patients.",
+         12, None),
+        ("An air strike on Atareb killed 15 people, including four members of one family.", 15,
+         None),
+        ("Two journalists were among the 8 people killed in an air strike on a media centre in"
+         " Saraqeb, Reuters reported.", 8, None),
+        # a part named as civilians is their count; fighters among the dead leave the rest
+        ("An air strike on Kafr Nabl killed 12 people, including six civilians.", 6, None),
+        ("An air strike on Kafr Nabl killed 10 people, including three soldiers and a"
+         " journalist.", 7, 3),
+    ],
+)  # fmt: skip
+def test_people_of_a_kind_among_the_dead_are_a_part_of_the_civilians(text, civilians, combatants):
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["civilians"]["best"] == civilians
+    assert event["killed"].get("combatants", {}).get("best") == combatants
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
