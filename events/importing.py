@@ -8,7 +8,9 @@ reason that an editor can act on.
 import datetime
 import html.parser
 import json
+import math
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -65,7 +67,9 @@ class BulletinInput:
 
 
 _SPACING_CONTROLS = re.compile("[\x0b\x0c]")
-_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f]")
+# (and the bidirectional embeddings, overrides and isolates: invisible, and one left open turns
+# the text after it around on the pages and in the exports; the marks LRM and RLM stay)
+_CONTROLS = re.compile("[\x01-\x08\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _windows_1252(code):
@@ -228,6 +232,10 @@ class _TextFromHTML(html.parser.HTMLParser):
             self._open[-1][1].append(text)
 
     def close(self):
+        # A comment never closed hides the rest of the page, as in a browser (the parser would
+        # give it back as text: "<!-- ... <p>...").
+        if self.rawdata.startswith("<!--"):
+            self.rawdata = ""
         # A <style> or <script> never closed: the parser holds the rest of the page as its
         # raw text, and drops it.
         element = getattr(self, "cdata_elem", None)
@@ -338,7 +346,7 @@ def _in_range(moment, name=""):
 
 def published(value):
     """A publication date or moment as given (ISO or a dateline), aware, or Rejected."""
-    if not value:
+    if not value or isinstance(value, str) and not value.strip():
         return None
     if isinstance(value, datetime.datetime):
         return _in_range(_aware(value))
@@ -372,7 +380,7 @@ def parse_jsonl(text, filename=""):
         where = f"{filename or 'JSONL'} line {number}"
         try:
             check_size(len(line.encode()), where)
-            item = json.loads(line, parse_constant=_not_json)
+            item = json.loads(line, parse_constant=_not_json, parse_float=_finite)
             if not isinstance(item, dict):
                 raise Rejected(f"{where}: expected a JSON object.")
             title, body = _string(item.get("title")), _string(item.get("text"))
@@ -417,7 +425,17 @@ def _string(value):
         raise Rejected("a title, text or source is a JSON object or list, not text.")
     if isinstance(value, bool):  # true is no title "True"
         raise Rejected("a title, text or source is true or false, not text.")
-    return without_controls(str(value)).strip()
+    text = without_controls(str(value)).strip()
+    # A title of invisible characters only (a zero-width space, a byte-order mark) is none.
+    return text if any(not unicodedata.category(c).startswith(("C", "Z")) for c in text) else ""
+
+
+def _finite(number):
+    """A JSON number as a float, or Rejected: json reads 1e999 as infinity ("inf")."""
+    value = float(number)
+    if not math.isfinite(value):
+        raise Rejected(f"the number {number[:40]} is too large to read.")
+    return value
 
 
 URL_LENGTH = 1000  # Bulletin.url's max_length

@@ -297,3 +297,51 @@ def test_windows_1252_punctuation_read_as_control_characters_is_restored():
     )
     assert item.title == "Shelling on Saraqeb\u2013Idlib"
     assert "Assad\u2019s forces shelled Saraqeb\u2013Idlib" in item.text
+
+
+@pytest.mark.parametrize("number", ["1e999", "-1e999"])
+def test_a_jsonl_number_too_large_for_a_float_is_rejected_not_imported_as_inf(number):
+    # (a hostile tester's: json reads 1e999 as infinity, and the bulletin's text became "inf")
+    [result] = read_upload("inf.jsonl", f'{{"title": "x", "text": {number}}}'.encode())
+
+    assert isinstance(result, Rejected)
+    assert str(result).startswith("inf.jsonl line 1: ")
+    assert "too large" in str(result)
+
+
+@pytest.mark.parametrize("title", ["\u202e\u200b", "\u2066\u2069", "\ufeff"])
+def test_a_jsonl_title_of_invisible_characters_only_is_no_title(title):
+    # (a hostile tester's: a right-to-left override and a zero-width space were the title, an
+    # empty row in the list that turned the text after it around)
+    data = json.dumps({"title": title, "text": "Shelling on Daraa killed 23.\nMore."})
+
+    [result] = read_upload("blank.jsonl", data.encode())
+
+    assert result.title == "Shelling on Daraa killed 23."
+
+
+def test_a_bidirectional_override_is_dropped_from_an_imported_title():
+    data = json.dumps({"title": "Strike on \u202eIdlib", "text": "Shelling on Idlib."})
+
+    [result] = read_upload("rlo.jsonl", data.encode())
+
+    assert result.title == "Strike on Idlib"
+
+
+def test_an_html_comment_never_closed_hides_the_rest_as_a_browser_would():
+    # (a hostile tester's: Python's parser gave the unclosed comment back as text, and the
+    # bulletin's title was "<!-- xxx...", its text the raw markup after it)
+    page = b"<html><body><p>Jets struck Saraqeb.</p><!-- xxx <p>Air strike on Idlib killed 3.</p>"
+
+    [result] = read_upload("comment.html", page)
+
+    assert "<" not in result.title + result.text
+    assert result.text == "Jets struck Saraqeb."
+
+
+@pytest.mark.parametrize("published", ["", "   "])
+def test_a_blank_jsonl_publication_date_is_no_date(published):
+    [result] = read_upload("blank.jsonl", line(1, published=published).encode())
+
+    assert not isinstance(result, Rejected), result
+    assert result.published_at is None
