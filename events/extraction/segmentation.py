@@ -184,10 +184,12 @@ class Sentence:
 
     @property
     def is_background(self):
-        clause = self._earlier_clause
-        return bool(
-            BACKGROUND.search(self._compared, 0, len(self.text) if clause is None else clause)
-        )
+        end = self._earlier_clause
+        if self.context_clause:
+            # "..., bringing the number killed since the offensive began in April to 950": the
+            # clause that sums up more than the incident dates no earlier incident
+            end = min(end, self.context_clause) if end is not None else self.context_clause
+        return bool(BACKGROUND.search(self._compared, 0, len(self.text) if end is None else end))
 
     @functools.cached_property
     def _earlier_clause(self):

@@ -494,6 +494,20 @@ def test_people_of_a_kind_among_the_dead_are_a_part_of_the_civilians(text, civil
     assert event["killed"].get("combatants", {}).get("best") == combatants
 
 
+@pytest.mark.parametrize("title", ["", "Air strike on Kafranbel"])
+def test_the_month_a_running_toll_counts_from_does_not_make_the_news_background(title):
+    # ("in April" of the running toll dated the lead as an earlier incident: under a headline
+    # with no toll, the news had no dead and its six civilians went to a background event)
+    text = (
+        "A regime air strike killed six civilians in the town of Kafranbel on Sunday, bringing"
+        " the number of civilians killed in Idlib since the offensive began in April to 950."
+    )
+    event = primary(extract(title, text, "2018-07-13"))
+
+    assert event["killed"]["civilians"]["best"] == 6
+    assert event["date"] == "2018-07-08"
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
