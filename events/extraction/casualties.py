@@ -132,7 +132,8 @@ CATEGORY_NOUNS = [
         "combatants",
         r"fighters|fighter|soldiers|soldier|troops|trooper|troopers|militants|militant|"
         r"terrorists|terrorist|jihadists|jihadist|jihadis|rebels|rebel|insurgents|insurgent|"
-        r"gunmen|gunman|combatants|militiamen|militia\s+members|personnel|"
+        r"gunmen|gunman|combatants|militiamen|militia\s+members|personnel|attackers|attacker|"
+        r"assailants|assailant|bodyguards|bodyguard|"
         r"officers|officer|servicemen|serviceman|pilots|pilot|mercenaries|extremists|"
         r"lieutenants?|colonels?|brigadiers?|sergeants?|"
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
@@ -342,6 +343,8 @@ class Toll:
     # "two journalists", "four members of one family": civilians named by the kind of people
     # they are, not as civilians (a part of a toll of people is a part of its civilians).
     of_a_kind: bool = False
+    # "Eleven of the attackers were also killed": more dead, added to the figure before them.
+    also: bool = False
 
 
 def number_value(text):
@@ -429,7 +432,8 @@ _MEMBERS = r"(?:\s+(?i:members?|fighters|militants|elements|operatives|cells?))?
 _OF_AN_ARMED = re.compile(
     r"^\s+(?:(?:[\w-]+\s+)?members?\s+of|of)\s+(?:the\s+|an?\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,3}?(?:forces|army|militias?|troops|fighters|soldiers|brigades?|"
-    r"factions?|militants|rebels|gunmen|militiamen|leaders|commanders|escorts|bodyguards)\b"
+    r"factions?|militants|rebels|gunmen|militiamen|leaders|commanders|escorts|bodyguards|"
+    r"attackers|assailants)\b"
     # "3 of their members", "17 of its Iraqi and Syrian members": a group's, not a family's
     r"|(?:its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:members|fighters|elements|escorts)\b"
     r"|(?:[“\"«][^”\"»]{2,40}[”\"»]|(?!(?-i:Red|Civil|White|UN|United)\b)(?-i:[A-Z][\w'’-]+)"
@@ -685,6 +689,7 @@ def _noun_end(after, end, category):
 
 # Words read as a figure of one ("a child", "his son") only before a person's noun.
 _ARTICLE_NUMBERS = frozenset(("a", "an", "her", "his"))
+_ALSO = re.compile(r"\balso\b", re.I)
 _QUOTES = str.maketrans('"“”', "   ")
 
 
@@ -809,6 +814,7 @@ def find_tolls(sentence, offset=0):
         next_number = NUMBER_RE.search(rest)
         window = rest[: next_number.start()] if next_number else rest
         kind = combined = None
+        also = False
         # (and "killed 14 people on Thursday: nine civilians and five fighters")
         subset = bool(
             _SUBSET_BEFORE.search(before) or (tolls and _PARTS_AFTER_COLON.search(before))
@@ -843,10 +849,12 @@ def find_tolls(sentence, offset=0):
             )
         ):
             kind = _kind(after_verb["verb"])
+            also = bool(_ALSO.search(window, 0, after_verb.start("verb")))
             # "45 killed and wounded": the dead and the wounded in one count, neither known.
             combined = _COMBINED_AFTER.match(window, after_verb.end("verb"))
         elif before_verb:
             kind = _kind(before_verb["verb"])
+            also = bool(_ALSO.search(before[-40:]))
             combined = _COMBINED_BEFORE.search(before)
         elif joins and previous[1] and "among" not in window.lower():
             # "killed three men, two women and a child": the list's verb counts them all
@@ -927,6 +935,7 @@ def find_tolls(sentence, offset=0):
                 floor=(match["qual"] or "").lower().startswith(("more", "over", "above")),
                 battle=battle,
                 of_a_kind=of_a_kind and category == "civilians",
+                also=also,
             )
         )
         previous = (match.end() + _noun_end(after, noun_end, category), kind, subset)
@@ -1217,9 +1226,21 @@ CATEGORIES = ("civilians", "combatants", "children", "women", "total")
 
 
 def _fold(tolls):
-    """low/best/high for one category: the latest update, else the first precise figure."""
+    """low/best/high for one category: the latest update, else the first precise figure, and
+    the dead said to be "also" killed after it (of the same category) added."""
     if not tolls:
         return None
+    also = [t for t in tolls if t.also and not (t.vague or t.subset)]
+    if also and len(also) < len(tolls):
+        folded, chosen = _fold([t for t in tolls if t not in also])
+        said = {t.best for t in tolls if not t.also}
+        # Not before the figure chosen ("The toll rose to 20" after them counts them), nor a
+        # figure said already ("six children killed", then "six children were also killed").
+        more = [t for t in also if t.start > chosen.start and t.best not in said]
+        added = sum(t.best for t in more)
+        if any(figure + added in said for figure in said):
+            more = []  # a sum the story tells ("Strikes kill 20": 13 killed, "also" seven)
+        return {k: folded[k] + sum(getattr(t, k) for t in more) for k in folded}, chosen
     # A part named "including one American" is not the category's count when a whole is given.
     precise = (
         [t for t in tolls if not t.vague and not t.subset]

@@ -508,6 +508,34 @@ def test_the_month_a_running_toll_counts_from_does_not_make_the_news_background(
     assert event["date"] == "2018-07-08"
 
 
+@pytest.mark.parametrize(
+    "more",
+    [
+        "Eleven of the attackers were also killed in the clashes.",
+        "Eleven militants were also killed in the clashes.",
+        "The army also killed eleven of the attackers.",
+    ],
+)
+def test_fighters_also_killed_add_to_the_fighters_killed_before(more):
+    text = (
+        "Islamic State militants attacked an army post near Deir ez-Zor, killing seven Syrian"
+        f" soldiers, SOHR said. {more}"
+    )
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["combatants"]["best"] == 18
+
+
+def test_a_commander_and_his_bodyguards_are_fighters():
+    text = (
+        "An explosive device planted in a car killed a senior Ahrar al-Sham commander and his"
+        " three bodyguards in Idlib city, the Observatory said."
+    )
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["combatants"]["best"] == 4
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
