@@ -345,6 +345,9 @@ class Toll:
     of_a_kind: bool = False
     # "Eleven of the attackers were also killed": more dead, added to the figure before them.
     also: bool = False
+    # "The rest were fighters" with no toll of its own in the sentence: the fighters are the
+    # story's toll less its civilians (see combine), no figure of its own (0).
+    rest: bool = False
 
 
 def number_value(text):
@@ -1014,6 +1017,15 @@ def _the_rest(tolls, sentence, offset):
     are fighters: [Toll] of them, or []."""
     civilians = next((t for t in tolls if t.kind == "killed" and t.category == "civilians"), None)
     if civilians is None:
+        if tolls:
+            return []
+        # "Six of the dead were civilians. The rest were fighters.": the rest of a toll told
+        # before this sentence (see combine).
+        for found in _THE_REST.finditer(sentence):
+            category, noun_end = _category(" " + sentence[found.end() :])
+            if category == "combatants":
+                start, end = offset + found.start(), offset + found.end() + noun_end - 1
+                return [Toll("killed", "combatants", 0, 0, 0, start, end, subset=True, rest=True)]
         return []
     whole = [
         t
@@ -1022,19 +1034,28 @@ def _the_rest(tolls, sentence, offset):
         and not t.subset
         and t.start < civilians.start
     ]
-    if not whole or any(t.kind == "killed" and t.category == "combatants" for t in tolls):
+    if any(t.kind == "killed" and t.category == "combatants" for t in tolls):
+        return []
+    if not whole:
+        # "Six of the dead were civilians; the rest were fighters": of a toll told before
+        for found in _THE_REST.finditer(sentence, civilians.end - offset):
+            category, noun_end = _category(" " + sentence[found.end() :])
+            if category == "combatants" and civilians.subset:
+                start, end = offset + found.start(), offset + found.end() + noun_end - 1
+                return [Toll("killed", "combatants", 0, 0, 0, start, end, subset=True, rest=True)]
         return []
     for found in _THE_REST.finditer(sentence, civilians.end - offset):
         before = [t for t in tolls if t.end - offset <= found.start()]
         if not before or before[-1] is not civilians:
             return []  # the rest of another count ("wounded 30, 20 of them civilians and the rest")
-        category, noun_end = _category(sentence[found.end() :])
+        # (read from a space: "members of a rebel faction" is read so)
+        category, noun_end = _category(" " + sentence[found.end() :])
         if category != "combatants":
             continue
         rest = whole[-1].best - civilians.best
         if rest <= 0 or whole[-1].vague or civilians.vague:
             return []
-        end = found.end() + noun_end
+        end = found.end() + noun_end - 1
         return [
             Toll("killed", "combatants", rest, rest, rest, offset + found.start(), offset + end,
                  subset=True)
@@ -1302,6 +1323,8 @@ def combine(tolls, kind, headline_end=0, roundup=False):
     Deir Ezzor"): then it adds up incidents, and the lead's first toll is the first incident's.
     """
     own = [t for t in tolls if t.kind == kind]
+    rest = next((t for t in own if t.rest), None)
+    own = [t for t in own if not t.rest]
     result, evidence = {}, {}
     # "killed 12 people, including two patients": the patients are a part of the civilians,
     # not their count, when the toll they are a part of is given (and is no battle's: "a strike
@@ -1320,6 +1343,19 @@ def combine(tolls, kind, headline_end=0, roundup=False):
         )
         if folded:
             result[category], evidence[category] = folded
+    if (
+        rest is not None
+        and "combatants" not in result
+        and "civilians" in result
+        and "total" in result
+        and evidence["civilians"].start < rest.start
+        and (evidence["civilians"].subset or evidence["civilians"].split)
+        and result["total"]["best"] > result["civilians"]["best"]
+    ):
+        # "killing 19 people ... Six of the dead were civilians; the rest were fighters"
+        fighters = result["total"]["best"] - result["civilians"]["best"]
+        result["combatants"] = {"low": fighters, "best": fighters, "high": fighters}
+        evidence["combatants"] = rest
     first = next((t for t in own if not t.vague and not t.subset), None)
     if (
         first is not None

@@ -536,6 +536,27 @@ def test_a_commander_and_his_bodyguards_are_fighters():
     assert event["killed"]["combatants"]["best"] == 4
 
 
+@pytest.mark.parametrize(
+    "breakdown",
+    [
+        "Six of the dead were civilians; the rest were members of a Turkish-backed rebel faction.",
+        "Six of the dead were civilians. The rest were fighters.",
+    ],
+)
+def test_the_rest_said_to_be_fighters_in_a_later_sentence_are_the_toll_less_its_civilians(
+    breakdown,
+):
+    text = (
+        "A car bomb exploded outside a mosque in Jarablus after Friday prayers, killing 19"
+        f" people, SOHR said. {breakdown}"
+    )
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert event["killed"]["civilians"]["best"] == 6
+    assert event["killed"]["combatants"]["best"] == 13
+    assert event["killed"]["total"]["best"] == 19
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
