@@ -108,20 +108,28 @@ _SINCE_THEN = (
     r"(?:(?:a|an|one|two|three|four|five|six|several|few|\d{1,2})\s+(?:days?|weeks?|months?|"
     r"years?)|(?:hours|days|weeks|months|years))\s+(?:after|since)"
 )
+# "In a month that has seen more than 500 civilians killed across Syria, an air strike ...":
+# a period's dead, opening the sentence that tells the incident.
+_PERIOD_THAT = (
+    r"(?:in|during)\s+(?:a|the)\s+(?:day|week|fortnight|month|year|period)\s+"
+    r"(?:that|which|when|in\s+which)\b"
+)
 _ASIDE = re.compile(
     r"(?:,\s+(?:which|where|who|whose|whom|besieged|held|controlled|encircled|surrounded|"
     r"home\s+to|a\s+(?:town|city|village|district|suburb|neighbou?rhood|area|region)\s+of|"
     + _SINCE_THEN
     # and opening the sentence: "A week after an air strike killed 11 in Ariha, ..."
-    + r")|^\W*"
+    + r")|^\W*(?:"
     + _SINCE_THEN
-    + r")\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,160}?(?=,(?!\d))",
+    + r"|"
+    + _PERIOD_THAT
+    + r"))\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,160}?(?=,(?!\d))",
     re.I,
 )
 # An aside of another time than the news's, and words that make a clause the news's own.
 _OTHER_TIME = re.compile(
     r"\bsince\b|\bin\s+(?:19|20)\d\d\b|\b(?:days?|weeks?|months?|years?)\s+(?:ago|after|earlier|"
-    r"before|since)\b|\blast\s+(?:year|month)\b",
+    r"before|since)\b|\blast\s+(?:year|month)\b|^\W*" + _PERIOD_THAT,
     re.I,
 )
 _NEWS_IN_ASIDE = re.compile(

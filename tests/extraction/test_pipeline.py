@@ -557,6 +557,24 @@ def test_the_rest_said_to_be_fighters_in_a_later_sentence_are_the_toll_less_its_
     assert event["killed"]["total"]["best"] == 19
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "In a month that has seen more than 500 civilians killed across Syria",
+        "In a week in which at least 200 people have been killed in Eastern Ghouta",
+    ],
+)
+def test_an_opening_clause_of_a_period_s_dead_is_not_the_incident_s_toll(opening):
+    text = (
+        f"{opening}, an air strike on Hamouriyeh in Eastern Ghouta on Tuesday killed 17"
+        " civilians, rescue workers said."
+    )
+    event = primary(extract("", text, "2018-07-13"))
+
+    assert not event.get("aggregate")
+    assert event["killed"]["civilians"] == {"low": 17, "best": 17, "high": 17}
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
