@@ -1454,10 +1454,19 @@ def combine(tolls, kind, headline_end=0, roundup=False):
         low = min(result["civilians"]["low"], first.low)
         result["civilians"] = {"low": low, "best": first.best, "high": result["civilians"]["high"]}
         evidence["civilians"] = first
+    parts = [result[c] for c in ("civilians", "combatants") if c in result]
     if "total" not in result:
-        parts = [result[c] for c in ("civilians", "combatants") if c in result]
         if parts:
             result["total"] = {k: sum(p[k] for p in parts) for k in ("low", "best", "high")}
+    elif parts and sum(p["best"] for p in parts) > result["total"]["best"]:
+        # "killed five students, while activists said two people had died": two accounts; the
+        # dead in all are never fewer than the parts counted (the other stays the low).
+        best = sum(p["best"] for p in parts)
+        result["total"] = {
+            "low": min(result["total"]["low"], best),
+            "best": best,
+            "high": max(result["total"]["high"], best),
+        }
     # Children or women cannot outnumber the dead they are counted among ("five people,
     # including 12 children"). Which figure is wrong the text cannot say, but the whole is the
     # figure the report leads with (a part is often another account's, or a war's "thousands

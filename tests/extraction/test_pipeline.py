@@ -575,6 +575,20 @@ def test_an_opening_clause_of_a_period_s_dead_is_not_the_incident_s_toll(opening
     assert event["killed"]["civilians"] == {"low": 17, "best": 17, "high": 17}
 
 
+def test_the_dead_in_all_are_never_fewer_than_their_parts():
+    # (a reviewer's: "five students" of state media and "two people" of the activists gave
+    # five civilians among two dead)
+    text = (
+        'State media said "terrorist" shelling of the Aleppo university dormitories killed five'
+        " students, while opposition activists said only two people had died."
+    )
+    killed = primary(extract("", text, "2018-07-13"))["killed"]
+
+    parts = sum(killed[c]["best"] for c in ("civilians", "combatants") if c in killed)
+    assert killed["total"]["best"] >= parts
+    assert killed["total"]["low"] <= 2
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
