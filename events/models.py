@@ -1068,6 +1068,7 @@ class Incident(Figures):
             for outcome in OUTCOMES:
                 for category in CATEGORIES:
                     self._derive_figure(reports, f"{outcome}_{category}")
+                self._total_at_least_its_parts(outcome)
         actors, parties = [], []
         for report in reports:
             for claim in report.claims.all():
@@ -1106,6 +1107,24 @@ class Incident(Figures):
         setattr(self, f"{figure}_low", low)
         setattr(self, f"{figure}_best", best)
         setattr(self, f"{figure}_high", high)
+
+    def _total_at_least_its_parts(self, outcome):
+        """Each figure is a median of its own, so the reports' totals may fall below the
+        civilians and fighters they count (one of 2 dead, one of 10 civilians): the dead in
+        all are never fewer than those counted."""
+        parts = [
+            getattr(self, f"{outcome}_{category}_best")
+            for category in ("civilians", "combatants")
+            if getattr(self, f"{outcome}_{category}_best") is not None
+        ]
+        best = getattr(self, f"{outcome}_total_best")
+        if not parts or best is not None and best >= sum(parts):
+            return
+        best = sum(parts)
+        low, high = getattr(self, f"{outcome}_total_low"), getattr(self, f"{outcome}_total_high")
+        setattr(self, f"{outcome}_total_best", best)
+        setattr(self, f"{outcome}_total_low", best if low is None else min(low, best))
+        setattr(self, f"{outcome}_total_high", best if high is None else max(high, best))
 
     def reports_changed(self, leaving=()):
         """After a report of this incident was edited, moved to another or deleted: the

@@ -481,3 +481,23 @@ def test_reverting_an_unmerged_incident_to_its_merged_version_is_refused(client,
     other.refresh_from_db()
     assert other.merged_into_id is None and other.status == ReviewStatus.EXTRACTED
     assert other.reports.count() == 1
+
+
+def test_an_incident_s_dead_in_all_are_never_fewer_than_its_civilians(place, editor):
+    # Each figure is the median of the reports' own: a report of 2 dead with no civilians and
+    # one of 10 civilians among 10 dead made an incident of 10 civilians among 2 dead.
+    first, second = make_incident(place=place), make_incident(place=place)
+    make_report(first, "a", 10, 10, 10)
+    Report.objects.filter(external_id="a").update(
+        killed_civilians_low=10, killed_civilians_best=10, killed_civilians_high=10
+    )
+    make_report(second, "b", 2, 2, 2)
+    first.derive_from_reports()
+    second.derive_from_reports()
+
+    first.merge([second], user=editor)
+
+    first.refresh_from_db()
+    assert first.killed_civilians_best == 10
+    assert first.killed_total_best >= first.killed_civilians_best
+    assert first.killed_total_low == 2
