@@ -135,7 +135,7 @@ CATEGORY_NOUNS = [
         r"gunmen|gunman|combatants|militiamen|militia\s+members|personnel|attackers|attacker|"
         r"assailants|assailant|bodyguards|bodyguard|"
         r"officers|officer|servicemen|serviceman|pilots|pilot|mercenaries|extremists|"
-        r"lieutenants?|colonels?|brigadiers?|sergeants?|"
+        r"lieutenants?|colonels?|brigadiers?|sergeants?|generals?|"
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
         r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers|"
         # "kill 4 members", "20 elements": in the reporting of a war, of an armed force (a
@@ -162,6 +162,7 @@ _KILLED_BEFORE = re.compile(
     r"\bshot\s+dead|\bgunned\s+down|\bdead\s+includ(?:ed|e|es)|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
     r"\blives\s+of|\bdeaths?\s+of|\bmartyrdom\s+of|\bmassacre\s+of|\bexecut(?:e|ed|ing|es)|\bbehead(?:ed|ing|s)?|"
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
+    r"\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed)\s+at|"
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
     r"\bdestroy(?:ed|ing|s)?|\bneutraliz(?:ed|ing|es)|\btook\s+out|\bmartyr(?:ed|ing)|"
     r"\bcrucifie[sd]|\bmurder(?:ed|ing|s)|"
@@ -312,7 +313,7 @@ _NOT_PEOPLE = re.compile(
 _SINGULAR = re.compile(
     r"(?:child|woman|civilian|man|boy|girl|baby|infant|resident|citizen|fighter|soldier|"
     r"militant|rebel|member|commander|leader|officer|pilot|journalist|medic|doctor|nurse|"
-    r"lieutenant|colonel|brigadier|sergeant|"
+    r"lieutenant|colonel|brigadier|sergeant|general|"
     r"paramedic|volunteer|worker|employee|policeman|person|teenager|mother|student|teacher|"
     r"shepherd|son|"
     r"daughter|wife|sister|husband|father|brother|grandson|granddaughter|grandchild|"
@@ -609,6 +610,17 @@ _MEMBERS_NEXT = re.compile(r"^\s+members?\b", re.I)
 _BODIES_OF = re.compile(r"^\s+(?:bodies|corpses|remains)(?=\s+of\b)", re.I)
 
 
+# "kills 10, four of them children": the noun after the comma is a part's, not the figure's
+# (but "killing 20, all of them fighters", "73, most of them civilians" say who all were).
+_PART_AFTER = re.compile(
+    r"^\s*,\s*(?!(?:all|most|many|almost|nearly|mostly)\b)[\w-]+(?:\s+[\w-]+)?\s+of\s+"
+    r"(?:them|whom|those)\b",
+    re.I,
+)
+# "Eight civilians, half of them children": half of the figure before.
+_HALF_OF_THEM = re.compile(r"\s*,\s*half\s+of\s+(?:them|whom)\s*,?\s+(?:were\s+|are\s+)?", re.I)
+
+
 def _category(after, killing=False):
     """The category of the noun after a number ('total' before a verb), and where it ends;
     `killing` when a verb of killing comes just before the number."""
@@ -616,7 +628,7 @@ def _category(after, killing=False):
         # "a 22-year-old man": the age is no figure; the noun after it is the person.
         category, end = _category(after[age.end() :], killing)
         return (category, end + age.end()) if category else (None, 0)
-    if _NOT_PEOPLE.match(after):
+    if _NOT_PEOPLE.match(after) or _PART_AFTER.match(after):
         return None, 0
     if _VERB_NEXT.match(after):
         return "total", 0
@@ -693,6 +705,8 @@ def _noun_end(after, end, category):
 # Words read as a figure of one ("a child", "his son") only before a person's noun.
 _ARTICLE_NUMBERS = frozenset(("a", "an", "her", "his"))
 _ALSO = re.compile(r"\balso\b", re.I)
+# "A later toll from the Syrian Observatory for Human Rights put the number of dead at 16"
+_LATER_TOLL = re.compile(r"\b(?:later|latest|new|updated|revised)\s+(?:death\s+)?toll\b", re.I)
 _QUOTES = str.maketrans('"“”', "   ")
 
 
@@ -917,7 +931,9 @@ def find_tolls(sentence, offset=0):
             and not _MOSTLY_CIVILIANS.match(after)
         )
         updated = bool(
-            revised_up or _UPDATED.search(sentence[max(0, match.start() - 80) : match.start()])
+            revised_up
+            or _UPDATED.search(sentence[max(0, match.start() - 80) : match.start()])
+            or _LATER_TOLL.search(sentence, 0, match.start())
         )
         if any(t.updated for t in tolls) and _MORE_AFTER.match(after):
             # "risen to 15 after the bodies of four more victims were recovered": the four
@@ -952,9 +968,10 @@ def find_tolls(sentence, offset=0):
         ):
             earlier = []  # "killed 14 ..., after rebels abducted 20 villagers, including three"
         if later or (subset and earlier and not vague):
+            whole = later[0] if later else earlier[-1]
             tolls.append(
                 Toll(
-                    (later[0] if later else earlier[-1]).kind,
+                    whole.kind,
                     category,
                     low,
                     best,
@@ -963,10 +980,14 @@ def find_tolls(sentence, offset=0):
                     offset + end,
                     vague,
                     subset,
+                    # the parts of a toll raised later are the later parts ("raised the toll to
+                    # 72, including 20 children")
+                    updated=subset and whole.updated,
                     of_a_kind=kind_of,
                 )
             )
     tolls += _the_rest(tolls, sentence, offset)
+    tolls += _halves(tolls, sentence, offset)
     tolls = _dead_among_casualties(tolls, sentence, offset)
     tolls = _coordinated(sorted(tolls, key=lambda t: t.start), sentence, offset)
     tolls = _fighters_listed(tolls, sentence, offset)
@@ -1168,6 +1189,24 @@ def _coordinated(tolls, sentence, offset):
         result.append(toll)
     close()
     return result
+
+
+def _halves(tolls, sentence, offset):
+    """ "Eight civilians, half of them children": [the part of four], or []."""
+    parts = []
+    for toll in tolls:
+        found = _HALF_OF_THEM.match(sentence, toll.end - offset)
+        if not found or toll.subset or toll.vague or toll.best % 2:
+            continue
+        category, noun_end = _category(" " + sentence[found.end() :])
+        if category in (None, "total", toll.category):
+            continue
+        half = toll.best // 2
+        end = offset + found.end() + noun_end - 1
+        parts.append(
+            Toll(toll.kind, category, half, half, half, offset + found.start(), end, subset=True)
+        )
+    return parts
 
 
 def _at_fighters(tolls, sentence, offset):

@@ -589,6 +589,54 @@ def test_the_dead_in_all_are_never_fewer_than_their_parts():
     assert killed["total"]["low"] <= 2
 
 
+@pytest.mark.parametrize(
+    "title, text, children",
+    [
+        ("Airstrike on Ariha kills 10, four of them children",
+         "An air strike on Ariha in Idlib province on Tuesday killed ten civilians, four of them"
+         " children, rescuers said.", 4),
+        ("", "Eight civilians, half of them children, were killed when regime forces fired"
+         " rockets at the town of Kafr Nabl on Thursday.", 4),
+    ],
+)  # fmt: skip
+def test_a_part_of_the_dead_after_a_comma_is_not_all_of_them(title, text, children):
+    killed = primary(extract(title, text, "2018-07-13"))["killed"]
+
+    assert killed["children"]["best"] == children
+    assert killed["civilians"]["best"] in (8, 10)
+
+
+def test_a_general_also_killed_is_a_fighter_more():
+    text = (
+        "An Israeli helicopter strike on the Syrian side of the Golan Heights killed six"
+        " Hezbollah fighters, the group said Sunday. An Iranian Revolutionary Guard general was"
+        " also killed in the strike near the town of Mazraat al-Amal in Quneitra province."
+    )
+    assert primary(extract("", text, "2018-07-13"))["killed"]["combatants"]["best"] == 7
+
+
+def test_a_later_toll_updates_the_parts_it_gives_too():
+    text = (
+        "A suspected chemical attack on Khan Sheikhoun in Idlib province killed at least 58"
+        " people, including 11 children, the Observatory said on Tuesday. The Observatory later"
+        " raised the toll to 72, including 20 children and 17 women."
+    )
+    killed = primary(extract("", text, "2018-07-13"))["killed"]
+
+    assert killed["total"]["best"] == 72
+    assert killed["children"]["best"] == 20
+    assert killed["women"]["best"] == 17
+
+
+def test_a_later_toll_that_puts_the_number_of_dead_at_a_figure_updates_the_first():
+    text = (
+        "Russian warplanes struck a camp for displaced people near Haas on Wednesday, killing 15"
+        " civilians, the White Helmets said. A later toll from the Syrian Observatory for Human"
+        " Rights put the number of dead at 16 civilians."
+    )
+    assert primary(extract("", text, "2018-07-13"))["killed"]["civilians"]["best"] == 16
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
