@@ -196,6 +196,7 @@ _AGENT_AFTER = re.compile(
     r"bombings?|bombs?|missiles?|rockets?|artillery|fire|gunfire|offensive|attacks?|"
     r"blasts?|explosions?|car\s+bombs?|suicide\s+(?:attacks?|bombings?|blasts?)|mortars?|"
     r"assaults?|infighting|counter-?attacks?|incursions?|ambush(?:es)?|advances?|"
+    r"aggression|"  # (state media's "an Israeli aggression that targeted ...")
     r"forces|troops|army|gunners|snipers|militiamen|suicide\s+bombers?|tanks?|units|gunboats|"
     r"warships|batteries)\b",
     re.I,

@@ -637,6 +637,16 @@ def test_a_later_toll_that_puts_the_number_of_dead_at_a_figure_updates_the_first
     assert primary(extract("", text, "2018-07-13"))["killed"]["civilians"]["best"] == 16
 
 
+def test_state_media_s_aggression_of_a_state_names_it_the_attacker():
+    text = (
+        "Two army personnel were martyred as a result of an Israeli aggression that targeted"
+        " one of our military positions near Masyaf at dawn on Thursday, a military source said."
+    )
+    [first, *_] = primary(extract("", text, "2018-07-13"))["perpetrators"]
+
+    assert first["group"] == "israel"
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
