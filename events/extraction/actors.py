@@ -562,6 +562,10 @@ _UNCLEAR = re.compile(
     r"\bcould\s+have\b|\bbelieved\s+to\s+(?:be|have)\b|\bunidentified\s+(?:war)?planes?\b",
     re.I | re.S,
 )
+# "No group immediately claimed responsibility, but officials accused ...": no claim.
+_NO_ONE_BEFORE = re.compile(
+    r"\b(?:no|not|nobody|none|never|yet\s+to|no\s+one)\b(?:\s+[\w'’-]+){0,3}\s*$", re.I
+)
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|the\s+attack|the\s+bombing)|"
     r"\b(?:said|says|announced|admitted|acknowledged|confirmed)\s+(?:that\s+)?"
@@ -600,6 +604,6 @@ def attribution(sentence, mentions_in_sentence, source):
         and re.search(r"\bor\b", sentence)
     ):
         return "unclear"
-    if _CLAIM.search(sentence):
+    if any(not _NO_ONE_BEFORE.search(sentence, 0, m.start()) for m in _CLAIM.finditer(sentence)):
         return "claimed"
     return "alleged"

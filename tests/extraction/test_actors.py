@@ -76,6 +76,18 @@ def test_a_claim_of_responsibility_is_a_claim():
     assert attribution(sentence, default_actors().find(sentence), None) == "claimed"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No group immediately claimed responsibility, but officials accused Kurdish militants",
+        "The Islamic State has not claimed the attack, which officials blamed on its cells",
+        "Nobody has yet claimed responsibility; officials blamed the Islamic State",
+    ],
+)
+def test_a_claim_nobody_made_is_no_claim(sentence):
+    assert attribution(sentence, default_actors().find(sentence), None) == "alleged"
+
+
 def test_an_acronym_written_with_dots_is_the_acronym():
     # "A U.S. drone strike" named no one, where "A US drone strike" named the coalition.
     lexicon = ActorLexicon.from_records([("US-led coalition", "international_coalition", "US")])
