@@ -705,6 +705,10 @@ def _noun_end(after, end, category):
 # Words read as a figure of one ("a child", "his son") only before a person's noun.
 _ARTICLE_NUMBERS = frozenset(("a", "an", "her", "his"))
 _ALSO = re.compile(r"\balso\b", re.I)
+_LOST_BEFORE = re.compile(
+    r"\b(?P<verb>lost|loses|losing)\s+(?:at\s+least\s+|some\s+|more\s+than\s+|about\s+|another\s+)?$",
+    re.I,
+)
 # "A later toll from the Syrian Observatory for Human Rights put the number of dead at 16"
 _LATER_TOLL = re.compile(r"\b(?:later|latest|new|updated|revised)\s+(?:death\s+)?toll\b", re.I)
 _QUOTES = str.maketrans('"“”', "   ")
@@ -779,6 +783,9 @@ def find_tolls(sentence, offset=0):
                 )
             continue
         category, noun_end = _category(after, killing=bool(before_verb))
+        if not before_verb and category == "combatants":
+            # "Regime forces lost 20 soldiers": a side's dead (not "lost control of three")
+            before_verb = _LOST_BEFORE.search(before)
         if category == "combatants" and _FAMILY_OF.search(before) and _MEMBERS_NEXT.match(after):
             category = "civilians"  # "a family of 7 members"
         # People of a kind among the dead ("three members of the same family", "two

@@ -1119,3 +1119,17 @@ def test_civilians_the_dead_included_are_still_the_civilians():
     )
     [event] = [e for e in extract("Strike on Nawa", text, "2018-07-13") if e["primary"]]
     assert event["killed"]["civilians"]["best"] == 6
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Regime forces lost 20 soldiers in the battle for Khan Tuman.", [("combatants", 20)]),
+        ("The jihadists lost 11 of their own fighters in the assault.", [("combatants", 11)]),
+        ("Rebels lost 12 fighters and two tanks near Morek.", [("combatants", 12)]),
+        ("The army lost control of three villages near Morek.", []),
+        ("The regime lost 30 percent of its territory.", []),
+    ],
+)
+def test_fighters_a_side_lost_are_its_dead(sentence, expected):
+    assert [(t.category, t.best) for t in find_tolls(sentence) if t.kind == "killed"] == expected
