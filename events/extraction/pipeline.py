@@ -505,9 +505,11 @@ def _event(
     kind_basis,
     later=(),
     attackers=(),
+    lead=(),
 ):
     """One event from the sentences that tell it; `later` are the news's other deadly sentences,
-    `attackers` others that tell only who attacked (see run).
+    `attackers` others that tell only who attacked (see run), `lead` the news's first
+    sentences, whose day is the news's when its own sentences name none.
 
     When the sentences that tell the news count no dead, the first of `later` that counts
     people other than fighters gives the toll: a report that leads with the battle or the
@@ -519,7 +521,7 @@ def _event(
     kind_cue = next((cue for cue in cues if cue.kind == kind), None)
     if kind_cue:
         evidence.append({"field": "event_type", "start": kind_cue.start, "end": kind_cue.end})
-    found_date = _date(facts_list, published)
+    found_date = _date(facts_list, published) or _date(lead, published)
     if found_date:
         date, precision, span = found_date
         evidence.append({"field": "date", "start": span[0], "end": span[1]})
@@ -872,6 +874,13 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             kind_basis,
             later,
             attackers,
+            # (the headline and the lead's first sentence, up to the anchor: not their
+            # background, context or another incident told separately)
+            [
+                f
+                for f in all_facts[: max(anchor, 1) + 1]
+                if not (f.background or f.context or f.separate or f.sentence.tells_earlier)
+            ],
         )
     ]
     for facts in all_facts[anchor + 1 :]:

@@ -647,6 +647,27 @@ def test_state_media_s_aggression_of_a_state_names_it_the_attacker():
     assert first["group"] == "israel"
 
 
+@pytest.mark.parametrize(
+    "title, text, published, day",
+    [
+        ("U.S. fires cruise missiles at Syrian air base",
+         "The United States fired 59 Tomahawk cruise missiles at the Shayrat air base early on"
+         " Friday, in retaliation for a chemical weapons attack on Khan Sheikhoun. The Syrian army"
+         " said six people were killed.", "2017-04-09", "2017-04-07"),
+        ("Drones attack Russian base at Hmeimim",
+         "Thirteen armed drones attacked Russia's Hmeimim air base and its naval facility in"
+         " Tartus in the early hours of Saturday, Russia's defence ministry said on Monday.",
+         "2018-01-08", "2018-01-06"),
+    ],
+)  # fmt: skip
+def test_the_lead_that_dates_the_attack_dates_the_news(title, text, published, day):
+    # (a reviewer's: the sentence that told the dead, or the headline, named no day, and the
+    # lead's was left for the week of publication)
+    event = primary(extract(title, text, published))
+
+    assert (event["date"], event["date_precision"]) == (day, "day")
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
