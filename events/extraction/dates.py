@@ -230,6 +230,17 @@ _RELATIVE = [
     ),
     (re.compile(r"\blast\s+night\b", re.I), -1, "day"),
     (re.compile(r"\b(?:last|past)\s+week\b|\ba\s+week\s+ago\b", re.I), -7, "week"),
+    # "pounded Hamouriyeh overnight", "at dawn": the night or the dawn before the bulletin (not
+    # "at dawn on Thursday", "in the early hours of Saturday": that day)
+    (
+        re.compile(
+            r"\b(?:overnight|(?:at|before|after)\s+(?:dawn|daybreak|first\s+light)|in\s+the\s+"
+            r"early\s+hours)\b(?![,\s]+(?:(?:on|of)\s+)?(?:last\s+)?" + _FULL_WEEKDAY + r")",
+            re.I,
+        ),
+        0,
+        "day",
+    ),
 ]
 # "two days ago", "3 days ago"; "earlier this week": the week of publication, from its Monday.
 _DAYS_AGO = re.compile(r"\b(?P<n>\d|two|three|four|five|six)\s+days\s+ago\b", re.I)

@@ -668,6 +668,25 @@ def test_the_lead_that_dates_the_attack_dates_the_news(title, text, published, d
     assert (event["date"], event["date_precision"]) == (day, "day")
 
 
+def test_the_month_a_count_runs_since_is_not_the_day_of_the_attack():
+    text = (
+        "Regime helicopters dropped at least 24 barrel bombs on the besieged town of Daraya"
+        " yesterday, the local council said. At least five people were killed. The council said"
+        " the town had been hit by more than 500 barrel bombs since January."
+    )
+    event = primary(extract("Barrel bombs rain on Daraya", text, "2016-06-12"))
+
+    assert (event["date"], event["date_precision"]) == ("2016-06-11", "day")
+
+
+@pytest.mark.parametrize("when", ["overnight", "at dawn", "before dawn"])
+def test_a_time_of_the_night_or_dawn_alone_is_the_day_of_the_bulletin(when):
+    text = f"Government artillery pounded the town of Hamouriyeh {when}, killing nine people."
+    event = primary(extract("", text, "2018-02-21"))
+
+    assert (event["date"], event["date_precision"]) == ("2018-02-21", "day")
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
