@@ -42,7 +42,8 @@ _CUES = [
         r"truck[\s-]+bomb\w*|motorbike\s+bomb\w*|bomb\s+(?:blast|attack|explo\w+)|"
         r"improvised\s+explosive|IEDs?\b|explosive\s+(?:device|belt|vest)s?|booby[\s-]trapped|"
         r"blew\s+(?:himself|herself|themselves)\s+up|detonat\w+|blasts?|explosions?|"
-        r"(?:twin|double|triple)\s+(?:bomb\w*|attacks?|blasts?)|bomber",
+        r"(?:twin|double|triple)\s+(?:bomb\w*|attacks?|blasts?)|bomber|land[\s-]?mines?|"
+        r"mines?\s+(?:blast|explo\w+)|unexploded\s+(?:ordnance|munitions?|bombs?|shells?)",
         3,
     ),
     (
@@ -69,7 +70,7 @@ _CUES = [
     ),
     (
         "shooting",
-        r"shot\s+dead|shooting|gunfire|sniper\s+fire|snipers?|opened\s+fire|gunned\s+down|"
+        r"shot\s+dead|shooting|gunfire|sniper\s+fire|snipers?|open(?:ed|ing)\s+fire|gunned\s+down|"
         r"gunmen\s+(?:\w+\s+)?(?:killed|shot|attacked|assassinated)",
         1.5,
     ),
@@ -82,6 +83,7 @@ _CUES = [
     # Ground operations: reporters rarely say how their dead were killed.
     (
         "other",
+        # (an ambush too: with a mine as often as with guns, coders leave how they died open)
         r"offensive|incursion|assault|counter[\s-]?attack|ambush\w*|advance[sd]?|seiz(?:ed|ing)|"
         r"captur(?:ed|ing)|stormed|operations?",
         0.8,
@@ -95,6 +97,12 @@ _FROM_THE_AIR = re.compile(
 )
 _DOWNED = re.compile(
     r"(?:\W+\w+){0,4}?\W+(?:crash(?:ed|es)?|shot\s+down|downed|went\s+down)\b", re.I
+)
+# Troops who raid a village go on foot: "Government troops raid village".
+_GROUND_RAIDERS = re.compile(
+    r"\b(?:troops|soldiers|militiamen|militias?|police(?:men)?|gunmen|commandos|special\s+forces|"
+    r"security\s+forces|shabiha)\s+(?:\w+\s+)?$",
+    re.I,
 )
 # A raid to arrest or search is a ground operation, not one from the air.
 _ARREST = re.compile(
@@ -157,7 +165,10 @@ def find_cues(text, offset=0):
         if (
             kind == "airstrike"
             and match.group(0).lower().startswith("raid")
-            and _ARREST.search(text, max(0, start - 80), end + 80)
+            and (
+                _ARREST.search(text, max(0, start - 80), end + 80)
+                or _GROUND_RAIDERS.search(text, max(0, start - 40), start)
+            )
         ):
             kind, weight = "other", 0.8  # "arrested three ISIS members in a raid": on foot
         window = max(0, start - 60)
