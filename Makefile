@@ -83,7 +83,7 @@ eval: $(STAMP)
 	$(PY) manage.py extract_events --jsonl $(SHARED)/eval/fakes-dev.jsonl > out/fakes-dev-predictions.jsonl
 	$(PY) $(SHARED)/eval/score.py $(SHARED)/eval/fakes-dev.jsonl out/fakes-dev-predictions.jsonl
 	$(PY) scripts/evaluate.py $(SHARED)/eval/fakes-dev.jsonl out/fakes-dev-predictions.jsonl --scorer $(SHARED)/eval/score.py
-	$(PY) bench/geocoding.py --source $(SHARED)/data --families
+	$(PY) bench/geocoding.py --source $(SHARED)/data --families --press
 	$(PY) bench/headlines.py --source $(SHARED)/data --seed 7
 
 # Refit seeds/extraction_confidence.json (how often each kind of evidence was right) from the dev set.

@@ -14,7 +14,10 @@ share right among answers of confidence above 0.8, 0.5 to 0.8 and below 0.5). Ar
 (in sample: OCHA's Arabic names are in every build) check that Arabic script resolves.
 With --keep-events a held-out UCDP place keeps its events on the gazetteer place it is (the
 prior then knows it, as it would a place another dataset names that UCDP also coded).
-Needs the shared data directory; `make eval` runs it.
+With --press, also the places of bench/press_spellings.csv (300 OCHA communities within 3 km
+of a UCDP event, spelled from their Arabic names as a wire journalist would, by a reviewer who
+never saw the gazetteer's Latin names) against the full gazetteer: the places are in it, the
+spellings are not. Needs the shared data directory; `make eval` runs it.
 """
 
 import argparse
@@ -398,6 +401,41 @@ def families_table(source, seed):
     )
 
 
+PRESS = Path(__file__).resolve().parent / "press_spellings.csv"
+
+
+def press_table(path=PRESS, misses=0):
+    """The press spellings, each in SENTENCE, against the seeds' gazetteer: the share with the
+    right governorate, within 10 km and with no answer."""
+    locate = extractor(Gazetteer.from_seeds())
+    rows = read(path)
+    right = near = none = 0
+    missed = []
+    for row in rows:
+        found = locate(SENTENCE.format(place=row["press_spelling"]))
+        if found is None:
+            none += 1
+            missed.append((row["press_spelling"], row["name_ar"], row["governorate"], None))
+            continue
+        code, lat, lon, _, _ = found
+        right += code == row["governorate"]
+        close = (
+            lat is not None
+            and distance_km(float(row["latitude"]), float(row["longitude"]), lat, lon) <= 10
+        )
+        near += close
+        if code != row["governorate"] and not close:
+            missed.append((row["press_spelling"], row["name_ar"], row["governorate"], code))
+    n = len(rows) or 1
+    print(
+        f"\nPress spellings of {len(rows)} places conflict reporting names (bench/press_spellings"
+        f".csv), full gazetteer: right governorate {100 * right / n:.1f}%, within 10 km "
+        f"{100 * near / n:.1f}%, no answer {100 * none / n:.1f}%"
+    )
+    for miss in missed[:misses]:
+        print("   press miss:", miss)
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", default=str(ROOT.parent / "shared" / "data"))
@@ -406,6 +444,9 @@ def main(argv=None):
     parser.add_argument("--misses", type=int, default=0, help="print this many failures")
     parser.add_argument("--only", type=int, help="run this fold only (quicker)")
     parser.add_argument("--families", action="store_true", help="and the spelling families' table")
+    parser.add_argument(
+        "--press", action="store_true", help="and the press spellings (bench/press_spellings.csv)"
+    )
     parser.add_argument(
         "--fit-prior",
         action="store_true",
@@ -542,6 +583,8 @@ def main(argv=None):
         started = time.perf_counter()
         families_table(args.source, args.seed)
         print(f"\n({time.perf_counter() - started:.0f} s)")
+    if args.press:
+        press_table(misses=args.misses)
     for label, t in tallies.items():
         for miss in t["misses"][: args.misses]:
             print(f"   {label} miss:", miss)
