@@ -1760,12 +1760,15 @@ class Gazetteer:
         # The city named like its governorate or district is the city, when the text spells
         # it so: "Aksar" is not al-Qusayr because it shares the consonants of the district.
         best = max((closeness(surface, e) for e in places), default=0.0)
+        article = _article_before(text, mention)
         capitals = [
             e
             for e in places
             if e.capital_of
             and e.capital_of in areas
             and closeness(surface, e) >= best - CAPITAL_SPELLING
+            # "Al-Hama" is not Hama (حماة), whose names never open on the article
+            and (e.article or not article)
         ]
         codes = {e.location.province_code for e in capitals}
         rivals = [
@@ -1789,7 +1792,6 @@ class Gazetteer:
         ):
             # "Ghouta" the area, not a hamlet of that name (which stays a runner-up).
             return self._ranked(areas + places, surface, weights, context, areas, kind)
-        article = _article_before(text, mention)
         return self._ranked(places or areas, surface, weights, context, favoured, kind, article)
 
     def _ranked(self, entries, surface, weights, context, favoured=(), kind=None, article=False):
