@@ -349,6 +349,9 @@ class Toll:
     # "The rest were fighters" with no toll of its own in the sentence: the fighters are the
     # story's toll less its civilians (see combine), no figure of its own (0).
     rest: bool = False
+    # "The dead included civilians and security personnel", no figure: a mix, so the toll's
+    # people are not presumed civilians (see combine).
+    mixed: bool = False
 
 
 def number_value(text):
@@ -705,6 +708,18 @@ def _noun_end(after, end, category):
 # Words read as a figure of one ("a child", "his son") only before a person's noun.
 _ARTICLE_NUMBERS = frozenset(("a", "an", "her", "his"))
 _ALSO = re.compile(r"\balso\b", re.I)
+_ARMED = (
+    r"(?:soldiers|fighters|troops|militants|rebels|militiamen|combatants|gunmen|police(?:men)?|"
+    r"security\s+(?:personnel|forces|officers|men|members)|(?:army|military)\s+personnel)"
+)
+_MIXED_DEAD = re.compile(
+    r"\b(?:dead|victims|those\s+killed)\s+(?:included|include|were)\s+(?:both\s+)?civilians\s+and\s+"
+    + _ARMED
+    + r"|\b(?:both\s+)?civilians\s+and\s+"
+    + _ARMED
+    + r"\s+(?:were|are)\s+(?:among|between)\s+the\s+(?:dead|victims|killed)",
+    re.I,
+)
 _LOST_BEFORE = re.compile(
     r"\b(?P<verb>lost|loses|losing)\s+(?:at\s+least\s+|some\s+|more\s+than\s+|about\s+|another\s+)?$",
     re.I,
@@ -995,6 +1010,9 @@ def find_tolls(sentence, offset=0):
             )
     tolls += _the_rest(tolls, sentence, offset)
     tolls += _halves(tolls, sentence, offset)
+    if not tolls and (mix := _MIXED_DEAD.search(sentence)):
+        start, end = offset + mix.start(), offset + mix.end()
+        tolls.append(Toll("killed", "total", 0, 0, 0, start, end, subset=True, mixed=True))
     tolls = _dead_among_casualties(tolls, sentence, offset)
     tolls = _coordinated(sorted(tolls, key=lambda t: t.start), sentence, offset)
     tolls = _fighters_listed(tolls, sentence, offset)
@@ -1370,7 +1388,8 @@ def combine(tolls, kind, headline_end=0, roundup=False):
     """
     own = [t for t in tolls if t.kind == kind]
     rest = next((t for t in own if t.rest), None)
-    own = [t for t in own if not t.rest]
+    mixed = any(t.mixed for t in own)
+    own = [t for t in own if not (t.rest or t.mixed)]
     result, evidence = {}, {}
     # "killed 12 people, including two patients": the patients are a part of the civilians,
     # not their count, when the toll they are a part of is given (and is no battle's: "a strike
@@ -1461,7 +1480,12 @@ def combine(tolls, kind, headline_end=0, roundup=False):
     if "civilians" not in result:
         # Reporters say "people" for civilians (not for the dead of a battle); a count of
         # children or women is a floor.
-        if "total" in result and "combatants" not in result and not evidence["total"].battle:
+        if (
+            "total" in result
+            and "combatants" not in result
+            and not evidence["total"].battle
+            and not mixed
+        ):
             result["civilians"], evidence["civilians"] = result["total"], evidence["total"]
         elif (
             "total" in result

@@ -105,7 +105,8 @@ class _Facts:
         self.separate = (
             sentence.is_separate and sentence.index > 0 and not _ANAPHORA.search(sentence.text)
         )
-        self.killed = [t for t in self.tolls if t.kind == "killed"]
+        # (not the marks of a breakdown told without a figure: "the rest were fighters")
+        self.killed = [t for t in self.tolls if t.kind == "killed" and not (t.rest or t.mixed)]
 
     @functools.cached_property
     def _agency(self):

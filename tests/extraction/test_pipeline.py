@@ -687,6 +687,25 @@ def test_a_time_of_the_night_or_dawn_alone_is_the_day_of_the_bulletin(when):
     assert (event["date"], event["date_precision"]) == ("2018-02-21", "day")
 
 
+@pytest.mark.parametrize(
+    "mix",
+    [
+        "The dead included civilians and security personnel, the interior ministry said, without"
+        " giving a breakdown.",
+        "Both civilians and soldiers were among the dead, the ministry said.",
+    ],
+)
+def test_a_toll_said_to_mix_civilians_and_fighters_presumes_no_civilians(mix):
+    text = (
+        "Twin car bombs struck a security compound in the Kafr Sousa district of Damascus on"
+        f" Thursday, killing 14 people, state media said. {mix}"
+    )
+    killed = primary(extract("", text, "2018-07-13"))["killed"]
+
+    assert killed["total"]["best"] == 14
+    assert "civilians" not in killed
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
