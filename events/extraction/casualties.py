@@ -708,6 +708,7 @@ def _noun_end(after, end, category):
 # Words read as a figure of one ("a child", "his son") only before a person's noun.
 _ARTICLE_NUMBERS = frozenset(("a", "an", "her", "his"))
 _ALSO = re.compile(r"\balso\b", re.I)
+_ALSO_RIGHT_BEFORE = re.compile(r"\balso\s+$", re.I)
 _ARMED = (
     r"(?:soldiers|fighters|troops|militants|rebels|militiamen|combatants|gunmen|police(?:men)?|"
     r"security\s+(?:personnel|forces|officers|men|members)|(?:army|military)\s+personnel)"
@@ -718,6 +719,11 @@ _MIXED_DEAD = re.compile(
     + r"|\b(?:both\s+)?civilians\s+and\s+"
     + _ARMED
     + r"\s+(?:were|are)\s+(?:among|between)\s+the\s+(?:dead|victims|killed)",
+    re.I,
+)
+_LOST_NOUN_ENDS = re.compile(
+    r"\s*(?:$|[,.;:)(]|(?:in|on|at|near|and|during|since|while|when|after|before|as|to|from|"
+    r"over|this|that|last|killed|dead|who|were|was)\b)",
     re.I,
 )
 _LOST_BEFORE = re.compile(
@@ -798,8 +804,13 @@ def find_tolls(sentence, offset=0):
                 )
             continue
         category, noun_end = _category(after, killing=bool(before_verb))
-        if not before_verb and category == "combatants":
-            # "Regime forces lost 20 soldiers": a side's dead (not "lost control of three")
+        if (
+            not before_verb
+            and category == "combatants"
+            and _LOST_NOUN_ENDS.match(after, _noun_end(after, noun_end, category))
+        ):
+            # "Regime forces lost 20 soldiers": a side's dead (not "lost control of three", "two
+            # militia strongholds", "12 fighters' homes")
             before_verb = _LOST_BEFORE.search(before)
         if category == "combatants" and _FAMILY_OF.search(before) and _MEMBERS_NEXT.match(after):
             category = "civilians"  # "a family of 7 members"
@@ -893,7 +904,9 @@ def find_tolls(sentence, offset=0):
             combined = _COMBINED_AFTER.match(window, after_verb.end("verb"))
         elif before_verb:
             kind = _kind(before_verb["verb"])
-            also = bool(_ALSO.search(before[-40:]))
+            # ("The army also killed eleven"; not "Rescuers also said the strike killed 23",
+            # "also put the toll at 17": another account of the same dead)
+            also = bool(_ALSO_RIGHT_BEFORE.search(before, 0, before_verb.start("verb")))
             combined = _COMBINED_BEFORE.search(before)
         elif joins and previous[1] and "among" not in window.lower():
             # "killed three men, two women and a child": the list's verb counts them all
@@ -955,7 +968,7 @@ def find_tolls(sentence, offset=0):
         updated = bool(
             revised_up
             or _UPDATED.search(sentence[max(0, match.start() - 80) : match.start()])
-            or _LATER_TOLL.search(sentence, 0, match.start())
+            or _LATER_TOLL.search(sentence, max(0, match.start() - 100), match.start())
         )
         if any(t.updated for t in tolls) and _MORE_AFTER.match(after):
             # "risen to 15 after the bodies of four more victims were recovered": the four

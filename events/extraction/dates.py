@@ -235,7 +235,9 @@ _RELATIVE = [
     (
         re.compile(
             r"\b(?:overnight|(?:at|before|after)\s+(?:dawn|daybreak|first\s+light)|in\s+the\s+"
-            r"early\s+hours)\b(?![,\s]+(?:(?:on|of)\s+)?(?:last\s+)?" + _FULL_WEEKDAY + r")",
+            r"early\s+hours)\b(?![,\s]+(?:(?:on|of|into|to)\s+)?(?:last\s+|the\s+)?(?:"
+            + _FULL_WEEKDAY
+            + r"|yesterday|today|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b))",
             re.I,
         ),
         0,

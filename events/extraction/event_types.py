@@ -101,7 +101,7 @@ _DOWNED = re.compile(
 # Troops who raid a village go on foot: "Government troops raid village".
 _GROUND_RAIDERS = re.compile(
     r"\b(?:troops|soldiers|militiamen|militias?|police(?:men)?|gunmen|commandos|special\s+forces|"
-    r"security\s+forces|shabiha)\s+(?:\w+\s+)?$",
+    r"security\s+forces|shabiha)\s+$",
     re.I,
 )
 # A raid to arrest or search is a ground operation, not one from the air.

@@ -732,7 +732,8 @@ def _anchor(all_facts):
     if not news:
         return None
     for facts in news[:2]:
-        if facts.cues and facts.killed:
+        # (not a sentence whose dead are only "also" killed: more dead of the news before it)
+        if facts.cues and any(not t.also for t in facts.killed):
             return facts.sentence.index
     with_cue = [f for f in news if f.cues]
     if news[0].killed and with_cue:
@@ -875,12 +876,14 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             kind_basis,
             later,
             attackers,
-            # (the headline and the lead's first sentence, up to the anchor: not their
-            # background, context or another incident told separately)
+            # (the headline and the lead's first sentence, when the news is told there or they
+            # tell violence: not talks that "open on Monday" before a story told further down;
+            # not their background, their context or another incident told separately)
             [
                 f
-                for f in all_facts[: max(anchor, 1) + 1]
-                if not (f.background or f.context or f.separate or f.sentence.tells_earlier)
+                for f in all_facts[:2]
+                if (anchor <= 1 or f.cues)
+                and not (f.background or f.context or f.separate or f.sentence.tells_earlier)
             ],
         )
     ]

@@ -114,6 +114,7 @@ _PERIOD_THAT = (
     r"(?:in|during)\s+(?:a|the)\s+(?:day|week|fortnight|month|year|period)\s+"
     r"(?:that|which|when|in\s+which)\b"
 )
+_PERIOD_OPENING = re.compile(r"^\W*" + _PERIOD_THAT, re.I)
 _ASIDE = re.compile(
     r"(?:,\s+(?:which|where|who|whose|whom|besieged|held|controlled|encircled|surrounded|"
     r"home\s+to|a\s+(?:town|city|village|district|suburb|neighbou?rhood|area|region)\s+of|"
@@ -170,8 +171,13 @@ class Sentence:
         found = [
             m.span()
             for m in _ASIDE.finditer(self.text)
-            if _OTHER_TIME.search(m.group())
-            or not (_TOLL_VERB.search(m.group()) or _NEWS_IN_ASIDE.search(m.group()))
+            # (a period's opening is an aside when it tells the period's dead: "In a month that
+            # saw the heaviest bombing of the war, air strikes killed 400" is that month's toll)
+            if not (_PERIOD_OPENING.match(m.group()) and not _TOLL_VERB.search(m.group()))
+            and (
+                _OTHER_TIME.search(m.group())
+                or not (_TOLL_VERB.search(m.group()) or _NEWS_IN_ASIDE.search(m.group()))
+            )
         ]
         if not found or not _TOLL_VERB.search(_blank(self.text, found)):
             return []

@@ -1129,6 +1129,10 @@ def test_civilians_the_dead_included_are_still_the_civilians():
         ("Rebels lost 12 fighters and two tanks near Morek.", [("combatants", 12)]),
         ("The army lost control of three villages near Morek.", []),
         ("The regime lost 30 percent of its territory.", []),
+        # (a code reviewer's: the fighters' things lost are no dead)
+        ("Government forces lost two militia strongholds near Suran.", []),
+        ("Rebels lost 5 police stations in the western countryside.", []),
+        ("Rebels lost 12 fighters' homes in the shelling.", []),
     ],
 )
 def test_fighters_a_side_lost_are_its_dead(sentence, expected):

@@ -104,6 +104,8 @@ def test_a_bomb_in_an_assassination_is_a_bombing():
         ("Government troops raid village, kill eight civilians", "other"),
         ("Syrian troops raided the village of al-Tremseh, opening fire on residents", "shooting"),
         ("Russian raids on Maarat al-Numan killed 12 civilians", "airstrike"),
+        # (a code reviewer's: soldiers killed in raids, not soldiers who raid)
+        ("The US-led coalition killed 62 Syrian soldiers in raids near Deir Ezzor", "airstrike"),
     ],
 )
 def test_weapons_a_reviewer_found_misread(text, kind):

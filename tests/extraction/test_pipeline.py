@@ -706,6 +706,57 @@ def test_a_toll_said_to_mix_civilians_and_fighters_presumes_no_civilians(mix):
     assert "civilians" not in killed
 
 
+@pytest.mark.parametrize(
+    "text, category, best",
+    [
+        # (a code reviewer's: "also" before a reporting verb is another account of the same
+        # dead, not more dead)
+        ("Clashes killed 14 soldiers near Hama on Thursday, state media said. The Syrian"
+         " Observatory for Human Rights also put the toll at 17 soldiers.", "combatants", 14),
+        ("An air strike killed 20 civilians in Idlib on Monday. Rescuers also said the strike"
+         " killed 23 civilians.", "civilians", 20),
+        ("Clashes killed 14 soldiers near Hama on Thursday. The army also killed eleven of the"
+         " attackers.", "combatants", 25),
+    ],
+)  # fmt: skip
+def test_also_adds_dead_only_where_it_is_said_of_the_dead(text, category, best):
+    assert primary(extract("", text, "2018-07-13"))["killed"][category]["best"] == best
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("Air strikes hit Douma at dawn on July 10, killing 5 civilians.", "2018-07-10"),
+        ("Air strikes hit Douma at dawn yesterday, killing 5 civilians.", "2018-07-12"),
+        ("Government artillery pounded Douma overnight into Wednesday, killing 5 civilians.",
+         "2018-07-11"),
+        ("Air strikes hit Douma in the early hours of July 9, killing 5 civilians.",
+         "2018-07-09"),
+    ],
+)  # fmt: skip
+def test_a_time_of_the_night_before_a_day_is_that_day(text, day):
+    assert primary(extract("", text, "2018-07-13"))["date"] == day
+
+
+def test_the_first_sentence_of_another_story_does_not_date_the_news():
+    text = (
+        "Opposition delegates arrived in Geneva for a new round of talks. The talks are due to"
+        " open on Monday, diplomats said. An air strike killed 8 civilians in Idlib province, the"
+        " Observatory said."
+    )
+    event = primary(extract("Syrian talks", text, "2018-07-13"))
+
+    assert event["date_precision"] == "week"
+
+
+def test_a_month_that_saw_the_heaviest_bombing_is_the_period_of_its_own_toll():
+    text = (
+        "In a month that saw the heaviest bombing of the war, air strikes killed 400 civilians"
+        " in Idlib province, the Observatory said."
+    )
+    assert primary(extract("", text, "2018-07-13")).get("aggregate")
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
