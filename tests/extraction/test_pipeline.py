@@ -757,6 +757,22 @@ def test_a_month_that_saw_the_heaviest_bombing_is_the_period_of_its_own_toll():
     assert primary(extract("", text, "2018-07-13")).get("aggregate")
 
 
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        ("Su-22 jets carried out four raids on Latamneh on Monday, killing five civilians.",
+         "syrian_government"),
+        ("Su-34 bombers struck the town of Khan Sheikhoun on Monday, killing five civilians.",
+         "russia"),
+    ],
+)  # fmt: skip
+def test_an_aircraft_only_one_air_force_flies_names_it(text, group):
+    # (a reviewer's: "Su-22 jets carried out four raids" named no one)
+    [first, *_] = primary(extract("", text, "2018-07-13"))["perpetrators"]
+
+    assert first["group"] == group
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
