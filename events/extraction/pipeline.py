@@ -190,6 +190,8 @@ def _specific(mentions, text):
         surface = text[mention.start : mention.end]
         if surface.lower() == "army" and _named_army(text, mention):
             continue  # "al-Fateh Army", "Mahdi Army": a group's name, not the Syrian army
+        if surface.lower() == "coalition" and _other_coalition(text, mention):
+            continue  # "the Fatah Halab coalition", "a rebel coalition": not the US-led one
         if (
             following is not None
             and following.entry != mention.entry
@@ -216,6 +218,24 @@ def _named_army(text, mention):
     if _AL_NAME_BEFORE.search(before):
         return True
     if not _CAPITALISED_BEFORE.search(before):
+        return False
+    words = re.findall(r"[A-Za-z]{4,}", text)
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised < 0.6 * len(words)  # running text, not a title-case headline
+
+
+# "the Fatah Halab coalition", "a rebel coalition", "the Syrian National Coalition": a
+# coalition of others than the US-led one (whose own words, "US-led", "international",
+# "Western", "anti-IS", are read as its names before this word alone is).
+_OTHER_COALITION_BEFORE = re.compile(
+    r"\b(?:rebel|rebels'|opposition|islamist|jihadist|militant|armed|kurdish|arab|"
+    r"(?!(?:US|U\.S|American|International|Western|Global)\b)[A-Z][\w'’-]+)\s+$"
+)
+
+
+def _other_coalition(text, mention):
+    before = text[: mention.start]
+    if not _OTHER_COALITION_BEFORE.search(before):
         return False
     words = re.findall(r"[A-Za-z]{4,}", text)
     capitalised = sum(w[0].isupper() for w in words)
