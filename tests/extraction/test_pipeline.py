@@ -795,6 +795,25 @@ def test_a_coalition_named_after_others_is_not_the_us_led_one(text, group):
         assert "international_coalition" not in groups
 
 
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "Army units targeted the launch pads of the terrorists in Qalaat al-Madiq, destroying"
+        " their weapons.",
+        "The army's artillery units responded to the sources of fire in Jobar.",
+    ],
+)
+def test_the_attacked_side_s_answer_does_not_name_the_attacker(answer):
+    # (a reviewer's SANA items: the army that answered the shelling was its perpetrator)
+    text = (
+        "Three citizens were killed when terrorist organizations fired rocket shells at"
+        f" residential neighborhoods in al-Suqaylabiyah city, SANA said. {answer}"
+    )
+    groups = [p["group"] for p in primary(extract("", text, "2018-07-13"))["perpetrators"]]
+
+    assert "syrian_government" not in groups
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
