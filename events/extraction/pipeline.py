@@ -364,6 +364,12 @@ def _perpetrators(facts_list, actors, kind):
             item[1]["first"],
         ),
     )
+    claimed = [item for item in ranked if item[1]["attribution"] == "claimed"]
+    if claimed and ranked[0][1]["attribution"] != "claimed":
+        # "The Islamic State group claimed responsibility through its Amaq news agency": the
+        # group's own word outranks what others say of the attack.
+        ranked.remove(claimed[0])
+        ranked.insert(0, claimed[0])
     if len(ranked) > 1 and ranked[0][0].group == "unknown":
         # "Terrorists ... al-Nusra terrorists fired": the named group is the better answer.
         named = [item for item in ranked if item[0].group != "unknown"]

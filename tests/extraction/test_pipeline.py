@@ -814,6 +814,21 @@ def test_the_attacked_side_s_answer_does_not_name_the_attacker(answer):
     assert "syrian_government" not in groups
 
 
+def test_a_group_s_claim_outranks_what_others_say_of_the_attack():
+    # (a reviewer's: the US-led coalition, whose patrol was targeted, came before the group
+    # that claimed the bombing)
+    title = "Suicide bombing in Syria's Manbij kills U.S. troops, IS claims responsibility"
+    text = (
+        "A suicide bomber blew himself up at a restaurant in the northern Syrian town of Manbij"
+        " on Wednesday, killing four Americans and at least 15 others, U.S. and Syrian Kurdish"
+        " officials said. The Islamic State group claimed responsibility through its Amaq news"
+        " agency, saying a militant wearing an explosive vest targeted a coalition patrol."
+    )
+    [first, *_] = primary(extract(title, text, "2019-01-16"))["perpetrators"]
+
+    assert (first["group"], first["attribution"]) == ("islamic_state", "claimed")
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
