@@ -822,7 +822,10 @@ def test_a_group_s_claim_outranks_what_others_say_of_the_attack():
         "A suicide bomber blew himself up at a restaurant in the northern Syrian town of Manbij"
         " on Wednesday, killing four Americans and at least 15 others, U.S. and Syrian Kurdish"
         " officials said. The Islamic State group claimed responsibility through its Amaq news"
-        " agency, saying a militant wearing an explosive vest targeted a coalition patrol."
+        " agency, saying a militant wearing an explosive vest targeted a coalition patrol. The"
+        " town is controlled by the U.S.-backed Manbij Military Council, part of the Syrian"
+        " Democratic Forces. The attack came weeks after President Donald Trump announced that"
+        " U.S. troops would withdraw from Syria."
     )
     [first, *_] = primary(extract(title, text, "2019-01-16"))["perpetrators"]
 
