@@ -306,9 +306,11 @@ def _resolve_event_date(text, published):
 
 # "Army units targeted the launch pads of the terrorists", "The army's artillery responded to
 # the sources of fire": the attacked side's answer, whose actor did not do the news.
+# (not "in retaliation for", which tells the news's own motive: "Turkish jets struck ... in
+# retaliation for ...")
 _RESPONSE = re.compile(
-    r"\b(?:respond(?:ed|s|ing)?\s+(?:to|by|with)|retaliat(?:ed|es|ing)|in\s+(?:response|retaliation)|"
-    r"hit\s+back|returned\s+fire|the\s+(?:launch(?:ing)?\s+(?:pads?|sites?|points?)|"
+    r"\b(?:respond(?:ed|s|ing)?\s+(?:to|by|with)|retaliat(?:ed|es|ing)\b(?!\s+for)|hit\s+back|"
+    r"returned\s+fire|the\s+(?:launch(?:ing)?\s+(?:pads?|sites?|points?)|"
     r"sources?\s+of\s+(?:the\s+)?(?:fire|shelling|rockets?|shells?)))\b",
     re.I,
 )
@@ -317,8 +319,8 @@ _RESPONSE = re.compile(
 def _perpetrators(facts_list, actors, kind):
     by_actor = {}
     for position, facts in enumerate(facts_list):
-        if position > 0 and _RESPONSE.search(facts.sentence.text):
-            continue  # the answer to the news's attack, told after it
+        if position > 0 and not facts.killed and _RESPONSE.search(facts.sentence.text):
+            continue  # the answer to the news's attack, told after it (with no dead of its own)
         # The headline and the lead name the actor of the news; later mentions are colour.
         weight = 4.0 if position == 0 else 2.0 if position < 3 else 1.0
         for mention, score in facts.agents:

@@ -832,6 +832,16 @@ def test_a_group_s_claim_outranks_what_others_say_of_the_attack():
     assert (first["group"], first["attribution"]) == ("islamic_state", "claimed")
 
 
+def test_a_strike_in_retaliation_is_still_its_attacker_s():
+    text = (
+        "Shelling hit the Turkish border town of Akcakale on Sunday. Turkish jets struck YPG"
+        " positions near Tal Abyad in retaliation for the shelling, killing 12 fighters."
+    )
+    groups = [p["group"] for p in primary(extract("", text, "2018-07-13"))["perpetrators"]]
+
+    assert groups[:1] == ["turkey"]
+
+
 def test_an_earlier_incident_after_a_semicolon_lends_the_news_no_toll():
     text = (
         "Shelling killed 4 civilians in Jobar on Thursday; last week 30 people were killed in "
