@@ -1071,6 +1071,20 @@ _THE_REST = re.compile(
 )
 
 
+def _rests_of_fighters(sentence, pos=0):
+    """Each "the rest (were) ..." from `pos`: (the match, where its noun ends when the rest
+    are fighters, else None). (Read from a space: "members of a rebel faction" is read so.)"""
+    for found in _THE_REST.finditer(sentence, pos):
+        category, noun_end = _category(" " + sentence[found.end() :])
+        yield found, found.end() + noun_end - 1 if category == "combatants" else None
+
+
+def _rest_mark(found, end, offset):
+    """The fighters of a toll told before the sentence, no figure of their own (see combine)."""
+    return Toll("killed", "combatants", 0, 0, 0, offset + found.start(), offset + end, subset=True,
+                rest=True)  # fmt: skip
+
+
 def _the_rest(tolls, sentence, offset):
     """The fighters of a toll whose civilians are counted and whose rest the sentence says
     are fighters: [Toll] of them, or []."""
@@ -1079,13 +1093,8 @@ def _the_rest(tolls, sentence, offset):
         if tolls:
             return []
         # "Six of the dead were civilians. The rest were fighters.": the rest of a toll told
-        # before this sentence (see combine).
-        for found in _THE_REST.finditer(sentence):
-            category, noun_end = _category(" " + sentence[found.end() :])
-            if category == "combatants":
-                start, end = offset + found.start(), offset + found.end() + noun_end - 1
-                return [Toll("killed", "combatants", 0, 0, 0, start, end, subset=True, rest=True)]
-        return []
+        # before this sentence.
+        return [_rest_mark(f, end, offset) for f, end in _rests_of_fighters(sentence) if end][:1]
     whole = [
         t
         for t in tolls
@@ -1095,26 +1104,21 @@ def _the_rest(tolls, sentence, offset):
     ]
     if any(t.kind == "killed" and t.category == "combatants" for t in tolls):
         return []
+    rests = _rests_of_fighters(sentence, civilians.end - offset)
     if not whole:
         # "Six of the dead were civilians; the rest were fighters": of a toll told before
-        for found in _THE_REST.finditer(sentence, civilians.end - offset):
-            category, noun_end = _category(" " + sentence[found.end() :])
-            if category == "combatants" and civilians.subset:
-                start, end = offset + found.start(), offset + found.end() + noun_end - 1
-                return [Toll("killed", "combatants", 0, 0, 0, start, end, subset=True, rest=True)]
-        return []
-    for found in _THE_REST.finditer(sentence, civilians.end - offset):
+        if not civilians.subset:
+            return []
+        return [_rest_mark(f, end, offset) for f, end in rests if end][:1]
+    for found, end in rests:
         before = [t for t in tolls if t.end - offset <= found.start()]
         if not before or before[-1] is not civilians:
             return []  # the rest of another count ("wounded 30, 20 of them civilians and the rest")
-        # (read from a space: "members of a rebel faction" is read so)
-        category, noun_end = _category(" " + sentence[found.end() :])
-        if category != "combatants":
+        if end is None:
             continue
         rest = whole[-1].best - civilians.best
         if rest <= 0 or whole[-1].vague or civilians.vague:
             return []
-        end = found.end() + noun_end - 1
         return [
             Toll("killed", "combatants", rest, rest, rest, offset + found.start(), offset + end,
                  subset=True)

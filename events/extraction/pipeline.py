@@ -217,11 +217,14 @@ def _named_army(text, mention):
     before = text[: mention.start]
     if _AL_NAME_BEFORE.search(before):
         return True
-    if not _CAPITALISED_BEFORE.search(before):
-        return False
+    return bool(_CAPITALISED_BEFORE.search(before)) and _running_text(text)
+
+
+def _running_text(text):
+    """Running text, not a title-case headline, where every word is capitalised."""
     words = re.findall(r"[A-Za-z]{4,}", text)
     capitalised = sum(w[0].isupper() for w in words)
-    return capitalised < 0.6 * len(words)  # running text, not a title-case headline
+    return capitalised < 0.6 * len(words)
 
 
 # "the Fatah Halab coalition", "a rebel coalition", "the Syrian National Coalition": a
@@ -234,12 +237,7 @@ _OTHER_COALITION_BEFORE = re.compile(
 
 
 def _other_coalition(text, mention):
-    before = text[: mention.start]
-    if not _OTHER_COALITION_BEFORE.search(before):
-        return False
-    words = re.findall(r"[A-Za-z]{4,}", text)
-    capitalised = sum(w[0].isupper() for w in words)
-    return capitalised < 0.6 * len(words)  # running text, not a title-case headline
+    return bool(_OTHER_COALITION_BEFORE.search(text[: mention.start])) and _running_text(text)
 
 
 _BACKED_BY = re.compile(
