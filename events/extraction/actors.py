@@ -225,7 +225,11 @@ _AGENT_VERB_AFTER = re.compile(
     r"kidnap(?:ped|s)?|assassinat(?:ed|es|e)|set\s+off|planted|lobbed|hurled|launched|"
     r"foil(?:ed|s)?|frustrat(?:ed|es)|thwart(?:ed|s)?|repel(?:led|s)?|repuls(?:ed|es)|"
     r"eliminat(?:ed|es|e)|liberat(?:ed|es|e)|regain(?:ed|s)?|recaptur(?:ed|es|e)|"
-    r"destroy(?:ed|s)?|pummel(?:led|s)?|hammer(?:ed|s)?)\b",
+    r"destroy(?:ed|s)?|pummel(?:led|s)?|hammer(?:ed|s)?|"
+    # "performs execution", "committed a massacre"; and the lash before the killing ("ISIS
+    # whips a man ... and executes another")
+    r"perform(?:ed|s)?|commit(?:ted|s)?(?!\s+(?:to|themselves|itself)\b)|"
+    r"whip(?:ped|s)?|flog(?:ged|s)?|lash(?:ed|es)?)\b",
     re.I,
 )
 # "held by", "backed by", "supported by": a by that names no attacker.

@@ -521,3 +521,16 @@ def test_a_general_of_a_force_who_died_is_no_attacker():
         "his car in the town of Jableh in Latakia on Sunday, the Observatory said."
     )
     assert attackers(text, "Officer killed")[:1] in ([], ["unknown"])
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # UCDP's headlines: a side that performs or commits the killing, or whips before it
+        ("Jaysh Khalid Ibn al-Walid performs execution in Yarmouk Basin", "islamic_state"),
+        ("Regime forces committed a massacre in Tremseh, killing 40 people", "syrian_government"),
+        ("ISIS whips a man in the fields and executes another in Raqqa", "islamic_state"),
+    ],
+)
+def test_a_side_that_performs_commits_or_flogs_is_the_attacker(text, group):
+    assert attackers(text)[:1] == [group]
