@@ -299,6 +299,15 @@ _THE_NUMBER_KILLED = re.compile(
     r"^\s+the\s+(?:number\s+(?:of\s+)?(?:people\s+)?(?:killed|dead|deaths)|(?:death\s+)?toll)\b",
     re.I,
 )
+# "Rose to 31 the number of rebels who were killed", "the number of civilians killed rose to
+# 16": the dead's kind is named after "the number of", the figure before it or after.
+_NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+(?=\w)", re.I)
+_NUMBER_OF_AFTER = re.compile(r"^\s+the\s+(?:total\s+)?number\s+of\s+(?=\w)", re.I)
+_FIGURE_OF_NUMBER = re.compile(
+    r"\b(?:to|at|reached|reaches|hit|hits|is|was|stands|stood)\s+$", re.I
+)
+NUMBER_OF_CHARS = 150
+_BEFELL = re.compile(r"\b(?:killed|dead|died|deaths|lives|wounded|injured|hurt)\b", re.I)
 _NOT_PEOPLE = re.compile(
     r"^\s*(?:-?\s*)?(?:year|years|yr|km|kilometres|kilometers|miles|metres|meters|percent|%|"
     r"per\s+cent|times|hours|hour|days|day|weeks|months|villages|towns|buildings|homes|"
@@ -735,6 +744,28 @@ _LATER_TOLL = re.compile(r"\b(?:later|latest|new|updated|revised)\s+(?:death\s+)
 _QUOTES = str.maketrans('"“”', "   ")
 
 
+def _number_of(sentence, match):
+    """(category, its noun, the words saying what befell them) of the people a figure is "the
+    number of", or None."""
+    after = sentence[match.end() :]
+    if found := _NUMBER_OF_AFTER.match(after):
+        noun = after[found.end() :]
+        if figure := NUMBER_RE.search(noun):
+            noun = noun[: figure.start()]
+    else:
+        before = sentence[max(0, match.start() - NUMBER_OF_CHARS) : match.start()]
+        found = list(_NUMBER_OF.finditer(before))
+        if (
+            not found
+            or not _FIGURE_OF_NUMBER.search(before)
+            or NUMBER_RE.search(before, found[-1].end())
+        ):
+            return None
+        noun = before[found[-1].end() :]
+    category, end = _category(" " + noun, killing=True)
+    return (category, noun[:end], noun) if category not in (None, "total") else None
+
+
 def find_tolls(sentence, offset=0):
     """Every casualty figure in one sentence, with spans shifted by `offset`."""
     tolls = []
@@ -836,6 +867,10 @@ def find_tolls(sentence, offset=0):
         running = bool(_BRINGING_TO.search(before) and _THE_NUMBER_KILLED.match(after))
         if running:
             category = "total"
+        befell = None
+        if category in (None, "total") and (named := _number_of(sentence, match)):
+            category, noun, befell = named
+            of_a_kind = category == "civilians" and "civilian" not in noun.lower()
         stop = _PHRASE_END.search(after, 1)
         phrase = re.split(r"\s(?:and|or)\s", after[: stop.start()] if stop else after[:60])[0]
         if _THINGS.search(phrase.rstrip()) and not (
@@ -942,6 +977,8 @@ def find_tolls(sentence, offset=0):
             continue
         if kind is None and _DEATH_NOUN.search(after[:noun_end]):
             kind = "killed"  # "26 martyrs in air strikes", "20 bodies found": no verb needed
+        if befell and (told := _BEFELL.search(befell)):
+            kind = _kind(told.group())  # "the number of soldiers wounded rose to 12"
         if joins:
             # "killed three men and two women": the verb counts both; "including seven women
             # and a child": both are part of the toll; so are a list's "three men, two women

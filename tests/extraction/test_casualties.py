@@ -1137,3 +1137,43 @@ def test_civilians_the_dead_included_are_still_the_civilians():
 )
 def test_fighters_a_side_lost_are_its_dead(sentence, expected):
     assert [(t.category, t.best) for t in find_tolls(sentence) if t.kind == "killed"] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category", "best"),
+    [
+        # the kind of dead is named after "the number of", the figure before or after it
+        (
+            "Rose to 31 the number of rebels and Islamic militants who were killed by clashes "
+            "against regime forces around the fronts of al-Akrad Mountain.",
+            "combatants",
+            31,
+        ),
+        (
+            "The number of rebels and Islamic militants who were killed in clashes against "
+            "regime forces in the Akrad Mountain rose to 31.",
+            "combatants",
+            31,
+        ),
+        ("The number of regime soldiers killed in the ambush reached 12.", "combatants", 12),
+        ("The number of civilians killed in the shelling of Douma rose to 16.", "civilians", 16),
+    ],
+)
+def test_the_number_of_a_kind_of_dead_is_a_toll_of_that_kind(sentence, category, best):
+    assert killed(sentence, category)["best"] == best
+    other = "civilians" if category == "combatants" else "combatants"
+    assert killed(sentence, other) is None
+
+
+def test_the_number_of_people_of_a_kind_is_a_part_of_the_civilians():
+    # journalists are civilians, but not all the civilians killed
+    tolls = find_tolls("The number of journalists killed in the shelling rose to 5.")
+    assert [(t.category, t.best, t.of_a_kind) for t in tolls] == [("civilians", 5, True)]
+
+
+def test_the_number_of_a_kind_of_wounded_is_no_toll_of_dead():
+    sentence = "The number of soldiers wounded in the attack rose to 12."
+    assert killed(sentence, "combatants") is None
+    assert [(t.kind, t.category, t.best) for t in find_tolls(sentence)] == [
+        ("injured", "combatants", 12)
+    ]
