@@ -301,7 +301,14 @@ _THE_NUMBER_KILLED = re.compile(
 )
 # "Rose to 31 the number of rebels who were killed", "the number of civilians killed rose to
 # 16": the dead's kind is named after "the number of", the figure before it or after.
-_NUMBER_OF = re.compile(r"\bthe\s+(?:total\s+)?number\s+of\s+(?=\w)", re.I)
+_NUMBER_OF = re.compile(
+    r"\bthe\s+(?:total\s+)?number\s+of\s+(?=\w)|"
+    # "the death toll among regime forces rose to 11"
+    r"\b(?:death\s+)?toll\s+(?:among|of|for)\s+(?:the\s+)?(?=\w)",
+    re.I,
+)
+# "raise regime forces' death toll to 11": whose toll, up to three words before it
+_TOLL_OWNER = re.compile(r"([\w-]+(?:\s+[\w-]+){0,2})(?:['’]s?)?\s+(?:death\s+)?toll\b", re.I)
 _NUMBER_OF_AFTER = re.compile(r"^\s+the\s+(?:total\s+)?number\s+of\s+(?=\w)", re.I)
 _FIGURE_OF_NUMBER = re.compile(
     r"\b(?:to|at|reached|reaches|hit|hits|is|was|stands|stood)\s+$", re.I
@@ -744,6 +751,18 @@ _LATER_TOLL = re.compile(r"\b(?:later|latest|new|updated|revised)\s+(?:death\s+)
 _QUOTES = str.maketrans('"“”', "   ")
 
 
+def _owner_kind(words):
+    """(category, noun) of the people the last of `words` name ("raise regime forces"), or
+    None."""
+    words = words.split()
+    for k in range(len(words)):
+        noun = " ".join(words[k:])
+        category, end = _category(" " + noun, killing=True)
+        if category not in (None, "total") and end >= len(noun):
+            return category, noun
+    return None
+
+
 def _number_of(sentence, match):
     """(category, its noun, the words saying what befell them) of the people a figure is "the
     number of", or None."""
@@ -755,6 +774,16 @@ def _number_of(sentence, match):
     else:
         before = sentence[max(0, match.start() - NUMBER_OF_CHARS) : match.start()]
         found = list(_NUMBER_OF.finditer(before))
+        owner = list(_TOLL_OWNER.finditer(before))
+        if owner and (not found or owner[-1].end() > found[-1].end()):
+            owned = _owner_kind(owner[-1][1])
+            if (
+                owned
+                and _FIGURE_OF_NUMBER.search(before)
+                and not NUMBER_RE.search(before, owner[-1].end())
+            ):
+                return (*owned, "death" + before[owner[-1].end() :])
+            return None
         if (
             not found
             or not _FIGURE_OF_NUMBER.search(before)

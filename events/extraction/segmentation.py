@@ -43,7 +43,10 @@ CONTEXT = re.compile(
     r"\b(?:has|have)\s+(?:recently|repeatedly|regularly|frequently|often)\b|\bregularly\b|"
     r"\brepeatedly\b|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bhave\s+since\b|"
     r"\bhave\s+been\s+(?:supporting|carrying|battling|fighting|backing)\b|"
-    r"\bthe\s+war\s+(?:has|which|that)\b|\bmore\s+than\s+[\d,]+\s+people\s+have\b|^Tags\s)",
+    r"\bthe\s+war\s+(?:has|which|that)\b|"
+    # "the toll for Russian soldiers killed in the Syrian conflict": the whole war's dead
+    r"\b(?:killed|died)\s+(?:in|during)\s+(?:the\s+|syria['’]s\s+)?(?:[\w-]+\s+)?"
+    r"(?:conflict|war|civil\s+war|uprising)(?![\w'’-])|\bmore\s+than\s+[\d,]+\s+people\s+have\b|^Tags\s)",
     re.I,
 )
 

@@ -1177,3 +1177,21 @@ def test_the_number_of_a_kind_of_wounded_is_no_toll_of_dead():
     assert [(t.kind, t.category, t.best) for t in find_tolls(sentence)] == [
         ("injured", "combatants", 12)
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # whose toll it is: the dead are of that kind
+        "More casualties raise regime forces’ death toll to 11 in the attack on their positions.",
+        "The death toll among regime forces rose to 11 in the attack on their positions.",
+        "The death toll of government troops rose to 11 in the attack on their positions.",
+    ],
+)
+def test_a_toll_of_a_kind_of_people_is_a_toll_of_that_kind(sentence):
+    assert killed(sentence, "combatants")["best"] == 11
+    assert killed(sentence, "civilians") is None
+
+
+def test_a_toll_of_an_attack_or_a_place_names_no_kind_of_dead():
+    assert killed("The death toll of the attack on Douma rose to 11.", "total")["best"] == 11

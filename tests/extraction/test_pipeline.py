@@ -1434,3 +1434,13 @@ def test_a_month_s_toll_is_not_the_toll_of_the_news_that_counts_none():
     [event] = [e for e in extract("", text, "2019-08-21") if e["primary"]]
     assert event["killed"].get("civilians", {}).get("best") in (None, 1)
     assert event["killed"].get("total", {}).get("best") in (None, 1, 2)
+
+
+def test_a_toll_of_a_kind_killed_in_the_whole_conflict_is_context_not_the_incident():
+    text = (
+        "All five people on board a Russian military helicopter shot down over Idlib province"
+        " on Monday are believed to have died, the Kremlin said. The downing brought the toll"
+        " for Russian soldiers killed in the Syrian conflict to 18."
+    )
+    event = primary(extract("5 killed as Russian helicopter shot down in Syria", text, MONDAY))
+    assert event["killed"]["total"]["best"] == 5
