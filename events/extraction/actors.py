@@ -203,6 +203,8 @@ _AGENT_AFTER = re.compile(
 )
 _AGENT_VERB_AFTER = re.compile(
     r"^(?:['’]s)?[\s,)\]]*"
+    # "The Turkish army and its allies shelled", "Turkish troops and allied rebels shelled"
+    r"(?:and\s+(?:its\s+|their\s+)?(?:allies|proxies|partners|allied\s+[\w-]+)\s+)?"
     # "rebels based in Eastern Ghouta fired", "forces stationed in Abu Dhuhur shelled"
     r"(?:(?:based|stationed|positioned|deployed|entrenched|holed\s+up)\s+(?:in|at|near|around)\s+"
     # (and "positioned in the de-escalation zone fired"; not "stationed at the base were
@@ -238,7 +240,8 @@ _NOT_AGENT_BY = "".join(
     for word in """held controlled backed supported besieged led run occupied seized surrounded
     encircled armed trained funded sponsored captured recaptured taken retaken liberated
     brokered provided published released posted issued announced quoted reported
-    denied""".split()
+    denied repelled repulsed foiled thwarted intercepted downed fabrications fabrication
+    claims allegations accusations lies propaganda statements""".split()
 )
 _AGENT_BEFORE = re.compile(
     r"(?:" + _NOT_AGENT_BY + r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|"
@@ -457,7 +460,11 @@ _SPEAKS_AFTER = re.compile(
     re.I,
 )
 _SAID_IT_DID = re.compile(
-    r"^[\s,]*(?:says?|said|announced|stated)\s+(?:that\s+)?(?:it|its|they)\b", re.I
+    r"^[\s,]*(?:says?|said|announced|stated)\s+"
+    # ("said on Monday its aircraft struck", "said in a statement that it")
+    r"(?:(?:on\s+|late\s+|early\s+)?\w+day\s+|in\s+a\s+statement\s+)?"
+    r"(?:that\s+)?(?:it|its|they)\b",
+    re.I,
 )
 
 
@@ -485,12 +492,26 @@ def role(text, mention):
     return score
 
 
+# "GAZIANTEP, Turkey - A car bomb ...": the country of a dateline is where the story was filed.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)\s*[A-Z][A-Z'’. -]{1,30},\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
+
+
+_DEFENDED_BY = re.compile(
+    r"\b(?:repelled|repulsed|foiled|thwarted|intercepted|downed)\s+by\s+(?:the\s+)?$", re.I
+)
+
+
 def _role(text, mention):
     # (a name in quotes is read as written without them: the “Islamic State” executes; and
     # its backers said between commas are passed over: "The army, backed by Russian jets,
     # killed")
     before = text[max(0, mention.start - 40) : mention.start].rstrip('“"«')
     after = _ASIDE.sub("", text[mention.end : mention.end + 140].lstrip('”"»'), count=1)[:60]
+    if _DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(after):
+        return 0.0
+    if _DEFENDED_BY.search(before):
+        return 0.0  # "an assault repelled by army units": the defenders
     score = 0.0
     if _COUNTED_BEFORE.search(before):
         # "20 IS fighters killed": a counted group is the dead, not the killer.

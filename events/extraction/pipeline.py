@@ -199,12 +199,34 @@ def _specific(mentions, text):
             and _NATIONALITY.fullmatch(surface)
         ):
             continue
+        if (
+            following is not None
+            and following.entry != mention.entry
+            and _BACKING.fullmatch(text[mention.end : following.start])
+        ):
+            continue  # "Russian-backed troops": the troops did it, not their backer
+        if (
+            kept
+            and mention.entry != kept[-1].entry
+            and surface.lower() in _FORCE_WORDS
+            and _NATIONALITY.fullmatch(text[kept[-1].start : kept[-1].end])
+            and _FORCE_BETWEEN.fullmatch(text[kept[-1].end : mention.start])
+        ):
+            # "The Turkish occupation army": the nation's army, not the Syrian one
+            kept[-1] = replace(kept[-1], end=mention.end)
+            continue
         if following is not None and _ALLEGIANCE.fullmatch(text[mention.end : following.start]):
             sworn = mention.start  # the one it is loyal to acts where it is named
             continue
         kept.append(mention)
     return kept
 
+
+# A nation's army with a word between ("Turkish occupation army", "Israeli occupation troops"),
+# not a backer's ("Russian-backed troops", read by _BACKING).
+_FORCE_WORDS = frozenset(("army", "troops", "forces", "military"))
+_FORCE_BETWEEN = re.compile(r"\s+(?:(?!(?:and|or|of|the|pro|anti)\b)[a-z]+(?<!ed)\s+){1,2}")
+_BACKING = re.compile(r"[\s-]*(?:backed|supported|sponsored|armed|trained|funded)\s+", re.I)
 
 # A name's last word before "Army" ("al-Fateh Army", "the Lebanese Army", "Free Idlib Army"),
 # told apart from a headline's title case ("Activists Say Army Kills 15"), where every word

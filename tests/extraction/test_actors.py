@@ -534,3 +534,69 @@ def test_a_general_of_a_force_who_died_is_no_attacker():
 )
 def test_a_side_that_performs_commits_or_flogs_is_the_attacker(text, group):
     assert attackers(text)[:1] == [group]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "GAZIANTEP, Turkey - A car bomb exploded in the town of al-Bab on Wednesday.",
+        "AMMAN, Jordan — A car bomb exploded in the town of Nawa on Wednesday.",
+        "ANKARA, Turkey (Reuters) - A car bomb exploded in the town of al-Bab on Wednesday.",
+    ],
+)
+def test_the_country_of_a_dateline_is_where_the_story_was_filed_not_an_attacker(text):
+    assert all(score <= 0 for _, score in mentions(text)), mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a "by" of defence or of words names no attacker
+        ("An assault on the Abbasiyeen area was repelled by army units.", "syrian_government"),
+        (
+            "The missiles were intercepted by Syrian air defences over Damascus.",
+            "syrian_government",
+        ),
+        ("The government called the reports fabrications by Jaish al-Islam.", "opposition"),
+        ("The ministry dismissed the allegations by the Islamic State.", "islamic_state"),
+    ],
+)
+def test_a_by_of_defence_or_of_words_names_no_attacker(text, group):
+    assert all(score <= 0 for found, score in mentions(text) if found == group), mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a nation's army with a word between: the nation's, not the Syrian army
+        ("The Turkish occupation army shells Maryamin near Afrin, killing 3 civilians.", "turkey"),
+        ("Israeli occupation troops shelled a village near Quneitra, killing a farmer.", "israel"),
+        # (backed troops stay the army they are)
+        ("Russian-backed troops shelled Kafr Nabl, killing 3 civilians.", "syrian_government"),
+    ],
+)
+def test_a_nations_army_with_a_word_between_is_that_nations(text, group):
+    assert attackers(text)[:1] == [group]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # a side and its allies did it; a side said, a day between, that it did it
+        (
+            "The Turkish army and its allies shelled Maryamin near Afrin, killing 3 civilians.",
+            "turkey",
+        ),
+        (
+            "Turkish troops and allied rebels shelled Maryamin on Monday, killing 3 civilians.",
+            "turkey",
+        ),
+        (
+            "The Israeli military said on Monday its aircraft struck a Syrian army position near"
+            " Khan Arnabeh in Quneitra, killing one soldier.",
+            "israel",
+        ),
+    ],
+)
+def test_a_side_with_its_allies_or_saying_on_a_day_that_it_struck_is_the_attacker(text, group):
+    assert attackers(text)[:1] == [group]
