@@ -37,9 +37,16 @@ CONTEXT = re.compile(
     r"(?:(?<!\w)(?=\w)|^)(?:"
     r"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|conflict|war|uprising|crisis|revolt|"
     r"(?:march\s+)?20\d\d)\b|\bconflict\s+(?:has|which)\b|"
-    # "have been killed in the conflict", not "have been killed in 24 hours of fighting"
-    r"\bhave\s+been\s+killed\s+(?:in|since)\b(?!\s+(?:the\s+(?:past|last)\s+)?(?:a\s+)?"
-    r"(?:\d+|a|one|two|three|four|five|few|several)[\s-]+(?:hours?|days?)\b)|"
+    # "have been killed since 2011", "have been killed in the conflict", "in the past year";
+    # not "have been killed in 24 hours of fighting", nor a wire lead's "have been killed in
+    # air strikes on Douma": the news
+    r"\bhave\s+been\s+killed\s+since\b|\bsince\b[^.;]{0,60}\bhave\s+been\s+killed\b|"
+    # "865 people killed ... since strikes began", "since the intervention started"
+    r"\bsince\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:began|started|begun)\b|"
+    r"\bhave\s+been\s+killed\s+in\b(?!\s+(?:the\s+(?:past|last)\s+)?(?:a\s+)?"
+    r"(?:\d+|a|one|two|three|four|five|few|several)[\s-]+(?:hours?|days?)\b)"
+    r"(?=[^.;]*?\b(?:since|so\s+far|this\s+(?:year|month)|conflict|war|uprising|crisis|"
+    r"revolution|weeks?|months?|years?|offensive|campaign)\b)|"
     r"\b(?:has|have)\s+(?:recently|repeatedly|regularly|frequently|often)\b|\bregularly\b|"
     r"\brepeatedly\b|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bhave\s+since\b|"
     r"\bhave\s+been\s+(?:supporting|carrying|battling|fighting|backing)\b|"

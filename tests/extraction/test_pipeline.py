@@ -1444,3 +1444,18 @@ def test_a_toll_of_a_kind_killed_in_the_whole_conflict_is_context_not_the_incide
     )
     event = primary(extract("5 killed as Russian helicopter shot down in Syria", text, MONDAY))
     assert event["killed"]["total"]["best"] == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a wire lead's perfect tense tells the news, not the war's toll
+        "At least 42 people have been killed in air strikes on the town of Douma.",
+        "At least 42 people have been killed in a suspected chemical attack on the rebel-held"
+        " town of Douma, rescuers said.",
+    ],
+)
+def test_have_been_killed_in_an_attack_is_the_news(text):
+    event = primary(extract("Air strikes on Douma", text, MONDAY))
+    assert event["killed"]["total"]["best"] == 42
+    assert not event["aggregate"]
