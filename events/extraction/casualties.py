@@ -134,7 +134,8 @@ CATEGORY_NOUNS = [
         r"terrorists|terrorist|jihadists|jihadist|jihadis|rebels|rebel|insurgents|insurgent|"
         r"gunmen|gunman|combatants|militiamen|militia\s+members|personnel|attackers|attacker|"
         r"assailants|assailant|bodyguards|bodyguard|"
-        r"officers|officer|servicemen|serviceman|pilots|pilot|mercenaries|extremists|"
+        r"officers|officer|servicemen|serviceman|service\s*members?|pilots|pilot|mercenaries|"
+        r"extremists|"
         r"lieutenants?|colonels?|brigadiers?|sergeants?|generals?|"
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
         r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers|"
@@ -154,12 +155,12 @@ _KILLED_AFTER = re.compile(
     r"had\s+been\s+|are\s+|were\s+reportedly\s+|reportedly\s+)?"
     r"(?P<verb>killed|dead|died|die|martyred|perished|slain|lost\s+their\s+lives|executed|"
     r"beheaded|massacred|deaths|fatalities|shot\s+dead|murdered|wounded|injured|hurt|injuries|"
-    r"suffocation|suffocated)\b",
+    r"suffocation|suffocated|eliminated|liquidated)\b",
     re.I,
 )
 _KILLED_BEFORE = re.compile(
     r"(?P<verb>\bkill(?:ed|ing|s)?(?:\s+(?:a|an|one|the|an\s+entire|a\s+whole)\s+family\s+of)?|"
-    r"\bshot\s+dead|\bgunned\s+down|\bdead\s+includ(?:ed|e|es)|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
+    r"\bshot\s+dead|\bgunned\s+down|\bdead\s+(?:also\s+)?includ(?:ed|e|es)|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
     r"\blives\s+of|\bdeaths?\s+of|\bmartyrdom\s+of|\bmassacre\s+of|\bexecut(?:e|ed|ing|es)|\bbehead(?:ed|ing|s)?|"
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
     r"\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed)\s+at|"
@@ -252,7 +253,7 @@ _OF_THEM = re.compile(
 )
 _SUBSET_BEFORE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+the\s+dead\s+(?:were|are)|"
-    r"\bdead\s+includ(?:ed|e|es)|"
+    r"\bdead\s+(?:also\s+)?includ(?:ed|e|es)|"
     # "including the bomber and four soldiers": after one person the list singles out
     r"\bincluding\s+(?:the|a|an|its|his|her|their)\s+(?:[a-z'’-]+\s+){0,4}?[a-z'’-]+\s+and)"
     r"\s*:?\s*(?:at\s+least\s+)?$",
@@ -270,8 +271,11 @@ _SUBSET_CLAUSE = re.compile(
     r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+(?:\s*,\s*|\s+)){1,6}?(?=(?:were|was|are|have|had|died|killed)\b)",
     re.I,
 )
+_WERE = re.compile(r"\s+(?:were|are|was)(?:\s+all)?(?=\s)", re.I)
 _AMONG_AFTER = re.compile(
-    r"^[\s,]*(?:[\w'’-]+\s+){0,2}?(?:(?:were|are|was)\s+)?among\b|^[\s,]*(?:and\s*)?$", re.I
+    r"^[\s,]*(?:[\w'’-]+\s+){0,2}?(?:(?:were|are|was)\s+)?among\b(?!\s+(?:them|whom)\b)|"
+    r"^[\s,]*(?:and\s*)?$",
+    re.I,
 )
 _UPDATED = re.compile(
     r"\b(?:toll|number\s+of\s+(?:dead|deaths|victims))\b[^.]{0,50}?\b(?:rose|risen|rises|rising|"
@@ -289,7 +293,7 @@ _UPDATED = re.compile(
 # group": the dead told as such (its "verb" group is what _kind reads).
 _AMONG_THE_DEAD = re.compile(r"\bamong\s+the\s+(?P<verb>dead)\s+(?:are|were)\s*$", re.I)
 _DEAD_INCLUDED = re.compile(
-    r"\bdead\s+includ(?:ed|e|es)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I
+    r"\bdead\s+(?:also\s+)?includ(?:ed|e|es)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I
 )
 # "four more victims", "two additional bodies": an increment (of the risen toll before it).
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|further)\b", re.I)
@@ -476,7 +480,9 @@ _ACRONYM_KILLED = re.compile(
     + r"(?=\s+(?:were\s+|was\s+|have\s+been\s+)?(?:killed|dead|died)\b)"
 )
 _PHRASE_END = re.compile(
-    r"[,;:.()\"]|\b(?:including|among|in|on|at|from|after|when|as|while|during|by|with|"
+    # (not the stops of "U.S.", "U.K.")
+    r"[,;:()\"]|\.(?![A-Z]\.)(?<![A-Z]\.[A-Z]\.)|"
+    r"\b(?:including|among|in|on|at|from|after|when|as|while|during|by|with|"
     r"near|since|who|which|that|the)\b|\d",
     re.I,
 )
@@ -865,6 +871,16 @@ def find_tolls(sentence, offset=0):
             continue
         category, noun_end = _category(after, killing=bool(before_verb))
         if (
+            category == "total"
+            and not noun_end
+            and _SUBSET_BEFORE.search(before)
+            and (were := _WERE.match(after))
+        ):
+            # "killed 215 people, of whom 116 were civilians": the part's kind after its verb
+            told, told_end = _category(after[were.end() :])
+            if told not in (None, "total"):
+                category, noun_end = told, were.end() + told_end
+        if (
             not before_verb
             and category == "combatants"
             and _LOST_NOUN_ENDS.match(after, _noun_end(after, noun_end, category))
@@ -988,11 +1004,14 @@ def find_tolls(sentence, offset=0):
             # belongs to the next figure. "killed 14 people, including nine civilians, three
             # women and two children": the list's next parts, as its first, of the toll before
             # them (read from where the list starts: its first part is no figure between).
+            # (a part named after "including", "among them": of the toll before it, not of a
+            # later one: "killing 3 civilians, among them a woman and a child, and wounding 5")
+            of_before = pending[-1][10] if continues else bool(_SUBSET_BEFORE.search(before))
             subset = subset or "among" in window or continues
             head = (list_head if list_head is not None else pending[-1][4]) if continues else None
             pending.append(
                 (category, low, best, high, match.start(), match.end() + noun_end, vague, subset,
-                 head, of_a_kind and category == "civilians")
+                 head, of_a_kind and category == "civilians", of_before)
             )  # fmt: skip
             previous = (match.end() + _noun_end(after, noun_end, category), None, subset)
             list_head = head
@@ -1059,7 +1078,7 @@ def find_tolls(sentence, offset=0):
             )
         )
         previous = (match.end() + _noun_end(after, noun_end, category), kind, subset)
-    for category, low, best, high, start, end, vague, subset, head, kind_of in pending:
+    for category, low, best, high, start, end, vague, subset, head, kind_of, of_before in pending:
         later = [t for t in tolls if t.start > offset + start]
         # No figure after it ("a monitoring group said" is no count of one): a part of the
         # toll before it ("14 civilians including three children, a monitor said").
@@ -1069,7 +1088,7 @@ def find_tolls(sentence, offset=0):
         ):
             earlier = []  # "killed 14 ..., after rebels abducted 20 villagers, including three"
         if later or (subset and earlier and not vague):
-            whole = later[0] if later else earlier[-1]
+            whole = earlier[-1] if earlier and (of_before and not vague or not later) else later[0]
             tolls.append(
                 Toll(
                     whole.kind,
@@ -1528,7 +1547,8 @@ def combine(tolls, kind, headline_end=0, roundup=False):
         if lead.start >= headline_end and not (
             lead.category == "civilians"
             and lead.start < headline_end + LEAD_CHARS
-            and (lead.split or headline.category == "civilians")
+            # (or a part said in a sentence of its own: "42 of the dead were civilians")
+            and (lead.split or lead.subset or headline.category == "civilians")
         ):
             # The headline's "54 killed" is the coded figure, not a partial count in the text.
             low = min(result["civilians"]["low"], headline.low)

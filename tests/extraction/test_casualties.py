@@ -1195,3 +1195,40 @@ def test_a_toll_of_a_kind_of_people_is_a_toll_of_that_kind(sentence):
 
 def test_a_toll_of_an_attack_or_a_place_names_no_kind_of_dead():
     assert killed("The death toll of the attack on Douma rose to 11.", "total")["best"] == 11
+
+
+@pytest.mark.parametrize(
+    ("sentence", "civilians", "combatants"),
+    [
+        # a toll's parts in the forms wire copy gives them (a reviewer's new articles)
+        (
+            "IS attacks on Sweida on Wednesday killed 215 people, of whom 116 were civilians and"
+            " the rest pro-government fighters.",
+            116,
+            99,
+        ),
+        (
+            "A suicide bombing hit a restaurant in Manbij, killing 16 people, including two U.S."
+            " service members.",
+            14,
+            2,
+        ),
+        (
+            "Israeli missiles struck near Damascus, killing 11 people. The dead included two"
+            " Syrian soldiers and nine other fighters, among them Iranians.",
+            None,
+            11,
+        ),
+    ],
+)
+def test_a_tolls_parts_as_wire_copy_gives_them(sentence, civilians, combatants):
+    assert (killed(sentence) or {}).get("best") == civilians
+    assert killed(sentence, "combatants")["best"] == combatants
+
+
+def test_the_dead_also_included_is_a_part_of_the_toll():
+    tolls = find_tolls("The dead also included nine civilians and five fighters.")
+    assert [(t.category, t.best, t.subset) for t in tolls] == [
+        ("civilians", 9, True),
+        ("combatants", 5, True),
+    ]

@@ -1459,3 +1459,31 @@ def test_have_been_killed_in_an_attack_is_the_news(text):
     event = primary(extract("Air strikes on Douma", text, MONDAY))
     assert event["killed"]["total"]["best"] == 42
     assert not event["aggregate"]
+
+
+def test_the_civilians_among_the_dead_told_after_the_lead_are_its_civilians():
+    text = (
+        "A car bomb killed 57 people on Sunday in Sayyida Zeinab, south of Damascus. The"
+        " Observatory said 42 of the dead were civilians."
+    )
+    event = primary(extract("Bombing kills 57 near Damascus", text, MONDAY))
+    assert event["killed"]["civilians"]["best"] == 42
+    assert event["killed"]["total"]["best"] == 57
+
+
+def test_the_parts_among_a_toll_before_a_wounded_toll_are_of_the_dead():
+    text = (
+        "Shelling hit the village of Maryamin near Afrin on Monday, killing 3 civilians, among"
+        " them a woman and a child, and wounding 5 others."
+    )
+    event = primary(extract("Shelling kills three near Afrin", text, MONDAY))
+    assert (event["killed"]["women"]["best"], event["killed"]["children"]["best"]) == (1, 1)
+
+
+def test_militants_said_to_be_eliminated_are_dead_fighters():
+    text = (
+        "Russian aircraft struck a Nusra command post near Khan Shaykhun in Idlib province on"
+        " Saturday; up to 30 militants were eliminated, the Defense Ministry said."
+    )
+    event = primary(extract("Russian strike in Idlib", text, MONDAY))
+    assert event["killed"]["combatants"]["best"] == 30
