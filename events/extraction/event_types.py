@@ -43,7 +43,9 @@ _CUES = [
         r"improvised\s+explosive|IEDs?\b|explosive\s+(?:device|belt|vest)s?|booby[\s-]trapped|"
         r"blew\s+(?:himself|herself|themselves)\s+up|detonat\w+|blasts?|explosions?|"
         r"(?:twin|double|triple)\s+(?:bomb\w*|attacks?|blasts?)|bomber|land[\s-]?mines?|"
-        r"mines?\s+(?:blast|explo\w+)|unexploded\s+(?:ordnance|munitions?|bombs?|shells?)",
+        r"mines?\s+(?:blast|explo\w+)|unexploded\s+(?:ordnance|munitions?|bombs?|shells?)|"
+        # "a mine left behind by ISIS exploded"
+        r"mines?(?=\s+(?:[\w'’-]+\s+){1,5}?explod)",
         3,
     ),
     (
@@ -51,6 +53,7 @@ _CUES = [
         r"air[\s-]*strikes?|air[\s-]*raids?|airstrikes?|aerial\s+(?:bombardment|attacks?|"
         r"strikes?|bombing)|war[\s-]?planes?|warjets?|fighter\s+jets?|jets?|helicopters?|"
         r"aircraft|air\s+force|bombed\s+from\s+the\s+air|air\s+attacks?|sorties|"
+        r"air\s+operations?|"
         r"(?<!suicide\s)(?<!car\s)bombing\s+raids?|raids?",
         2.5,
     ),

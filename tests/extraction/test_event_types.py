@@ -110,3 +110,18 @@ def test_a_bomb_in_an_assassination_is_a_bombing():
 )
 def test_weapons_a_reviewer_found_misread(text, kind):
     assert best_kind(find_cues(text)) == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # (a second reviewer's items: a mine said between its words and its blast; an air
+        # operation)
+        ("Four children were killed when a mine left behind by ISIS exploded in Raqqa", "bombing"),
+        ("25 militants had been neutralized in Afrin in an air operation", "airstrike"),
+        # (a mine of phosphate, nothing exploding, is no weapon)
+        ("The phosphate mines near Palmyra were captured by the army", "other"),
+    ],
+)
+def test_a_mine_that_exploded_and_an_air_operation(text, kind):
+    assert best_kind(find_cues(text)) == kind
