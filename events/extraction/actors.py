@@ -593,7 +593,11 @@ _NO_ONE_BEFORE = re.compile(
 )
 _CLAIM = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:the\s+)?(?:responsibility|the\s+attack|the\s+bombing)|"
-    r"\b(?:said|says|announced|admitted|acknowledged|confirmed)\s+(?:that\s+)?"
+    # "A suicide bombing claimed by the Islamic State group"
+    r"\b(?:attacks?|bombings?|blasts?|explosions?|strikes?|assaults?|operations?|killings?)"
+    r"\s+(?:(?:was|were|later|since|since\s+been)\s+)?claimed\s+by\b|"
+    r"\b(?:said|says|announced|admitted|acknowledged|confirmed)\s+"
+    r"(?:(?:on\s+|late\s+|early\s+)?\w+day\s+)?(?:that\s+)?"
     r"(?:it|they|its\s+\w+)\s+(?:had\s+|have\s+|has\s+)?"
     r"(?:carried|conducted|struck|launched|hit|targeted|killed|destroyed|bombed|executed)",
     re.I,
