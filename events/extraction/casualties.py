@@ -774,9 +774,13 @@ def _number_of(sentence, match):
     number of", or None."""
     after = sentence[match.end() :]
     if found := _NUMBER_OF_AFTER.match(after):
-        noun = after[found.end() :]
+        # (what befell them may be told past the parts: "the number of civilians, including
+        # 121 children, killed since")
+        noun = befell = after[found.end() :]
         if figure := NUMBER_RE.search(noun):
             noun = noun[: figure.start()]
+        category, end = _category(" " + noun, killing=True)
+        return (category, noun[:end], befell) if category not in (None, "total") else None
     else:
         before = sentence[max(0, match.start() - NUMBER_OF_CHARS) : match.start()]
         found = list(_NUMBER_OF.finditer(before))

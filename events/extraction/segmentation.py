@@ -66,7 +66,10 @@ _SUMMING_UP = re.compile(
     r"[,;]\s+(?:which|this)\s+(?:brings|raises|takes|pushes|puts)\b|"
     # a headline's "... and raise the death toll to more than 270 since the agreement"
     r"\s(?:and|to)\s+(?:brings?|raises?|push(?:es)?|takes?|puts?)\s+the\s+(?:death\s+)?"
-    r"(?:toll|number)\b",
+    r"(?:toll|number)\b|"
+    # a sentence of its own: "The deaths bring to more than 500 the number of civilians ..."
+    r"^\s*(?:[\w'’-]+\s+){0,3}?(?:brings?|brought|raises?|raised|takes?|took|push(?:es|ed)?)"
+    r"\s+(?:to\b|the\s+(?:death\s+)?(?:toll|number)\b)",
     re.I,
 )
 _PERIOD_WORDS = re.compile(

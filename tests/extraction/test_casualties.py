@@ -1232,3 +1232,14 @@ def test_the_dead_also_included_is_a_part_of_the_toll():
         ("civilians", 9, True),
         ("combatants", 5, True),
     ]
+
+
+def test_the_number_of_a_kind_a_figure_brings_a_toll_to_is_read_past_its_parts():
+    tolls = find_tolls(
+        "The deaths bring to more than 500 the number of civilians, including 121 children,"
+        " killed since February 18."
+    )
+    assert [(t.kind, t.category, t.best) for t in tolls] == [
+        ("killed", "civilians", 500),
+        ("killed", "children", 121),
+    ]

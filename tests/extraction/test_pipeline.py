@@ -1487,3 +1487,14 @@ def test_militants_said_to_be_eliminated_are_dead_fighters():
     )
     event = primary(extract("Russian strike in Idlib", text, MONDAY))
     assert event["killed"]["combatants"]["best"] == 30
+
+
+def test_a_sentence_bringing_the_toll_since_a_date_to_a_figure_sums_up_more_than_the_incident():
+    text = (
+        "Government air strikes killed 17 civilians, including five children, in Hamouriyeh in"
+        " Eastern Ghouta on Sunday. The deaths bring to more than 500 the number of civilians,"
+        " including 121 children, killed since February 18."
+    )
+    event = primary(extract("Air strikes on Hamouriyeh", text, MONDAY))
+    assert event["killed"]["civilians"]["best"] == 17
+    assert event["killed"]["children"] == {"low": 5, "best": 5, "high": 5}
