@@ -330,6 +330,7 @@ _NOT_PEOPLE = re.compile(
 )
 
 
+_ONE_MEMBER = re.compile(r"\s+member\s+(?:of|from)\b", re.I)
 _SINGULAR = re.compile(
     r"(?:child|woman|civilian|man|boy|girl|baby|infant|resident|citizen|fighter|soldier|"
     r"militant|rebel|member|commander|leader|officer|pilot|journalist|medic|doctor|nurse|"
@@ -909,8 +910,9 @@ def find_tolls(sentence, offset=0):
             named = _antecedent(sentence[max(0, match.start() - 300) : match.start()])
             if named:
                 category, noun_end = named, alone.end()
-        if raw in _ARTICLE_NUMBERS and not _SINGULAR.match(
-            after[:noun_end].split()[-1] if noun_end else ""
+        if raw in _ARTICLE_NUMBERS and not (
+            _SINGULAR.match(after[:noun_end].split()[-1] if noun_end else "")
+            or (noun_end and _ONE_MEMBER.match(after))  # "a member of the local council"
         ):
             continue  # "a number of", "a Daesh car bomb": an article, not a count of one
         running = bool(_BRINGING_TO.search(before) and _THE_NUMBER_KILLED.match(after))

@@ -1243,3 +1243,9 @@ def test_the_number_of_a_kind_a_figure_brings_a_toll_to_is_read_past_its_parts()
         ("killed", "civilians", 500),
         ("killed", "children", 121),
     ]
+
+
+def test_a_member_of_a_council_and_his_son_are_two_dead():
+    sentence = "Unidentified gunmen shot dead a member of the local council and his son in Tafas."
+    assert killed(sentence, "total")["best"] == 2
+    assert killed(sentence)["best"] == 2
