@@ -20,7 +20,7 @@ from django.core.validators import URLValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from .extraction.dates import impossible_dateline, is_dateline, parse_dateline
+from .extraction.dates import impossible_dateline, is_dateline, opening_dateline, parse_dateline
 from .lexicons import extract
 from .models import (
     Actor,
@@ -306,7 +306,7 @@ def parse_text(text, filename=""):
             f"{filename or 'The bulletin'}: its dateline {impossible!r} names no real day and time "
             "from 1990-01-01 on."
         )
-    published_at = _in_range(_aware(parse_dateline(text[:300])), filename)
+    published_at = _in_range(_aware(opening_dateline(text)), filename)
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if published_at and lines and is_dateline(lines[0]):
         lines = lines[1:]

@@ -128,6 +128,49 @@ def parse_dateline(text, *, year=None):
     return None
 
 
+# What may open a bulletin before the date it was published: "Published", "Updated on:", a
+# weekday ("Wed 05 Apr 2017").
+_OPENING = re.compile(
+    r"\s*(?:(?:last\s+)?(?:published|updated|posted|dated?)(?:\s+(?:on|at))?\s*:?\s*)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?",
+    re.I,
+)
+OPENING_LINES = 2
+
+
+def opening_dateline(text, *, year=None):
+    """The publication time a bulletin opens on, or None: a dateline line of its own, a date
+    one of its first lines opens with ("Wed 05 Apr 2017 Syria attack ...", "Published October
+    3 2016"), or a wire story's dateline ("BEIRUT, July 13, 2018 (Reuters) -", its year
+    completed by `year` when it has none). Not a date told in its story ("the worst attack
+    since 5 March 2018")."""
+    if not isinstance(text, str):
+        return None
+    lines = [line for line in text.split("\n") if line.strip()][:OPENING_LINES]
+    for line in lines:
+        head = line[:_DATELINE_WINDOW]
+        if is_dateline(head):
+            return parse_dateline(head)
+        opening = _OPENING.match(head).end()
+        for pattern in _DATELINES:
+            if match := pattern.match(head, opening):
+                groups = match.groupdict()
+                month = groups.get("mon") or MONTHS.get(
+                    (groups.get("month") or "").lower().rstrip(".")
+                )
+                built = _build(
+                    groups["year"], month, groups["day"], groups.get("hour") or 0,
+                    groups.get("minute") or 0,
+                )  # fmt: skip
+                if built is not None:
+                    return built
+        if wire := _DATELINE_HEAD.match(head):
+            month = MONTHS.get((wire["month"] or wire["month2"]).lower().rstrip("."))
+            if wire["year"] or year:
+                return _build(wire["year"] or year, month, wire["day"] or wire["day2"])
+    return None
+
+
 # What may stand beside the date on a dateline of its own.
 _DATELINE_WORDS = {"", "date", "dated", "published", "updated", "posted", "published on"}
 

@@ -808,7 +808,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     head = full_text[:MAX_CHARS]
     published = dates.as_date(published)
     if published is None:
-        moment = dates.parse_dateline(text)
+        moment = dates.opening_dateline(text)  # (not a date its story tells)
         published = moment.date() if moment else None
     # A wire story's dateline ("BEIRUT, July 11 (Reuters) -") is its day: "on Wednesday" and
     # "yesterday" count back from it, not from when the bulletin was published.

@@ -212,3 +212,33 @@ def test_a_publication_time_in_a_common_export_form_is_read(value):
     from events.importing import published
 
     assert published(value).date().isoformat() == "2016-03-12"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a hostile tester's: a date in the story is no publication date)
+        "Air strike kills 12 in Ariha\n\nAn air strike killed 12 civilians in Ariha, a monitor"
+        " said on Wednesday. It was the worst attack since 5 March 2018.",
+        "Shelling kills 4 in Hama\n\nShelling killed four people in Hama on Monday, in the city"
+        " where the siege began on 2 February 1982.",
+    ],
+)
+def test_a_date_in_the_story_is_not_the_bulletins_publication_date(text):
+    assert parse_text(text).published_at is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Wed 05 Apr 2017 Syria attack kills 70\n\nThe toll rose on Wednesday.", "2017-04-05"),
+        ("Published October 3 2016\n\nFighters killed in clashes\n\nMore text.", "2016-10-03"),
+        (
+            "Air strike kills five\n\nBEIRUT, July 13, 2018 (Reuters) - An air strike killed five"
+            " civilians in Saraqib on Wednesday.",
+            "2018-07-13",
+        ),
+    ],
+)
+def test_a_date_the_bulletin_opens_on_or_its_wire_dateline_is_its_publication_date(text, day):
+    assert parse_text(text).published_at.date().isoformat() == day
