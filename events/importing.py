@@ -637,6 +637,20 @@ def import_uploads(files, user=None, progress=None):
     return results
 
 
+def quoted(spans, document):
+    """The evidence spans, each with the words it marks (`quote`): the detail page finds them
+    again if an editor's edit of the bulletin moves them."""
+    return [
+        {**span, "quote": document[span["start"] : span["end"]]}
+        if isinstance(span, dict)
+        and type(span.get("start")) is int
+        and type(span.get("end")) is int
+        and 0 <= span["start"] < span["end"] <= len(document)
+        else span
+        for span in spans
+    ]
+
+
 def store_events(bulletin, events):
     """Reports for every extracted event; an incident for each new (non-background) one."""
     incidents = []
@@ -647,7 +661,7 @@ def store_events(bulletin, events):
             is_primary=bool(event.get("primary")),
             is_background=bool(event.get("background")),
             confidence=event.get("confidence"),
-            evidence=event.get("evidence") or [],
+            evidence=quoted(event.get("evidence") or [], bulletin.document),
             raw=event,
         )
         _set_what_where_when(report, event)

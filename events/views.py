@@ -5,6 +5,7 @@ events.counts, so every page states the same total.
 """
 
 import math
+import re
 import unicodedata
 from functools import wraps
 from urllib.parse import urlencode
@@ -758,14 +759,25 @@ def highlight(text, spans):
     """The text, escaped, with each valid {field, start, end} span wrapped in <mark>.
 
     Overlapping spans are clipped to where the previous one ended; spans out of range or
-    malformed are skipped rather than trusted.
+    malformed are skipped rather than trusted. A span that quotes the words it marks (`quote`)
+    and no longer points at them (the bulletin was edited) marks them where they are now, the
+    nearest to where they were, or nothing when they are gone.
     """
     valid = []
     for span in spans:
         if not isinstance(span, dict):
             continue
         start, end = span.get("start"), span.get("end")
-        if type(start) is int and type(end) is int and 0 <= start < end <= len(text):
+        if not (type(start) is int and type(end) is int and 0 <= start < end):
+            continue
+        quote = span.get("quote")
+        if isinstance(quote, str) and quote and text[start:end] != quote:
+            found = [m.start() for m in re.finditer(re.escape(quote), text)]
+            if not found:
+                continue
+            start = min(found, key=lambda at: abs(at - start))
+            end = start + len(quote)
+        if end <= len(text):
             valid.append((start, end, str(span.get("field", ""))))
     parts, position = [], 0
     for start, end, field in sorted(valid):

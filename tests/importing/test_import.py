@@ -109,7 +109,10 @@ def test_each_new_event_becomes_an_incident_with_its_report_and_claims():
         "alleged",
         "Syrian Observatory for Human Rights",
     )
-    assert report.evidence == [{"field": "killed.civilians", "start": 70, "end": 90}]
+    quote = report.bulletin.document[70:90]
+    assert report.evidence == [
+        {"field": "killed.civilians", "start": 70, "end": 90, "quote": quote}
+    ]
 
 
 def test_a_background_mention_is_kept_as_a_report_but_creates_no_incident():

@@ -222,3 +222,30 @@ def test_a_claim_shows_the_name_its_source_used_and_the_actor_it_resolved_to(
     body = client.get(reverse("events:detail", args=[incident.pk])).content.decode()
 
     assert "<td>Government of Syria <small>(Syrian government forces)</small></td>" in body
+
+
+def test_a_span_whose_quoted_words_moved_is_found_again_and_one_whose_words_went_is_dropped():
+    # (a hostile tester's: an editor's edit of the bulletin moved the text under the offsets)
+    text = "Updated: An Iraqi plane struck Al-Soussa late Thursday."
+    spans = [
+        {"field": "perpetrators.0", "start": 3, "end": 14, "quote": "Iraqi plane"},
+        {"field": "date", "start": 35, "end": 48, "quote": "late Thursday"},
+        {"field": "place", "start": 20, "end": 29, "quote": "Abu Kamal"},
+    ]
+
+    html = highlight(text, spans)
+
+    assert '<mark title="perpetrators.0">Iraqi plane</mark>' in html
+    assert '<mark title="date">late Thursday</mark>' in html
+    assert 'title="place"' not in html
+
+
+def test_an_imported_reports_evidence_quotes_the_words_it_marks(make_bulletin, db):
+    from events.importing import store_events
+
+    bulletin = make_bulletin(title="Strike", text="An Iraqi plane struck Al-Soussa.")
+    event = {"primary": True, "evidence": [{"field": "place", "start": 30, "end": 39}]}
+    [incident] = store_events(bulletin, [event])
+
+    [span] = incident.reports.get().evidence
+    assert span["quote"] == bulletin.document[30:39] == "Al-Soussa"
