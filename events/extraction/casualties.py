@@ -770,6 +770,14 @@ def _owner_kind(words):
     return None
 
 
+# "the toll of the terrorist attack": the word of a people is the attack's adjective
+_ATTACK_AFTER = re.compile(
+    r"\s+(?:attacks?|bomb\w*|blasts?|explosions?|strikes?|shelling|assaults?|massacres?|"
+    r"operations?|raids?|rockets?|shells?|fire|acts?|crimes?)\b",
+    re.I,
+)
+
+
 def _number_of(sentence, match):
     """(category, its noun, the words saying what befell them) of the people a figure is "the
     number of", or None."""
@@ -781,7 +789,9 @@ def _number_of(sentence, match):
         if figure := NUMBER_RE.search(noun):
             noun = noun[: figure.start()]
         category, end = _category(" " + noun, killing=True)
-        return (category, noun[:end], befell) if category not in (None, "total") else None
+        if category in (None, "total") or _ATTACK_AFTER.match(noun, max(0, end - 1)):
+            return None
+        return (category, noun[:end], befell)
     else:
         before = sentence[max(0, match.start() - NUMBER_OF_CHARS) : match.start()]
         found = list(_NUMBER_OF.finditer(before))
@@ -803,7 +813,9 @@ def _number_of(sentence, match):
             return None
         noun = before[found[-1].end() :]
     category, end = _category(" " + noun, killing=True)
-    return (category, noun[:end], noun) if category not in (None, "total") else None
+    if category in (None, "total") or _ATTACK_AFTER.match(noun, max(0, end - 1)):
+        return None
+    return (category, noun[:end], noun)
 
 
 def find_tolls(sentence, offset=0):
@@ -825,6 +837,12 @@ def find_tolls(sentence, offset=0):
         before = sentence[max(0, match.start() - 60) : match.start()]
         if raw.isdigit() and best <= 31 and _MONTH_BEFORE.search(before):
             continue  # a day of the month, not a toll
+        if (
+            after.lstrip().startswith(")")
+            and (opened := before.rfind("(")) >= 0
+            and not _KILLED_BEFORE.search(before[opened + 1 :])
+        ):
+            continue  # "(France 24) -": a figure of a name between brackets
         if _NONE_OF.search(before) or _AGED_BEFORE.search(before):
             continue
         if (unreal := _COUNTERFACTUAL.search(before)) and (

@@ -1249,3 +1249,15 @@ def test_a_member_of_a_council_and_his_son_are_two_dead():
     sentence = "Unidentified gunmen shot dead a member of the local council and his son in Tafas."
     assert killed(sentence, "total")["best"] == 2
     assert killed(sentence)["best"] == 2
+
+
+def test_the_toll_of_a_terrorist_attack_names_the_attack_not_its_dead():
+    # (a reviewer's: SANA's "terrorist attack" is the attack's adjective)
+    sentence = "The death toll of the terrorist attack on the town rose to 23 people, SANA said."
+    assert killed(sentence, "combatants") is None
+    assert killed(sentence, "total")["best"] == 23
+
+
+def test_a_figure_in_a_name_between_brackets_is_no_toll():
+    sentence = "PARIS (France 24) - Eight civilians were killed in air strikes on Douma on Friday."
+    assert killed(sentence)["best"] == 8
