@@ -19,7 +19,9 @@ _CUES = [
         r"bombs?|munitions|massacre)|"
         r"toxic\s+gas(?:es)?|gas\s+massacre|"
         r"poison(?:ous)?\s+gas|sarin|chlorine|nerve\s+(?:agent|gas)|mustard\s+gas|gas\s+attack|"
-        r"suffocation|organophosph\w+",
+        r"suffocation|organophosph\w+|"
+        # "shells containing toxic substances"
+        r"(?:toxic|poisonous)\s+(?:substances?|chemicals?|materials?)",
         5,
     ),
     ("barrel_bomb", r"barrel[\s-]+bomb\w*|explosive\s+barrels?|vacuum\s+bombs?", 4.5),
@@ -33,6 +35,8 @@ _CUES = [
         "missile",
         r"(?:cruise|ballistic|guided|surface[\s-]to[\s-]surface|tomahawk|scud|anti[\s-]tank)\s+"
         r"missiles?|missile\s+(?:strikes?|attacks?)|missiles?\s+(?:struck|hit|slammed|targeted)|"
+        # "fired several missiles at"
+        r"(?<=fired\s)(?:(?:several|two|three|four|five|six|\d+)\s+)?missiles?|"
         r"tomahawks?",
         3.5,
     ),

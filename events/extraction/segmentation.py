@@ -51,6 +51,15 @@ CONTEXT = re.compile(
     r"\brepeatedly\b|\bin\s+total\b|\bso\s+far\s+this\s+year\b|\bhave\s+since\b|"
     r"\bhave\s+been\s+(?:supporting|carrying|battling|fighting|backing)\b|"
     r"\bthe\s+war\s+(?:has|which|that)\b|"
+    # a country's toll, and a place's since a month: "killed across Syria on Wednesday", "had
+    # died of starvation in the town since December"
+    # (the dead's: not "jets struck towns across Syria", "the town, besieged since December")
+    # (nor "killed two in the city that has been divided since July 2012")
+    r"\b(?:killed|died|dead|deaths)\b(?:(?!\b(?:that|which|where|who)\b)[^.;,]){0,60}?"
+    r"\b(?:(?:across|throughout|all\s+over)\s+"
+    r"(?:syria|the\s+country)\b|nationwide\b|since\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b)|"
     # "the toll for Russian soldiers killed in the Syrian conflict": the whole war's dead
     r"\b(?:killed|died)\s+(?:in|during)\s+(?:the\s+|syria['’]s\s+)?(?:[\w-]+\s+)?"
     r"(?:conflict|war|civil\s+war|uprising)(?![\w'’-])|\bmore\s+than\s+[\d,]+\s+people\s+have\b|^Tags\s)",

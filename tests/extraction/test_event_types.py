@@ -125,3 +125,18 @@ def test_weapons_a_reviewer_found_misread(text, kind):
 )
 def test_a_mine_that_exploded_and_an_air_operation(text, kind):
     assert best_kind(find_cues(text)) == kind
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        # (a second reviewer's: missiles fired at a target; toxic substances in shells)
+        (
+            "The Israeli enemy fired several missiles at a military position near Damascus",
+            "missile",
+        ),
+        ("Terrorists fired shells containing toxic substances at al-Khalidiya", "chemical"),
+    ],
+)
+def test_missiles_fired_at_and_shells_of_toxic_substances(text, kind):
+    assert best_kind(find_cues(text)) == kind

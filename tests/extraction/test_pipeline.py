@@ -1498,3 +1498,27 @@ def test_a_sentence_bringing_the_toll_since_a_date_to_a_figure_sums_up_more_than
     event = primary(extract("Air strikes on Hamouriyeh", text, MONDAY))
     assert event["killed"]["civilians"]["best"] == 17
     assert event["killed"]["children"] == {"low": 5, "best": 5, "high": 5}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a second reviewer's: a country's day and a town's months are not the incident)
+        "A woman was shot dead by a sniper in Daraa al-Balad on Wednesday, activists said."
+        " Activists said 117 people were killed across Syria on Wednesday.",
+        "A woman was shot dead by a sniper in Daraa al-Balad on Wednesday, activists said."
+        " 65 people had died of starvation in the town since December.",
+    ],
+)
+def test_a_countrys_toll_or_one_since_a_month_is_not_the_incidents(text):
+    event = primary(extract("Sniper kills woman in Daraa", text, MONDAY))
+    assert event["killed"]["total"]["best"] == 1
+
+
+def test_a_city_divided_since_a_month_is_no_period_of_the_dead():
+    text = (
+        "Rebel bombardment of government-held districts killed two civilians in the city that"
+        " has been divided since July 2012, the monitor said."
+    )
+    event = primary(extract("Shelling kills two in Aleppo", text, MONDAY))
+    assert event["killed"]["civilians"]["best"] == 2
