@@ -373,6 +373,9 @@ class Toll:
     # "The dead included civilians and security personnel", no figure: a mix, so the toll's
     # people are not presumed civilians (see combine).
     mixed: bool = False
+    # Whose fighters they were ("Fourteen ISIS members", "Five SDF fighters"): an actor's group
+    # named in the count, set by the pipeline; the dead of different sides add up (see _fold).
+    side: str | None = None
 
 
 def number_value(text):
@@ -1441,6 +1444,18 @@ def _fold(tolls):
     the dead said to be "also" killed after it (of the same category) added."""
     if not tolls:
         return None
+    sides = sorted(
+        {t.side for t in tolls if t.side and not (t.vague or t.subset or t.updated or t.also)}
+    )
+    if len(sides) > 1:
+        # "Fourteen ISIS members were killed ... Five SDF fighters were martyred": each side's
+        # dead, added (a count of no side's fighters is one of theirs, told again); not the
+        # same figure named twice ("kills 12 Al-Qaeda-linked fighters", "12 Islamist fighters")
+        folds = [_fold([t for t in tolls if t.side == side]) for side in sides]
+        figures = [folded["best"] for folded, _ in folds]
+        if len(set(figures)) == len(figures):
+            added = {k: sum(folded[k] for folded, _ in folds) for k in ("low", "best", "high")}
+            return added, max((chosen for _, chosen in folds), key=lambda t: t.best)
     also = [t for t in tolls if t.also and not (t.vague or t.subset)]
     if also and len(also) < len(tolls):
         folded, chosen = _fold([t for t in tolls if t not in also])

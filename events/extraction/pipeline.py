@@ -73,6 +73,21 @@ _ATTACKED = re.compile(
 )
 
 
+def _with_side(toll, mentions):
+    """The fighters' toll with the group of the actor its count names ("Fourteen ISIS
+    members", "23 members of the regime forces"), if one does (not a generic "militants")."""
+    if toll.category != "combatants":
+        return toll
+    at = bisect.bisect_left(mentions, toll.start, key=lambda m: m.start)
+    side = None
+    for mention in mentions[at:]:
+        if mention.end > toll.end:
+            break
+        if mention.entry.group != "unknown":
+            side = mention.entry.group  # (the last: "21 Syrian moderate opposition fighters")
+    return replace(toll, side=side) if side else toll
+
+
 class _Facts:
     """Everything found in one sentence; who acted is only read for sentences that need it."""
 
@@ -105,6 +120,7 @@ class _Facts:
         self.separate = (
             sentence.is_separate and sentence.index > 0 and not _ANAPHORA.search(sentence.text)
         )
+        self.tolls = [_with_side(t, actor_mentions) for t in self.tolls]
         # (not the marks of a breakdown told without a figure: "the rest were fighters")
         self.killed = [t for t in self.tolls if t.kind == "killed" and not (t.rest or t.mixed)]
 

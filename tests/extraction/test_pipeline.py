@@ -1522,3 +1522,22 @@ def test_a_city_divided_since_a_month_is_no_period_of_the_dead():
     )
     event = primary(extract("Shelling kills two in Aleppo", text, MONDAY))
     assert event["killed"]["civilians"]["best"] == 2
+
+
+def test_the_dead_fighters_of_each_side_add_up():
+    # (a second reviewer's: the second side's dead were lost)
+    text = (
+        "Fourteen ISIS members were killed in clashes with the SDF near al-Shaddadi in Hasakah"
+        " on Monday. Five SDF fighters were martyred in the fighting, the SDF said."
+    )
+    event = primary(extract("Clashes near al-Shaddadi", text, MONDAY))
+    assert event["killed"]["combatants"]["best"] == 19
+
+
+def test_the_dead_fighters_of_one_side_told_twice_are_not_added():
+    text = (
+        "Fifteen Islamic State fighters were killed in clashes with the SDF near al-Shaddadi on"
+        " Monday. The Observatory said 14 IS jihadists died in the fighting."
+    )
+    event = primary(extract("Clashes near al-Shaddadi", text, MONDAY))
+    assert event["killed"]["combatants"]["best"] in (14, 15)
