@@ -204,7 +204,7 @@ _AGENT_AFTER = re.compile(
 _AGENT_VERB_AFTER = re.compile(
     r"^(?:['’]s)?[\s,)\]]*"
     # "The Turkish army and its allies shelled", "Turkish troops and allied rebels shelled"
-    r"(?:and\s+(?:its\s+|their\s+)?(?:allies|proxies|partners|allied\s+[\w-]+)\s+)?"
+    r"(?:and\s+(?:its\s+|their\s+)?(?:allies|proxies|partners|allied(?:\s+[\w-]+){1,2})\s+)?"
     # "rebels based in Eastern Ghouta fired", "forces stationed in Abu Dhuhur shelled"
     r"(?:(?:based|stationed|positioned|deployed|entrenched|holed\s+up)\s+(?:in|at|near|around)\s+"
     # (and "positioned in the de-escalation zone fired"; not "stationed at the base were
@@ -231,6 +231,8 @@ _AGENT_VERB_AFTER = re.compile(
     # "performs execution", "committed a massacre"; and the lash before the killing ("ISIS
     # whips a man ... and executes another")
     r"perform(?:ed|s)?|commit(?:ted|s)?(?!\s+(?:to|themselves|itself)\b)|"
+    # "Russia bore responsibility for an air attack"
+    r"b(?:ore|ears?)\s+(?:the\s+)?responsibility|(?:was|is|were|are)\s+responsible|"
     r"whip(?:ped|s)?|flog(?:ged|s)?|lash(?:ed|es)?)\b",
     re.I,
 )
@@ -302,7 +304,8 @@ _COUNTED_BEFORE = re.compile(
     re.I,
 )
 _TARGET_AFTER = re.compile(
-    r"^(?:['’]s)?[\s-]*(?:(?:\w+\s+){0,2}(?:is\s+|was\s+|were\s+|being\s+)?"
+    # ("an Israeli aggression and shot down two missiles": the defenders shot them down)
+    r"^(?:['’]s)?[\s-]*(?:(?:(?!and\b)\w+\s+){0,2}(?:is\s+|was\s+|were\s+|being\s+)?"
     r"(?:shot\s+down|downed|crashed|crash(?:es)?)\b|held|controlled|run|occupied|besieged|positions?|strongholds?|"
     r"bastions?|targets?|hideouts?|headquarters|members?|commanders?|leaders?|militants|"
     r"fighters|jihadists|terrorists|mercenaries|operatives|suspects|emirs?|camps?|"

@@ -608,3 +608,34 @@ def test_a_nations_army_with_a_word_between_is_that_nations(text, group):
 )
 def test_a_side_with_its_allies_or_saying_on_a_day_that_it_struck_is_the_attacker(text, group):
     assert attackers(text)[:1] == [group]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # (a second reviewer's: Syrian factions are rebels; who bore responsibility did it)
+        (
+            "Turkish-backed Syrian factions shelled Tal Rifaat on Monday, killing 8 civilians.",
+            "opposition",
+        ),
+        (
+            "Turkish forces and allied Syrian factions shelled Tal Rifaat, killing 8 civilians.",
+            "turkey",
+        ),
+        (
+            "The United States said on Tuesday that Russia bore responsibility for an air attack"
+            " on an aid convoy west of Aleppo that killed about 20 civilians.",
+            "russia",
+        ),
+    ],
+)
+def test_syrian_factions_and_a_side_that_bore_responsibility(text, group):
+    assert attackers(text)[:1] == [group]
+
+
+def test_an_aggression_the_defenders_confronted_and_shot_down_is_the_aggressors():
+    text = (
+        "Syrian air defenses on Tuesday night confronted an Israeli aggression and shot down two"
+        " missiles that targeted a military position in al-Kiswah. Two soldiers were martyred."
+    )
+    assert attackers(text)[:1] == ["israel"]
