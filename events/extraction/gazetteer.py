@@ -1820,7 +1820,7 @@ class Gazetteer:
             if loc.district and loc.district in districts:
                 bonus += NAMED_DISTRICT
             if _near_any(loc, near):
-                bonus += NAMED_DISTRICT  # "Adra, northeast of Damascus": near Damascus
+                bonus += PLACED_BY  # "Adra, northeast of Damascus": near Damascus
             if e in favoured:
                 bonus += CAPITAL
             if loc.province_code in put_in:
@@ -1877,21 +1877,26 @@ class Gazetteer:
 
     def _placed_by(self, text, mention, mentions):
         """[(latitude, longitude)] of the places the mention's sentence places it by ("Adra,
-        northeast of Damascus", "30 km south of Aleppo"), each a name of one governorate."""
+        northeast of Damascus", "30 km south of Aleppo"), each a name of one governorate; and
+        those the sentences of the same name elsewhere in the text place it by (a headline's
+        "Madaya" is the lead's "Madaya, northwest of Damascus")."""
         points = []
-        for other in mentions:
-            if other is mention or not other.candidates:
+        for named in mentions:
+            if named is not mention and named.surface != mention.surface:
                 continue
-            lo, hi = sorted((mention.start, other.start))
-            if hi - lo > PLACED_BY_CHARS or re.search(r"[.!?]\s|\n", text[lo:hi]):
-                continue  # not the same sentence's
-            if not _reference(text, other):
-                continue
-            if len({c.province_code for c in other.candidates}) != 1:
-                continue
-            first = other.candidates[0]
-            if first.latitude is not None:
-                points.append((first.latitude, first.longitude))
+            for other in mentions:
+                if other is named or other.surface == named.surface or not other.candidates:
+                    continue
+                lo, hi = sorted((named.start, other.start))
+                if hi - lo > PLACED_BY_CHARS or re.search(r"[.!?]\s|\n", text[lo:hi]):
+                    continue  # not the same sentence's
+                if not _reference(text, other):
+                    continue
+                if len({c.province_code for c in other.candidates}) != 1:
+                    continue
+                first = other.candidates[0]
+                if first.latitude is not None and (first.latitude, first.longitude) not in points:
+                    points.append((first.latitude, first.longitude))
         return points
 
     def _put_in(self, text, mention, mentions):
@@ -1942,6 +1947,11 @@ _PUT_IN = re.compile(
 # A place the text places the event by ("northeast of Damascus") puts its namesakes within
 # this distance ahead of the others.
 PLACED_BY_KM = 100.0
+# What a place the mention's sentence places it by ("Madaya, northwest of Damascus") adds to a
+# candidate near it: more than the governorate the text names most (NAMED_GOVERNORATE), which
+# a governorate named in another sentence ("al-Foua and Kefraya in Idlib province") does not
+# then outweigh.
+PLACED_BY = 8.0
 PLACED_BY_CHARS = 120  # and that place named within this many characters, in its sentence
 # Conflict clusters: a place among places of many coded events is likelier the scene of the
 # next report than its namesake in a quiet district (the prior counts the events coded at the

@@ -1541,3 +1541,12 @@ def test_the_dead_fighters_of_one_side_told_twice_are_not_added():
     )
     event = primary(extract("Clashes near al-Shaddadi", text, MONDAY))
     assert event["killed"]["combatants"]["best"] in (14, 15)
+
+
+def test_a_place_placed_by_a_city_in_its_sentence_outweighs_a_governorate_named_later():
+    # (a second reviewer's: Madaya near Damascus, not its namesake in the Idlib named after it)
+    text = (
+        "A boy was shot dead on Sunday by a sniper in the besieged town of Madaya, northwest of"
+        " Damascus. The siege is linked to that of al-Foua and Kefraya in Idlib province."
+    )
+    assert primary(extract("Sniper kills boy in Madaya", text, MONDAY))["province_code"] == "SY-RD"
