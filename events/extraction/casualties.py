@@ -421,7 +421,7 @@ def _range(match):
     raw = " ".join(raw.split())
     if raw in _VAGUE:
         low, best, high = _VAGUE[raw]
-        return low, best, high, True
+        return low, best, high, low != high  # ("a dozen" is twelve; "dozens" is vague)
     value = number_value(raw)
     if value is None:
         return None

@@ -1261,3 +1261,12 @@ def test_the_toll_of_a_terrorist_attack_names_the_attack_not_its_dead():
 def test_a_figure_in_a_name_between_brackets_is_no_toll():
     sentence = "PARIS (France 24) - Eight civilians were killed in air strikes on Douma on Friday."
     assert killed(sentence)["best"] == 8
+
+
+def test_a_dozen_is_a_figure_its_parts_do_not_outrank():
+    # (a second reviewer's: "a dozen" is twelve, not "dozens")
+    sentence = (
+        "A dozen civilians were killed on Thursday in Maarat al-Numan. Among the dead were two"
+        " children and a volunteer."
+    )
+    assert killed(sentence)["best"] == 12
