@@ -266,6 +266,16 @@ _YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 _RELATIVE = [
     (re.compile(r"\b(?:the\s+day\s+before\s+yesterday)\b", re.I), -2, "day"),
     (re.compile(r"\byesterday\b", re.I), -1, "day"),
+    # "a day earlier", "the day before" (not "the day before the attack")
+    (
+        re.compile(
+            r"\b(?:a\s+day\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+day|"
+            r"the\s+day\s+before)\b(?!\s+(?:the|a|an|his|her|its|their|this|that)\b)",
+            re.I,
+        ),
+        -1,
+        "day",
+    ),
     (
         re.compile(r"\b(?:today|this\s+morning|this\s+evening|tonight|earlier\s+today)\b", re.I),
         0,

@@ -571,6 +571,11 @@ def _lends_attacker(before, anchor, anchor_cause):
     )
 
 
+# The sentences of the news's lead that date it when its own name no day: the headline and the
+# first sentence, and for its day only the next.
+DATING_SENTENCES = 3
+
+
 def _event(
     facts_list,
     anchor_kind,
@@ -583,10 +588,12 @@ def _event(
     later=(),
     attackers=(),
     lead=(),
+    dated=(),
 ):
     """One event from the sentences that tell it; `later` are the news's other deadly sentences,
     `attackers` others that tell only who attacked (see run), `lead` the news's first
-    sentences, whose day is the news's when its own sentences name none.
+    sentences, whose day is the news's when its own sentences name none (nor the lead's: then
+    `dated`, the sentence after the lead, for its day only).
 
     When the sentences that tell the news count no dead, the first of `later` that counts
     people other than fighters gives the toll: a report that leads with the battle or the
@@ -598,7 +605,7 @@ def _event(
     kind_cue = next((cue for cue in cues if cue.kind == kind), None)
     if kind_cue:
         evidence.append({"field": "event_type", "start": kind_cue.start, "end": kind_cue.end})
-    found_date = _date(facts_list, published) or _date(lead, published)
+    found_date = _date(facts_list, published) or _date(lead, published) or _date(dated, published)
     if found_date:
         date, precision, span = found_date
         evidence.append({"field": "date", "start": span[0], "end": span[1]})
@@ -960,6 +967,15 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
                 for f in all_facts[:2]
                 if (anchor <= 1 or f.cues)
                 and not (f.background or f.context or f.separate or f.sentence.tells_earlier)
+            ],
+            # (and the lead's next, for its day only: "..., the antiquities chief said
+            # Wednesday. He said Khaled al-Asaad was killed Tuesday.")
+            [
+                f
+                for f in all_facts[2:DATING_SENTENCES]
+                if anchor <= 1
+                and not (f.background or f.context or f.separate or f.sentence.tells_earlier)
+                and not f.killed
             ],
         )
     ]

@@ -1,5 +1,7 @@
 import datetime
 
+import pytest
+
 from events.extraction.dates import parse_dateline, resolve
 
 FRIDAY = datetime.date(2018, 7, 13)
@@ -138,3 +140,12 @@ def test_a_date_after_publication_is_no_date_of_what_the_bulletin_reports():
     assert resolve("Jets struck Saraqib on 3 March 2020, killing five", published) is None
     date, precision, _ = resolve("On 2020-03-03, on Monday, jets struck Saraqib", published)
     assert (date, precision) == (datetime.date(2018, 3, 5), "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Shells killed two civilians in Aleppo a day earlier", "the day before, shells hit Aleppo"],
+)
+def test_a_day_earlier_is_the_day_before_publication(text):
+    date, precision, _ = resolve(text, datetime.date(2016, 11, 3))
+    assert (date, precision) == (datetime.date(2016, 11, 2), "day")

@@ -1550,3 +1550,13 @@ def test_a_place_placed_by_a_city_in_its_sentence_outweighs_a_governorate_named_
         " Damascus. The siege is linked to that of al-Foua and Kefraya in Idlib province."
     )
     assert primary(extract("Sniper kills boy in Madaya", text, MONDAY))["province_code"] == "SY-RD"
+
+
+def test_the_day_told_in_the_leads_next_sentence_dates_the_news():
+    # (a second reviewer's: the lead's day is the chief's statement's, the news's is next)
+    text = (
+        "Islamic State militants beheaded an antiquities scholar in Palmyra, Syria's antiquities"
+        " chief said Wednesday. He said Khaled al-Asaad was killed Tuesday."
+    )
+    event = primary(extract("IS beheads Palmyra's antiquities scholar", text, "2015-08-19"))
+    assert (event["date"], event["date_precision"]) == ("2015-08-18", "day")
