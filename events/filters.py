@@ -163,8 +163,8 @@ class PlaceInput(forms.TextInput):
 
 
 class PlaceField(forms.ModelChoiceField):
-    """A gazetteer place by id, by its "Name (Governorate) #id" label, or by a name (English or
-    Arabic) that only one place has."""
+    """A gazetteer place by id, by its "Name (Governorate) #id" label, or by a name (English,
+    Arabic or an alternate spelling) that only one place has."""
 
     def to_python(self, value):
         if value in self.empty_values:
@@ -188,7 +188,7 @@ class PlaceField(forms.ModelChoiceField):
                         },
                     )
                 return place
-        named = list(Place.objects.filter(Q(name__iexact=value) | Q(name_ar=value))[:2])
+        named = Place.objects.named(value)
         if len(named) == 1:
             return named[0]
         message = (

@@ -267,6 +267,41 @@ class PlaceQuerySet(models.QuerySet):
             return self.filter(pk=int(value)).first()
         return None
 
+    def named(self, name, limit=2):
+        """Up to `limit` places that a name is one of: its name (any case), its Arabic name or
+        one of its alternate spellings (any case)."""
+        found = list(self.filter(Q(name__iexact=name) | Q(name_ar=name))[:limit])
+        if len(found) < limit:
+            folded = name.casefold()
+            for place in self.filter(alternate_names__icontains=name).exclude(
+                pk__in=[p.pk for p in found]
+            ):
+                if folded in {n.casefold() for n in split_names(place.alternate_names)}:
+                    found.append(place)
+                    if len(found) == limit:
+                        break
+        return found
+
+    def spelled_from(self, typed, limit=20):
+        """Up to `limit` places one of whose names starts with what was typed (a name, an
+        Arabic name, then an alternate spelling), by name."""
+        places = list(
+            self.filter(Q(name__istartswith=typed) | Q(name_ar__startswith=typed)).order_by("name")[
+                :limit
+            ]
+        )
+        if len(places) < limit:
+            folded = typed.casefold()
+            others = self.filter(alternate_names__icontains=typed).exclude(
+                pk__in=[p.pk for p in places]
+            )
+            for place in others.order_by("name"):
+                if any(n.casefold().startswith(folded) for n in split_names(place.alternate_names)):
+                    places.append(place)
+                    if len(places) == limit:
+                        break
+        return places
+
 
 # Syria's bounding box (south, north, west, east): every place lies in it (Place's constraint).
 SYRIA_BOX = (32, 37.5, 35.5, 42.5)

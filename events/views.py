@@ -423,14 +423,13 @@ def map_popup(request):
 @require_safe
 @browsing
 def place_suggestions(request):
-    """Up to 20 places whose name (or Arabic name) starts with ?q=, as the place filter's
-    suggestions."""
+    """Up to 20 places one of whose names (English, Arabic, an alternate spelling) starts with
+    ?q=, as the place filter's suggestions."""
     typed = request.GET.get("q", "").strip()[:100].replace("\x00", "")
     if len(typed) < 2:
         return JsonResponse({"places": []})
-    named = Q(name__istartswith=typed) | Q(name_ar__startswith=typed)
-    places = Place.objects.filter(named).select_related("governorate").order_by("name")
-    return JsonResponse({"places": [place_label(place) for place in places[:20]]})
+    places = Place.objects.select_related("governorate").spelled_from(typed)
+    return JsonResponse({"places": [place_label(place) for place in places]})
 
 
 def checked(request):

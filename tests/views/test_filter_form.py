@@ -229,3 +229,38 @@ def test_the_charts_data_names_a_parameter_that_is_no_filter(
 
     assert typo["not_filters"] == ["min_kiled"]
     assert plain["not_filters"] == []
+
+
+def test_a_place_is_found_and_suggested_by_an_alternate_name_only_it_has(
+    client, make_place, make_incident
+):
+    # (a hostile tester's: ?place=Sarakeb was "Unknown place", though it is one of the place's
+    # own spellings)
+    hamlet = make_place(
+        name="Test Saraqib",
+        province="SY-ID",
+        latitude=35.86,
+        longitude=36.8,
+        alternate_names="Test Sarakeb\nTest Saraqeb",
+    )
+    make_place(name="Test Other", province="SY-HL", latitude=36.2, longitude=37.16,
+               alternate_names="Test Sarakebian")  # fmt: skip
+    make_incident(place=hamlet, province="SY-ID")
+
+    response = client.get(LIST, {"place": "test sarakeb"})
+    suggested = client.get(reverse("events:place_suggestions"), {"q": "Test Sarakeb"}).json()
+
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"place={hamlet.pk}")
+    assert f"Test Saraqib (Idlib) #{hamlet.pk}" in suggested["places"]
+
+
+def test_an_alternate_name_several_places_share_asks_to_choose(client, make_place):
+    for province, latitude in (("SY-ID", 35.86), ("SY-HL", 36.2)):
+        make_place(name=f"Test {province}", province=province, latitude=latitude,
+                   longitude=36.8, alternate_names="Test Shared")  # fmt: skip
+
+    response = client.get(LIST, {"place": "Test Shared"})
+
+    assert response.status_code == 400
+    assert "Several places are called Test Shared" in response.content.decode()
