@@ -56,6 +56,8 @@ def send_digests(now=None, stdout=None):
                 rows = list(new.select_related("place", "governorate")[:DIGEST_ITEMS])
                 message = digest_message(search, rows, count, now)
                 mailer.send_messages([message])
+                # (all it counted, listed or linked: none of them is new again)
+                search.sent.add(*new.values_list("pk", flat=True))
                 sent += 1
                 if stdout:
                     stdout.write(f"{search.user.email}: {search.name} ({count} new)")

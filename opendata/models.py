@@ -7,6 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import timezone
@@ -103,8 +104,11 @@ class SavedSearch(models.Model):
     query = models.TextField(blank=True, help_text="The list's query string.")
     frequency = models.CharField(max_length=10, choices=Frequency, default=Frequency.DAILY)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Incidents created after this are new for the next digest.
+    # Incidents created or changed after this may be new for the next digest.
     last_sent_at = models.DateTimeField(null=True, blank=True)
+    # The incidents its digests have listed: one that comes to match later (verified, moved
+    # into its governorate) is new once, not again at each edit.
+    sent = models.ManyToManyField(Incident, blank=True, related_name="+", editable=False)
 
     objects = SavedSearchQuerySet.as_manager()
 
@@ -125,12 +129,17 @@ class SavedSearch(models.Model):
         return IncidentFilter(QueryDict(self.query), queryset=Incident.objects.all())
 
     def new_incidents(self, since):
-        """The incidents matching the search created after `since` (all if None), newest
-        first; none if the saved filter is no longer valid."""
+        """The incidents that newly match the search: matching now, created or changed after
+        `since` (any time if None), and not listed by one of its digests before; newest first;
+        none if the saved filter is no longer valid."""
         incidents = self.incident_filter()
         if not incidents.is_valid():
             return Incident.objects.none()
         queryset = incidents.qs
         if since is not None:
-            queryset = queryset.filter(created_at__gt=since)
+            queryset = queryset.filter(Q(created_at__gt=since) | Q(updated_at__gt=since))
+        if self.pk:
+            queryset = queryset.exclude(pk__in=self.sent.through.objects.filter(
+                savedsearch=self
+            ).values("incident"))  # fmt: skip
         return queryset.order_by("-created_at", "-id")
