@@ -28,14 +28,21 @@ def env_bool(name, default=False):
     raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
 
 
-def env_int(name, default):
+def env_int(name, default, minimum=0, maximum=None):
+    """An integer setting from the environment, within [minimum, maximum]: a value out of its
+    range stops the site with a message, as a value that is no integer does (MAX_UPLOAD_BYTES=-1
+    answered every request 413)."""
     value = os.environ.get(name)
     if value is None or value == "":
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from None
+    if number < minimum or (maximum is not None and number > maximum):
+        bounds = f"from {minimum} to {maximum}" if maximum is not None else f"{minimum} or more"
+        raise ImproperlyConfigured(f"{name} must be {bounds}, not {value!r}")
+    return number
 
 
 def env_list(name, default=()):
@@ -150,7 +157,7 @@ BACKGROUND_IMPORT_MIN_BULLETINS = env_int("BACKGROUND_IMPORT_MIN_BULLETINS", 20)
 BACKGROUND_IMPORT_MIN_BYTES = env_int("BACKGROUND_IMPORT_MIN_BYTES", 256 * 1024)
 # A background import whose worker has shown no sign of life for this many seconds is stalled:
 # the next worker to run it takes it over (a bulletin of 5 MB takes about 30 s to extract).
-IMPORT_STALLED_AFTER = env_int("IMPORT_STALLED_AFTER", 120)
+IMPORT_STALLED_AFTER = env_int("IMPORT_STALLED_AFTER", 120, minimum=1)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -190,8 +197,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
-AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15))
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "events.middleware.client_address"
@@ -203,7 +210,7 @@ AXES_DISABLE_ACCESS_LOG = True
 # (events.middleware). Files over a quarter megabyte are streamed to temporary files rather
 # than held in memory; the form's other fields (the paste) may hold one bulletin.
 MAX_BULLETIN_BYTES = 5 * 1024 * 1024
-MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 64 * 1024 * 1024)
+MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 64 * 1024 * 1024, minimum=1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_BULLETIN_BYTES + 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 500
@@ -275,7 +282,7 @@ MAILERS = {
         # The SMTP backend's options: another backend (console, file, locmem) refuses them.
         "OPTIONS": {
             "host": os.environ.get("EMAIL_HOST", "localhost"),
-            "port": env_int("EMAIL_PORT", 25),
+            "port": env_int("EMAIL_PORT", 25, minimum=1, maximum=65535),
             "username": os.environ.get("EMAIL_HOST_USER", ""),
             "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
             "use_tls": env_bool("EMAIL_USE_TLS", False),

@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from django.conf import settings
 
 PRODUCTION = {
@@ -101,3 +102,22 @@ def test_a_console_email_backend_sends_the_digests_without_the_smtp_options():
 
     assert result.returncode == 0, result.stderr
     assert "EmailBackend" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [
+        # (a hostile tester's: MAX_UPLOAD_BYTES=-1 answered every request 413)
+        ("MAX_UPLOAD_BYTES", "-1"),
+        ("MAX_UPLOAD_BYTES", "0"),
+        ("API_RATE_ANONYMOUS", "-5"),
+        ("LOGIN_FAILURE_LIMIT", "0"),
+        ("IMPORT_STALLED_AFTER", "-1"),
+        ("CONN_MAX_AGE", "-2"),
+    ],
+)
+def test_a_number_out_of_its_range_stops_the_site_with_a_message(name, value):
+    result = manage("check", DEBUG="1", **{name: value})
+
+    assert result.returncode != 0
+    assert f"{name} must be" in result.stderr
