@@ -11,6 +11,7 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Q
 from django.forms.fields import InvalidJSONInput
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -950,7 +951,9 @@ class BulletinForm(forms.ModelForm):
         cleaned_data = super().clean()
         if {"title", "text"} & set(self.changed_data) and not self.errors:
             digest = Bulletin.hash_text(cleaned_data["title"], cleaned_data["text"])
-            other = Bulletin.objects.exclude(pk=self.instance.pk).filter(content_hash=digest)
+            other = Bulletin.objects.exclude(pk=self.instance.pk).filter(
+                Q(content_hash=digest) | Q(imported_hash=digest)
+            )
             if twin := other.first():
                 raise ValidationError(
                     f"Bulletin #{twin.pk} ({twin}) has this title and text already: edit or "

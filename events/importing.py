@@ -569,7 +569,7 @@ def import_bulletin(item, user=None, extractor=None):
     # figures out of the lead.
     item.text = Bulletin.article(item.title, item.text)
     content_hash = Bulletin.hash_text(item.title, item.text)
-    existing = Bulletin.objects.filter(content_hash=content_hash).first()
+    existing = Bulletin.by_hash(content_hash)
     if existing:
         return ImportResult(name, "skipped", "already imported", bulletin=existing)
     day = item.published_at.date() if item.published_at else None
@@ -583,13 +583,14 @@ def import_bulletin(item, user=None, extractor=None):
                 url=item.url,
                 text=item.text,
                 content_hash=content_hash,
+                imported_hash=content_hash,
                 imported_by=user if user and user.is_authenticated else None,
                 filename=item.filename[:300],
             )
             incidents = store_events(bulletin, events)
     except IntegrityError:
         # Another process stored the same bulletin between our check and our insert.
-        existing = Bulletin.objects.filter(content_hash=content_hash).first()
+        existing = Bulletin.by_hash(content_hash)
         if existing is None:
             raise
         return ImportResult(name, "skipped", "already imported", bulletin=existing)

@@ -463,6 +463,13 @@ class Bulletin(models.Model):
     )
     text = models.TextField()
     content_hash = models.CharField(max_length=64, editable=False)
+    # The hash of the text as it was imported: an editor's edit changes content_hash, and the
+    # original file imported again is still this bulletin. (NULL, not "", for none: unique but
+    # for the bulletins stored before whose first text another bulletin holds, and a column
+    # SQLite adds without remaking the table and its triggers.)
+    imported_hash = models.CharField(  # noqa: DJ001
+        max_length=64, null=True, blank=True, editable=False
+    )
     imported_at = models.DateTimeField(auto_now_add=True)
     imported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False
@@ -476,6 +483,13 @@ class Bulletin(models.Model):
         constraints = [
             # Importing the same bulletin twice must change nothing, even from two processes.
             models.UniqueConstraint(fields=["content_hash"], name="bulletin_unique_content"),
+            # (conditional: a unique index SQLite adds without remaking the table and its
+            # triggers)
+            models.UniqueConstraint(
+                fields=["imported_hash"],
+                condition=Q(imported_hash__isnull=False),
+                name="bulletin_unique_imported",
+            ),
             # A bulletin's URL is shown as a link: never javascript: or data:.
             models.CheckConstraint(
                 condition=Q(url="") | Q(url__startswith="http://") | Q(url__startswith="https://"),
@@ -489,6 +503,11 @@ class Bulletin(models.Model):
 
     def clean(self):
         check_date_range(self, "published_at", "imported_at")
+
+    @classmethod
+    def by_hash(cls, digest):
+        """The bulletin whose text, as it reads or as it was imported, has this hash."""
+        return cls.objects.filter(Q(content_hash=digest) | Q(imported_hash=digest)).first()
 
     @staticmethod
     def hash_text(title, text):

@@ -205,3 +205,20 @@ def test_a_bulletin_edited_into_another_ones_text_is_refused(client, editor):
     assert f"#{first.pk}" in response.content.decode()
     second.refresh_from_db()
     assert second.text == "Jets struck Saraqeb again."
+
+
+def test_a_bulletin_edited_in_the_admin_is_still_found_by_the_text_it_was_imported_with(
+    client, editor
+):
+    # (a hostile tester's: the edit replaced the only hash, so the original file imported
+    # again was a second bulletin, its dead counted twice)
+    from events.importing import BulletinInput, import_bulletin
+
+    first = import_bulletin(BulletinInput(title="Strike on Saraqeb", text="Jets struck Saraqeb."))
+    url = reverse("admin:events_bulletin_change", args=[first.bulletin.pk])
+    client.post(url, {**form_data(client.get(url)), "text": "Updated: Jets struck Saraqeb."})
+
+    again = import_bulletin(BulletinInput(title="Strike on Saraqeb", text="Jets struck Saraqeb."))
+
+    assert again.status == "skipped" and again.bulletin == first.bulletin
+    assert Bulletin.objects.count() == 1
