@@ -22,7 +22,7 @@ import functools
 import math
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -1318,6 +1318,8 @@ class Gazetteer:
         found = self._locate(text, focus)
         if found is None:
             found = self._locate_fuzzy(text, focus)
+        else:
+            found = self._in_its_context(text, focus, found) or found
         if found is None:
             return None
         location, mentions, ranked, mention = found
@@ -1573,6 +1575,44 @@ class Gazetteer:
     def _locate_fuzzy(self, text, focus):
         """Names in the event's sentences that match no spelling exactly, matched by similar
         spelling (rapidfuzz over every name's key), then weighed like any other mention."""
+        mentions = self._fuzzy_mentions(text, focus)
+        if not mentions:
+            return None
+        return self._locate(text, focus, mentions)
+
+    def _in_its_context(self, text, focus, found):
+        """A village spelled as no name of the gazetteer is, named as a place ("the village of
+        al-Malkiyeh", "in Abu Khashb") where what was found is only the governorate or the city
+        its context names ("in the northern Aleppo countryside"): the namesake by likeness in
+        that governorate, if one is; else None."""
+        location, mentions, _, mention = found
+        if location.precision == PLACE and not _reference(text, mention):
+            return None  # (a city named as the place: "jets struck Idlib and Binnish")
+        codes = {location.province_code, COUNTRYSIDE.get(location.province_code)}
+        lo, hi = focus if focus else (0, min(len(text), FUZZY_CHARS))
+        taken = [(m.start, m.end) for m in mentions]
+        # The names found exactly, whose likeliest namesake lies elsewhere (a district's seat of
+        # the name in another governorate), and those found by likeness only.
+        others = [m for m in mentions if m is not mention and lo <= m.start < hi] + [
+            m
+            for m in self._fuzzy_mentions(text, focus)
+            if not any(s < m.end and m.start < e for s, e in taken)
+        ]
+        for other in sorted(others, key=lambda m: m.start):
+            if not _NAMED_AS_PLACE.search(text, max(0, other.start - 30), other.start):
+                continue  # ("Rami Abdel Rahman said": a person, not a village)
+            ranking = [
+                (loc, p)
+                for loc, p in self.rank(text, other, mentions)
+                if loc.precision == PLACE and loc.province_code in codes and loc != location
+            ]
+            if ranking:
+                everyone = mentions if other in mentions else [*mentions, other]
+                return ranking[0][0], everyone, ranking, other
+        return None
+
+    def _fuzzy_mentions(self, text, focus):
+        """The mentions by likeness of spelling (see _locate_fuzzy) of the event's sentences."""
         lo, hi = focus if focus else (0, min(len(text), FUZZY_CHARS))
         tokens = [(*m.span(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
         mentions = []
@@ -1607,9 +1647,7 @@ class Gazetteer:
                         )
                     )
             i += run
-        if not mentions:
-            return None
-        return self._locate(text, focus, mentions)
+        return mentions
 
     def _similar(self, surface, romans=True):
         """Entries whose names are spelled like `surface` (by key, by consonants, or like an
@@ -2127,6 +2165,14 @@ _PART_OF = re.compile(
 
 # Words after which a place goes: "hit Waqf", "in the Waqf" (the build reads the headlines'
 # place words by them too).
+# What names the words after it as a place: "the village of", "in", "near" (not "the district
+# of": a city's part, which the gazetteer places at its city).
+_NAMED_AS_PLACE = re.compile(
+    r"\b(?:(?:village|town|hamlet|locality)\s+of|"
+    r"in|near|at|around|outside|into|toward|towards|hit|struck|shelled|bombed|targeted|"
+    r"pounded|stormed|captured|entered)\s+(?:the\s+)?$",
+    re.I,
+)
 LOCATIVES = frozenset(
     "in at near on hit hits targeted targeting targets shelled struck bombed around outside "
     "into towards toward".split()

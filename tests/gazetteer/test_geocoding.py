@@ -1283,3 +1283,48 @@ def test_a_three_letter_name_sounding_as_a_place_is_written_is_that_place(name, 
     assert chosen is not None and chosen.location.key == "C1"
     # Likeness alone is still not enough for so short a name.
     assert gazetteer.choose(sentence("Ghaz")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "point"),
+    [
+        # (a places reviewer's: a village spelled as the gazetteer does not, with its governorate
+        # as context, was the governorate's city, 40 km off, or the governorate alone)
+        (
+            "Turkish artillery pounded the village of al-Malkiyeh in the northern Aleppo"
+            " countryside overnight, wounding three civilians.",
+            "SY-HL",
+            (36.54277, 36.99194),
+        ),
+        (
+            "IS militants attacked SDF positions in Abu Khashb, in the northern Deir Ezzor"
+            " countryside, killing three fighters.",
+            "SY-DY",
+            (35.948008, 40.022155),
+        ),
+    ],
+)
+def test_a_misspelt_village_in_the_governorate_its_context_names_is_found(
+    gazetteer, text, code, point
+):
+    place = located(gazetteer, text)
+    assert place.province_code == code and place.precision == "place"
+    assert distance_km(place.latitude, place.longitude, *point) <= 10
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a name of a person or of a body is not sought among the villages)
+        "Rami Abdel Rahman of the Observatory said shells hit the northern Aleppo countryside.",
+        "Shells hit the northern Aleppo countryside, the Syrian Civil Defence said.",
+    ],
+)
+def test_a_person_or_a_body_is_no_misspelt_village_of_the_context(gazetteer, text):
+    place = located(gazetteer, text)
+    assert place.province_code == "SY-HL" and place.precision != "place" or place.name == "Aleppo"
+
+
+def test_a_city_named_as_the_place_stays_the_place_beside_a_village_of_its_governorate(gazetteer):
+    text = "Jets struck Idlib city and the town of Binnish on Monday, killing 12 civilians."
+    assert located(gazetteer, text).name in ("Idleb", "Idlib")
