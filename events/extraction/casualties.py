@@ -253,6 +253,8 @@ _OF_THEM = re.compile(
 )
 _SUBSET_BEFORE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+the\s+dead\s+(?:were|are)|"
+    # "the other 11 were jihadists", "the remaining 27 dead were fighters"
+    r"\bthe\s+(?:other|remaining)|"
     r"\bdead\s+(?:also\s+)?includ(?:ed|e|es)|"
     # "including the bomber and four soldiers": after one person the list singles out
     r"\bincluding\s+(?:the|a|an|its|his|her|their)\s+(?:[a-z'’-]+\s+){0,4}?[a-z'’-]+\s+and)"
@@ -271,7 +273,9 @@ _SUBSET_CLAUSE = re.compile(
     r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+(?:\s*,\s*|\s+)){1,6}?(?=(?:were|was|are|have|had|died|killed)\b)",
     re.I,
 )
-_WERE = re.compile(r"\s+(?:were|are|was)(?:\s+all)?(?=\s)", re.I)
+_WERE = re.compile(
+    r"\s+(?:(?:dead|victims|killed|people|others)\s+)?(?:were|are|was)(?:\s+all)?(?=\s)", re.I
+)
 _AMONG_AFTER = re.compile(
     r"^[\s,]*(?:[\w'’-]+\s+){0,2}?(?:(?:were|are|was)\s+)?among\b(?!\s+(?:them|whom)\b)|"
     r"^[\s,]*(?:and\s*)?$",
@@ -896,12 +900,7 @@ def find_tolls(sentence, offset=0):
                 )
             continue
         category, noun_end = _category(after, killing=bool(before_verb))
-        if (
-            category == "total"
-            and not noun_end
-            and _SUBSET_BEFORE.search(before)
-            and (were := _WERE.match(after))
-        ):
+        if category == "total" and _SUBSET_BEFORE.search(before) and (were := _WERE.match(after)):
             # "killed 215 people, of whom 116 were civilians": the part's kind after its verb
             told, told_end = _category(after[were.end() :])
             if told not in (None, "total"):

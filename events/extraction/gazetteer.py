@@ -1588,7 +1588,9 @@ class Gazetteer:
         location, mentions, _, mention = found
         if location.precision == PLACE and not _reference(text, mention):
             return None  # (a city named as the place: "jets struck Idlib and Binnish")
-        codes = {location.province_code, COUNTRYSIDE.get(location.province_code)}
+        # (its own governorate: "al-Midan area in Damascus" is the city's, not a village of
+        # the name in its countryside)
+        codes = {location.province_code}
         lo, hi = focus if focus else (0, min(len(text), FUZZY_CHARS))
         taken = [(m.start, m.end) for m in mentions]
         # The names found exactly, whose likeliest namesake lies elsewhere (a district's seat of

@@ -1270,3 +1270,29 @@ def test_a_dozen_is_a_figure_its_parts_do_not_outrank():
         " children and a volunteer."
     )
     assert killed(sentence)["best"] == 12
+
+
+@pytest.mark.parametrize(
+    ("sentence", "civilians", "combatants"),
+    [
+        # (a third reviewer's: the rest of a toll told with its own figure)
+        (
+            "Air strikes killed 49 people. The Observatory said 38 of the dead were civilians;"
+            " the other 11 were jihadists.",
+            38,
+            11,
+        ),
+        (
+            "Clashes killed 30 people. Three of them were civilians. The other 27 dead were"
+            " fighters from both sides.",
+            3,
+            27,
+        ),
+    ],
+)
+def test_the_other_dead_told_with_their_figure_are_a_part_of_the_toll(
+    sentence, civilians, combatants
+):
+    assert killed(sentence)["best"] == civilians
+    assert killed(sentence, "combatants")["best"] == combatants
+    assert killed(sentence, "total")["best"] == civilians + combatants

@@ -1328,3 +1328,8 @@ def test_a_person_or_a_body_is_no_misspelt_village_of_the_context(gazetteer, tex
 def test_a_city_named_as_the_place_stays_the_place_beside_a_village_of_its_governorate(gazetteer):
     text = "Jets struck Idlib city and the town of Binnish on Monday, killing 12 civilians."
     assert located(gazetteer, text).name in ("Idleb", "Idlib")
+
+
+def test_an_area_in_damascus_is_not_a_village_of_its_name_in_the_countryside(gazetteer):
+    text = "A suicide bomber blew himself up in al-Midan area in Damascus, killing 11 people."
+    assert located(gazetteer, text).province_code == "SY-DI"
