@@ -1597,7 +1597,7 @@ class Gazetteer:
         # the name in another governorate), and those found by likeness only.
         others = [m for m in mentions if m is not mention and lo <= m.start < hi] + [
             m
-            for m in self._fuzzy_mentions(text, focus)
+            for m in self._fuzzy_mentions(text, focus, named_as_place=True)
             if not any(s < m.end and m.start < e for s, e in taken)
         ]
         for other in sorted(others, key=lambda m: m.start):
@@ -1613,8 +1613,9 @@ class Gazetteer:
                 return ranking[0][0], everyone, ranking, other
         return None
 
-    def _fuzzy_mentions(self, text, focus):
-        """The mentions by likeness of spelling (see _locate_fuzzy) of the event's sentences."""
+    def _fuzzy_mentions(self, text, focus, named_as_place=False):
+        """The mentions by likeness of spelling (see _locate_fuzzy) of the event's sentences
+        (only of names the words before name as a place, if `named_as_place`)."""
         lo, hi = focus if focus else (0, min(len(text), FUZZY_CHARS))
         tokens = [(*m.span(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
         mentions = []
@@ -1640,6 +1641,9 @@ class Gazetteer:
                     i + (1 if articles[0] and fold(words[0]) not in ("al", "el") else 0)
                 ][0]
                 surface = text[start : tokens[i + run - 1][1]]
+                if named_as_place and not _NAMED_AS_PLACE.search(text, max(0, start - 30), start):
+                    i += run
+                    continue  # (before the likeness search, which is the cost)
                 entries = self._similar(surface)
                 mention = Mention(start, start + len(surface), surface, ())
                 if entries and not self._abroad(text, mention):
