@@ -501,7 +501,8 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,30}\)\s*)?[-–—]")
 
 
 _DEFENDED_BY = re.compile(
-    r"\b(?:repelled|repulsed|foiled|thwarted|intercepted|downed)\s+by\s+(?:the\s+)?$", re.I
+    r"\b(?:repelled|repulsed|foiled|thwarted|intercepted|downed|shot\s+down)\s+by\s+(?:the\s+)?$",
+    re.I,
 )
 
 

@@ -565,6 +565,7 @@ def test_the_country_of_a_dateline_is_where_the_story_was_filed_not_an_attacker(
             "The missiles were intercepted by Syrian air defences over Damascus.",
             "syrian_government",
         ),
+        ("Drones launched towards Hmeimim were shot down by Russian air defences.", "russia"),
         ("The government called the reports fabrications by Jaish al-Islam.", "opposition"),
         ("The ministry dismissed the allegations by the Islamic State.", "islamic_state"),
     ],
