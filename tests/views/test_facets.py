@@ -302,6 +302,83 @@ def test_a_minimum_toll_with_a_status_or_source_is_counted_from_the_facet_toll_b
     assert sum(row[2] for row in overview["event_type"]) == len(matching)
 
 
+@pytest.mark.parametrize(
+    ("query", "breakdowns", "without_months"),
+    [
+        ({"status": "verified"}, "IncidentFacetBreakdown", "IncidentPlaceBreakdown"),
+        ({"date_precision": "week"}, "IncidentFacetBreakdown", "IncidentPlaceBreakdown"),
+        ({"aggregates": "include"}, "IncidentFacetBreakdown", "IncidentPlaceBreakdown"),
+        (
+            {"source": "ucdp_ged", "group": "russia"},
+            "IncidentFacetBreakdown",
+            "IncidentPlaceBreakdown",
+        ),
+        ({"min_killed": "2"}, "IncidentTollBreakdown", "IncidentMapFacets"),
+        ({"min_killed": "2", "province": "SY-HL"}, "IncidentTollBreakdown", "IncidentMapFacets"),
+        (
+            {"min_killed": "1", "aggregates": "only"},
+            "IncidentFacetTollBreakdown",
+            "IncidentMapFacets",
+        ),
+        (
+            {"min_killed": "3", "geo_precision": "district"},
+            "IncidentFacetTollBreakdown",
+            "IncidentMapFacets",
+        ),
+    ],
+)
+def test_the_overview_of_a_facet_or_a_toll_reads_only_its_months_from_the_breakdowns(
+    make_incident, make_place, monkeypatch, query, breakdowns, without_months
+):
+    """For a status, a source, the aggregates, a precision or a toll (without dates), the
+    overview reads the governorates, groups, types and top places from a table without months
+    and only the months from the breakdowns: every figure as the incidents themselves give it."""
+    from events import counts, models
+
+    russia = Actor.objects.create(name="Russian Air Force", group="russia")
+    regime = Actor.objects.create(name="Syrian Arab Air Force", group="syrian_government")
+    places = [make_place(f"Place {n}", longitude=40 + n) for n in range(3)]
+    aleppo = make_place("Aleppo place", province="SY-HL", latitude=36.2, longitude=37.1)
+    rows = [
+        # (place, province, status, source, aggregate, date precision, geo precision, toll)
+        (places[0], "SY-DY", "verified", "ucdp_ged", False, "day", "place", 7),
+        (places[0], "SY-DY", "verified", "bulletin", False, "week", "place", 2),
+        (places[1], "SY-DY", "extracted", "ucdp_ged", False, "day", "district", 1),
+        (places[1], "SY-DY", "rejected", "ucdp_ged", False, "day", "place", 9),
+        (places[2], "SY-DY", "verified", "ucdp_ged", True, "month", "governorate", 40),
+        (None, "SY-DY", "verified", "bulletin", False, "week", "governorate", 3),
+        (aleppo, "SY-HL", "verified", "ucdp_ged", False, "day", "place", 5),
+        (aleppo, "SY-HL", "extracted", "bulletin", True, "year", "district", 2),
+        (aleppo, "SY-HL", "verified", "ucdp_ged", False, "day", "place", None),
+    ]
+    for n, (place, province, status, source, aggregate, dated, located, toll) in enumerate(rows):
+        make_incident(
+            place=place, province=province, status=status, source=source, aggregate=aggregate,
+            date_precision=dated, geo_precision=located, killed_total_best=toll,
+            killed_total_low=toll and toll - 1, killed_civilians_best=n,
+            event_type="shelling" if n % 2 else "airstrike",
+            date=datetime.date(2018 + n % 2, 1 + n % 3, 5) if n != 5 else None,
+            perpetrators=[russia, regime][: 1 + n % 2] if n % 3 else [],
+        )  # fmt: skip
+
+    incidents = IncidentFilter(query, queryset=Incident.objects.all())
+    assert incidents.is_valid()
+
+    with CaptureQueriesContext(connection) as captured:
+        tallied = counts.overview(incidents)
+    sql = " ".join(q["sql"] for q in captured.captured_queries)
+    monkeypatch.setattr(counts, "available", lambda: False)  # counted from the incidents
+    expected = IncidentFilter(query, queryset=Incident.objects.all())
+    assert expected.is_valid()
+
+    assert tallied == counts.overview(expected)
+    assert tallied[1].incidents > 0
+    assert f'"{getattr(models, without_months)._meta.db_table}"' in sql
+    by_month = f'FROM "{getattr(models, breakdowns)._meta.db_table}"'
+    assert by_month in sql and "SELECT month, GROUPING(month)" in sql
+    assert f'"{IncidentFacets._meta.db_table}"' not in sql
+
+
 def test_the_facet_toll_breakdowns_follow_writes_and_compact(make_incident):
     a = make_incident(killed_total_best=4)
     b = make_incident(killed_total_best=None, source="ucdp_ged", status="verified")
