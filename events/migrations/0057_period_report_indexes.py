@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     leaves out all 50,000 map facets (6 ms a page)."""
 
     dependencies = [
-        ("events", "0054_incident_place_and_district_date_indexes"),
+        ("events", "0056_bulletin_keeps_the_hash_it_was_imported_with"),
     ]
 
     operations = [
