@@ -252,7 +252,8 @@ _OF_THEM = re.compile(
     re.I,
 )
 _SUBSET_BEFORE = re.compile(
-    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|\bamong\s+the\s+dead\s+(?:were|are)|"
+    r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|"
+    r"\bamong\s+the\s+(?:dead|martyrs|victims|killed|fatalities)\s+(?:were|are)|"
     # "the other 11 were jihadists", "the remaining 27 dead were fighters"
     r"\bthe\s+(?:other|remaining)|"
     r"\bdead\s+(?:also\s+)?includ(?:ed|e|es)|"
@@ -295,7 +296,9 @@ _UPDATED = re.compile(
 )
 # "Among the dead were five children", "Among the dead are three members of the local armed
 # group": the dead told as such (its "verb" group is what _kind reads).
-_AMONG_THE_DEAD = re.compile(r"\bamong\s+the\s+(?P<verb>dead)\s+(?:are|were)\s*$", re.I)
+_AMONG_THE_DEAD = re.compile(
+    r"\bamong\s+the\s+(?P<verb>dead|martyrs|victims|killed|fatalities)\s+(?:are|were)\s*$", re.I
+)
 _DEAD_INCLUDED = re.compile(
     r"\bdead\s+(?:also\s+)?includ(?:ed|e|es)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I
 )
@@ -1018,14 +1021,20 @@ def find_tolls(sentence, offset=0):
             # "killed three men, two women and a child": the list's verb counts them all
             kind = previous[1]
         elif (
-            continues := bool(
-                joins
-                and previous[2]
-                and pending
-                and _plain_part(pending[-1][0], sentence[pending[-1][4] : pending[-1][5]])
-                and _plain_part(category, sentence[match.start() : match.end() + noun_end])
+            (
+                continues := bool(
+                    joins
+                    and previous[2]
+                    and pending
+                    and _plain_part(pending[-1][0], sentence[pending[-1][4] : pending[-1][5]])
+                    and _plain_part(category, sentence[match.start() : match.end() + noun_end])
+                )
             )
-        ) or _AMONG_AFTER.match(window):
+            or _AMONG_AFTER.match(window)
+            or (joins and previous[1] is None and pending)
+        ):
+            # ("A man, his wife and their three children were killed": a list's middle waits
+            # for its verb as its first does)
             # "11 children among 18 dead", "three medics and six children killed": the verb
             # belongs to the next figure. "killed 14 people, including nine civilians, three
             # women and two children": the list's next parts, as its first, of the toll before

@@ -1296,3 +1296,28 @@ def test_the_other_dead_told_with_their_figure_are_a_part_of_the_toll(
     assert killed(sentence)["best"] == civilians
     assert killed(sentence, "combatants")["best"] == combatants
     assert killed(sentence, "total")["best"] == civilians + combatants
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total", "children"),
+    [
+        # (a second reviewer's: a family listed with commas lost its middle)
+        ("A man, his wife and their three children were killed when a shell hit their home.", 5, 3),
+        ("A woman, her husband and their two children were killed in the strike.", 4, 2),
+    ],
+)
+def test_a_family_listed_with_commas_is_counted_whole(sentence, total, children):
+    assert killed(sentence, "total")["best"] == total
+    assert killed(sentence, "children")["best"] == children
+
+
+def test_the_parts_among_the_martyrs_are_of_the_dead_not_of_the_wounded_after_them():
+    sentence = (
+        "Among the martyrs were a child and two women, SANA reported, noting that nine others"
+        " were also injured in the attack."
+    )
+    tolls = find_tolls(sentence)
+    assert {(t.kind, t.category, t.best) for t in tolls if t.category in ("children", "women")} == {
+        ("killed", "children", 1),
+        ("killed", "women", 2),
+    }
