@@ -11,7 +11,6 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q
 from django.forms.fields import InvalidJSONInput
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
@@ -951,10 +950,7 @@ class BulletinForm(forms.ModelForm):
         cleaned_data = super().clean()
         if {"title", "text"} & set(self.changed_data) and not self.errors:
             digest = Bulletin.hash_text(cleaned_data["title"], cleaned_data["text"])
-            other = Bulletin.objects.exclude(pk=self.instance.pk).filter(
-                Q(content_hash=digest) | Q(imported_hash=digest)
-            )
-            if twin := other.first():
+            if twin := Bulletin.by_hash(digest, exclude=self.instance.pk):
                 raise ValidationError(
                     f"Bulletin #{twin.pk} ({twin}) has this title and text already: edit or "
                     "delete one of the two."

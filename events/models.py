@@ -505,9 +505,11 @@ class Bulletin(models.Model):
         check_date_range(self, "published_at", "imported_at")
 
     @classmethod
-    def by_hash(cls, digest):
-        """The bulletin whose text, as it reads or as it was imported, has this hash."""
-        return cls.objects.filter(Q(content_hash=digest) | Q(imported_hash=digest)).first()
+    def by_hash(cls, digest, exclude=None):
+        """The bulletin whose text, as it reads or as it was imported, has this hash (another
+        than the bulletin `exclude`, if given)."""
+        found = cls.objects.filter(Q(content_hash=digest) | Q(imported_hash=digest))
+        return (found.exclude(pk=exclude) if exclude is not None else found).first()
 
     @staticmethod
     def hash_text(title, text):

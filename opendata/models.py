@@ -139,7 +139,5 @@ class SavedSearch(models.Model):
         if since is not None:
             queryset = queryset.filter(Q(created_at__gt=since) | Q(updated_at__gt=since))
         if self.pk:
-            queryset = queryset.exclude(pk__in=self.sent.through.objects.filter(
-                savedsearch=self
-            ).values("incident"))  # fmt: skip
+            queryset = queryset.exclude(pk__in=self.sent.values("pk"))
         return queryset.order_by("-created_at", "-id")

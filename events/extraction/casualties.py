@@ -798,10 +798,6 @@ def _number_of(sentence, match):
         noun = befell = after[found.end() :]
         if figure := NUMBER_RE.search(noun):
             noun = noun[: figure.start()]
-        category, end = _category(" " + noun, killing=True)
-        if category in (None, "total") or _ATTACK_AFTER.match(noun, max(0, end - 1)):
-            return None
-        return (category, noun[:end], befell)
     else:
         before = sentence[max(0, match.start() - NUMBER_OF_CHARS) : match.start()]
         found = list(_NUMBER_OF.finditer(before))
@@ -821,11 +817,11 @@ def _number_of(sentence, match):
             or NUMBER_RE.search(before, found[-1].end())
         ):
             return None
-        noun = before[found[-1].end() :]
+        noun = befell = before[found[-1].end() :]
     category, end = _category(" " + noun, killing=True)
     if category in (None, "total") or _ATTACK_AFTER.match(noun, max(0, end - 1)):
         return None
-    return (category, noun[:end], noun)
+    return (category, noun[:end], befell)
 
 
 def find_tolls(sentence, offset=0):

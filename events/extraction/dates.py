@@ -102,6 +102,15 @@ def _build(year, month, day, hour=0, minute=0):
         return None
 
 
+def _moment(match):
+    """The time a match of one of _DATELINES names, or None when it is no real one."""
+    groups = match.groupdict()
+    month = groups.get("mon") or MONTHS.get((groups.get("month") or "").lower().rstrip("."))
+    return _build(
+        groups["year"], month, groups["day"], groups.get("hour") or 0, groups.get("minute") or 0
+    )
+
+
 def parse_dateline(text, *, year=None):
     """The publication time named on a bulletin's opening line, or None.
 
@@ -112,15 +121,7 @@ def parse_dateline(text, *, year=None):
         return None
     head = text.lstrip()[:_DATELINE_WINDOW]
     for pattern in _DATELINES:
-        match = pattern.search(head)
-        if match is None:
-            continue
-        groups = match.groupdict()
-        month = groups.get("mon") or MONTHS.get((groups.get("month") or "").lower().rstrip("."))
-        built = _build(
-            groups["year"], month, groups["day"], groups.get("hour") or 0, groups.get("minute") or 0
-        )
-        if built is not None:
+        if (match := pattern.search(head)) and (built := _moment(match)) is not None:
             return built
     match = _WIRE.search(head)
     if match and year:
@@ -153,17 +154,8 @@ def opening_dateline(text, *, year=None):
             return parse_dateline(head)
         opening = _OPENING.match(head).end()
         for pattern in _DATELINES:
-            if match := pattern.match(head, opening):
-                groups = match.groupdict()
-                month = groups.get("mon") or MONTHS.get(
-                    (groups.get("month") or "").lower().rstrip(".")
-                )
-                built = _build(
-                    groups["year"], month, groups["day"], groups.get("hour") or 0,
-                    groups.get("minute") or 0,
-                )  # fmt: skip
-                if built is not None:
-                    return built
+            if (match := pattern.match(head, opening)) and (built := _moment(match)) is not None:
+                return built
         if wire := _DATELINE_HEAD.match(head):
             month = MONTHS.get((wire["month"] or wire["month2"]).lower().rstrip("."))
             if wire["year"] or year:

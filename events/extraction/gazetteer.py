@@ -2169,8 +2169,6 @@ _PART_OF = re.compile(
 )
 
 
-# Words after which a place goes: "hit Waqf", "in the Waqf" (the build reads the headlines'
-# place words by them too).
 # What names the words after it as a place: "the village of", "in", "near" (not "the district
 # of": a city's part, which the gazetteer places at its city).
 _NAMED_AS_PLACE = re.compile(
@@ -2179,6 +2177,8 @@ _NAMED_AS_PLACE = re.compile(
     r"pounded|stormed|captured|entered)\s+(?:the\s+)?$",
     re.I,
 )
+# Words after which a place goes: "hit Waqf", "in the Waqf" (the build reads the headlines'
+# place words by them too).
 LOCATIVES = frozenset(
     "in at near on hit hits targeted targeting targets shelled struck bombed around outside "
     "into towards toward".split()
