@@ -218,7 +218,7 @@ class Sentence:
         text = _blank(self.text, self.asides)
         return _SUPERLATIVE.sub(lambda m: " " * len(m.group()), text)
 
-    @property
+    @functools.cached_property
     def is_background(self):
         end = self._earlier_clause
         if self.context_clause:
@@ -242,7 +242,7 @@ class Sentence:
     def is_context(self):
         return self.context_clause == 0
 
-    @property
+    @functools.cached_property
     def context_clause(self):
         """Where its context starts in the text: 0 when the sentence is context, the start of
         a clause summing up more than the incident when the context is in it, else None."""
@@ -257,7 +257,7 @@ class Sentence:
             return earlier if earlier and earlier <= found.start() else 0
         return earlier
 
-    @property
+    @functools.cached_property
     def tells_earlier(self):
         """Does it open on an earlier time or tell of earlier strikes' dead (_TELLS_EARLIER)?"""
         return bool(_TELLS_EARLIER.search(self._compared))
