@@ -56,6 +56,9 @@ _VAGUE = {
     "tens": (20, 20, 99),
     "hundreds": (200, 200, 999),
     "thousands": (2000, 2000, 9999),
+    # (a war's dead: "hundreds of thousands of people have been killed", not "hundreds")
+    "tens of thousands": (20_000, 20_000, 99_999),
+    "hundreds of thousands": (200_000, 200_000, 999_999),
     "several": (3, 3, 9),
     "a dozen": (12, 12, 12),
     "half a dozen": (6, 6, 6),

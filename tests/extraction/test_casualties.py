@@ -1321,3 +1321,27 @@ def test_the_parts_among_the_martyrs_are_of_the_dead_not_of_the_wounded_after_th
         ("killed", "children", 1),
         ("killed", "women", 2),
     }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to UN figures, hundreds of thousands of people have been killed.",
+        "Tens of thousands of civilians have died, the UN says.",
+    ],
+)
+def test_tens_or_hundreds_of_thousands_is_read_as_such(sentence):
+    # (a reviewer's aid-convoy story: the war's "hundreds of thousands" was 200 civilians)
+    [toll] = find_tolls(sentence)
+    assert toll.vague and toll.low >= 20_000
+
+
+def test_a_war_told_in_hundreds_of_thousands_gives_no_toll_to_a_story_without_one():
+    events = extract(
+        "UN aid convoy reaches Rukban camp",
+        "A UN convoy delivered aid to the Rukban camp in Homs province on Wednesday. "
+        "According to UN figures, hundreds of thousands of people have been killed and more "
+        "than 10 million displaced.",
+        "2019-02-06",
+    )
+    assert not any((e.get("killed") or {}).get("civilians") for e in events)
