@@ -103,6 +103,10 @@ class _Facts:
             asides = [(offset + start, offset + end) for start, end in sentence.asides]
             self.cues = [c for c in self.cues if not _inside(c, asides)]
             self.tolls = [t for t in self.tolls if not _inside(t, asides)]
+        if sentence.comparisons:
+            # "the deadliest day since a 2013 chemical attack": not the news's kind
+            compared = [(offset + start, offset + end) for start, end in sentence.comparisons]
+            self.cues = [c for c in self.cues if not _inside(c, compared)]
         # A headline is the news itself: its "in August" is the period it reports, not an aside.
         self.background = sentence.is_background and sentence.index > 0
         clause = sentence.context_clause

@@ -1560,3 +1560,21 @@ def test_the_day_told_in_the_leads_next_sentence_dates_the_news():
     )
     event = primary(extract("IS beheads Palmyra's antiquities scholar", text, "2015-08-19"))
     assert (event["date"], event["date_precision"]) == ("2015-08-18", "day")
+
+
+def test_the_attack_a_deadliest_day_is_compared_with_is_not_its_kind():
+    # (a reviewer's: "the deadliest day ... since a 2013 chemical attack" made a day of
+    # government bombardment a chemical attack)
+    [event] = [
+        e
+        for e in extract(
+            "Deadliest day in years as bombs rain on Eastern Ghouta",
+            "At least 127 civilians were killed in 24 hours of Syrian government bombardment "
+            "on the rebel-held enclave of Eastern Ghouta, a monitor said, in the deadliest day "
+            "for the area since a 2013 chemical attack. Government warplanes and artillery "
+            "pounded the towns of Hamouriyeh and Saqba on Monday.",
+            "2018-02-20",
+        )
+        if e["primary"]
+    ]
+    assert event["event_type"] in ("airstrike", "shelling")
