@@ -1539,11 +1539,17 @@ class Gazetteer:
         Barzeh neighbourhood of Damascus") is in that city: when its name took it to another
         governorate (a namesake, the Mezzeh airbase), it is placed at the city."""
         out = list(resolved)
+        for i, (mention, location) in enumerate(resolved):
+            # "the Midan district of the Syrian capital": whatever village elsewhere has the name
+            if location.province_code != CAPITAL_CODE and _OF_THE_CAPITAL.match(text, mention.end):
+                capital = self._capital()
+                if capital is not None:
+                    out[i] = (mention, capital)
         for i, (first, first_loc) in enumerate(resolved[:-1]):
             second, second_loc = resolved[i + 1]
             joint = _PART_OF.fullmatch(text, first.end, second.start)
-            if joint is None:
-                continue
+            if joint is None or _possessive(text, second):
+                continue  # (not "Arbin in Damascus' Eastern Ghouta": the region the city's)
             # "Damascus district of Mezzeh": the city first; "Barzeh district of Damascus": last.
             # The city is the one that is a town of its own; not when both are.
             cities = [
@@ -1571,6 +1577,13 @@ class Gazetteer:
             if part.province_code != city.province_code:
                 out[at] = (out[at][0], city)
         return out
+
+    def _capital(self):
+        """The capital city (the city of CAPITAL_CODE's governorate), or None."""
+        province = self._provinces.get(CAPITAL_CODE)
+        return next(
+            (e.location for e in self._entries if province and e.capital_of is province), None
+        )
 
     def _locate_fuzzy(self, text, focus):
         """Names in the event's sentences that match no spelling exactly, matched by similar
@@ -2169,6 +2182,24 @@ _PART_OF = re.compile(
 )
 
 
+# A part of the country's capital, named so ("the Midan district of the Syrian capital"; not
+# "a suburb of the capital", which is its countryside).
+CAPITAL_CODE = "SY-DI"
+_OF_THE_CAPITAL = re.compile(
+    r"(?:['’]s)?\s+(?:district|neighbou?rhood|neighborhood|quarter)\s+of\s+the\s+"
+    r"(?:Syrian\s+)?capital\b",
+    re.I,
+)
+
+
+def _possessive(text, mention):
+    """Is the mention a possessive ("Damascus's", "Damascus' besieged Eastern Ghouta")?"""
+    return mention.surface.endswith(("'s", "’s")) or (
+        text[mention.end : mention.end + 1] in ("'", "’")
+        and text[mention.end + 1 : mention.end + 2].isspace()
+    )
+
+
 # What names the words after it as a place: "the village of", "in", "near" (not "the district
 # of": a city's part, which the gazetteer places at its city).
 _NAMED_AS_PLACE = re.compile(
@@ -2240,7 +2271,13 @@ def _reference(text, mention):
         and not any(c.precision == PROVINCE for c in mention.candidates)
     ):
         return True
+    if (mention.start == 0 or text[mention.start - 1] == "\n") and _DATELINE_AFTER.match(after):
+        return True  # "DAMASCUS\n\nFive civilians were killed in Arbin": where the reporter is
     return bool(_REFERENCE_AFTER.match(after))
+
+
+# A dateline that opens a line: the name alone on it, or before a dash ("DAMASCUS, Syria --").
+_DATELINE_AFTER = re.compile(r"(?:,\s*Syria)?[ \t]*(?:\r?\n|[-–—]{1,2}[ \t])")
 
 
 reference = _reference  # (the pipeline's name for it)

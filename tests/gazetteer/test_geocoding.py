@@ -1333,3 +1333,51 @@ def test_a_city_named_as_the_place_stays_the_place_beside_a_village_of_its_gover
 def test_an_area_in_damascus_is_not_a_village_of_its_name_in_the_countryside(gazetteer):
     text = "A suicide bomber blew himself up in al-Midan area in Damascus, killing 11 people."
     assert located(gazetteer, text).province_code == "SY-DI"
+
+
+@pytest.mark.parametrize(
+    ("text", "governorate"),
+    [
+        # (a reviewer's) a city named in the possessive names the region after it, which holds
+        # the towns: they are not in the city
+        (
+            "Regime forces shelled the towns of Arbin and Hamouria in Damascus' besieged Eastern"
+            " Ghouta region on Tuesday, killing five.",
+            "SY-RD",
+        ),
+        (
+            "Jets struck Saqba in Damascus's eastern countryside on Tuesday, killing five.",
+            "SY-RD",
+        ),
+        # a district of the Syrian capital is in the capital, whatever village elsewhere
+        # shares its name
+        (
+            "Two suicide bombers attacked a police station in the Midan district of the Syrian"
+            " capital, killing 17 people.",
+            "SY-DI",
+        ),
+        (
+            "Mortar shells hit the Mezzeh neighbourhood of the capital, killing two.",
+            "SY-DI",
+        ),
+    ],
+)
+def test_a_part_of_the_capital_or_of_a_citys_region(gazetteer, text, governorate):
+    chosen = gazetteer.choose(text)
+    assert chosen is not None and chosen.location.province_code == governorate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a reviewer's Anadolu story) the dateline on its own line is where the reporter is
+        "DAMASCUS\n\nFive civilians were killed when regime shells hit Arbin on Tuesday.",
+        "DAMASCUS, Syria -- Five civilians were killed when regime shells hit Arbin on Tuesday.",
+        "Damascus — Five civilians were killed when regime shells hit Arbin on Tuesday.",
+        "DAMASCUS\n\nFive civilians were killed when regime forces shelled the towns of Arbin"
+        " and Hamouria in Damascus' besieged Eastern Ghouta region.",
+    ],
+)
+def test_a_dateline_opening_a_line_is_not_the_events_place(gazetteer, text):
+    chosen = gazetteer.choose(text)
+    assert chosen is not None and chosen.location.province_code == "SY-RD"
