@@ -506,6 +506,15 @@ _DEFENDED_BY = re.compile(
 )
 
 
+# A side said not to have done it: "Russian and Syrian warplanes have not approached the city"
+# (not "have not stopped", which did; nor "have not been identified", said of whose they were).
+_DID_NOT_AFTER = re.compile(
+    r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,2}?\s+(?:have|has|had|did|do|does)\s*"
+    r"(?:not|n['’]t|never)\s+(?!(?:been|stop|stopped|cease|ceased|end|ended|let|halt|halted)\b)",
+    re.I,
+)
+
+
 def _role(text, mention):
     # (a name in quotes is read as written without them: the “Islamic State” executes; and
     # its backers said between commas are passed over: "The army, backed by Russian jets,
@@ -516,6 +525,8 @@ def _role(text, mention):
         return 0.0
     if _DEFENDED_BY.search(before):
         return 0.0  # "an assault repelled by army units": the defenders
+    if _DID_NOT_AFTER.match(after):
+        return 0.0  # "Russian and Syrian warplanes have not approached the city"
     score = 0.0
     if _COUNTED_BEFORE.search(before):
         # "20 IS fighters killed": a counted group is the dead, not the killer.

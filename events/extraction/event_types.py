@@ -151,6 +151,20 @@ class Cue:
     weight: float
 
 
+# What did not happen: "no shelling or air strikes", "no further air raids"; "warplanes have
+# not approached the city" (not "shelling did not stop", which went on).
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no|nor|neither)\s+(?:(?:further|more|new|other|fresh|major|heavy|reported)\s+)?"
+    r"(?:[\w-]+\s+or\s+)?$",
+    re.I,
+)
+_NEGATED_AFTER = re.compile(
+    r"\s+(?:have|has|had|did|do|does|were|was|are|is)\s*(?:not|n['’]t|never)\s+"
+    r"(?!(?:stop|stopped|cease|ceased|end|ended|abate|abated|let|subside|subsided)\b)",
+    re.I,
+)
+
+
 def find_cues(text, offset=0):
     """Every event-type cue in `text`, in text order, spans shifted by `offset`.
 
@@ -178,6 +192,10 @@ def find_cues(text, offset=0):
             )
         ):
             kind, weight = "other", 0.8  # "arrested three ISIS members in a raid": on foot
+        if _NEGATED_BEFORE.search(text, max(0, start - 40), start) or _NEGATED_AFTER.match(
+            text, end
+        ):
+            continue  # "no shelling or air strikes since noon", "warplanes have not approached"
         window = max(0, start - 60)
         if "after" in text[window:start].lower() and _EARLIER.search(text, window, start):
             continue  # "days after a chemical attack": an earlier incident, not this one

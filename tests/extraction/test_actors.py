@@ -640,3 +640,29 @@ def test_an_aggression_the_defenders_confronted_and_shot_down_is_the_aggressors(
         " missiles that targeted a military position in al-Kiswah. Two soldiers were martyred."
     )
     assert attackers(text)[:1] == ["israel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # (a reviewer's) who did not attack is no attacker
+        (
+            "Eight civilians were killed as militants shelled western Aleppo, the ministry said,"
+            " adding that Russian and Syrian warplanes have not approached the city for days.",
+            "russia",
+        ),
+        ("The Syrian army did not shell the town, the ministry said.", "syrian_government"),
+    ],
+)
+def test_a_side_said_not_to_have_attacked_is_no_attacker(text, group):
+    assert all(score <= 0 for found, score in mentions(text) if found == group), mentions(text)
+
+
+def test_the_side_said_not_to_have_attacked_is_not_the_perpetrator():
+    text = (
+        "Eight civilians, including three children, were killed as militants shelled residential"
+        " areas in western Aleppo, the Russian Defense Ministry said, adding that Russian and"
+        " Syrian warplanes have not approached the city for ten days."
+    )
+    # ("militants" names no group the lexicon knows: the attacker is unnamed, not Russia)
+    assert "russia" not in attackers(text)[:1]

@@ -140,3 +140,28 @@ def test_a_mine_that_exploded_and_an_air_operation(text, kind):
 )
 def test_missiles_fired_at_and_shells_of_toxic_substances(text, kind):
     assert best_kind(find_cues(text)) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a reviewer's) what did not happen is no cue
+        "There has been no shelling or air strikes since noon, a rebel spokesman said.",
+        "Russian and Syrian warplanes have not approached the city for ten days.",
+        "There were no air raids on the town on Friday.",
+    ],
+)
+def test_a_negated_attack_is_no_cue(sentence):
+    assert find_cues(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("No one was killed in the air strike on the market.", "airstrike"),
+        ("Shelling did not stop overnight, killing two.", "shelling"),
+        ("Not a day passes without shelling, and on Monday mortars killed two.", "shelling"),
+    ],
+)
+def test_a_negation_elsewhere_leaves_the_cue(sentence, kind):
+    assert best_kind(find_cues(sentence)) == kind
