@@ -277,6 +277,13 @@ _SUBSET_CLAUSE = re.compile(
     r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+(?:\s*,\s*|\s+)){1,6}?(?=(?:were|was|are|have|had|died|killed)\b)",
     re.I,
 )
+# A figure's people told between commas after it: "a family of six, a mother and her four
+# children along with their father, was killed".
+_APPOSITION = re.compile(
+    r"^\s*,\s*(?:a|an|his|her|their)\s+(?:[\w'’-]+\s+){0,11}?[\w'’-]+\s*,\s*"
+    r"(?=(?:were|was|are|have|had|died|killed)\b)",
+    re.I,
+)
 _WERE = re.compile(
     r"\s+(?:(?:dead|victims|killed|people|others)\s+)?(?:were|are|was)(?:\s+all)?(?=\s)", re.I
 )
@@ -696,6 +703,8 @@ def _category(after, killing=False):
             return "combatants", bodies.end() + found.end()
     if armed:
         return "combatants", armed.end()
+    if _APPOSITION.match(after):
+        return None, 0  # "a family of six, a mother and her four children, ...": not six mothers
     stop = _PHRASE_END.search(after, 1)
     phrase = after[: stop.start()] if stop else after[:60]
     for word in list(re.finditer(r"[\w'’-]+", phrase))[:4]:
@@ -833,6 +842,7 @@ def find_tolls(sentence, offset=0):
     pending = []
     list_head = None  # where a list of a toll's parts ends its first part (see below)
     previous = None  # (end, kind, subset) of the last figure read, for "X and Y"
+    apposed = (0, 0)  # the people told between commas after a figure (_APPOSITION): its span
     for match in NUMBER_RE.finditer(sentence):
         values = _range(match)
         if values is None:
@@ -959,6 +969,9 @@ def find_tolls(sentence, offset=0):
             # "pound Islamic State targets, kill at least 20": the group's dead, not presumed
             # civilians
             struck = _group_struck(_clause_before(sentence, match.start()))
+        if category is None and (apposition := _APPOSITION.match(after)):
+            category = "total"  # "a family of six, a mother and her four children, was killed"
+            apposed = (match.end(), match.end() + apposition.end())
         if (
             category is None
             and (clause := _SUBSET_CLAUSE.match(after))
@@ -977,6 +990,11 @@ def find_tolls(sentence, offset=0):
         subset = bool(
             _SUBSET_BEFORE.search(before) or (tolls and _PARTS_AFTER_COLON.search(before))
         )
+        if apposed[0] <= match.start() < apposed[1]:
+            # its people: parts of the figure before, not more of a list with it
+            subset = True
+            if previous and previous[0] <= apposed[0]:
+                previous = None
         after_verb = _KILLED_AFTER.match(window)
         joiner = sentence[previous[0] : match.start()].translate(_QUOTES) if previous else None
         joins = previous and (

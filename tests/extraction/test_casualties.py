@@ -1345,3 +1345,14 @@ def test_a_war_told_in_hundreds_of_thousands_gives_no_toll_to_a_story_without_on
         "2019-02-06",
     )
     assert not any((e.get("killed") or {}).get("civilians") for e in events)
+
+
+def test_a_familys_people_told_between_commas_are_its_parts():
+    # (a reviewer's: "six, a mother" was six women, and the family's people a further five)
+    sentence = (
+        "A family of six, a mother and her four children along with their father, was killed"
+        " when the shell hit their home."
+    )
+    assert killed(sentence, "total")["best"] == 6
+    assert killed(sentence, "women")["best"] == 1
+    assert killed(sentence, "children")["best"] == 4
