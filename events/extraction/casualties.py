@@ -163,7 +163,7 @@ _KILLED_AFTER = re.compile(
 )
 _KILLED_BEFORE = re.compile(
     r"(?P<verb>\bkill(?:ed|ing|s)?(?:\s+(?:a|an|one|the|an\s+entire|a\s+whole)\s+family\s+of)?|"
-    r"\bshot\s+dead|\bgunned\s+down|\bdead\s+(?:also\s+)?includ(?:ed|e|es)|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
+    r"\bshot\s+dead|\bgunned\s+down|\b(?:dead|victims|those\s+killed)\s+(?:also\s+)?includ(?:ed|e|es)|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
     r"\blives\s+of|\bdeaths?\s+of|\bmartyrdom\s+of|\bmassacre\s+of|\bexecut(?:e|ed|ing|es)|\bbehead(?:ed|ing|s)?|"
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
     r"\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed)\s+at|"
@@ -256,10 +256,11 @@ _OF_THEM = re.compile(
 )
 _SUBSET_BEFORE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|"
-    r"\bamong\s+the\s+(?:dead|martyrs|victims|killed|fatalities)\s+(?:were|are)|"
+    r"\bamong\s+(?:the\s+(?:dead|martyrs|victims|killed|fatalities)|those\s+killed)\s+"
+    r"(?:were|are)|"
     # "the other 11 were jihadists", "the remaining 27 dead were fighters"
     r"\bthe\s+(?:other|remaining)|"
-    r"\bdead\s+(?:also\s+)?includ(?:ed|e|es)|"
+    r"\b(?:dead|victims|those\s+killed)\s+(?:also\s+)?includ(?:ed|e|es)|"
     # "including the bomber and four soldiers": after one person the list singles out
     r"\bincluding\s+(?:the|a|an|its|his|her|their)\s+(?:[a-z'’-]+\s+){0,4}?[a-z'’-]+\s+and)"
     r"\s*:?\s*(?:at\s+least\s+)?$",
@@ -284,6 +285,10 @@ _APPOSITION = re.compile(
     r"(?=(?:were|was|are|have|had|died|killed)\b)",
     re.I,
 )
+# What joins the parts of a list: "109 evacuees from the two towns and 17 rebel fighters".
+_LIST_JOINER = re.compile(
+    r"(?:\s+(?:from|of|in)\s+(?:the\s+)?[\w'’ -]{1,40}?)?\s*(?:,\s*)?(?:and\s+)?"
+)
 _WERE = re.compile(
     r"\s+(?:(?:dead|victims|killed|people|others)\s+)?(?:were|are|was)(?:\s+all)?(?=\s)", re.I
 )
@@ -307,10 +312,14 @@ _UPDATED = re.compile(
 # "Among the dead were five children", "Among the dead are three members of the local armed
 # group": the dead told as such (its "verb" group is what _kind reads).
 _AMONG_THE_DEAD = re.compile(
-    r"\bamong\s+the\s+(?P<verb>dead|martyrs|victims|killed|fatalities)\s+(?:are|were)\s*$", re.I
+    r"\bamong\s+(?:the\s+|those\s+(?=killed))(?P<verb>dead|martyrs|victims|killed|fatalities)\s+"
+    r"(?:are|were)\s*$",
+    re.I,
 )
 _DEAD_INCLUDED = re.compile(
-    r"\bdead\s+(?:also\s+)?includ(?:ed|e|es)\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I
+    r"\b(?:dead|victims|those\s+killed)\s+(?:also\s+)?includ(?:ed|e|es)\s+"
+    r"(?:at\s+least\s+|some\s+|about\s+)?$",
+    re.I,
 )
 # "four more victims", "two additional bodies": an increment (of the risen toll before it).
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|further)\b", re.I)
@@ -842,6 +851,7 @@ def find_tolls(sentence, offset=0):
     pending = []
     list_head = None  # where a list of a toll's parts ends its first part (see below)
     previous = None  # (end, kind, subset) of the last figure read, for "X and Y"
+    included = None  # where a part the dead included, not read, ends (see below)
     apposed = (0, 0)  # the people told between commas after a figure (_APPOSITION): its span
     for match in NUMBER_RE.finditer(sentence):
         values = _range(match)
@@ -934,7 +944,11 @@ def find_tolls(sentence, offset=0):
         if not before_verb and not of_a_kind:
             before_verb = _AMONG_THE_DEAD.search(before)
         if of_a_kind and _DEAD_INCLUDED.search(before):
-            continue  # "The dead included three members of the local council"
+            # "The dead included three members of the local council" (and the list goes on as
+            # parts of the dead: "... and 17 rebel fighters")
+            included = match.end() + _noun_end(after, noun_end, category)
+            previous = (included, "killed", True)
+            continue
         struck = False
         if category in (None, "total") and (alone := _OF_THEM_ALONE.match(after)):
             # "clashed with the terrorists, killing nine of them": the people named before.
@@ -990,6 +1004,9 @@ def find_tolls(sentence, offset=0):
         subset = bool(
             _SUBSET_BEFORE.search(before) or (tolls and _PARTS_AFTER_COLON.search(before))
         )
+        if included is not None and _LIST_JOINER.fullmatch(sentence, included, match.start()):
+            subset = True  # "The dead included 109 evacuees ... and 17 rebel fighters"
+        included = None
         if apposed[0] <= match.start() < apposed[1]:
             # its people: parts of the figure before, not more of a list with it
             subset = True

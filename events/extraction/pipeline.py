@@ -899,6 +899,14 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         )
         if not (_compatible(facts, cause, anchor_cause) or repeats):
             continue
+        told = all_facts[facts.sentence.index - 1]
+        if (
+            facts.killed
+            and all(t.subset for t in facts.killed)
+            and told.sentence.index not in used
+            and any(not t.subset for t in told.killed)
+        ):
+            continue  # "... 270 killed in April. The victims included 51 children": its parts
         refers = _ANAPHORA.search(facts.sentence.text)
         if not (repeats or refers) and _elsewhere(gazetteer, head, facts, anchor_facts):
             continue  # "... in Kafr Zita in Hama. In Daraa, an air strike killed four": another

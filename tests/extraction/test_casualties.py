@@ -1356,3 +1356,29 @@ def test_a_familys_people_told_between_commas_are_its_parts():
     assert killed(sentence, "total")["best"] == 6
     assert killed(sentence, "women")["best"] == 1
     assert killed(sentence, "children")["best"] == 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "category", "best"),
+    [
+        # (two reviewers') the parts of the dead, however the text introduces them
+        ("Shelling killed 11 people. Among those killed were four children.", "children", 4),
+        ("The strike killed 7. The victims included two children.", "children", 2),
+        ("The strike killed 7. Those killed included two children.", "children", 2),
+        # a list the dead included goes on past a part of a kind that is not read
+        (
+            "A convoy was hit, killing 126. The dead included 109 evacuees from the two towns"
+            " and 17 rebel fighters.",
+            "combatants",
+            17,
+        ),
+        (
+            "The strike killed 12. The dead included three members of the local council and two"
+            " children, the monitor said.",
+            "children",
+            2,
+        ),
+    ],
+)
+def test_the_parts_of_the_dead_are_read_however_introduced(sentence, category, best):
+    assert killed(sentence, category)["best"] == best
