@@ -441,7 +441,10 @@ _FIRED_FROM_BEFORE = re.compile(
 )
 _ASIDE = re.compile(
     r"^\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+)?(?:backed|supported|aided|assisted|"
-    r"helped|covered|led)\s+by\s+[^,.;]{1,80},",
+    r"helped|covered|led)\s+by\s+[^,.;]{1,80},|"
+    # what the group is, between commas: "Hayat Tahrir al-Sham, an alliance led by the former
+    # Al-Qaeda affiliate in Syria, claimed the twin bombing"
+    r"^\s*,\s*(?:an?|the)\s+[^,.;()]{1,80},",
     re.I,
 )
 # (unless the news before "after" has its toll: "jets killed 20 in Douma after shelling by

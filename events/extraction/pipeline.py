@@ -205,6 +205,9 @@ def _specific(mentions, text):
         if sworn is not None:
             mention, sworn = replace(mention, start=sworn), None
         elif kept and mention.entry.group == "unknown" and mention.start - kept[-1].end <= 3:
+            # (and the named group reads on to what its words say it did: "The ISIL takfiri
+            # terrorist group claimed responsibility")
+            kept[-1] = replace(kept[-1], end=max(kept[-1].end, mention.end))
             continue
         following = mentions[index + 1] if index + 1 < len(mentions) else None
         surface = text[mention.start : mention.end]

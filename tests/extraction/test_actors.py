@@ -666,3 +666,23 @@ def test_the_side_said_not_to_have_attacked_is_not_the_perpetrator():
     )
     # ("militants" names no group the lexicon knows: the attacker is unnamed, not Russia)
     assert "russia" not in attackers(text)[:1]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # (a reviewer's) a group's name reads on to its verb past the words that describe it
+        (
+            "A car bomb killed 12 people in Qamishli. The ISIL takfiri terrorist group claimed"
+            " responsibility for the bombing.",
+            "islamic_state",
+        ),
+        (
+            "Two suicide bombers killed 40 in Damascus. Hayat Tahrir al-Sham, an alliance led by"
+            " the former Al-Qaeda affiliate in Syria, claimed the twin bombing on Sunday.",
+            "hts",
+        ),
+    ],
+)
+def test_a_group_described_before_its_verb_is_the_attacker(text, group):
+    assert attackers(text)[:1] == [group]
