@@ -480,6 +480,17 @@ _SAID_IT_DID = re.compile(
 PRIOR_ATTACK_SHARE = 0.3
 
 
+# "fired by the so-called 'Free Syrian Army'": the name as if written plainly.
+_SO_CALLED = re.compile(r"(?:\bso[\s-]called\s+)?['‘“\"«]?$", re.I)
+_CLOSING_QUOTE = re.compile(r"^['’](?=\s)")
+# The rest of a group's name after the words the lexicon knows: "the Nour al-Din al-Zenki
+# Movement fired".
+_NAME_TAIL = re.compile(
+    r"^['’”\"»]?\s+(?-i:Movement|Brigades?|Battalions?|Front|Group|Division|Corps|Faction)\b",
+    re.I,
+)
+
+
 def role(text, mention):
     """How strongly the sentence makes this mention the one who attacked (+) or was hit (-)."""
     score = _role(text, mention)
@@ -522,8 +533,10 @@ def _role(text, mention):
     # (a name in quotes is read as written without them: the “Islamic State” executes; and
     # its backers said between commas are passed over: "The army, backed by Russian jets,
     # killed")
-    before = text[max(0, mention.start - 40) : mention.start].rstrip('“"«')
-    after = _ASIDE.sub("", text[mention.end : mention.end + 140].lstrip('”"»'), count=1)[:60]
+    before = _SO_CALLED.sub("", text[max(0, mention.start - 52) : mention.start])[-40:]
+    after = _NAME_TAIL.sub("", text[mention.end : mention.end + 160], count=1)
+    after = _CLOSING_QUOTE.sub("", after.lstrip('”"»'), count=1)
+    after = _ASIDE.sub("", after[:140], count=1)[:60]
     if _DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(after):
         return 0.0
     if _DEFENDED_BY.search(before):

@@ -686,3 +686,19 @@ def test_the_side_said_not_to_have_attacked_is_not_the_perpetrator():
 )
 def test_a_group_described_before_its_verb_is_the_attacker(text, group):
     assert attackers(text)[:1] == [group]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # (a reviewer's) "so-called", quotes and the rest of a group's name
+        (
+            "Terrorists of the so-called 'Nour al-Din al-Zenki Movement' fired rocket shells on"
+            " Aleppo, killing two.",
+            "opposition",
+        ),
+        ("Shells fired by the so-called 'Free Syrian Army' hit Aleppo, killing two.", "opposition"),
+    ],
+)
+def test_a_group_named_as_so_called_or_in_quotes_is_the_attacker(text, group):
+    assert attackers(text)[:1] == [group]
