@@ -2271,11 +2271,24 @@ def _reference(text, mention):
         and not any(c.precision == PROVINCE for c in mention.candidates)
     ):
         return True
+    if _STATE_SPEAKS_AFTER.match(after) and any(
+        c.province_code == CAPITAL_CODE and c.precision == PLACE for c in mention.candidates
+    ):
+        return True  # "as Damascus and Moscow rejected accusations": the government
     if (mention.start == 0 or text[mention.start - 1] == "\n") and _DATELINE_AFTER.match(after):
         return True  # "DAMASCUS\n\nFive civilians were killed in Arbin": where the reporter is
     return bool(_REFERENCE_AFTER.match(after))
 
 
+# The capital that speaks or acts for its government: "Damascus denied it", "Damascus and
+# Moscow rejected accusations".
+_STATE_SPEAKS_AFTER = re.compile(
+    r"(?:\s+and\s+(?:Moscow|Tehran|Ankara|Washington|Russia|Iran|its\s+allies)\b)?"
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|denied|denies|rejected|rejects|accused|"
+    r"accuses|blamed|blames|insisted|insists|claimed|claims|maintains|maintained|condemned|"
+    r"condemns|warned|warns|announced|announces|refused|refuses|responded|dismissed|"
+    r"dismisses|vowed|vows)\b"
+)
 # A dateline that opens a line: the name alone on it, or before a dash ("DAMASCUS, Syria --").
 _DATELINE_AFTER = re.compile(r"(?:,\s*Syria)?[ \t]*(?:\r?\n|[-–—]{1,2}[ \t])")
 
