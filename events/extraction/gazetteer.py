@@ -2277,9 +2277,14 @@ def _reference(text, mention):
         return True  # "as Damascus and Moscow rejected accusations": the government
     if (mention.start == 0 or text[mention.start - 1] == "\n") and _DATELINE_AFTER.match(after):
         return True  # "DAMASCUS\n\nFive civilians were killed in Arbin": where the reporter is
+    line = text[text.rfind("\n", 0, mention.start) + 1 : mention.start]
+    if _DATELINE_CITY.fullmatch(line) and _OUTLET_AFTER.match(after):
+        return True  # the outlet's name in it: "Cairo, Ahram Online -"
     return bool(_REFERENCE_AFTER.match(after))
 
 
+_DATELINE_CITY = re.compile(r"(?-i:[A-Z])[\w'’. -]{1,30},[ \t]*")
+_OUTLET_AFTER = re.compile(r"(?:[ \t]+(?-i:[A-Z])[\w.’']*){0,2}[ \t]*[-–—]{1,2}")
 # The capital that speaks or acts for its government: "Damascus denied it", "Damascus and
 # Moscow rejected accusations".
 _STATE_SPEAKS_AFTER = re.compile(
@@ -2290,7 +2295,10 @@ _STATE_SPEAKS_AFTER = re.compile(
     r"dismisses|vowed|vows)\b"
 )
 # A dateline that opens a line: the name alone on it, or before a dash ("DAMASCUS, Syria --").
-_DATELINE_AFTER = re.compile(r"(?:,\s*Syria)?[ \t]*(?:\r?\n|[-–—]{1,2}[ \t])")
+_DATELINE_AFTER = re.compile(
+    r"(?:,\s*Syria)?(?:,[ \t]*(?-i:[A-Z])[\w.’']*(?:[ \t]+(?-i:[A-Z])[\w.’']*){0,2})?[ \t]*"
+    r"(?:\r?\n|[-–—]{1,2}[ \t]?)"
+)  # (and the outlet's name: "Cairo, Ahram Online -", "Damascus, SANA-")
 
 
 reference = _reference  # (the pipeline's name for it)

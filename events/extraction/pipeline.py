@@ -739,7 +739,7 @@ def _place(event, evidence, places, focus, primary):
     if _reads_as_province(location, own, places.text):
         # "in the province of Deir Ezzor ... Al-Soussa lies east of the river": the village
         # named elsewhere in the news (not in background) is where it happened.
-        finer = _finer_place(location, mentions, places.allowed)
+        finer = _finer_place(location, mentions, places.allowed, places.text)
         if finer is not None:
             location, mention = finer
             own = [mention]
@@ -803,12 +803,14 @@ def _reads_as_province(location, mentions, text):
     return False
 
 
-def _finer_place(location, mentions, allowed):
+def _finer_place(location, mentions, allowed, text):
     for mention in mentions:
         if _names(mention, location) or not any(
             s <= mention.start and mention.end <= e for s, e in allowed
         ):
             continue
+        if gazetteer_reference(text, mention):
+            continue  # (a dateline's outlet, "Cairo, Ahram Online -", is not Harim)
         candidates = [c for c in mention.candidates if c.province_code == location.province_code]
         # Only a mention that can hardly be another place of another governorate.
         if candidates and candidates[0].precision == "place" and len(mention.candidates) <= 2:

@@ -1596,3 +1596,18 @@ def test_the_parts_of_a_toll_told_after_it_are_not_the_news_own_dead():
     )
     figures = {(e.get("killed") or {}).get("civilians", {}).get("best") for e in events}
     assert figures <= {None, 270}  # (not 79: the children and women as the news's dead)
+
+
+def test_a_foreign_dateline_with_its_outlet_is_not_the_storys_place():
+    # (a reviewer's: "Cairo" is spelled as Syrian villages are, and the outlet's "Ahram" as
+    # Harim)
+    [event] = extract(
+        "Russia and Turkey agree on a buffer zone in Syria's Idlib",
+        "Cairo, Ahram Online - Russia and Turkey agreed on Monday to set up a demilitarised zone"
+        " in Syria's Idlib province, the last rebel stronghold, a move that appears to have"
+        " averted a government offensive.\n\nPutin said the zone would be 15 to 20 kilometres"
+        " deep.",
+        "2018-09-17",
+    )
+    assert event["province_code"] == "SY-ID"
+    assert event["place"] in (None, "Idleb")
