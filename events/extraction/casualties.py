@@ -181,7 +181,9 @@ _THINGS = re.compile(
     r"depots?|vehicles?|tanks?|trucks?|weapons?|launchers?|bases?|hideouts?|headquarters|"
     r"fortifications?|tunnels?|caves?|warehouses?|factor(?:y|ies)|buildings?|bunkers?|"
     r"ammunition|drones?|aircraft|helicopters?|strongholds?|command\s+(?:centres?|centers?|"
-    r"posts?)|checkpoints?|installations?|infrastructure)\s*$",
+    r"posts?)|checkpoints?|installations?|infrastructure|"
+    # (weapons: "destroyed over 30 cruise missiles and guided bombs")
+    r"missiles?|rockets?|bombs?|shells?|projectiles?|mortars?)\s*$",
     re.I,
 )
 # The nouns of people in the plural ("soldiers manning checkpoints" are people).

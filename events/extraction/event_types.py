@@ -165,6 +165,14 @@ _NEGATED_AFTER = re.compile(
 )
 
 
+# The attack a strike answers: "in retaliation for a deadly chemical weapons attack".
+_ANSWERED = re.compile(
+    r"\b(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\s+(?:an?|the|its|their)?\s*"
+    r"(?:[\w'’-]+\s+){0,4}$",
+    re.I,
+)
+
+
 def find_cues(text, offset=0):
     """Every event-type cue in `text`, in text order, spans shifted by `offset`.
 
@@ -192,6 +200,8 @@ def find_cues(text, offset=0):
             )
         ):
             kind, weight = "other", 0.8  # "arrested three ISIS members in a raid": on foot
+        if _ANSWERED.search(text, max(0, start - 60), start):
+            continue  # "in retaliation for a deadly chemical weapons attack": an earlier one
         if _NEGATED_BEFORE.search(text, max(0, start - 40), start) or _NEGATED_AFTER.match(
             text, end
         ):

@@ -1382,3 +1382,15 @@ def test_a_familys_people_told_between_commas_are_its_parts():
 )
 def test_the_parts_of_the_dead_are_read_however_introduced(sentence, category, best):
     assert killed(sentence, category)["best"] == best
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a reviewer's) weapons destroyed are no dead
+        "Syrian air defences destroyed over 30 cruise missiles and guided bombs fired by jets.",
+        "The army destroyed 12 rockets and four mortar shells, the ministry said.",
+    ],
+)
+def test_weapons_destroyed_are_no_toll(sentence):
+    assert killed(sentence, "total") is None

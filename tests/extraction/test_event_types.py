@@ -165,3 +165,13 @@ def test_a_negated_attack_is_no_cue(sentence):
 )
 def test_a_negation_elsewhere_leaves_the_cue(sentence, kind):
     assert best_kind(find_cues(sentence)) == kind
+
+
+def test_the_attack_a_strike_answers_is_not_its_kind():
+    # (a reviewer's: the US strike "in retaliation for a deadly chemical weapons attack" was
+    # read as chemical)
+    cues = find_cues(
+        "US cruise missiles struck the Shayrat air base in retaliation for a deadly chemical"
+        " weapons attack on Khan Sheikhoun."
+    )
+    assert best_kind(cues) == "missile"
