@@ -277,7 +277,10 @@ _REVISED_UP = re.compile(
 _PARTS_AFTER_COLON = re.compile(r":\s*(?:at\s+least\s+)?$")
 # "six civilians, including a child, were killed": the subset clause hides the verb.
 _SUBSET_CLAUSE = re.compile(
-    r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+(?:\s*,\s*|\s+)){1,6}?(?=(?:were|was|are|have|had|died|killed)\b)",
+    r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+(?:\s*,\s*|\s+)){1,6}?(?=(?:were|was|are|have|had|died|killed)\b)"
+    # "Twenty-two civilians, of whom five were children and three were women, were killed"
+    r"|^\s*,\s*of\s+(?:whom|them)\s+(?:[\w'’-]+\s+){1,12}?[\w'’-]+\s*,\s*"
+    r"(?=(?:were|was|have|had|died|killed)\b)",
     re.I,
 )
 # A figure's people told between commas after it: "a family of six, a mother and her four
@@ -924,7 +927,19 @@ def find_tolls(sentence, offset=0):
                 )
             continue
         category, noun_end = _category(after, killing=bool(before_verb))
-        if category == "total" and _SUBSET_BEFORE.search(before) and (were := _WERE.match(after)):
+        if (
+            category == "total"
+            and (
+                _SUBSET_BEFORE.search(before)
+                # (the list goes on: "of whom five were children and three were women")
+                or (
+                    previous
+                    and previous[2]
+                    and _AND.fullmatch(sentence, previous[0], match.start())
+                )
+            )
+            and (were := _WERE.match(after))
+        ):
             # "killed 215 people, of whom 116 were civilians": the part's kind after its verb
             told, told_end = _category(after[were.end() :])
             if told not in (None, "total"):

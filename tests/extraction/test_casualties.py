@@ -1394,3 +1394,20 @@ def test_the_parts_of_the_dead_are_read_however_introduced(sentence, category, b
 )
 def test_weapons_destroyed_are_no_toll(sentence):
     assert killed(sentence, "total") is None
+
+
+def test_a_toll_told_with_its_parts_between_commas_before_its_verb():
+    # (a reviewer's: the 22 were lost, and "three were women" was three of anyone)
+    sentence = (
+        "Twenty-two civilians, of whom five were children and three were women, were killed in"
+        " the raids."
+    )
+    assert killed(sentence)["best"] == 22
+    assert killed(sentence, "children")["best"] == 5
+    assert killed(sentence, "women")["best"] == 3
+
+
+def test_each_part_of_whom_keeps_its_kind():
+    sentence = "The raids killed 215 people, of whom 116 were civilians and 99 were fighters."
+    assert killed(sentence)["best"] == 116
+    assert killed(sentence, "combatants")["best"] == 99
