@@ -898,7 +898,9 @@ def find_tolls(sentence, offset=0):
             "the dead",
             "those killed",
         )
-        if of_them and (tolls or of_the_dead):
+        # ("Seventeen of them were civilians" opening its sentence: of the toll told before)
+        opens = not sentence[: match.start()].strip(" \t\"“'‘(")
+        if of_them and (tolls or of_the_dead or opens):
             # "18 killed ... 17 of them militants": a part of the toll just given.
             noun = of_them["noun"]
             category, noun_end = _category(" " + noun)

@@ -359,6 +359,11 @@ _RESPONSE = re.compile(
 )
 
 
+def _whole_toll(facts):
+    """Does the sentence tell a toll that is not only parts of another?"""
+    return any(not t.subset for t in facts.killed)
+
+
 def _perpetrators(facts_list, actors, kind):
     by_actor = {}
     for position, facts in enumerate(facts_list):
@@ -896,6 +901,24 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     for facts in all_facts[anchor + 1 :]:
         if facts.context or facts.background or facts.separate:
             continue
+        told = all_facts[facts.sentence.index - 1]
+        parts_only = facts.killed and all(t.subset for t in facts.killed)
+        whole = next(
+            (f for f in reversed(all_facts[: facts.sentence.index]) if _whole_toll(f)), None
+        )
+        if (
+            parts_only
+            and whole is not None
+            and whole.sentence.index in used
+            and facts.sentence.index <= lead_end
+        ):
+            # "IS executed 22 ... Seventeen of them were civilians ..., while the other five were
+            # soldiers captured as the jihadists overran the city": the news's dead; what else
+            # the sentence tells is not the news's kind
+            facts.cues = []
+            members.append(facts)
+            used.add(facts.sentence.index)
+            continue
         cause = _cause(event_types.best_kind(facts.cues))
         # "Offensive leaves 70 dead" then "70 fighters were killed in battle": the lead that
         # repeats the headline's toll tells the same story, whatever weapon it names.
@@ -904,13 +927,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         )
         if not (_compatible(facts, cause, anchor_cause) or repeats):
             continue
-        told = all_facts[facts.sentence.index - 1]
-        if (
-            facts.killed
-            and all(t.subset for t in facts.killed)
-            and told.sentence.index not in used
-            and any(not t.subset for t in told.killed)
-        ):
+        if parts_only and told.sentence.index not in used and _whole_toll(told):
             continue  # "... 270 killed in April. The victims included 51 children": its parts
         refers = _ANAPHORA.search(facts.sentence.text)
         if not (repeats or refers) and _elsewhere(gazetteer, head, facts, anchor_facts):
@@ -1001,6 +1018,8 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             break
         if facts.sentence.index in used or facts.context or not (facts.cues and facts.killed):
             continue
+        if not _whole_toll(facts):
+            continue  # ("Seventeen of them were civilians": parts of a toll, no incident)
         if facts.background:
             events.append(_event([facts], None, published, actors, places, False, True, "own"))
         elif (

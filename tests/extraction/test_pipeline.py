@@ -1611,3 +1611,26 @@ def test_a_foreign_dateline_with_its_outlet_is_not_the_storys_place():
     )
     assert event["province_code"] == "SY-ID"
     assert event["place"] in (None, "Idleb")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (reviewers') the parts of the news's dead told in the next sentence, whatever else
+        # that sentence tells
+        (
+            "Islamic State militants executed 22 people in Palmyra on Wednesday, a monitor said."
+            " Seventeen of them were civilians, while the other five were soldiers captured as"
+            " the jihadists overran the city.",
+            {"civilians": 17, "combatants": 5},
+        ),
+        (
+            "Gunmen shot dead eleven men in Deir ez-Zor on Monday, a monitor said. Three of them"
+            " were boys under the age of 18.",
+            {"children": 3},
+        ),
+    ],
+)
+def test_the_news_dead_broken_down_in_the_next_sentence(text, expected):
+    event = primary(extract("Eleven killed in Syria", text, "2017-10-23"))
+    assert {k: event["killed"][k]["best"] for k in expected} == expected
