@@ -702,3 +702,17 @@ def test_a_group_described_before_its_verb_is_the_attacker(text, group):
 )
 def test_a_group_named_as_so_called_or_in_quotes_is_the_attacker(text, group):
     assert attackers(text)[:1] == [group]
+
+
+def test_a_group_named_later_outranks_the_generic_word_of_the_headline_and_lead():
+    # (reviewers' SANA and Al-Manar copy: "terrorists" in the headline and the lead, the
+    # group named by the police source further on)
+    text = (
+        "Three civilians were killed on Monday when terrorists fired mortar shells at"
+        " residential neighbourhoods of Damascus, SANA reported. Five others were injured. A"
+        " police source said the shells were fired by the Faylaq al-Rahman militant group"
+        " from Jobar."
+    )
+    assert attackers(text, title="Terrorists' mortar shells kill 3 civilians in Damascus")[:1] == [
+        "opposition"
+    ]
