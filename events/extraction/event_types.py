@@ -34,9 +34,11 @@ _CUES = [
     (
         "missile",
         r"(?:cruise|ballistic|guided|surface[\s-]to[\s-]surface|tomahawk|scud|anti[\s-]tank)\s+"
-        r"missiles?|missile\s+(?:strikes?|attacks?)|missiles?\s+(?:struck|hit|slammed|targeted)|"
-        # "fired several missiles at"
-        r"(?<=fired\s)(?:(?:several|two|three|four|five|six|\d+)\s+)?missiles?|"
+        r"missiles?|missile\s+(?:strikes?|attacks?|aggression)|"
+        r"missiles?\s+(?:struck|hit|slammed|targeted)|"
+        # "fired several missiles at", "fired a number of missiles from Lebanese airspace"
+        r"(?<=fired\s)(?:(?:several|two|three|four|five|six|\d+|a\s+number\s+of|a\s+barrage\s+of|"
+        r"a\s+salvo\s+of|dozens\s+of)\s+)?missiles?|"
         r"tomahawks?",
         3.5,
     ),

@@ -175,3 +175,15 @@ def test_the_attack_a_strike_answers_is_not_its_kind():
         " weapons attack on Khan Sheikhoun."
     )
     assert best_kind(cues) == "missile"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a reviewer's SANA copy)
+        "Three army personnel were martyred as a result of an Israeli missile aggression.",
+        "The Israeli enemy fired a number of missiles from Lebanese airspace towards the airport.",
+    ],
+)
+def test_missiles_told_as_aggression_or_by_number_are_missiles(sentence):
+    assert best_kind(find_cues(sentence)) == "missile"
