@@ -2365,7 +2365,7 @@ def sound(name):
     if name.rstrip()[-1:] not in APOSTROPHES:
         # ta marbuta: -ah, -eh, -e; not before a final ayn's mark ("Mare'" is مارع)
         word = re.sub(r"(?<=[^aeiou])(?:[ae]h|e)$", "a", word)
-    word = re.sub(r"(?:^|(?<=[aeiu]))ou(?=[aei])", "w", word)  # French: Naoua is Nawa
+    word = re.sub(r"ou(?=[aei])", "w", word)  # French: Naoua is Nawa, Souaida Suwayda
     for old, new in _SOUNDS:
         word = word.replace(old, new)
     return re.sub(r"(.)\1+", r"\1", word)
