@@ -529,6 +529,23 @@ _DID_NOT_AFTER = re.compile(
 )
 
 
+# Fire from a group's ground: "fired from positions of the al-Qaeda-affiliated Nusra Front".
+_FIRED_FROM_THEIRS_BEFORE = re.compile(
+    r"\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:positions?|areas?|posts?|bases?|"
+    r"strongholds?|territory|territories)\s+(?:of|held\s+by|controlled\s+by|belonging\s+to)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
+    re.I,
+)
+# An accusation with its deed after the accused: "Activists accused cells affiliated with
+# Hayat Tahrir al-Sham (HTS) of carrying out the killing".
+_ACCUSED_BEFORE = re.compile(r"\baccus(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_OF_DOING_AFTER = re.compile(
+    r"^(?:\s*\([^)]{1,20}\))?\s+of\s+(?:carrying\s+out|being\s+behind|perpetrating|"
+    r"committing|launching|staging|firing|shelling|bombing|killing)\b",
+    re.I,
+)
+
+
 def _role(text, mention):
     # (a name in quotes is read as written without them: the “Islamic State” executes; and
     # its backers said between commas are passed over: "The army, backed by Russian jets,
@@ -543,6 +560,10 @@ def _role(text, mention):
         return 0.0  # "an assault repelled by army units": the defenders
     if _DID_NOT_AFTER.match(after):
         return 0.0  # "Russian and Syrian warplanes have not approached the city"
+    if _FIRED_FROM_THEIRS_BEFORE.search(before):
+        return 1.5  # "rockets fired from positions of the al-Qaeda-affiliated Nusra Front"
+    if _ACCUSED_BEFORE.search(before) and _OF_DOING_AFTER.match(after):
+        return 2.0  # "accused cells affiliated with Hayat Tahrir al-Sham of carrying out"
     score = 0.0
     if _COUNTED_BEFORE.search(before):
         # "20 IS fighters killed": a counted group is the dead, not the killer.

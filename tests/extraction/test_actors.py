@@ -716,3 +716,23 @@ def test_a_group_named_later_outranks_the_generic_word_of_the_headline_and_lead(
     assert attackers(text, title="Terrorists' mortar shells kill 3 civilians in Damascus")[:1] == [
         "opposition"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # (a reviewer's) fire from a group's ground, and the accused named before the deed
+        (
+            "Rockets fired from positions of the al-Qaeda-affiliated Nusra Front in Jabal"
+            " al-Akrad killed two civilians in Latakia.",
+            "hts",
+        ),
+        (
+            "Activists accused cells affiliated with Hayat Tahrir al-Sham (HTS) of carrying out"
+            " the killing of two men in Idlib.",
+            "hts",
+        ),
+    ],
+)
+def test_fire_from_a_groups_ground_and_the_accused_before_the_deed(text, group):
+    assert attackers(text)[:1] == [group]
