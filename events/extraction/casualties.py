@@ -764,6 +764,12 @@ def _noun_end(after, end, category):
     return end
 
 
+# Deaths no one inflicted: "died from the cold", "of hunger", "due to a lack of medicine".
+_NATURAL_CAUSE = re.compile(
+    r"\s+(?:from|of|due\s+to|because\s+of)\s+(?:the\s+)?(?:cold|hunger|starvation|"
+    r"malnutrition|disease|illness|exposure|freezing|natural\s+causes|(?:a\s+)?lack\s+of)\b",
+    re.I,
+)
 # Words read as a figure of one ("a child", "his son") only before a person's noun.
 _ARTICLE_NUMBERS = frozenset(("a", "an", "her", "his"))
 _ALSO = re.compile(r"\balso\b", re.I)
@@ -1032,6 +1038,8 @@ def find_tolls(sentence, offset=0):
             if previous and previous[0] <= apposed[0]:
                 previous = None
         after_verb = _KILLED_AFTER.match(window)
+        if after_verb and _NATURAL_CAUSE.match(rest, after_verb.end("verb")):
+            continue  # "several children have died from the cold this winter": no attack's dead
         joiner = sentence[previous[0] : match.start()].translate(_QUOTES) if previous else None
         joins = previous and (
             _AND.fullmatch(joiner)

@@ -28,7 +28,11 @@ BACKGROUND = re.compile(
     r"november|december)\s+(?:19|20)\d\d\b|"  # "in September 2017": another month's news
     r"\b(?:a\s+)?similar\s+(?:attack|explosion|blast|strike|raid|bombing|shelling|massacre)s?\b|"
     r"\bthe\s+(?:previous|last)\s+(?:attack|time)\b|"
-    r"\b(?:last|the\s+previous)\s+week['’]s\b",  # "Last week's barrel bomb attack on Nawa"
+    r"\b(?:last|the\s+previous)\s+week['’]s\b|"  # "Last week's barrel bomb attack on Nawa"
+    # an incident named by its year: "after a 2016 car bomb attack on its troops", "the 2013
+    # sarin attack on Ghouta"
+    r"\b(?:a|an|the)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|strikes?|"
+    r"massacres?|offensive|assault|raids?|blasts?|explosions?|shelling|siege)\b",
     re.I,
 )
 # Each alternative starts a word, so the whole is tried only where a word starts: Python's

@@ -1411,3 +1411,16 @@ def test_each_part_of_whom_keeps_its_kind():
     sentence = "The raids killed 215 people, of whom 116 were civilians and 99 were fighters."
     assert killed(sentence)["best"] == 116
     assert killed(sentence, "combatants")["best"] == 99
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a reviewer's aid story) deaths no one inflicted are no toll
+        "Several children have died from the cold this winter, according to UNICEF.",
+        "At least eight children died of hunger in the camp last month.",
+        "Two patients died due to a lack of medicine, doctors said.",
+    ],
+)
+def test_deaths_from_cold_hunger_or_want_are_no_toll(sentence):
+    assert killed(sentence, "total") is None and killed(sentence, "children") is None

@@ -1634,3 +1634,16 @@ def test_a_foreign_dateline_with_its_outlet_is_not_the_storys_place():
 def test_the_news_dead_broken_down_in_the_next_sentence(text, expected):
     event = primary(extract("Eleven killed in Syria", text, "2017-10-23"))
     assert {k: event["killed"][k]["best"] for k in expected} == expected
+
+
+def test_an_incident_named_by_its_year_is_background():
+    # (a reviewer's aid-convoy story: "after a 2016 car bomb attack ... that killed seven
+    # soldiers" was its news)
+    events = extract(
+        "UN aid convoy reaches Rukban camp",
+        "A UN aid convoy reached the Rukban camp in Homs province on Thursday, the UN said."
+        " Jordan, which closed its border after a 2016 car bomb attack on its troops nearby that"
+        " killed seven soldiers, has refused to take the camp's residents.",
+        "2019-02-07",
+    )
+    assert not any(e["primary"] and e.get("killed") for e in events)
