@@ -104,6 +104,13 @@ _FROM_THE_AIR = re.compile(
     r"(?:\w+\W+)?$",
     re.I,
 )
+# "the intensive bombing carried out by the Assad regime and the Russian occupation"
+_BY_AN_AIR_FORCE = re.compile(
+    r"\s+(?:carried\s+out\s+|conducted\s+)?by\s+(?:the\s+)?(?:Assad\s+)?(?:regime|government|"
+    r"Russian|Russia|Syrian\s+(?:and\s+Russian\s+)?(?:warplanes|jets|aircraft|air\s+force)|"
+    r"coalition|U\.?S\.?-led|warplanes|jets|aircraft|helicopters)\b",
+    re.I,
+)
 _DOWNED = re.compile(
     r"(?:\W+\w+){0,4}?\W+(?:crash(?:ed|es)?|shot\s+down|downed|went\s+down)\b", re.I
 )
@@ -187,8 +194,10 @@ def find_cues(text, offset=0):
         kind, weight = _GROUPS[match.lastgroup]
         if kind == "generic":
             kind, weight = "airstrike", GENERIC_WEIGHT
-            if match.group(0).lower().startswith("bomb") and not _FROM_THE_AIR.search(
-                text, max(0, start - 30), start
+            if (
+                match.group(0).lower().startswith("bomb")
+                and not _FROM_THE_AIR.search(text, max(0, start - 30), start)
+                and not _BY_AN_AIR_FORCE.match(text, end)
             ):
                 kind = "bombing"  # "a bomb in Idlib" is planted; "regime bombing" is dropped
         if kind == "airstrike" and _DOWNED.match(text, end):

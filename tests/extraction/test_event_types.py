@@ -187,3 +187,20 @@ def test_the_attack_a_strike_answers_is_not_its_kind():
 )
 def test_missiles_told_as_aggression_or_by_number_are_missiles(sentence):
     assert best_kind(find_cues(sentence)) == "missile"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a reviewer's Etilaf statement) bombing by an air force is from the air
+        "The intensive bombing carried out by the Assad regime and the Russian occupation"
+        " killed 20 civilians.",
+        "Bombing by Russian warplanes killed 12 people in Saraqeb.",
+    ],
+)
+def test_bombing_by_an_air_force_is_an_air_strike(sentence):
+    assert best_kind(find_cues(sentence)) == "airstrike"
+
+
+def test_a_bombing_by_a_group_on_the_ground_stays_a_bombing():
+    assert best_kind(find_cues("The bombing by Islamic State killed 20 in Qamishli.")) == "bombing"
