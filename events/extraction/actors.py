@@ -482,6 +482,12 @@ PRIOR_ATTACK_SHARE = 0.3
 
 # "fired by the so-called 'Free Syrian Army'": the name as if written plainly.
 _SO_CALLED = re.compile(r"(?:\bso[\s-]called\s+)?['‘“\"«]?$", re.I)
+# The group's voice, through which it claims: "ISIL's Amaq propaganda agency claimed the attack".
+_MOUTHPIECE = re.compile(
+    r"^(?:['’]s)?(?:\s+(?-i:[A-Z])[\w-]*)?(?:\s+(?:news|propaganda|media|official))*\s+"
+    r"(?:agency|outlet|arm|wing|channels?|website|account)\b",
+    re.I,
+)
 _CLOSING_QUOTE = re.compile(r"^['’](?=\s)")
 # The rest of a group's name after the words the lexicon knows: "the Nour al-Din al-Zenki
 # Movement fired".
@@ -552,6 +558,7 @@ def _role(text, mention):
     # killed")
     before = _SO_CALLED.sub("", text[max(0, mention.start - 52) : mention.start])[-40:]
     after = _NAME_TAIL.sub("", text[mention.end : mention.end + 160], count=1)
+    after = _MOUTHPIECE.sub("", after, count=1)
     after = _CLOSING_QUOTE.sub("", after.lstrip('”"»'), count=1)
     after = _ASIDE.sub("", after[:140], count=1)[:60]
     if _DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(after):

@@ -736,3 +736,12 @@ def test_a_group_named_later_outranks_the_generic_word_of_the_headline_and_lead(
 )
 def test_fire_from_a_groups_ground_and_the_accused_before_the_deed(text, group):
     assert attackers(text)[:1] == [group]
+
+
+def test_a_group_claiming_through_its_agency_is_the_claimant():
+    # (a reviewer's Al-Manar copy)
+    text = (
+        "Two suicide bombers killed 38 people in Sweida on Tuesday, a security source said."
+        " ISIL's Amaq propaganda agency claimed the attack."
+    )
+    assert attackers(text)[:1] == ["islamic_state"]
