@@ -258,8 +258,8 @@ _OF_THEM = re.compile(
 )
 _SUBSET_BEFORE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|"
-    r"\bamong\s+(?:the\s+(?:dead|martyrs|victims|killed|fatalities)|those\s+killed)\s+"
-    r"(?:were|are)|"
+    r"\bamong\s+(?:the\s+(?:(?:civilians|people)\s+(?=killed))?(?:dead|martyrs|victims|killed|"
+    r"fatalities)|those\s+killed)\s+(?:were|are)|"
     # "the other 11 were jihadists", "the remaining 27 dead were fighters"
     r"\bthe\s+(?:other|remaining)|"
     r"\b(?:dead|victims|those\s+killed)\s+(?:also\s+)?includ(?:ed|e|es)|"
@@ -317,8 +317,8 @@ _UPDATED = re.compile(
 # "Among the dead were five children", "Among the dead are three members of the local armed
 # group": the dead told as such (its "verb" group is what _kind reads).
 _AMONG_THE_DEAD = re.compile(
-    r"\bamong\s+(?:the\s+|those\s+(?=killed))(?P<verb>dead|martyrs|victims|killed|fatalities)\s+"
-    r"(?:are|were)\s*$",
+    r"\bamong\s+(?:the\s+(?:(?:civilians|people)\s+(?=killed))?|those\s+(?=killed))"
+    r"(?P<verb>dead|martyrs|victims|killed|fatalities)\s+(?:are|were)\s*$",
     re.I,
 )
 _DEAD_INCLUDED = re.compile(

@@ -1363,6 +1363,12 @@ def test_a_familys_people_told_between_commas_are_its_parts():
     [
         # (two reviewers') the parts of the dead, however the text introduces them
         ("Shelling killed 11 people. Among those killed were four children.", "children", 4),
+        (
+            "Jets killed 12 civilians. Among the civilians killed were a mother and her two young"
+            " daughters.",
+            "children",
+            2,
+        ),
         ("The strike killed 7. The victims included two children.", "children", 2),
         ("The strike killed 7. Those killed included two children.", "children", 2),
         # a list the dead included goes on past a part of a kind that is not read
