@@ -764,6 +764,9 @@ def _noun_end(after, end, category):
     return end
 
 
+# What a body is also called, between commas: "Three volunteers of the Syrian Civil Defence,
+# known as the White Helmets, were killed".
+_KNOWN_AS = re.compile(r",\s*(?:also\s+)?(?:known\s+as|dubbed|called)\s+[^,.;]{1,50},", re.I)
 # Deaths no one inflicted: "died from the cold", "of hunger", "due to a lack of medicine".
 _NATURAL_CAUSE = re.compile(
     r"\s+(?:from|of|due\s+to|because\s+of)\s+(?:the\s+)?(?:cold|hunger|starvation|"
@@ -1021,6 +1024,7 @@ def find_tolls(sentence, offset=0):
             continue
         # Cut the look-ahead at the next figure so one verb is not claimed twice.
         rest = _SUBSET_CLAUSE.sub(" ", _AGES_CLAUSE.sub(" ", after[noun_end:], count=1), count=1)
+        rest = _KNOWN_AS.sub(" ", rest, count=1)  # ("..., known as the White Helmets, were killed")
         next_number = NUMBER_RE.search(rest)
         window = rest[: next_number.start()] if next_number else rest
         kind = combined = None

@@ -1430,3 +1430,12 @@ def test_each_part_of_whom_keeps_its_kind():
 )
 def test_deaths_from_cold_hunger_or_want_are_no_toll(sentence):
     assert killed(sentence, "total") is None and killed(sentence, "children") is None
+
+
+def test_what_a_body_is_also_called_between_commas_keeps_its_verb():
+    # (a reviewer's)
+    sentence = (
+        "Three volunteers of the Syrian Civil Defence, known as the White Helmets, were killed in"
+        " an air strike on Saraqeb."
+    )
+    assert killed(sentence)["best"] == 3
