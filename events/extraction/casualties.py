@@ -1033,7 +1033,10 @@ def find_tolls(sentence, offset=0):
         subset = bool(
             _SUBSET_BEFORE.search(before) or (tolls and _PARTS_AFTER_COLON.search(before))
         )
-        if included is not None and _LIST_JOINER.fullmatch(sentence, included, match.start()):
+        of_the_dead_list = included is not None and bool(
+            _LIST_JOINER.fullmatch(sentence, included, match.start())
+        )
+        if of_the_dead_list:
             subset = True  # "The dead included 109 evacuees ... and 17 rebel fighters"
         included = None
         if apposed[0] <= match.start() < apposed[1]:
@@ -1133,6 +1136,8 @@ def find_tolls(sentence, offset=0):
             # and a child".
             kind = kind or previous[1]
             subset = subset or previous[2]
+        if kind is None and of_the_dead_list:
+            kind = "killed"  # (the list of the dead goes on, whatever follows it)
         if kind is None:
             continue
         battle = (

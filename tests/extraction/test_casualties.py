@@ -1439,3 +1439,12 @@ def test_what_a_body_is_also_called_between_commas_keeps_its_verb():
         " an air strike on Saraqeb."
     )
     assert killed(sentence)["best"] == 3
+
+
+def test_a_list_the_dead_included_is_of_the_dead_in_a_sentence_of_its_own():
+    # (a reviewer's: the toll was told in the sentence before)
+    sentence = (
+        "The monitor said the dead included 109 evacuees from the Shi'ite towns of al-Foua and"
+        " Kefraya and 17 rebel fighters who were guarding the convoy."
+    )
+    assert killed(sentence, "combatants")["best"] == 17
