@@ -174,6 +174,13 @@ _NEGATED_AFTER = re.compile(
 )
 
 
+# Weapons handled, not used: "the army dismantled a number of explosive devices and car bombs",
+# "engineers cleared residential areas of explosive devices", "defused 140 explosive objects".
+_HANDLED = re.compile(
+    r"\b(?:defus\w*|dismantl\w*|seiz\w*|confiscat\w*|discover\w*|"
+    r"clear(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,4}?of)\s+(?:[\w-]+\s+){0,6}?$",
+    re.I,
+)
 # The attack a strike answers: "in retaliation for a deadly chemical weapons attack".
 _ANSWERED = re.compile(
     r"\b(?:retaliation|response|revenge|reprisal)\s+(?:for|to)\s+(?:an?|the|its|their)?\s*"
@@ -211,6 +218,8 @@ def find_cues(text, offset=0):
             )
         ):
             kind, weight = "other", 0.8  # "arrested three ISIS members in a raid": on foot
+        if _HANDLED.search(text, max(0, start - 80), start):
+            continue  # "dismantled a number of explosive devices and car bombs": none went off
         if _ANSWERED.search(text, max(0, start - 60), start):
             continue  # "in retaliation for a deadly chemical weapons attack": an earlier one
         if _NEGATED_BEFORE.search(text, max(0, start - 40), start) or _NEGATED_AFTER.match(

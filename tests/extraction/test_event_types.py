@@ -204,3 +204,21 @@ def test_bombing_by_an_air_force_is_an_air_strike(sentence):
 
 def test_a_bombing_by_a_group_on_the_ground_stays_a_bombing():
     assert best_kind(find_cues("The bombing by Islamic State killed 20 in Qamishli.")) == "bombing"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (reviewers') weapons handled, not used
+        "The army dismantled a number of explosive devices and car bombs left by the terrorists.",
+        "Engineers cleared residential areas of explosive devices left by militants.",
+        "Sappers defused 140 explosive objects in the town.",
+    ],
+)
+def test_weapons_defused_or_dismantled_are_no_attack(sentence):
+    assert best_kind(find_cues(sentence)) is None
+
+
+def test_a_bomb_that_went_off_is_still_a_bombing():
+    sentence = "A car bomb exploded near a checkpoint before police could defuse a second one."
+    assert best_kind(find_cues(sentence)) == "bombing"
