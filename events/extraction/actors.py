@@ -530,7 +530,8 @@ _DEFENDED_BY = re.compile(
 # (not "have not stopped", which did; nor "have not been identified", said of whose they were).
 _DID_NOT_AFTER = re.compile(
     r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,2}?\s+(?:have|has|had|did|do|does)\s*"
-    r"(?:not|n['’]t|never)\s+(?!(?:been|stop|stopped|cease|ceased|end|ended|let|halt|halted)\b)",
+    r"(?:not|n['’]t|never)\s+"
+    r"(?!(?:been|stop|stopped|cease|ceased|end|ended|let|halt|halted|only|just|spare|spared)\b)",
     re.I,
 )
 

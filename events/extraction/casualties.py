@@ -292,7 +292,7 @@ _APPOSITION = re.compile(
 )
 # What joins the parts of a list: "109 evacuees from the two towns and 17 rebel fighters".
 _LIST_JOINER = re.compile(
-    r"(?:\s+(?:from|of|in)\s+(?:the\s+)?[\w'’ -]{1,40}?)?\s*(?:,\s*)?(?:and\s+)?"
+    r"(?:\s+(?:from|of|in)\s+(?:the\s+)?[\w'’ -]{1,40}?)?\s*(?:,\s*(?:and\s+)?|and\s+)"
 )
 _WERE = re.compile(
     r"\s+(?:(?:dead|victims|killed|people|others)\s+)?(?:were|are|was)(?:\s+all)?(?=\s)", re.I
@@ -770,7 +770,7 @@ _KNOWN_AS = re.compile(r",\s*(?:also\s+)?(?:known\s+as|dubbed|called)\s+[^,.;]{1
 # Deaths no one inflicted: "died from the cold", "of hunger", "due to a lack of medicine".
 _NATURAL_CAUSE = re.compile(
     r"\s+(?:from|of|due\s+to|because\s+of)\s+(?:the\s+)?(?:cold|hunger|starvation|"
-    r"malnutrition|disease|illness|exposure|freezing|natural\s+causes|(?:a\s+)?lack\s+of)\b",
+    r"malnutrition|disease|illness|freezing|natural\s+causes|(?:a\s+)?lack\s+of)\b",
     re.I,
 )
 # Words read as a figure of one ("a child", "his son") only before a person's noun.
@@ -866,6 +866,7 @@ def find_tolls(sentence, offset=0):
     list_head = None  # where a list of a toll's parts ends its first part (see below)
     previous = None  # (end, kind, subset) of the last figure read, for "X and Y"
     included = None  # where a part the dead included, not read, ends (see below)
+    part_skipped = None  # (and where the last such ended)
     apposed = (0, 0)  # the people told between commas after a figure (_APPOSITION): its span
     for match in NUMBER_RE.finditer(sentence):
         values = _range(match)
@@ -976,6 +977,7 @@ def find_tolls(sentence, offset=0):
             # parts of the dead: "... and 17 rebel fighters")
             included = match.end() + _noun_end(after, noun_end, category)
             previous = (included, "killed", True)
+            part_skipped = included
             continue
         struck = False
         if category in (None, "total") and (alone := _OF_THEM_ALONE.match(after)):
@@ -1033,8 +1035,10 @@ def find_tolls(sentence, offset=0):
         subset = bool(
             _SUBSET_BEFORE.search(before) or (tolls and _PARTS_AFTER_COLON.search(before))
         )
-        of_the_dead_list = included is not None and bool(
-            _LIST_JOINER.fullmatch(sentence, included, match.start())
+        of_the_dead_list = (
+            included is not None
+            and bool(_LIST_JOINER.fullmatch(sentence, included, match.start()))
+            and not _KILLED_AFTER.match(window)  # ("..., and 40 people were wounded": their own)
         )
         if of_the_dead_list:
             subset = True  # "The dead included 109 evacuees ... and 17 rebel fighters"
@@ -1053,6 +1057,8 @@ def find_tolls(sentence, offset=0):
             or _COMMA.fullmatch(joiner)
             and _LIST_GOES_ON.match(sentence, match.end() + noun_end)
         )
+        if joins and after_verb and previous[0] == part_skipped:
+            joins = False  # ("The dead included three ..., and 40 people were wounded")
         # "killed six people and injured 32": a verb after "and" starts the next clause.
         joined = after_verb and re.search(r"\band\b|,", window[: after_verb.start("verb")])
         # "killed 12 civilians, including three children, and wounded 20": so does one after

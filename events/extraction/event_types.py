@@ -108,7 +108,7 @@ _FROM_THE_AIR = re.compile(
 _BY_AN_AIR_FORCE = re.compile(
     r"\s+(?:carried\s+out\s+|conducted\s+)?by\s+(?:the\s+)?(?:Assad\s+)?(?:regime|government|"
     r"Russian|Russia|Syrian\s+(?:and\s+Russian\s+)?(?:warplanes|jets|aircraft|air\s+force)|"
-    r"coalition|U\.?S\.?-led|warplanes|jets|aircraft|helicopters)\b",
+    r"coalition|U\.?S\.?-led|warplanes|jets|aircraft|helicopters)\b(?![-‐]backed)",
     re.I,
 )
 _DOWNED = re.compile(
@@ -168,8 +168,9 @@ _NEGATED_BEFORE = re.compile(
     re.I,
 )
 _NEGATED_AFTER = re.compile(
-    r"\s+(?:have|has|had|did|do|does|were|was|are|is)\s*(?:not|n['’]t|never)\s+"
-    r"(?!(?:stop|stopped|cease|ceased|end|ended|abate|abated|let|subside|subsided)\b)",
+    r"\s+(?:have|has|had|did|do|does)\s*(?:not|n['’]t|never)\s+"
+    r"(?!(?:stop|stopped|cease|ceased|end|ended|abate|abated|let|subside|subsided|been|only|"
+    r"just|spare|spared)\b)",
     re.I,
 )
 
@@ -177,8 +178,8 @@ _NEGATED_AFTER = re.compile(
 # Weapons handled, not used: "the army dismantled a number of explosive devices and car bombs",
 # "engineers cleared residential areas of explosive devices", "defused 140 explosive objects".
 _HANDLED = re.compile(
-    r"\b(?:defus\w*|dismantl\w*|seiz\w*|confiscat\w*|discover\w*|"
-    r"clear(?:ed|ing|s)?\s+(?:[\w-]+\s+){0,4}?of)\s+(?:[\w-]+\s+){0,6}?$",
+    r"\b(?:(?:defus|dismantl|confiscat)\w*\s+(?:[\w-]+\s+){0,6}?|"
+    r"(?:\bto\s+clear|clear(?:ed|ing|s))\s+(?:[\w-]+\s+){0,4}?of\s+)$",
     re.I,
 )
 # The attack a strike answers: "in retaliation for a deadly chemical weapons attack".

@@ -2290,7 +2290,7 @@ _OUTLET_AFTER = re.compile(r"(?:[ \t]+(?-i:[A-Z])[\w.’']*){0,2}[ \t]*[-–—]
 _STATE_SPEAKS_AFTER = re.compile(
     r"(?:\s+and\s+(?:Moscow|Tehran|Ankara|Washington|Russia|Iran|its\s+allies)\b)?"
     r"\s+(?:has\s+|have\s+|had\s+)?(?:said|says|denied|denies|rejected|rejects|accused|"
-    r"accuses|blamed|blames|insisted|insists|claimed|claims|maintains|maintained|condemned|"
+    r"accuses|blamed|blames|insisted|insists|maintains|maintained|condemned|"
     r"condemns|warned|warns|announced|announces|refused|refuses|responded|dismissed|"
     r"dismisses|vowed|vows)\b"
 )

@@ -363,6 +363,10 @@ _RESPONSE = re.compile(
 )
 
 
+# A sentence opening on a part of the people just told: "Twenty of them were women".
+_OF_THEM_OPENS = re.compile(r"\W*[\w-]+(?:\s+[\w-]+)?\s+of\s+them\b", re.I)
+
+
 def _whole_toll(facts):
     """Does the sentence tell a toll that is not only parts of another?"""
     return any(not t.subset for t in facts.killed)
@@ -459,6 +463,15 @@ def _elsewhere(gazetteer, text, facts, anchor):
     named, news = _governorates_named(gazetteer, text, facts), None
     if named:
         news = _governorates_named(gazetteer, text, anchor)
+    return bool(named and news and not named & news)
+
+
+def _told_elsewhere(gazetteer, text, facts, anchor):
+    """Does the sentence name only governorates the news's sentence does not?"""
+    if gazetteer is None:
+        return False
+    named = _governorates_named(gazetteer, text, facts)
+    news = _governorates_named(gazetteer, text, anchor) if named else None
     return bool(named and news and not named & news)
 
 
@@ -861,6 +874,14 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     tokens = tokenize(head)
     actor_mentions, source_mentions = actors.find_tokens(tokens), sources.find_tokens(tokens)
     all_facts = [_Facts(s, actor_mentions, source_mentions) for s in sentences(head)]
+    for i, facts in enumerate(all_facts):
+        if facts.killed and not _whole_toll(facts) and _OF_THEM_OPENS.match(facts.sentence.text):
+            # "Twenty of them were women" after "released 200 detainees", or after "wounded
+            # 15": parts of no toll of the dead are none
+            whole = next((f for f in reversed(all_facts[:i]) if f.tolls), None)
+            if whole is None or not _whole_toll(whole):
+                facts.killed = []
+                facts.tolls = [t for t in facts.tolls if t.kind != "killed"]
     anchor = _anchor(all_facts)
     if anchor is None:
         # A report of a period's toll alone ("Eighty-one civilians have been killed in a week
@@ -915,6 +936,9 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             and whole is not None
             and whole.sentence.index in used
             and facts.sentence.index <= lead_end
+            # (not another incident's: "In Daraa, a car bomb exploded near a school, and among
+            # the dead were four children")
+            and not _told_elsewhere(gazetteer, head, facts, anchor_facts)
         ):
             # "IS executed 22 ... Seventeen of them were civilians ..., while the other five were
             # soldiers captured as the jihadists overran the city": the news's dead; what else

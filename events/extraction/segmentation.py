@@ -31,8 +31,8 @@ BACKGROUND = re.compile(
     r"\b(?:last|the\s+previous)\s+week['’]s\b|"  # "Last week's barrel bomb attack on Nawa"
     # an incident named by its year: "after a 2016 car bomb attack on its troops", "the 2013
     # sarin attack on Ghouta"
-    r"\b(?:a|an|the)\s+(?:19|20)\d\d\s+(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|strikes?|"
-    r"massacres?|offensive|assault|raids?|blasts?|explosions?|shelling|siege)\b",
+    r"\b(?:after|since|before|following|recalling|like)\s+(?:a|an|the)\s+(?:19|20)\d\d\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|strikes?|massacres?|raids?|blasts?|explosions?)\b",
     re.I,
 )
 # Each alternative starts a word, so the whole is tried only where a word starts: Python's

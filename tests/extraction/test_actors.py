@@ -745,3 +745,12 @@ def test_a_group_claiming_through_its_agency_is_the_claimant():
         " ISIL's Amaq propaganda agency claimed the attack."
     )
     assert attackers(text)[:1] == ["islamic_state"]
+
+
+def test_a_side_that_did_not_only_bomb_is_the_attacker():
+    # (a reviewer of the change)
+    text = (
+        "Russian warplanes have not only bombed markets in Idlib but also hospitals, killing 20"
+        " civilians."
+    )
+    assert attackers(text)[:1] == ["russia"]

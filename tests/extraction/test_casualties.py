@@ -1448,3 +1448,19 @@ def test_a_list_the_dead_included_is_of_the_dead_in_a_sentence_of_its_own():
         " Kefraya and 17 rebel fighters who were guarding the convoy."
     )
     assert killed(sentence, "combatants")["best"] == 17
+
+
+def test_exposure_to_a_gas_is_no_natural_death():
+    # (a reviewer of the change)
+    assert (
+        killed("At least 58 people died from exposure to a toxic gas in Khan Sheikhoun.")["best"]
+        == 58
+    )
+
+
+def test_the_wounded_after_a_list_of_the_dead_are_the_wounded():
+    tolls = find_tolls(
+        "The dead included three members of the local council, and 40 people were wounded."
+    )
+    injured, _ = combine(tolls, "injured")
+    assert injured["total"]["best"] == 40

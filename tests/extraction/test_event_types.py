@@ -222,3 +222,29 @@ def test_weapons_defused_or_dismantled_are_no_attack(sentence):
 def test_a_bomb_that_went_off_is_still_a_bombing():
     sentence = "A car bomb exploded near a checkpoint before police could defuse a second one."
     assert best_kind(find_cues(sentence)) == "bombing"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        # (a reviewer of the change) negations and handlings that are not the cue's
+        ("The suicide bombing has not been claimed by any group.", "bombing"),
+        ("Barrel bombs did not spare the hospital, killing four.", "barrel_bomb"),
+        ("The shelling was not the first on the town this week.", "shelling"),
+        (
+            "It was not clear which of the warring parties carried out the air strike that killed"
+            " 10 civilians.",
+            "airstrike",
+        ),
+        (
+            "The town had been cleared of militants after Russian air strikes killed 30.",
+            "airstrike",
+        ),
+        (
+            "Syrian troops seized the town after heavy shelling that killed 20 civilians.",
+            "shelling",
+        ),
+    ],
+)
+def test_a_cue_not_negated_nor_handled_stays(sentence, kind):
+    assert best_kind(find_cues(sentence)) == kind

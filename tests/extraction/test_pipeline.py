@@ -1647,3 +1647,37 @@ def test_an_incident_named_by_its_year_is_background():
         "2019-02-07",
     )
     assert not any(e["primary"] and e.get("killed") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a reviewer of the change) "N of them were X" after no toll of the dead is no toll
+        "The government released 200 detainees from Adra prison on Monday. Twenty of them were"
+        " women, the ministry said.",
+        "Shelling on Douma wounded 15 people on Monday. Five of them were children.",
+    ],
+)
+def test_parts_of_no_toll_of_the_dead_are_no_dead(text):
+    events = extract("Syria news", text, "2018-03-05")
+    assert not any((e.get("killed") or {}).get(k) for e in events for k in ("women", "children"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Government shelling killed 9 civilians in Douma on Tuesday as the 2018 assault on"
+            " Eastern Ghouta entered its third week.",
+            "shelling",
+        ),
+        (
+            "Russian air strikes killed 12 civilians in Maarat al-Numan on Monday, the latest in a"
+            " 2019 offensive on the town.",
+            "airstrike",
+        ),
+    ],
+)
+def test_the_news_that_names_its_campaigns_year_is_still_the_news(text, kind):
+    news = primary(extract("Strikes kill civilians", text, "2019-06-03"))
+    assert news["event_type"] == kind and news["killed"]["civilians"]["best"] > 0
