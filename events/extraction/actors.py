@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .event_types import DID_NOT
+
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 GROUPS = {
@@ -528,12 +530,7 @@ _DEFENDED_BY = re.compile(
 
 # A side said not to have done it: "Russian and Syrian warplanes have not approached the city"
 # (not "have not stopped", which did; nor "have not been identified", said of whose they were).
-_DID_NOT_AFTER = re.compile(
-    r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,2}?\s+(?:have|has|had|did|do|does)\s*"
-    r"(?:not|n['’]t|never)\s+"
-    r"(?!(?:been|stop|stopped|cease|ceased|end|ended|let|halt|halted|only|just|spare|spared)\b)",
-    re.I,
-)
+_DID_NOT_AFTER = re.compile(r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,2}?\s+" + DID_NOT, re.I)
 
 
 # Fire from a group's ground: "fired from positions of the al-Qaeda-affiliated Nusra Front".

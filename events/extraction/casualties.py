@@ -161,9 +161,19 @@ _KILLED_AFTER = re.compile(
     r"suffocation|suffocated|eliminated|liquidated)\b",
     re.I,
 )
+# The dead told as a whole whose parts follow: "the dead included", "the victims include",
+# "those killed included"; "among the dead were", "among those killed were", "among the
+# civilians killed were".
+_DEAD_INCLUDED_WORDS = r"\b(?:dead|victims|those\s+killed)\s+(?:also\s+)?includ(?:ed|e|es)"
+_AMONG_THE_DEAD_WORDS = (
+    r"\bamong\s+(?:the\s+(?:(?:civilians|people)\s+(?=killed))?|those\s+(?=killed))"
+    r"(?P<verb>dead|martyrs|victims|killed|fatalities)\s+(?:are|were)"
+)
 _KILLED_BEFORE = re.compile(
     r"(?P<verb>\bkill(?:ed|ing|s)?(?:\s+(?:a|an|one|the|an\s+entire|a\s+whole)\s+family\s+of)?|"
-    r"\bshot\s+dead|\bgunned\s+down|\b(?:dead|victims|those\s+killed)\s+(?:also\s+)?includ(?:ed|e|es)|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
+    r"\bshot\s+dead|\bgunned\s+down|"
+    + _DEAD_INCLUDED_WORDS
+    + r"|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
     r"\blives\s+of|\bdeaths?\s+of|\bmartyrdom\s+of|\bmassacre\s+of|\bexecut(?:e|ed|ing|es)|\bbehead(?:ed|ing|s)?|"
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
     r"\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed)\s+at|"
@@ -258,11 +268,11 @@ _OF_THEM = re.compile(
 )
 _SUBSET_BEFORE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|"
-    r"\bamong\s+(?:the\s+(?:(?:civilians|people)\s+(?=killed))?(?:dead|martyrs|victims|killed|"
-    r"fatalities)|those\s+killed)\s+(?:were|are)|"
+    + _AMONG_THE_DEAD_WORDS.replace("(?P<verb>", "(?:")
     # "the other 11 were jihadists", "the remaining 27 dead were fighters"
-    r"\bthe\s+(?:other|remaining)|"
-    r"\b(?:dead|victims|those\s+killed)\s+(?:also\s+)?includ(?:ed|e|es)|"
+    + r"|\bthe\s+(?:other|remaining)|"
+    + _DEAD_INCLUDED_WORDS
+    + r"|"
     # "including the bomber and four soldiers": after one person the list singles out
     r"\bincluding\s+(?:the|a|an|its|his|her|their)\s+(?:[a-z'’-]+\s+){0,4}?[a-z'’-]+\s+and)"
     r"\s*:?\s*(?:at\s+least\s+)?$",
@@ -316,16 +326,8 @@ _UPDATED = re.compile(
 )
 # "Among the dead were five children", "Among the dead are three members of the local armed
 # group": the dead told as such (its "verb" group is what _kind reads).
-_AMONG_THE_DEAD = re.compile(
-    r"\bamong\s+(?:the\s+(?:(?:civilians|people)\s+(?=killed))?|those\s+(?=killed))"
-    r"(?P<verb>dead|martyrs|victims|killed|fatalities)\s+(?:are|were)\s*$",
-    re.I,
-)
-_DEAD_INCLUDED = re.compile(
-    r"\b(?:dead|victims|those\s+killed)\s+(?:also\s+)?includ(?:ed|e|es)\s+"
-    r"(?:at\s+least\s+|some\s+|about\s+)?$",
-    re.I,
-)
+_AMONG_THE_DEAD = re.compile(_AMONG_THE_DEAD_WORDS + r"\s*$", re.I)
+_DEAD_INCLUDED = re.compile(_DEAD_INCLUDED_WORDS + r"\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
 # "four more victims", "two additional bodies": an increment (of the risen toll before it).
 _MORE_AFTER = re.compile(r"^\s+(?:more|additional|further)\b", re.I)
 # "bringing to 45 the number killed in 24 hours": the running toll, named after its figure.

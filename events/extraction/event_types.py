@@ -167,12 +167,13 @@ _NEGATED_BEFORE = re.compile(
     r"(?:[\w-]+\s+or\s+)?$",
     re.I,
 )
-_NEGATED_AFTER = re.compile(
-    r"\s+(?:have|has|had|did|do|does)\s*(?:not|n['’]t|never)\s+"
-    r"(?!(?:stop|stopped|cease|ceased|end|ended|abate|abated|let|subside|subsided|been|only|"
-    r"just|spare|spared)\b)",
-    re.I,
+# (what actors.py reads of a side too: "warplanes have not approached" names no attacker)
+DID_NOT = (
+    r"(?:have|has|had|did|do|does)\s*(?:not|n['’]t|never)\s+"
+    r"(?!(?:stop|stopped|cease|ceased|end|ended|abate|abated|let|subside|subsided|halt|halted|"
+    r"been|only|just|spare|spared)\b)"
 )
+_NEGATED_AFTER = re.compile(r"\s+" + DID_NOT, re.I)
 
 
 # Weapons handled, not used: "the army dismantled a number of explosive devices and car bombs",
