@@ -18,9 +18,11 @@ the likeliest is returned with a confidence and the runners-up. A name shared by
 places still gets the likeliest, never nothing.
 """
 
+import bisect
 import functools
 import math
 import re
+import threading
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -615,7 +617,7 @@ class Gazetteer:
         self._lower = frozenset()  # the words the text being read writes in lower case
         self._tails = set()  # keys of the last words of names of several words
         self._runs = {}  # runs already matched, by their text: what was found in them
-        self._weights_of = (None, [])  # the mentions of the last text, and what each names
+        self._local = threading.local()  # this thread's _Others of the text it reads
 
     # -- building -------------------------------------------------------------------------
 
@@ -1389,10 +1391,11 @@ class Gazetteer:
                 and not _origin(text, m)
             ):
                 support.setdefault(loc.province_code, set()).add(id(m))
+        supporting = {i for ids in support.values() for i in ids}
 
         def supporters(mention):
             """The other mentions that name a governorate, exactly spelled."""
-            return {i for ids in support.values() for i in ids if i != id(mention)}
+            return supporting - {id(mention)}
 
         def unsupported(mention, location):
             backing = support.get(location.province_code, set()) - {id(mention)}
@@ -1432,7 +1435,7 @@ class Gazetteer:
             entry = self._entry_of.get(location)
             if entry is None or spelling(mention.surface) in entry.spellings:
                 return False
-            weights = self._weights(mention, mentions)
+            weights = self._weights(text, mention, mentions)
             return not weights.get(location.province_code) and any(
                 w >= GOVERNORATE_WEIGHT for w in weights.values()
             )
@@ -1799,8 +1802,12 @@ class Gazetteer:
             if len({w.location for w in wider if w}) == 1:
                 return [(wider[0].location, 1.0)]
         places = [e for e in entries if e.location.precision == PLACE]
-        context = (*self._context(mention, mentions), near, self._put_in(text, mention, mentions))
-        weights = self._weights(mention, mentions)
+        context = (
+            self._context(text, mention, mentions),
+            near,
+            self._put_in(text, mention, mentions),
+        )
+        weights = self._weights(text, mention, mentions)
         named = {code for code, weight in weights.items() if weight >= GOVERNORATE_WEIGHT}
         if (
             named
@@ -1861,7 +1868,7 @@ class Gazetteer:
     def _evidence(self, entries, surface, weights, context, favoured=(), kind=None, article=False):
         """[(closeness of the spelling, the prior's evidence, what the text adds, entry)] of
         each candidate: what ranked_by weighs."""
-        codes, districts, *placed_by = context
+        districts, *placed_by = context
         near = placed_by[0] if placed_by else ()
         put_in = placed_by[1] if len(placed_by) > 1 else ()
         top = max((weights.get(e.location.province_code, 0) for e in entries), default=0)
@@ -1889,30 +1896,23 @@ class Gazetteer:
             rows.append((closeness(surface, e), e.evidence, bonus, e))
         return rows
 
-    def _weights(self, mention, mentions):
+    def _others(self, text, mentions):
+        """What the mentions of `text` name, worked out once for the text (see _Others)."""
+        others = getattr(self._local, "others", None)
+        if others is None or others.text is not text or others.mentions is not mentions:
+            others = self._local.others = _Others(text, mentions)
+        return others
+
+    def _weights(self, text, mention, mentions):
         """Governorate code -> how strongly the other mentions name it: a governorate's own
         name counts GOVERNORATE_WEIGHT, a name of one governorate only counts 1."""
-        if self._weights_of[0] is not mentions:
-            each = []
-            for other in mentions:
-                provinces = {loc.province_code for loc in other.candidates}
-                named = {loc.province_code for loc in other.candidates if loc.precision == PROVINCE}
-                if len(named) == 1:
-                    # "Hama", "Daraa": the governorate, though villages elsewhere bear its name
-                    each.append((next(iter(named)), GOVERNORATE_WEIGHT))
-                    continue
-                if len(provinces) != 1:
-                    each.append(None)
-                    continue
-                each.append((next(iter(provinces)), 1))
-            self._weights_of = (mentions, each)
-        weights = {}
-        for other, item in zip(mentions, self._weights_of[1], strict=False):
-            if item is None or (mention is not None and other.surface == mention.surface):
-                continue
-            code, weight = item
-            weights[code] = weights.get(code, 0) + weight
-        return weights
+        others = self._others(text, mentions)
+        own = others.weights_by_surface.get(mention.surface, {}) if mention is not None else {}
+        return {
+            code: weight - own.get(code, 0)
+            for code, weight in others.weights.items()
+            if weight > own.get(code, 0)
+        }
 
     def _namesakes(self, surface, codes):
         """Places in the governorates `codes` whose consonants are those of `surface` and
@@ -1937,23 +1937,27 @@ class Gazetteer:
         northeast of Damascus", "30 km south of Aleppo"), each a name of one governorate; and
         those the sentences of the same name elsewhere in the text place it by (a headline's
         "Madaya" is the lead's "Madaya, northwest of Damascus")."""
+        others = self._others(text, mentions)
+        if mention.surface in others.placed_by:
+            return others.placed_by[mention.surface]
         points = []
-        for named in mentions:
-            if named is not mention and named.surface != mention.surface:
-                continue
-            for other in mentions:
+        for named in others.by_surface.get(mention.surface, [mention]):
+            for other in others.within(
+                named.start - PLACED_BY_CHARS, named.start + PLACED_BY_CHARS
+            ):
                 if other is named or other.surface == named.surface or not other.candidates:
                     continue
                 lo, hi = sorted((named.start, other.start))
-                if hi - lo > PLACED_BY_CHARS or re.search(r"[.!?]\s|\n", text[lo:hi]):
+                if re.search(r"[.!?]\s|\n", text[lo:hi]):
                     continue  # not the same sentence's
-                if not _reference(text, other):
+                if not others.reference(other):
                     continue
                 if len({c.province_code for c in other.candidates}) != 1:
                     continue
                 first = other.candidates[0]
                 if first.latitude is not None and (first.latitude, first.longitude) not in points:
                     points.append((first.latitude, first.longitude))
+        others.placed_by[mention.surface] = points
         return points
 
     def _put_in(self, text, mention, mentions):
@@ -1961,8 +1965,11 @@ class Gazetteer:
         in Sweida eastern countryside", "al-Qusayr in the Daraa countryside"); a city governorate's
         with its countryside ("Douma in Damascus")."""
         codes = set()
-        for other in mentions:
-            if other.start <= mention.end or not _PUT_IN.fullmatch(text, mention.end, other.start):
+        for other in self._others(text, mentions).within(mention.end + 1, len(text)):
+            gap = text[mention.end : other.start]
+            if not _could_put_in(gap):
+                break  # (and no later mention either: the words between only grow)
+            if not _PUT_IN.fullmatch(gap):
                 continue
             named = {c.province_code for c in other.candidates if c.precision == PROVINCE}
             if len(named) == 1:
@@ -1970,27 +1977,66 @@ class Gazetteer:
             break
         return codes
 
-    def _context(self, mention, mentions):
-        """Governorate codes and district names the other mentions establish, nearest first."""
-        codes, districts = [], []
-        for other in mentions:
-            if other is mention:
-                continue
-            locations = other.candidates
-            provinces = {loc.province_code for loc in locations}
-            named = {loc.province_code for loc in locations if loc.precision == PROVINCE}
-            if len(named) == 1:
-                codes.append(next(iter(named)))  # (a governorate's name, see _weights)
-            elif len(provinces) == 1:
-                codes.append(next(iter(provinces)))
-            names = {loc.district for loc in locations}
-            if len(names) == 1 and None not in names:
-                districts.append(next(iter(names)))
-        return codes, districts
+    def _context(self, text, mention, mentions):
+        """The district names the other mentions establish (each a name of one district)."""
+        others = self._others(text, mentions)
+        own = others.district_of.get(id(mention))
+        return {d for d, n in others.districts.items() if n > (d == own)}
 
     def province(self, code):
         entry = self._provinces.get(code)
         return entry.location if entry else None
+
+
+class _Others:
+    """What the mentions of one text name, worked out once for the text: ranking a mention
+    looks at every other one, and a long list of names ranked mention by mention against the
+    rest each time took a minute on the 30,000 characters the pipeline reads of a text."""
+
+    def __init__(self, text, mentions):
+        self.text, self.mentions = text, mentions
+        # _weights: what each names (a governorate's own name GOVERNORATE_WEIGHT, a name of
+        # one governorate only 1), in all and by the spelling that names it
+        self.weights, self.weights_by_surface = {}, {}
+        # _context: the names of one district, and how many mentions name each
+        self.districts, self.district_of = {}, {}
+        for other in mentions:
+            provinces = {loc.province_code for loc in other.candidates}
+            named = {loc.province_code for loc in other.candidates if loc.precision == PROVINCE}
+            if len(named) == 1:
+                # "Hama", "Daraa": the governorate, though villages elsewhere bear its name
+                item = (next(iter(named)), GOVERNORATE_WEIGHT)
+            elif len(provinces) == 1:
+                item = (next(iter(provinces)), 1)
+            else:
+                item = None
+            if item is not None:
+                code, weight = item
+                self.weights[code] = self.weights.get(code, 0) + weight
+                own = self.weights_by_surface.setdefault(other.surface, {})
+                own[code] = own.get(code, 0) + weight
+            names = {loc.district for loc in other.candidates}
+            if len(names) == 1 and None not in names:
+                district = self.district_of[id(other)] = next(iter(names))
+                self.districts[district] = self.districts.get(district, 0) + 1
+        self.by_surface = {}
+        for other in mentions:
+            self.by_surface.setdefault(other.surface, []).append(other)
+        self.by_start = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.by_start]
+        self.placed_by = {}  # surface -> what _placed_by found for it
+        self._references = {}
+
+    def within(self, lo, hi):
+        """The mentions that start in [lo, hi], in the order of the text."""
+        return self.by_start[
+            bisect.bisect_left(self.starts, lo) : bisect.bisect_right(self.starts, hi)
+        ]
+
+    def reference(self, mention):
+        if id(mention) not in self._references:
+            self._references[id(mention)] = _reference(self.text, mention)
+        return self._references[id(mention)]
 
 
 # What joins a place to the governorate the text puts it in: "Duma village in Sweida", "in
@@ -2001,6 +2047,15 @@ _PUT_IN = re.compile(
     r"(?:(?:countryside|province|governorate|outskirts)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
+
+
+def _could_put_in(gap):
+    """Whether a longer run of words that starts as `gap` could still be _PUT_IN's: no more
+    than its seven words, each of letters (and a hyphen: "north-east")."""
+    words = gap.split()
+    return len(words) <= 7 and all(w.replace("-", "").isalpha() for w in words)
+
+
 # A place the text places the event by ("northeast of Damascus") puts its namesakes within
 # this distance ahead of the others.
 PLACED_BY_KM = 100.0

@@ -1381,3 +1381,20 @@ def test_a_part_of_the_capital_or_of_a_citys_region(gazetteer, text, governorate
 def test_a_dateline_opening_a_line_is_not_the_events_place(gazetteer, text):
     chosen = gazetteer.choose(text)
     assert chosen is not None and chosen.location.province_code == "SY-RD"
+
+
+def test_a_long_list_of_names_is_weighed_once_not_name_by_name(gazetteer, monkeypatch):
+    # A text of nothing but names (a pasted list, a hostile import) took a minute: each name
+    # asked of every other whether the text places it by that one. Asked once per name, the
+    # work grows with the names, not with their square.
+    import events.extraction.gazetteer as module
+
+    asked = []
+    reference = module._reference
+    monkeypatch.setattr(module, "_reference", lambda text, m: asked.append(m) or reference(text, m))
+    names = sorted({e.location.name for e in gazetteer._entries if e.location.precision == "place"})
+    text = "Air strikes hit " + ", ".join(names[::40][:300]) + "."
+    chosen = gazetteer.choose(text)
+    mentions = len(chosen.mentions)
+    assert mentions > 100
+    assert len(asked) < 4 * mentions, (len(asked), mentions)
