@@ -464,6 +464,18 @@ _SITE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _OPENERS = ARTICLES | DIRECTIONS
+
+
+def _article(word):
+    """Is the word an article ("al", "ash"; "aş", "ạl" with GeoNames' diacritics)?"""
+    return word in ARTICLES or (not word.isascii() and fold(word) in ARTICLES)
+
+
+def _opener(word):
+    """Is the lower-case word one a name may open on (an article, a direction)?"""
+    return word in _OPENERS or (not word.isascii() and fold(word) in _OPENERS)
+
+
 # Between two words of a name: a space or a hyphen, after an ayn or a hamza that ends the
 # first word ("Sab` Biyar", "Jisr ash-Shughur").
 # Between two words of a name: a space or hyphen, and an ayn's or hamza's mark on either
@@ -916,7 +928,11 @@ class Gazetteer:
         i, n = 0, len(tokens)
         openers = _OPENERS
         # Most words of running text start no name: only the others are looked at.
-        heads = [j for j, t in enumerate(tokens) if not t[2][0].islower() or t[2] in openers]
+        heads = [
+            j
+            for j, t in enumerate(tokens)
+            if not t[2][0].islower() or t[2] in openers or (not t[2].isascii() and _opener(t[2]))
+        ]
         again = {}  # see _abroad
         for head in heads:
             if head < i:
@@ -1071,7 +1087,7 @@ class Gazetteer:
     def _run(self, text, tokens, i):
         """How many tokens from i may form a name (0 if none may start here)."""
         word = tokens[i][2]
-        if word[0].islower() and word not in _OPENERS:
+        if word[0].islower() and not _opener(word):
             return 0  # most words of running text: decided without folding
         arabic = is_arabic(word)
         folded = fold(word)
@@ -1097,7 +1113,7 @@ class Gazetteer:
             if _hyphenated(text, tokens, i + size):
                 size += 1  # "Al-bu-Kamal", "Beit-ur-Rima": a word inside a hyphenated name
                 continue
-            if word[0].islower() and len(word) < 4 and word not in ARTICLES:
+            if word[0].islower() and len(word) < 4 and not _article(word):
                 break  # "in", "and", "on": the commonest end of a run, decided cheaply
             if not _joined(text, tokens, i + size):
                 break

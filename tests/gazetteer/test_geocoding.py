@@ -1398,3 +1398,19 @@ def test_a_long_list_of_names_is_weighed_once_not_name_by_name(gazetteer, monkey
     mentions = len(chosen.mentions)
     assert mentions > 100
     assert len(asked) < 4 * mentions, (len(asked), mentions)
+
+
+@pytest.mark.parametrize(
+    "name, governorate",
+    [
+        # GeoNames' romanisation, diacritics kept: the article inside the name is "aş", "ash"
+        ("Aş Şūrah aş Şaghīrah", "SY-SU"),
+        ("Jisr ash Shughūr", "SY-ID"),
+        ("Ma‘arrat an Nu‘mān", "SY-ID"),
+    ],
+)
+def test_a_name_with_its_diacritics_is_read_whole(gazetteer, name, governorate):
+    text = f"An air strike hit {name} on Monday, killing three civilians, a monitor said."
+    mentions = [m.surface for m in gazetteer.find_mentions(text)]
+    assert len(mentions) == 1 and name.endswith(mentions[0]), mentions  # (less its article)
+    assert gazetteer.choose(text).location.province_code == governorate
