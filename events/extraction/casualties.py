@@ -838,7 +838,8 @@ def _number_of(sentence, match):
     else:
         before = sentence[max(0, match.start() - NUMBER_OF_CHARS) : match.start()]
         found = list(_NUMBER_OF.finditer(before))
-        owner = list(_TOLL_OWNER.finditer(before))
+        # (tried only where the word is: the pattern opens on any word of the 150 characters)
+        owner = list(_TOLL_OWNER.finditer(before)) if "toll" in before.lower() else []
         if owner and (not found or owner[-1].end() > found[-1].end()):
             owned = _owner_kind(owner[-1][1])
             if (
