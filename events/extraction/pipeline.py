@@ -285,6 +285,24 @@ _OTHER_COALITION_BEFORE = re.compile(
 )
 
 
+# The Syrian National Coalition, the opposition's political body (Etilaf), and "the
+# coalition" that may then be it.
+_NATIONAL_COALITION = re.compile(r"\b(?:Syrian\s+(?:National\s+)?|National\s+)Coalition\b")
+_BARE_COALITION = re.compile(r"(?:the\s+)?coalition", re.I)
+
+
+def _without_national_coalition(text, mentions):
+    """The mentions less "the Coalition" of a text that names the Syrian National Coalition
+    ("The Syrian Coalition called for ... The Coalition said"): the opposition's political
+    body speaking, not the US-led coalition, unless the text names that one by words of its
+    own too ("US-led coalition warplanes")."""
+    if not _NATIONAL_COALITION.search(text):
+        return mentions
+    bare = [m for m in mentions if _BARE_COALITION.fullmatch(text[m.start : m.end])]
+    named = {m.entry for m in mentions if m not in bare}
+    return [m for m in mentions if m not in bare or m.entry in named]
+
+
 def _other_coalition(text, mention):
     return bool(_OTHER_COALITION_BEFORE.search(text[: mention.start])) and _running_text(text)
 
@@ -873,6 +891,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         gazetteer = default_gazetteer()
     tokens = tokenize(head)
     actor_mentions, source_mentions = actors.find_tokens(tokens), sources.find_tokens(tokens)
+    actor_mentions = _without_national_coalition(head, actor_mentions)
     all_facts = [_Facts(s, actor_mentions, source_mentions) for s in sentences(head)]
     for i, facts in enumerate(all_facts):
         if facts.killed and not _whole_toll(facts) and _OF_THEM_OPENS.match(facts.sentence.text):

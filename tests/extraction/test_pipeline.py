@@ -796,6 +796,26 @@ def test_a_coalition_named_after_others_is_not_the_us_led_one(text, group):
 
 
 @pytest.mark.parametrize(
+    "text, first",
+    [
+        # (a reviewer's Etilaf story: "the Coalition" is the Syrian National Coalition, which
+        # speaks; the executions are the regime forces')
+        ("Coalition: Assad's Militias Executing Civilians in Aleppo\n\nThe Syrian Coalition"
+         " said pro-Assad forces had killed at least 82 civilians in eastern Aleppo. The"
+         " Coalition said the field executions constitute genocide.", "syrian_government"),
+        # ... but not when the text names the US-led one by its own words too
+        ("The Syrian Coalition condemned the raid. US-led coalition warplanes struck the town"
+         " of Hajin on Monday, killing five civilians, the coalition said.",
+         "international_coalition"),
+    ],
+)  # fmt: skip
+def test_the_coalition_of_a_text_that_names_the_syrian_coalition(text, first):
+    groups = [p["group"] for p in primary(extract("", text, "2016-12-13"))["perpetrators"]]
+
+    assert groups[:1] == [first]
+
+
+@pytest.mark.parametrize(
     "answer",
     [
         "Army units targeted the launch pads of the terrorists in Qalaat al-Madiq, destroying"
