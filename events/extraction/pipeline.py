@@ -623,6 +623,15 @@ def _lends_attacker(before, anchor, anchor_cause):
 DATING_SENTENCES = 3
 
 
+# The news says no one died: "causing material damage but no casualties", "no one was hurt".
+_NO_DEAD = re.compile(
+    r"\b(?:no|without)\s+(?:(?:immediate|reported|human)\s+)?(?:casualties|deaths|"
+    r"fatalities|victims|loss\s+of\s+life)\b|"
+    r"\b(?:no\s+one|nobody)\s+(?:was|were|has\s+been|had\s+been)\s+(?:killed|hurt|injured)\b",
+    re.I,
+)
+
+
 def _event(
     facts_list,
     anchor_kind,
@@ -661,7 +670,9 @@ def _event(
     else:
         date, precision = None, None
     tolls = [t for facts in facts_list for t in facts.tolls]
-    if not any(t.kind == "killed" for t in tolls):
+    if not any(t.kind == "killed" for t in tolls) and not any(
+        _NO_DEAD.search(facts.sentence.text) for facts in facts_list
+    ):
         tolls += next(
             (
                 facts.tolls
@@ -933,6 +944,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     )
     attackers = [before] if lends else []
     anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
+    anchor_period = _period_of(anchor_facts, published)
     for facts in all_facts[anchor + 1 :]:
         # After the news, a sentence of an earlier time that does not repeat its figure tells
         # another incident ("Last week, 14 people were killed ..."): background.
@@ -973,6 +985,10 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             t.best in anchor_tolls and not t.vague for t in facts.killed
         )
         if not (_compatible(facts, cause, anchor_cause) or repeats):
+            continue
+        if not repeats and anchor_period is None and _period_of(facts, published) is not None:
+            # "A mortar shell hit the embassy, causing no casualties. ... had fired more than
+            # 100 shells over the past week, killing 12 civilians": a period's toll, not the news's
             continue
         if parts_only and told.sentence.index not in used and _whole_toll(told):
             continue  # "... 270 killed in April. The victims included 51 children": its parts

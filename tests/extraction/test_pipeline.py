@@ -1701,3 +1701,37 @@ def test_parts_of_no_toll_of_the_dead_are_no_dead(text):
 def test_the_news_that_names_its_campaigns_year_is_still_the_news(text, kind):
     news = primary(extract("Strikes kill civilians", text, "2019-06-03"))
     assert news["event_type"] == kind and news["killed"]["civilians"]["best"] > 0
+
+
+def test_a_periods_toll_in_the_lead_is_not_the_news_toll():
+    # (a reviewer's Manar story: the rockets' toll "over the past three years" was the dead of
+    # the army's capture of Salma)
+    text = (
+        "Syrian and Russian warplanes pounded the terrorists' fortifications in Salma for"
+        " several days, killing more than 40 terrorists. The terrorists had used Salma as a"
+        " launch pad for rocket attacks on Lattakia city and the surrounding villages, which"
+        " claimed the lives of dozens of civilians over the past three years."
+    )
+    events = extract("", text, "2016-01-12")
+    news = primary(events)
+
+    assert "civilians" not in news["killed"]
+    assert news["killed"]["combatants"]["best"] == 40
+    assert any(e["aggregate"] and "civilians" in e["killed"] for e in events)
+
+
+def test_news_that_says_no_one_died_takes_no_toll_told_later():
+    # (a reviewer's TASS story: the week's 12 dead of the shelling became the embassy's)
+    title = "Mortar shell hits Russian embassy compound in Damascus, no casualties"
+    text = (
+        "A mortar shell fired by militants from Eastern Ghouta hit the compound of the Russian"
+        " embassy in Damascus on Thursday, causing material damage but no casualties, the"
+        " ministry said. The shelling came from the Jobar district. The embassy has been"
+        " shelled several times since the beginning of the conflict. The embassy staff were"
+        " moved to a shelter. The Russian Centre for Reconciliation said that militants in"
+        " Eastern Ghouta had fired more than 100 shells at residential quarters of Damascus"
+        " over the past week, killing 12 civilians."
+    )
+    news = primary(extract(title, text, "2018-01-25"))
+
+    assert "civilians" not in news["killed"]
