@@ -100,6 +100,11 @@ class Lexicon:
                         tuple(w.lower().replace("’", "'") for w in words), entry
                     )
         self.entries = list(dict.fromkeys(entry for entry, _ in entries))
+        # How many names each entry goes by: the group's main actor is the one named most
+        # ways (the database lists its actors by name: a UCDP unit may come first).
+        self._names = {}
+        for entry, aliases in entries:
+            self._names[entry] = self._names.get(entry, 0) + 1 + len(aliases or ())
         self._starts = {word: sorted(sizes, reverse=True) for word, sizes in self._starts.items()}
 
     def find(self, text):
@@ -161,8 +166,11 @@ class ActorLexicon(Lexicon):
             entries.append((Actor(str(name), group), [a.strip() for a in aliases or []]))
         return cls(entries)
 
-    def first_of_group(self, group):
-        return next((entry for entry in self.entries if entry.group == group), None)
+    def main_of_group(self, group):
+        """The group's actor named in the most ways ("Syrian government forces", not a unit
+        of it that sorts before it), or None."""
+        members = [entry for entry in self.entries if entry.group == group]
+        return max(members, key=lambda entry: self._names[entry], default=None)
 
 
 class SourceLexicon(Lexicon):

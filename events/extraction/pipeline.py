@@ -421,7 +421,7 @@ def _perpetrators(facts_list, actors, kind):
         # Barrel bombs only fall from the Syrian air force. For an unattributed gas attack
         # it is the likeliest actor (UN investigators blamed most of them on it) and the
         # coders' usual reading; "unclear" with nobody alleging it tells editors it is a guess.
-        entry = actors.first_of_group("syrian_government")
+        entry = actors.main_of_group("syrian_government")
         if entry is not None:
             return None, [
                 {

@@ -1,6 +1,9 @@
 import datetime
+import json
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 
 from events.extraction import ActorLexicon, extract
 
@@ -114,6 +117,22 @@ def test_a_second_deadly_incident_in_the_bulletin_is_a_separate_event():
 def test_an_unattributed_barrel_bomb_is_put_on_the_government():
     event = primary(extract("Barrel bombs kill 11", "Barrel bombs killed 11 civilians.", MONDAY))
     assert event["perpetrators"][0]["group"] == "syrian_government"
+
+
+def test_an_unattributed_barrel_bomb_is_put_on_the_governments_main_actor():
+    # (a hostile tester's import: the database's actors come sorted by name, and the first of
+    # the group was a UCDP unit, "First Regiment", which every barrel bomb was then put on)
+    seeds = json.loads((Path(settings.BASE_DIR) / "seeds" / "actors.json").read_text("utf-8"))
+    records = sorted(
+        [*seeds, {"name": "First Regiment", "group": "syrian_government", "aliases": []}],
+        key=lambda r: r["name"],
+    )
+    actors = ActorLexicon.from_records(records)
+    event = primary(
+        extract("Barrel bombs kill 11", "Barrel bombs killed 11 civilians.", MONDAY, actors=actors)
+    )
+
+    assert event["perpetrators"][0]["name"] == "Syrian government forces"
 
 
 def test_a_toll_without_violence_words_is_still_an_event():
