@@ -427,12 +427,56 @@ class VersionedForm(forms.ModelForm):
         if loaded != current.version:
             self.data = self.data.copy()
             self.data[self.add_prefix("loaded_version")] = current.version
+            self.rebase(current, loaded)
             raise ValidationError(self.conflict_message(current, loaded))
         self.instance.version = current.version
         return current
 
     def conflict_message(self, current, loaded):
         raise NotImplementedError
+
+    def rebase(self, current, loaded):
+        """The refused form's fields that the other editor changed and this one left as
+        loaded now hold the current values: saving again keeps this editor's changes without
+        putting back what the other changed (a figure derived again from a report, say, which
+        would then also count as this editor's and never be derived again). A field both
+        changed keeps this editor's input; the error message shows the other's."""
+        history = current.history.order_by("-history_date", "-history_id")
+        then = history.filter(version__lte=loaded or 0).first()
+        now = history.first()
+        if then is None or now is None or then.pk == now.pk:
+            return
+        delta = now.diff_against(then, excluded_fields=["version", "updated_at"])
+        for change in delta.changes:
+            field = self.fields.get(change.field)
+            if field is None or field.disabled:
+                continue
+            old, new = change.old, change.new
+            if self._meta.model._meta.get_field(change.field).many_to_many:
+                # each side a list of through rows: {"incident": pk, "actor": pk}
+                source = self._meta.model._meta.model_name
+                old, new = (
+                    [v for row in rows for k, v in row.items() if k != source]
+                    for rows in (old, new)
+                )
+            key = self.add_prefix(change.field)
+            posted = field.widget.value_from_datadict(self.data, self.files, key)
+            if field.has_changed(old, posted):
+                continue  # this editor's change: theirs to keep or drop
+            widget = getattr(field.widget, "widget", field.widget)  # (the admin's wrapper)
+            if isinstance(widget, forms.MultiWidget):
+                continue  # (several inputs: left as posted)
+            if isinstance(field, forms.BooleanField):
+                if new:
+                    self.data[key] = "on"
+                else:
+                    self.data.pop(key, None)
+                continue
+            value = widget.format_value(field.prepare_value(new))  # as the form renders it
+            if isinstance(value, list | tuple):
+                self.data.setlist(key, [str(v) for v in value])
+            else:
+                self.data[key] = "" if value is None else str(value)
 
 
 class ReportForm(VersionedForm):

@@ -76,6 +76,71 @@ def test_the_refused_form_keeps_the_editors_input_and_saves_when_resubmitted(ali
     assert incident.version == 3
 
 
+def test_saving_again_keeps_what_the_other_editor_changed_and_this_one_did_not(bob):
+    # (a hostile tester's: the refused form kept the figures as the second editor had loaded
+    # them, so saving again, as invited, put back the old figures and ticked "Figures edited":
+    # the other's change was undone and nothing derived the figures again)
+    incident = make_incident(killed_total_high=20)
+    bobs_form = form_data(bob.get(change_url(incident)))
+    incident.killed_total_high = 30  # the incident derived again from a report changed since
+    incident.save()
+
+    refused = bob.post(change_url(incident), {**bobs_form, "title": "Bob's title"})
+    kept = form_data(refused)
+    resubmitted = bob.post(change_url(incident), kept)
+
+    assert "Killed total high: 20 → 30" in refused.content.decode()
+    assert (kept["title"], kept["killed_total_high"]) == ("Bob's title", "30")
+    assert resubmitted.status_code == 302
+    incident.refresh_from_db()
+    assert (incident.title, incident.killed_total_high) == ("Bob's title", 30)
+    assert not incident.figures_edited
+
+
+def test_saving_again_keeps_the_date_and_status_the_other_editor_set(alice, bob):
+    incident = make_incident()
+    alices_form = form_data(alice.get(change_url(incident)))
+    bobs_form = form_data(bob.get(change_url(incident)))
+    alice.post(change_url(incident), {**alices_form, "date": "2018-02-04", "status": "verified"})
+
+    refused = bob.post(change_url(incident), {**bobs_form, "title": "Bob's title"})
+    bob.post(change_url(incident), form_data(refused))
+
+    incident.refresh_from_db()
+    assert (incident.title, incident.date.isoformat(), incident.status) == (
+        "Bob's title",
+        "2018-02-04",
+        ReviewStatus.VERIFIED,
+    )
+
+
+def test_saving_again_keeps_the_perpetrators_the_other_editor_set(alice, bob):
+    incident = make_incident()
+    russia = Actor.objects.create(name="Russian Air Force", group=ActorGroup.RUSSIA)
+    alices_form = form_data(alice.get(change_url(incident)))
+    bobs_form = form_data(bob.get(change_url(incident)))
+    alice.post(change_url(incident), {**alices_form, "perpetrators": [russia.pk]})
+
+    refused = bob.post(change_url(incident), {**bobs_form, "title": "Bob's title"})
+    bob.post(change_url(incident), form_data(refused))
+
+    incident.refresh_from_db()
+    assert incident.title == "Bob's title"
+    assert list(incident.perpetrators.all()) == [russia]
+
+
+def test_saving_again_keeps_this_editors_own_change_of_a_field_both_changed(alice, bob):
+    incident = make_incident()
+    alices_form = form_data(alice.get(change_url(incident)))
+    bobs_form = form_data(bob.get(change_url(incident)))
+    alice.post(change_url(incident), {**alices_form, "killed_civilians_best": "5"})
+
+    refused = bob.post(change_url(incident), {**bobs_form, "killed_civilians_best": "7"})
+    kept = form_data(refused)
+
+    assert kept["killed_civilians_best"] == "7"  # shown with alice's 5 in the message
+
+
 def test_a_bulk_action_makes_an_open_form_stale(alice, bob):
     incident = make_incident()
     bobs_form = form_data(bob.get(change_url(incident)))
