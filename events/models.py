@@ -440,6 +440,8 @@ class Actor(models.Model):
 SHARE = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 # Marks that change no word: a byte-order mark, zero-width spaces and joiners, a soft hyphen.
 INVISIBLE = str.maketrans("", "", "\ufeff\u200b\u200c\u200d\u2060\u00ad")
+# What a title may end on without being another title: a stop, and the spaces before it.
+TITLE_STOPS = " .!?…:;,"
 
 
 def publisher_line(line):
@@ -515,10 +517,13 @@ class Bulletin(models.Model):
     def hash_text(title, text):
         """The identity of a bulletin: its title and article (`article`), whitespace-normalised,
         in Unicode's composed form (NFC), without the invisible marks a paste carries (a
-        byte-order mark, zero-width spaces and joiners, soft hyphens)."""
+        byte-order mark, zero-width spaces and joiners, soft hyphens); the title in any
+        capitals and without the stop it may end on (a feed's "AIR STRIKE KILLS 28" and a
+        site's "Air strike kills 28." head one article)."""
         composed = unicodedata.normalize("NFC", f"{title}\n{text}").translate(INVISIBLE)
         title, _, text = composed.partition("\n")
-        normalised = " ".join(f"{title}\n{Bulletin.article(title, text)}".split())
+        heading = " ".join(title.split()).casefold().rstrip(TITLE_STOPS)
+        normalised = " ".join(f"{heading}\n{Bulletin.article(title, text)}".split())
         return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
     @staticmethod

@@ -291,6 +291,24 @@ def test_the_same_bulletin_in_another_format_is_stored_once(first, second):
     assert Incident.objects.count() == len(results[0].incidents) == 1
 
 
+@pytest.mark.parametrize(
+    "title",
+    ["AIR STRIKE KILLS 28 CIVILIANS IN DEIR EZZOR",
+     "Air Strike Kills 28 Civilians In Deir Ezzor",
+     "Air strike kills 28 civilians in Deir Ezzor.",
+     "Air strike kills 28 civilians in Deir Ezzor !"],
+)  # fmt: skip
+def test_the_same_article_under_its_title_in_other_capitals_or_stops_is_stored_once(title):
+    # (a hostile tester's: the seed bulletin's headline in capitals, or with a full stop, was a
+    # new bulletin, its dead counted twice until an editor merged them)
+    name, text = SAME_BULLETIN["as JSONL"]
+    again = text.replace('"Air strike kills 28 civilians in Deir Ezzor"', json.dumps(title))
+    results = import_uploads([(name, text.encode()), ("again.jsonl", again.encode())])
+
+    assert [r.status for r in results] == ["created", "skipped"]
+    assert Bulletin.objects.count() == 1
+
+
 def test_another_article_under_the_same_title_is_another_bulletin():
     stored = [
         import_bulletin(make_item(text=text), extractor=lambda *a, **k: [airstrike()])
