@@ -536,6 +536,14 @@ _DEFENDED_BY = re.compile(
 )
 
 
+# The side an attack helped: "paving the way for ISIL's advance", "allowed IS to advance".
+_HELPED_BEFORE = re.compile(
+    r"\b(?:(?:pav|clear|open)(?:e|es|ed|ing|s)?\s+(?:the\s+)?way\s+for|"
+    r"(?:allow|enabl|help)(?:e|es|ed|ing|s)?)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
 # A side said not to have done it: "Russian and Syrian warplanes have not approached the city"
 # (not "have not stopped", which did; nor "have not been identified", said of whose they were).
 _DID_NOT_AFTER = re.compile(r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,2}?\s+" + DID_NOT, re.I)
@@ -571,6 +579,8 @@ def _role(text, mention):
         return 0.0
     if _DEFENDED_BY.search(before):
         return 0.0  # "an assault repelled by army units": the defenders
+    if _HELPED_BEFORE.search(before):
+        return 0.0  # "strikes that allowed ISIL terrorists to advance": whom the attack helped
     if _DID_NOT_AFTER.match(after):
         return 0.0  # "Russian and Syrian warplanes have not approached the city"
     if _FIRED_FROM_THEIRS_BEFORE.search(before):
