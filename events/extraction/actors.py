@@ -253,7 +253,8 @@ _NOT_AGENT_BY = "".join(
     encircled armed trained funded sponsored captured recaptured taken retaken liberated
     brokered provided published released posted issued announced quoted reported
     denied repelled repulsed foiled thwarted intercepted downed fabrications fabrication
-    claims allegations accusations lies propaganda statements""".split()
+    claims allegations accusations lies propaganda statements drafted written signed proposed
+    submitted tabled vetoed authored""".split()
 )
 _AGENT_BEFORE = re.compile(
     r"(?:" + _NOT_AGENT_BY + r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|"

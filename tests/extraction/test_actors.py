@@ -568,6 +568,13 @@ def test_the_country_of_a_dateline_is_where_the_story_was_filed_not_an_attacker(
         ("Drones launched towards Hmeimim were shot down by Russian air defences.", "russia"),
         ("The government called the reports fabrications by Jaish al-Islam.", "opposition"),
         ("The ministry dismissed the allegations by the Islamic State.", "islamic_state"),
+        # (a reviewer's Araby story: a resolution's authors were the gas attack's)
+        (
+            "The Council met to discuss a draft resolution condemning the attack, drafted by the"
+            " US, Britain and France.",
+            "international_coalition",
+        ),
+        ("A ceasefire proposed by Russia and signed by Turkey took effect.", "russia"),
     ],
 )
 def test_a_by_of_defence_or_of_words_names_no_attacker(text, group):
