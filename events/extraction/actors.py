@@ -253,8 +253,9 @@ _NOT_AGENT_BY = "".join(
     encircled armed trained funded sponsored captured recaptured taken retaken liberated
     brokered provided published released posted issued announced quoted reported
     denied repelled repulsed foiled thwarted intercepted downed fabrications fabrication
-    claims allegations accusations lies propaganda statements drafted written signed proposed
-    submitted tabled vetoed authored""".split()
+    claims allegations accusations lies propaganda statement statements drafted written signed
+    proposed submitted tabled vetoed authored covered protected guarded defended escorted
+    """.split()
 )
 _AGENT_BEFORE = re.compile(
     r"(?:" + _NOT_AGENT_BY + r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|"
@@ -537,6 +538,11 @@ _DEFENDED_BY = re.compile(
 )
 
 
+# Whose statement: "A statement by the General Command of the Army and Armed Forces said".
+_STATEMENT_BY_BEFORE = re.compile(
+    r"\bstatements?\s+(?:issued\s+|released\s+)?(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$",
+    re.I,
+)
 # The side an attack helped: "paving the way for ISIL's advance", "allowed IS to advance".
 _HELPED_BEFORE = re.compile(
     r"\b(?:(?:pav|clear|open)(?:e|es|ed|ing|s)?\s+(?:the\s+)?way\s+for|"
@@ -580,6 +586,8 @@ def _role(text, mention):
         return 0.0
     if _DEFENDED_BY.search(before):
         return 0.0  # "an assault repelled by army units": the defenders
+    if _STATEMENT_BY_BEFORE.search(before):
+        return 0.0  # "A statement by the General Command of the Army said": who speaks
     if _HELPED_BEFORE.search(before):
         return 0.0  # "strikes that allowed ISIL terrorists to advance": whom the attack helped
     if _DID_NOT_AFTER.match(after):

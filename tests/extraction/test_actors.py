@@ -575,6 +575,15 @@ def test_the_country_of_a_dateline_is_where_the_story_was_filed_not_an_attacker(
             "international_coalition",
         ),
         ("A ceasefire proposed by Russia and signed by Turkey took effect.", "russia"),
+        (
+            "None of the missiles entered the zone covered by Russian air defenses at Hmeimim.",
+            "russia",
+        ),
+        (
+            "A statement by the General Command of the Army and Armed Forces said that 110"
+            " missiles were fired at Syrian targets.",
+            "syrian_government",
+        ),
     ],
 )
 def test_a_by_of_defence_or_of_words_names_no_attacker(text, group):
