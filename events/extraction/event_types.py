@@ -114,12 +114,16 @@ _BY_AN_AIR_FORCE = re.compile(
 _DOWNED = re.compile(
     r"(?:\W+\w+){0,4}?\W+(?:crash(?:ed|es)?|shot\s+down|downed|went\s+down)\b", re.I
 )
-# Troops who raid a village go on foot: "Government troops raid village".
-_GROUND_RAIDERS = re.compile(
-    r"\b(?:troops|soldiers|militiamen|militias?|police(?:men)?|gunmen|commandos|special\s+forces|"
-    r"security\s+forces|shabiha)\s+$",
-    re.I,
+# Troops who raid a village go on foot: "Government troops raid village"; and so do the forces
+# that have no aircraft: "an SDF raid", "a raid by the Syrian Democratic Forces".
+_GROUND_FORCES = (
+    r"(?:troops|soldiers|militiamen|militias?|police(?:men)?|gunmen|commandos|special\s+forces|"
+    r"security\s+forces|shabiha|(?-i:SDF|YPG|YPJ|PKK|FSA|ISIS|ISIL|HTS)|Daesh|Nusra|"
+    r"Syrian\s+Democratic\s+Forces|Free\s+Syrian\s+Army|Kurdish\s+(?:forces|fighters|militias?)|"
+    r"rebels?|insurgents?|militants?|jihadists?|opposition(?:\s+(?:fighters|factions))?)"
 )
+_GROUND_RAIDERS = re.compile(r"\b" + _GROUND_FORCES + r"\s+$", re.I)
+_BY_GROUND_RAIDERS = re.compile(r"\s+by\s+(?:the\s+)?" + _GROUND_FORCES + r"\b", re.I)
 # A raid to arrest or search is a ground operation, not one from the air.
 _ARREST = re.compile(
     r"\b(?:arrest\w*|detain\w*|apprehend\w*|round(?:ed)?[\s-]up|search(?:ed|es|ing)?)\b",
@@ -217,6 +221,7 @@ def find_cues(text, offset=0):
             and (
                 _ARREST.search(text, max(0, start - 80), end + 80)
                 or _GROUND_RAIDERS.search(text, max(0, start - 40), start)
+                or _BY_GROUND_RAIDERS.match(text, end)
             )
         ):
             kind, weight = "other", 0.8  # "arrested three ISIS members in a raid": on foot

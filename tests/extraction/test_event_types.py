@@ -88,6 +88,31 @@ def test_an_air_raid_is_still_one(sentence):
     assert best_kind(find_cues(sentence)) == "airstrike"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a reviewer's Asharq al-Awsat story: the SDF has no aircraft)
+        "Five civilians were killed during a raid by the Syrian Democratic Forces on a town.",
+        "Tribal Anger in Deir ez-Zor After SDF Raid Kills Five Civilians",
+        "A rebel raid on an army checkpoint killed four soldiers.",
+        "An ISIS raid on the village killed 12 people.",
+    ],
+)
+def test_a_raid_by_a_force_without_aircraft_is_no_air_strike(sentence):
+    assert best_kind(find_cues(sentence)) != "airstrike"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Air raids by Syrian and Russian warplanes killed 12 people near the rebel-held town.",
+        "A raid by the US-led coalition killed 20 IS militants.",
+    ],
+)
+def test_a_raid_by_an_air_force_is_an_air_strike(sentence):
+    assert best_kind(find_cues(sentence)) == "airstrike"
+
+
 def test_a_bomb_in_an_assassination_is_a_bombing():
     text = "Assassination attempt: a bomb planted in a car killed a rebel commander in Daraa."
     assert best_kind(find_cues(text)) == "bombing"
