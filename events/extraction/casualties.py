@@ -125,11 +125,12 @@ CATEGORY_NOUNS = [
         "civilians",
         r"civilians|civilian|residents|resident|citizens|citizen|villagers|inhabitants|"
         r"passengers|worshippers|pilgrims|shoppers|students|teachers?|shepherds?|"
-        r"medics?|doctors?|nurses?|paramedics?|"
+        r"medics?|doctors?|nurses?|paramedics?|surgeons?|pharmacists?|dentists?|midwi(?:fe|ves)|"
+        r"farmer|shopkeepers?|vendors?|bakers?|"
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
         r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|"
         rf"(?:{_UNARMED_BODIES}|staff)\s+members?|"
-        r"relatives|evacuees|patients|Syrians",
+        r"relatives|evacuees|patients|patient|Syrians",
     ),
     (
         "combatants",
@@ -369,7 +370,7 @@ _SINGULAR = re.compile(
     r"militant|rebel|member|commander|leader|officer|pilot|journalist|medic|doctor|nurse|"
     r"lieutenant|colonel|brigadier|sergeant|general|"
     r"paramedic|volunteer|worker|employee|policeman|person|teenager|mother|student|teacher|"
-    r"shepherd|son|"
+    r"shepherd|son|surgeon|patient|pharmacist|dentist|midwife|farmer|shopkeeper|vendor|baker|"
     r"daughter|wife|sister|husband|father|brother|grandson|granddaughter|grandchild|"
     r"grandmother|grandfather|aunt|uncle|niece|nephew|cousin)$",
     re.I,

@@ -1464,3 +1464,17 @@ def test_the_wounded_after_a_list_of_the_dead_are_the_wounded():
     )
     injured, _ = combine(tolls, "injured")
     assert injured["total"]["best"] == 40
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a reviewer's Etilaf story: "killing a surgeon and a patient" counted no one)
+        "The barrel bomb hit the hospital, killing a surgeon and a patient.",
+        "The strike killed two pharmacists in Idlib.",
+        "Shelling killed a farmer and a shopkeeper in the village.",
+    ],
+)
+def test_the_people_of_a_hospital_or_a_trade_are_civilians(sentence):
+    tolls = [t for t in find_tolls(sentence) if t.kind == "killed"]
+    assert tolls and tolls[0].category == "civilians" and tolls[0].best == 2
