@@ -35,6 +35,14 @@ BACKGROUND = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:attacks?|bombings?|strikes?|massacres?|raids?|blasts?|explosions?)\b",
     re.I,
 )
+# The news done to someone, then a clause of what was done to them before: "ISIL terrorists
+# have executed a young man they kidnapped ... last month" (not "have said that ... killed").
+_DONE_TO_ONE_TAKEN_BEFORE = re.compile(
+    r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:executed|killed|beheaded|shot|shelled|bombed|struck|hit|"
+    r"targeted|attacked|stormed|seized|captured|abducted|kidnapped|massacred|assassinated|"
+    r"released|freed)\b[^.;]*?\b(?:they|he|she|who|whom|that|it)\s+(?:had\s+)?\w+ed\b",
+    re.I,
+)
 # Each alternative starts a word, so the whole is tried only where a word starts: Python's
 # engine tries each "\b" alternative at every position (2.4x slower over the dev sentences).
 CONTEXT = re.compile(
@@ -234,7 +242,13 @@ class Sentence:
             # "..., bringing the number killed since the offensive began in April to 950": the
             # clause that sums up more than the incident dates no earlier incident
             end = min(end, self.context_clause) if end is not None else self.context_clause
-        return bool(BACKGROUND.search(self._compared, 0, len(self.text) if end is None else end))
+        text = self._compared
+        return any(
+            # (not the time of a clause about the victim after the news: "have executed a young
+            # man they kidnapped ... last month")
+            not _DONE_TO_ONE_TAKEN_BEFORE.search(text, 0, found.start())
+            for found in BACKGROUND.finditer(text, 0, len(self.text) if end is None else end)
+        )
 
     @functools.cached_property
     def _earlier_clause(self):

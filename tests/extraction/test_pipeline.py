@@ -1754,3 +1754,24 @@ def test_news_that_says_no_one_died_takes_no_toll_told_later():
     news = primary(extract(title, text, "2018-01-25"))
 
     assert "civilians" not in news["killed"]
+
+
+@pytest.mark.parametrize(
+    "text, background",
+    [
+        # (two reviewers' stories: "last month" dated the kidnapping, not the execution)
+        ("ISIL terrorists have executed a young man they kidnapped from Sweida countryside"
+         " during their attack on the province last month, local sources said.", False),
+        ("Rebels have shelled the town of Mhardeh, which they besieged last year, killing"
+         " four civilians.", False),
+        # ... but a report of an earlier killing stays background
+        ("Activists have said that regime forces killed 20 people in Douma last month.", True),
+        ("Regime forces killed 20 people in Douma last month.", True),
+    ],
+)  # fmt: skip
+def test_an_earlier_time_of_a_clause_about_the_victim_dates_no_news(text, background):
+    from events.extraction.segmentation import sentences
+
+    [sentence] = sentences(text)
+
+    assert sentence.is_background == background
