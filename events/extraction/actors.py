@@ -543,6 +543,12 @@ _STATEMENT_BY_BEFORE = re.compile(
     r"\bstatements?\s+(?:issued\s+|released\s+)?(?:by|from)\s+(?:the\s+)?(?:[\w-]+\s+){0,4}$",
     re.I,
 )
+# The Russian outlets' "(outlawed in Russia)", "banned in Russia": the country of the ban.
+_OUTLAWED_IN_BEFORE = re.compile(
+    r"\b(?:outlawed|banned|prohibited|proscribed)\s+in\s+(?:the\s+)?$", re.I
+)
+# A bracket after a group's name, and the words of what it is before it ("terrorist group").
+_BRACKETED = re.compile(r"^((?:\s+[a-z][\w-]*){0,3})\s*\([^()]{1,160}\)")
 # The side an attack helped: "paving the way for ISIL's advance", "allowed IS to advance".
 _HELPED_BEFORE = re.compile(
     r"\b(?:(?:pav|clear|open)(?:e|es|ed|ing|s)?\s+(?:the\s+)?way\s+for|"
@@ -578,7 +584,16 @@ def _role(text, mention):
     # its backers said between commas are passed over: "The army, backed by Russian jets,
     # killed")
     before = _SO_CALLED.sub("", text[max(0, mention.start - 52) : mention.start])[-40:]
-    after = _NAME_TAIL.sub("", text[mention.end : mention.end + 160], count=1)
+    if _OUTLAWED_IN_BEFORE.search(before):
+        return 0.0  # "(formerly Jabhat al-Nusra outlawed in Russia)": where it is banned
+    if (mention.start == 0 or text[mention.start - 1] == "\n") and _DATELINE_AFTER.match(
+        text[mention.end : mention.end + 40]
+    ):
+        return 0.0  # "MOSCOW (Sputnik) - Russian forces repelled": where the story was filed
+    # (what the group is, between brackets, is passed over: "Daesh (banned in Russia) fired",
+    # "the Hayat Tahrir al-Sham terrorist group (formerly Jabhat al-Nusra ...) have shelled")
+    after = _BRACKETED.sub(r"\1", text[mention.end : mention.end + 260], count=1)[:160]
+    after = _NAME_TAIL.sub("", after, count=1)
     after = _MOUTHPIECE.sub("", after, count=1)
     after = _CLOSING_QUOTE.sub("", after.lstrip('”"»'), count=1)
     after = _ASIDE.sub("", after[:140], count=1)[:60]

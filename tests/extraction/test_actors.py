@@ -550,6 +550,7 @@ def test_a_side_that_performs_commits_or_flogs_is_the_attacker(text, group):
         "GAZIANTEP, Turkey - A car bomb exploded in the town of al-Bab on Wednesday.",
         "AMMAN, Jordan — A car bomb exploded in the town of Nawa on Wednesday.",
         "ANKARA, Turkey (Reuters) - A car bomb exploded in the town of al-Bab on Wednesday.",
+        "MOSCOW (Sputnik) - Russian forces in Syria repelled a massive attack by 13 drones.",
     ],
 )
 def test_the_country_of_a_dateline_is_where_the_story_was_filed_not_an_attacker(text):
@@ -603,6 +604,33 @@ def test_a_by_of_defence_or_of_words_names_no_attacker(text, group):
 )  # fmt: skip
 def test_the_side_an_attack_helped_is_not_its_attacker(text, group):
     assert all(score <= 0 for found, score in mentions(text) if found == group), mentions(text)
+
+
+# (a reviewer's TASS story: the Russian outlets' "(outlawed in Russia)" made Russia the
+# shelling's attacker, and the bracket hid the verb from the group it follows)
+OUTLAWED = (
+    "Militants of the Hayat Tahrir al-Sham terrorist group (formerly Jabhat al-Nusra outlawed"
+    " in Russia) have shelled the town of Suqaylabiyah, killing four civilians."
+)
+
+
+def test_the_country_a_group_is_outlawed_in_is_no_attacker():
+    assert all(score <= 0 for found, score in mentions(OUTLAWED) if found == "russia")
+
+
+def test_a_bracket_after_a_group_does_not_hide_its_verb():
+    assert any(score > 0 for found, score in mentions(OUTLAWED) if found == "hts")
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The shelling was carried out by Daesh (banned in Russia) on Monday.", "islamic_state"),
+        ("Jabhat Fatah al-Sham (banned in Russia) fired rockets at Aleppo.", "hts"),
+    ],
+)
+def test_a_group_with_its_ban_in_brackets_is_still_the_attacker(text, group):
+    assert any(score > 0 for found, score in mentions(text) if found == group), mentions(text)
 
 
 @pytest.mark.parametrize(
