@@ -142,3 +142,23 @@ def test_a_long_hyphenated_run_is_read_in_one_pass(monkeypatch):
 
     assert found == {"airstrik": [1], "kill": [5]}
     assert textsearch.positions("see https://example.org/shell-hits now", {"shell"}) == {}
+
+
+def test_the_words_positions_are_those_of_a_word_by_word_reading():
+    # The one-pass reading of an ASCII text finds each wanted word where reading every word
+    # in turn does (phrases depend on the positions).
+    import random
+
+    words = (
+        "strike strikes Striking city cities Aleppo al-Sham ALEPPO die died the of 2016 a_b".split()
+    )
+    rng = random.Random(4)
+    for _ in range(300):
+        text = " ".join(
+            rng.choice(words) + rng.choice(["", ",", ".", "-", "'s"]) for _ in range(40)
+        )
+        wanted = {textsearch.lexeme(w) for w in rng.sample(words, 3)} - {None}
+        starts = tuple(textsearch.prefix(w) for w in wanted)
+        assert textsearch.positions(text, wanted) == textsearch._positions_word_by_word(
+            textsearch.URL.sub(" ", text), wanted, starts
+        ), (text, wanted)
