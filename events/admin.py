@@ -442,7 +442,12 @@ class VersionedForm(forms.ModelForm):
         would then also count as this editor's and never be derived again). A field both
         changed keeps this editor's input; the error message shows the other's."""
         history = current.history.order_by("-history_date", "-history_id")
-        then = history.filter(version__lte=loaded or 0).first()
+        # The first record of the loaded version: perpetrators changed without a save are
+        # recorded under the same version, possibly after this editor loaded the page.
+        then = (
+            history.filter(version=loaded).order_by("history_date", "history_id").first()
+            or history.filter(version__lte=loaded or 0).first()
+        )
         now = history.first()
         if then is None or now is None or then.pk == now.pk:
             return

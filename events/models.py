@@ -532,13 +532,14 @@ class Bulletin(models.Model):
         gives apart (a dateline of its own, the title, a publisher's line: "World Bulletin /
         News Desk"), in any order, so that one article is one bulletin in whichever format it
         came. Read again, an article is itself; a text that is nothing but such lines is kept."""
-        heading = " ".join(title.split())
+        heading = " ".join(title.split()).casefold().rstrip(TITLE_STOPS)
         lines = text.strip().split("\n")
         while lines:
             line = lines[0].strip()
             if line and not (
                 is_dateline(line)
-                or (heading and " ".join(line.split()) == heading)
+                # (the title in any capitals, with or without its stop, as hash_text reads it)
+                or (heading and " ".join(line.split()).casefold().rstrip(TITLE_STOPS) == heading)
                 or publisher_line(line)
             ):
                 break

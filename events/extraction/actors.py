@@ -253,8 +253,8 @@ _NOT_AGENT_BY = "".join(
     encircled armed trained funded sponsored captured recaptured taken retaken liberated
     brokered provided published released posted issued announced quoted reported
     denied repelled repulsed foiled thwarted intercepted downed fabrications fabrication
-    claims allegations accusations lies propaganda statement statements drafted written signed
-    proposed submitted tabled vetoed authored covered protected guarded defended escorted
+    claims allegations accusations lies propaganda statements drafted written signed proposed
+    submitted tabled vetoed authored covered protected guarded defended escorted
     """.split()
 )
 _AGENT_BEFORE = re.compile(
@@ -549,10 +549,15 @@ _OUTLAWED_IN_BEFORE = re.compile(
 )
 # A bracket after a group's name, and the words of what it is before it ("terrorist group").
 _BRACKETED = re.compile(r"^((?:\s+[a-z][\w-]*){0,3})\s*\([^()]{1,160}\)")
-# The side an attack helped: "paving the way for ISIL's advance", "allowed IS to advance".
-_HELPED_BEFORE = re.compile(
-    r"\b(?:(?:pav|clear|open)(?:e|es|ed|ing|s)?\s+(?:the\s+)?way\s+for|"
-    r"(?:allow|enabl|help)(?:e|es|ed|ing|s)?)\s+(?:the\s+)?$",
+# The side an attack helped: "paving the way for ISIL's advance"; "allowed IS to advance"
+# (not "helped Iraqi jets strike ISIS": who is helped to attack attacks).
+_WAY_FOR_BEFORE = re.compile(
+    r"\b(?:pav|clear|open)(?:e|es|ed|ing|s)?\s+(?:the\s+)?way\s+for\s+(?:the\s+)?$", re.I
+)
+_ALLOWED_BEFORE = re.compile(r"\b(?:allow|enabl|help)(?:e|es|ed|ing|s)?\s+(?:the\s+)?$", re.I)
+_TO_ADVANCE_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,3}?\s+(?:to\s+)?(?:advance|move|enter|retake|recapture|seize|capture|"
+    r"take\s+over|regain|escape|withdraw|flee|expand|gain)\b",
     re.I,
 )
 
@@ -601,9 +606,13 @@ def _role(text, mention):
         return 0.0
     if _DEFENDED_BY.search(before):
         return 0.0  # "an assault repelled by army units": the defenders
-    if _STATEMENT_BY_BEFORE.search(before):
-        return 0.0  # "A statement by the General Command of the Army said": who speaks
-    if _HELPED_BEFORE.search(before):
+    if _STATEMENT_BY_BEFORE.search(before) and not _CLAIM.search(text):
+        # "A statement by the General Command of the Army said": who speaks (not "a statement
+        # issued by HTS claimed responsibility")
+        return 0.0
+    if _WAY_FOR_BEFORE.search(before) or (
+        _ALLOWED_BEFORE.search(before) and _TO_ADVANCE_AFTER.match(text, mention.end)
+    ):
         return 0.0  # "strikes that allowed ISIL terrorists to advance": whom the attack helped
     if _DID_NOT_AFTER.match(after):
         return 0.0  # "Russian and Syrian warplanes have not approached the city"

@@ -125,7 +125,8 @@ CATEGORY_NOUNS = [
         "civilians",
         r"civilians|civilian|residents|resident|citizens|citizen|villagers|inhabitants|"
         r"passengers|worshippers|pilgrims|shoppers|students|teachers?|shepherds?|"
-        r"medics?|doctors?|nurses?|paramedics?|surgeons?|pharmacists?|dentists?|midwi(?:fe|ves)|"
+        r"medics?|doctors?|nurses?|paramedics?|(?<!military\s)surgeons?|pharmacists?|dentists?|"
+        r"midwi(?:fe|ves)|"
         r"farmer|shopkeepers?|vendors?|bakers?|"
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
         r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|"

@@ -118,8 +118,10 @@ _DOWNED = re.compile(
 # that have no aircraft: "an SDF raid", "a raid by the Syrian Democratic Forces".
 _GROUND_FORCES = (
     r"(?:troops|soldiers|militiamen|militias?|police(?:men)?|gunmen|commandos|special\s+forces|"
-    r"security\s+forces|shabiha|(?-i:SDF|YPG|YPJ|PKK|FSA|ISIS|ISIL|HTS)|Daesh|Nusra|"
-    r"Syrian\s+Democratic\s+Forces|Free\s+Syrian\s+Army|Kurdish\s+(?:forces|fighters|militias?)|"
+    r"security\s+forces|shabiha|(?-i:SDF|YPG|YPJ|PKK|FSA|ISIS|ISIL|HTS)|Daesh|Nusra|Hezbollah|"
+    r"Islamic\s+State(?:\s+(?:militants|fighters|group))?|"
+    r"Syrian\s+Democratic\s+Forces|Free\s+Syrian\s+Army|"
+    r"(?:Kurdish|Kurdish-led|Arab)\s+(?:forces|fighters|militias?)|"
     r"rebels?|insurgents?|militants?|jihadists?|opposition(?:\s+(?:fighters|factions))?)"
 )
 _GROUND_RAIDERS = re.compile(r"\b" + _GROUND_FORCES + r"\s+$", re.I)

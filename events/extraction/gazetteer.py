@@ -1957,7 +1957,8 @@ class Gazetteer:
         if mention.surface in others.placed_by:
             return others.placed_by[mention.surface]
         points = []
-        for named in others.by_surface.get(mention.surface, [mention]):
+        # (the mentions of the list spelled so: a mention not in it is placed by those only)
+        for named in others.by_surface.get(mention.surface, ()):
             for other in others.within(
                 named.start - PLACED_BY_CHARS, named.start + PLACED_BY_CHARS
             ):

@@ -289,6 +289,14 @@ _OTHER_COALITION_BEFORE = re.compile(
 # coalition" that may then be it.
 _NATIONAL_COALITION = re.compile(r"\b(?:Syrian\s+(?:National\s+)?|National\s+)Coalition\b")
 _BARE_COALITION = re.compile(r"(?:the\s+)?coalition", re.I)
+# ... when it speaks ("The Coalition said", "Coalition: Assad's militias ..."): the US-led one
+# striking in such a text is still the US-led one ("Warplanes of the coalition killed 20").
+_COALITION_SPEAKS = re.compile(
+    r"['’]?s?\s*(?::|(?:has\s+|had\s+|also\s+)?(?:said|says|called|calls|condemned|condemns|"
+    r"urged|urges|demanded|demands|warned|warns|stressed|stresses|held|holds|added|noted|"
+    r"denounced|denounces|accused|accuses|welcomed|appealed|statement|media\s+office)\b)",
+    re.I,
+)
 
 
 def _without_national_coalition(text, mentions):
@@ -298,7 +306,11 @@ def _without_national_coalition(text, mentions):
     own too ("US-led coalition warplanes")."""
     if not _NATIONAL_COALITION.search(text):
         return mentions
-    bare = [m for m in mentions if _BARE_COALITION.fullmatch(text[m.start : m.end])]
+    bare = [
+        m
+        for m in mentions
+        if _BARE_COALITION.fullmatch(text[m.start : m.end]) and _COALITION_SPEAKS.match(text, m.end)
+    ]
     named = {m.entry for m in mentions if m not in bare}
     return [m for m in mentions if m not in bare or m.entry in named]
 
@@ -625,8 +637,8 @@ DATING_SENTENCES = 3
 
 # The news says no one died: "causing material damage but no casualties", "no one was hurt".
 _NO_DEAD = re.compile(
-    r"\b(?:no|without)\s+(?:(?:immediate|reported|human)\s+)?(?:casualties|deaths|"
-    r"fatalities|victims|loss\s+of\s+life)\b|"
+    r"\b(?:no|without)\s+(?:(?:immediate|reported|human)\s+)?(?:reports?\s+of\s+)?"
+    r"(?:casualties|deaths|fatalities|victims|loss\s+of\s+life)\b|"
     r"\b(?:no\s+one|nobody)\s+(?:was|were|has\s+been|had\s+been)\s+(?:killed|hurt|injured)\b",
     re.I,
 )

@@ -40,7 +40,9 @@ BACKGROUND = re.compile(
 _DONE_TO_ONE_TAKEN_BEFORE = re.compile(
     r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:executed|killed|beheaded|shot|shelled|bombed|struck|hit|"
     r"targeted|attacked|stormed|seized|captured|abducted|kidnapped|massacred|assassinated|"
-    r"released|freed)\b[^.;]*?\b(?:they|he|she|who|whom|that|it)\s+(?:had\s+)?\w+ed\b",
+    r"released|freed)\b[^.;]*?\b(?:they|he|she|who|whom|that|it)\s+(?:had\s+)?"
+    # (what was done to the victim before: not "civilians who lived in Eastern Ghouta")
+    r"(?:kidnapped|abducted|captured|detained|arrested|seized|took|held|imprisoned|taken)\b",
     re.I,
 )
 # Each alternative starts a word, so the whole is tried only where a word starts: Python's

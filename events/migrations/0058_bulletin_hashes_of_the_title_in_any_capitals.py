@@ -29,12 +29,13 @@ def publisher_line(line):
 
 
 def article(title, text):
-    heading = " ".join(title.split())
+    heading = " ".join(title.split()).casefold().rstrip(TITLE_STOPS)
     lines = text.strip().split("\n")
     while lines:
         line = lines[0].strip()
         if line and not (
-            is_dateline(line) or (heading and " ".join(line.split()) == heading)
+            is_dateline(line)
+            or (heading and " ".join(line.split()).casefold().rstrip(TITLE_STOPS) == heading)
             or publisher_line(line)
         ):
             break

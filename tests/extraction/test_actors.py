@@ -813,3 +813,20 @@ def test_a_side_that_did_not_only_bomb_is_the_attacker():
         " civilians."
     )
     assert attackers(text)[:1] == ["russia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # (a reviewer of the change: a statement's issuer is the attacker when it claims the
+        # attack; one the attack helped is when it does the attacking)
+        ("A statement issued by Hayat Tahrir al-Sham claimed responsibility for the car bomb"
+         " that killed 12 government soldiers in Hama on Friday.", "hts"),
+        ("A statement from the US-led coalition said its aircraft carried out strikes near Hajin"
+         " on Friday that killed 30 civilians.", "international_coalition"),
+        ("US intelligence helped Iraqi jets strike ISIS in Syria on Friday, killing 45 militants"
+         " near Hajin.", "iraq"),
+    ],
+)  # fmt: skip
+def test_a_claiming_statement_and_a_helped_attacker_still_name_the_attacker(text, group):
+    assert any(score > 0 for found, score in mentions(text) if found == group), mentions(text)

@@ -1478,3 +1478,9 @@ def test_the_wounded_after_a_list_of_the_dead_are_the_wounded():
 def test_the_people_of_a_hospital_or_a_trade_are_civilians(sentence):
     tolls = [t for t in find_tolls(sentence) if t.kind == "killed"]
     assert tolls and tolls[0].category == "civilians" and tolls[0].best == 2
+
+
+def test_a_military_surgeon_is_no_civilian():
+    # (a reviewer of the change)
+    tolls = find_tolls("A military surgeon and four soldiers were killed in the attack.")
+    assert not any(t.category == "civilians" for t in tolls)

@@ -273,3 +273,17 @@ def test_a_bomb_that_went_off_is_still_a_bombing():
 )
 def test_a_cue_not_negated_nor_handled_stays(sentence, kind):
     assert best_kind(find_cues(sentence)) == kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a reviewer of the change)
+        "A raid by Islamic State militants on the village killed 12 people.",
+        "An Islamic State raid on the village killed 12 people.",
+        "A raid by Kurdish-led fighters on the town killed three civilians.",
+        "A Hezbollah raid on the hills killed four rebels.",
+    ],
+)
+def test_more_raids_of_forces_without_aircraft(sentence):
+    assert best_kind(find_cues(sentence)) != "airstrike"

@@ -1775,3 +1775,27 @@ def test_an_earlier_time_of_a_clause_about_the_victim_dates_no_news(text, backgr
     [sentence] = sentences(text)
 
     assert sentence.is_background == background
+
+
+def test_the_coalition_that_strikes_in_a_text_naming_the_syrian_coalition_is_the_us_led_one():
+    # (a reviewer of the change: only the Syrian Coalition speaking is the opposition's body)
+    text = (
+        "The Syrian National Coalition condemned the massacre. Warplanes of the coalition killed"
+        " 20 civilians in the village of Al-Susah near Albu Kamal on Friday, activists said."
+    )
+    groups = [p["group"] for p in primary(extract("", text, "2018-07-13"))["perpetrators"]]
+
+    assert groups[:1] == ["international_coalition"]
+
+
+def test_an_earlier_time_of_where_victims_lived_still_dates_an_earlier_toll():
+    # (a reviewer of the change: "who lived" is no clause of what was done to them before)
+    events = extract(
+        "",
+        "A car bomb killed five people in Azaz on Friday. Regime forces have killed more than"
+        " 200 civilians who lived in Eastern Ghouta during air strikes last month, the monitor"
+        " said.",
+        "2018-07-13",
+    )
+    earlier = [e for e in events if e["killed"].get("civilians", {}).get("best") == 200]
+    assert all(e["background"] for e in earlier)

@@ -1414,3 +1414,19 @@ def test_a_name_with_its_diacritics_is_read_whole(gazetteer, name, governorate):
     mentions = [m.surface for m in gazetteer.find_mentions(text)]
     assert len(mentions) == 1 and name.endswith(mentions[0]), mentions  # (less its article)
     assert gazetteer.choose(text).location.province_code == governorate
+
+
+def test_a_mention_not_in_the_list_is_placed_by_the_lists_mentions_only(gazetteer):
+    # (a reviewer of the change: what placed a name was kept by its spelling, and a mention
+    # outside the list counted itself)
+    text = (
+        "Rockets hit Mhardeh, 20 km northwest of Hama. Later shells hit Mhardeh, 5 km west of"
+        " Masyaf."
+    )
+    mentions = gazetteer.find_mentions(text)
+    named = [m for m in mentions if m.surface == "Mhardeh"]
+    rest = [m for m in mentions if m.surface != "Mhardeh"]
+
+    assert len(named) == 2
+    assert gazetteer._placed_by(text, named[1], rest) == []
+    assert gazetteer._placed_by(text, named[0], rest) == []
