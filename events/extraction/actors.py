@@ -545,7 +545,10 @@ _STATEMENT_BY_BEFORE = re.compile(
 )
 # The Russian outlets' "(outlawed in Russia)", "banned in Russia": the country of the ban.
 _OUTLAWED_IN_BEFORE = re.compile(
-    r"\b(?:outlawed|banned|prohibited|proscribed)\s+in\s+(?:the\s+)?$", re.I
+    r"\b(?:outlawed|banned|prohibited|proscribed)\s+in\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:[\w-]+,?\s+including\s+)?(?:the\s+)?$|"
+    r"\bdesignated\s+(?:as\s+)?an?\s+(?:[\w-]+\s+){0,2}(?:organi[sz]ation|group)\s+by\s+(?:the\s+)?$",
+    re.I,
 )
 # A bracket after a group's name, and the words of what it is before it ("terrorist group").
 _BRACKETED = re.compile(r"^((?:\s+[a-z][\w-]*){0,3})\s*\([^()]{1,160}\)")

@@ -618,6 +618,20 @@ def test_the_country_a_group_is_outlawed_in_is_no_attacker():
     assert all(score <= 0 for found, score in mentions(OUTLAWED) if found == "russia")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a reviewer of the change: other wordings of the ban)
+        "Islamic State militants (a terrorist organization outlawed in many countries, including"
+        " Russia) shelled the village of Al-Bukamal, killing five civilians.",
+        "Jabhat al-Nusra (designated a terrorist organization by Russia's Supreme Court) fired"
+        " rockets at Aleppo, killing three.",
+    ],
+)
+def test_the_country_of_a_ban_in_other_words_is_no_attacker(text):
+    assert all(score <= 0 for found, score in mentions(text) if found == "russia"), mentions(text)
+
+
 def test_a_bracket_after_a_group_does_not_hide_its_verb():
     assert any(score > 0 for found, score in mentions(OUTLAWED) if found == "hts")
 
