@@ -38,11 +38,26 @@ def digest_message(search, incidents, count, now):
     return EmailMessage(subject, body, to=[search.user.email])
 
 
+def invalid_message(search, errors):
+    context = {
+        "search": search,
+        "errors": errors,
+        "list_url": absolute(search.get_absolute_url()),
+        "site_url": settings.SITE_URL.rstrip("/"),
+    }
+    body = render_to_string("opendata/digest_invalid.txt", context)
+    return EmailMessage(
+        f"Saved search no longer valid: {search.name}", body, to=[search.user.email]
+    )
+
+
 def send_digests(now=None, stdout=None):
     """Send every due digest that has new incidents; returns how many were sent.
 
     A search is marked sent at `now` whether or not anything new matched, so the next
-    digest covers the period after it. Users without an e-mail address are skipped.
+    digest covers the period after it. Users without an e-mail address are skipped. A search
+    whose filters no longer hold sends, once until they hold again, a message saying why
+    instead of a digest (which would match nothing, silently).
     """
     now = now or timezone.now()
     sent = 0
@@ -50,6 +65,16 @@ def send_digests(now=None, stdout=None):
     with mailers.default as mailer:
         for search in due.iterator(chunk_size=100):
             since = search.last_sent_at or search.created_at
+            if errors := search.filter_errors():
+                if search.invalid_told_at is None:
+                    mailer.send_messages([invalid_message(search, errors)])
+                    sent += 1
+                    if stdout:
+                        stdout.write(f"{search.user.email}: {search.name} (no longer valid)")
+                SavedSearch.objects.filter(pk=search.pk).update(
+                    last_sent_at=now, invalid_told_at=search.invalid_told_at or now
+                )
+                continue
             new = search.new_incidents(since).filter(created_at__lte=now)
             count = new.count()
             if count:
@@ -61,5 +86,5 @@ def send_digests(now=None, stdout=None):
                 sent += 1
                 if stdout:
                     stdout.write(f"{search.user.email}: {search.name} ({count} new)")
-            SavedSearch.objects.filter(pk=search.pk).update(last_sent_at=now)
+            SavedSearch.objects.filter(pk=search.pk).update(last_sent_at=now, invalid_told_at=None)
     return sent

@@ -109,6 +109,9 @@ class SavedSearch(models.Model):
     # The incidents its digests have listed: one that comes to match later (verified, moved
     # into its governorate) is new once, not again at each edit.
     sent = models.ManyToManyField(Incident, blank=True, related_name="+", editable=False)
+    # When the analyst was told that its filters no longer hold (a saved place deleted, say):
+    # once, until they hold again.
+    invalid_told_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = SavedSearchQuerySet.as_manager()
 
@@ -127,6 +130,13 @@ class SavedSearch(models.Model):
 
     def incident_filter(self):
         return IncidentFilter(QueryDict(self.query), queryset=Incident.objects.all())
+
+    def filter_errors(self):
+        """Why the saved filters no longer hold, as "filter: error" lines; [] if they do."""
+        incidents = self.incident_filter()
+        if incidents.is_valid():
+            return []
+        return [f"{name}: {' '.join(errors)}" for name, errors in incidents.form.errors.items()]
 
     def new_incidents(self, since):
         """The incidents that newly match the search: matching now, created or changed after

@@ -73,9 +73,12 @@ def searches(request):
         status = 400
     else:
         status = 200
+    searches = list(SavedSearch.objects.filter(user=request.user))
+    for search in searches:
+        search.errors = search.filter_errors()
     context = {
         "form": form,
-        "searches": SavedSearch.objects.filter(user=request.user),
+        "searches": searches,
         "has_email": bool(request.user.email),
     }
     return render(request, "opendata/searches.html", context, status=status)

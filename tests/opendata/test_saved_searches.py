@@ -15,6 +15,7 @@ from events.models import Incident
 from opendata import tasks
 from opendata.digests import send_digests
 from opendata.models import SavedSearch
+from tests.conftest import governorate
 
 pytestmark = pytest.mark.django_db
 
@@ -150,6 +151,7 @@ def test_a_digest_lists_the_new_matching_incidents_once(analyst, make_incident, 
 
 
 def test_weekly_digests_wait_a_week_and_nothing_new_sends_nothing(analyst, make_incident):
+    governorate("SY-HL")  # (a search of a governorate the gazetteer lacks is no longer valid)
     search = save(analyst, frequency="weekly")
     backdate(search, days=1)
     make_incident(province="SY-DY")  # matches no search
@@ -250,3 +252,48 @@ def test_an_incident_that_comes_to_match_later_is_in_the_next_digest_once(analys
     assert f"/events/{incident.pk}/" in mail.outbox[0].body
     incident.save()  # edited again: it was sent already
     assert send_digests(now + datetime.timedelta(days=2, minutes=2)) == 0
+
+
+def test_a_search_whose_filters_no_longer_hold_says_so_on_the_page(client, analyst, make_place):
+    # (a hostile tester's: a saved place later deleted left a search that matched nothing,
+    # silently, its digests empty for ever)
+    place = make_place(name="Atareb", province="SY-HL")
+    pk = place.pk
+    save(analyst, query=f"place={pk}")
+    save(analyst, name="Deir ez-Zor", query="province=SY-HL")
+    place.delete()
+    client.force_login(analyst)
+
+    page = client.get(SEARCHES).content.decode()
+
+    assert page.count("no longer valid") == 1
+    assert f"place: Unknown place {pk}." in page
+
+
+def test_the_digest_of_a_search_no_longer_valid_tells_the_analyst_once(
+    analyst, make_incident, make_place
+):
+    place = make_place(name="Atareb", province="SY-HL")
+    pk = place.pk
+    search = save(analyst, query=f"place={pk}")
+    place.delete()
+    backdate(search, days=2)
+    make_incident(province="SY-HL")
+    now = timezone.now()
+
+    assert send_digests(now) == 1
+    (message,) = mail.outbox
+    assert message.subject == "Saved search no longer valid: Aleppo"
+    assert f"- place: Unknown place {pk}." in message.body
+    assert "http://127.0.0.1:8000/searches/" in message.body
+    assert send_digests(now + datetime.timedelta(days=1, minutes=1)) == 0  # once, not daily
+    assert len(mail.outbox) == 1
+
+    # Corrected (saved again with valid filters), its digests resume, and a later breakage
+    # is told again.
+    last_sent = now - datetime.timedelta(days=1)  # (as if a day had passed since it was told)
+    SavedSearch.objects.filter(pk=search.pk).update(query="province=SY-HL", last_sent_at=last_sent)
+    make_incident(province="SY-HL")
+    assert send_digests(now) == 1
+    assert mail.outbox[1].subject == "1 new incident: Aleppo"
+    assert SavedSearch.objects.get().invalid_told_at is None
