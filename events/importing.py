@@ -400,7 +400,7 @@ def parse_jsonl(text, filename=""):
                 published_at=published(item.get("published")),
                 publisher=publisher[:200],
                 url=_web_address(item.get("url")),
-                filename=f"{filename}:{number}" if filename else "",
+                filename=f"{filename} line {number}" if filename else "",
             )
         except json.JSONDecodeError as error:
             yield Rejected(f"{where}: not valid JSON ({error.msg}).")

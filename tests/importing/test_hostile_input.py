@@ -345,3 +345,15 @@ def test_a_blank_jsonl_publication_date_is_no_date(published):
 
     assert not isinstance(result, Rejected), result
     assert result.published_at is None
+
+
+def test_the_lines_of_a_jsonl_file_are_named_one_way_whether_stored_or_rejected(db):
+    # (a hostile tester's: "many.jsonl line 3" for a line refused, "many.jsonl:4" for the next)
+    data = "\n".join([line(1), "{not json", line(3)]).encode()
+
+    results = import_uploads([("many.jsonl", data)])
+
+    assert [r.status for r in results] == ["created", "rejected", "created"]
+    assert [r.name for r in results] == ["many.jsonl line 1", "many.jsonl", "many.jsonl line 3"]
+    assert results[1].reason.startswith("many.jsonl line 2: ")
+    assert Bulletin.objects.get(pk=results[2].bulletin.pk).filename == "many.jsonl line 3"
