@@ -252,6 +252,19 @@ def test_an_article_written_before_a_name_favours_the_namesake_whose_arabic_name
     assert plain[0].raw == plain[1].raw == pytest.approx(0.5, abs=0.01)
 
 
+def test_a_qualified_village_says_nothing_against_the_article_written_before_its_name():
+    # OCHA's Arabic of a qualified village drops its name's article (حويجة فوقا for "Upper
+    # Hweijeh", عثمانية كبيرة for "Big Othmaniya") though the press writes "Al Hweija": that is
+    # no evidence against "Al Hweja", as another village's الهيجة is for it. The village
+    # spelled closer then wins, not the one with the article (held out, UCDP's "Al Hweja").
+    upper = place("Upper Hweijeh", "SY-HM", 35.52, 36.38, pcode="C1", name_ar="حويجة فوقا")
+    other = place("Hijeh", "SY-HL", 36.40, 36.90, pcode="C2", name_ar="الهيجة")
+    for extra in ([upper, other], [other, upper]):
+        chosen = small_gazetteer(extra=extra).choose(sentence("Al Hweja"))
+        assert chosen.location.key == "C1"
+        assert [alt.key for alt, _ in chosen.alternatives] == ["C2"]
+
+
 @pytest.mark.parametrize(
     "written, code",
     [("Al-Hama", "SY-RD"), ("al-Hamah", "SY-RD"), ("Hama", "SY-HM"), ("al-Raqqa", "SY-RA")],
