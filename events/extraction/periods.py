@@ -65,6 +65,16 @@ _SINCE = re.compile(
     r"(?P<what>[\w-]+(?:\s+[\w-]+)?)|(?P<date>[\w ,]{3,30}))",
     re.I,
 )
+# "since they launched their offensive on the city on May 13", "since the army stormed the
+# town": a toll since a side began something adds up what followed; from the date written
+# after it, else (as "since the start of the offensive") this month. Not "the deadliest attack
+# since the war began", which ranks the attack.
+_SINCE_DEED = re.compile(
+    r"\bsince\s+(?!(?:[\w'’-]+\s+){0,2}(?:war|conflict|uprising|revolution|crisis)\b)"
+    r"(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|seized|captured|overran|"
+    r"stormed|entered|took\s+(?:over|control))\b(?P<rest>[^.;]{0,60})",
+    re.I,
+)
 _SO_FAR = re.compile(
     r"\b(?:so\s+far\s+)?this\s+(?P<unit>year|month)\b|\bsince\s+(?:the\s+)?(?:start|beginning)\s+of\s+"
     r"(?:the\s+|this\s+)?(?P<unit2>year|month)\b",
@@ -146,6 +156,14 @@ def _since(match, published):
     return Period(start, published, _precision(days), match.span())
 
 
+def _since_deed(match, published):
+    found = dates.resolve(match["rest"], published)
+    if found is not None and found[0] < published:
+        days = (published - found[0]).days
+        return Period(found[0], published, _precision(days), match.span())
+    return Period(published.replace(day=1), published, "month", match.span())
+
+
 def _calendar(match, published):
     unit = (match["unit"] or match["unit2"]).lower()
     if unit == "year":
@@ -222,6 +240,7 @@ def find_period(text, published, toll_end=None):
         (_SPAN, _duration),
         (_DAYS_OF_MONTH, _days_of_month),
         (_SO_FAR, _calendar),
+        (_SINCE_DEED, _since_deed),
         (_SINCE, _since),
         (_MONTH_PERIOD, _month),
     )

@@ -23,6 +23,38 @@ def test_a_toll_since_a_date_is_cumulative_from_that_date():
     assert period.precision == "month"
 
 
+@pytest.mark.parametrize(
+    "text, start",
+    [
+        (
+            "The jihadists have executed at least 217 people, including 67 civilians, in Palmyra "
+            "since they launched their offensive on the city on April 13.",
+            datetime.date(2019, 4, 13),
+        ),
+        ("Rebels lost 90 fighters since the army stormed the town.", datetime.date(2019, 5, 1)),
+        ("120 were killed since IS overran the area in March.", datetime.date(2019, 3, 1)),
+    ],
+)
+def test_a_toll_since_a_side_began_something_is_cumulative(text, start):
+    # (a reviewer's: the 67 civilians IS executed over weeks were the 25 soldiers' news's)
+    period = find_period(text, FRIDAY)
+    assert period is not None and period.start == start
+
+
+def test_a_video_of_one_execution_does_not_take_the_toll_since_the_offensive():
+    text = (
+        "The Islamic State group released a video on Saturday purporting to show militants "
+        "executing 25 Syrian government soldiers in the amphitheatre of Palmyra. The Syrian "
+        "Observatory said the killings took place in late April. The monitor says the jihadists "
+        "have executed at least 217 people, including 67 civilians, in Palmyra and its "
+        "surrounding area since they launched their offensive on the city on April 13."
+    )
+    events = extract("IS video shows execution of 25 soldiers in Palmyra", text, FRIDAY)
+    news = next(e for e in events if e.get("primary"))
+    assert news["killed"].get("civilians", {}).get("best", 0) == 0
+    assert news["killed"]["combatants"]["best"] == 25
+
+
 def test_a_toll_during_a_month_covers_that_month():
     period = find_period("During March, 120 civilians were killed in the province.", FRIDAY)
     assert (period.start, period.end, period.precision) == (
