@@ -66,13 +66,16 @@ _SINCE = re.compile(
     re.I,
 )
 # "since they launched their offensive on the city on May 13", "since the army stormed the
-# town": a toll since a side began something adds up what followed; from the date written
+# town", "in the days after it captured the town on May 21": a toll since a side began something adds up what followed; from the date written
 # after it, else (as "since the start of the offensive") this month. Not "the deadliest attack
 # since the war began", which ranks the attack.
 _SINCE_DEED = re.compile(
     r"\bsince\s+(?!(?:[\w'’-]+\s+){0,2}(?:war|conflict|uprising|revolution|crisis)\b)"
     r"(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|seized|captured|overran|"
-    r"stormed|entered|took\s+(?:over|control))\b(?P<rest>[^.;]{0,60})",
+    r"stormed|entered|took\s+(?:over|control))\b(?P<rest>[^.;]{0,60})"
+    # "in the days after it captured the town on May 21"
+    r"|\b(?:in|over)\s+the\s+(?:days|weeks|months)\s+(?:after|following|since)\s+"
+    r"(?!(?:[\w'’-]+\s+){0,2}(?:war|conflict|uprising|revolution|crisis)\b)(?P<rest2>[^.;]{0,70})",
     re.I,
 )
 _SO_FAR = re.compile(
@@ -157,7 +160,7 @@ def _since(match, published):
 
 
 def _since_deed(match, published):
-    found = dates.resolve(match["rest"], published)
+    found = dates.resolve(match["rest"] or match["rest2"], published)
     if found is not None and found[0] < published:
         days = (published - found[0]).days
         return Period(found[0], published, _precision(days), match.span())

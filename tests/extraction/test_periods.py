@@ -33,6 +33,11 @@ def test_a_toll_since_a_date_is_cumulative_from_that_date():
         ),
         ("Rebels lost 90 fighters since the army stormed the town.", datetime.date(2019, 5, 1)),
         ("120 were killed since IS overran the area in March.", datetime.date(2019, 3, 1)),
+        (
+            "IS executed at least 217 people, including 67 civilians, in and around Palmyra in "
+            "the days after it captured the town on April 21.",
+            datetime.date(2019, 4, 21),
+        ),
     ],
 )
 def test_a_toll_since_a_side_began_something_is_cumulative(text, start):
