@@ -66,9 +66,10 @@ _SINCE = re.compile(
     re.I,
 )
 # "since they launched their offensive on the city on May 13", "since the army stormed the
-# town", "in the days after it captured the town on May 21": a toll since a side began something adds up what followed; from the date written
-# after it, else (as "since the start of the offensive") this month. Not "the deadliest attack
-# since the war began", which ranks the attack.
+# town", "in the days after it captured the town on May 21": a toll since a side began
+# something adds up what followed; from the date written after it, else (as "since the start
+# of the offensive") this month. Not "the deadliest attack since the war began", which ranks
+# the attack.
 _SINCE_DEED = re.compile(
     r"\bsince\s+(?!(?:[\w'’-]+\s+){0,2}(?:war|conflict|uprising|revolution|crisis)\b)"
     r"(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|seized|captured|overran|"
