@@ -819,9 +819,11 @@ def _owner_kind(words):
     return None
 
 
-# "the toll of the terrorist attack": the word of a people is the attack's adjective
+# "the toll of the terrorist attack", "... of the terrorist car bombing": the word of a people
+# is the attack's adjective
 _ATTACK_AFTER = re.compile(
-    r"\s+(?:attacks?|bomb\w*|blasts?|explosions?|strikes?|shelling|assaults?|massacres?|"
+    r"\s+(?:(?:car|suicide|truck|van|rocket|mortar|missile|twin|double|booby-trapped)\s+)?"
+    r"(?:attacks?|bomb\w*|blasts?|explosions?|strikes?|shelling|assaults?|massacres?|"
     r"operations?|raids?|rockets?|shells?|fire|acts?|crimes?)\b",
     re.I,
 )

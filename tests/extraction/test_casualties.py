@@ -1251,9 +1251,11 @@ def test_a_member_of_a_council_and_his_son_are_two_dead():
     assert killed(sentence)["best"] == 2
 
 
-def test_the_toll_of_a_terrorist_attack_names_the_attack_not_its_dead():
-    # (a reviewer's: SANA's "terrorist attack" is the attack's adjective)
-    sentence = "The death toll of the terrorist attack on the town rose to 23 people, SANA said."
+@pytest.mark.parametrize("attack", ["attack", "car bombing", "suicide attack", "rocket attack"])
+def test_the_toll_of_a_terrorist_attack_names_the_attack_not_its_dead(attack):
+    # (a reviewer's: SANA's "terrorist attack" is the attack's adjective; another's Al-Manar
+    # "terrorist car bombing" made its 126 martyrs combatants)
+    sentence = f"The death toll of the terrorist {attack} on the town rose to 23 people, SANA said."
     assert killed(sentence, "combatants") is None
     assert killed(sentence, "total")["best"] == 23
 
