@@ -65,7 +65,9 @@ _CUES = [
     ),
     (
         "shelling",
-        r"shell(?:ing|ed|s)|artillery|mortars?|rockets?|rocket\s+fire|grad\s+rockets|"
+        # (not a "rocket-propelled grenade", an infantry weapon)
+        r"shell(?:ing|ed|s)|artillery|mortars?|rockets?(?![\s-]+propelled)|rocket\s+fire|"
+        r"grad\s+rockets|"
         r"projectiles|shells?\s+(?:fell|landed|hit|fired|launched|struck|exploded)|howitzers?|"
         r"(?:a|one|another)\s+(?:mortar\s+|artillery\s+|tank\s+)?shell|"
         r"tank\s+fire|cannon",

@@ -287,3 +287,11 @@ def test_a_cue_not_negated_nor_handled_stays(sentence, kind):
 )
 def test_more_raids_of_forces_without_aircraft(sentence):
     assert best_kind(find_cues(sentence)) != "airstrike"
+
+
+def test_a_rocket_propelled_grenade_is_no_shelling():
+    # (a reviewer's: an ambush with machine guns and RPGs was "shelling" by its "rocket"; how
+    # an ambush's dead died FA-KES's coders leave open, as the ambush does here)
+    sentence = "Fighters attacked the convoy with machine guns and rocket-propelled grenades."
+    assert best_kind(find_cues(sentence)) != "shelling"
+    assert best_kind(find_cues("Rockets fell on the town.")) == "shelling"
