@@ -1694,10 +1694,13 @@ def combine(tolls, kind, headline_end=0, roundup=False):
         result["civilians"] = {"low": low, "best": stated.best, "high": high}
         evidence["civilians"] = stated
     latest = max(
-        (t for t in own if t.updated and t.category == "total"), default=None, key=lambda t: t.start
+        (t for t in own if t.updated and t.category in ("total", "civilians")),
+        default=None,
+        key=lambda t: t.start,
     )
     if "civilians" in result and "combatants" not in result and latest is not None:
-        # "The death toll rose to 23" updates the civilian count it follows.
+        # "The death toll rose to 23" updates the civilian count it follows, and so does "the
+        # toll had risen to 30 civilians" the headline's "kill 27".
         breakdown = next(
             (t for t in own if t.category == "civilians" and t.start > latest.start), None
         )

@@ -429,6 +429,20 @@ def test_a_risen_toll_of_the_same_attack_still_updates_it(verb):
     assert event["killed"]["civilians"]["best"] == 19
 
 
+def test_a_civilian_toll_risen_later_updates_the_headlines_figure():
+    # (a reviewer's: the headline's 27 stood against "the toll ... had risen to 30 civilians")
+    title = "Air strikes on Aleppo hospital kill 27: monitor"
+    text = (
+        "Air strikes destroyed a hospital in Aleppo overnight, killing at least 27 civilians "
+        "including three children, a monitor said Thursday. The charity said 14 patients and "
+        "staff were among those killed. By Thursday afternoon the Observatory said the toll "
+        "from the raids on Sukkari had risen to 30 civilians."
+    )
+    event = primary(extract(title, text, "2016-04-28"))
+
+    assert event["killed"]["civilians"]["best"] == 30
+
+
 @pytest.mark.parametrize(
     "update",
     [
