@@ -44,6 +44,7 @@ _ANAPHORA = re.compile(
     r"bombardment|massacre|incident|toll|death\s+toll|assault)\b|\bdeath\s+toll\b",
     re.I,
 )
+_ANOTHER_STORY = re.compile(r"\b(?:meanwhile|elsewhere|separately|in\s+another)\b", re.I)
 _REPORT_TIME = re.compile(
     r"(?:\bsaid|\bsays|\breported|\btold\s+\w+|\bannounced|\bstated|\badded|\bstatement|"
     r"\bconfirmed|\breport)\s+(?:on\s+|late\s+|early\s+)?$",
@@ -1007,6 +1008,15 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         refers = _ANAPHORA.search(facts.sentence.text)
         if not (repeats or refers) and _elsewhere(gazetteer, head, facts, anchor_facts):
             continue  # "... in Kafr Zita in Hama. In Daraa, an air strike killed four": another
+        # A toll risen ("raised its toll to 72 civilians") is the news's told again; not the
+        # fighters' of another ("meanwhile updated to 18 its toll for the number of rebels
+        # killed in an abortive attempt to infiltrate ... Damascus").
+        refers = refers or (
+            facts.killed
+            and all(t.updated for t in facts.killed)
+            and any(t.category != "combatants" for t in facts.killed)
+            and not _ANOTHER_STORY.search(facts.sentence.text)
+        )
         # In the lead a sentence joins when it adds anything; later only when it refers back.
         if refers or (
             facts.sentence.index <= lead_end and (facts.cues or facts.tolls or facts.agents)

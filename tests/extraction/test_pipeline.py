@@ -429,6 +429,43 @@ def test_a_risen_toll_of_the_same_attack_still_updates_it(verb):
     assert event["killed"]["civilians"]["best"] == 19
 
 
+@pytest.mark.parametrize(
+    "update",
+    [
+        "Late Tuesday, the Observatory raised its toll to 72 civilians killed",
+        "Late Tuesday, the number of civilians killed rose to 72, the Observatory said",
+    ],
+)
+def test_a_toll_raised_after_the_lead_updates_the_news(update):
+    # (a reviewer's: a risen toll told after the lead's five sentences refers back to the news
+    # as "the toll" does: it is the news's)
+    text = (
+        "A suspected chemical attack on a rebel-held town killed at least 58 people including 11 "
+        "children on Tuesday, a monitor said. The Observatory said the early morning air strikes "
+        "on Khan Sheikhun caused many people to choke. The monitor could not confirm the nature "
+        "of the substance. Hours later, a rocket slammed into a medical facility. The opposition "
+        "accused the government of carrying out the attack. The army denied using chemical "
+        f"weapons. {update}, among them 20 children and 17 women."
+    )
+    event = primary(extract("Suspected chemical attack kills dozens in Idlib", text, "2017-04-05"))
+
+    assert event["killed"]["civilians"]["best"] == 72
+
+
+def test_a_toll_of_fighters_raised_after_the_lead_of_another_story_is_not_the_news():
+    text = (
+        "Syrian air strikes on a besieged rebel town have killed 25 civilians including seven "
+        "women, a monitor said on Wednesday. Activists appealed for help. A security source "
+        "confirmed the air strikes. The hospital has no more bandages. The Observatory said "
+        "rebels had shelled regime positions. The towns are among those the rebels still hold. "
+        "The Observatory meanwhile updated to 18 its toll for the number of rebels killed in an "
+        "abortive attempt to infiltrate the heart of Damascus on Monday."
+    )
+    event = primary(extract("Syria air strikes kill dozens in rebel town", text, "2014-09-17"))
+
+    assert event["killed"]["civilians"]["best"] == 25
+
+
 def test_a_civilian_toll_risen_later_updates_the_headlines_figure():
     # (a reviewer's: the headline's 27 stood against "the toll ... had risen to 30 civilians")
     title = "Air strikes on Aleppo hospital kill 27: monitor"
