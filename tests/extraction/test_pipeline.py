@@ -454,8 +454,10 @@ def test_a_toll_raised_after_the_lead_updates_the_news(update):
 
 def test_a_toll_of_fighters_raised_after_the_lead_of_another_story_is_not_the_news():
     text = (
-        "Syrian air strikes on a besieged rebel town have killed 25 civilians including seven "
-        "women, a monitor said on Wednesday. Activists appealed for help. A security source "
+        "Syrian air strikes on a besieged rebel town have killed nearly 50 people over the "
+        'past two days, a monitor said on Wednesday. "On Tuesday 25 people including seven '
+        'women and a child were killed in air strikes on Talbisseh in Homs province," the '
+        "Observatory said. Activists appealed for help. A security source "
         "confirmed the air strikes. The hospital has no more bandages. The Observatory said "
         "rebels had shelled regime positions. The towns are among those the rebels still hold. "
         "The Observatory meanwhile updated to 18 its toll for the number of rebels killed in an "
