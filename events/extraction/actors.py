@@ -254,7 +254,8 @@ _NOT_AGENT_BY = "".join(
     brokered provided published released posted issued announced quoted reported
     denied repelled repulsed foiled thwarted intercepted downed fabrications fabrication
     claims allegations accusations lies propaganda statements drafted written signed proposed
-    submitted tabled vetoed authored covered protected guarded defended escorted
+    submitted tabled vetoed authored covered protected guarded defended escorted secured opened
+    reopened monitored supervised organised organized
     """.split()
 )
 _AGENT_BEFORE = re.compile(

@@ -580,6 +580,12 @@ def test_the_country_of_a_dateline_is_where_the_story_was_filed_not_an_attacker(
             "None of the missiles entered the zone covered by Russian air defenses at Hmeimim.",
             "russia",
         ),
+        # (a reviewer's SANA story: the army that secured the corridors attacked no market)
+        (
+            "Civilians continued to exit Eastern Ghouta through the corridors secured by the army.",
+            "syrian_government",
+        ),
+        ("The road, opened by Russian military police on Monday, was quiet.", "russia"),
         (
             "A statement by the General Command of the Army and Armed Forces said that 110"
             " missiles were fired at Syrian targets.",
