@@ -255,7 +255,8 @@ _NOT_AGENT_BY = "".join(
     denied repelled repulsed foiled thwarted intercepted downed fabrications fabrication
     claims allegations accusations lies propaganda statements drafted written signed proposed
     submitted tabled vetoed authored covered protected guarded defended escorted secured opened
-    reopened monitored supervised organised organized
+    reopened monitored supervised organised organized broadcast aired televised filmed
+    circulated
     """.split()
 )
 _AGENT_BEFORE = re.compile(

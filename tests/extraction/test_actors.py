@@ -586,6 +586,12 @@ def test_the_country_of_a_dateline_is_where_the_story_was_filed_not_an_attacker(
             "syrian_government",
         ),
         ("The road, opened by Russian military police on Monday, was quiet.", "russia"),
+        # (and the TV that showed the bodies: another's Manar story)
+        (
+            "Footage broadcast by Syrian TV showed bodies of children scattered around buses.",
+            "syrian_government",
+        ),
+        ("A video aired by Russian state television showed the ruins.", "russia"),
         (
             "A statement by the General Command of the Army and Armed Forces said that 110"
             " missiles were fired at Syrian targets.",
