@@ -552,6 +552,15 @@ _OUTLAWED_IN_BEFORE = re.compile(
     r"\bdesignated\s+(?:as\s+)?an?\s+(?:[\w-]+\s+){0,2}(?:organi[sz]ation|group)\s+by\s+(?:the\s+)?$",
     re.I,
 )
+# Whom a building was used by is its target's tenant, not its attacker: "information that the
+# building was being used by ISIS", "a school used as a headquarters by Jaish al-Islam" (not
+# "sarin used by the regime").
+_PREMISES_USED_BY_BEFORE = re.compile(
+    r"\b(?:building|school|house|home|hospital|site|facility|headquarters|base|mosque|depot|"
+    r"warehouse|compound|premises|positions?|shelter|camp)s?\s+(?:[\w-]+\s+){0,3}?used\s+"
+    r"(?:as\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?by\s+(?:the\s+)?$",
+    re.I,
+)
 # A bracket after a group's name, and the words of what it is before it ("terrorist group").
 _BRACKETED = re.compile(r"^((?:\s+[a-z][\w-]*){0,3})\s*\([^()]{1,160}\)")
 # The side an attack helped: "paving the way for ISIL's advance"; "allowed IS to advance"
@@ -611,6 +620,8 @@ def _role(text, mention):
         return 0.0
     if _DEFENDED_BY.search(before):
         return 0.0  # "an assault repelled by army units": the defenders
+    if _PREMISES_USED_BY_BEFORE.search(before):
+        return 0.0
     if _STATEMENT_BY_BEFORE.search(before) and not _CLAIM.search(text):
         # "A statement by the General Command of the Army said": who speaks (not "a statement
         # issued by HTS claimed responsibility")

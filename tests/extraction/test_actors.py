@@ -592,6 +592,12 @@ def test_the_country_of_a_dateline_is_where_the_story_was_filed_not_an_attacker(
             "syrian_government",
         ),
         ("A video aired by Russian state television showed the ruins.", "russia"),
+        # (a reviewer's Etilaf story: the coalition's strike went to the IS said to use the school)
+        (
+            "The coalition said it had information that the building was being used by ISIS.",
+            "islamic_state",
+        ),
+        ("Strikes hit a school used as a headquarters by Jaish al-Islam.", "opposition"),
         (
             "A statement by the General Command of the Army and Armed Forces said that 110"
             " missiles were fired at Syrian targets.",
@@ -856,3 +862,8 @@ def test_a_side_that_did_not_only_bomb_is_the_attacker():
 )  # fmt: skip
 def test_a_claiming_statement_and_a_helped_attacker_still_name_the_attacker(text, group):
     assert any(score > 0 for found, score in mentions(text) if found == group), mentions(text)
+
+
+def test_the_weapon_a_side_used_still_names_it():
+    text = "Sarin used by the regime killed 80 people in Khan Sheikhoun."
+    assert any(score > 0 for found, score in mentions(text) if found == "syrian_government")
