@@ -1604,7 +1604,8 @@ def _stated(tolls, floor):
                 t.category == floor.category
                 or {t.category, floor.category} == {"civilians", "total"}
             )
-            and not (t.vague or t.subset or t.floor)
+            # (or a closer floor: "Over 300 bodies", then "more than 320 bodies")
+            and not (t.vague or t.subset)
             and floor.best < t.best <= floor.best * 1.5
         ),
         None,
@@ -1693,6 +1694,13 @@ def combine(tolls, kind, headline_end=0, roundup=False):
         high = max(result["civilians"]["high"], stated.high)
         result["civilians"] = {"low": low, "best": stated.best, "high": high}
         evidence["civilians"] = stated
+    stated = "civilians" not in result and "total" in result and _stated(own, evidence["total"])
+    if stated:
+        # (and of the dead said without their side: "Over 300 bodies", "more than 320 bodies")
+        low = min(result["total"]["low"], stated.low)
+        high = max(result["total"]["high"], stated.high)
+        result["total"] = {"low": low, "best": stated.best, "high": high}
+        evidence["total"] = stated
     latest = max(
         (t for t in own if t.updated and t.category in ("total", "civilians")),
         default=None,

@@ -307,6 +307,17 @@ def test_the_lead_states_the_figure_a_headline_gave_as_more_than():
     assert event["killed"]["civilians"]["best"] == 51
 
 
+def test_the_lead_states_a_closer_floor_than_the_headlines():
+    # (a reviewer's: "Over 300 bodies" over "more than 320 bodies had been found" is 320)
+    [event] = extract(
+        "Over 300 bodies found in Daraya after massacre by Assad forces",
+        "Activists said more than 320 bodies had been found in the town of Daraya after "
+        "government forces stormed it.",
+        MONDAY,
+    )
+    assert event["killed"]["civilians"]["best"] == 320
+
+
 def test_a_roundup_headline_over_several_places_gives_the_first_incidents_toll():
     events = extract(
         "Nine civilians killed in rocket attacks on Homs and Hama",
