@@ -166,7 +166,11 @@ _KILLED_AFTER = re.compile(
 # The dead told as a whole whose parts follow: "the dead included", "the victims include",
 # "those killed included"; "among the dead were", "among those killed were", "among the
 # civilians killed were".
-_DEAD_INCLUDED_WORDS = r"\b(?:dead|victims|those\s+killed)\s+(?:also\s+)?includ(?:ed|e|es)"
+# (and where or of what: "the dead in Tartus included", "the victims of the attack include")
+_DEAD_INCLUDED_WORDS = (
+    r"\b(?:dead|victims|those\s+killed)(?:\s+(?:in|of|from)(?:\s+[\w'’-]+){1,3}?)?"
+    r"\s+(?:also\s+)?includ(?:ed|e|es)"
+)
 _AMONG_THE_DEAD_WORDS = (
     r"\bamong\s+(?:the\s+(?:(?:civilians|people)\s+(?=killed))?|those\s+(?=killed))"
     r"(?P<verb>dead|martyrs|victims|killed|fatalities)\s+(?:are|were)"

@@ -1112,6 +1112,19 @@ def test_people_of_a_kind_the_dead_included_are_no_civilian_toll_of_their_own(se
     assert event["killed"]["civilians"]["best"] == 10
 
 
+@pytest.mark.parametrize("where", ["in Tartus", "of the attack", "in the two blasts"])
+def test_the_dead_somewhere_included_their_parts(where):
+    # (a reviewer's Reuters story: "the dead in Tartus included 27 civilians and three
+    # soldiers" was no breakdown, and the 30 killed stayed civilians)
+    text = (
+        "Twin bombings at a bridge in Tartus killed at least 30 people on Monday. The Observatory "
+        f"said the dead {where} included 27 civilians and three soldiers at a checkpoint."
+    )
+    [event] = [e for e in extract("Twin blasts kill 30", text, "2016-09-05") if e["primary"]]
+    assert event["killed"]["civilians"]["best"] == 27
+    assert event["killed"]["combatants"]["best"] == 3
+
+
 def test_civilians_the_dead_included_are_still_the_civilians():
     text = (
         "An air strike killed 10 people in the town of Nawa on Monday. The dead included six "
