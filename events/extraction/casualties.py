@@ -168,7 +168,7 @@ _KILLED_AFTER = re.compile(
 # civilians killed were".
 # (and where or of what: "the dead in Tartus included", "the victims of the attack include")
 _DEAD_INCLUDED_WORDS = (
-    r"\b(?:dead|victims|those\s+killed)(?:\s+(?:in|of|from)(?:\s+[\w'’-]+){1,3}?)?"
+    r"\b(?:dead|victims|martyrs|those\s+killed)(?:\s+(?:in|of|from)(?:\s+[\w'’-]+){1,3}?)?"
     r"\s+(?:also\s+)?includ(?:ed|e|es)"
 )
 _AMONG_THE_DEAD_WORDS = (

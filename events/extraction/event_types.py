@@ -16,7 +16,8 @@ _CUES = [
         # "chemical weapons program" or "stockpile" names no attack
         r"chemical\s+(?:attacks?|weapons?(?!\s+(?:program|programme|stockpiles?|arsenal|"
         r"facilit\w+|production|capabilit\w+|convention|inspectors?))|arms|agents?|strikes?|"
-        r"bombs?|munitions|massacre)|"
+        r"bombs?|munitions|massacre|rockets?|shells?|projectiles?|missiles?|warheads?|"
+        r"substances?|materials?)|"
         r"toxic\s+gas(?:es)?|gas\s+massacre|"
         r"poison(?:ous)?\s+gas|sarin|chlorine|nerve\s+(?:agent|gas)|mustard\s+gas|gas\s+attack|"
         r"suffocation|organophosph\w+|"

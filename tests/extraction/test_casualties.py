@@ -1112,6 +1112,16 @@ def test_people_of_a_kind_the_dead_included_are_no_civilian_toll_of_their_own(se
     assert event["killed"]["civilians"]["best"] == 10
 
 
+def test_the_martyrs_included_their_parts():
+    # (a reviewer's Manar story: "The martyrs include 16 civilians and nine army soldiers")
+    text = (
+        "Twenty-five people were martyred on Tuesday when a rocket hit the town of Khan al-Assal. "
+        "The martyrs include 16 civilians and nine army soldiers, the ministry said."
+    )
+    [event] = [e for e in extract("25 martyred", text, "2013-03-19") if e["primary"]]
+    assert event["killed"]["civilians"]["best"] == 16
+
+
 @pytest.mark.parametrize("where", ["in Tartus", "of the attack", "in the two blasts"])
 def test_the_dead_somewhere_included_their_parts(where):
     # (a reviewer's Reuters story: "the dead in Tartus included 27 civilians and three

@@ -295,3 +295,16 @@ def test_a_rocket_propelled_grenade_is_no_shelling():
     sentence = "Fighters attacked the convoy with machine guns and rocket-propelled grenades."
     assert best_kind(find_cues(sentence)) != "shelling"
     assert best_kind(find_cues("Rockets fell on the town.")) == "shelling"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Terrorists Fire Chemical Rocket on Aleppo's Khan al-Assal, 25 Martyred",
+        "Terrorist groups fired a rocket loaded with chemical substances on the town.",
+        "Chemical shells fell on the neighbourhood, residents said.",
+    ],
+)
+def test_a_chemical_rocket_or_substance_is_a_chemical_attack(sentence):
+    # (a reviewer's Manar story: "a rocket loaded with chemical substances" was shelling)
+    assert best_kind(find_cues(sentence)) == "chemical"
