@@ -134,6 +134,11 @@ _ARREST = re.compile(
     r"\b(?:arrest\w*|detain\w*|apprehend\w*|round(?:ed)?[\s-]up|search(?:ed|es|ing)?)\b",
     re.I,
 )
+# Men shot in a raid were shot by men on foot: "shot dead three civilians during a raid".
+_SHOT = re.compile(
+    r"\b(?:shot\s+dead|gunned\s+down|open(?:ed|ing)\s+fire|shot\s+(?:and\s+killed|them))\b",
+    re.I,
+)
 # The weight of a word that names violence without its weapon ("strikes", "bombardment").
 GENERIC_WEIGHT = 1.2
 _EARLIER = re.compile(
@@ -227,6 +232,7 @@ def find_cues(text, offset=0):
                 _ARREST.search(text, max(0, start - 80), end + 80)
                 or _GROUND_RAIDERS.search(text, max(0, start - 40), start)
                 or _BY_GROUND_RAIDERS.match(text, end)
+                or _SHOT.search(text, max(0, start - 80), end + 80)
             )
         ):
             kind, weight = "other", 0.8  # "arrested three ISIS members in a raid": on foot

@@ -308,3 +308,12 @@ def test_a_rocket_propelled_grenade_is_no_shelling():
 def test_a_chemical_rocket_or_substance_is_a_chemical_attack(sentence):
     # (a reviewer's Manar story: "a rocket loaded with chemical substances" was shelling)
     assert best_kind(find_cues(sentence)) == "chemical"
+
+
+def test_men_shot_dead_in_a_raid_were_not_bombed_from_the_air():
+    # (a reviewer's TRT story: "shot dead three civilians during a raid" was an air strike)
+    sentence = "YPG/PKK terrorists shot dead three civilians during a raid on a village."
+    assert best_kind(find_cues(sentence)) == "shooting"
+    assert best_kind(find_cues("Warplanes killed three civilians in a raid on a village.")) == (
+        "airstrike"
+    )
