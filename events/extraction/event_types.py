@@ -77,7 +77,9 @@ _CUES = [
     (
         "execution",
         r"execut(?:ed|ion|ions|es|ing|e)|behead\w*|crucif\w*|summary\s+killings?|"
-        r"firing\s+squad|slaughter(?:ed|ing)",
+        r"firing\s+squad|slaughter(?:ed|ing)|burn(?:ed|t|ing)\s+(?:(?:him|her|them)\s+)?alive|"
+        r"(?:stoned|stoning)\s+(?:[\w-]+\s+){0,3}?to\s+death|thrown\s+(?:off|from)\s+(?:a\s+)?"
+        r"(?:roof|rooftop|building)",
         1.8,
     ),
     (

@@ -317,3 +317,16 @@ def test_men_shot_dead_in_a_raid_were_not_bombed_from_the_air():
     assert best_kind(find_cues("Warplanes killed three civilians in a raid on a village.")) == (
         "airstrike"
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Daesh released a video showing the killing of a captured pilot, who was burned alive.",
+        "The jihadists stoned two women to death in a public square in Raqqa.",
+        "IS militants threw a man off a rooftop; he was thrown from a building in Raqqa.",
+    ],
+)
+def test_killings_of_captives_by_fire_stones_or_a_fall_are_executions(sentence):
+    # (a reviewer's Jordan Times story: the pilot burned alive was no attack of any kind)
+    assert best_kind(find_cues(sentence)) == "execution"
