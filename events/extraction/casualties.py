@@ -125,7 +125,9 @@ CATEGORY_NOUNS = [
         "civilians",
         r"civilians|civilian|residents|resident|citizens|citizen|villagers|inhabitants|"
         r"passengers|worshippers|pilgrims|shoppers|students|teachers?|shepherds?|"
-        r"medics?|doctors?|nurses?|paramedics?|(?<!military\s)surgeons?|pharmacists?|dentists?|"
+        # (not "military medics", "army doctors": servicemen)
+        r"(?<!military\s)(?<!army\s)(?:medics?|doctors?|nurses?|paramedics?|surgeons?)|"
+        r"pharmacists?|dentists?|"
         r"midwi(?:fe|ves)|"
         r"farmer|shopkeepers?|vendors?|bakers?|"
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
