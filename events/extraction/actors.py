@@ -475,7 +475,10 @@ _TARGETED_OF_BEFORE = re.compile(
     re.I,
 )
 _SPEAKS_AFTER = re.compile(
-    r"^(?:['’]s)?[\s,]*(?:has\s+|have\s+)?(?:says?|said|reported|announced|told|stated|"
+    # (and its men who speak: "the Kurdish Asayish security forces said in a statement")
+    r"^(?:['’]s)?[\s,]*(?:(?:security\s+forces|forces|police|officials?|spokes(?:man|person)|"
+    r"command|authorities|sources?|media|commanders?|leadership)\s+)?"
+    r"(?:has\s+|have\s+)?(?:says?|said|reported|announced|told|stated|"
     r"warn(?:s|ed)?|denied|denies|condemn(?:s|ed)?|accused|blamed|insisted|claimed\s+that)\b",
     re.I,
 )

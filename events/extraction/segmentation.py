@@ -45,6 +45,14 @@ _DONE_TO_ONE_TAKEN_BEFORE = re.compile(
     r"(?:kidnapped|abducted|captured|detained|arrested|seized|took|held|imprisoned|taken)\b",
     re.I,
 )
+# The side blamed for the news, then what it did before: "Kurdish officials blamed the Islamic
+# State group, which has carried out similar bombings in Hasakah in recent months": the
+# sentence tells who did the news, its clause about the side no earlier incident.
+_BLAMED_WHO_BEFORE = re.compile(
+    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|held\s+responsible|claimed\s+responsibility|"
+    r"pointed\s+the\s+finger\s+at|suspected)\b[^.;]*?,\s+(?:which|who)\b[^.;]*$",
+    re.I,
+)
 # Each alternative starts a word, so the whole is tried only where a word starts: Python's
 # engine tries each "\b" alternative at every position (2.4x slower over the dev sentences).
 CONTEXT = re.compile(
@@ -249,6 +257,7 @@ class Sentence:
             # (not the time of a clause about the victim after the news: "have executed a young
             # man they kidnapped ... last month")
             not _DONE_TO_ONE_TAKEN_BEFORE.search(text, 0, found.start())
+            and not _BLAMED_WHO_BEFORE.search(text, 0, found.start())
             for found in BACKGROUND.finditer(text, 0, len(self.text) if end is None else end)
         )
 

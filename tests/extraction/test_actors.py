@@ -867,3 +867,28 @@ def test_a_claiming_statement_and_a_helped_attacker_still_name_the_attacker(text
 def test_the_weapon_a_side_used_still_names_it():
     text = "Sarin used by the regime killed 80 people in Khan Sheikhoun."
     assert any(score > 0 for found, score in mentions(text) if found == "syrian_government")
+
+
+def test_the_side_blamed_stays_the_attacker_beside_a_clause_of_its_past():
+    # (a reviewer's: "which has carried out similar bombings ... in recent months" made the
+    # sentence that blamed IS a background one, and the wedding's bomber went unnamed)
+    text = (
+        "A suicide bomber blew himself up at a Kurdish wedding party in Hasakah on Monday, "
+        "killing at least 22 civilians. More than 50 people were wounded. No group immediately "
+        "claimed the attack, but Kurdish officials blamed the Islamic State group, which has "
+        "carried out similar bombings in Hasakah and Qamishli in recent months."
+    )
+    assert attackers(text, "Suicide bomber kills 22 at Kurdish wedding")[:1] == ["islamic_state"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The attacker detonated his belt among the guests, the Kurdish Asayish security forces "
+        "said in a statement.",
+        "The bomber struck at noon, Asayish officials said.",
+    ],
+)
+def test_the_men_of_a_side_who_tell_the_news_are_no_attackers(text):
+    # (a reviewer's: the Asayish who told of the wedding bombing were its bomber's side)
+    assert all(score <= 0 for found, score in mentions(text) if found == "sdf"), mentions(text)
