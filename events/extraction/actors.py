@@ -86,6 +86,7 @@ class Lexicon:
         self._exact = {}
         self._folded = {}
         self._starts = {}  # folded first word -> the word counts of aliases starting with it
+        self._bare = {}  # aliases without their inner articles (see below)
         for entry, aliases in entries:
             for alias in [entry.name, *aliases] if self.name_is_alias else aliases:
                 words = _tokens(str(alias))
@@ -95,10 +96,17 @@ class Lexicon:
                 self._starts.setdefault(first, set()).add(len(words))
                 if _is_case_sensitive(alias):
                     self._exact.setdefault(tuple(words), entry)
-                else:
-                    self._folded.setdefault(
-                        tuple(w.lower().replace("’", "'") for w in words), entry
-                    )
+                    continue
+                folded = tuple(w.lower().replace("’", "'") for w in words)
+                self._folded.setdefault(folded, entry)
+                # The press drops a name's inner article: "Jaish Khalid Bin Walid" for "Jaish
+                # Khalid bin al-Walid" (an alias of that spelling, if any, is kept).
+                bare = tuple(w for k, w in enumerate(folded) if k == 0 or w not in ("al", "el"))
+                if len(bare) > 1 and bare != folded:
+                    self._starts[first].add(len(bare))
+                    self._bare.setdefault(bare, entry)
+        for bare, entry in self._bare.items():
+            self._folded.setdefault(bare, entry)
         self.entries = list(dict.fromkeys(entry for entry, _ in entries))
         # How many names each entry goes by: the group's main actor is the one named most
         # ways (the database lists its actors by name: a UCDP unit may come first).
@@ -256,7 +264,7 @@ _NOT_AGENT_BY = "".join(
     claims allegations accusations lies propaganda statements drafted written signed proposed
     submitted tabled vetoed authored covered protected guarded defended escorted secured opened
     reopened monitored supervised organised organized broadcast aired televised filmed
-    circulated
+    circulated trip visit tour speech interview
     """.split()
 )
 _AGENT_BEFORE = re.compile(
@@ -561,7 +569,11 @@ _OUTLAWED_IN_BEFORE = re.compile(
 _PREMISES_USED_BY_BEFORE = re.compile(
     r"\b(?:building|school|house|home|hospital|site|facility|headquarters|base|mosque|depot|"
     r"warehouse|compound|premises|positions?|shelter|camp)s?\s+(?:[\w-]+\s+){0,3}?used\s+"
-    r"(?:as\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?by\s+(?:the\s+)?$",
+    r"(?:as\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?by\s+(?:the\s+)?$"
+    # and whose it was: "the gate of a base belonging to a Free Syrian Army faction"
+    r"|\b(?:building|school|house|home|hospital|facility|headquarters|base|mosque|depot|"
+    r"warehouse|compound|premises|positions?|checkpoints?|posts?|offices?|camp)s?\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:belonging|belonged|belongs)\s+to\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
 # A bracket after a group's name, and the words of what it is before it ("terrorist group").

@@ -592,12 +592,25 @@ def test_the_country_of_a_dateline_is_where_the_story_was_filed_not_an_attacker(
             "syrian_government",
         ),
         ("A video aired by Russian state television showed the ruins.", "russia"),
+        # (a FA-KES dev story: the president's trip was the Homs depot blast's attacker)
+        (
+            "The explosions in Homs coincided with a rare trip by President Bashar al-Assad to a "
+            "former rebel bastion.",
+            "syrian_government",
+        ),
+        ("The strike came hours after a visit by Russian officials to the base.", "russia"),
         # (a reviewer's Etilaf story: the coalition's strike went to the IS said to use the school)
         (
             "The coalition said it had information that the building was being used by ISIS.",
             "islamic_state",
         ),
         ("Strikes hit a school used as a headquarters by Jaish al-Islam.", "opposition"),
+        # (a reviewer's Jordan Times story: the rebels whose base was bombed bombed it)
+        (
+            "The attacker drove an explosives-laden car into the gate of a base belonging to a "
+            "Free Syrian Army faction.",
+            "opposition",
+        ),
         (
             "A statement by the General Command of the Army and Armed Forces said that 110"
             " missiles were fired at Syrian targets.",
@@ -892,3 +905,16 @@ def test_the_side_blamed_stays_the_attacker_beside_a_clause_of_its_past():
 def test_the_men_of_a_side_who_tell_the_news_are_no_attackers(text):
     # (a reviewer's: the Asayish who told of the wedding bombing were its bomber's side)
     assert all(score <= 0 for found, score in mentions(text) if found == "sdf"), mentions(text)
+
+
+def test_the_aircraft_belonging_to_a_side_still_name_it():
+    text = "Warplanes belonging to the Syrian regime bombed the town, killing 12 civilians."
+    assert any(score > 0 for found, score in mentions(text) if found == "syrian_government")
+
+
+def test_a_groups_name_without_its_inner_article_is_the_group():
+    # (a reviewer's Jordan Times story: "Jaish Khalid Bin Walid, an Islamic State-affiliated
+    # group" was no group the lexicon knew, as "Jaish Khalid bin al-Walid" was)
+    text = "Local officials blamed Jaish Khalid Bin Walid for the suicide bombing."
+    assert [found for found, _ in mentions(text)] == ["islamic_state"]
+    assert [found for found, _ in mentions("Fighters of Jabhat Nusra shelled the town.")] == ["hts"]
