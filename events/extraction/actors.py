@@ -597,6 +597,14 @@ _DID_NOT_AFTER = re.compile(r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,2}?\s+" + DID
 
 
 # Fire from a group's ground: "fired from positions of the al-Qaeda-affiliated Nusra Front".
+# Who were there, at a place of theirs: "servicemen who were at the command post of Syrian army
+# units" (not "fired from positions of", above, where the fire came from).
+_AT_THEIR_PLACE_BEFORE = re.compile(
+    r"\b(?:at|in|inside|near|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:command\s+posts?|"
+    r"headquarters|bases?|positions?|checkpoints?|posts?|barracks|outposts?|garrisons?)\s+of\s+"
+    r"(?:the\s+)?$",
+    re.I,
+)
 _FIRED_FROM_THEIRS_BEFORE = re.compile(
     r"\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:positions?|areas?|posts?|bases?|"
     r"strongholds?|territory|territories)\s+(?:of|held\s+by|controlled\s+by|belonging\s+to)\s+"
@@ -647,6 +655,8 @@ def _role(text, mention):
         return 0.0  # "strikes that allowed ISIL terrorists to advance": whom the attack helped
     if _DID_NOT_AFTER.match(after):
         return 0.0  # "Russian and Syrian warplanes have not approached the city"
+    if _AT_THEIR_PLACE_BEFORE.search(before):
+        return 0.0
     if _FIRED_FROM_THEIRS_BEFORE.search(before):
         return 1.5  # "rockets fired from positions of the al-Qaeda-affiliated Nusra Front"
     if _ACCUSED_BEFORE.search(before) and _OF_DOING_AFTER.match(after):

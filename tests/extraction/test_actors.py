@@ -599,6 +599,12 @@ def test_the_country_of_a_dateline_is_where_the_story_was_filed_not_an_attacker(
             "syrian_government",
         ),
         ("The strike came hours after a visit by Russian officials to the base.", "russia"),
+        # (a reviewer's Sputnik story: the army whose command post was shelled shelled it)
+        (
+            "A Russian officer and a serviceman who were at the command post of Syrian army units "
+            "were fatally wounded in a mortar attack by militants.",
+            "syrian_government",
+        ),
         # (a reviewer's Etilaf story: the coalition's strike went to the IS said to use the school)
         (
             "The coalition said it had information that the building was being used by ISIS.",
