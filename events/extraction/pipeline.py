@@ -118,8 +118,9 @@ class _Facts:
         self.context = clause == 0
         # The news's own words: all of the sentence, or what comes before a clause summing up
         # more than the incident (its period is not the incident's date).
-        # (its asides written as spaces: their dates are not the news's)
-        text = sentence.blanked
+        # (its asides and comparisons written as spaces: their dates are not the news's, "the
+        # deadliest since a ceasefire was declared in April")
+        text = sentence.compared
         self.text = text[:clause] if clause else text
         if clause:  # "..., bringing to 150 the number killed since ...": the news before it
             self.cues = [c for c in self.cues if c.end <= offset + clause]

@@ -134,7 +134,9 @@ _TELLS_EARLIER = re.compile(
 # A sentence that opens on another incident: "Separately, shelling killed five in Douma".
 _SUPERLATIVE = re.compile(
     # (within a clause's reach: an unbounded look for "since" is quadratic in a long sentence)
-    r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest)\b[^.;]{0,200}?\bsince\b[^.;]*",
+    # (and its abbreviations' dots: "since a U.N.-brokered ceasefire")
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest)\b"
+    r"(?:[^.;]|(?<=\b[A-Z])\.(?=[A-Z-])){0,200}?\bsince\b(?:[^.;]|(?<=\b[A-Z])\.(?=[A-Z-]))*",
     re.I,
 )
 _SEPARATE = re.compile(
@@ -233,7 +235,7 @@ class Sentence:
         return _blank(self.text, self.asides) if self.asides else self.text
 
     @functools.cached_property
-    def _compared(self):
+    def compared(self):
         """The text without its asides and its superlative comparison ("making this the
         deadliest attack on a school since the war began five years ago"), which date no
         other incident: written as spaces, so that offsets stay the sentence's."""
@@ -252,7 +254,7 @@ class Sentence:
             # "..., bringing the number killed since the offensive began in April to 950": the
             # clause that sums up more than the incident dates no earlier incident
             end = min(end, self.context_clause) if end is not None else self.context_clause
-        text = self._compared
+        text = self.compared
         return any(
             # (not the time of a clause about the victim after the news: "have executed a young
             # man they kidnapped ... last month")
@@ -280,7 +282,7 @@ class Sentence:
     def context_clause(self):
         """Where its context starts in the text: 0 when the sentence is context, the start of
         a clause summing up more than the incident when the context is in it, else None."""
-        text = self._compared
+        text = self.compared
         found = CONTEXT.search(text)
         summing_up = _SUMMING_UP.search(text, 0, found.start() if found else len(text))
         earlier = self._earlier_clause
@@ -294,7 +296,7 @@ class Sentence:
     @functools.cached_property
     def tells_earlier(self):
         """Does it open on an earlier time or tell of earlier strikes' dead (_TELLS_EARLIER)?"""
-        return bool(_TELLS_EARLIER.search(self._compared))
+        return bool(_TELLS_EARLIER.search(self.compared))
 
     @property
     def is_separate(self):

@@ -1162,6 +1162,19 @@ def test_the_deadliest_attack_since_the_war_began_is_this_attack_not_context():
     assert not event["aggregate"]
 
 
+def test_the_deadliest_since_a_ceasefire_written_with_an_abbreviation_is_this_attack():
+    # (a reviewer's Reuters story: "since a U.N.-brokered ceasefire was declared in April" was
+    # read past its abbreviation's dots, and the lead became background)
+    text = (
+        "BEIRUT (Reuters) - Syrian rebels said on Monday they had killed 17 government soldiers "
+        "in an attack on an army checkpoint in Hama, in one of the deadliest assaults on "
+        "security forces since a U.N.-brokered ceasefire was declared in April."
+    )
+    event = primary(extract("Syrian rebels say they killed 17 soldiers", text, "2012-06-04"))
+    assert not event["background"]
+    assert event["date"] == "2012-06-04"
+
+
 def test_a_wire_datelines_date_is_the_publication_not_the_event():
     text = (
         "BEIRUT, July 13 (Reuters) - An air strike killed five civilians in Saraqib on "
