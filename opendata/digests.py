@@ -1,13 +1,18 @@
 """E-mail digests of saved searches: the incidents that newly match each one, daily or weekly.
 `manage.py send_digests` sends the due ones; the task worker runs it every hour (tasks.py)."""
 
+import logging
+
 from django.conf import settings
 from django.core.mail import EmailMessage, mailers
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from . import citation
+from .forms import one_line
 from .models import SavedSearch
+
+logger = logging.getLogger(__name__)
 
 # A digest lists this many incidents at most, then links to the rest.
 DIGEST_ITEMS = 50
@@ -33,7 +38,8 @@ def digest_message(search, incidents, count, now):
         "site_url": settings.SITE_URL.rstrip("/"),
         "citation": citation.text(cited),
     }
-    subject = f"{count} new incident{'s' if count != 1 else ''}: {search.name}"
+    # (on one line: a name saved before names were, with a line break, made it raise)
+    subject = f"{count} new incident{'s' if count != 1 else ''}: {one_line(search.name)}"
     body = render_to_string("opendata/digest.txt", context)
     return EmailMessage(subject, body, to=[search.user.email])
 
@@ -47,7 +53,7 @@ def invalid_message(search, errors):
     }
     body = render_to_string("opendata/digest_invalid.txt", context)
     return EmailMessage(
-        f"Saved search no longer valid: {search.name}", body, to=[search.user.email]
+        f"Saved search no longer valid: {one_line(search.name)}", body, to=[search.user.email]
     )
 
 
@@ -64,27 +70,37 @@ def send_digests(now=None, stdout=None):
     due = SavedSearch.objects.due(now).select_related("user").exclude(user__email="")
     with mailers.default as mailer:
         for search in due.iterator(chunk_size=100):
-            since = search.last_sent_at or search.created_at
-            if errors := search.filter_errors():
-                if search.invalid_told_at is None:
-                    mailer.send_messages([invalid_message(search, errors)])
-                    sent += 1
-                    if stdout:
-                        stdout.write(f"{search.user.email}: {search.name} (no longer valid)")
-                SavedSearch.objects.filter(pk=search.pk).update(
-                    last_sent_at=now, invalid_told_at=search.invalid_told_at or now
-                )
-                continue
-            new = search.new_incidents(since).filter(created_at__lte=now)
-            count = new.count()
-            if count:
-                rows = list(new.select_related("place", "governorate")[:DIGEST_ITEMS])
-                message = digest_message(search, rows, count, now)
-                mailer.send_messages([message])
-                # (all it counted, listed or linked: none of them is new again)
-                search.sent.add(*new.values_list("pk", flat=True))
-                sent += 1
-                if stdout:
-                    stdout.write(f"{search.user.email}: {search.name} ({count} new)")
-            SavedSearch.objects.filter(pk=search.pk).update(last_sent_at=now, invalid_told_at=None)
+            try:
+                sent += send_one(search, mailer, now, stdout)
+            except Exception:
+                # One search's failure (its mail refused, say) is logged, and the others are
+                # still sent: it is tried again at the next run.
+                logger.exception("The digest of saved search %s failed", search.pk)
     return sent
+
+
+def send_one(search, mailer, now, stdout=None):
+    """Send one due search's digest (or the notice that it no longer holds); 1 if a message
+    went, else 0. The search is marked sent at `now` either way."""
+    since = search.last_sent_at or search.created_at
+    if errors := search.filter_errors():
+        told = search.invalid_told_at is None
+        if told:
+            mailer.send_messages([invalid_message(search, errors)])
+            if stdout:
+                stdout.write(f"{search.user.email}: {search.name} (no longer valid)")
+        SavedSearch.objects.filter(pk=search.pk).update(
+            last_sent_at=now, invalid_told_at=search.invalid_told_at or now
+        )
+        return int(told)
+    new = search.new_incidents(since).filter(created_at__lte=now)
+    count = new.count()
+    if count:
+        rows = list(new.select_related("place", "governorate")[:DIGEST_ITEMS])
+        mailer.send_messages([digest_message(search, rows, count, now)])
+        # (all it counted, listed or linked: none of them is new again)
+        search.sent.add(*new.values_list("pk", flat=True))
+        if stdout:
+            stdout.write(f"{search.user.email}: {search.name} ({count} new)")
+    SavedSearch.objects.filter(pk=search.pk).update(last_sent_at=now, invalid_told_at=None)
+    return int(bool(count))

@@ -1,3 +1,5 @@
+import unicodedata
+
 from django import forms
 from django.http import QueryDict
 
@@ -16,6 +18,14 @@ class SavedSearchForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.user = user
+
+    def clean_name(self):
+        """The name on one line, without control or invisible characters: it is a digest's
+        e-mail subject, where a line break is refused."""
+        name = one_line(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError("Give the search a name.")
+        return name
 
     def clean_query(self):
         """The list's filters only (no page cursor), and valid ones."""
@@ -43,3 +53,14 @@ class SavedSearchForm(forms.ModelForm):
         )
         if taken.exclude(pk=self.instance.pk).exists():
             self.add_error("name", "You already have a saved search with this name.")
+
+
+def one_line(text):
+    """The text without control and format characters (line breaks, escapes, zero-width and
+    direction marks), its spaces collapsed."""
+    kept = "".join(
+        " " if c in "\r\n\t\x0b\x0c\x85\u2028\u2029" else c
+        for c in text
+        if c in "\r\n\t\x0b\x0c\x85\u2028\u2029" or unicodedata.category(c) not in ("Cc", "Cf")
+    )
+    return " ".join(kept.split())

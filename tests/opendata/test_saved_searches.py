@@ -297,3 +297,59 @@ def test_the_digest_of_a_search_no_longer_valid_tells_the_analyst_once(
     assert send_digests(now) == 1
     assert mail.outbox[1].subject == "1 new incident: Aleppo"
     assert SavedSearch.objects.get().invalid_told_at is None
+
+
+def test_a_name_with_line_breaks_or_controls_is_saved_on_one_line(client, analyst):
+    # (a hostile tester's: "evil\r\nBcc: ..." was saved as typed, and its digest's subject
+    # raised ValueError in every hourly run, before any later search was sent)
+    client.force_login(analyst)
+
+    response = client.post(
+        SEARCHES,
+        {"name": "evil\r\nBcc: victim@example.org\x1b[2J\u202e", "frequency": "daily", "query": ""},
+    )
+
+    assert response.status_code == 302
+    assert SavedSearch.objects.get().name == "evil Bcc: victim@example.org[2J"
+    blank = client.post(SEARCHES, {"name": "\r\n\u200b", "frequency": "daily", "query": ""})
+    assert blank.status_code == 400
+
+
+def test_one_search_whose_digest_fails_does_not_stop_the_others(analyst, make_incident):
+    governorate("SY-HL")
+    broken = save(analyst, name="evil\r\nBcc: victim@example.org")  # (as stored before)
+    other = save(analyst, name="Other")
+    backdate(broken, days=2)
+    backdate(other, days=2)
+    make_incident(province="SY-HL")
+
+    assert send_digests() == 2
+    assert {m.subject for m in mail.outbox} == {
+        "1 new incident: evil Bcc: victim@example.org",
+        "1 new incident: Other",
+    }
+
+
+def test_a_digest_that_raises_is_logged_and_the_next_are_still_sent(
+    analyst, make_incident, monkeypatch, caplog
+):
+    from opendata import digests
+
+    governorate("SY-HL")
+    first, second = save(analyst, name="First"), save(analyst, name="Second")
+    backdate(first, days=2)
+    backdate(second, days=2)
+    make_incident(province="SY-HL")
+    made = digests.digest_message
+
+    def refuse_first(search, *args):
+        if search.name == "First":
+            raise ValueError("refused")
+        return made(search, *args)
+
+    monkeypatch.setattr(digests, "digest_message", refuse_first)
+
+    assert send_digests() == 1
+    assert [m.subject for m in mail.outbox] == ["1 new incident: Second"]
+    assert "saved search" in caplog.text and "refused" in caplog.text
+    assert SavedSearch.objects.get(name="First").last_sent_at is None  # tried again next run
