@@ -122,22 +122,6 @@ class DistrictAdmin(admin.ModelAdmin):
     search_fields = ["name", "name_ar", "alternate_names", "pcode"]
 
 
-@admin.register(Place)
-class PlaceAdmin(HistoryAdmin):
-    list_display = ["name", "name_ar", "district", "governorate", "latitude", "longitude", "origin"]
-    list_filter = ["governorate", "origin"]
-    search_fields = ["name", "name_ar", "alternate_names", "pcode"]
-    autocomplete_fields = ["governorate", "district"]
-    list_select_related = ["district", "governorate"]
-
-
-@admin.register(Actor)
-class ActorAdmin(HistoryAdmin):
-    list_display = ["name", "group"]
-    list_filter = ["group"]
-    search_fields = ["name", "aliases"]
-
-
 class ClaimForm(forms.ModelForm):
     """A claim, edited in its report's form or its incident's: it carries the claim as it was
     loaded. Left as loaded, it is not saved (another editor's change to it since stands);
@@ -482,6 +466,50 @@ class VersionedForm(forms.ModelForm):
                 self.data.setlist(key, [str(v) for v in value])
             else:
                 self.data[key] = "" if value is None else str(value)
+
+
+class EditedForm(VersionedForm):
+    """The change form of a place, an actor or a bulletin: refused, with what the other editor
+    changed, when another editor saved it after it was loaded (as a report's or an
+    incident's)."""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk:
+            self.current(cleaned_data)
+        return cleaned_data
+
+    def conflict_message(self, current, loaded):
+        editors = {
+            str(record.history_user)
+            for record in current.history.filter(version__gt=loaded or 0)
+            if record.history_user
+        }
+        noun = self._meta.model._meta.verbose_name
+        return (
+            f"This {noun} was changed by {', '.join(sorted(editors)) or 'another editor'} after "
+            "you opened it, so your changes were not saved. The form below holds your edits "
+            "and the other editor's changes to fields you left alone: save again to keep "
+            "both."
+        )
+
+
+@admin.register(Place)
+class PlaceAdmin(HistoryAdmin):
+    form = EditedForm
+    list_display = ["name", "name_ar", "district", "governorate", "latitude", "longitude", "origin"]
+    list_filter = ["governorate", "origin"]
+    search_fields = ["name", "name_ar", "alternate_names", "pcode"]
+    autocomplete_fields = ["governorate", "district"]
+    list_select_related = ["district", "governorate"]
+
+
+@admin.register(Actor)
+class ActorAdmin(HistoryAdmin):
+    form = EditedForm
+    list_display = ["name", "group"]
+    list_filter = ["group"]
+    search_fields = ["name", "aliases"]
 
 
 class ReportForm(VersionedForm):
@@ -990,13 +1018,13 @@ class MergeRecordAdmin(IncidentPermissions, admin.ModelAdmin):
         return super().response_change(request, obj)
 
 
-class BulletinForm(forms.ModelForm):
+class BulletinForm(EditedForm):
     """A bulletin's title and text edited: its identity (content_hash) is theirs from then on,
     so that the text as edited, imported again, is found; one edited into another bulletin's
     text is refused."""
 
     def clean(self):
-        cleaned_data = super().clean()
+        cleaned_data = super().clean()  # (refused first if another editor saved it since)
         if {"title", "text"} & set(self.changed_data) and not self.errors:
             digest = Bulletin.hash_text(cleaned_data["title"], cleaned_data["text"])
             if twin := Bulletin.by_hash(digest, exclude=self.instance.pk):

@@ -313,7 +313,24 @@ def in_syria(latitude, longitude):
     return south <= latitude <= north and west <= longitude <= east
 
 
-class Place(models.Model):
+class Versioned(models.Model):
+    """A row editors change in the admin: every save is a new version, and an editor holding
+    an older one is refused (see admin.VersionedForm)."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
+class Place(Versioned):
     class Origin(models.TextChoices):
         OCHA = "ocha", "OCHA populated places"
         GEONAMES = "geonames", "GeoNames"
@@ -409,7 +426,7 @@ class ActorQuerySet(models.QuerySet):
         return found
 
 
-class Actor(models.Model):
+class Actor(Versioned):
     name = models.CharField(max_length=200, unique=True)
     group = models.CharField(max_length=30, choices=ActorGroup, default=ActorGroup.UNKNOWN)
     aliases = models.TextField(
@@ -456,7 +473,7 @@ def publisher_line(line):
     )
 
 
-class Bulletin(models.Model):
+class Bulletin(Versioned):
     title = models.CharField(max_length=500)
     publisher = models.CharField(max_length=200, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
