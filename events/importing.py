@@ -23,6 +23,7 @@ from django.utils import timezone
 from .extraction.dates import impossible_dateline, is_dateline, opening_dateline, parse_dateline
 from .lexicons import extract
 from .models import (
+    INVISIBLE,
     Actor,
     ActorGroup,
     Bulletin,
@@ -562,6 +563,9 @@ def read_paths(paths):
 def import_bulletin(item, user=None, extractor=None):
     """Store one bulletin and its events atomically; re-importing the same text changes nothing."""
     name = item.filename or item.title[:60]
+    if not item.text.translate(INVISIBLE).strip():
+        # (zero-width spaces under a title: no article, and the title's story again)
+        return ImportResult(name, "rejected", f"{name}: the bulletin has no text, only marks.")
     if not any(c.isalpha() for c in item.title + item.text):
         return ImportResult(name, "rejected", f"{name}: the bulletin has no words, only figures.")
     # The article alone, in whichever format it came: a .txt's dateline, title and publisher's

@@ -357,3 +357,16 @@ def test_the_lines_of_a_jsonl_file_are_named_one_way_whether_stored_or_rejected(
     assert [r.name for r in results] == ["many.jsonl line 1", "many.jsonl", "many.jsonl line 3"]
     assert results[1].reason.startswith("many.jsonl line 2: ")
     assert Bulletin.objects.get(pk=results[2].bulletin.pk).filename == "many.jsonl line 3"
+
+
+@pytest.mark.parametrize("text", ["   \u200b\u200b  ", "\ufeff\u2060\u00ad"])
+def test_a_bulletin_whose_text_is_only_invisible_marks_is_rejected(db, text):
+    # (a hostile tester's: a paste of zero-width spaces under a title already imported was
+    # stored, and made a second incident of the same story)
+    from events.importing import import_pasted
+
+    result = import_pasted(text, {"title": "Mortar kills 3 in Masyaf"})
+
+    assert result.status == "rejected"
+    assert "no text" in result.reason
+    assert not Bulletin.objects.exists()
