@@ -20,6 +20,7 @@ from django.db import connection, transaction
 from . import lexicons
 from .extraction import extract
 from .extraction.gazetteer import distance_km, key, place_key
+from .importing import without_controls
 from .models import (
     Actor,
     ActorGroup,
@@ -667,6 +668,9 @@ def import_rows(raws, convert, source, progress=None):
                 raise ValueError(f"it has {fields} fields, the header {width}")
             if any("\x00" in str(value) for value in raw.values()):
                 raise ValueError("it holds a NUL character, which the database refuses")
+            # (control characters are no text, as in a bulletin: an escape or a direction
+            # override came out raw in the pages and the CSV)
+            raw = {k: without_controls(v) if isinstance(v, str) else v for k, v in raw.items()}
             row = convert(raw)
             too_long(row)
         except (KeyError, ValueError) as error:

@@ -164,3 +164,18 @@ def test_a_toll_written_otherwise_is_read_or_reported_never_dropped_silently(
         assert any(f"{written_as!r} is not a count of deaths" in r for _, r in result.problems)
     else:
         assert report.incident.killed_total_best == stored
+
+
+def test_control_characters_of_a_row_are_dropped_as_a_bulletins_are(loaded_gazetteer, tmp_path):
+    # (a hostile tester's: an escape, a vertical tab and a right-to-left override came out raw
+    # in the list page and the CSV, which a terminal printing it obeys)
+    notes = "Regime warplanes\x0b struck \x1b[2J the town; 4 civilians killed.\u202e"
+    path, _ = written(tmp_path, {0: {"notes": notes, "location": "Kafr\x07 Nabl"}}, rows=1)
+
+    import_acled(path)
+
+    report = Report.objects.get(source="acled")
+    stored = " ".join(
+        [report.headline, report.incident.title, report.place_name, *map(str, report.raw.values())]
+    )
+    assert not any(c in stored for c in "\x0b\x1b\x07\u202e")
