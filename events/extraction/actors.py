@@ -328,10 +328,13 @@ _COUNTED_BEFORE = re.compile(
 _TARGET_AFTER = re.compile(
     # ("an Israeli aggression and shot down two missiles": the defenders shot them down)
     r"^(?:['’]s)?[\s-]*(?:(?:(?!and\b)\w+\s+){0,2}(?:is\s+|was\s+|were\s+|being\s+)?"
-    r"(?:shot\s+down|downed|crashed|crash(?:es)?)\b|held|controlled|run|occupied|besieged|positions?|strongholds?|"
+    r"(?:shot\s+down|downed|crashed|crash(?:es)?)\b|"
+    # (and "a Syrian government army position")
+    r"(?:(?:army|military|forces|troops|security|militia)\s+)?(?:"
+    r"held|controlled|run|occupied|besieged|positions?|strongholds?|"
     r"bastions?|targets?|hideouts?|headquarters|members?|commanders?|leaders?|militants|"
     r"fighters|jihadists|terrorists|mercenaries|operatives|suspects|emirs?|camps?|"
-    r"territory|areas?)\b",
+    r"territory|areas?))\b",
     re.I,
 )
 

@@ -924,3 +924,9 @@ def test_a_groups_name_without_its_inner_article_is_the_group():
     text = "Local officials blamed Jaish Khalid Bin Walid for the suicide bombing."
     assert [found for found, _ in mentions(text)] == ["islamic_state"]
     assert [found for found, _ in mentions("Fighters of Jabhat Nusra shelled the town.")] == ["hts"]
+
+
+def test_a_sides_army_position_that_was_shelled_is_the_target():
+    # (a reviewer's Sputnik story: "militants shelled a Syrian government army position")
+    text = "Militants shelled a Syrian government army position in the Eastern Qalamoun area."
+    assert all(score <= 0 for found, score in mentions(text) if found == "syrian_government")
