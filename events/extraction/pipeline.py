@@ -351,6 +351,18 @@ _ALLEGIANCE = re.compile(
 )
 
 
+# How many days before the news's a sentence's own day makes it another incident.
+EARLIER_DAYS = 3
+
+
+def _dated_before(facts, news_day, published):
+    """Is the sentence dated, to the day, EARLIER_DAYS or more before the news's day?"""
+    if news_day is None:
+        return False
+    found = _date([facts], published)
+    return bool(found and found[1] == "day" and (news_day - found[0]).days >= EARLIER_DAYS)
+
+
 def _date(facts_list, published):
     for facts in facts_list:
         found = _resolve_event_date(facts.text, published)
@@ -959,13 +971,22 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
     attackers = [before] if lends else []
     anchor_tolls = {t.best for t in anchor_facts.killed if not t.vague}
     anchor_period = _period_of(anchor_facts, published)
+    news_day = _date([*members, *all_facts[: anchor + 2]], published)
+    news_day = news_day[0] if news_day and news_day[1] == "day" else published
     for facts in all_facts[anchor + 1 :]:
         # After the news, a sentence of an earlier time that does not repeat its figure tells
-        # another incident ("Last week, 14 people were killed ..."): background.
+        # another incident ("Last week, 14 people were killed ..."): background. So does one
+        # dated days before the news ("On September 4, twin bombings killed 26", in a story of
+        # September 12).
         if (
-            facts.sentence.tells_earlier
-            and facts.killed
+            facts.killed
             and not any(t.best in anchor_tolls for t in facts.killed)
+            and (
+                facts.sentence.tells_earlier
+                # (when the news has a toll of its own: a diplomatic story's toll is that of the
+                # attack it recalls, dated days before)
+                or (anchor_tolls and _dated_before(facts, news_day, published))
+            )
         ):
             facts.background = True
     for facts in all_facts[anchor + 1 :]:
@@ -1018,6 +1039,10 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             and any(t.category != "combatants" for t in facts.killed)
             and not _ANOTHER_STORY.search(facts.sentence.text)
         )
+        if told.background and not (facts.cues or facts.killed or refers):
+            # "On September 4, twin bombings killed 26 ... His supporters blamed the
+            # government": who is blamed after an earlier incident is blamed for that one
+            continue
         # In the lead a sentence joins when it adds anything; later only when it refers back.
         if refers or (
             facts.sentence.index <= lead_end and (facts.cues or facts.tolls or facts.agents)

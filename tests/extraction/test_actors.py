@@ -930,3 +930,15 @@ def test_a_sides_army_position_that_was_shelled_is_the_target():
     # (a reviewer's Sputnik story: "militants shelled a Syrian government army position")
     text = "Militants shelled a Syrian government army position in the Eastern Qalamoun area."
     assert all(score <= 0 for found, score in mentions(text) if found == "syrian_government")
+
+
+def test_who_is_blamed_after_an_earlier_incident_is_blamed_for_that_one():
+    # (a reviewer's Jordan Times story: the government blamed for last week's bombing became
+    # the car bomb's attacker)
+    text = (
+        "A car bomb exploded near a busy market in Sweida on Saturday, killing eight people, a "
+        "monitor said. At least 12 people were wounded. No group claimed responsibility for the "
+        "attack. On September 4, twin bombings in Sweida city killed 26 people, including a "
+        "prominent cleric. His supporters blamed the government, which denied any involvement."
+    )
+    assert attackers(text, "Car bomb kills 8 in Syria's Sweida", "2015-09-12") == []
