@@ -279,6 +279,8 @@ _SUBSET_BEFORE = re.compile(
     + _AMONG_THE_DEAD_WORDS.replace("(?P<verb>", "(?:")
     # "the other 11 were jihadists", "the remaining 27 dead were fighters"
     + r"|\bthe\s+(?:other|remaining)|"
+    # "risen to 121, with 73 killed in Jableh and 48 in Tartus": a place's part
+    + r",\s+with|"
     + _DEAD_INCLUDED_WORDS
     + r"|"
     # "including the bomber and four soldiers": after one person the list singles out

@@ -1518,3 +1518,12 @@ def test_a_military_surgeon_medic_or_doctor_is_no_civilian(sentence):
     # (a reviewer of the change)
     tolls = find_tolls(sentence)
     assert not any(t.category == "civilians" for t in tolls)
+
+
+def test_a_places_part_of_a_risen_toll_is_no_later_toll():
+    # (a reviewer's Alalam story: "with 73 killed in Jableh" read as the toll risen last)
+    sentence = (
+        "By evening, health officials said the toll had risen to 121 martyrs, including women "
+        "and children, with 73 killed in Jableh and 48 in Tartus."
+    )
+    assert killed(sentence, "total")["best"] == 121
