@@ -693,6 +693,15 @@ _PART_AFTER = re.compile(
 _HALF_OF_THEM = re.compile(r"\s*,\s*half\s+of\s+(?:them|whom)\s*,?\s+(?:were\s+|are\s+)?", re.I)
 
 
+# One count of both: "45 women and children", "children and women", "women, children and
+# elderly people".
+_WOMEN_AND_CHILDREN = re.compile(
+    r"\s+(?:women|children)(?:\s*,\s*(?:women|children))?\s*,?\s+(?:and|&)\s+"
+    r"(?:(?:the\s+)?elderly(?:\s+people)?|old\s+(?:men|people)|women|children)\b",
+    re.I,
+)
+
+
 def _category(after, killing=False):
     """The category of the noun after a number ('total' before a verb), and where it ends;
     `killing` when a verb of killing comes just before the number."""
@@ -731,6 +740,8 @@ def _category(after, killing=False):
         return "combatants", armed.end()
     if _APPOSITION.match(after):
         return None, 0  # "a family of six, a mother and her four children, ...": not six mothers
+    if together := _WOMEN_AND_CHILDREN.match(after):
+        return "civilians", together.end()  # "45 women and children": not 45 women
     stop = _PHRASE_END.search(after, 1)
     phrase = after[: stop.start()] if stop else after[:60]
     for word in list(re.finditer(r"[\w'’-]+", phrase))[:4]:

@@ -1527,3 +1527,17 @@ def test_a_places_part_of_a_risen_toll_is_no_later_toll():
         "and children, with 73 killed in Jableh and 48 in Tartus."
     )
     assert killed(sentence, "total")["best"] == 121
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "45 women and children were killed in the attack.",
+        "Activists: 45 women and children massacred in Homs",
+        "45 children and women were killed in the shelling.",
+    ],
+)
+def test_women_and_children_counted_together_are_civilians_not_women(sentence):
+    # (a reviewer's Arabiya story of Karm al-Zeitoun: "45 women and children" were 45 women)
+    tolls = find_tolls(sentence)
+    assert [(t.category, t.best) for t in tolls] == [("civilians", 45)]
