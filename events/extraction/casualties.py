@@ -153,7 +153,8 @@ CATEGORY_NOUNS = [
     (
         "total",
         r"people|persons|person|victims|others|individuals|men|man|bodies|martyrs|lives|dead|"
-        r"husbands?|fathers?|brothers?|grandfathers?|uncles?|nephews?|cousins?",
+        r"husbands?|fathers?|brothers?|grandfathers?|uncles?|nephews?|cousins?|"
+        r"detainees|prisoners|hostages|captives|inmates",
     ),
 ]
 _NOUN_RE = [(cat, re.compile(r"(?:" + body + r")\b", re.I)) for cat, body in CATEGORY_NOUNS]
@@ -162,7 +163,10 @@ _KILLED_AFTER = re.compile(
     r"had\s+been\s+|are\s+|were\s+reportedly\s+|reportedly\s+)?"
     r"(?P<verb>killed|dead|died|die|martyred|perished|slain|lost\s+their\s+lives|executed|"
     r"beheaded|massacred|deaths|fatalities|shot\s+dead|murdered|wounded|injured|hurt|injuries|"
-    r"suffocation|suffocated|eliminated|liquidated)\b",
+    r"suffocation|suffocated|eliminated|liquidated|"
+    # "were stabbed, shot and burned to death"
+    r"(?:burned|burnt|stabbed|beaten|hacked|tortured|starved|stoned|bludgeoned|shot)\s+to\s+"
+    r"death)\b",
     re.I,
 )
 # The dead told as a whole whose parts follow: "the dead included", "the victims include",
@@ -188,6 +192,7 @@ _KILLED_BEFORE = re.compile(
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
     r"\bdestroy(?:ed|ing|s)?|\bneutraliz(?:ed|ing|es)|\btook\s+out|\bmartyr(?:ed|ing)|"
     r"\bcrucifie[sd]|\bmurder(?:ed|ing|s)|"
+    r"\b(?:burned|burnt|stabbed|beat|hacked|tortured|starved|stoned|bludgeoned)\s+to\s+death|"
     r"\b(?:updated|raised|revised|rose|risen|climbed|increased|jumped)(?:\s+up)?\s+to)"
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+|about\s+|around\s+|"
     r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+|all\s+)?$",

@@ -1541,3 +1541,18 @@ def test_women_and_children_counted_together_are_civilians_not_women(sentence):
     # (a reviewer's Arabiya story of Karm al-Zeitoun: "45 women and children" were 45 women)
     tolls = find_tolls(sentence)
     assert [(t.category, t.best) for t in tolls] == [("civilians", 45)]
+
+
+@pytest.mark.parametrize(
+    "sentence, best",
+    [
+        ("At least 45 civilians were stabbed, shot and burned to death in Homs.", 45),
+        ("Ten people were burned to death in their homes.", 10),
+        ("Gunmen stabbed to death five villagers near the town.", 5),
+        ("Two detainees were tortured to death in the prison.", 2),
+    ],
+)
+def test_people_put_to_death_by_hand_are_killed(sentence, best):
+    # (a reviewer's Arabiya story: the 45 "stabbed, shot and burned to death" were no toll)
+    tolls = [t for t in find_tolls(sentence) if t.kind == "killed"]
+    assert [t.best for t in tolls] == [best]
