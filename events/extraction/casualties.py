@@ -129,7 +129,8 @@ CATEGORY_NOUNS = [
         r"(?<!military\s)(?<!army\s)(?:medics?|doctors?|nurses?|paramedics?|surgeons?)|"
         r"pharmacists?|dentists?|"
         r"midwi(?:fe|ves)|"
-        r"farmer|shopkeepers?|vendors?|bakers?|"
+        r"farmer|shopkeepers?|vendors?|bakers?|elders?|clerics?|imams?|priests?|mukhtars?|"
+        r"activists?|lawyers?|judges?|engineers?|"
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
         r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|"
         rf"(?:{_UNARMED_BODIES}|staff)\s+members?|"
@@ -386,7 +387,8 @@ _SINGULAR = re.compile(
     r"paramedic|volunteer|worker|employee|policeman|person|teenager|mother|student|teacher|"
     r"shepherd|son|surgeon|patient|pharmacist|dentist|midwife|farmer|shopkeeper|vendor|baker|"
     r"daughter|wife|sister|husband|father|brother|grandson|granddaughter|grandchild|"
-    r"grandmother|grandfather|aunt|uncle|niece|nephew|cousin)$",
+    r"grandmother|grandfather|aunt|uncle|niece|nephew|cousin|"
+    r"elder|cleric|imam|priest|mukhtar|activist|lawyer|judge|engineer)$",
     re.I,
 )
 

@@ -1556,3 +1556,17 @@ def test_people_put_to_death_by_hand_are_killed(sentence, best):
     # (a reviewer's Arabiya story: the 45 "stabbed, shot and burned to death" were no toll)
     tolls = [t for t in find_tolls(sentence) if t.kind == "killed"]
     assert [t.best for t in tolls] == [best]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unidentified gunmen shot dead an Arab tribal elder in Qamishli on Tuesday.",
+        "A prominent cleric was killed in the blast.",
+        "Gunmen killed a local activist in Daraa.",
+    ],
+)
+def test_an_elder_a_cleric_or_an_activist_killed_is_one_civilian(sentence):
+    # (a reviewer's Araby story: the tribal elder shot dead was no one)
+    tolls = [t for t in find_tolls(sentence) if t.kind == "killed"]
+    assert [(t.category, t.best) for t in tolls] == [("civilians", 1)]
