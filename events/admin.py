@@ -6,7 +6,9 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.checks import InlineModelAdminChecks
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import flatten_fieldsets, unquote
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -64,8 +66,23 @@ class LabelledHistoryHelper(HistoricalRecordContextHelper):
         return super().prepare_delta_change_value(change, value)
 
 
+class BoundedChangeList(ChangeList):
+    """The admin's list, whose date navigation answers a year beyond any date ("?date__year=
+    99999999999999999999", 10000 after 9999) as any other bad filter (the "?e=1" page), where
+    Django's raised OverflowError or ValueError past its own check: a 500."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
 class HistoryAdmin(SimpleHistoryAdmin):
     """The History view, with its diffs and revert, for models whose changes are kept."""
+
+    def get_changelist(self, request, **kwargs):
+        return BoundedChangeList
 
     def check_ids(self, object_id, version_id=None):
         """404 for an address whose id (or version) is not one: simple-history filters by

@@ -42,3 +42,22 @@ def test_a_nul_character_in_an_admin_object_address_is_400(client, editor):
     url = reverse("admin:events_governorate_changelist") + "SY%00/change/"
 
     assert client.get(url).status_code == 400
+
+
+@pytest.mark.parametrize(
+    "changelist, query",
+    [
+        ("admin:events_incident_changelist", "date__year=99999999999999999999"),
+        ("admin:events_bulletin_changelist", "published_at__year=99999999999999999999"),
+        ("admin:events_incident_changelist", "date__year=2018&date__month=99999999999999999999"),
+        ("admin:events_incident_changelist", "date__year=9999"),
+    ],
+)
+def test_a_date_hierarchy_year_beyond_any_date_is_no_500(client, editor, changelist, query):
+    # (a hostile tester's: Django's date navigation raised OverflowError, a 500)
+    make_incident()
+
+    response = client.get(reverse(changelist) + "?" + query)
+
+    assert response.status_code == 302
+    assert response.url.endswith("?e=1")
