@@ -548,11 +548,14 @@ def estimated_bulletins(uploaded):
 
 
 def read_paths(paths):
-    """Files and folders (recursively, supported suffixes only) to (name, bytes) pairs."""
+    """Files and folders (recursively) to (name, bytes) pairs. A folder's files are read as
+    each named alone would be (one of another kind rejected with the reason, one without a
+    suffix read as text), but for hidden ones (".DS_Store", a ".git" folder)."""
     for path in map(Path, paths):
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES:
+                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+                if child.is_file() and not hidden:
                     yield str(child), child.read_bytes()
         elif path.is_file():
             yield str(path), path.read_bytes()

@@ -2,6 +2,7 @@
 
 import datetime
 import json
+from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -413,3 +414,28 @@ def test_two_bulletins_that_are_only_a_dated_headline_each_are_two():
         for text in ("3 March 2016", "9 April 2016")
     ]
     assert [r.status for r in stored] == ["created", "created"]
+
+
+def test_a_folder_is_read_as_its_files_named_one_by_one_would_be(db, tmp_path):
+    # (a hostile tester's: a folder walk skipped files without a suffix, which the command
+    # reads as text when named, and a .json it rejects when named, saying nothing; and it
+    # read hidden files)
+    from events.importing import import_uploads, read_paths
+
+    story = (
+        "Barrel bombs kill {n} in Daraya\n\nBarrel bombs killed {n} civilians in Daraya on Sunday."
+    )
+    (tmp_path / "a.txt").write_text(story.format(n=19))
+    (tmp_path / "noext").write_text(story.format(n=7))
+    (tmp_path / "x.json").write_text('{"title": "not a bulletin"}')
+    (tmp_path / ".hidden.txt").write_text(story.format(n=3))
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref: refs/heads/main")
+
+    results = import_uploads(read_paths([tmp_path]))
+
+    by_name = {Path(r.name).name.split(" line ")[0]: r for r in results}
+    assert set(by_name) == {"a.txt", "noext", "x.json"}
+    assert by_name["a.txt"].status == by_name["noext"].status == "created"
+    assert by_name["x.json"].status == "rejected"
+    assert "not a bulletin file" in by_name["x.json"].reason
