@@ -2,42 +2,45 @@
 
 from django.db import migrations, models
 
+# SQLite adds a column with a default by making the table anew, which drops its triggers: the
+# data version's (migrations 0025 and 0041) are put back on events_place and events_bulletin.
+SQLITE_TRIGGERS = [
+    f"CREATE TRIGGER IF NOT EXISTS events_version_{table}_{action.lower()} AFTER {action} ON"
+    f" events_{table} BEGIN INSERT INTO events_dataversion (id, writes) VALUES (1, 1)"
+    " ON CONFLICT (id) DO UPDATE SET writes = writes + 1; END"
+    for table in ("place", "bulletin")
+    for action in ("INSERT", "UPDATE", "DELETE")
+]
+
+
+def put_back_triggers(apps, schema_editor):
+    if schema_editor.connection.vendor == "sqlite":
+        for statement in SQLITE_TRIGGERS:
+            schema_editor.execute(statement)
+
+
+def version_field():
+    return models.PositiveIntegerField(default=1, editable=False)
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('events', '0058_bulletin_hashes_of_the_title_in_any_capitals'),
+        ("events", "0058_bulletin_hashes_of_the_title_in_any_capitals"),
     ]
 
     operations = [
-        migrations.AddField(
-            model_name='actor',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False),
+        # Backwards, after the columns are removed (the tables made anew again).
+        migrations.RunPython(migrations.RunPython.noop, put_back_triggers),
+        *(
+            migrations.AddField(model_name=model, name="version", field=version_field())
+            for model in (
+                "actor",
+                "bulletin",
+                "historicalactor",
+                "historicalbulletin",
+                "historicalplace",
+                "place",
+            )
         ),
-        migrations.AddField(
-            model_name='bulletin',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False),
-        ),
-        migrations.AddField(
-            model_name='historicalactor',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False),
-        ),
-        migrations.AddField(
-            model_name='historicalbulletin',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False),
-        ),
-        migrations.AddField(
-            model_name='historicalplace',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False),
-        ),
-        migrations.AddField(
-            model_name='place',
-            name='version',
-            field=models.PositiveIntegerField(default=1, editable=False),
-        ),
+        migrations.RunPython(put_back_triggers, migrations.RunPython.noop),
     ]
