@@ -277,6 +277,15 @@ class WholeNumberFilter(django_filters.NumberFilter):
 
 
 class FilterForm(forms.Form):
+    def clean_q(self):
+        text = self.cleaned_data.get("q") or ""
+        count = textsearch.terms_in(textsearch.parse(text))
+        if count > textsearch.MAX_TERMS:
+            raise forms.ValidationError(
+                f"Search at most {textsearch.MAX_TERMS} words or phrases (this holds {count})."
+            )
+        return text
+
     def clean(self):
         cleaned_data = super().clean()
         start, end = cleaned_data.get("date_from"), cleaned_data.get("date_to")

@@ -84,6 +84,17 @@ class Query:
         return not any(term.words for branch in self.branches for term in branch)
 
 
+# The words and phrases a search holds at most: each is a pass over the texts where no index
+# serves (SQLite), and ten make the longest search analysts write ("air strike" or shelling
+# or mortar or ...); 66 negated letters in 200 characters took every page 3 s.
+MAX_TERMS = 10
+
+
+def terms_in(query):
+    """How many words and phrases the parsed query holds."""
+    return sum(len(branch) for branch in query.branches)
+
+
 def parse(text):
     """websearch_to_tsquery's reading of `text`: "phrases", `or`, -exclusions, words."""
     branches, terms = [], []

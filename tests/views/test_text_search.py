@@ -162,3 +162,25 @@ def test_the_words_positions_are_those_of_a_word_by_word_reading():
         assert textsearch.positions(text, wanted) == textsearch._positions_word_by_word(
             textsearch.URL.sub(" ", text), wanted, starts
         ), (text, wanted)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        " ".join(f"-{c}" for c in "abcdefghijklmnop"),
+        " or ".join("abcdefghijklmnop"),
+        " ".join(["strike"] * 11),
+    ],
+)
+def test_a_search_of_more_words_than_a_search_needs_is_a_400_naming_the_limit(db, client, query):
+    # (a hostile tester's: 66 negated letters within the 200 characters took every page 3 s on
+    # SQLite, each word a pass over the texts)
+    response = client.get(reverse("events:list"), {"q": query})
+
+    assert response.status_code == 400
+    assert f"at most {textsearch.MAX_TERMS} words" in response.content.decode()
+
+
+def test_ten_words_or_phrases_are_still_searched(db, client):
+    query = '"air strike" or shelling or mortar or rocket or barrel or drone or missile or sarin'
+    assert client.get(reverse("events:list"), {"q": query}).status_code == 200
