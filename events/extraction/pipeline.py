@@ -475,9 +475,13 @@ def _perpetrators(facts_list, actors, kind):
     if len(ranked) > 1 and ranked[0][0].group == "unknown":
         # "Terrorists ... al-Nusra terrorists fired": the named group is the better answer.
         named = [item for item in ranked if item[0].group != "unknown"]
-        if named and named[0][1]["score"] * GENERIC_YIELDS >= ranked[0][1]["score"]:
-            ranked.remove(named[0])
-            ranked.insert(0, named[0])
+        # (and a named group that claims it outranks any number of generic "terrorists":
+        # "The ISIS terrorist organization claimed responsibility for the terrorist bombing")
+        claiming = [item for item in named if item[1]["attribution"] == "claimed"]
+        if claiming or (named and named[0][1]["score"] * GENERIC_YIELDS >= ranked[0][1]["score"]):
+            first = (claiming or named)[0]
+            ranked.remove(first)
+            ranked.insert(0, first)
     return [record["score"] for _, record in ranked], [
         {
             "name": entry.name,

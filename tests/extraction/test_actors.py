@@ -942,3 +942,17 @@ def test_who_is_blamed_after_an_earlier_incident_is_blamed_for_that_one():
         "prominent cleric. His supporters blamed the government, which denied any involvement."
     )
     assert attackers(text, "Car bomb kills 8 in Syria's Sweida", "2015-09-12") == []
+
+
+def test_a_named_group_that_claims_it_outranks_the_generic_terrorists_of_state_media():
+    # (a reviewer's SANA story: "terrorist" in the headline, the lead and the ministry's
+    # letters outweighed "The ISIS terrorist organization claimed responsibility")
+    text = (
+        "Hasaka, SANA - 44 citizens were martyred when a terrorist blew up an explosives-rigged "
+        "truck in Qamishli city. The Governor said the toll is expected to rise. The ISIS "
+        "terrorist organization claimed responsibility for the terrorist bombing. The Ministry "
+        "said the terrorist attack is a continuation of the crimes committed by terrorist "
+        "organizations backed by the regimes of Saudi Arabia, Turkey and Qatar."
+    )
+    title = "44 citizens martyred in terrorist bombing in Qamishli"
+    assert attackers(text, title)[:1] == ["islamic_state"]
