@@ -262,9 +262,8 @@ _NOT_AGENT_BY = "".join(
     brokered provided published released posted issued announced quoted reported
     denied repelled repulsed foiled thwarted intercepted downed fabrications fabrication
     claims allegations accusations lies propaganda statements drafted written signed proposed
-    submitted tabled vetoed authored covered protected guarded defended escorted secured opened
-    reopened monitored supervised organised organized broadcast aired televised filmed
-    circulated trip visit tour speech interview
+    submitted tabled vetoed authored covered protected guarded defended escorted secured
+    monitored broadcast aired televised circulated trip visit tour speech interview
     """.split()
 )
 _AGENT_BEFORE = re.compile(
@@ -485,16 +484,20 @@ _TARGETED_OF_BEFORE = re.compile(
     r"\battacks?\s+(?:an?\s+|the\s+)?(?:(?!by\b)[\w-]+\s+){1,3}?of\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
-_SPEAKS_AFTER = re.compile(
-    # (and its men who speak: "the Kurdish Asayish security forces said in a statement")
-    r"^(?:['’]s)?[\s,]*(?:(?:security\s+forces|forces|police|officials?|spokes(?:man|person)|"
+# (and its men who speak: "the Kurdish Asayish security forces said in a statement")
+_ITS_SPEAKERS = (
+    r"(?:(?:security\s+forces|forces|police|officials?|spokes(?:man|person)|"
     r"command|authorities|sources?|media|commanders?|leadership)\s+)?"
-    r"(?:has\s+|have\s+)?(?:says?|said|reported|announced|told|stated|"
+)
+_SPEAKS_AFTER = re.compile(
+    r"^(?:['’]s)?[\s,]*" + _ITS_SPEAKERS + r"(?:has\s+|have\s+)?(?:says?|said|reported|"
+    r"announced|told|stated|"
     r"warn(?:s|ed)?|denied|denies|condemn(?:s|ed)?|accused|blamed|insisted|claimed\s+that)\b",
     re.I,
 )
 _SAID_IT_DID = re.compile(
-    r"^[\s,]*(?:says?|said|announced|stated)\s+"
+    # ("Turkish security forces said they neutralized 12 terrorists": their own deed)
+    r"^[\s,]*" + _ITS_SPEAKERS + r"(?:says?|said|announced|stated)\s+"
     # ("said on Monday its aircraft struck", "said in a statement that it")
     r"(?:(?:on\s+|late\s+|early\s+)?\w+day\s+|in\s+a\s+statement\s+)?"
     r"(?:that\s+)?(?:it|its|they)\b",
@@ -579,6 +582,7 @@ _PREMISES_USED_BY_BEFORE = re.compile(
     r"(?:[\w-]+\s+){0,2}?(?:belonging|belonged|belongs)\s+to\s+(?:the\s+|an?\s+)?$",
     re.I,
 )
+_FROM_THERE_BEFORE = re.compile(r"\b(?:fired|launched|shelled|came|shot)\s+from\b", re.I)
 # A bracket after a group's name, and the words of what it is before it ("terrorist group").
 _BRACKETED = re.compile(r"^((?:\s+[a-z][\w-]*){0,3})\s*\([^()]{1,160}\)")
 # The side an attack helped: "paving the way for ISIL's advance"; "allowed IS to advance"
@@ -603,7 +607,9 @@ _DID_NOT_AFTER = re.compile(r"^(?:\s+and\s+[\w-]+)?(?:\s+[\w-]+){0,2}?\s+" + DID
 # Who were there, at a place of theirs: "servicemen who were at the command post of Syrian army
 # units" (not "fired from positions of", above, where the fire came from).
 _AT_THEIR_PLACE_BEFORE = re.compile(
-    r"\b(?:at|in|inside|near|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:command\s+posts?|"
+    # (who were there: not "gunmen at a checkpoint of the Islamic State shot dead four")
+    r"\b(?:were|was|are|is)\s+(?:stationed\s+|present\s+)?"
+    r"(?:at|in|inside|near|on)\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+)?(?:command\s+posts?|"
     r"headquarters|bases?|positions?|checkpoints?|posts?|barracks|outposts?|garrisons?)\s+of\s+"
     r"(?:the\s+)?$",
     re.I,
@@ -646,8 +652,8 @@ def _role(text, mention):
         return 0.0
     if _DEFENDED_BY.search(before):
         return 0.0  # "an assault repelled by army units": the defenders
-    if _PREMISES_USED_BY_BEFORE.search(before):
-        return 0.0
+    if _PREMISES_USED_BY_BEFORE.search(before) and not _FROM_THERE_BEFORE.search(before):
+        return 0.0  # (not "rockets fired from a school used as a base by Jaish al-Islam")
     if _STATEMENT_BY_BEFORE.search(before) and not _CLAIM.search(text):
         # "A statement by the General Command of the Army said": who speaks (not "a statement
         # issued by HTS claimed responsibility")

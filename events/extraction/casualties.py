@@ -126,11 +126,12 @@ CATEGORY_NOUNS = [
         r"civilians|civilian|residents|resident|citizens|citizen|villagers|inhabitants|"
         r"passengers|worshippers|pilgrims|shoppers|students|teachers?|shepherds?|"
         # (not "military medics", "army doctors": servicemen)
-        r"(?<!military\s)(?<!army\s)(?:medics?|doctors?|nurses?|paramedics?|surgeons?)|"
+        r"(?<!military\s)(?<!army\s)(?:medics?|doctors?|nurses?|paramedics?|surgeons?|"
+        r"engineers?)|"
         r"pharmacists?|dentists?|"
         r"midwi(?:fe|ves)|"
         r"farmer|shopkeepers?|vendors?|bakers?|elders?|clerics?|imams?|priests?|mukhtars?|"
-        r"activists?|lawyers?|judges?|engineers?|"
+        r"activists?|lawyers?|judges?|"
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
         r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|"
         rf"(?:{_UNARMED_BODIES}|staff)\s+members?|"
@@ -285,8 +286,6 @@ _SUBSET_BEFORE = re.compile(
     + _AMONG_THE_DEAD_WORDS.replace("(?P<verb>", "(?:")
     # "the other 11 were jihadists", "the remaining 27 dead were fighters"
     + r"|\bthe\s+(?:other|remaining)|"
-    # "risen to 121, with 73 killed in Jableh and 48 in Tartus": a place's part
-    + r",\s+with|"
     + _DEAD_INCLUDED_WORDS
     + r"|"
     # "including the bomber and four soldiers": after one person the list singles out
@@ -298,6 +297,10 @@ _SUBSET_BEFORE = re.compile(
 _REVISED_UP = re.compile(
     r"\btoll\b[^.]{0,60}?(?P<verb>\b(?:revised|raised|rose|risen|climbed|jumped|increased))\s+$",
     re.I,
+)
+_WITH_BEFORE = re.compile(r",\s+with\s+(?:at\s+least\s+|more\s+than\s+)?$", re.I)
+_HURT_NEXT = re.compile(
+    r"\s+(?:others?\s+|more\s+|people\s+)?(?:were\s+)?(?:wounded|injured|hurt)\b", re.I
 )
 # A toll's parts after a colon: "killed 14 people on Thursday: nine civilians and five fighters".
 _PARTS_AFTER_COLON = re.compile(r":\s*(?:at\s+least\s+)?$")
@@ -1066,7 +1069,11 @@ def find_tolls(sentence, offset=0):
         also = False
         # (and "killed 14 people on Thursday: nine civilians and five fighters")
         subset = bool(
-            _SUBSET_BEFORE.search(before) or (tolls and _PARTS_AFTER_COLON.search(before))
+            _SUBSET_BEFORE.search(before)
+            or (tolls and _PARTS_AFTER_COLON.search(before))
+            # "risen to 121, with 73 killed in Jableh and 48 in Tartus": a place's part (not
+            # "killed 12, with 40 others wounded", the wounded's own count)
+            or (tolls and _WITH_BEFORE.search(before) and not _HURT_NEXT.match(after))
         )
         of_the_dead_list = (
             included is not None

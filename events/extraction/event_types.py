@@ -138,7 +138,9 @@ _ARREST = re.compile(
 )
 # Men shot in a raid were shot by men on foot: "shot dead three civilians during a raid".
 _SHOT = re.compile(
-    r"\b(?:shot\s+dead|gunned\s+down|open(?:ed|ing)\s+fire|shot\s+(?:and\s+killed|them))\b",
+    r"\b(?:shot\s+dead|gunned\s+down|open(?:ed|ing)\s+fire|shot\s+(?:and\s+killed|them))\b"
+    # (in the raid's clause: not "killed in regime raids ..., and regime forces shot dead")
+    r"(?![^.;]*?(?:,\s*(?:and|while|as)\b|;))[^.;]*$",
     re.I,
 )
 # The weight of a word that names violence without its weapon ("strikes", "bombardment").
@@ -207,6 +209,18 @@ _ANSWERED = re.compile(
 )
 
 
+# Chemical arms made or kept, not used: "a facility that produces chemical missiles", "a
+# warehouse containing chemical substances" (the target of a strike, not its weapon).
+_MADE_OR_KEPT = re.compile(
+    r"\b(?:produc\w*|manufactur\w*|making|makes|made|stor(?:e|es|ed|ing|age)|stockpil\w*|"
+    r"warehouses?|factor(?:y|ies)|workshops?|depots?|laborator(?:y|ies)|"
+    r"labs?|facilit(?:y|ies)|develop\w*)\b(?:\s+[\w'’-]+){0,5}?\s*$",
+    re.I,
+)
+# A cue that names the use whatever comes before it: "chemical attack", "sarin", "chlorine".
+_USED_CHEMICAL = re.compile(r"attack|massacre|strike|sarin|chlorine|gas|suffocat|nerve", re.I)
+
+
 def find_cues(text, offset=0):
     """Every event-type cue in `text`, in text order, spans shifted by `offset`.
 
@@ -225,6 +239,12 @@ def find_cues(text, offset=0):
                 and not _BY_AN_AIR_FORCE.match(text, end)
             ):
                 kind = "bombing"  # "a bomb in Idlib" is planted; "regime bombing" is dropped
+        if (
+            kind == "chemical"
+            and _MADE_OR_KEPT.search(text, max(0, start - 60), start)
+            and not _USED_CHEMICAL.search(match.group(0))
+        ):
+            continue  # "a factory storing chemical materials", "produces chemical missiles"
         if kind == "airstrike" and _DOWNED.match(text, end):
             continue  # "a helicopter was shot down", "a military aircraft crashed"
         if (
@@ -234,7 +254,7 @@ def find_cues(text, offset=0):
                 _ARREST.search(text, max(0, start - 80), end + 80)
                 or _GROUND_RAIDERS.search(text, max(0, start - 40), start)
                 or _BY_GROUND_RAIDERS.match(text, end)
-                or _SHOT.search(text, max(0, start - 80), end + 80)
+                or _SHOT.search(text, max(0, start - 80), start)
             )
         ):
             kind, weight = "other", 0.8  # "arrested three ISIS members in a raid": on foot

@@ -74,9 +74,20 @@ _SINCE_DEED = re.compile(
     r"\bsince\s+(?!(?:[\w'’-]+\s+){0,2}(?:war|conflict|uprising|revolution|crisis)\b)"
     r"(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|seized|captured|overran|"
     r"stormed|entered|took\s+(?:over|control))\b(?P<rest>[^.;]{0,60})"
-    # "in the days after it captured the town on May 21"
+    # "in the days after it captured the town on May 21" (a side's deed: not "in the days after
+    # an air strike on a school", the strike's own toll)
     r"|\b(?:in|over)\s+the\s+(?:days|weeks|months)\s+(?:after|following|since)\s+"
-    r"(?!(?:[\w'’-]+\s+){0,2}(?:war|conflict|uprising|revolution|crisis)\b)(?P<rest2>[^.;]{0,70})",
+    r"(?!(?:[\w'’-]+\s+){0,2}(?:war|conflict|uprising|revolution|crisis)\b)"
+    r"(?=(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|seized|captured|overran|stormed|"
+    r"entered|took)\b)(?P<rest2>[^.;]{0,70})",
+    re.I,
+)
+# Between a toll and "since": another clause ("killed two children ..., as rebels have fired
+# rockets ... since the army launched"), a relative one ("people who had fled since"), or a
+# ranking ("the latest of a series of attacks since", "the first attack in the weeks since").
+_NOT_THE_TOLLS_SINCE = re.compile(
+    r";|,\s*(?:as|while|when|whereas|but|amid)\b|\b(?:who|which|that|latest|series|first|"
+    r"second|third|last)\b",
     re.I,
 )
 _SO_FAR = re.compile(
@@ -254,6 +265,13 @@ def find_period(text, published, toll_end=None):
             if ranked and not (pattern is _SO_FAR and _SUBJECT.search(text, 0, ranked.start())):
                 continue
             if toll_end is not None and _RUNNING.search(text, toll_end, match.start()):
+                continue
+            if (
+                pattern is _SINCE_DEED
+                and toll_end is not None
+                and toll_end <= match.start()
+                and _NOT_THE_TOLLS_SINCE.search(text, toll_end, match.start())
+            ):
                 continue
             period = read(match, published)
             if period is not None:

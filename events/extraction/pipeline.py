@@ -44,6 +44,13 @@ _ANAPHORA = re.compile(
     r"bombardment|massacre|incident|toll|death\s+toll|assault)\b|\bdeath\s+toll\b",
     re.I,
 )
+# A sentence whose subject is the news's attack ("The strikes, which ..., hit the market on
+# November 13"): not "... since the massacre of 108 people in Houla on May 25".
+_OPENS_ON_THE_NEWS = re.compile(
+    r"^\W*the\s+(?:air\s*)?(?:strikes?|raids?|attacks?|blasts?|explosions?|bombings?|shelling|"
+    r"bombardment|massacre|incident|assault)\b(?!\s+of\b)",
+    re.I,
+)
 _ANOTHER_STORY = re.compile(r"\b(?:meanwhile|elsewhere|separately|in\s+another)\b", re.I)
 _REPORT_TIME = re.compile(
     r"(?:\bsaid|\bsays|\breported|\btold\s+\w+|\bannounced|\bstated|\badded|\bstatement|"
@@ -989,7 +996,13 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
                 facts.sentence.tells_earlier
                 # (when the news has a toll of its own: a diplomatic story's toll is that of the
                 # attack it recalls, dated days before)
-                or (anchor_tolls and _dated_before(facts, news_day, published))
+                # (nor when it tells the news's attack again: "The strikes ... hit the market
+                # on November 13, killing 53 people at the time")
+                or (
+                    anchor_tolls
+                    and not _OPENS_ON_THE_NEWS.match(facts.sentence.text)
+                    and _dated_before(facts, news_day, published)
+                )
             )
         ):
             facts.background = True

@@ -585,7 +585,6 @@ def test_the_country_of_a_dateline_is_where_the_story_was_filed_not_an_attacker(
             "Civilians continued to exit Eastern Ghouta through the corridors secured by the army.",
             "syrian_government",
         ),
-        ("The road, opened by Russian military police on Monday, was quiet.", "russia"),
         # (and the TV that showed the bodies: another's Manar story)
         (
             "Footage broadcast by Syrian TV showed bodies of children scattered around buses.",
@@ -956,3 +955,62 @@ def test_a_named_group_that_claims_it_outranks_the_generic_terrorists_of_state_m
     )
     title = "44 citizens martyred in terrorist bombing in Qamishli"
     assert attackers(text, title)[:1] == ["islamic_state"]
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        # (a reviewer of the by-words: fire opened, a bombing organised, a massacre filmed by
+        # a side are its deeds)
+        (
+            "Fire was opened by Jabhat al-Nusra militants on Syrian army positions.",
+            "hts",
+        ),
+        (
+            "A suicide bombing in Qamishli was organised by the Islamic State group, Kurdish "
+            "officials said.",
+            "islamic_state",
+        ),
+        (
+            "The prisoners were executed in a massacre filmed by Islamic State group militants.",
+            "islamic_state",
+        ),
+    ],
+)
+def test_a_deed_opened_organised_or_filmed_by_a_side_is_its_own(text, group):
+    assert any(score > 0 for found, score in mentions(text) if found == group), mentions(text)
+
+
+def test_a_sides_men_who_say_they_did_it_name_their_side():
+    # (a reviewer of the speakers rule: "X security forces said they neutralized" is X's claim)
+    text = "Turkish security forces said they neutralized 12 YPG/PKK terrorists in air strikes."
+    assert any(score > 0 for found, score in mentions(text) if found == "turkey"), mentions(text)
+
+
+def test_gunmen_at_a_sides_checkpoint_are_that_side():
+    # (a reviewer of "at the command post of": the men there may be the attackers)
+    text = (
+        "Gunmen at a checkpoint of the Islamic State group shot dead four civilians fleeing Raqqa."
+    )
+    assert any(score > 0 for found, score in mentions(text) if found == "islamic_state")
+
+
+@pytest.mark.parametrize(
+    "text, group",
+    [
+        (
+            "Mortar shells fired from positions belonging to Jabhat al-Nusra terrorists hit "
+            "al-Midan.",
+            "hts",
+        ),
+        (
+            "Rocket shells fired from a school used as a base by Jaish al-Islam terrorists hit "
+            "Damascus.",
+            "opposition",
+        ),
+        ("Rockets fired from a building used by Hayat Tahrir al-Sham hit the city.", "hts"),
+    ],
+)
+def test_fire_from_premises_a_side_holds_is_that_sides(text, group):
+    # (a reviewer of the premises rules: "used by", "belonging to" hid the fire's origin)
+    assert any(score > 0 for found, score in mentions(text) if found == group), mentions(text)

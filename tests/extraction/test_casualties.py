@@ -1512,6 +1512,9 @@ def test_the_people_of_a_hospital_or_a_trade_are_civilians(sentence):
         # (a reviewer's Sputnik story: the Russian military medics killed were civilians)
         "Two Russian military medics were killed when militants shelled a mobile hospital.",
         "Two army doctors were killed in the shelling.",
+        # (a reviewer of the new civilian nouns)
+        "Two Russian military engineers were killed in the blast.",
+        "Four army engineers were martyred while dismantling explosives.",
     ],
 )
 def test_a_military_surgeon_medic_or_doctor_is_no_civilian(sentence):
@@ -1570,3 +1573,17 @@ def test_an_elder_a_cleric_or_an_activist_killed_is_one_civilian(sentence):
     # (a reviewer's Araby story: the tribal elder shot dead was no one)
     tolls = [t for t in find_tolls(sentence) if t.kind == "killed"]
     assert [(t.category, t.best) for t in tolls] == [("civilians", 1)]
+
+
+@pytest.mark.parametrize(
+    "sentence, injured",
+    [
+        ("An air strike killed 12 civilians in Douma on Tuesday, with 40 others wounded.", 40),
+        ("Shelling killed 12 civilians in Douma, with more than 30 injured.", 30),
+    ],
+)
+def test_the_wounded_told_with_a_toll_are_still_counted(sentence, injured):
+    # (a reviewer of the ', with' parts: the wounded were taken for parts of the dead)
+    [event] = [e for e in extract("", sentence, "2018-03-06") if e["primary"]]
+    assert event["injured"]["total"]["best"] == injured
+    assert event["killed"]["civilians"]["best"] == 12

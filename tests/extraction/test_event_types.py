@@ -330,3 +330,27 @@ def test_men_shot_dead_in_a_raid_were_not_bombed_from_the_air():
 def test_killings_of_captives_by_fire_stones_or_a_fall_are_executions(sentence):
     # (a reviewer's Jordan Times story: the pilot burned alive was no attack of any kind)
     assert best_kind(find_cues(sentence)) == "execution"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israeli jets struck a military facility near Masyaf that Western officials say "
+        "produces chemical missiles.",
+        "Syrian army units destroyed a terrorist warehouse containing chemical substances.",
+        "Warplanes hit a workshop for manufacturing chemical shells in Douma.",
+        "The strike destroyed a factory storing chemical materials.",
+    ],
+)
+def test_chemical_arms_made_or_kept_are_no_chemical_attack(sentence):
+    # (a reviewer of the chemical rockets and substances: the target's, not the weapon used)
+    assert best_kind(find_cues(sentence)) != "chemical"
+
+
+def test_men_shot_dead_in_another_clause_leave_the_raids_from_the_air():
+    # (a reviewer of the rule: a second clause's shooting made the raids a shooting)
+    sentence = (
+        "Twelve civilians were killed in regime raids on Kafr Zita on Tuesday, and regime forces "
+        "shot dead two shepherds near Morek."
+    )
+    assert find_cues(sentence)[0].kind == "airstrike"

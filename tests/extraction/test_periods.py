@@ -243,3 +243,23 @@ def test_the_wars_toll_alone_is_no_news():
         extract("", "More than 400,000 people have been killed since 2011, the UN said.", FRIDAY)
         == []
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A mortar shell killed two children in the Damascus district of Bab Touma on Tuesday, as "
+        "rebels have fired rockets at the capital almost daily since the army launched its "
+        "assault on Eastern Ghouta.",
+        "A car bomb killed five civilians in Afrin on Tuesday, in the latest of a series of "
+        "YPG/PKK attacks since Turkish-backed forces entered the city.",
+        "A bomb killed three civilians in al-Bab on Monday, in the first attack there in the "
+        "weeks since Turkish troops captured the town.",
+        "Two children died of their wounds in the days after an air strike on a school in "
+        "Saraqeb, raising its toll to 14.",
+    ],
+)
+def test_a_since_of_another_clause_or_a_ranking_makes_no_period(text):
+    # (a reviewer of the "since a side began" periods: one incident became a month's toll)
+    [event] = [e for e in extract("Attack", text, "2018-03-06") if e["primary"]]
+    assert not event["aggregate"]

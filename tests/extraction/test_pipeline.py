@@ -1175,6 +1175,34 @@ def test_the_deadliest_since_a_ceasefire_written_with_an_abbreviation_is_this_at
     assert event["date"] == "2012-06-04"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In the deadliest attack since the ceasefire, air strikes killed 30 people in the town "
+        "of Atareb on Monday.",
+        "The worst violence since a U.N.-brokered truce began killed 30 civilians in Atareb on "
+        "Monday.",
+    ],
+)
+def test_a_comparison_ends_before_the_news_and_leaves_it_its_day(text):
+    # (a reviewer of the comparison's reach: "on Monday" was blanked as part of it)
+    event = primary(extract("Strikes kill 30 in Atareb", text, "2018-04-07"))
+    assert (event["date"], event["date_precision"]) == ("2018-04-02", "day")
+
+
+def test_the_news_attack_told_again_with_its_day_is_no_other_incident():
+    # (a reviewer of the dated-before rule: a toll update's own attack became background)
+    text = (
+        "The death toll from air strikes on a market in the town of Atareb has risen to 61, the "
+        "Syrian Observatory for Human Rights said on Saturday. The strikes, which the "
+        "Observatory said were carried out by Russian warplanes, hit the market on November 13, "
+        "killing 53 people at the time."
+    )
+    events = extract("Toll from strikes on Atareb market rises to 61", text, "2017-11-18")
+    assert not any(e["background"] for e in events)
+    assert [p["group"] for p in primary(events)["perpetrators"]] == ["russia"]
+
+
 def test_a_wire_datelines_date_is_the_publication_not_the_event():
     text = (
         "BEIRUT, July 13 (Reuters) - An air strike killed five civilians in Saraqib on "
