@@ -44,6 +44,7 @@ from .models import (
     Report,
     ReviewQueue,
     ReviewStatus,
+    changes_since,
     review_order,
 )
 from .tasks import goes_to_background, run_import_job, start_import_job
@@ -497,17 +498,14 @@ class EditedForm(VersionedForm):
         return cleaned_data
 
     def conflict_message(self, current, loaded):
-        editors = {
-            str(record.history_user)
-            for record in current.history.filter(version__gt=loaded or 0)
-            if record.history_user
-        }
+        editors, changes = changes_since(current, loaded or 0)
+        what = "; ".join(f"{label}: {then} → {now}" for label, then, now in changes)
         noun = self._meta.model._meta.verbose_name
         return (
-            f"This {noun} was changed by {', '.join(sorted(editors)) or 'another editor'} after "
-            "you opened it, so your changes were not saved. The form below holds your edits "
-            "and the other editor's changes to fields you left alone: save again to keep "
-            "both."
+            f"This {noun} was changed by {', '.join(editors) or 'another editor'} after you "
+            f"opened it, so your changes were not saved. Their changes: "
+            f"{what or 'none visible in the form'}. The form below holds your edits and their "
+            "changes to fields you left alone: save again to keep both."
         )
 
 

@@ -313,6 +313,42 @@ def in_syria(latitude, longitude):
     return south <= latitude <= north and west <= longitude <= east
 
 
+def changes_since(row, version):
+    """What was saved to a row with history after `version`, as (who, [(field label, then,
+    now), ...]).
+
+    Read from the history, so it names each field another editor changed and both values.
+    """
+    history = row.history.order_by("-history_date", "-history_id")
+    then = history.filter(version__lte=version).first()
+    now = history.first()
+    if then is None or now is None or then.pk == now.pk:
+        return [], []
+    delta = now.diff_against(
+        then, excluded_fields=["version", "updated_at"], foreign_keys_are_objs=True
+    )
+    editors = {str(r.history_user) for r in history.filter(version__gt=version) if r.history_user}
+    changes = []
+    for change in delta.changes:
+        field = row._meta.get_field(change.field)
+        if field.many_to_many:
+            # Each side is a list of through rows: {"incident": pk, "actor": pk}.
+            names = dict(Actor.objects.values_list("pk", "name"))
+            old, new = (
+                ", ".join(str(names.get(row["actor"], row["actor"])) for row in rows) or "(empty)"
+                for rows in (change.old, change.new)
+            )
+            changes.append((capfirst(field.verbose_name), old, new))
+            continue
+        labels = dict(field.flatchoices) if field.choices else {}
+        old, new = (
+            str(labels.get(v, v)) if v not in (None, "") else "(empty)"
+            for v in (change.old, change.new)
+        )
+        changes.append((capfirst(field.verbose_name), old, new))
+    return sorted(editors), changes
+
+
 class Versioned(models.Model):
     """A row editors change in the admin: every save is a new version, and an editor holding
     an older one is refused (see admin.VersionedForm)."""
@@ -1008,41 +1044,8 @@ class Incident(Figures):
             self.derive_from_reports()
 
     def changes_since(self, version):
-        """What was saved after `version`, as (who, [(field label, then, now), ...]).
-
-        Read from the history, so it names each field another editor changed and both values.
-        """
-        history = self.history.order_by("-history_date", "-history_id")
-        then = history.filter(version__lte=version).first()
-        now = history.first()
-        if then is None or now is None or then.pk == now.pk:
-            return [], []
-        delta = now.diff_against(
-            then, excluded_fields=["version", "updated_at"], foreign_keys_are_objs=True
-        )
-        editors = {
-            str(r.history_user) for r in history.filter(version__gt=version) if r.history_user
-        }
-        changes = []
-        for change in delta.changes:
-            field = self._meta.get_field(change.field)
-            if field.many_to_many:
-                # Each side is a list of through rows: {"incident": pk, "actor": pk}.
-                names = dict(Actor.objects.values_list("pk", "name"))
-                old, new = (
-                    ", ".join(str(names.get(row["actor"], row["actor"])) for row in rows)
-                    or "(empty)"
-                    for rows in (change.old, change.new)
-                )
-                changes.append((capfirst(field.verbose_name), old, new))
-                continue
-            labels = dict(field.flatchoices) if field.choices else {}
-            old, new = (
-                str(labels.get(v, v)) if v not in (None, "") else "(empty)"
-                for v in (change.old, change.new)
-            )
-            changes.append((capfirst(field.verbose_name), old, new))
-        return sorted(editors), changes
+        """What was saved after `version` (see changes_since)."""
+        return changes_since(self, version)
 
     def merge(self, others, user=None):
         """Make `others` part of this incident: their reports move here, they are rejected.

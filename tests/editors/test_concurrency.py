@@ -291,7 +291,10 @@ def test_a_second_editor_of_a_bulletin_place_or_actor_loses_nothing_nor_undoes(
     refused = bob.post(url, {**bobs_form, **second})
 
     assert refused.status_code == 200
-    assert "changed by alice after you opened it" in refused.content.decode()
+    body = refused.content.decode()
+    assert "changed by alice after you opened it" in body
+    ((field, value),) = first.items()
+    assert f"{row._meta.get_field(field).verbose_name.capitalize()}: " in body  # what they changed
     kept = form_data(refused)
     assert bob.post(url, kept).status_code == 302  # saved again: both editors' changes stand
     row.refresh_from_db()
