@@ -23,7 +23,6 @@ from django.utils import timezone
 from .extraction.dates import impossible_dateline, is_dateline, opening_dateline, parse_dateline
 from .lexicons import extract
 from .models import (
-    INVISIBLE,
     Actor,
     ActorGroup,
     Bulletin,
@@ -85,6 +84,21 @@ def _windows_1252(code):
 _MISREAD_1252 = str.maketrans(
     {chr(code): mark for code in range(0x80, 0xA0) if (mark := _windows_1252(code)) is not None}
 )
+
+
+# Letters that show nothing: the Braille blank and the Hangul fillers.
+_BLANK_LETTERS = frozenset("\u2800\u3164\u115f\u1160\uffa0")
+
+
+def visible(text):
+    """Does the text hold a character that shows? Not spaces, controls, format marks (zero-
+    width, direction marks), combining marks alone (U+034F, variation selectors) or blank
+    letters."""
+    return any(
+        c not in _BLANK_LETTERS
+        and unicodedata.category(c) not in ("Cc", "Cf", "Zs", "Zl", "Zp", "Mn", "Me")
+        for c in text
+    )
 
 
 def without_controls(text):
@@ -566,7 +580,7 @@ def read_paths(paths):
 def import_bulletin(item, user=None, extractor=None):
     """Store one bulletin and its events atomically; re-importing the same text changes nothing."""
     name = item.filename or item.title[:60]
-    if not item.text.translate(INVISIBLE).strip():
+    if not visible(item.text):
         # (zero-width spaces under a title: no article, and the title's story again)
         return ImportResult(name, "rejected", f"{name}: the bulletin has no text, only marks.")
     if not any(c.isalpha() for c in item.title + item.text):

@@ -359,7 +359,17 @@ def test_the_lines_of_a_jsonl_file_are_named_one_way_whether_stored_or_rejected(
     assert Bulletin.objects.get(pk=results[2].bulletin.pk).filename == "many.jsonl line 3"
 
 
-@pytest.mark.parametrize("text", ["   \u200b\u200b  ", "\ufeff\u2060\u00ad"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "   \u200b\u200b  ",
+        "\ufeff\u2060\u00ad",
+        # (a reviewer's: direction marks, a Braille blank, a Hangul filler, a grapheme joiner, a
+        # variation selector)
+        "\u200f\u200f",
+        "\u2800\u3164\u034f\ufe0f",
+    ],
+)
 def test_a_bulletin_whose_text_is_only_invisible_marks_is_rejected(db, text):
     # (a hostile tester's: a paste of zero-width spaces under a title already imported was
     # stored, and made a second incident of the same story)
