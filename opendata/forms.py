@@ -48,11 +48,21 @@ class SavedSearchForm(forms.ModelForm):
     def validate_unique(self):
         # The user is not a form field, so ModelForm would skip the (user, name) constraint.
         super().validate_unique()
-        taken = SavedSearch.objects.filter(
-            user=self.instance.user, name=self.cleaned_data.get("name")
+        taken = (
+            SavedSearch.objects.filter(user=self.instance.user, name=self.cleaned_data.get("name"))
+            .exclude(pk=self.instance.pk)
+            .first()
         )
-        if taken.exclude(pk=self.instance.pk).exists():
-            self.add_error("name", "You already have a saved search with this name.")
+        if taken is None:
+            return
+        if self.instance.pk is None and taken.filter_errors():
+            # Saved again under its name, a search whose filters no longer hold takes the
+            # new ones (as its notice invites): the same search, its digests resumed.
+            taken.query, taken.frequency = self.instance.query, self.instance.frequency
+            taken.invalid_told_at = None
+            self.instance = taken
+            return
+        self.add_error("name", "You already have a saved search with this name.")
 
 
 def one_line(text):

@@ -59,6 +59,7 @@ def test_a_signed_in_analyst_saves_the_lists_filters_with_a_digest(client, analy
 
 
 def test_invalid_filters_or_a_name_used_twice_are_refused_with_400(client, analyst):
+    governorate("SY-HL")  # (a search of a governorate the gazetteer lacks is replaced)
     client.force_login(analyst)
     save(analyst, name="Mine")
 
@@ -353,3 +354,24 @@ def test_a_digest_that_raises_is_logged_and_the_next_are_still_sent(
     assert [m.subject for m in mail.outbox] == ["1 new incident: Second"]
     assert "saved search" in caplog.text and "refused" in caplog.text
     assert SavedSearch.objects.get(name="First").last_sent_at is None  # tried again next run
+
+
+def test_saving_again_under_its_name_replaces_a_search_no_longer_valid(
+    client, analyst, make_place
+):
+    # (a reviewer's: the notice said "correct the filters and save it again", and saving under
+    # the same name was refused as a name used twice)
+    governorate("SY-HL")
+    place = make_place(name="Atareb", province="SY-HL")
+    search = save(analyst, query=f"place={place.pk}", invalid_told_at=timezone.now())
+    place.delete()
+    client.force_login(analyst)
+
+    response = client.post(
+        SEARCHES, {"name": "Aleppo", "frequency": "weekly", "query": "province=SY-HL"}
+    )
+
+    assert response.status_code == 302
+    (kept,) = SavedSearch.objects.all()
+    assert (kept.pk, kept.query, kept.frequency) == (search.pk, "province=SY-HL", "weekly")
+    assert kept.invalid_told_at is None and kept.filter_errors() == []
