@@ -356,9 +356,7 @@ def test_a_digest_that_raises_is_logged_and_the_next_are_still_sent(
     assert SavedSearch.objects.get(name="First").last_sent_at is None  # tried again next run
 
 
-def test_saving_again_under_its_name_replaces_a_search_no_longer_valid(
-    client, analyst, make_place
-):
+def test_saving_again_under_its_name_replaces_a_search_no_longer_valid(client, analyst, make_place):
     # (a reviewer's: the notice said "correct the filters and save it again", and saving under
     # the same name was refused as a name used twice)
     governorate("SY-HL")
