@@ -658,7 +658,7 @@ def import_rows(raws, convert, source, progress=None):
     rows, seen, again = [], set(), {}
     width = len([name for name in raws[0] if name is not None]) if raws else 0
     for line, raw in enumerate(raws, start=2):  # the header is line 1
-        named = str(raw.get("id") or raw.get("event_id_cnty") or "").strip()
+        named = without_controls(str(raw.get("id") or raw.get("event_id_cnty") or "")).strip()
         try:
             # csv's restkey (None: the fields past the header's) and restval (None: the
             # header's fields the row lacks).

@@ -570,7 +570,11 @@ def read_paths(paths):
             for child in sorted(path.rglob("*")):
                 hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
                 if child.is_file() and not hidden:
-                    yield str(child), child.read_bytes()
+                    # (a file of another kind is rejected by its name: a video in the folder
+                    # is not read whole first)
+                    kind = child.suffix.lower()
+                    read = not kind or kind in SUPPORTED_SUFFIXES
+                    yield str(child), child.read_bytes() if read else b""
         elif path.is_file():
             yield str(path), path.read_bytes()
         else:
