@@ -407,9 +407,10 @@ _BY_THEIR = re.compile(
     r"(?<!controlled\s)(?<!held\s)(?<!driven\s)(?<!used\s)(?<!manned\s)(?<!run\s)"
     r"(?<!owned\s)(?<!occupied\s)(?<!besieged\s)(?<!guarded\s)(?<!operated\s)(?<!seized\s)"
     r"(?<!captured\s)(?<!surrounded\s)(?<!defended\s)(?<!stationed\s)"
-    r"\bby\s+(?:the\s+)?(?:drones?|war\s?planes?|jets?|aircraft|helicopters?|artillery|shells?|"
-    r"missiles?|rockets?|fighters|members|gunmen|elements|militants|snipers?|patrols?)\s+"
-    r"(?:of|from|belonging\s+to)\s+(?:the\s+)?$",
+    r"\bby\s+(?:the\s+|an?\s+)?(?:drones?|war\s?planes?|jets?|aircraft|helicopters?|artillery|"
+    r"shells?|missiles?|rockets?|fighters|members|gunmen|elements|militants|snipers?|patrols?)\s+"
+    # (and "by a sniper from Lebanon's Hezbollah militia")
+    r"(?:of|from|belonging\s+to)\s+(?:the\s+)?(?:[\w-]+['’]s\s+)?$",
     re.I,
 )
 # Whose the jets, the raids or the attacker were: "the jets were Russian", "raids believed to

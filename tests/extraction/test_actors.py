@@ -1014,3 +1014,12 @@ def test_gunmen_at_a_sides_checkpoint_are_that_side():
 def test_fire_from_premises_a_side_holds_is_that_sides(text, group):
     # (a reviewer of the premises rules: "used by", "belonging to" hid the fire's origin)
     assert any(score > 0 for found, score in mentions(text) if found == group), mentions(text)
+
+
+def test_shot_by_a_sniper_from_a_sides_militia_names_that_side():
+    # (a reviewer's Arabiya story of Madaya: the sniper's Hezbollah went unnamed)
+    text = (
+        "A man was shot dead by a sniper from Lebanon's Hezbollah militia on Saturday as he "
+        "tried to gather grass in Madaya."
+    )
+    assert attackers(text, "Sniper kills man in besieged Madaya") == ["iran_aligned"]
