@@ -418,7 +418,10 @@ def _resolve_event_date(text, published):
 _RESPONSE = re.compile(
     r"\b(?:respond(?:ed|s|ing)?\s+(?:to|by|with)|retaliat(?:ed|es|ing)\b(?!\s+for)|hit\s+back|"
     r"returned\s+fire|the\s+(?:launch(?:ing)?\s+(?:pads?|sites?|points?)|"
-    r"sources?\s+of\s+(?:the\s+)?(?:fire|shelling|rockets?|shells?)))\b",
+    r"sources?\s+of\s+(?:the\s+)?(?:fire|shelling|rockets?|shells?)))\b"
+    # "The shelling came as the army repelled an attack": what the news came amid
+    r"|^\W*the\s+(?:shelling|attack|bombing|strikes?|raids?|rocket\s+attack|explosion|blast)\s+"
+    r"(?:came|comes|coincided|happened)\s+(?:as|while|amid|with|after)\b",
     re.I,
 )
 

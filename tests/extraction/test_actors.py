@@ -1023,3 +1023,14 @@ def test_shot_by_a_sniper_from_a_sides_militia_names_that_side():
         "tried to gather grass in Madaya."
     )
     assert attackers(text, "Sniper kills man in besieged Madaya") == ["iran_aligned"]
+
+
+def test_the_side_the_news_came_amid_is_not_its_attacker():
+    # (a reviewer's Manar story: the army that "repelled an attack" as the shells fell)
+    text = (
+        "Twelve civilians were martyred and more than 30 injured on Wednesday as rocket shells "
+        "fired by terrorists fell on Aleppo's Hamdaniyeh neighbourhood. Other shells hit "
+        "al-Midan, causing material damage. The shelling came as the Syrian Arab Army, backed by "
+        "its allies, repelled a large-scale attack launched by those terrorists on the city."
+    )
+    assert attackers(text, "12 civilians martyred in terrorist shelling on Aleppo") == ["unknown"]
