@@ -56,6 +56,7 @@ class BulletinInput:
     publisher: str = ""
     url: str = ""
     filename: str = ""
+    cut: list = field(default_factory=list)  # what was shortened to fit, said on import
 
     def __post_init__(self):
         # Control characters are no text: an escape (ESC) in a title came out raw in the
@@ -64,6 +65,12 @@ class BulletinInput:
         self.title, self.text, self.publisher = (
             without_controls(value) for value in (self.title, self.text, self.publisher)
         )
+        # (what the columns hold, shortened with a word in the import's result, not silently)
+        for name, limit in (("title", 500), ("publisher", 200)):
+            value = getattr(self, name)
+            if len(value) > limit:
+                setattr(self, name, value[:limit])
+                self.cut.append(f"its {name} was cut to {limit} characters")
 
 
 _SPACING_CONTROLS = re.compile("[\x0b\x0c]")
@@ -327,7 +334,7 @@ def parse_text(text, filename=""):
         lines = lines[1:]
     if not lines:
         raise Rejected(f"{filename or 'The bulletin'} has no text besides its dateline.")
-    title = lines[0][:500]
+    title = lines[0]
     publisher = ""
     paragraphs = _paragraphs(text)
     # "World Bulletin / News Desk": a short line without a full stop right after the title.
@@ -410,10 +417,10 @@ def parse_jsonl(text, filename=""):
                     "which is no Unicode character."
                 )
             yield BulletinInput(
-                title=(title or body.split("\n")[0])[:500],
+                title=title or body.split("\n")[0],
                 text=body,
                 published_at=published(item.get("published")),
-                publisher=publisher[:200],
+                publisher=publisher,
                 url=_web_address(item.get("url")),
                 filename=f"{filename} line {number}" if filename else "",
             )
@@ -495,6 +502,8 @@ def read_upload(name, data):
                 raise Rejected(f"{name} has no visible text.")
             parsed = parse_text(body, name)
             if title:
+                if len(title) > 500:
+                    parsed.cut.append("its title was cut to 500 characters")
                 parsed.title = title[:500]
             return [parsed]
         return [parse_text(text, name)]
@@ -620,6 +629,7 @@ def import_bulletin(item, user=None, extractor=None):
             raise
         return ImportResult(name, "skipped", "already imported", bulletin=existing)
     reason = "" if incidents else unread_language(item.title + " " + item.text)
+    reason = "; ".join(filter(None, [*item.cut, reason]))
     return ImportResult(name, "created", reason, bulletin=bulletin, incidents=incidents)
 
 

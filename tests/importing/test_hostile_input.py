@@ -380,3 +380,16 @@ def test_a_bulletin_whose_text_is_only_invisible_marks_is_rejected(db, text):
     assert result.status == "rejected"
     assert "no text" in result.reason
     assert not Bulletin.objects.exists()
+
+
+def test_a_title_or_publisher_too_long_is_cut_with_a_word_in_the_result(db):
+    # (a hostile tester's: a 100,000-character title was cut to 500 characters silently)
+    data = line(1, title="Shelling hits Douma " + "x" * 100_000, source="P" * 5_000).encode()
+
+    [result] = import_uploads([("long.jsonl", data)])
+
+    assert result.status == "created"
+    assert "its title was cut to 500 characters" in result.reason
+    assert "its publisher was cut to 200 characters" in result.reason
+    bulletin = Bulletin.objects.get()
+    assert (len(bulletin.title), len(bulletin.publisher)) == (500, 200)
