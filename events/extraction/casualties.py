@@ -1625,6 +1625,28 @@ def _first_incident(tolls, headline_end):
     )
 
 
+def _civilians_among(tolls, headline):
+    """The exact civilian part ("42 of them were civilians") of a total in the text that is the
+    headline's figure, told just after it; None if the text gives none."""
+    if headline.category != "total":
+        return None
+    wholes = [
+        t for t in tolls if t.category == "total" and t.best == headline.best and t is not headline
+    ]
+    return next(
+        (
+            t
+            for t in tolls
+            if t.category == "civilians"
+            and t.split
+            and not t.vague
+            and t.best < headline.best
+            and any(0 <= t.start - w.end <= 40 for w in wholes)
+        ),
+        None,
+    )
+
+
 def _stated(tolls, floor):
     if not floor.floor:
         return None
@@ -1714,11 +1736,16 @@ def combine(tolls, kind, headline_end=0, roundup=False):
             # (or a part said in a sentence of its own: "42 of the dead were civilians")
             and (lead.split or lead.subset or headline.category == "civilians")
         ):
-            # The headline's "54 killed" is the coded figure, not a partial count in the text.
-            low = min(result["civilians"]["low"], headline.low)
-            high = max(result["civilians"]["high"], headline.high)
-            result["civilians"] = {"low": low, "best": headline.best, "high": high}
-            evidence["civilians"] = headline
+            # The headline's "54 killed" is the coded figure, not a partial count in the text;
+            # but the civilians the text counts among those same dead are the civilians ("Twin
+            # car bombs kill 46", then "raised the toll to 46 dead, saying 42 of them were
+            # civilians").
+            among = _civilians_among(own, headline)
+            chosen = among or headline
+            low = min(result["civilians"]["low"], chosen.low)
+            high = max(result["civilians"]["high"], chosen.high)
+            result["civilians"] = {"low": low, "best": chosen.best, "high": high}
+            evidence["civilians"] = chosen
     stated = "civilians" in result and _stated(own, evidence["civilians"])
     if stated:
         # "More than 50 civilians killed", then "at least 51 civilians were killed": the lead

@@ -1904,3 +1904,19 @@ def test_an_earlier_time_of_where_victims_lived_still_dates_an_earlier_toll():
     )
     earlier = [e for e in events if e["killed"].get("civilians", {}).get("best") == 200]
     assert all(e["background"] for e in earlier)
+
+
+def test_the_civilians_among_the_headlines_dead_are_the_civilians():
+    # (a reviewer's Ahram story: the headline's 46 stood against "46 dead, saying 42 of them
+    # were civilians", four being militiamen at a checkpoint)
+    text = (
+        "Two car bombs exploded in a neighbourhood of Homs on Thursday, killing at least 32 "
+        "people, state media said. The blasts hit a busy street near a bakery in Al-Zahraa, a "
+        "district inhabited mainly by members of President Bashar al-Assad's Alawite minority, "
+        "which has been repeatedly targeted by bombings over the past years of the war, and "
+        "whose streets were crowded with shoppers and schoolchildren at the time of the attack. "
+        "The Syrian Observatory for Human Rights later raised the toll to 46 dead, saying 42 of "
+        "them were civilians, among them seven children."
+    )
+    event = primary(extract("Twin car bombs kill 46 in Syria's Homs", text, "2016-04-28"))
+    assert event["killed"]["civilians"]["best"] == 42
