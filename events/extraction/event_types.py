@@ -85,7 +85,9 @@ _CUES = [
     (
         "shooting",
         r"shot\s+dead|shooting|gunfire|sniper\s+fire|snipers?|open(?:ed|ing)\s+fire|gunned\s+down|"
-        r"gunmen\s+(?:\w+\s+)?(?:killed|shot|attacked|assassinated)",
+        r"gunmen\s+(?:\w+\s+)?(?:killed|shot|attacked|assassinated)|"
+        # "residents were shot during the assault" (not "was shot down", an aircraft)
+        r"(?:were|was|being)\s+shot(?!\s+down)",
         1.5,
     ),
     (

@@ -354,3 +354,12 @@ def test_men_shot_dead_in_another_clause_leave_the_raids_from_the_air():
         "shot dead two shepherds near Morek."
     )
     assert find_cues(sentence)[0].kind == "airstrike"
+
+
+def test_people_who_were_shot_were_shot_not_bombed():
+    # (a reviewer's Reuters story of Zara: the storming's dead "were shot", and the theme of
+    # the air strikes told later made it an air strike)
+    assert best_kind(find_cues("Residents were shot during the assault, some in their homes.")) == (
+        "shooting"
+    )
+    assert best_kind(find_cues("A Russian jet was shot down near the border.")) != "shooting"
