@@ -527,7 +527,7 @@ class ActorAdmin(HistoryAdmin):
     search_fields = ["name", "aliases"]
 
 
-class ReportForm(VersionedForm):
+class ReportForm(EditedForm):
     """The report change form: its figures make its incident's, so, as the incident's form
     does, it refuses to overwrite another editor's save and to put the report on an incident
     merged away (where its deaths would count nowhere)."""
@@ -542,12 +542,6 @@ class ReportForm(VersionedForm):
                 f"report on #{incident.merged_into_id}, or undo the merge first."
             )
         return incident
-
-    def clean(self):
-        cleaned_data = super().clean()
-        if self.instance.pk:
-            self.current(cleaned_data)
-        return cleaned_data
 
     @staticmethod
     def conflict_message(current, loaded):

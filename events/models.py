@@ -1341,7 +1341,7 @@ class ReviewQueue(Incident):
         verbose_name_plural = "review queue"
 
 
-class Report(Figures):
+class Report(Figures, Versioned):
     incident = models.ForeignKey(
         Incident, models.SET_NULL, null=True, blank=True, related_name="reports"
     )
@@ -1381,9 +1381,6 @@ class Report(Figures):
         default=dict, blank=True, help_text="What the extractor or the row said."
     )
     created_at = models.DateTimeField(auto_now_add=True)
-    # Bumped by every save: an editor holding an older one is refused (see admin).
-    version = models.PositiveIntegerField(default=1, editable=False)
-
     history = HistoricalRecords()
 
     class Meta:
@@ -1404,13 +1401,6 @@ class Report(Figures):
     def __str__(self):
         origin = self.bulletin or f"{self.get_source_display()} {self.external_id}"
         return f"{self.get_event_type_display()} ({origin})"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            self.version += 1
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
-        super().save(*args, **kwargs)
 
     def clean(self):
         super().clean()

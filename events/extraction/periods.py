@@ -70,14 +70,16 @@ _SINCE = re.compile(
 # something adds up what followed; from the date written after it, else (as "since the start
 # of the offensive") this month. Not "the deadliest attack since the war began", which ranks
 # the attack.
+# The war itself ("since the war began"): what a toll since it sums is the war's.
+_WAR_WORDS = r"war|conflict|uprising|revolution|crisis"
+_NOT_THE_WAR = rf"(?!(?:[\w'’-]+\s+){{0,2}}(?:{_WAR_WORDS})\b)"
 _SINCE_DEED = re.compile(
-    r"\bsince\s+(?!(?:[\w'’-]+\s+){0,2}(?:war|conflict|uprising|revolution|crisis)\b)"
+    rf"\bsince\s+{_NOT_THE_WAR}"
     r"(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|seized|captured|overran|"
     r"stormed|entered|took\s+(?:over|control))\b(?P<rest>[^.;]{0,60})"
     # "in the days after it captured the town on May 21" (a side's deed: not "in the days after
     # an air strike on a school", the strike's own toll)
-    r"|\b(?:in|over)\s+the\s+(?:days|weeks|months)\s+(?:after|following|since)\s+"
-    r"(?!(?:[\w'’-]+\s+){0,2}(?:war|conflict|uprising|revolution|crisis)\b)"
+    rf"|\b(?:in|over)\s+the\s+(?:days|weeks|months)\s+(?:after|following|since)\s+{_NOT_THE_WAR}"
     r"(?=(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|seized|captured|overran|stormed|"
     r"entered|took)\b)(?P<rest2>[^.;]{0,70})",
     re.I,
@@ -121,7 +123,7 @@ _DAYS_OF_MONTH = re.compile(
     + r"(?![a-z])(?:,?\s+(?P<year>(?:19|20)\d\d))?",
     re.I,
 )
-_WAR = re.compile(r"war|conflict|uprising|revolution|crisis", re.I)
+_WAR = re.compile(_WAR_WORDS, re.I)
 
 
 def _precision(days):

@@ -39,18 +39,17 @@ LEAD_SENTENCES = 5
 _ROUNDUP = re.compile(
     r"\b(?:in|on)\s+(?:[A-Z][\w'’-]+\s+){1,3}(?:(?:[A-Z][\w'’-]+|,)\s+)*(?:and|&)\s+[A-Z]"
 )
+# The words a story calls its attack by ("the strikes", "the massacre").
+_ATTACK_NOUNS = (
+    r"strikes?|raids?|attacks?|blasts?|explosions?|bombings?|shelling|bombardment|massacre|"
+    r"incident|assault"
+)
 _ANAPHORA = re.compile(
-    r"\bthe\s+(?:air\s*)?(?:strikes?|raids?|attacks?|blasts?|explosions?|bombings?|shelling|"
-    r"bombardment|massacre|incident|toll|death\s+toll|assault)\b|\bdeath\s+toll\b",
-    re.I,
+    rf"\bthe\s+(?:air\s*)?(?:{_ATTACK_NOUNS}|toll|death\s+toll)\b|\bdeath\s+toll\b", re.I
 )
 # A sentence whose subject is the news's attack ("The strikes, which ..., hit the market on
 # November 13"): not "... since the massacre of 108 people in Houla on May 25".
-_OPENS_ON_THE_NEWS = re.compile(
-    r"^\W*the\s+(?:air\s*)?(?:strikes?|raids?|attacks?|blasts?|explosions?|bombings?|shelling|"
-    r"bombardment|massacre|incident|assault)\b(?!\s+of\b)",
-    re.I,
-)
+_OPENS_ON_THE_NEWS = re.compile(rf"^\W*the\s+(?:air\s*)?(?:{_ATTACK_NOUNS})\b(?!\s+of\b)", re.I)
 _ANOTHER_STORY = re.compile(r"\b(?:meanwhile|elsewhere|separately|in\s+another)\b", re.I)
 _REPORT_TIME = re.compile(
     r"(?:\bsaid|\bsays|\breported|\btold\s+\w+|\bannounced|\bstated|\badded|\bstatement|"
