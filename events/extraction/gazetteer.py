@@ -2347,6 +2347,8 @@ def _reference(text, mention):
         and not any(c.precision == PROVINCE for c in mention.candidates)
     ):
         return True
+    if _NEAR_A_NAME.search(before):
+        return True  # "in the eastern Ghouta near Damascus": the Ghouta's, placed by the city
     if _STATE_SPEAKS_AFTER.match(after) and any(
         c.province_code == CAPITAL_CODE and c.precision == PLACE for c in mention.candidates
     ):
@@ -2359,6 +2361,9 @@ def _reference(text, mention):
     return bool(_REFERENCE_AFTER.match(after))
 
 
+# A name the text places the name before it by: "Douma near Damascus", "eastern Ghouta near
+# Damascus" (not "fighting near Damascus", where nothing else is named).
+_NEAR_A_NAME = re.compile(r"(?-i:[A-Z])[\w'’-]+,?\s+(?:just\s+)?near\s+(?:the\s+)?$")
 _DATELINE_CITY = re.compile(r"(?-i:[A-Z])[\w'’. -]{1,30},[ \t]*")
 _OUTLET_AFTER = re.compile(r"(?:[ \t]+(?-i:[A-Z])[\w.’']*){0,2}[ \t]*[-–—]{1,2}")
 # The capital that speaks or acts for its government: "Damascus denied it", "Damascus and

@@ -90,6 +90,14 @@ def test_hyphenated_names_and_articles_written_with_u_are_found(gazetteer, name,
             "SY-RD",
         ),
         ("A mortar hit a camp near Atma on Monday, killing three people.", "Atma", "SY-ID"),
+        # a name placed by the city "near" it: the Ghouta's, not the capital's
+        (
+            "Air strikes killed 44 people in the rebel-held eastern Ghouta near Damascus on"
+            " Tuesday, a war monitor said.",
+            "Eastern Ghouta",
+            "SY-RD",
+        ),
+        ("Shelling killed five in Tal Rifaat, near Aleppo, on Monday.", "Tall Refaat", "SY-HL"),
         # a border the event is on, not in: "the administrative border of al-Suwaidaa"
         (
             "The violent clashes continue in Tlul al-Safa area on the administrative border of"
