@@ -2192,6 +2192,8 @@ _REFERENCE_BEFORE = re.compile(
     # a border the event is on ("the administrative border of al-Suwaidaa", "the border with")
     r"\b(?:borders?|boundary|frontier)\s+(?:of|with)|"
     r"\bkm\s+(?:\(\d+\s+miles\)\s+)?(?:\w+\s+)?(?:of|from)|"
+    # where the reporter is ("SANA's reporter in Hama said that army units struck ...")
+    r"\b(?:reporter|correspondent|journalist|stringer)s?\s+(?:based\s+)?in|"
     # where a person is from, not where the event is ("a man from Aleppo in Daraa")
     r"\b(?:man|men|woman|women|boy|girl|child|children|family|families|people|person|resident|"
     r"residents|native|natives|originally|displaced|fled|fleeing|hails?)\s+from)\s+"

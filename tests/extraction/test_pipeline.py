@@ -1455,6 +1455,18 @@ def test_a_groups_people_held_driven_struck_or_suspected(text, groups):
             "fighters.",
             "SY-RD",
         ),
+        # (a reviewer's case) where the agency's reporter is, and its dateline, are not where
+        # the army struck: al-Tamanah is Idlib's (Tumine, a near namesake, is Hama's)
+        (
+            "Army destroys terrorists' positions in Idlib countryside",
+            "Hama, SANA- Army units on Thursday carried out strikes on the positions of Jabhat"
+            " al-Nusra terrorists in the southern countryside of Idlib.\n\nSANA's reporter in"
+            " Hama said that army units targeted terrorists' positions in the towns of"
+            " al-Tamanah and Kafr Sajna, killing 17 terrorists.\n\nThe strikes came after"
+            " terrorists targeted Suqaylabiyah town in the northern countryside of Hama with"
+            " rocket shells.",
+            "SY-ID",
+        ),
     ],
 )
 def test_the_events_own_town_is_its_place(title, text, code):
