@@ -268,7 +268,9 @@ _NOT_AGENT_BY = "".join(
 )
 _AGENT_BEFORE = re.compile(
     r"(?:" + _NOT_AGENT_BY + r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|"
-    r"\bblam(?:ed|ing|es)|\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by)"
+    r"\bblam(?:ed|ing|es)|\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by|"
+    # "initial findings pointed to the YPG", "pointed the finger at Damascus"
+    r"\bpoint(?:ed|s|ing)\s+(?:the\s+finger\s+)?(?:at|to))"
     r"\s+(?:the\s+|an?\s+|one\s+of\s+the\s+|either\s+|suspected\s+|allied\s+)?$",
     re.I,
 )

@@ -50,7 +50,8 @@ _DONE_TO_ONE_TAKEN_BEFORE = re.compile(
 # sentence tells who did the news, its clause about the side no earlier incident.
 _BLAMED_WHO_BEFORE = re.compile(
     r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|held\s+responsible|claimed\s+responsibility|"
-    r"pointed\s+the\s+finger\s+at|suspected)\b[^.;]*?,\s+(?:which|who)\b[^.;]*$",
+    r"point(?:ed|s|ing)\s+(?:the\s+finger\s+)?(?:at|to)|suspected)\b[^.;]*?,\s+(?:which|who)\b"
+    r"[^.;]*$",
     re.I,
 )
 # Each alternative starts a word, so the whole is tried only where a word starts: Python's

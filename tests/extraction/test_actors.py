@@ -899,6 +899,24 @@ def test_the_side_blamed_stays_the_attacker_beside_a_clause_of_its_past():
     assert attackers(text, "Suicide bomber kills 22 at Kurdish wedding")[:1] == ["islamic_state"]
 
 
+def test_the_side_findings_point_to_is_the_alleged_attacker():
+    # (a reviewer's Anadolu story: "initial findings pointed to the YPG/PKK terror group,
+    # which he said had carried out similar attacks" named no attacker)
+    text = (
+        "At least eight civilians were killed Tuesday in a car bomb attack in the town of "
+        "al-Bab. A local police official said initial findings pointed to the YPG/PKK terror "
+        "group, which he said had carried out similar attacks in the region. No group has so "
+        "far claimed responsibility for the attack."
+    )
+    assert attackers(text, "Bomb-laden car kills 8 civilians in al-Bab")[:1] == ["sdf"]
+
+
+def test_the_sdf_by_its_arabic_initials_is_the_sdf():
+    # (a reviewer's Hawar story: "QSD", the initials of its Arabic name, was no group)
+    text = "QSD fighters killed 38 ISIS mercenaries in clashes near al-Baghouz on Monday."
+    assert [found for found, _ in mentions(text)][:1] == ["sdf"]
+
+
 @pytest.mark.parametrize(
     "text",
     [
