@@ -303,7 +303,11 @@ _BY_THEIR_MEN = re.compile(
 AROUND_BY = 80
 # SOHR's "the attack of the regime forces": the side that attacked; not an attack fought off
 # or one the news came after ("repelled the attack of", "in retaliation for the attack of").
-_ATTACK_OF = re.compile(r"\b(?:attacks?|assaults?|offensive)\s+of\s+(?:the\s+|an?\s+)?$", re.I)
+_ATTACK_OF = re.compile(
+    r"\b(?:attacks?|assaults?|offensive|(?:military\s+)?operations|advance(?:ment)?)\s+of\s+"
+    r"(?:the\s+|an?\s+)?$",
+    re.I,
+)
 _ATTACK_OF_LOST = re.compile(
     r"\b(?:repel\w*|thwart\w*|foil\w*|repuls\w*|fend\w*\s+off|fought\s+off|after|following|"
     r"retaliation\s+(?:for|to)|response\s+to|revenge\s+for)\s+(?:an?\s+|the\s+|their\s+|its\s+)?"
@@ -323,7 +327,8 @@ _COUNTED_BEFORE = re.compile(
     r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozens|scores|hundreds)|"
     r"\bdozens\s+of|\bscores\s+of|\bhundreds\s+of)\s+(?:(?!(?:a|an|the)\s)[a-z-]+\s+)?"
     # "including 2 members of the regime forces": the counted dead of a side
-    r"(?:(?<=members\s)of\s+(?:the\s+)?|(?<=member\s)of\s+(?:the\s+)?)?$",
+    # (and "12 members from the Islamic State killed")
+    r"(?:(?<=members\s)(?:of|from)\s+(?:the\s+)?|(?<=member\s)(?:of|from)\s+(?:the\s+)?)?$",
     re.I,
 )
 _TARGET_AFTER = re.compile(
@@ -354,9 +359,11 @@ _MEMBERS = re.compile(
     re.I,
 )
 # The side a group fought is who killed the dead of the other side, as coders read it.
+# (An attack by or from a side is its; an attack, assault or offensive against one is on it:
+# "Turkey begins an offensive against Kurdish fighters".)
 _OPPONENT_BEFORE = re.compile(
-    r"\b(?:clash(?:es|ed)?|fighting|battles?|battling|firefights?|attacks?|assault|offensive)"
-    r"\s+(?:with|against|by|from)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?$",
+    r"(?:\b(?:clash(?:es|ed)?|fighting|battles?|battling|firefights?)\s+(?:with|against|by|from)|"
+    r"\b(?:attacks?|assaults?|offensives?)\s+(?:by|from))\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?$",
     re.I,
 )
 

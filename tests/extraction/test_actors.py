@@ -899,6 +899,27 @@ def test_the_side_blamed_stays_the_attacker_beside_a_clause_of_its_past():
     assert attackers(text, "Suicide bomber kills 22 at Kurdish wedding")[:1] == ["islamic_state"]
 
 
+@pytest.mark.parametrize(
+    ("text", "target", "attacker"),
+    [
+        # (a newcomer's UCDP headlines: the side an offensive is against, and the side whose
+        # members were counted dead, were read as who did it)
+        ("Turkey begins an offensive against Kurdish fighters", "sdf", None),
+        (
+            "12 members from the Islamic state killed in the advancement operations of The "
+            "Syrian Democratic Forces",
+            "islamic_state",
+            "sdf",
+        ),
+    ],
+)
+def test_the_side_attacked_or_counted_dead_is_no_attacker(text, target, attacker):
+    found = mentions(text)
+    assert all(score <= 0 for group, score in found if group == target), found
+    if attacker:
+        assert any(score > 0 for group, score in found if group == attacker), found
+
+
 def test_the_side_findings_point_to_is_the_alleged_attacker():
     # (a reviewer's Anadolu story: "initial findings pointed to the YPG/PKK terror group,
     # which he said had carried out similar attacks" named no attacker)
