@@ -394,6 +394,32 @@ def side_names(*sides):
     return names
 
 
+# Whom a source headline may name as the attacker of a fight UCDP coded between two sides: a
+# side, or an ally UCDP codes under it (Russia's and Iran's strikes in the government's war,
+# the coalition's beside the SDF, Turkey's beside the rebels it backs). SOHR's daily headlines
+# sum up a day of the war ("85 killed yesterday, ... 21 civilians in shelling by the
+# coalition"): a name outside the dyad is most often another incident's attacker.
+_ALLIES = (
+    {ActorGroup.SYRIAN_GOVERNMENT, ActorGroup.RUSSIA, ActorGroup.IRAN_ALIGNED},
+    {ActorGroup.OPPOSITION, ActorGroup.HTS},
+    {ActorGroup.OPPOSITION, ActorGroup.TURKEY},
+    {ActorGroup.SDF, ActorGroup.INTERNATIONAL_COALITION},
+)
+
+
+def within_the_dyad(alleged, side_a, side_b):
+    """The headline's perpetrators (the extractor's dicts) of the groups that fought the row's
+    fight: its sides' and their allies'. All of them when a side is of no known group."""
+    groups = {actor_group(name) for name in side_names(side_a, side_b)}
+    if not groups or ActorGroup.UNKNOWN in groups:
+        return list(alleged)
+    allowed = set(groups)
+    for allies in _ALLIES:
+        if groups & allies:
+            allowed |= allies
+    return [p for p in alleged if p.get("group") in allowed]
+
+
 def ucdp_row(raw, extractor=None):
     """A UCDP GED row in our terms. `extractor` (events.extraction.extract's signature) reads
     who did it from the source headlines where UCDP names only the sides."""
@@ -434,7 +460,11 @@ def ucdp_row(raw, extractor=None):
     precision = UCDP_DATE_PRECISION.get(raw.get("date_prec", ""), DatePrecision.DAY)
     alleged = []
     if not one_sided and extractor is not None:
-        alleged = headline_perpetrators(headline, raw.get("source_office"), extractor)
+        alleged = within_the_dyad(
+            headline_perpetrators(headline, raw.get("source_office"), extractor),
+            raw.get("side_a", ""),
+            raw.get("side_b", ""),
+        )
     return Row(
         external_id=str(raw["id"]).strip(),
         raw=raw,
@@ -503,8 +533,10 @@ def attribute_from_headlines(extractor=extract, progress=None):
             pk: (incident, (raw or {}).get("source_office") or "", alleged)
             for pk, incident, raw, headline in batch
             if (
-                alleged := headline_perpetrators(
-                    headline, (raw or {}).get("source_office"), extractor
+                alleged := within_the_dyad(
+                    headline_perpetrators(headline, (raw or {}).get("source_office"), extractor),
+                    (raw or {}).get("side_a", ""),
+                    (raw or {}).get("side_b", ""),
                 )
             )
         }

@@ -15,6 +15,7 @@ from events.datasets import (
     import_ucdp_ged,
     ucdp_row,
 )
+from events.extraction import extract
 from events.extraction.gazetteer import key
 from events.models import Actor, Claim, Incident, Report, split_names
 from events.seeds import load_actors
@@ -176,7 +177,8 @@ def test_headline_perpetrators_are_read_from_each_source_headline():
 
     def extractor(title, text, published, source=None):
         seen.append((title, source))
-        return [{"perpetrators": [{"name": title.split()[0], "group": "unknown"}]}]
+        group = {"Russian": "russia", "Turkish": "turkey"}[title.split()[0]]
+        return [{"perpetrators": [{"name": title.split()[0], "group": group}]}]
 
     raw = {**ROW, "source_headline": "Russian jets;Turkish guns;Russian jets", "source_office": "X"}
     row = ucdp_row(raw, extractor=extractor)
@@ -184,6 +186,39 @@ def test_headline_perpetrators_are_read_from_each_source_headline():
     assert row.alleged_by == "X" and seen[0] == ("Russian jets", "X")
     one_sided = ucdp_row({**raw, "type_of_violence": "3"}, extractor=extractor)
     assert one_sided.alleged == []
+
+
+@pytest.mark.parametrize(
+    ("sides", "headline", "groups"),
+    [
+        # (a newcomer's: SOHR's daily round-up names the coalition for another incident of the
+        # day; the government and the rebels fought this one)
+        (
+            ("Government of Syria", "Syrian insurgents"),
+            "85 people were killed yesterday including 14 members of the regime forces, and 21 "
+            "civilians were killed in aerial shelling by the International Coalition",
+            [],
+        ),
+        # an ally UCDP codes under a side stays: Russia's jets in the government's war
+        (
+            ("Government of Syria", "Syrian insurgents"),
+            "Russian warplanes carry out raids on the countryside of Idlib",
+            ["russia"],
+        ),
+        (
+            ("IS", "SDF"),
+            "Coalition warplanes strike IS positions near Hajin",
+            ["international_coalition"],
+        ),
+        # a side of no group we know: nothing to check the headline against
+        (("Government of Syria", "al-Nasser clan"), "Turkish shelling hits Afrin", ["turkey"]),
+    ],
+)  # fmt: skip
+def test_a_headlines_attacker_is_one_of_the_sides_that_fought_or_their_ally(
+    sides, headline, groups
+):
+    raw = {**ROW, "side_a": sides[0], "side_b": sides[1], "source_headline": headline}
+    assert [p["group"] for p in ucdp_row(raw, extractor=extract).alleged] == groups
 
 
 def test_where_and_date_precision_codes_become_ours(loaded_gazetteer):
