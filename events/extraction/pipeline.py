@@ -960,6 +960,15 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             if whole is None or not _whole_toll(whole):
                 facts.killed = []
                 facts.tolls = [t for t in facts.tolls if t.kind != "killed"]
+    # A lead that reports a period's toll ("More than 520 civilians have been killed in a week
+    # of bombardment of Eastern Ghouta") is the news of a period report, read as the war's
+    # context or not: not the war's toll ("have been killed since 2011"), and whatever later
+    # sentence tells of the strikes of that period ("... had pounded towns since February 18").
+    for facts in all_facts[: 2 if title.strip() else 1]:
+        if facts.context and facts.killed:
+            period = _period_of(facts, published)
+            if period is not None and period.precision != "year":
+                facts.context = False
     anchor = _anchor(all_facts)
     if anchor is None:
         # A report of a period's toll alone ("Eighty-one civilians have been killed in a week

@@ -238,6 +238,26 @@ def test_a_toll_that_has_been_reached_over_weeks_is_a_period_not_context(text):
     assert event["killed"]["civilians"]["best"] == 81
 
 
+@pytest.mark.parametrize(
+    "title", ["Week of bombardment kills 520 civilians in Eastern Ghouta", "Ghouta toll", ""]
+)
+def test_a_lead_period_toll_stays_the_news_beside_the_strikes_of_its_period(title):
+    # (a newcomer's bulletin: "had pounded towns ... since February 18" became the news, a
+    # one-day incident, and the week's 520 dead were lost, or counted as that day's)
+    text = (
+        "BEIRUT (AFP) - More than 520 civilians, including 127 children, have been killed in a"
+        " week of intense government bombardment of the rebel enclave of Eastern Ghouta near"
+        " Damascus, the Syrian Observatory for Human Rights said on Sunday.\n\nThe monitor said"
+        " regime and Russian air strikes, rocket fire and artillery had pounded towns across the"
+        " enclave since February 18."
+    )
+    [event] = [e for e in extract(title, text, "2018-02-25") if e["primary"]]
+    assert event["aggregate"] is True
+    assert (event["date"], event["date_precision"]) == ("2018-02-18", "week")
+    assert event["killed"]["civilians"]["best"] == 520
+    assert event["killed"]["children"]["best"] == 127
+
+
 def test_the_wars_toll_alone_is_no_news():
     assert (
         extract("", "More than 400,000 people have been killed since 2011, the UN said.", FRIDAY)
