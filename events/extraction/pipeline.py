@@ -515,7 +515,27 @@ def _perpetrators(facts_list, actors, kind):
 def _figures(tolls, kind, evidence, prefix, headline_end=0, roundup=False):
     result, chosen = casualties.combine(tolls, kind, headline_end, roundup)
     for category, toll in chosen.items():
-        evidence.append({"field": f"{prefix}.{category}", "start": toll.start, "end": toll.end})
+        spans = [(toll.start, toll.end)]
+        # Each figure tied to its words: a low or high that another toll gave ("the death toll
+        # could rise to 20") too.
+        for bound in ("low", "high"):
+            value = result[category][bound]
+            if value == getattr(toll, bound):
+                continue
+            source = next(
+                (
+                    t
+                    for t in tolls
+                    if t.kind == kind
+                    and t.category in (category, "total")
+                    and getattr(t, bound) == value
+                ),
+                None,
+            )
+            if source is not None and (source.start, source.end) not in spans:
+                spans.append((source.start, source.end))
+        for start, end in spans:
+            evidence.append({"field": f"{prefix}.{category}", "start": start, "end": end})
     return {category: result[category] for category in _FIELDS if category in result}, chosen
 
 

@@ -63,6 +63,19 @@ def test_evidence_offsets_point_into_title_and_text():
     assert spans["killed.civilians"].startswith("nine")
 
 
+def test_a_high_that_another_toll_gave_is_tied_to_its_words_too():
+    # (a newcomer's: "could rise to 20" made the high, and no evidence showed where from)
+    text = (
+        "An air strike killed 17 people in Saraqeb on Monday, and the death toll could rise to"
+        " 20 as many of the wounded are in critical condition, a monitor said."
+    )
+    event = primary(extract("", text, MONDAY))
+    assert (event["killed"]["total"]["best"], event["killed"]["total"]["high"]) == (17, 20)
+    full = "\n\n" + text
+    spans = [full[e["start"] : e["end"]] for e in event["evidence"] if e["field"] == "killed.total"]
+    assert spans == ["17 people", "20"]
+
+
 def test_an_accusation_by_state_media_names_the_accuser():
     event = primary(
         extract(
