@@ -1542,6 +1542,20 @@ class Gazetteer:
             opens = not before or before[-1] in ".!?:;\n"
             return opens and bool(_ATTACK_AFTER.match(text, mention.end))
 
+        # The places the story places others by ("Sousian, north-west of al-Bab"): the same
+        # place "near" which the headline puts the event ("Car bomb kills 42 near al-Bab") is
+        # where the story's place lies, not the place itself.
+        placed_by = {loc for m, loc in resolved if _reference(text, m)}
+
+        def reference(mention, location):
+            if _reference(text, mention):
+                return True
+            return (
+                0 <= mention.start < headline
+                and location in placed_by
+                and bool(_NEAR_BEFORE.search(text, max(0, mention.start - 20), mention.start))
+            )
+
         near.sort(
             key=lambda item: (
                 doubted(*item),
@@ -1549,7 +1563,7 @@ class Gazetteer:
                 adjective(*item),
                 _origin(text, item[0]),
                 id(item[0]) in fuzzy,
-                _reference(text, item[0]),
+                reference(*item),
                 rank[item[1].precision],
                 distance(item[0]),
             )
@@ -2363,6 +2377,7 @@ def _reference(text, mention):
     return bool(_REFERENCE_AFTER.match(after))
 
 
+_NEAR_BEFORE = re.compile(r"\b(?:near|outside|close\s+to)\s+(?:the\s+)?$", re.I)
 # A name the text places the name before it by: "Douma near Damascus", "eastern Ghouta near
 # Damascus" (not "fighting near Damascus", where nothing else is named).
 _NEAR_A_NAME = re.compile(r"(?-i:[A-Z])[\w'’-]+,?\s+(?:just\s+)?near\s+(?:the\s+)?$")

@@ -1486,6 +1486,17 @@ def test_the_events_own_town_is_its_place(title, text, code):
     assert primary(extract(title, text, "2018-07-13"))["province_code"] == code
 
 
+def test_the_town_the_headline_puts_it_near_is_where_the_storys_village_lies():
+    # (a newcomer's bulletin: the headline's al-Bab was the place, not the story's village)
+    text = (
+        "AL-BAB, Syria (AP) - A car bomb exploded near a security building in the village of"
+        " Sousian, north-west of al-Bab in Aleppo province, on Friday, killing at least 42"
+        " people, the Syrian Observatory for Human Rights said."
+    )
+    event = primary(extract("Car bomb kills 42 near al-Bab", text, "2017-02-24"))
+    assert (event["place"], event["province_code"]) == ("Sousian", "SY-HL")
+
+
 @pytest.mark.parametrize(
     "title, text, code",
     [
