@@ -106,6 +106,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
         if request.method == "POST" and not self.has_change_permission(request):
             raise PermissionDenied
         # Atomic like the change form, so a revert takes the same row lock (IncidentForm).
+        request.reverting = request.method == "POST"  # (read by save_model)
         with transaction.atomic():
             return super().history_form_view(request, object_id, version_id, extra_context)
 
@@ -892,6 +893,10 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
         super().save_model(request, obj, form, change)
         if returning:  # a deleted incident reverted from its history
             obj.reattach_reports()
+        elif getattr(request, "reverting", False) and not obj.figures_edited:
+            # A version of derived figures, reverted to: derived from the reports the incident
+            # has now (a merge since brought more), not that version's numbers.
+            obj.derive_from_reports()
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

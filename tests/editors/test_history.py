@@ -255,6 +255,39 @@ def test_reverting_a_deleted_incident_derives_its_figures_from_the_reports_it_ge
     assert Incident.objects.get(pk=last.id).killed_civilians_best == 4
 
 
+def test_reverting_to_a_version_of_derived_figures_derives_them_from_the_reports_it_has_now(
+    client, editor
+):
+    # (a newcomer's: a revert to a version from before a merge brought back that version's
+    # figures, 17 killed, beside reports of 17 and 19, while the page said "derived")
+    incident = make_incident()
+    first = Bulletin.objects.create(title="A", text="Jets struck Saraqeb", content_hash="a")
+    Report.objects.create(
+        incident=incident, bulletin=first, killed_total_low=17, killed_total_best=17,
+        killed_total_high=17,
+    )  # fmt: skip
+    incident.derive_from_reports()
+    before = incident.history.first()
+    assert (before.killed_total_best, before.figures_edited) == (17, False)
+    second = Bulletin.objects.create(title="B", text="Jets hit Saraqeb", content_hash="b")
+    Report.objects.create(
+        incident=incident, bulletin=second, killed_total_low=19, killed_total_best=19,
+        killed_total_high=19, injured_total_best=45, injured_total_high=45,
+    )  # fmt: skip
+    incident.derive_from_reports()
+    url = reverse("admin:events_incident_simple_history", args=[incident.pk, before.pk])
+
+    response = client.post(url, {**form_data(client.get(url)), "change_reason": "Undo"})
+
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert not incident.figures_edited
+    # (the median of two is the lower)
+    figures = (incident.killed_total_low, incident.killed_total_best, incident.killed_total_high)
+    assert figures == (17, 17, 19)
+    assert incident.injured_total_high == 45
+
+
 def test_changing_the_perpetrators_in_the_form_is_one_version_in_the_history(client, editor):
     # The form saves the incident, then its perpetrators (a clear and an add): each wrote a
     # record of the same version, so the history showed one change three times.
