@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 
-.PHONY: install run test test-browser test-gis eval fit-confidence bench serve lint format clean
+.PHONY: install run test test-browser test-gis eval fit-confidence bench serve lint format clean superuser
 
 $(PY):
 	@python=$$(sh scripts/find-python.sh) || exit 1; \
@@ -39,6 +39,12 @@ run: $(RUNTIME)
 	@sh scripts/worker.sh $(PY) --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# An editor's account on the development site (DEBUG on, as `make run`: its SECRET_KEY).
+superuser: export DEBUG ?= 1
+superuser: $(RUNTIME)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createsuperuser
 
 # Production-style: gunicorn with WhiteNoise for static files; needs SECRET_KEY, and DATABASE_URL
 # for PostgreSQL. Several of these can run behind one load balancer and one PostgreSQL.

@@ -68,6 +68,8 @@ def send_digests(now=None, stdout=None):
     now = now or timezone.now()
     sent = 0
     due = SavedSearch.objects.due(now).select_related("user").exclude(user__email="")
+    if not due.exists():
+        return 0  # (no connection to the mail server for nothing to send)
     with mailers.default as mailer:
         for search in due.iterator(chunk_size=100):
             try:

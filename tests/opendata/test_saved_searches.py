@@ -221,6 +221,24 @@ def test_a_real_smtp_server_receives_the_digest(analyst, make_incident, settings
     assert "2 new incidents match your saved search" in received.get_content()
 
 
+def test_no_digest_due_opens_no_mail_connection(analyst, settings):
+    # (a newcomer's: `make run` queued the digests, which connected to SMTP on localhost:25 with
+    # no saved search at all, and printed a ConnectionRefusedError's traceback)
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port},
+        }
+    }
+    assert send_digests() == 0
+    # a weekly digest sent yesterday: not due for six days more
+    save(analyst, frequency="weekly", last_sent_at=timezone.now() - datetime.timedelta(days=1))
+    assert send_digests() == 0
+
+
 def test_a_double_submitted_save_is_refused_with_400_not_500(client, analyst, monkeypatch):
     # Two clicks at once: both pass the form's name check before either is saved; the
     # database's unique constraint refuses the second.
