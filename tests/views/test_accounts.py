@@ -39,6 +39,17 @@ def test_an_analyst_who_is_not_staff_logs_in_and_browses_when_login_is_required(
     assert client.get(listing).status_code == 200
 
 
+def test_the_admin_link_is_shown_to_staff_only(client, analyst):
+    # (a newcomer's: visitors and analysts were offered an admin they cannot use)
+    admin = f'href="{reverse("admin:index")}"'
+    assert admin not in client.get(reverse("events:list")).content.decode()
+    client.force_login(analyst)
+    assert admin not in client.get(reverse("events:list")).content.decode()
+    editor = User.objects.create_user("editor", password=PASSWORD, is_staff=True)
+    client.force_login(editor)
+    assert admin in client.get(reverse("events:list")).content.decode()
+
+
 def test_the_login_page_renders_its_form(client):
     response = client.get(LOGIN, {"next": "/events/"})
 
