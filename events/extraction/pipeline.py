@@ -65,6 +65,15 @@ _NATIONALITY = re.compile(r"[A-Z][a-z]+(?:ian|ish|i|an)", re.A)
 # 0.802 / 0.807 / 0.804 / 0.799; reviewers 0.714, 0.829, 0.743 / 0.714, 0.843, 0.743 / 0.729,
 # 0.843, 0.757 / 0.729, 0.843, 0.757 / same.
 GENERIC_YIELDS = 6
+# The side that denies the attack and accuses another ("Jaish al-Islam denied firing the shells
+# and accused government forces of shelling the area themselves"): its counter-accusation
+# weighs this much of an accusation, and never outranks the blame it answers.
+COUNTER_ACCUSATION = 0.5
+_COUNTER_ACCUSED = re.compile(
+    r"\b(?:denied|denies|denying|rejected|rejects|rejecting|refuted|dismissed)\b[^.;]{0,120}?"
+    r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;]{0,40}$",
+    re.I,
+)
 UNNAMED_IS_GOVERNMENT = {"barrel_bomb", "chemical"}
 _ATTRIBUTION_RANK = {"claimed": 3, "confirmed": 3, "alleged": 2, "unclear": 1}
 # A named source's accusation ("SANA ... accusing the US-led coalition of carrying it out")
@@ -161,6 +170,18 @@ class _Facts:
         ]
         source = speaker(text, found_sources)
         return agents, source, attribution(text, [m for m, _ in agents], source)
+
+    def accuser(self, mention):
+        """The side that denies the attack and accuses `mention` in turn, named before its
+        denial ("Jaish al-Islam ... denied firing the shells and accused government forces"),
+        or None."""
+        found = _COUNTER_ACCUSED.search(self.sentence.text, 0, max(0, mention.start))
+        if not found:
+            return None
+        for other in _within(self._actor_mentions, self.sentence):
+            if other.start < found.start() and other.entry is not mention.entry:
+                return self.sentence.text[other.start : other.end]  # (as the story names it)
+        return None
 
     @property
     def agents(self):
@@ -453,14 +474,22 @@ def _perpetrators(facts_list, actors, kind):
                 },
             )
             offset = facts.sentence.start
-            record["score"] += score * weight * ATTRIBUTION_WEIGHT.get(facts.attribution, 1.0)
+            counter = bool(_COUNTER_ACCUSED.search(facts.sentence.text, 0, max(0, mention.start)))
+            record["counter"] = record.get("counter", True) and counter
+            source = facts.source or (facts.accuser(mention) if counter else None)
+            record["score"] += (
+                score
+                * weight
+                * ATTRIBUTION_WEIGHT.get(facts.attribution, 1.0)
+                * (COUNTER_ACCUSATION if counter else 1.0)
+            )
             current = record["attribution"]
             if current is None or _ATTRIBUTION_RANK[facts.attribution] > _ATTRIBUTION_RANK[current]:
                 record["attribution"] = facts.attribution
-                record["by"] = facts.source
+                record["by"] = source
                 record["span"] = (offset + mention.start, offset + mention.end)
-            elif record["by"] is None and facts.source:
-                record["by"] = facts.source
+            elif record["by"] is None and source:
+                record["by"] = source
     if not by_actor and kind in UNNAMED_IS_GOVERNMENT:
         # Barrel bombs only fall from the Syrian air force. For an unattributed gas attack
         # it is the likeliest actor (UN investigators blamed most of them on it) and the
@@ -492,7 +521,11 @@ def _perpetrators(facts_list, actors, kind):
         ranked.insert(0, claimed[0])
     if len(ranked) > 1 and ranked[0][0].group == "unknown":
         # "Terrorists ... al-Nusra terrorists fired": the named group is the better answer.
-        named = [item for item in ranked if item[0].group != "unknown"]
+        # (not the side the accused side blames in turn: "Jaish al-Islam denied firing the
+        # shells and accused government forces")
+        named = [
+            item for item in ranked if item[0].group != "unknown" and not item[1].get("counter")
+        ]
         # (and a named group that claims it outranks any number of generic "terrorists":
         # "The ISIS terrorist organization claimed responsibility for the terrorist bombing")
         claiming = [item for item in named if item[1]["attribution"] == "claimed"]

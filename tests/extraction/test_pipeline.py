@@ -76,6 +76,21 @@ def test_a_high_that_another_toll_gave_is_tied_to_its_words_too():
     assert spans == ["17 people", "20"]
 
 
+def test_the_accused_sides_counter_accusation_follows_the_blame_it_answers():
+    # (a newcomer's bulletin: Jaish al-Islam's denial and counter-accusation made the
+    # government the first perpetrator, alleged by nobody)
+    text = (
+        "DAMASCUS (AFP) - Shelling killed nine civilians and wounded 23 in the Bab Touma district"
+        ' of Damascus on Sunday, state news agency SANA said, blaming "terrorist groups" in the'
+        " rebel-held enclave of Eastern Ghouta.\n\nJaish al-Islam, the main rebel group in the"
+        " enclave, denied firing the shells and accused government forces of shelling the area"
+        " themselves to justify their offensive."
+    )
+    event = primary(extract("Shelling kills 9 in Damascus; blame traded", text, MONDAY))
+    found = [(p["group"], p["alleged_by"]) for p in event["perpetrators"]]
+    assert found == [("unknown", "SANA"), ("syrian_government", "Jaish al-Islam")]
+
+
 def test_an_accusation_by_state_media_names_the_accuser():
     event = primary(
         extract(
