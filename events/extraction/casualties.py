@@ -833,6 +833,15 @@ _LOST_BEFORE = re.compile(
 )
 # "A later toll from the Syrian Observatory for Human Rights put the number of dead at 16"
 _LATER_TOLL = re.compile(r"\b(?:later|latest|new|updated|revised)\s+(?:death\s+)?toll\b", re.I)
+# A sentence that opens on a later time tells the toll as it stood then: "By Friday evening,
+# the group said it had documented the names of 47 dead".
+_BY_THEN = re.compile(
+    r"\W*by\s+(?:late\s+|early\s+|the\s+end\s+of\s+)?(?:the\s+)?"
+    r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|nightfall|evening|night|morning|afternoon|"
+    r"noon|midnight|dusk|the\s+day)\b",
+    re.I,
+)
+BY_THEN_CHARS = 160  # (the toll within this many characters of it)
 _QUOTES = str.maketrans('"“”', "   ")
 
 
@@ -1205,6 +1214,7 @@ def find_tolls(sentence, offset=0):
             revised_up
             or _UPDATED.search(sentence[max(0, match.start() - 80) : match.start()])
             or _LATER_TOLL.search(sentence, max(0, match.start() - 100), match.start())
+            or (match.start() < BY_THEN_CHARS and _BY_THEN.match(sentence))
         )
         if any(t.updated for t in tolls) and _MORE_AFTER.match(after):
             # "risen to 15 after the bodies of four more victims were recovered": the four

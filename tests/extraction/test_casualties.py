@@ -153,6 +153,30 @@ def test_a_risen_toll_replaces_the_first_one():
     assert result["civilians"]["low"] == 11
 
 
+def test_a_toll_told_as_it_stood_later_replaces_the_first_one():
+    # (a reviewer's AP story: "By Friday evening, the group said it had documented the names of
+    # 47 dead" after Thursday's "at least 30 people were killed")
+    tolls = find_tolls("The Observatory said at least 30 people were killed Thursday.") + (
+        find_tolls(
+            "By Friday evening, the group said it had documented the names of 47 dead, including"
+            " 12 children and nine women.",
+            offset=100,
+        )
+    )
+    result, _ = combine(tolls, "killed")
+    assert result["total"]["best"] == 47
+
+
+def test_a_toll_in_a_sentence_of_a_later_time_is_still_no_update_far_from_it():
+    tolls = find_tolls("At least 30 people were killed Thursday.") + find_tolls(
+        "By Friday the army had retaken the village, the hills around it and the road to the"
+        " coast, the monitor said, after fighting that the state media said had left 12 rebels"
+        " and 7 soldiers dead.",
+        offset=100,
+    )
+    assert combine(tolls, "killed")[0]["total"]["best"] == 30
+
+
 def test_two_sources_give_a_low_and_a_high():
     tolls = find_tolls("The monitor said 28 civilians were killed.") + find_tolls(
         "State media said more than 30 civilians were killed.", offset=100
