@@ -219,6 +219,25 @@ _MADE_OR_KEPT = re.compile(
     r"labs?|facilit(?:y|ies)|develop\w*)\b(?:\s+[\w'’-]+){0,5}?\s*$",
     re.I,
 )
+# A chemical attack said to be planned or staged, not one that happened: "Militants preparing
+# chemical provocation", "delivered chlorine ... in order to stage a chemical incident", "plan
+# to simulate the use of chemical weapons" (not an attack a side calls staged afterwards:
+# "the opposition says Assad's forces staged the attack").
+_PLANNED = re.compile(
+    r"\b(?:(?:plan(?:s|ned|ning)?|prepar(?:e|es|ed|ing)|in\s+order|intend(?:s|ed|ing)?|aim(?:s|ed|ing)?)"
+    r"\s+to\s+(?:stage|simulate|fake|fabricate|film)|"
+    r"prepar(?:e|es|ed|ing)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?provocations?|"
+    r"provocations?\s+(?:is|are|was|were)\s+(?:being\s+)?(?:prepared|planned)|"
+    r"(?:planned|upcoming|imminent|possible|future)\s+(?:[\w-]+\s+)?provocations?)\b",
+    re.I,
+)
+# Strikes threatened or used as a pretext, not carried out: "a pretext for new strikes on
+# Syrian government facilities", "the threat of possible U.S. military strikes".
+_HYPOTHETICAL = re.compile(
+    r"\b(?:pretext|excuse|justification)\s+for\s+(?:an?\s+|the\s+)?(?:new\s+|further\s+|more\s+)?"
+    r"(?:[\w-]+\s+){0,2}?$",
+    re.I,
+)
 # A cue that names the use whatever comes before it: "chemical attack", "sarin", "chlorine".
 _USED_CHEMICAL = re.compile(r"attack|massacre|strike|sarin|chlorine|gas|suffocat|nerve", re.I)
 
@@ -230,6 +249,7 @@ def find_cues(text, offset=0):
     as a barrel bomb and not also as a bombing.
     """
     cues = []
+    planned = _PLANNED.search(text)
     for match in _ANY_CUE.finditer(text):
         start, end = match.span()
         kind, weight = _GROUPS[match.lastgroup]
@@ -247,6 +267,10 @@ def find_cues(text, offset=0):
             and not _USED_CHEMICAL.search(match.group(0))
         ):
             continue  # "a factory storing chemical materials", "produces chemical missiles"
+        if _HYPOTHETICAL.search(text, max(0, start - 60), start):
+            continue  # "a pretext for new strikes": none carried out
+        if kind == "chemical" and planned:
+            continue  # "in order to stage a chemical incident": planned, not done
         if kind == "airstrike" and _DOWNED.match(text, end):
             continue  # "a helicopter was shot down", "a military aircraft crashed"
         if (

@@ -363,3 +363,33 @@ def test_people_who_were_shot_were_shot_not_bombed():
         "shooting"
     )
     assert best_kind(find_cues("A Russian jet was shot down near the border.")) != "shooting"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a reviewer's TASS story: a warning of a provocation was read as a chemical attack)
+        "Militants preparing chemical provocation in Syria's Idlib",
+        "Militants have delivered eight containers of chlorine to Jisr al-Shughour in order to"
+        " stage a chemical incident that would be blamed on the Syrian government.",
+        "The militants plan to simulate the use of chemical weapons by government forces.",
+    ],
+)
+def test_a_chemical_attack_planned_or_to_be_staged_is_none(sentence):
+    assert all(cue.kind != "chemical" for cue in find_cues(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The opposition says President Bashar al-Assad's forces staged the chemical attack.",
+        "Russia called the sarin attack a provocation to discredit Damascus.",
+    ],
+)
+def test_a_chemical_attack_a_side_calls_staged_afterwards_is_still_one(sentence):
+    assert best_kind(find_cues(sentence)) == "chemical"
+
+
+def test_strikes_a_pretext_is_wanted_for_are_none():
+    sentence = "The footage is a pretext for new strikes on Syrian government facilities."
+    assert find_cues(sentence) == []
