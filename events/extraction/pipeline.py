@@ -446,6 +446,17 @@ _RESPONSE = re.compile(
 )
 
 
+# The news's attack told as coming after another: "The attack came a day after government
+# warplanes pounded the rebel-held town of Douma".
+_CAME_AFTER = re.compile(
+    r"\W*(?:the|this|that|today['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|"
+    r"thursday['’]s|friday['’]s|saturday['’]s)\s+(?:[\w-]+\s+)?(?:shelling|attacks?|bombings?|"
+    r"strikes?|air\s?strikes?|raids?|explosions?|blasts?|assault|massacre|killings?)\s+"
+    r"(?:came|comes|happened|took\s+place)\s+(?:just\s+|only\s+)?(?:(?:a|an|one|two|three|"
+    r"four|five|six|several|few|\d+)\s+(?:hours?|days?|weeks?)\s+|hours\s+|days\s+|weeks\s+)?"
+    r"(?:after|following)\b",
+    re.I,
+)
 # A sentence opening on a part of the people just told: "Twenty of them were women".
 _OF_THEM_OPENS = re.compile(r"\W*[\w-]+(?:\s+[\w-]+)?\s+of\s+them\b", re.I)
 
@@ -460,6 +471,9 @@ def _perpetrators(facts_list, actors, kind):
     for position, facts in enumerate(facts_list):
         if position > 0 and not facts.killed and _RESPONSE.search(facts.sentence.text):
             continue  # the answer to the news's attack, told after it (with no dead of its own)
+        if position > 0 and _CAME_AFTER.match(facts.sentence.text):
+            continue  # "The attack came a day after government warplanes pounded Douma, killing
+            # at least nine": the attack before the news, and its dead
         # The headline and the lead name the actor of the news; later mentions are colour.
         weight = 4.0 if position == 0 else 2.0 if position < 3 else 1.0
         for mention, score in facts.agents:

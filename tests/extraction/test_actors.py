@@ -920,6 +920,24 @@ def test_the_side_attacked_or_counted_dead_is_no_attacker(text, target, attacker
         assert any(score > 0 for group, score in found if group == attacker), found
 
 
+def test_the_attack_the_news_came_after_lends_it_no_attacker():
+    # (a reviewer's AP story: the government's strike on Douma the day before, with its dead,
+    # made the government the first perpetrator of the rebels' mortar fire on Damascus)
+    text = (
+        "DAMASCUS, Syria (AP) - Mortar shells slammed into a crowded street in the Christian"
+        " quarter of Damascus' Old City on Tuesday, killing four people including a 10-year-old"
+        " boy, state media and a monitoring group said.\n\nThe shells struck near the Bab Touma"
+        ' gate, according to the state news agency SANA, which blamed "terrorists" and said 11'
+        " people were wounded.\n\nThe Syrian Observatory for Human Rights confirmed the death"
+        " toll and said the shells were fired by rebels based in Jobar, a contested district on"
+        " the eastern edge of the capital.\n\nThe attack came a day after government warplanes"
+        " pounded the rebel-held town of Douma, northeast of the capital, killing at least nine"
+        " people, activists said."
+    )
+    found = attackers(text, "Mortar shells hit Damascus Old City, killing 4", "2015-03-24")
+    assert found[:1] == ["opposition"] and "syrian_government" not in found
+
+
 def test_the_side_findings_point_to_is_the_alleged_attacker():
     # (a reviewer's Anadolu story: "initial findings pointed to the YPG/PKK terror group,
     # which he said had carried out similar attacks" named no attacker)
