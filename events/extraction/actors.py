@@ -368,6 +368,13 @@ _OPPONENT_BEFORE = re.compile(
 )
 
 
+# A side that clashed with the one named after it: both are parties to the fighting.
+_PARTY_CLASHED_BEFORE = re.compile(
+    r"\b(?:jihadists|rebels|militants|fighters|troops|forces|army|soldiers|insurgents|gunmen|"
+    r"militiamen|militias?|factions?)\s+(?:have\s+|had\s+)?(?:clash(?:ed|es)?|fought|battled)\s+"
+    r"(?:with|against)\s+(?:the\s+)?(?:[A-Z][\w-]+\s+)?$",
+    re.I,
+)
 _HYPOTHETICAL_BEFORE = re.compile(
     r"\b(?:possible|potential|future|further|new|threatened|threat\s+of|avert|prevent|approve|"
     r"authori[sz]e|against)\s+(?:(?:the|a|an|any)\s+)?$",
@@ -697,7 +704,8 @@ def _role(text, mention):
     if _HELD_BY_BEFORE.search(before):
         return 2.0  # "killed under torture in the jails of pro-Turkey factions"
     if _OPPONENT_BEFORE.search(before):
-        return 1.5
+        # (not the other party of a side that clashed with it: "Jihadists clash with rebels")
+        return 0.0 if _PARTY_CLASHED_BEFORE.search(before) else 1.5
     if mention.start <= 2 and re.match(r"\s*:", after):
         return 1.0  # "Russian Defense Ministry: 100 militants killed" is a claim of the kill
     if _HYPOTHETICAL_BEFORE.search(before):

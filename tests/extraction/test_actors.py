@@ -938,6 +938,20 @@ def test_the_attack_the_news_came_after_lends_it_no_attacker():
     assert found[:1] == ["opposition"] and "syrian_government" not in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jihadists clash with rebels in northwest Syria, 22 dead",
+        "Troops clashed with Nusra fighters",
+    ],
+)
+def test_the_other_party_of_a_side_that_clashed_is_no_attacker_for_it(text):
+    # (a reviewer's AFP story: "Jihadists clash with rebels" made the rebels the attacker,
+    # where the story's HTS attacked them; "clashes with IS" still names who killed soldiers)
+    assert all(score <= 0 for _, score in mentions(text)[1:]), mentions(text)
+    assert mentions("Two soldiers were killed in clashes with IS fighters")[0][1] > 0
+
+
 def test_the_side_findings_point_to_is_the_alleged_attacker():
     # (a reviewer's Anadolu story: "initial findings pointed to the YPG/PKK terror group,
     # which he said had carried out similar attacks" named no attacker)
