@@ -38,6 +38,7 @@ from .models import (
     ReviewStatus,
     Source,
     date_range_problem,
+    figures_contradictions,
     groups_key,
     in_syria,
     refresh_perpetrator_groups,
@@ -838,6 +839,16 @@ def _create(batch, source, crosswalk, actors, result, say):
             problems.append(f"location not mappable (precision {code!r})")
         elif precision == GeoPrecision.PLACE and not place:
             problems.append(f"place {row.place_name!r} not in the gazetteer: kept its coordinates")
+        figures = {name: value for name, value in row.figures.items() if value is not None}
+        for _, parts, why in figures_contradictions(figures.get):
+            # A row's figures that cannot all be true (500 civilians of 10 dead): which one is
+            # wrong the row does not say, so the parts go and its toll of the dead stays.
+            problems.append(
+                f"figures that contradict each other: {why.split(':')[0]}; left out, the rest "
+                "of the row imported"
+            )
+            for name in parts:
+                figures.pop(name, None)
         for problem in problems:
             result.problems.append((row.external_id, problem))
         perpetrators = [actors[n] for n in [*row.perpetrators, *(p["name"] for p in row.alleged)]]
@@ -855,7 +866,7 @@ def _create(batch, source, crosswalk, actors, result, say):
             "longitude": longitude,
             "geo_precision": precision
             or (GeoPrecision.COUNTRY if latitude is None else GeoPrecision.PLACE),
-            **{k: v for k, v in row.figures.items() if v is not None},
+            **figures,
         }
         incidents.append(
             Incident(

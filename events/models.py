@@ -666,8 +666,14 @@ class Figures(models.Model):
                     )
                     field = f"{outcome}_{category}_{'best' if best is not None else 'high'}"
                     errors[field] = f"The best estimate must lie between {between}."
+        if not errors:  # (a part is compared with its total once each is a figure that can be)
+            for field, _, message in figures_contradictions(self.figure_value):
+                errors[field] = message
         if errors:
             raise ValidationError(errors)
+
+    def figure_value(self, name):
+        return getattr(self, name)
 
     def set_figures(self, figures):
         for outcome in OUTCOMES:
@@ -679,6 +685,65 @@ class Figures(models.Model):
 
 
 FIGURE_FIELDS = [f"{o}_{c}_{b}" for o in OUTCOMES for c in CATEGORIES for b in BOUNDS]
+PARTS = ("civilians", "combatants", "children", "women")
+
+
+def figures_contradictions(value):
+    """Where figures contradict each other, as [(field, parts, why)]: the field a form shows
+    the error at, and the parts that outnumber their total (what an importer leaves out).
+    `value` gives a figure by its field name ("killed_civilians_best").
+
+    One rule for the forms of incidents and reports, the derivation of an incident's figures
+    and the dataset importers: the best estimates of the civilians and the combatants
+    together, and of the children or the women alone, are no more than the best estimate of
+    the dead (or injured) in all, when it is given. (Children and women are counted among
+    the dead, civilians or fighters: the README's "Who the dead were".)"""
+    found = []
+    for outcome in OUTCOMES:
+        total = value(f"{outcome}_total_best")
+        if total is None:
+            continue
+        parts = {category: value(f"{outcome}_{category}_best") for category in PARTS}
+        for category, part in parts.items():
+            if part is not None and part > total:
+                field = f"{outcome}_{category}_best"
+                found.append(
+                    (
+                        field,
+                        [field],
+                        f"{part} {category} {outcome} (best) are more than the {total} "
+                        f"{outcome} in all: lower them or raise the total.",
+                    )
+                )
+        civilians, combatants = parts["civilians"], parts["combatants"]
+        # (each alone no more than the total: which of the two is wrong, nothing says)
+        if (
+            civilians is not None
+            and combatants is not None
+            and max(civilians, combatants) <= total < civilians + combatants
+        ):
+            found.append(
+                (
+                    f"{outcome}_total_best",
+                    [f"{outcome}_civilians_best", f"{outcome}_combatants_best"],
+                    f"{civilians} civilians and {combatants} combatants {outcome} (best), "
+                    f"{civilians + combatants} together, are more than the {total} {outcome} "
+                    "in all: lower them or raise the total.",
+                )
+            )
+    return found
+
+
+def least_total(value, outcome):
+    """The fewest dead (or injured) in all that the parts' best estimates allow (None when
+    they give none): the civilians and combatants together, the children, the women."""
+    parts = {category: value(f"{outcome}_{category}_best") for category in PARTS}
+    fighting = [parts[c] for c in ("civilians", "combatants") if parts[c] is not None]
+    counted = [sum(fighting)] if fighting else []
+    counted += [parts[c] for c in ("children", "women") if parts[c] is not None]
+    return max(counted, default=None)
+
+
 TOLL_MAX = 2**31 - 1  # PostgreSQL's integer; SQLite would take more, and the API's cursors not
 for _name in FIGURE_FIELDS:
     Figures.add_to_class(_name, models.PositiveIntegerField(null=True, blank=True))
@@ -1192,17 +1257,18 @@ class Incident(Figures):
 
     def _total_at_least_its_parts(self, outcome):
         """Each figure is a median of its own, so the reports' totals may fall below the
-        civilians and fighters they count (one of 2 dead, one of 10 civilians): the dead in
-        all are never fewer than those counted."""
-        parts = [
-            getattr(self, f"{outcome}_{category}_best")
-            for category in ("civilians", "combatants")
-            if getattr(self, f"{outcome}_{category}_best") is not None
-        ]
+        civilians and fighters they count (one of 2 dead, one of 10 civilians), or the
+        children or the women: the dead in all are never fewer than those counted
+        (figures_contradictions). Children or women alone make no total where the reports
+        give none."""
+        least = least_total(self.figure_value, outcome)
         best = getattr(self, f"{outcome}_total_best")
-        if not parts or best is not None and best >= sum(parts):
+        fighting = (getattr(self, f"{outcome}_{c}_best") for c in ("civilians", "combatants"))
+        if least is None or best is None and all(part is None for part in fighting):
             return
-        best = sum(parts)
+        if best is not None and best >= least:
+            return
+        best = least
         low, high = getattr(self, f"{outcome}_total_low"), getattr(self, f"{outcome}_total_high")
         setattr(self, f"{outcome}_total_best", best)
         setattr(self, f"{outcome}_total_low", best if low is None else min(low, best))

@@ -547,3 +547,31 @@ def test_a_row_without_coordinates_at_a_known_place_is_put_at_the_place(loaded_g
         incident.place.longitude,
         "place",
     )
+
+
+@pytest.mark.parametrize(
+    ("changes", "dropped"),
+    [
+        ({"deaths_a": "0", "deaths_b": "0", "deaths_civilians": "500"}, ["civilians"]),
+        ({"deaths_a": "6", "deaths_b": "0", "deaths_civilians": "6"}, ["civilians", "combatants"]),
+    ],
+)
+def test_a_part_of_the_dead_more_than_the_dead_is_reported_and_not_stored(
+    loaded_gazetteer, tmp_path, changes, dropped
+):
+    # 500 civilians of 10 dead were imported without a word: the admin then refused the
+    # incident's figures, and the overview counted 500 civilians among 10 deaths.
+    figures = {"low": "10", "best": "10", "high": "10"}
+    write_rows(tmp_path / "more.csv", [{**ROW, **figures, **changes}])
+
+    result = import_ucdp_ged(tmp_path / "more.csv", extractor=no_extractor)
+
+    assert result.created == 1
+    [(ucdp_id, problem)] = [(i, p) for i, p in result.problems if "contradict" in p]
+    assert ucdp_id == ROW["id"] and "than the 10 killed in all; left out" in problem
+    r = report(ROW["id"])
+    for record in (r, r.incident):
+        assert record.killed_total_best == 10
+        for category in dropped:
+            assert getattr(record, f"killed_{category}_best") is None
+        record.full_clean()

@@ -284,3 +284,107 @@ def test_unticking_figures_edited_on_an_incident_without_reports_keeps_its_figur
     assert response.status_code == 302
     incident.refresh_from_db()
     assert (incident.killed_civilians_best, incident.status) == (7, ReviewStatus.VERIFIED)
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        (
+            {"killed_civilians_low": "100", "killed_civilians_best": "100",
+             "killed_civilians_high": "100", "killed_combatants_best": "30"},
+            "killed_civilians_best",
+            "100 civilians killed (best) are more than the 7 killed in all",
+        ),
+        (
+            {"killed_civilians_best": "4", "killed_combatants_best": "30"},
+            "killed_combatants_best",
+            "30 combatants killed (best) are more than the 7 killed in all",
+        ),
+        (
+            {"killed_civilians_best": "4", "killed_combatants_best": "5"},
+            "killed_total_best",
+            "4 civilians and 5 combatants killed (best), 9 together, are more than the 7",
+        ),
+        (
+            {"killed_children_best": "50"},
+            "killed_children_best",
+            "50 children killed (best) are more than the 7 killed in all",
+        ),
+        (
+            {"killed_women_best": "8"},
+            "killed_women_best",
+            "8 women killed (best) are more than the 7 killed in all",
+        ),
+        (
+            {"injured_total_best": "3", "injured_children_best": "40"},
+            "injured_children_best",
+            "40 children injured (best) are more than the 3 injured in all",
+        ),
+    ],
+)  # fmt: skip
+def test_the_form_refuses_parts_that_outnumber_the_total(client, editor, changes, field, message):
+    # A hostile tester saved 100 civilians and 30 fighters of 7 dead, and 50 children of 7.
+    incident = make_incident(killed_total_low=7, killed_total_best=7, killed_total_high=7)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+
+    response = client.post(url, {**data, **changes})
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert message in " ".join(errors.get(field, [])), errors
+    incident.refresh_from_db()
+    assert incident.version == 1
+
+
+def test_the_form_takes_parts_within_the_total_or_without_one(client, editor):
+    incident = make_incident(killed_total_best=7)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    parts = {"killed_civilians_best": "4", "killed_combatants_best": "3",
+             "killed_children_best": "4", "killed_women_best": "2"}  # fmt: skip
+
+    response = client.post(url, {**form_data(client.get(url)), **parts})
+    assert response.status_code == 302
+    # No total: nothing to outnumber.
+    data = {**form_data(client.get(url)), "injured_children_best": "40"}
+    response = client.post(url, data)
+
+    assert response.status_code == 302
+    incident.refresh_from_db()
+    assert (incident.killed_civilians_best, incident.injured_children_best) == (4, 40)
+
+
+def test_the_report_form_refuses_more_children_than_dead(client, editor):
+    # A report's 30 children of 14 dead made its incident's 30 children of 14.
+    incident = make_incident()
+    report = make_report(incident, "u1", 14)
+    incident.derive_from_reports()
+    url = reverse("admin:events_report_change", args=[report.pk])
+
+    response = client.post(url, {**form_data(client.get(url)), "killed_children_best": "30"})
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "30 children killed (best) are more than the 14 killed in all" in " ".join(
+        errors.get("killed_children_best", [])
+    ), errors
+    incident.refresh_from_db()
+    assert (incident.killed_children_best, incident.killed_total_best) == (None, 14)
+
+
+def test_derived_figures_never_count_more_children_or_women_than_dead():
+    # Each figure is a median of its own: three reports of 10, 2 and 3 dead, the first with
+    # its 10 children, made 10 children of 3 dead.
+    incident = make_incident()
+    Report.objects.create(
+        incident=incident, source=Source.UCDP_GED, external_id="u1",
+        killed_total_best=10, killed_children_best=10, killed_women_best=9,
+    )  # fmt: skip
+    make_report(incident, "u2", 2)
+    make_report(incident, "u3", 3)
+
+    incident.derive_from_reports()
+
+    incident.refresh_from_db()
+    assert (incident.killed_total_best, incident.killed_children_best) == (10, 10)
+    incident.full_clean()  # (what the incident's form checks)
