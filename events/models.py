@@ -1057,10 +1057,37 @@ class Incident(Figures):
         super().clean()
         check_date_range(self, "date", "created_at")
         errors = {}
-        if self.date_end and self.date and self.date_end < self.date:
+        if self.date_end and self.date is None:
+            errors["date_end"] = "A period's last day needs its first: give the date."
+        elif self.date_end and self.date_end < self.date:
             errors["date_end"] = "The period's last day must come on or after the date."
+        elif (
+            self.date_end
+            and self.date_end > self.date
+            and self.date_precision == DatePrecision.DAY
+            and not self.aggregate
+        ):
+            # An incident of one day has no last day: the list, the histogram and the export
+            # took a three-year "day" for a period (spanning_months()).
+            errors["date_end"] = (
+                "An incident dated to the day has no last day: choose the week, month or year "
+                "the period is known to, tick Aggregate for a toll summed over the period, or "
+                "clear the last day."
+            )
         if (self.latitude is None) != (self.longitude is None):
             errors["longitude"] = "Give the latitude and the longitude both or neither."
+        elif (
+            self.geo_precision == GeoPrecision.PLACE
+            and self.place_id is None
+            and self.latitude is None
+        ):
+            # As precise as a place, and nowhere: no point on the map, yet counted among the
+            # place-level records (?geo_precision=place, the overview's share).
+            errors["geo_precision"] = (
+                "A location precise to a place needs the place or its point: choose the place "
+                "(which fills the coordinates), give the latitude and longitude, or choose a "
+                "coarser precision (district, governorate or country)."
+            )
         if errors:
             raise ValidationError(errors)
 

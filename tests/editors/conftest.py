@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission, User
 
-from events.models import District, EventType, Governorate, Incident, Place
+from events.models import District, EventType, GeoPrecision, Governorate, Incident, Place
 
 
 def make_place(name="Saraqeb"):
@@ -22,6 +22,10 @@ def make_incident(**fields):
     fields.setdefault("title", "Air strike on Saraqeb")
     fields.setdefault("event_type", EventType.AIRSTRIKE)
     fields.setdefault("date", datetime.date(2018, 2, 5))
+    if fields.get("place") is None and fields.get("latitude") is None:
+        # Known to the country only: precise to a place, it needs the place or a point (the
+        # form refuses a place-level location of neither).
+        fields.setdefault("geo_precision", GeoPrecision.COUNTRY)
     return Incident.objects.create(**fields)
 
 

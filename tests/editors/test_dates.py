@@ -52,3 +52,44 @@ def test_a_bulletin_publication_out_of_range_is_a_form_error(client, editor):
     assert response.context["adminform"].form.errors["published_at"]
     bulletin.refresh_from_db()
     assert bulletin.published_at is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        # A hostile tester's three-year "day", which the histogram then drew as a period.
+        ({"date_precision": "day", "date_end": "2021-02-05"}, "choose the week, month or year"),
+        ({"date": "", "date_end": "2018-02-07"}, "give the date"),
+        ({"date_precision": "month", "date_end": "2018-02-01"}, "on or after the date"),
+    ],
+)
+def test_a_last_day_that_makes_no_period_is_a_form_error(client, editor, changes, message):
+    incident = make_incident()
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+
+    response = client.post(url, form_data(client.get(url)) | changes)
+
+    assert response.status_code == 200
+    assert message in " ".join(response.context["adminform"].form.errors.get("date_end", []))
+    incident.refresh_from_db()
+    assert (incident.date_end, incident.version) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"date_precision": "month", "date_end": "2018-02-28"},
+        {"date_precision": "year", "date_end": "2018-12-31"},
+        {"date_precision": "day", "date_end": "2018-02-11", "aggregate": "on"},
+        {"date_precision": "day", "date_end": "2018-02-05"},  # (its own day: no period)
+    ],
+)
+def test_a_period_has_a_last_day(client, editor, changes):
+    incident = make_incident(latitude=35.86, longitude=36.8)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+
+    response = client.post(url, form_data(client.get(url)) | changes)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    incident.refresh_from_db()
+    assert incident.date_end.isoformat() == changes["date_end"]

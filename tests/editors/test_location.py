@@ -5,7 +5,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from .conftest import make_incident, make_place, make_staff
+from .conftest import form_data, make_incident, make_place, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +78,38 @@ def test_the_place_lookup_sends_anonymous_users_to_the_login_page(client):
 
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+def test_a_place_level_location_without_a_place_or_a_point_is_a_form_error(client, editor):
+    # Saved as precise as a place while placed nowhere: no point on the map, counted among
+    # the place-level records.
+    incident = make_incident(latitude=35.86, longitude=36.8)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url)) | {"geo_precision": "place"}
+    data = {k: v for k, v in data.items() if k not in ("place", "latitude", "longitude")}
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    errors = " ".join(response.context["adminform"].form.errors.get("geo_precision", []))
+    assert "choose the place" in errors and "coarser precision" in errors, errors
+    incident.refresh_from_db()
+    assert incident.latitude == 35.86
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"geo_precision": "place", "latitude": "36.2", "longitude": "37.1"},  # not in the gazetteer
+        {"geo_precision": "governorate", "latitude": "", "longitude": ""},
+    ],
+)
+def test_a_location_as_precise_as_what_it_gives_is_saved(client, editor, changes):
+    incident = make_incident(latitude=35.86, longitude=36.8)
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+
+    response = client.post(url, form_data(client.get(url)) | changes)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    incident.refresh_from_db()
+    assert incident.geo_precision == changes["geo_precision"]
