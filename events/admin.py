@@ -45,6 +45,7 @@ from .models import (
     ReviewQueue,
     ReviewStatus,
     changes_since,
+    place_district_problem,
     review_order,
 )
 from .tasks import goes_to_background, run_import_job, start_import_job
@@ -600,6 +601,13 @@ class IncidentForm(VersionedForm):
         if {"perpetrators", "perpetrator_group"} & set(self.changed_data):
             # So are perpetrators chosen here: a merge or a new report leaves them be.
             cleaned_data["perpetrators_edited"] = True
+        if {"place", "district"} & set(self.changed_data):
+            # (only when this editor puts them at odds: see place_district_problem)
+            problem = place_district_problem(
+                cleaned_data.get("place"), cleaned_data.get("district")
+            )
+            if problem:
+                self.add_error("district", problem)
         if not self.instance.pk:
             return cleaned_data
         current = self.current(cleaned_data)
