@@ -30,6 +30,7 @@ from .models import (
     FIGURE_FIELDS,
     OUTCOMES,
     Actor,
+    ActorGroup,
     Bulletin,
     Claim,
     District,
@@ -601,6 +602,7 @@ class IncidentForm(VersionedForm):
         if {"perpetrators", "perpetrator_group"} & set(self.changed_data):
             # So are perpetrators chosen here: a merge or a new report leaves them be.
             cleaned_data["perpetrators_edited"] = True
+            self.check_perpetrator_group(cleaned_data)
         if {"place", "district"} & set(self.changed_data):
             # (only when this editor puts them at odds: see place_district_problem)
             problem = place_district_problem(
@@ -634,6 +636,27 @@ class IncidentForm(VersionedForm):
                     "reports: undo the merge (from its merge record) to bring it back."
                 )
         return cleaned_data
+
+    def check_perpetrator_group(self, cleaned_data):
+        """The group is the most likely perpetrator's (as derive_from_reports and the importers
+        set it): one of the chosen perpetrators' groups. Israel beside Russia's forces alone
+        put the incident under both groups' filters. A group with no perpetrator named stands
+        alone; a blank one leaves the perpetrators' own. (Checked when this editor changes
+        either: an actor's group edited since leaves an incident's behind, and an unrelated
+        edit of it is not refused.)"""
+        group, perpetrators = (
+            cleaned_data.get("perpetrator_group"),
+            cleaned_data.get("perpetrators"),
+        )
+        if not group or not perpetrators or group in {actor.group for actor in perpetrators}:
+            return
+        named = "; ".join(f"{actor.name}: {actor.get_group_display()}" for actor in perpetrators)
+        theirs = ", ".join(dict.fromkeys(actor.get_group_display() for actor in perpetrators))
+        self.add_error(
+            "perpetrator_group",
+            f"{ActorGroup(group).label} is the group of none of the perpetrators ({named}): "
+            f"choose one of theirs ({theirs}), or change the perpetrators.",
+        )
 
     @staticmethod
     def conflict_message(current, loaded):

@@ -219,6 +219,47 @@ def test_perpetrators_an_editor_chose_survive_a_merge_and_its_undo(client, edito
     assert (list(kept.perpetrators.all()), kept.perpetrator_group) == ([russia], "russia")
 
 
+@pytest.mark.parametrize(
+    ("chosen", "group", "refused"),
+    [
+        (["russia"], "israel", True),  # a hostile tester's: both group filters found it
+        (["russia", "government"], "israel", True),
+        (["russia", "government"], "syrian_government", False),
+        (["russia"], "", False),  # (no group: the perpetrators' own count)
+        ([], "israel", False),  # a group alone, no perpetrator named
+    ],
+)
+def test_the_perpetrator_group_is_one_of_the_perpetrators_groups(
+    client, editor, chosen, group, refused
+):
+    from events.models import Actor, ActorGroup
+
+    actors = {
+        "russia": Actor.objects.create(name="Russian armed forces", group=ActorGroup.RUSSIA),
+        "government": Actor.objects.create(
+            name="Syrian government forces", group=ActorGroup.SYRIAN_GOVERNMENT
+        ),
+    }
+    incident = make_incident()
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url))
+    data["perpetrators"] = [str(actors[name].pk) for name in chosen]
+    data["perpetrator_group"] = group
+
+    response = client.post(url, data)
+
+    incident.refresh_from_db()
+    if refused:
+        assert response.status_code == 200
+        errors = " ".join(response.context["adminform"].form.errors.get("perpetrator_group", []))
+        assert "Israel is the group of none of the perpetrators" in errors, errors
+        assert "Russian armed forces: Russia" in errors
+        assert (incident.version, incident.perpetrator_groups) == (1, "")
+    else:
+        assert response.status_code == 302, response.context["adminform"].form.errors
+        assert incident.perpetrator_group == group
+
+
 def test_saving_the_form_without_changing_the_perpetrators_leaves_them_derived(client, editor):
     from events.models import Actor
 
