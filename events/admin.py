@@ -12,8 +12,7 @@ from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
-from django.forms.fields import InvalidJSONInput
+from django.db import models, transaction
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -23,7 +22,7 @@ from django.utils.text import Truncator
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
-from .forms import ImportBulletinsForm
+from .forms import ImportBulletinsForm, JSONField, PlaceAlternativesField
 from .importing import import_pasted, import_uploads, read_uploaded_file
 from .models import (
     CATEGORIES,
@@ -83,6 +82,14 @@ class BoundedChangeList(ChangeList):
 
 class HistoryAdmin(SimpleHistoryAdmin):
     """The History view, with its diffs and revert, for models whose changes are kept."""
+
+    # JSON as the database takes it: no NaN or Infinity (see forms.JSONField).
+    formfield_overrides = {models.JSONField: {"form_class": JSONField}}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.JSONField) and not db_field.null:
+            kwargs.setdefault("empty", db_field.get_default)  # (see forms.JSONField)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_changelist(self, request, **kwargs):
         return BoundedChangeList
@@ -359,7 +366,7 @@ class IncidentClaimInline(WithoutTheLoadedClaimForViewers, admin.StackedInline):
         )
 
 
-class EvidenceField(forms.JSONField):
+class EvidenceField(JSONField):
     """A report's evidence: a list of {"field", "start", "end"} spans into its bulletin.
 
     Anything else (null, an object, JSON nested past Python's recursion limit) is a form
@@ -373,17 +380,11 @@ class EvidenceField(forms.JSONField):
             return []
         try:
             value = super().to_python(value)
-        except RecursionError:
-            raise ValidationError(f"JSON nested too deep. {self.message}") from None
+        except ValidationError as error:
+            raise ValidationError(f"{' '.join(error.messages)} {self.message}") from None
         if not isinstance(value, list) or not all(map(self.is_span, value)):
             raise ValidationError(self.message)
         return value
-
-    def bound_data(self, data, initial):
-        try:
-            return super().bound_data(data, initial)
-        except RecursionError:  # Shown back as typed, with the error.
-            return InvalidJSONInput(data)
 
     @staticmethod
     def is_span(span):
@@ -536,6 +537,15 @@ class ReportForm(EditedForm):
     merged away (where its deaths would count nowhere)."""
 
     evidence = EvidenceField(required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    place_alternatives = PlaceAlternativesField(required=False)
+
+    def clean_raw(self):
+        # What the extractor or the dataset's row said: an object, as both write it; the
+        # incident page reads its "basis" (a list or a string there was a 500).
+        raw = self.cleaned_data["raw"]
+        if not isinstance(raw, dict):
+            raise ValidationError('Raw is a JSON object, such as {"basis": "..."}, or empty.')
+        return raw
 
     def clean_incident(self):
         incident = self.cleaned_data.get("incident")

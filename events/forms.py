@@ -1,6 +1,11 @@
+import json
+import math
+
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
+from django.forms.fields import InvalidJSONInput
 
 from .importing import SUPPORTED_SUFFIXES, Rejected, check_size
 from .models import date_range_problem
@@ -26,6 +31,113 @@ class MultipleFileField(forms.FileField):
         if isinstance(data, (list, tuple)):
             return [single(item, initial) for item in data]
         return [single(data, initial)] if data else []
+
+
+class NotFinite(ValueError):
+    """NaN, Infinity or a number too large for a float, in JSON typed into a form."""
+
+
+def _not_finite(constant):
+    raise NotFinite(constant)
+
+
+def _finite(number):
+    value = float(number)
+    if not math.isfinite(value):  # json reads 1e999 as infinity
+        raise NotFinite(number)
+    return value
+
+
+class JSONField(forms.JSONField):
+    """The admin's JSON field (HistoryAdmin gives it to every JSON column): Django's, less what
+    Python's json reads but JSON has not. NaN, Infinity and 1e999 (read as infinity) were
+    saved as NaN and Infinity, which the database's JSON refuses (SQLite's JSON_VALID check,
+    PostgreSQL's jsonb): a 500. JSON nested past Python's recursion limit is a form error too.
+    """
+
+    not_finite = "Not valid JSON: NaN/Infinity are not allowed (nor numbers as large as 1e999)."
+
+    def __init__(self, *, empty=None, **kwargs):
+        # For a NOT NULL column (HistoryAdmin), a callable giving what an empty input saves:
+        # None, which an empty input or JSON's null made, was an IntegrityError.
+        self.empty = empty
+        super().__init__(**kwargs)
+
+    def loads(self, value):
+        return json.loads(value, cls=self.decoder, parse_constant=_not_finite, parse_float=_finite)
+
+    def to_python(self, value):
+        if isinstance(value, str) and value not in self.empty_values and not self.disabled:
+            try:
+                self.loads(value)
+            except NotFinite:
+                raise ValidationError(self.not_finite, code="invalid") from None
+            except RecursionError:
+                raise ValidationError("JSON nested too deep.", code="invalid") from None
+            except json.JSONDecodeError:
+                pass  # (Django's own message, below)
+        if self.empty is not None and value in self.empty_values:
+            return self.empty()
+        value = super().to_python(value)
+        if self.empty is not None and value is None:
+            raise ValidationError("This field cannot be null: leave it empty instead.")
+        return value
+
+    def bound_data(self, data, initial):
+        if isinstance(data, str) and not self.disabled:
+            try:
+                self.loads(data)
+            except (NotFinite, RecursionError):  # shown back as typed, with the error
+                return InvalidJSONInput(data)
+            except json.JSONDecodeError:
+                pass
+        return super().bound_data(data, initial)
+
+
+class PlaceAlternativesField(JSONField):
+    """A report's "also possible" places, as the pipeline writes them and the pages read them
+    (the admin's "{:.2f}" of each confidence, Incident.switch_place's key): a list of
+    {"key", "place", "province", "province_code", "latitude", "longitude", "confidence"},
+    the key and the place required. A string, numbers or an object were saved as they came."""
+
+    message = (
+        'Also possible places are a list such as [{"key": "C1234", "place": "Saraqeb", '
+        '"province": "Idlib", "province_code": "SY07", "latitude": 35.86, "longitude": 36.8, '
+        '"confidence": 0.4}] (the key and the place required; a confidence from 0 to 1).'
+    )
+    KEYS = frozenset(
+        {"key", "place", "province", "province_code", "latitude", "longitude", "confidence"}
+    )
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return []
+        value = super().to_python(value)
+        if not isinstance(value, list) or not all(map(self.is_alternative, value)):
+            raise ValidationError(self.message)
+        return value
+
+    @classmethod
+    def is_alternative(cls, entry):
+        def number(name, low, high):
+            value = entry.get(name)
+            return value is None or (type(value) in (int, float) and low <= value <= high)
+
+        return (
+            isinstance(entry, dict)
+            and set(entry) <= cls.KEYS
+            and all(
+                isinstance(entry.get(name), str) and entry[name].strip()
+                for name in ("key", "place")
+            )
+            and all(
+                entry.get(name) is None or isinstance(entry[name], str)
+                for name in ("province", "province_code")
+            )
+            and number("latitude", -90, 90)
+            and number("longitude", -180, 180)
+            and number("confidence", 0, 1)
+        )
 
 
 class ImportBulletinsForm(forms.Form):
