@@ -75,12 +75,20 @@ MAP_MAX_CELLS_ACROSS = 100
 
 
 def browsing(view):
-    """Ask for a login first when settings.BROWSING_REQUIRES_LOGIN is on."""
+    """Ask for a login first when settings.BROWSING_REQUIRES_LOGIN is on. A script or a GIS
+    client shows an API token instead (`Authorization: Bearer <key>`): a valid one stands in
+    for the login, a bad one is a JSON 401 (not a login page it cannot fill in)."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if settings.BROWSING_REQUIRES_LOGIN and not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            from opendata.api import request_token, token_refused  # (opendata imports us)
+
+            token = request_token(request)
+            if token is False:
+                return token_refused()
+            if token is None:
+                return redirect_to_login(request.get_full_path())
         return view(request, *args, **kwargs)
 
     return wrapper

@@ -56,6 +56,20 @@ def bearer_key(request):
     return None
 
 
+def request_token(request):
+    """The active API token the request's Authorization header names; None without one, False
+    when its key is unknown or revoked. Looked up once a request: the login rule
+    (events.views.browsing) and the rate limit both ask."""
+    if not hasattr(request, "_api_token"):
+        key = bearer_key(request)
+        request._api_token = None if key is None else ApiToken.objects.for_key(key) or False
+    return request._api_token
+
+
+def token_refused():
+    return error(401, "Unknown or revoked API token.")
+
+
 def wait_seconds(key, rate):
     """0 if this request is within `rate` a minute for `key`, else the seconds until the
     next window. A fixed window counted in the cache: with several processes, the cache
@@ -82,11 +96,10 @@ def api_view(view):
     @browsing
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        key = bearer_key(request)
-        if key is not None:
-            token = ApiToken.objects.for_key(key)
-            if token is None:
-                return error(401, "Unknown or revoked API token.")
+        token = request_token(request)
+        if token is False:
+            return token_refused()
+        if token is not None:
             ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
             bucket, rate = f"token:{token.pk}", settings.API_RATE_TOKEN
         else:

@@ -18,7 +18,9 @@ from events.models import Incident
 
 class ApiTokenQuerySet(models.QuerySet):
     def active(self):
-        return self.filter(revoked=False)
+        # A disabled account's token goes with its login: on a site that requires one, the
+        # token stands in for it (events.views.browsing).
+        return self.filter(revoked=False, user__is_active=True)
 
     def for_key(self, key):
         """The active token with this key, or None."""

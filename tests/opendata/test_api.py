@@ -270,3 +270,60 @@ def test_a_request_of_too_many_parameters_is_a_json_400_on_the_apis(client):
         assert response["Content-Type"].startswith("application/json")
         assert "parameters" in response.json()[key]
     assert client.get(f"/events/?{query}")["Content-Type"].startswith("text/html")
+
+
+def private_addresses(incident):
+    return [
+        INCIDENTS,
+        reverse("opendata:api_incident", args=[incident.pk]),
+        reverse("opendata:ogc_items"),
+        reverse("opendata:export_geojson"),
+        reverse("events:export"),
+    ]
+
+
+def test_a_token_opens_a_site_that_requires_a_login(client, settings, token, make_incident):
+    # (a hostile tester's: the login check came before the token's, so the scripts and GIS
+    # clients tokens are for were sent to the login page)
+    settings.BROWSING_REQUIRES_LOGIN = True
+    incident = make_incident()
+
+    for path in private_addresses(incident):
+        response = client.get(path, HTTP_AUTHORIZATION=f"Bearer {token}")
+        assert response.status_code == 200, path
+        assert response.get("X-RateLimit-Limit") in (None, str(settings.API_RATE_TOKEN))
+
+
+def test_a_bad_token_on_a_site_that_requires_a_login_is_a_401(
+    client, settings, token, make_incident
+):
+    settings.BROWSING_REQUIRES_LOGIN = True
+    incident = make_incident()
+    ApiToken.objects.update(revoked=True)
+
+    for key in ("nope", token):
+        for path in private_addresses(incident):
+            response = client.get(path, HTTP_AUTHORIZATION=f"Bearer {key}")
+            assert response.status_code == 401, path
+            assert response.json()["error"] == "Unknown or revoked API token."
+
+
+def test_a_token_of_a_disabled_account_opens_no_private_site(client, settings, token):
+    settings.BROWSING_REQUIRES_LOGIN = True
+    User.objects.filter(username="analyst").update(is_active=False)
+
+    response = client.get(INCIDENTS, HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    assert response.status_code == 401
+
+
+def test_without_a_token_a_site_that_requires_a_login_still_asks_for_one(
+    client, settings, make_incident
+):
+    settings.BROWSING_REQUIRES_LOGIN = True
+    incident = make_incident()
+
+    for path in private_addresses(incident):
+        response = client.get(path)
+        assert response.status_code == 302, path
+        assert reverse("login") in response["Location"]
