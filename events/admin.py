@@ -142,6 +142,12 @@ class GovernorateAdmin(admin.ModelAdmin):
     list_display = ["name", "code", "pcode", "name_ar"]
     search_fields = ["name", "name_ar", "alternate_names", "code"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # The code is the primary key: changed in the form, Django saved a second governorate
+        # under the new code and left the first as it was. Given when one is added.
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "code"] if obj is not None else fields
+
 
 @admin.register(District)
 class DistrictAdmin(admin.ModelAdmin):

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from events.models import Actor, Bulletin, Claim, Report
+from events.models import Actor, Bulletin, Claim, Governorate, Report
 
-from .conftest import form_data, make_incident
+from .conftest import form_data, make_incident, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -222,3 +222,23 @@ def test_a_bulletin_edited_in_the_admin_is_still_found_by_the_text_it_was_import
 
     assert again.status == "skipped" and again.bulletin == first.bulletin
     assert Bulletin.objects.count() == 1
+
+
+def test_a_governorates_code_is_given_when_added_and_never_changed(client):
+    # (a hostile tester's: the code is the primary key, and changing it in the change form
+    # saved a second governorate under the new code beside the first)
+    client.force_login(make_staff("gazetteer", "add_governorate", "change_governorate"))
+    added = client.post(
+        reverse("admin:events_governorate_add"),
+        {"code": "SY-ID", "pcode": "SY07", "name": "Idlib"},
+    )
+    assert added.status_code == 302
+    url = reverse("admin:events_governorate_change", args=["SY-ID"])
+    data = form_data(client.get(url)) | {"code": "SY-XX", "name": "Edlib"}
+
+    changed = client.post(url, data)
+
+    assert changed.status_code == 302
+    assert list(Governorate.objects.values_list("code", "name")) == [("SY-ID", "Edlib")]
+    assert 'name="code"' not in client.get(url).content.decode()
+    assert 'name="code"' in client.get(reverse("admin:events_governorate_add")).content.decode()
