@@ -137,25 +137,6 @@ class HistoryAdmin(SimpleHistoryAdmin):
             previous = current
 
 
-@admin.register(Governorate)
-class GovernorateAdmin(admin.ModelAdmin):
-    list_display = ["name", "code", "pcode", "name_ar"]
-    search_fields = ["name", "name_ar", "alternate_names", "code"]
-
-    def get_readonly_fields(self, request, obj=None):
-        # The code is the primary key: changed in the form, Django saved a second governorate
-        # under the new code and left the first as it was. Given when one is added.
-        fields = super().get_readonly_fields(request, obj)
-        return [*fields, "code"] if obj is not None else fields
-
-
-@admin.register(District)
-class DistrictAdmin(admin.ModelAdmin):
-    list_display = ["name", "governorate", "pcode", "name_ar"]
-    list_filter = ["governorate"]
-    search_fields = ["name", "name_ar", "alternate_names", "pcode"]
-
-
 class ClaimForm(forms.ModelForm):
     """A claim, edited in its report's form or its incident's: it carries the claim as it was
     loaded. Left as loaded, it is not saved (another editor's change to it since stands);
@@ -497,9 +478,9 @@ class VersionedForm(forms.ModelForm):
 
 
 class EditedForm(VersionedForm):
-    """The change form of a place, an actor or a bulletin: refused, with what the other editor
-    changed, when another editor saved it after it was loaded (as a report's or an
-    incident's)."""
+    """The change form of a place, an actor, a bulletin, a district or a governorate: refused,
+    with what the other editor changed, when another editor saved it after it was loaded (as a
+    report's or an incident's)."""
 
     def clean(self):
         cleaned_data = super().clean()
@@ -517,6 +498,27 @@ class EditedForm(VersionedForm):
             f"{what or 'none visible in the form'}. The form below holds your edits and their "
             "changes to fields you left alone: save again to keep both."
         )
+
+
+@admin.register(Governorate)
+class GovernorateAdmin(HistoryAdmin):
+    form = EditedForm
+    list_display = ["name", "code", "pcode", "name_ar"]
+    search_fields = ["name", "name_ar", "alternate_names", "code"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The code is the primary key: changed in the form, Django saved a second governorate
+        # under the new code and left the first as it was. Given when one is added.
+        fields = super().get_readonly_fields(request, obj)
+        return [*fields, "code"] if obj is not None else fields
+
+
+@admin.register(District)
+class DistrictAdmin(HistoryAdmin):
+    form = EditedForm
+    list_display = ["name", "governorate", "pcode", "name_ar"]
+    list_filter = ["governorate"]
+    search_fields = ["name", "name_ar", "alternate_names", "pcode"]
 
 
 @admin.register(Place)

@@ -200,7 +200,24 @@ def join_names(names):
     return "\n".join(dict.fromkeys(n.strip() for n in names if n and n.strip()))
 
 
-class Governorate(models.Model):
+class Versioned(models.Model):
+    """A row editors change in the admin: every save is a new version, and an editor holding
+    an older one is refused (see admin.VersionedForm)."""
+
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+
+class Governorate(Versioned):
     code = models.CharField("ISO 3166-2 code", max_length=5, primary_key=True)
     pcode = models.CharField("OCHA P-code", max_length=4, unique=True)
     name = models.CharField(max_length=100)
@@ -208,6 +225,7 @@ class Governorate(models.Model):
     alternate_names = models.TextField(blank=True, help_text="One spelling per line.")
     label_latitude = models.FloatField(null=True, blank=True)
     label_longitude = models.FloatField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
@@ -220,12 +238,13 @@ class Governorate(models.Model):
         return [self.name, self.name_ar, *split_names(self.alternate_names)]
 
 
-class District(models.Model):
+class District(Versioned):
     pcode = models.CharField("OCHA P-code", max_length=8, unique=True)
     name = models.CharField(max_length=100)
     name_ar = models.CharField("Arabic name", max_length=100, blank=True)
     governorate = models.ForeignKey(Governorate, models.PROTECT, related_name="districts")
     alternate_names = models.TextField(blank=True, help_text="One spelling per line.")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["governorate__name", "name"]
@@ -347,23 +366,6 @@ def changes_since(row, version):
         )
         changes.append((capfirst(field.verbose_name), old, new))
     return sorted(editors), changes
-
-
-class Versioned(models.Model):
-    """A row editors change in the admin: every save is a new version, and an editor holding
-    an older one is refused (see admin.VersionedForm)."""
-
-    version = models.PositiveIntegerField(default=1, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            self.version += 1
-            if kwargs.get("update_fields") is not None:
-                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
-        super().save(*args, **kwargs)
 
 
 class Place(Versioned):

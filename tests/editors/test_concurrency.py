@@ -300,3 +300,42 @@ def test_a_second_editor_of_a_bulletin_place_or_actor_loses_nothing_nor_undoes(
     row.refresh_from_db()
     for field, value in {**first, **second}.items():
         assert str(getattr(row, field)) == value
+
+
+@pytest.mark.parametrize(
+    "make, first, second",
+    [
+        # (a hostile tester's: districts and governorates had no version, so the second
+        # editor's save put back what the first had changed, saying nothing)
+        (
+            lambda: make_place().governorate,
+            {"name_ar": "إدلب"},
+            {"alternate_names": "Edlib"},
+        ),
+        (lambda: make_place().district, {"name_ar": "إدلب"}, {"alternate_names": "Edlib"}),
+    ],
+    ids=["governorate", "district"],
+)
+def test_a_second_editor_of_a_district_or_governorate_is_refused_and_told_what_changed(
+    make, first, second
+):
+    row = make()
+    alice, bob = Client(), Client()
+    for client, name in ((alice, "alice"), (bob, "bob")):
+        rights = (*EDITOR_PERMISSIONS, "change_governorate", "change_district")
+        client.force_login(make_staff(name, *rights))
+    url = reverse(f"admin:events_{row._meta.model_name}_change", args=[row.pk])
+    alices_form, bobs_form = form_data(alice.get(url)), form_data(bob.get(url))
+
+    assert alice.post(url, {**alices_form, **first}).status_code == 302
+    refused = bob.post(url, {**bobs_form, **second})
+
+    assert refused.status_code == 200
+    body = refused.content.decode()
+    assert "changed by alice after you opened it" in body
+    assert "Arabic name: (empty) → إدلب" in body  # what they changed
+    row.refresh_from_db()
+    assert (row.name_ar, row.alternate_names) == ("إدلب", "")
+    assert bob.post(url, form_data(refused)).status_code == 302  # saved again: both stand
+    row.refresh_from_db()
+    assert (row.name_ar, row.alternate_names) == ("إدلب", "Edlib")
