@@ -23,7 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.template_utils import HistoricalRecordContextHelper
 
 from .forms import ImportBulletinsForm, JSONField, PlaceAlternativesField
-from .importing import import_pasted, import_uploads, read_uploaded_file
+from .importing import import_pasted, import_uploads, read_uploaded_file, visible
 from .models import (
     CATEGORIES,
     FIGURE_FIELDS,
@@ -1085,6 +1085,14 @@ class BulletinForm(EditedForm):
     """A bulletin's title and text edited: its identity (content_hash) is theirs from then on,
     so that the text as edited, imported again, is found; one edited into another bulletin's
     text is refused."""
+
+    def clean_text(self):
+        # As the importers refuse it (import_bulletin): zero-width spaces or direction marks
+        # alone are no article, though Django's required field takes them for text.
+        text = self.cleaned_data["text"]
+        if not visible(text):
+            raise ValidationError("The bulletin has no text, only marks that do not show.")
+        return text
 
     def clean(self):
         cleaned_data = super().clean()  # (refused first if another editor saved it since)

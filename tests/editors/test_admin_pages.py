@@ -207,6 +207,23 @@ def test_a_bulletin_edited_into_another_ones_text_is_refused(client, editor):
     assert second.text == "Jets struck Saraqeb again."
 
 
+@pytest.mark.parametrize("text", ["\u200b\u200b", "\u200b \u2060\n\u2800"])
+def test_a_bulletins_text_of_invisible_marks_alone_is_refused_as_the_importers_do(
+    client, editor, text
+):
+    # (a hostile tester's: zero-width spaces saved as the text, which an import rejects as
+    # "no text, only marks")
+    bulletin = stored("Strike on Saraqeb", "Jets struck Saraqeb.")
+    url = reverse("admin:events_bulletin_change", args=[bulletin.pk])
+
+    response = client.post(url, {**form_data(client.get(url)), "text": text})
+
+    assert response.status_code == 200
+    assert "only marks" in " ".join(response.context["adminform"].form.errors["text"])
+    bulletin.refresh_from_db()
+    assert bulletin.text == "Jets struck Saraqeb."
+
+
 def test_a_bulletin_edited_in_the_admin_is_still_found_by_the_text_it_was_imported_with(
     client, editor
 ):
