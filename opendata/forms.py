@@ -28,12 +28,21 @@ class SavedSearchForm(forms.ModelForm):
         return name
 
     def clean_query(self):
-        """The list's filters only (no page cursor), and valid ones."""
+        """The list's filters only (no page cursor), and valid ones; a query of none, unless
+        empty, is refused."""
         given = QueryDict(self.cleaned_data["query"] or "")
         query = QueryDict(mutable=True)
         for name in IncidentFilter.base_filters:  # not the page's cursor, nor anything else
             if name in given:
                 query.setlist(name, given.getlist(name))
+        values = [value for _, values in query.lists() for value in values]
+        if self.cleaned_data["query"] and not any(value.strip() for value in values):
+            # A query that is no filter ("%ZZ&&&=", a typo, a page cursor alone) was saved as
+            # every incident, with a digest of them all: only an empty one means that.
+            raise forms.ValidationError(
+                "No filter of the list could be read from this query: save it from the list, "
+                "or with no query at all to follow every incident."
+            )
         incidents = IncidentFilter(query, queryset=Incident.objects.none())
         if not incidents.is_valid():
             raise forms.ValidationError("These filters are not valid; correct them first.")

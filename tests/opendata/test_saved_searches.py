@@ -80,6 +80,27 @@ def test_only_the_lists_filters_are_saved_not_other_parameters(client, analyst):
     assert SavedSearch.objects.get().query == "group=russia"
 
 
+@pytest.mark.parametrize("query", ["%ZZ&&&=", "foo=bar", "cursor=abc", "&", "province="])
+def test_a_query_of_no_filter_is_refused_not_saved_as_every_incident(client, analyst, query):
+    # (a hostile tester's: "%ZZ&&&=" was saved as "(every incident)", with a daily digest)
+    client.force_login(analyst)
+
+    response = client.post(SEARCHES, {"name": "Broken", "frequency": "daily", "query": query})
+
+    assert response.status_code == 400
+    assert "No filter of the list" in response.content.decode()
+    assert not SavedSearch.objects.exists()
+
+
+def test_an_empty_query_is_saved_as_every_incident(client, analyst):
+    client.force_login(analyst)
+
+    response = client.post(SEARCHES, {"name": "All", "frequency": "weekly", "query": ""})
+
+    assert response.status_code == 302
+    assert SavedSearch.objects.get().query == ""
+
+
 def test_a_place_chosen_by_name_is_saved_as_its_id(client, analyst, make_place):
     # By name, the saved search would find another place, or none, once the gazetteer holds a
     # namesake: the digest's filter must stay the place the analyst chose.
