@@ -1456,9 +1456,13 @@ class Gazetteer:
             if entry is None or spelling(mention.surface) in entry.spellings:
                 return False
             weights = self._weights(text, mention, mentions)
-            return not weights.get(location.province_code) and any(
-                w >= GOVERNORATE_WEIGHT for w in weights.values()
-            )
+            top = max(weights.values(), default=0)
+            given = weights.get(location.province_code, 0)
+            if not given:
+                return top >= GOVERNORATE_WEIGHT
+            # (or a village's namesake in a governorate named in passing beside the one the
+            # story is told in: "eastern Aleppo" six times, "Idlib" once; not a city)
+            return entry.capital_of is None and top >= 4 * max(given, GOVERNORATE_WEIGHT)
 
         def distance(mention):
             if focus is None:

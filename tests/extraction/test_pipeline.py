@@ -1501,6 +1501,23 @@ def test_the_events_own_town_is_its_place(title, text, code):
     assert primary(extract(title, text, "2018-07-13"))["province_code"] == code
 
 
+def test_a_villages_namesake_in_a_governorate_named_in_passing_is_not_the_place():
+    # (a reviewer's Reuters story: Aleppo's al-Shaar district, which the gazetteer lacks, was
+    # read as an Idlib village, Idlib being named once in passing)
+    text = (
+        "BEIRUT (Reuters) - Air strikes and artillery shelling killed at least 27 civilians,"
+        " including five children, in rebel-held eastern Aleppo on Saturday, a monitoring group"
+        " said.\n\nThe strikes hit the al-Shaar, al-Sakhour and Bab al-Nairab districts,"
+        " according to the Syrian Observatory for Human Rights.\n\nThe World Health"
+        " Organisation said all hospitals in eastern Aleppo were now out of service. Rebel"
+        " shelling of government-held western Aleppo killed three people.\n\nRussia has said"
+        " its own jets are not involved in Aleppo city and are focusing on Idlib and Homs"
+        " provinces."
+    )
+    event = primary(extract("Air strikes kill 27 in east Aleppo", text, "2016-11-19"))
+    assert event["province_code"] == "SY-HL"
+
+
 def test_the_town_the_headline_puts_it_near_is_where_the_storys_village_lies():
     # (a newcomer's bulletin: the headline's al-Bab was the place, not the story's village)
     text = (
