@@ -766,6 +766,8 @@ def _category(after, killing=False):
                 # "IS" counts only as written in capitals.
                 if cat == "combatants" and word.group(0) in ("is", "Is"):
                     continue
+                if _A_BODY_OF_THEM.match(phrase, matched.end()):
+                    continue  # "a rival rebel group ... killed 27 fighters": no rebel killed
                 # "members of ...", "members from ...": whose members, the words after say
                 # (above, and as people); only members with no more said are fighters.
                 if word.group(0).lower() in ("member", "members") and (
@@ -779,6 +781,11 @@ def _category(after, killing=False):
 
 
 _NEXT_WORD = re.compile(r"\s+(?=\w)")
+# A body of people named by its members' noun: "a rebel group", "two jihadist factions".
+_A_BODY_OF_THEM = re.compile(
+    r"\s+(?:groups?|factions?|movements?|organi[sz]ations?|alliances?|brigades?|battalions?)\b",
+    re.I,
+)
 # (not "people dead", "people martyrs": the word after is the verb or the toll's own noun)
 _NOUN_OF = {cat: regex for cat, regex in _NOUN_RE if cat != "total"}
 

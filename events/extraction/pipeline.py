@@ -1123,6 +1123,16 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         repeats = facts.sentence.index <= lead_end and any(
             t.best in anchor_tolls and not t.vague for t in facts.killed
         )
+        # "Jihadists advance on rival rebels, dozens killed" then "Clashes ... killed 27 fighters
+        # and four civilians": the lead counts the headline's dead it only said roughly.
+        repeats = repeats or (
+            anchor == 0
+            and facts.sentence.index == 1
+            and anchor_facts.killed
+            and all(t.vague for t in anchor_facts.killed)
+            and any(not t.vague and not t.subset for t in facts.killed)
+            and _period_of(facts, published) is None  # (not "nearly 50 over two days")
+        )
         if not (_compatible(facts, cause, anchor_cause) or repeats):
             continue
         if not repeats and anchor_period is None and _period_of(facts, published) is not None:

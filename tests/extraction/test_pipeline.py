@@ -1501,6 +1501,21 @@ def test_the_events_own_town_is_its_place(title, text, code):
     assert primary(extract(title, text, "2018-07-13"))["province_code"] == code
 
 
+def test_the_lead_counts_the_dead_a_headline_said_roughly():
+    # (a reviewer's AFP story: the headline's "dozens" became 24 civilians, the lead's 27
+    # fighters and four civilians another event, and "a rival rebel group" one rebel killed)
+    text = (
+        "BEIRUT (AFP) - Clashes between Syria's former Al-Qaeda affiliate and a rival rebel group"
+        " west of Aleppo killed 27 fighters and four civilians on Wednesday, a monitor said, as"
+        " the jihadists pressed an offensive to expand their control of the northwest."
+    )
+    events = extract("Jihadists advance on rival rebels west of Aleppo, dozens killed", text,
+                     "2019-01-02")  # fmt: skip
+    [event] = [e for e in events if not e["background"]]
+    killed = {k: v["best"] for k, v in event["killed"].items()}
+    assert killed == {"civilians": 4, "combatants": 27, "total": 31}
+
+
 def test_a_villages_namesake_in_a_governorate_named_in_passing_is_not_the_place():
     # (a reviewer's Reuters story: Aleppo's al-Shaar district, which the gazetteer lacks, was
     # read as an Idlib village, Idlib being named once in passing)
