@@ -238,6 +238,7 @@ _HYPOTHETICAL = re.compile(
     r"(?:[\w-]+\s+){0,2}?$",
     re.I,
 )
+_PLAN_WORDS = re.compile(r"provocation|stage|simulate|fake|fabricate|film", re.I)  # (quick)
 # A cue that names the use whatever comes before it: "chemical attack", "sarin", "chlorine".
 _USED_CHEMICAL = re.compile(r"attack|massacre|strike|sarin|chlorine|gas|suffocat|nerve", re.I)
 
@@ -249,7 +250,7 @@ def find_cues(text, offset=0):
     as a barrel bomb and not also as a bombing.
     """
     cues = []
-    planned = _PLANNED.search(text)
+    planned = _PLAN_WORDS.search(text) and _PLANNED.search(text)
     for match in _ANY_CUE.finditer(text):
         start, end = match.span()
         kind, weight = _GROUPS[match.lastgroup]

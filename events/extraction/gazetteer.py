@@ -1549,16 +1549,20 @@ class Gazetteer:
         # The places the story places others by ("Sousian, north-west of al-Bab"): the same
         # place "near" which the headline puts the event ("Car bomb kills 42 near al-Bab") is
         # where the story's place lies, not the place itself.
-        placed_by = {loc for m, loc in resolved if _reference(text, m)}
+        placed_by = None
 
         def reference(mention, location):
+            nonlocal placed_by
             if _reference(text, mention):
                 return True
-            return (
+            if not (
                 0 <= mention.start < headline
-                and location in placed_by
-                and bool(_NEAR_BEFORE.search(text, max(0, mention.start - 20), mention.start))
-            )
+                and _NEAR_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+            ):
+                return False
+            if placed_by is None:
+                placed_by = {loc for m, loc in resolved if _reference(text, m)}
+            return location in placed_by
 
         near.sort(
             key=lambda item: (

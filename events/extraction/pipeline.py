@@ -69,6 +69,7 @@ GENERIC_YIELDS = 6
 # and accused government forces of shelling the area themselves"): its counter-accusation
 # weighs this much of an accusation, and never outranks the blame it answers.
 COUNTER_ACCUSATION = 0.5
+_DENIAL_WORDS = re.compile(r"deni|reject|refut|dismiss", re.I)  # (a quick test before it)
 _COUNTER_ACCUSED = re.compile(
     r"\b(?:denied|denies|denying|rejected|rejects|rejecting|refuted|dismissed)\b[^.;]{0,120}?"
     r"\b(?:accus(?:ed|es|ing)|blam(?:ed|es|ing))\b[^.;]{0,40}$",
@@ -488,7 +489,10 @@ def _perpetrators(facts_list, actors, kind):
                 },
             )
             offset = facts.sentence.start
-            counter = bool(_COUNTER_ACCUSED.search(facts.sentence.text, 0, max(0, mention.start)))
+            counter = bool(
+                _DENIAL_WORDS.search(facts.sentence.text)
+                and _COUNTER_ACCUSED.search(facts.sentence.text, 0, max(0, mention.start))
+            )
             record["counter"] = record.get("counter", True) and counter
             source = facts.source or (facts.accuser(mention) if counter else None)
             record["score"] += (
