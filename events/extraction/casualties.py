@@ -281,6 +281,11 @@ _OF_THEM = re.compile(
     r"(?P<noun>[\w-]+(?:\s+[\w-]+)?)",
     re.I,
 )
+# "Of these, 31 were soldiers", "Among them, 12 were children": the part before its figure.
+_OF_THESE_BEFORE = re.compile(
+    r"\b(?:of|among)\s+(?:these|them|those|whom|the\s+dead|the\s+victims)\s*,?\s*$", re.I
+)
+_WERE_NOUN = re.compile(r"^\s+(?P<whom>)(?:were|are|was)\s+(?P<noun>[\w-]+(?:\s+[\w-]+)?)", re.I)
 _SUBSET_BEFORE = re.compile(
     r"(?:\bincluding|\bamong\s+them|\bamong\s+whom|\bof\s+whom|\bof\s+them|"
     + _AMONG_THE_DEAD_WORDS.replace("(?P<verb>", "(?:")
@@ -954,15 +959,19 @@ def find_tolls(sentence, offset=0):
         )
         before_verb = before_verb or revised_up
         of_them = _OF_THEM.match(after)
+        of_these = not of_them and _OF_THESE_BEFORE.search(before)
+        if of_these:
+            # "Of these, 31 were soldiers": a part of the toll told before, named after its verb
+            of_them = _WERE_NOUN.match(after)
         # "14 of the dead were fighters" names its kind itself; "17 of them" needs the toll
         # just given.
-        of_the_dead = of_them and " ".join(of_them["whom"].lower().split()) in (
+        of_the_dead = of_them and " ".join((of_them["whom"] or "").lower().split()) in (
             "the dead",
             "those killed",
         )
         # ("Seventeen of them were civilians" opening its sentence: of the toll told before)
         opens = not sentence[: match.start()].strip(" \t\"“'‘(")
-        if of_them and (tolls or of_the_dead or opens):
+        if of_them and (tolls or of_the_dead or opens or of_these):
             # "18 killed ... 17 of them militants": a part of the toll just given.
             noun = of_them["noun"]
             category, noun_end = _category(" " + noun)

@@ -177,6 +177,18 @@ def test_a_toll_in_a_sentence_of_a_later_time_is_still_no_update_far_from_it():
     assert combine(tolls, "killed")[0]["total"]["best"] == 30
 
 
+@pytest.mark.parametrize(
+    ("sentence", "category", "figure"),
+    [("Of these, 31 were soldiers, the monitor said.", "combatants", 31),
+     ("Among them, 12 were children.", "children", 12)],
+)  # fmt: skip
+def test_a_part_of_the_dead_told_before_its_figure_is_a_part(sentence, category, figure):
+    # (a reviewer's Reuters story: "48 people had been killed ... Of these, 31 were soldiers
+    # ... The rest were civilians" gave 48 civilians)
+    [toll] = find_tolls(sentence)
+    assert (toll.category, toll.best, toll.subset) == (category, figure, True)
+
+
 def test_two_sources_give_a_low_and_a_high():
     tolls = find_tolls("The monitor said 28 civilians were killed.") + find_tolls(
         "State media said more than 30 civilians were killed.", offset=100
