@@ -136,7 +136,8 @@ _TELLS_EARLIER = re.compile(
 _SUPERLATIVE = re.compile(
     # (within a clause's reach: an unbounded look for "since" is quadratic in a long sentence)
     # (and its abbreviations' dots: "since a U.N.-brokered ceasefire")
-    r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest)\b"
+    # ("the first major attack in the city since the start of the conflict" ranks it too)
+    r"\b(?:deadliest|worst|bloodiest|largest|biggest|heaviest|first|most\s+serious)\b"
     r"(?:[^.;]|(?<=\b[A-Z])\.(?=[A-Z-])){0,200}?\bsince\b"
     # ... to the clause's end, or to the news's own verb ("The worst violence since a truce
     # began killed 30 civilians in Atareb on Monday": the comparison ends before "killed")

@@ -1190,6 +1190,20 @@ def test_the_deadliest_attack_since_the_war_began_is_this_attack_not_context():
     assert not event["aggregate"]
 
 
+def test_the_first_attack_since_the_conflict_began_is_this_attack_not_context():
+    # (a reviewer's Sputnik story: "in the first major attack in the city since the start of
+    # the conflict" made the lead context, and the headline's "dozens" the toll)
+    text = (
+        "MOSCOW (Sputnik) - At least 48 people were killed on Monday when a car bomb and two"
+        " suicide bombers struck a bus station in Syria's coastal city of Tartus, local"
+        " authorities said, in the first major attack in the city since the start of the"
+        " conflict."
+    )
+    event = primary(extract("Tartus bus station hit by deadly blasts, dozens killed", text, MONDAY))
+    assert event["killed"]["total"]["best"] == 48
+    assert not event["aggregate"]
+
+
 def test_the_deadliest_since_a_ceasefire_written_with_an_abbreviation_is_this_attack():
     # (a reviewer's Reuters story: "since a U.N.-brokered ceasefire was declared in April" was
     # read past its abbreviation's dots, and the lead became background)
