@@ -368,8 +368,24 @@ def edit_incident(opener, jar, stats, base, rng, pk):
     fields = dict(pairs)
     changes = {"title": (fields.get("title") or "Incident")[:280] + " ·", "change_reason": "load"}
     if rng.random() < 0.5:
-        # Figures typed by hand are kept as the editor's: figures_edited goes with them.
-        changes.update(figures_edited="on", killed_civilians_best=str(rng.randint(0, 40)))
+        # Figures typed by hand are kept as the editor's: figures_edited goes with them. The
+        # dead in all are raised to hold the civilians typed, as the form asks an editor to.
+        civilians = rng.randint(0, 40)
+
+        def number(name):
+            value = (fields.get(name) or "").strip()
+            return int(value) if value.isdigit() else None
+
+        combatants = number("killed_combatants_best") or 0
+        total = max(number("killed_total_best") or 0, civilians + combatants)
+        low, high = number("killed_total_low"), number("killed_total_high")
+        changes.update(
+            figures_edited="on",
+            killed_civilians_best=str(civilians),
+            killed_total_best=str(total),
+            killed_total_low=str(min(low, total)) if low is not None else "",
+            killed_total_high=str(max(high, total)) if high is not None else "",
+        )
     pairs = [(k, v) for k, v in pairs if k not in changes] + list(changes.items())
     pairs += [("csrfmiddlewaretoken", csrf(jar)), ("_save", "Save")]
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Referer": url}
