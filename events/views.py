@@ -314,6 +314,7 @@ def incident_map(request):
         "histogramUrl": reverse("events:histogram"),
         "listUrl": reverse("events:list"),
         "exportUrl": reverse("events:export"),
+        "geojsonUrl": reverse("opendata:export_geojson"),
         "detailUrl": reverse("events:detail", args=[0]),
         "boundariesUrl": static("events/governorates.geojson"),
         "eventTypes": dict(EventType.choices),

@@ -341,6 +341,7 @@
     var params = current = filterParams();
     document.getElementById("list-link").href = withQuery(config.listUrl, params);
     document.getElementById("export-link").href = withQuery(config.exportUrl, params);
+    document.getElementById("geojson-link").href = withQuery(config.geojsonUrl, params);
     periodReportsNote(params);
     Array.prototype.forEach.call(form.querySelectorAll(".error"), function (node) {
       node.parentNode.removeChild(node);

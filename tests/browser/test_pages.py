@@ -70,6 +70,7 @@ def test_changing_a_filter_updates_the_map_and_the_list_and_export_links(
     expect(page.locator(".incident-marker")).to_have_count(1)
     assert "province=SY-HL" in page.get_attribute("#list-link", "href")
     assert "province=SY-HL" in page.get_attribute("#export-link", "href")
+    assert "province=SY-HL" in page.get_attribute("#geojson-link", "href")
     assert "province=SY-HL" in page.url
     page.click("#list-link")
     page.locator("table.incidents", has_text="Shelling in Aleppo").wait_for()

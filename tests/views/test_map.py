@@ -24,6 +24,13 @@ def test_the_map_page_renders_leaflet_with_a_nonce_and_the_filters(client, make_
     assert f'href="{reverse("events:list")}?province=SY-DY"' in body
 
 
+def test_the_map_page_exports_what_it_shows_as_csv_and_geojson(client):
+    # (a newcomer's: the map offered CSV only, where the list offers GeoJSON too)
+    body = client.get(reverse("events:map") + "?province=SY-HL").content.decode()
+    geojson = reverse("opendata:export_geojson")
+    assert f'id="geojson-link" class="button" href="{geojson}?province=SY-HL"' in body
+
+
 def test_the_map_page_rejects_post(client):
     assert client.post(reverse("events:map")).status_code == 405
 
