@@ -172,13 +172,18 @@ class _Facts:
         source = speaker(text, found_sources)
         return agents, source, attribution(text, [m for m, _ in agents], source)
 
-    def accuser(self, mention):
-        """The side that denies the attack and accuses `mention` in turn, named before its
-        denial ("Jaish al-Islam ... denied firing the shells and accused government forces"),
-        or None."""
-        found = _COUNTER_ACCUSED.search(self.sentence.text, 0, max(0, mention.start))
-        if not found:
+    def counter_accusation(self, mention):
+        """The denial and counter-accusation before `mention` ("denied firing the shells and
+        accused"), or None."""
+        text = self.sentence.text
+        if not _DENIAL_WORDS.search(text):
             return None
+        return _COUNTER_ACCUSED.search(text, 0, max(0, mention.start))
+
+    def accuser(self, mention, found):
+        """The side that denies the attack and accuses `mention` in turn (`found`, its
+        counter_accusation), named before its denial ("Jaish al-Islam ... denied firing the
+        shells and accused government forces"), or None."""
         for other in _within(self._actor_mentions, self.sentence):
             if other.start < found.start() and other.entry is not mention.entry:
                 return self.sentence.text[other.start : other.end]  # (as the story names it)
@@ -451,8 +456,8 @@ _RESPONSE = re.compile(
 # warplanes pounded the rebel-held town of Douma".
 _CAME_AFTER = re.compile(
     r"\W*(?:the|this|that|today['’]s|sunday['’]s|monday['’]s|tuesday['’]s|wednesday['’]s|"
-    r"thursday['’]s|friday['’]s|saturday['’]s)\s+(?:[\w-]+\s+)?(?:shelling|attacks?|bombings?|"
-    r"strikes?|air\s?strikes?|raids?|explosions?|blasts?|assault|massacre|killings?)\s+"
+    r"thursday['’]s|friday['’]s|saturday['’]s)\s+(?:[\w-]+\s+)?"
+    rf"(?:air\s*)?(?:{_ATTACK_NOUNS}|killings?)\s+"
     r"(?:came|comes|happened|took\s+place)\s+(?:just\s+|only\s+)?(?:(?:a|an|one|two|three|"
     r"four|five|six|several|few|\d+)\s+(?:hours?|days?|weeks?)\s+|hours\s+|days\s+|weeks\s+)?"
     r"(?:after|following)\b",
@@ -489,12 +494,10 @@ def _perpetrators(facts_list, actors, kind):
                 },
             )
             offset = facts.sentence.start
-            counter = bool(
-                _DENIAL_WORDS.search(facts.sentence.text)
-                and _COUNTER_ACCUSED.search(facts.sentence.text, 0, max(0, mention.start))
-            )
+            found = facts.counter_accusation(mention)
+            counter = found is not None
             record["counter"] = record.get("counter", True) and counter
-            source = facts.source or (facts.accuser(mention) if counter else None)
+            source = facts.source or (facts.accuser(mention, found) if counter else None)
             record["score"] += (
                 score
                 * weight
