@@ -129,7 +129,11 @@ class _Facts:
             compared = [(offset + start, offset + end) for start, end in sentence.comparisons]
             self.cues = [c for c in self.cues if not _inside(c, compared)]
         # A headline is the news itself: its "in August" is the period it reports, not an aside.
-        self.background = sentence.is_background and sentence.index > 0
+        # So is "The attack came a day after warplanes pounded Douma, killing nine": the attack
+        # before the news, and its dead.
+        self.background = sentence.index > 0 and (
+            sentence.is_background or bool(_CAME_AFTER.match(sentence.text))
+        )
         clause = sentence.context_clause
         self.context = clause == 0
         # The news's own words: all of the sentence, or what comes before a clause summing up
@@ -477,9 +481,6 @@ def _perpetrators(facts_list, actors, kind):
     for position, facts in enumerate(facts_list):
         if position > 0 and not facts.killed and _RESPONSE.search(facts.sentence.text):
             continue  # the answer to the news's attack, told after it (with no dead of its own)
-        if position > 0 and _CAME_AFTER.match(facts.sentence.text):
-            continue  # "The attack came a day after government warplanes pounded Douma, killing
-            # at least nine": the attack before the news, and its dead
         # The headline and the lead name the actor of the news; later mentions are colour.
         weight = 4.0 if position == 0 else 2.0 if position < 3 else 1.0
         for mention, score in facts.agents:

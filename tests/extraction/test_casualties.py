@@ -1623,3 +1623,18 @@ def test_the_wounded_told_with_a_toll_are_still_counted(sentence, injured):
     [event] = [e for e in extract("", sentence, "2018-03-06") if e["primary"]]
     assert event["injured"]["total"]["best"] == injured
     assert event["killed"]["civilians"]["best"] == 12
+
+
+def test_the_dead_of_the_attack_the_news_came_after_are_not_its_dead():
+    # (a reviewer's Reuters story: a strike with no casualties took the 80 dead of a gas
+    # attack its last sentence said it came weeks after)
+    text = (
+        "Missiles struck an army depot near Damascus airport early on Thursday, state media"
+        " said, causing a large fire. The agency reported no casualties.\n\nThe strike came"
+        " three weeks after cruise missiles hit an air base in Homs province, in response to a"
+        " poison gas attack on the town of Khan Sheikhoun that killed more than 80 people."
+    )
+    (event,) = [e for e in extract("Missiles strike near Damascus airport", text, "2017-04-27")
+                if e["primary"]]  # fmt: skip
+    assert not (event["killed"] or {}).get("civilians"), event["killed"]
+    assert event["province_code"] == "SY-DI"
