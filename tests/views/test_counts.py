@@ -361,22 +361,3 @@ def test_every_table_the_counts_read_keeps_its_version_triggers_after_the_migrat
             )
         with_triggers = {row[0] for row in cursor.fetchall()}
     assert {f"events_{table}" for table in tables} <= with_triggers
-
-
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="the index is PostgreSQL's")
-@pytest.mark.parametrize("aggregates", ["", "include"])
-def test_a_list_of_published_ids_is_counted_from_an_index_alone(make_incident, aggregates):
-    # An actor's incidents go in as a list of ids (filters.IncidentFilter.filter_actor):
-    # counting them must not read each one's row from the table.
-    ids = [make_incident().pk for _ in range(3)]
-    found = Incident.objects.published().aggregates(aggregates).filter(pk__in=ids)
-    sql, params = found.order_by().values("pk").query.sql_with_params()
-    with connection.cursor() as cursor:
-        # Not the whole table, nor its rows found by a bitmap: by an index, one id at a time.
-        for method in ("seqscan", "bitmapscan"):
-            cursor.execute(f"SET LOCAL enable_{method} = off")
-        cursor.execute(f"EXPLAIN SELECT count(*) FROM ({sql}) AS found", params)
-        plan = "\n".join(row[0] for row in cursor.fetchall())
-
-    assert "Index Only Scan using incident_published_id_idx" in plan, plan
-    assert found.count() == 3
