@@ -768,6 +768,7 @@ def _event(
     attackers=(),
     lead=(),
     dated=(),
+    story=(),
 ):
     """One event from the sentences that tell it; `later` are the news's other deadly sentences,
     `attackers` others that tell only who attacked (see run), `lead` the news's first
@@ -793,17 +794,12 @@ def _event(
     else:
         date, precision = None, None
     tolls = [t for facts in facts_list for t in facts.tolls]
+    told = None  # the later sentence that gives the news its toll, if one does
     if not any(t.kind == "killed" for t in tolls) and not any(
         _NO_DEAD.search(facts.sentence.text) for facts in facts_list
     ):
-        tolls += next(
-            (
-                facts.tolls
-                for facts in later
-                if any(t.category != "combatants" for t in facts.killed)
-            ),
-            [],
-        )
+        told = next((f for f in later if any(t.category != "combatants" for t in f.killed)), None)
+        tolls += told.tolls if told else []
     # Only the primary event leads with the bulletin's headline (sentence 0).
     headline_end = (
         facts_list[0].sentence.end if primary and facts_list[0].sentence.index == 0 else 0
@@ -836,7 +832,17 @@ def _event(
         "injured": _figures(tolls, "injured", evidence, "injured")[0],
     }
     focus = (facts_list[0].sentence.start, facts_list[min(1, len(facts_list) - 1)].sentence.end)
-    place_basis = _place(event, evidence, places, focus, primary)
+    # When the headline and the lead name no place, where the news is told further on (and
+    # the attack in the sentence before): "On Monday, missiles struck a hospital in Maarat
+    # al-Numan. MSF said the death toll had risen to 25", under a lead on truce talks.
+    told_at = None
+    retold = next((f for f in facts_list[2:] if f.cues or f.killed), told)
+    if retold is not None and story:
+        index = retold.sentence.index
+        before = story[index - 1] if index > 0 else None
+        start = before.sentence.start if before and before.newsworthy else retold.sentence.start
+        told_at = (start, retold.sentence.end)
+    place_basis = _place(event, evidence, places, focus, primary, told_at)
     period = None if background else _period(facts_list, killed, chosen, published)
     if period is None and _beyond_one_incident(event):
         # "Shelling killed 1,000,000 people on Tuesday": read without the figures no single
@@ -897,12 +903,17 @@ class _Places:
         return None
 
 
-def _place(event, evidence, places, focus, primary):
-    """Locate the event; returns how: "none", or the precision and whether the name is shared."""
+def _place(event, evidence, places, focus, primary, told_at=None):
+    """Locate the event; returns how: "none", or the precision and whether the name is shared.
+    `told_at`, a span where the news is told further on, is read when `focus` names no place
+    the gazetteer chose."""
     if places is None:
         return "none"
     try:
         located = places.locate(focus, primary)
+        if told_at is not None and not _named_within(located, focus):
+            retold = places.locate(told_at, primary)
+            located = retold if _named_within(retold, told_at) else located
     except Exception:  # A gazetteer fault costs the place, not the whole event.
         logger.exception("gazetteer failed to locate an event")
         return "none"
@@ -948,6 +959,14 @@ def _place(event, evidence, places, focus, primary):
         evidence.append({"field": "place", "start": mention.start, "end": mention.end})
     named = len({(m.start, m.end) for m in mentions})
     return f"{location.precision}/{_how_sure(event, own)}/{'several' if named > 2 else 'few'}"
+
+
+def _named_within(located, span):
+    """Does the located place's own name stand within `span`?"""
+    if not located:
+        return False
+    location, mentions, _ = located
+    return any(span[0] <= m.start < span[1] for m in mentions if _names(m, location))
 
 
 def _how_sure(event, mentions):
@@ -1244,6 +1263,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
                 and not (f.background or f.context or f.separate or f.sentence.tells_earlier)
                 and not f.killed
             ],
+            all_facts,
         )
     ]
     for facts in all_facts[anchor + 1 :]:

@@ -2017,3 +2017,20 @@ def test_the_civilians_among_the_headlines_dead_are_the_civilians():
     )
     event = primary(extract("Twin car bombs kill 46 in Syria's Homs", text, "2016-04-28"))
     assert event["killed"]["civilians"]["best"] == 42
+
+
+def test_a_story_told_below_diplomacy_is_placed_where_its_toll_is_told():
+    # (a reviewer's Reuters story: the hospital strike told in the fourth paragraph, under a
+    # lead on truce talks, was put in Damascus, where the president spoke and envoys met)
+    text = (
+        "GENEVA (Reuters) - A plan for a cessation of hostilities looked doubtful on Tuesday,"
+        " as President Bashar al-Assad said a truce would be hard to implement and Turkey kept"
+        " up its shelling of Kurdish fighters in the north.\n\nAssad, in a speech in Damascus,"
+        " vowed to retake the whole country.\n\nOn Monday, missiles struck a hospital in the"
+        " town of Maarat al-Numan in Idlib province. The charity said the death toll had risen"
+        " to 25, including nine of its staff.\n\nThe U.N. envoy held talks in Damascus on"
+        " Tuesday."
+    )
+    event = primary(extract("Truce plan in doubt after hospital strike", text, "2016-02-16"))
+    assert event["province_code"] == "SY-ID", event["place"]
+    assert event["killed"]["civilians"]["best"] == 25
