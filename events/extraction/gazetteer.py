@@ -630,6 +630,7 @@ class Gazetteer:
         self._calibration = {}  # calibration_cell(...) -> share right (held out)
         self._last = (None, ())  # the last text read and its mentions
         self._lower = frozenset()  # the words the text being read writes in lower case
+        self._surnames = frozenset()  # the words it writes after a given name
         self._tails = set()  # keys of the last words of names of several words
         self._runs = {}  # runs already matched, by their text: what was found in them
         self._local = threading.local()  # this thread's _Others of the text it reads
@@ -928,6 +929,15 @@ class Gazetteer:
         # Words the text itself writes in lower case are words, not names, in this text
         # ("Sarin is a nerve agent ... sarin gas").
         self._lower = {t[2] for t in tokens if t[2][0].islower()}
+        # And the names it gives people ("President Barack Obama", "John Kerry"): the
+        # surname alone later ("Obama has asked Congress") is the person, not a village.
+        self._surnames = {
+            fold(tokens[j + 1][2])
+            for j in range(len(tokens) - 1)
+            if fold(tokens[j][2]) in self._given
+            and tokens[j + 1][2][0].isupper()
+            and text[tokens[j][1] : tokens[j + 1][0]] == " "
+        }
         mentions = []
         i, n = 0, len(tokens)
         openers = _OPENERS
@@ -1084,8 +1094,10 @@ class Gazetteer:
         if folded in self._nonplaces:
             return True
         # A possessive or a plural of one ("Russias", "Saudis"), or a word of this text.
-        return (folded.endswith("s") and folded[:-1] in self._nonplaces) or (
-            word.lower() in self._lower
+        return (
+            (folded.endswith("s") and folded[:-1] in self._nonplaces)
+            or word.lower() in self._lower
+            or folded in self._surnames
         )
 
     def _run(self, text, tokens, i):

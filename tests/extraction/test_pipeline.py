@@ -2034,3 +2034,19 @@ def test_a_story_told_below_diplomacy_is_placed_where_its_toll_is_told():
     event = primary(extract("Truce plan in doubt after hospital strike", text, "2016-02-16"))
     assert event["province_code"] == "SY-ID", event["place"]
     assert event["killed"]["civilians"]["best"] == 25
+
+
+def test_a_persons_surname_alone_later_is_the_person_not_a_village():
+    # (a FA-KES story: "Obama has asked Congress ..." in the sentence of the toll was read, by
+    # likeness of spelling, as the village of Badama in Idlib)
+    text = (
+        "President Barack Obama said on Thursday he is shifting his focus to domestic"
+        " priorities.\n\nObama has asked Congress to authorize military strikes against Syria"
+        " in response to what the United States says was a chemical weapons attack by the"
+        " government that killed more than 1,400 people on August 21."
+    )
+    full = "Obama shifts focus\n\n" + text
+    for event in extract("Obama shifts focus", text, "2013-09-12"):
+        named = [full[e["start"] : e["end"]] for e in event["evidence"] if e["field"] == "place"]
+        assert "Obama" not in named, event["place"]
+    assert primary_place("Strike kills 3", "An air strike hit Badama on Monday.") == "Badama"
