@@ -1205,7 +1205,13 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         if better is None:
             # Not in the lead either: the commonest weapon named in the rest of the news.
             better = _commonest(
-                [c for f in all_facts if f.newsworthy for c in f.cues if c.weight > WEAK_CUE]
+                [
+                    c
+                    for f in all_facts
+                    if f.newsworthy and not f.separate
+                    for c in f.cues
+                    if c.weight > WEAK_CUE
+                ]
             )
             kind_basis = "theme"
         else:

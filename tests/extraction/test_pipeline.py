@@ -2050,3 +2050,19 @@ def test_a_persons_surname_alone_later_is_the_person_not_a_village():
         named = [full[e["start"] : e["end"]] for e in event["evidence"] if e["field"] == "place"]
         assert "Obama" not in named, event["place"]
     assert primary_place("Strike kills 3", "An air strike hit Badama on Monday.") == "Badama"
+
+
+def test_what_the_air_force_did_meanwhile_is_not_how_the_news_killed():
+    # (a reviewer's SANA story: "Meanwhile, the Air Force carried out sorties" elsewhere made
+    # the army's killing of 23 fighters near the airport an air strike)
+    text = (
+        "Deir Ezzor, SANA - Army units eliminated 23 ISIS terrorists and destroyed four"
+        " vehicles in the surroundings of Deir Ezzor Military Airport.\n\nA military source"
+        " said the army units repelled an attack launched by ISIS on points near the airport."
+        "\n\nMeanwhile, the Syrian Arab Air Force carried out sorties on ISIS gatherings in the"
+        " countryside of al-Mayadeen, destroying a number of their vehicles."
+    )
+    event = primary(extract("Army kills 23 ISIS terrorists near Deir Ezzor airport", text,
+                            "2016-05-15"))  # fmt: skip
+    assert event["event_type"] == "other"
+    assert event["killed"]["combatants"]["best"] == 23
