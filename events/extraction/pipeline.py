@@ -456,6 +456,16 @@ _RESPONSE = re.compile(
 )
 
 
+# A later sentence telling the answer to an attack, with its own dead: "aircraft carried out
+# strikes in response, killing some 850 militants"; not "in response to" or "in retaliation
+# for", which tell a motive of the news's own attack.
+_ANSWER = re.compile(
+    r"\bin\s+(?:response|retaliation|reprisal)\b(?!\s+(?:to|for)\b)|"
+    r"\bretaliat(?:ed|ing)\b(?!\s+for\b)|\bhit\s+back\b|\bresponded\s+(?:by|with)\b",
+    re.I,
+)
+
+
 # The news's attack told as coming after another: "The attack came a day after government
 # warplanes pounded the rebel-held town of Douma".
 _CAME_AFTER = re.compile(
@@ -1168,6 +1178,9 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             continue
         if parts_only and told.sentence.index not in used and _whole_toll(told):
             continue  # "... 270 killed in April. The victims included 51 children": its parts
+        if not repeats and facts.sentence.index > 1 and _ANSWER.search(facts.sentence.text):
+            continue  # "Russian aircraft carried out strikes in response, killing 850": the
+            # answer, another incident of another side
         refers = _ANAPHORA.search(facts.sentence.text)
         if not (repeats or refers) and _elsewhere(gazetteer, head, facts, anchor_facts):
             continue  # "... in Kafr Zita in Hama. In Daraa, an air strike killed four": another

@@ -2066,3 +2066,22 @@ def test_what_the_air_force_did_meanwhile_is_not_how_the_news_killed():
                             "2016-05-15"))  # fmt: skip
     assert event["event_type"] == "other"
     assert event["killed"]["combatants"]["best"] == 23
+
+
+def test_the_answer_to_an_attack_told_later_is_another_incident():
+    # (a reviewer's Sputnik story: Russia's strikes "in response" to an offensive, killing
+    # 850 militants, gave the rebels' shelling of Mhardeh Russia as its attacker and 850 dead)
+    text = (
+        "Four civilians were killed when militants of the Jaish al-Izza group shelled the"
+        " town of Mhardeh in Hama province, a local source said.\n\nSeveral rocket shells fell"
+        " near a church.\n\nThe shelling came a day after rebels launched an offensive north of"
+        " Hama.\n\nThe ministry said that Russian aircraft had carried out strikes in response,"
+        " killing some 850 militants."
+    )
+    events = extract("Militants shell Christian town in Hama, killing four", text, "2017-09-20")
+    news = primary(events)
+    assert "combatants" not in news["killed"]
+    assert [p["group"] for p in news["perpetrators"]][:1] == ["opposition"]
+    [answer] = [e for e in events if not e["primary"]]
+    assert answer["killed"]["combatants"]["best"] == 850
+    assert answer["perpetrators"][0]["group"] == "russia"
