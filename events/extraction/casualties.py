@@ -1292,7 +1292,30 @@ def find_tolls(sentence, offset=0):
     tolls = _coordinated(sorted(tolls, key=lambda t: t.start), sentence, offset)
     tolls = _fighters_listed(tolls, sentence, offset)
     tolls = _at_fighters(tolls, sentence, offset)
+    tolls = _not_risen_from(tolls, sentence, offset)
     return [_mark_split(t, tolls) for t in tolls]
+
+
+# "risen to 48 from an earlier count of 40", "raised to 48, up from a previous figure of 40":
+# the count the toll rose from.
+_RISEN_FROM = re.compile(
+    r"\bfrom\s+(?:(?:an?|the|its|their)\s+)?(?:(?:earlier|previous|initial|prior|first|"
+    r"old)\s+)?(?:(?:death\s+)?(?:count|toll|figure|tally|estimate)\s+of\s+)?"
+    r"(?:about\s+|around\s+|some\s+)?$",
+    re.I,
+)
+
+
+def _not_risen_from(tolls, sentence, offset):
+    """The tolls without the count a risen toll before them rose from."""
+    return [
+        t
+        for t in tolls
+        if not (
+            any(u.updated and u.end <= t.start for u in tolls)
+            and _RISEN_FROM.search(sentence, max(0, t.start - offset - 60), t.start - offset)
+        )
+    ]
 
 
 # "40 casualties, among them 12 dead", "25 casualties, including six dead": casualties are

@@ -1638,3 +1638,16 @@ def test_the_dead_of_the_attack_the_news_came_after_are_not_its_dead():
                 if e["primary"]]  # fmt: skip
     assert not (event["killed"] or {}).get("civilians"), event["killed"]
     assert event["province_code"] == "SY-DI"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The group said the death toll had risen to 48 from an earlier count of 40.",
+        "The death toll rose to 48 from 40 on Sunday, medics said.",
+        "The toll was raised to 48, up from a previous figure of 40.",
+    ],
+)
+def test_the_count_a_toll_has_risen_from_is_not_the_latest(sentence):
+    # (a reviewer's Douma story: "risen to 48 from an earlier count of 40" gave 40)
+    assert killed(sentence, "total") == {"low": 48, "best": 48, "high": 48}
