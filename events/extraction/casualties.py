@@ -190,6 +190,7 @@ _KILLED_BEFORE = re.compile(
     + r"|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
     r"\blives\s+of|\bdeaths?\s+of|\bmartyrdom\s+of|\bmassacre\s+of|\bexecut(?:e|ed|ing|es)|\bbehead(?:ed|ing|s)?|"
     r"\btoll\b[^.]{0,40}?(?:\bto|\bat|\bof|\breached|\bhit|\bhits|\bis|\bwas)|\bdeath\s+of|"
+    r"\btoll\b[^.]{0,70}?\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased)\s+to|"
     r"\bnumber\s+of\s+(?:the\s+)?(?:dead|deaths|victims|those\s+killed)\s+at|"
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
     r"\bdestroy(?:ed|ing|s)?|\bneutraliz(?:ed|ing|es)|\btook\s+out|\bmartyr(?:ed|ing)|"
@@ -950,7 +951,9 @@ def find_tolls(sentence, offset=0):
             unreal["modal"].lower() == "would" or _UNLESS.match(after)
         ):
             continue
-        before_verb = _KILLED_BEFORE.search(before)
+        # (further back for a toll named far before its figure: "The death toll of the
+        # International Coalition massacre in al-Sha'afa rises to 22")
+        before_verb = _KILLED_BEFORE.search(sentence, max(0, match.start() - 90), match.start())
         # "the toll was revised up to 17": the "up to" is read with the figure
         revised_up = (
             not before_verb
@@ -1306,8 +1309,17 @@ _RISEN_FROM = re.compile(
 )
 
 
+# "The source earlier put the death toll at 5 civilians": a count since superseded.
+_EARLIER_COUNT = re.compile(
+    r"\b(?:earlier|previously|initially|at\s+first)\s+(?:put|gave|said|reported|set|"
+    r"estimated)\b[^.]{0,50}$",
+    re.I,
+)
+
+
 def _not_risen_from(tolls, sentence, offset):
-    """The tolls without the count a risen toll before them rose from."""
+    """The tolls without the count a risen toll before them rose from, and without a count
+    the sentence says was an earlier one."""
     return [
         t
         for t in tolls
@@ -1315,6 +1327,7 @@ def _not_risen_from(tolls, sentence, offset):
             any(u.updated and u.end <= t.start for u in tolls)
             and _RISEN_FROM.search(sentence, max(0, t.start - offset - 60), t.start - offset)
         )
+        and not _EARLIER_COUNT.search(sentence, max(0, t.start - offset - 80), t.start - offset)
     ]
 
 

@@ -1651,3 +1651,22 @@ def test_the_dead_of_the_attack_the_news_came_after_are_not_its_dead():
 def test_the_count_a_toll_has_risen_from_is_not_the_latest(sentence):
     # (a reviewer's Douma story: "risen to 48 from an earlier count of 40" gave 40)
     assert killed(sentence, "total") == {"low": 48, "best": 48, "high": 48}
+
+
+def test_a_count_said_to_be_an_earlier_one_is_no_toll():
+    # (a SANA story: "rose to 8 civilians ... The source earlier put the death toll at 5
+    # civilians" gave 5, once its roundup headline's 8 was read)
+    assert find_tolls("The source earlier put the death toll at 5 civilians.") == []
+    assert killed("The source put the death toll at 5 civilians.") == {
+        "low": 5, "best": 5, "high": 5
+    }  # fmt: skip
+
+
+def test_a_toll_named_far_before_its_figure_is_read():
+    # (a reviewer's SOHR headline: the 22 dead and 17 civilians were not read)
+    sentence = (
+        "The death toll of the International Coalition massacre in al-Sha'afa rises to 22"
+        " including 17 civilians"
+    )
+    assert killed(sentence, "total")["best"] == 22
+    assert killed(sentence)["best"] == 17
