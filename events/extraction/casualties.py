@@ -165,10 +165,10 @@ _KILLED_AFTER = re.compile(
     r"had\s+been\s+|are\s+|were\s+reportedly\s+|reportedly\s+)?"
     r"(?P<verb>killed|dead|died|die|martyred|perished|slain|lost\s+their\s+lives|executed|"
     r"beheaded|massacred|deaths|fatalities|shot\s+dead|murdered|wounded|injured|hurt|injuries|"
-    r"suffocation|suffocated|eliminated|liquidated|"
+    r"suffocation|suffocated(?!\s+to\s+death)|eliminated|liquidated|"
     # "were stabbed, shot and burned to death"
-    r"(?:burned|burnt|stabbed|beaten|hacked|tortured|starved|stoned|bludgeoned|shot)\s+to\s+"
-    r"death)\b",
+    r"(?:burned|burnt|stabbed|beaten|hacked|tortured|starved|stoned|bludgeoned|shot|"
+    r"suffocated|choked)\s+to\s+death)\b",
     re.I,
 )
 # The dead told as a whole whose parts follow: "the dead included", "the victims include",
@@ -312,7 +312,8 @@ _HURT_NEXT = re.compile(
 _PARTS_AFTER_COLON = re.compile(r":\s*(?:at\s+least\s+)?$")
 # "six civilians, including a child, were killed": the subset clause hides the verb.
 _SUBSET_CLAUSE = re.compile(
-    r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+(?:\s*,\s*|\s+)){1,6}?(?=(?:were|was|are|have|had|died|killed)\b)"
+    r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+(?:\s*,\s*|\s+)){1,6}?"
+    r"(?=(?:were|was|are|have|had|died|killed|suffocated\s+to\s+death)\b)"
     # "Twenty-two civilians, of whom five were children and three were women, were killed"
     r"|^\s*,\s*of\s+(?:whom|them)\s+(?:[\w'’-]+\s+){1,12}?[\w'’-]+\s*,\s*"
     r"(?=(?:were|was|have|had|died|killed)\b)",
@@ -550,7 +551,9 @@ _PHRASE_END = re.compile(
     re.I,
 )
 _VERB_NEXT = re.compile(
-    r"^\s*(?:killed|dead|died|wounded|injured|were|have|had|was|are|martyred|perished)\b", re.I
+    r"^\s*(?:killed|dead|died|wounded|injured|were|have|had|was|are|martyred|perished|"
+    r"(?:suffocated|choked)\s+to\s+death)\b",
+    re.I,
 )
 
 
@@ -1612,8 +1615,8 @@ def _kind(verb):
     verb = verb.lower()
     if re.match(r"wound|injur|hurt", verb):
         return "injured"
-    if verb.startswith("suffocat"):
-        return "injured"
+    if verb.startswith("suffocat") and not re.search(r"to\s+death$", verb):
+        return "injured"  # ("suffered suffocation"; not "suffocated to death")
     return "killed"
 
 

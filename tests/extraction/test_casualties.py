@@ -1670,3 +1670,16 @@ def test_a_toll_named_far_before_its_figure_is_read():
     )
     assert killed(sentence, "total")["best"] == 22
     assert killed(sentence)["best"] == 17
+
+
+@pytest.mark.parametrize(
+    ("sentence", "total"),
+    [
+        ("A family of six, including three children, suffocated to death after the attack.", 6),
+        ("Six people suffocated to death in the basement.", 6),
+    ],
+)
+def test_people_suffocated_to_death_are_dead(sentence, total):
+    # (a reviewer's chlorine story: "a family of six ... suffocated to death" gave no dead)
+    assert killed(sentence, "total")["best"] == total
+    assert not combine(find_tolls("Six people suffocated."), "killed")[0]  # (hurt, not dead)
