@@ -584,18 +584,26 @@ def read_paths(paths):
                     # is not read whole first)
                     kind = child.suffix.lower()
                     read = not kind or kind in SUPPORTED_SUFFIXES
-                    yield _read_path(child) if read else (str(child), b"")
+                    yield _read_path(child) if read else (path_name(child), b"")
         elif path.is_file():
             yield _read_path(path)
         else:
-            yield str(path), None
+            yield path_name(path), None
+
+
+def path_name(path):
+    """A path as text a database and a terminal take: a name whose bytes are not UTF-8 (an
+    old Windows archive's "caf\xe9.txt") comes from the file system with lone surrogates
+    in their place, which neither database can store (the import stopped there); each such
+    byte is U+FFFD here."""
+    return str(path).encode(errors="surrogateescape").decode(errors="replace")
 
 
 def _read_path(path):
     """A file as (name, bytes), or (name, Rejected) when it is over its size limit: then it is
     not read at all, as an upload is not (a 1.5 GB file was read whole, 1.6 GB of memory and
     20 s, to be refused)."""
-    name = str(path)
+    name = path_name(path)
     try:
         check_size(path.stat().st_size, name, size_limit(name))
     except Rejected as error:

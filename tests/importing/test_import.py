@@ -2,6 +2,7 @@
 
 import datetime
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -469,3 +470,20 @@ def test_a_file_over_the_limit_is_rejected_by_its_size_before_it_is_read(
         "many.jsonl": f"{tmp_path / 'many.jsonl'} is 5,001 bytes; the limit is 5,000 bytes (0 MB).",
     }
     assert [r.status for r in results if Path(r.name).name == "small.txt"] == ["created"]
+
+
+def test_a_file_whose_name_is_not_utf8_is_imported_under_a_readable_name(tmp_path, capsys):
+    # (a hostile tester's: a folder holding "caf\xe9.txt", named in Latin-1 by an old archive,
+    # stopped the command with a UnicodeEncodeError: the name's lone surrogate, which the file
+    # system gives back for the byte, cannot be stored; the files after it were not imported)
+    story = "Shelling hits {place}\n\nMortars fell on {place} on Monday, killing two."
+    (tmp_path / os.fsdecode(b"caf\xe9.txt")).write_text(story.format(place="Douma"))
+    (tmp_path / "later.txt").write_text(story.format(place="Harasta"))
+
+    call_command("import_bulletins", str(tmp_path))
+
+    assert sorted(Path(b.filename).name for b in Bulletin.objects.all()) == [
+        "caf\ufffd.txt",
+        "later.txt",
+    ]
+    assert "2 created" in capsys.readouterr().out
