@@ -71,7 +71,9 @@ class LabelledHistoryHelper(HistoricalRecordContextHelper):
 class BoundedChangeList(ChangeList):
     """The admin's list, whose date navigation answers a year beyond any date ("?date__year=
     99999999999999999999", 10000 after 9999) as any other bad filter (the "?e=1" page), where
-    Django's raised OverflowError or ValueError past its own check: a 500."""
+    Django's raised OverflowError or ValueError past its own check: a 500. So does a year
+    lookup of any other date in the address ("?created_at__year=...", "?date__iso_year=..."),
+    which Django takes as a filter and turns into dates only when it counts the rows."""
 
     def get_filters(self, request):
         try:
@@ -79,8 +81,23 @@ class BoundedChangeList(ChangeList):
         except (OverflowError, ValueError) as error:
             raise IncorrectLookupParameters(error) from error
 
+    def get_results(self, request):
+        try:
+            return super().get_results(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
 
-class HistoryAdmin(SimpleHistoryAdmin):
+
+class BoundedLists:
+    """A model admin whose list is a BoundedChangeList: every list takes lookups in its
+    address, with date navigation or not ("?date__year=99999999999999999999" on the review
+    queue, "?created_at__year=..." on the tokens)."""
+
+    def get_changelist(self, request, **kwargs):
+        return BoundedChangeList
+
+
+class HistoryAdmin(BoundedLists, SimpleHistoryAdmin):
     """The History view, with its diffs and revert, for models whose changes are kept."""
 
     # JSON as the database takes it: no NaN or Infinity (see forms.JSONField).
@@ -90,9 +107,6 @@ class HistoryAdmin(SimpleHistoryAdmin):
         if isinstance(db_field, models.JSONField) and not db_field.null:
             kwargs.setdefault("empty", db_field.get_default)  # (see forms.JSONField)
         return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    def get_changelist(self, request, **kwargs):
-        return BoundedChangeList
 
     def check_ids(self, object_id, version_id=None):
         """404 for an address whose id (or version) is not one: simple-history filters by
@@ -995,7 +1009,7 @@ class IncidentPermissions:
 
 
 @admin.register(ReviewQueue)
-class ReviewQueueAdmin(IncidentPermissions, IncidentColumns, admin.ModelAdmin):
+class ReviewQueueAdmin(BoundedLists, IncidentPermissions, IncidentColumns, admin.ModelAdmin):
     """Unreviewed incidents, least certain first; each opens in the incident change form."""
 
     list_display = ["__str__", "confidence", "date", "event_type", "where", "killed"]
@@ -1033,7 +1047,7 @@ def undo_merges(modeladmin, request, queryset):
 
 
 @admin.register(MergeRecord)
-class MergeRecordAdmin(IncidentPermissions, admin.ModelAdmin):
+class MergeRecordAdmin(BoundedLists, IncidentPermissions, admin.ModelAdmin):
     """Merges of duplicate incidents; undoing one puts every report back where it was."""
 
     list_display = ["__str__", "target", "merged_by", "merged_at", "undone_at"]

@@ -1,10 +1,12 @@
 from django.contrib import admin, messages
 
+from events.admin import BoundedLists
+
 from .models import ApiToken, SavedSearch
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(BoundedLists, admin.ModelAdmin):
     """Editors issue tokens: the key is shown once, in the message after saving."""
 
     list_display = ["name", "user", "prefix", "revoked", "created_at", "last_used_at"]
@@ -27,7 +29,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
 
 @admin.register(SavedSearch)
-class SavedSearchAdmin(admin.ModelAdmin):
+class SavedSearchAdmin(BoundedLists, admin.ModelAdmin):
     list_display = ["name", "user", "frequency", "query", "last_sent_at"]
     list_filter = ["frequency"]
     search_fields = ["name", "user__username", "query"]
