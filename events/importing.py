@@ -383,11 +383,15 @@ def published(value):
         if moment is None:
             message = f"the publication date {text[:40]!r} is not a date (YYYY-MM-DD)."
             raise Rejected(message) from None
+    moment = _aware(moment)
     try:
         # "9999-12-31T23:59:59-14:00" is year 10000 in UTC: Python cannot even hold it.
-        moment = _aware(moment).astimezone(datetime.UTC)
+        moment.astimezone(datetime.UTC)
     except OverflowError:
         moment = datetime.datetime.max.replace(tzinfo=datetime.UTC)
+    # Kept in its own offset: the news's "yesterday" and "on Monday" count back from the day
+    # it was published where it was published (01:30 in Damascus on 1 March is 29 February
+    # in UTC); the database stores the same moment either way.
     return _in_range(moment)
 
 

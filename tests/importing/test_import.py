@@ -487,3 +487,21 @@ def test_a_file_whose_name_is_not_utf8_is_imported_under_a_readable_name(tmp_pat
         "later.txt",
     ]
     assert "2 created" in capsys.readouterr().out
+
+
+def test_a_publication_time_with_its_offset_dates_the_news_by_the_day_where_it_was_published():
+    # (a hostile tester's: a JSONL bulletin published at 01:30 in Damascus on 1 March, whose
+    # strike was "yesterday", was dated 28 February: the moment was turned into UTC, 29
+    # February, before the extraction counted back from its day)
+    line = {
+        "title": "Air strike kills five civilians in Douma",
+        "text": "An air strike killed five civilians in Douma yesterday, activists said.",
+        "published": "2016-03-01T01:30:00+03:00",
+    }
+
+    [result] = import_uploads([("feed.jsonl", json.dumps(line).encode())])
+
+    assert result.bulletin.published_at == datetime.datetime(
+        2016, 2, 29, 22, 30, tzinfo=datetime.UTC
+    )
+    assert [incident.date for incident in result.incidents] == [datetime.date(2016, 2, 29)]
