@@ -1110,7 +1110,14 @@ class BulletinForm(EditedForm):
 
     def clean(self):
         cleaned_data = super().clean()  # (refused first if another editor saved it since)
-        if {"title", "text"} & set(self.changed_data) and not self.errors:
+        # Changed from what the database holds, not from what the form was loaded with: a
+        # revert loads an old version, whose text (and hash) another bulletin may have taken
+        # since (its save was a unique-constraint 500).
+        stored = Bulletin.objects.filter(pk=self.instance.pk).values("title", "text").first()
+        edited = stored is None or any(
+            stored[name] != cleaned_data.get(name) for name in ("title", "text")
+        )
+        if edited and not self.errors:
             digest = Bulletin.hash_text(cleaned_data["title"], cleaned_data["text"])
             if twin := Bulletin.by_hash(digest, exclude=self.instance.pk):
                 raise ValidationError(

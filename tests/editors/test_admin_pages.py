@@ -207,6 +207,31 @@ def test_a_bulletin_edited_into_another_ones_text_is_refused(client, editor):
     assert second.text == "Jets struck Saraqeb again."
 
 
+def test_a_bulletin_reverted_to_a_text_another_one_has_taken_since_is_refused(client, editor):
+    # (a hostile tester's: the revert saved the old version's hash beside the other bulletin's,
+    # the same: a 500 of the unique constraint, where an edit into that text is refused)
+    first = stored("Strike on Saraqeb", "Jets struck Saraqeb.")
+    second = stored("Strike on Saraqeb", "Jets struck Saraqeb again.")
+    url = reverse("admin:events_bulletin_change", args=[first.pk])
+    monday = "Jets struck Saraqeb on Monday."
+    client.post(url, {**form_data(client.get(url)), "text": monday})
+    client.post(url, {**form_data(client.get(url)), "text": "Jets struck Saraqeb, killing 4."})
+    second_url = reverse("admin:events_bulletin_change", args=[second.pk])
+    assert (
+        client.post(second_url, {**form_data(client.get(second_url)), "text": monday}).status_code
+        == 302
+    )
+    version = first.history.get(text=monday)
+    revert = reverse("admin:events_bulletin_simple_history", args=[first.pk, version.pk])
+
+    response = client.post(revert, {**form_data(client.get(revert)), "change_reason": "Back"})
+
+    assert response.status_code == 200
+    assert f"#{second.pk}" in response.content.decode()
+    first.refresh_from_db()
+    assert first.text == "Jets struck Saraqeb, killing 4."
+
+
 @pytest.mark.parametrize("text", ["\u200b\u200b", "\u200b \u2060\n\u2800"])
 def test_a_bulletins_text_of_invisible_marks_alone_is_refused_as_the_importers_do(
     client, editor, text
