@@ -536,7 +536,9 @@ def read_pasted(text, overrides=None):
         item = parse_text(text.replace("\r\n", "\n"), PASTED)
         for key in ("title", "publisher", "url"):
             if overrides.get(key):
-                setattr(item, key, overrides[key])
+                # (a title or publisher typed in the form, without its controls and bidi
+                # overrides, as one read from the text: see BulletinInput)
+                setattr(item, key, without_controls(overrides[key]))
         if overrides.get("published_at"):
             item.published_at = published(overrides["published_at"])
     except Rejected as error:

@@ -393,3 +393,17 @@ def test_a_title_or_publisher_too_long_is_cut_with_a_word_in_the_result(db):
     assert "its publisher was cut to 200 characters" in result.reason
     bulletin = Bulletin.objects.get()
     assert (len(bulletin.title), len(bulletin.publisher)) == (500, 200)
+
+
+@pytest.mark.django_db
+def test_a_title_and_publisher_typed_beside_a_paste_lose_their_controls_as_the_texts_do():
+    # (a hostile tester's: the import form's title and publisher, pasted from a page holding
+    # an override (U+202E) or an escape, were stored as typed, where the same in the text is
+    # taken out)
+    from events.importing import import_pasted
+
+    overrides = {"title": "Strike on \u202eIdlib\x1b[2J", "publisher": "SOHR\u2066\x08"}
+    result = import_pasted("Shelling hits Idlib\n\nMortars fell on Idlib on Monday.", overrides)
+
+    assert result.status == "created"
+    assert (result.bulletin.title, result.bulletin.publisher) == ("Strike on Idlib[2J", "SOHR")
