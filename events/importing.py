@@ -580,17 +580,26 @@ def read_paths(paths):
     """Files and folders (recursively) to (name, bytes) pairs (a Rejected for the bytes of a
     file over its size limit, unread). A folder's files are read as each named alone would be
     (one of another kind rejected with the reason, one without a suffix read as text), but for
-    hidden ones (".DS_Store", a ".git" folder)."""
+    hidden ones (".DS_Store", a ".git" folder). What it holds that is no file to read (a link
+    to nothing, a pipe) is rejected as a missing file named alone is, and a link to another
+    folder is rejected with the reason (it is not followed: a link may loop)."""
     for path in map(Path, paths):
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden:
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                if child.is_file():
                     # (a file of another kind is rejected by its name: a video in the folder
                     # is not read whole first)
                     kind = child.suffix.lower()
                     read = not kind or kind in SUPPORTED_SUFFIXES
                     yield _read_path(child) if read else (path_name(child), b"")
+                elif child.is_dir():
+                    if child.is_symlink():
+                        name = path_name(child)
+                        yield name, Rejected(f"{name} is a link to a folder: name that folder.")
+                else:
+                    yield path_name(child), None
         elif path.is_file():
             yield _read_path(path)
         else:

@@ -505,3 +505,25 @@ def test_a_publication_time_with_its_offset_dates_the_news_by_the_day_where_it_w
         2016, 2, 29, 22, 30, tzinfo=datetime.UTC
     )
     assert [incident.date for incident in result.incidents] == [datetime.date(2016, 2, 29)]
+
+
+def test_what_a_folder_holds_that_is_no_file_to_read_is_rejected_not_passed_over(tmp_path):
+    # (a hostile tester's: a link to a folder, a link to nothing and a pipe were passed over
+    # without a word: a folder of linked folders was "0 created, 0 rejected", exit status 0)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.txt").write_text("Shelling hits Douma\n\nMortars fell on Douma on Monday.")
+    folder = tmp_path / "bulletins"
+    folder.mkdir()
+    (folder / "linked").symlink_to(elsewhere, target_is_directory=True)
+    (folder / "gone.txt").symlink_to(tmp_path / "nothing.txt")
+    os.mkfifo(folder / "pipe.txt")
+
+    results = import_uploads(read_paths([folder]))
+
+    reasons = {Path(r.name).name: r.reason for r in results if r.status == "rejected"}
+    assert set(reasons) == {"gone.txt", "linked", "pipe.txt"}
+    assert "link to a folder" in reasons["linked"]
+    assert "not a regular file" in reasons["pipe.txt"]
+    with pytest.raises(CommandError, match="3 bulletin"):
+        call_command("import_bulletins", str(folder))
