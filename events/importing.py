@@ -61,9 +61,10 @@ class BulletinInput:
     def __post_init__(self):
         # Control characters are no text: an escape (ESC) in a title came out raw in the
         # pages and the CSV, which a terminal printing it obeys. A vertical tab or a form
-        # feed parts words; the others go.
-        self.title, self.text, self.publisher = (
-            without_controls(value) for value in (self.title, self.text, self.publisher)
+        # feed parts words; the others go. So from the address, which the exports and the
+        # API give as text: "https://x.example/\u202egpj.exe" read there as ".../exe.jpg".
+        self.title, self.text, self.publisher, self.url = (
+            without_controls(value) for value in (self.title, self.text, self.publisher, self.url)
         )
         # (what the columns hold, shortened with a word in the import's result, not silently)
         for name, limit in (("title", 500), ("publisher", 200)):

@@ -328,6 +328,23 @@ def test_a_bidirectional_override_is_dropped_from_an_imported_title():
     assert result.title == "Strike on Idlib"
 
 
+@pytest.mark.django_db
+def test_a_bidirectional_override_is_dropped_from_an_imported_address():
+    # (a hostile tester's: the url kept it, and the CSV's source_id and the API showed
+    # "https://files.example/\u202egpj.exe" as ".../exe.jpg")
+    data = json.dumps(
+        {
+            "title": "Strike",
+            "text": "Shelling on Idlib.",
+            "url": "https://files.example/\u202egpj.exe",
+        }
+    )
+
+    [result] = import_uploads([("rlo.jsonl", data.encode())])
+
+    assert result.bulletin.url == "https://files.example/gpj.exe"
+
+
 def test_an_html_comment_never_closed_hides_the_rest_as_a_browser_would():
     # (a hostile tester's: Python's parser gave the unclosed comment back as text, and the
     # bulletin's title was "<!-- xxx...", its text the raw markup after it)
