@@ -251,7 +251,10 @@ _AGENT_VERB_AFTER = re.compile(
     r"perform(?:ed|s)?|commit(?:ted|s)?(?!\s+(?:to|themselves|itself)\b)|"
     # "Russia bore responsibility for an air attack"
     r"b(?:ore|ears?)\s+(?:the\s+)?responsibility|(?:was|is|were|are)\s+responsible|"
-    r"whip(?:ped|s)?|flog(?:ged|s)?|lash(?:ed|es)?)\b",
+    r"whip(?:ped|s)?|flog(?:ged|s)?|lash(?:ed|es)?|"
+    # "released toxic chlorine gas"
+    r"(?:releas|unleash)(?:ed|es)?(?=\s+(?:\w+\s+)?(?:toxic|poison|chlorine|sarin|chemical|"
+    r"nerve|mustard|gas)))\b",
     re.I,
 )
 # "held by", "backed by", "supported by": a by that names no attacker.

@@ -1105,3 +1105,10 @@ def test_the_side_the_news_came_amid_is_not_its_attacker():
         "its allies, repelled a large-scale attack launched by those terrorists on the city."
     )
     assert attackers(text, "12 civilians martyred in terrorist shelling on Aleppo") == ["unknown"]
+
+
+def test_the_side_that_released_a_poison_gas_did_it():
+    # (a reviewer's SANA story: "after Jabhat al-Nusra released toxic chlorine gas" named no
+    # attacker, and the chemical attack fell to the government by default)
+    assert mentions("Jabhat al-Nusra released toxic chlorine gas in the town")[0][1] > 0
+    assert mentions("Jabhat al-Nusra released three hostages")[0][1] <= 0
