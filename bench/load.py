@@ -562,17 +562,27 @@ def consistency(started):
 
 def derived_tables():
     """What triggers and signals keep under concurrent writes: the map's counts, the search
-    rows and each incident's perpetrator groups agree with the incidents themselves."""
+    rows and each incident's perpetrator groups and actors agree with the incidents
+    themselves."""
     from events.counts.check import differences
-    from events.models import Incident, derived_perpetrator_groups
+    from events.models import Incident, derived_perpetrator_keys
 
     problems = differences()
-    stored = dict(Incident.objects.values_list("pk", "perpetrator_groups"))
-    derived = derived_perpetrator_groups(Incident.objects.all())
-    wrong = sum(derived[pk] != key for pk, key in stored.items())
-    if wrong:
-        problems.append(f"{wrong} incidents' perpetrator_groups differ from their perpetrators")
-    say(f"checked: the map's counts, {len(stored):,} search rows, word counts, perpetrator groups")
+    stored = {
+        pk: (groups, actors)
+        for pk, groups, actors in Incident.objects.values_list(
+            "pk", "perpetrator_groups", "perpetrator_actors"
+        )
+    }
+    derived = derived_perpetrator_keys(Incident.objects.all())
+    for position, name in enumerate(("perpetrator_groups", "perpetrator_actors")):
+        wrong = sum(derived[pk][position] != keys[position] for pk, keys in stored.items())
+        if wrong:
+            problems.append(f"{wrong} incidents' {name} differ from their perpetrators")
+    say(
+        f"checked: the map's counts, {len(stored):,} search rows, word counts, perpetrator"
+        " groups and actors"
+    )
     return problems
 
 

@@ -22,7 +22,7 @@ from django.db import connection
 
 from events.counts import KEPT
 from events.datasets import Crosswalk, _actors, ucdp_row
-from events.models import Actor, ActorGroup, EventType, GeoPrecision, groups_key
+from events.models import Actor, ActorGroup, EventType, GeoPrecision, actors_key, groups_key
 from events.seeds import SEEDS_DIR, read_csv
 
 UCDP = SEEDS_DIR / "ucdp_ged_syria_2016_2019.csv.gz"
@@ -74,6 +74,7 @@ INCIDENT_COLUMNS = [
     "status", "confidence", "figures_edited", "version", "created_at", "updated_at",
     "killed_total_low", "killed_total_best", "killed_total_high", "killed_civilians_best",
     "killed_combatants_best", "perpetrator_groups", "aggregate", "party_groups",
+    "perpetrator_actors",
 ]  # fmt: skip
 REPORT_COLUMNS = [
     "id", "incident_id", "bulletin_id", "source", "external_id", "headline", "event_type", "date",
@@ -254,7 +255,7 @@ def load(n, seed=5, progress=print):
         row = [
             pk, title, t[0], date, t[2], t[3], t[5], t[6], t[7], t[8], t[9], t[10], source,
             status, round(rng.random(), 3) if status == "extracted" else None, False, 1, now,
-            now, low, best, high, civilians, combatants, groups, t[14], "",
+            now, low, best, high, civilians, combatants, groups, t[14], "", actors_key(t[11]),
         ]  # fmt: skip
         incidents.append(row)
         perpetrators.extend((pk, actor) for actor in dict.fromkeys(t[11]))

@@ -37,11 +37,12 @@ from .models import (
     Report,
     ReviewStatus,
     Source,
+    actors_key,
     date_range_problem,
     figures_contradictions,
     groups_key,
     in_syria,
-    refresh_perpetrator_groups,
+    refresh_perpetrator_keys,
     split_names,
 )
 from .seeds import GAZETTEER_DIR, read_csv, read_rows
@@ -582,7 +583,7 @@ def attribute_from_headlines(extractor=extract, progress=None):
                 Incident.objects.filter(pk__in=pks, perpetrator_group="").update(
                     perpetrator_group=group
                 )
-            refresh_perpetrator_groups([incident for incident, *_ in found.values()])
+            refresh_perpetrator_keys([incident for incident, *_ in found.values()])
         gained += len(found)
         say(f"  {start + len(batch)}/{len(pending)} rows read, {gained} incidents attributed")
     return gained
@@ -876,6 +877,7 @@ def _create(batch, source, crosswalk, actors, result, say):
                 perpetrator_group=group,
                 # bulk_create skips save() and the perpetrators are linked in bulk below.
                 perpetrator_groups=groups_key([a.group for a in perpetrators]),
+                perpetrator_actors=actors_key([a.pk for a in perpetrators]),
                 party_groups=groups_key([actors[n].group for n in row.parties]),
                 aggregate=row.aggregate,
                 **common,

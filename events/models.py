@@ -530,7 +530,7 @@ class Actor(Versioned):
         )
         super().save(*args, **kwargs)
         if regrouped:  # Its incidents' perpetrator_groups name the old group.
-            refresh_perpetrator_groups(self.incidents.values_list("pk", flat=True))
+            refresh_perpetrator_keys(self.incidents.values_list("pk", flat=True))
 
 
 # A confidence: a share, from 0 to 1.
@@ -976,6 +976,10 @@ class Incident(Figures):
     # map's summary (IncidentSummary) can count by it. Kept by save(), refresh_perpetrator_
     # groups() and the m2m_changed handler below; never edited by hand.
     perpetrator_groups = models.CharField(max_length=400, blank=True, default="", editable=False)
+    # Its perpetrators' ids, in the same form (",1,8,"): the actor filter is a test on the row
+    # too (under a trigram index on PostgreSQL, migration 0062), not a list of the actor's
+    # incidents looked up one by one. Kept with perpetrator_groups, never edited by hand.
+    perpetrator_actors = models.CharField(max_length=400, blank=True, default="", editable=False)
     # The groups its reports name as parties to the fighting (claims of kind "party"), in the
     # same form: the group filter's "party to". Kept by derive_from_reports() and the importers.
     party_groups = models.CharField(max_length=400, blank=True, default="", editable=False)
@@ -1007,7 +1011,7 @@ class Incident(Figures):
     objects = IncidentQuerySet.as_manager()
     # Perpetrators are kept with each version too: a change to them is a record of its own.
     history = HistoryOfASaveAndItsPerpetrators(
-        m2m_fields=[perpetrators], excluded_fields=["perpetrator_groups"]
+        m2m_fields=[perpetrators], excluded_fields=["perpetrator_groups", "perpetrator_actors"]
     )
 
     class Meta:
@@ -1076,15 +1080,18 @@ class Incident(Figures):
 
     def save(self, *args, **kwargs):
         # Every save is a new version: an editor holding an older one is refused (see admin).
-        groups = [self.perpetrator_group]
+        groups, actors = [self.perpetrator_group], []
         if not self._state.adding:
             self.version += 1
-            groups += self.perpetrators.values_list("group", flat=True)
+            for group, pk in self.perpetrators.values_list("group", "pk"):
+                groups.append(group)
+                actors.append(pk)
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
                 if "perpetrator_group" in kwargs["update_fields"]:
                     kwargs["update_fields"].add("perpetrator_groups")
         self.perpetrator_groups = groups_key(groups)
+        self.perpetrator_actors = actors_key(actors)
         if self.date is None:
             self.date_precision = DatePrecision.UNDATED
         elif self.date_precision == DatePrecision.UNDATED:
@@ -1256,7 +1263,7 @@ class Incident(Figures):
             self.derive_from_reports(save=True)
             if chosen is not None:  # (saved with its group by derive_from_reports)
                 self.perpetrators.set(chosen.perpetrators.all())
-                self.refresh_from_db(fields=["perpetrator_groups"])
+                self.refresh_from_db(fields=["perpetrator_groups", "perpetrator_actors"])
             record = MergeRecord.objects.create(
                 target=self,
                 items=items,
@@ -1306,7 +1313,7 @@ class Incident(Figures):
         self.derive_parties(parties)
         if actors and self.pk:
             self.perpetrators.set(actors)
-            self.refresh_from_db(fields=["perpetrator_groups"])
+            self.refresh_from_db(fields=["perpetrator_groups", "perpetrator_actors"])
 
     def _derive_figure(self, reports, figure):
         """One figure's low (the lowest low), best (the median of the bests) and high (the
@@ -1397,34 +1404,43 @@ def groups_key(groups):
     return f",{','.join(groups)}," if groups else ""
 
 
-def derived_perpetrator_groups(incidents):
-    """{pk: what perpetrator_groups should be} for an Incident queryset, from each incident's
-    perpetrator_group and its perpetrators' groups."""
+def actors_key(pks):
+    """Incident.perpetrator_actors for these actors' ids: ",1,8," (sorted) or ""."""
+    pks = sorted({int(pk) for pk in pks if pk is not None})
+    return f",{','.join(map(str, pks))}," if pks else ""
+
+
+def derived_perpetrator_keys(incidents):
+    """{pk: (what perpetrator_groups should be, what perpetrator_actors should be)} for an
+    Incident queryset, from each incident's perpetrator_group and its perpetrators."""
     through = Incident.perpetrators.through.objects.filter(incident__in=incidents)
-    groups = {}
+    groups, actors = {}, {}
     for pk, group in incidents.values_list("pk", "perpetrator_group").iterator(chunk_size=5000):
-        groups[pk] = [group]
-    for pk, group in through.values_list("incident_id", "actor__group").iterator(chunk_size=5000):
+        groups[pk], actors[pk] = [group], []
+    rows = through.values_list("incident_id", "actor_id", "actor__group")
+    for pk, actor, group in rows.iterator(chunk_size=5000):
         groups[pk].append(group)
-    return {pk: groups_key(values) for pk, values in groups.items()}
+        actors[pk].append(actor)
+    return {pk: (groups_key(groups[pk]), actors_key(actors[pk])) for pk in groups}
 
 
-def refresh_perpetrator_groups(incident_ids=None):
-    """Recompute perpetrator_groups for these incidents (all of them when None).
+def refresh_perpetrator_keys(incident_ids=None):
+    """Recompute perpetrator_groups and perpetrator_actors for these incidents (all of them
+    when None).
 
-    An UPDATE of that one column: no new version, no history record (it is derived).
+    An UPDATE of those columns: no new version, no history record (they are derived).
     """
     incidents = Incident.objects.all()
     if incident_ids is not None:
         incidents = incidents.filter(pk__in=list(incident_ids))
     keys = {}
-    for pk, key in derived_perpetrator_groups(incidents).items():
+    for pk, key in derived_perpetrator_keys(incidents).items():
         keys.setdefault(key, []).append(pk)
-    for key, pks in keys.items():
+    for (groups, actors), pks in keys.items():
         for start in range(0, len(pks), 5000):
             Incident.objects.filter(pk__in=pks[start : start + 5000]).exclude(
-                perpetrator_groups=key
-            ).update(perpetrator_groups=key)
+                perpetrator_groups=groups, perpetrator_actors=actors
+            ).update(perpetrator_groups=groups, perpetrator_actors=actors)
 
 
 @receiver(pre_delete, sender="events.Report")
@@ -1455,19 +1471,32 @@ def keep_whose_reports(sender, instance, **kwargs):
         )
 
 
+@receiver(pre_delete, sender=Actor)
+def note_an_actors_incidents(sender, instance, **kwargs):
+    """Before an actor goes, its incidents: its links go with it (deleted without
+    m2m_changed), and their perpetrator_groups and perpetrator_actors are derived again."""
+    instance._incidents = list(instance.incidents.values_list("pk", flat=True))
+
+
+@receiver(post_delete, sender=Actor)
+def derive_after_an_actor_is_deleted(sender, instance, **kwargs):
+    refresh_perpetrator_keys(getattr(instance, "_incidents", []))
+
+
 @receiver(m2m_changed, sender=Incident.perpetrators.through)
 def perpetrators_changed(sender, instance, action, reverse, pk_set, **kwargs):
-    """Keep perpetrator_groups true whichever way perpetrators are set, added or cleared."""
+    """Keep perpetrator_groups and perpetrator_actors true whichever way perpetrators are set,
+    added or cleared."""
     if action == "pre_clear" and reverse:
         instance._cleared_incidents = list(instance.incidents.values_list("pk", flat=True))
     if action not in ("post_add", "post_remove", "post_clear"):
         return
     if not reverse:
-        refresh_perpetrator_groups([instance.pk])
+        refresh_perpetrator_keys([instance.pk])
     elif action == "post_clear":
-        refresh_perpetrator_groups(getattr(instance, "_cleared_incidents", []))
+        refresh_perpetrator_keys(getattr(instance, "_cleared_incidents", []))
     else:
-        refresh_perpetrator_groups(pk_set or [])
+        refresh_perpetrator_keys(pk_set or [])
 
 
 class ReviewQueue(Incident):
@@ -1646,7 +1675,7 @@ class MergeRecord(models.Model):
                 )
                 self.target.save()
                 self.target.perpetrators.set(Actor.objects.filter(pk__in=pks))
-                self.target.refresh_from_db(fields=["perpetrator_groups"])
+                self.target.refresh_from_db(fields=["perpetrator_groups", "perpetrator_actors"])
             self.target.derive_from_reports()
             self.undone_at = timezone.now()
             self.undone_by = user
