@@ -2310,6 +2310,10 @@ class IncidentSearch(models.Model):
     civilians_high = models.IntegerField(null=True)
     dated_to_day = models.IntegerField(null=True)
     located_at_place = models.IntegerField(null=True)
+    # And the incident's precisions, for ?date_precision= and ?geo_precision= beside a word
+    # (migration 0063).
+    date_precision = models.CharField(max_length=10, null=True)  # noqa: DJ001
+    geo_precision = models.CharField(max_length=11, null=True)  # noqa: DJ001
 
     class Meta:
         # The words, the type, the governorate, the district, the source and the status are

@@ -117,11 +117,11 @@ def differences():
             " OR (s.latitude, s.longitude, s.killed, s.published, s.date, s.governorate_id,"
             " s.district_id, s.place_id, s.event_type, s.perpetrator_groups, s.status, s.source,"
             " s.killed_low, s.killed_high, s.civilians, s.civilians_low, s.civilians_high,"
-            " s.dated_to_day, s.located_at_place)"
+            " s.dated_to_day, s.located_at_place, s.date_precision, s.geo_precision)"
             " IS DISTINCT FROM (i.latitude, i.longitude, i.killed_total_best,"
             " i.status <> 'rejected' AND NOT i.aggregate, i.date, i.governorate_id,"
             " i.district_id, i.place_id, i.event_type, i.perpetrator_groups, i.status, i.source,"
-            f" {', '.join(ROW_FIGURE_VALUES)})"
+            f" {', '.join(ROW_FIGURE_VALUES)}, i.date_precision, i.geo_precision)"
         )
         if differing := cursor.fetchone()[0]:
             problems.append(f"{differing} IncidentSearch rows differ from their incidents")

@@ -27,7 +27,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import RawSQL
 
-from ..models import IncidentSearch
+from ..models import DatePrecision, GeoPrecision, IncidentSearch
 from ..pagination import order_queryset
 from .sql import SEARCH
 from .tally import request_memo
@@ -39,7 +39,7 @@ CONFIG = "english"  # the text search configuration of the documents and of the 
 # incidents (STATUSES). Not the aggregates: those are counted from the incidents.
 ANSWERS = frozenset(
     {"q", "province", "district", "place", "group", "event_type", "source", "min_killed",
-     "date_from", "date_to"}
+     "date_from", "date_to", "date_precision", "geo_precision"}
 )  # fmt: skip
 # One row an incident: counted, not added up; with the incident's governorate, groups, type,
 # month, place and figures, the overview too.
@@ -93,6 +93,10 @@ def within(chosen):
         condition &= Q(date__gte=chosen["date_from"])
     if chosen.get("date_to"):
         condition &= Q(date__lte=chosen["date_to"])
+    if chosen.get("date_precision"):
+        condition &= Q(date_precision__in=DatePrecision.as_fine_as(chosen["date_precision"]))
+    if chosen.get("geo_precision"):
+        condition &= Q(geo_precision__in=GeoPrecision.as_fine_as(chosen["geo_precision"]))
     if not chosen.get("status") and not chosen.get("aggregates"):
         condition &= Q(published=True)  # what every page counts by default
     elif chosen.get("status") in STATUSES and not chosen.get("aggregates"):

@@ -7,7 +7,7 @@ When a later migration replaces a table's triggers, point its name here at that 
 from importlib import import_module
 
 SUMMARY = import_module("events.migrations.0031_summary_overview_figures")
-SEARCH = import_module("events.migrations.0045_search_filters_in_the_words_index")
+SEARCH = import_module("events.migrations.0063_search_rows_carry_the_precisions")
 WORDS = import_module("events.migrations.0014_incident_words")
 FACETS = import_module("events.migrations.0032_facets_overview_figures")
 BREAKDOWN = import_module("events.migrations.0033_incident_breakdown")

@@ -152,6 +152,12 @@ def test_the_filter_columns_follow_the_incident(make_incident):
         None, "shelling", "acled", "verified",
     )  # fmt: skip
     assert row.perpetrator_groups == ",syria,"
+    assert (row.date_precision, row.geo_precision) == ("day", "place")
+    incident.date_precision, incident.geo_precision = "month", "district"
+    incident.save()
+    row.refresh_from_db()
+    assert (row.date_precision, row.geo_precision) == ("month", "district")
+    assert search.can_answer({"q": "bakery", "date_precision": "week", "geo_precision": "place"})
     assert check.differences() == []
 
 
@@ -167,6 +173,8 @@ def test_the_filter_columns_follow_the_incident(make_incident):
         {"status": "verified", "aggregates": "include"},
         {"status": "rejected"},
         {"aggregates": "include", "province": "SY-DY"},
+        {"date_precision": "week"},
+        {"geo_precision": "place", "province": "SY-DY"},
     ],
 )
 def test_a_word_with_other_filters_is_counted_as_the_incidents_say(
@@ -186,6 +194,8 @@ def test_a_word_with_other_filters_is_counted_as_the_incidents_say(
         dict(status="verified", killed_total_best=4),
         dict(status="rejected", killed_total_best=5),
         dict(aggregate=True, killed_total_best=9),
+        dict(date_precision="month", killed_total_best=6),
+        dict(geo_precision="district", killed_total_best=7),
     ]
     for n, kind in enumerate(kinds):
         incident = make_incident(**kind)
