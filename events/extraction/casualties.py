@@ -1299,7 +1299,7 @@ def find_tolls(sentence, offset=0):
     tolls = _fighters_listed(tolls, sentence, offset)
     tolls = _at_fighters(tolls, sentence, offset)
     tolls = _not_risen_from(tolls, sentence, offset)
-    return [_mark_split(t, tolls) for t in tolls]
+    return [_mark_split(t, tolls, sentence, offset) for t in tolls]
 
 
 # "risen to 48 from an earlier count of 40", "raised to 48, up from a previous figure of 40":
@@ -1593,11 +1593,21 @@ def _fighters_listed(tolls, sentence, offset):
     return result
 
 
-def _mark_split(toll, tolls):
-    """ "Six civilians among 22 killed", "15 civilians and 27 fighters": the civilians' part."""
+# "52 civilians were among the dead": a part of the dead told before.
+_AMONG_THE_DEAD_AFTER = re.compile(
+    r"\s+(?:were|are)\s+among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|fatalities)\b",
+    re.I,
+)
+
+
+def _mark_split(toll, tolls, sentence="", offset=0):
+    """ "Six civilians among 22 killed", "15 civilians and 27 fighters", "52 civilians were
+    among the dead": the civilians' part."""
     if toll.category != "civilians" or toll.vague or (toll.subset and toll.best == 1):
         # "killed three people, including a journalist" singles out a victim; it splits nothing.
         return toll
+    if _AMONG_THE_DEAD_AFTER.match(sentence, toll.end - offset):
+        return replace(toll, split=True)
     for other in tolls:
         if (
             other.kind == toll.kind

@@ -1683,3 +1683,17 @@ def test_people_suffocated_to_death_are_dead(sentence, total):
     # (a reviewer's chlorine story: "a family of six ... suffocated to death" gave no dead)
     assert killed(sentence, "total")["best"] == total
     assert not combine(find_tolls("Six people suffocated."), "killed")[0]  # (hurt, not dead)
+
+
+def test_civilians_said_to_be_among_the_dead_are_the_civilians_of_the_toll():
+    # (a reviewer's AFP story: "killed at least 95 people ... The Observatory said 52
+    # civilians were among the dead" gave 95 civilians)
+    text = (
+        "Government air strikes on Raqa killed at least 95 people on Tuesday, a monitoring"
+        " group said. The Observatory said 52 civilians were among the dead and that the"
+        " others were believed to be IS fighters."
+    )
+    [event] = [e for e in extract("Air strikes on Raqa kill 95", text, "2014-11-25")
+               if e["primary"]]  # fmt: skip
+    assert event["killed"]["civilians"]["best"] == 52
+    assert event["killed"]["total"]["best"] == 95
