@@ -1633,6 +1633,9 @@ def _kind(verb):
 # How far past the headline the lead runs: an explicit count of civilians there ("six
 # civilians were among the 22 killed") is the figure coders take over the headline's total.
 LEAD_CHARS = 400
+# How far after a headline's "more than 100" its figure may be stated ("at least 106"): the
+# lead, or the news told under a paragraph of diplomacy.
+STATED_CHARS = 2 * LEAD_CHARS
 # Characters within which a total and its fighters are one account of the dead.
 SAME_ACCOUNT = 250
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
@@ -1729,7 +1732,7 @@ def _stated(tolls, floor):
         (
             t
             for t in tolls
-            if floor.start < t.start < floor.end + LEAD_CHARS
+            if floor.start < t.start < floor.end + STATED_CHARS
             and (
                 t.category == floor.category
                 or {t.category, floor.category} == {"civilians", "total"}

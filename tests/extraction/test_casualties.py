@@ -1697,3 +1697,21 @@ def test_civilians_said_to_be_among_the_dead_are_the_civilians_of_the_toll():
                if e["primary"]]  # fmt: skip
     assert event["killed"]["civilians"]["best"] == 52
     assert event["killed"]["total"]["best"] == 95
+
+
+def test_a_headlines_rounded_toll_is_stated_below_a_paragraph_of_diplomacy():
+    # (a reviewer's AFP story: "kills over 100 civilians", then, under the Security
+    # Council's talks, "killed at least 106 civilians including 19 children": 100 was kept)
+    text = (
+        "The United Nations on Tuesday called for an immediate end to the senseless human"
+        " suffering in Eastern Ghouta, as diplomats at the Security Council argued over a"
+        " draft resolution calling for a 30-day ceasefire across the country. Kuwait and"
+        " Sweden, which drafted the text, hoped to bring it to a vote this week, but the"
+        " Russian ambassador said a truce that excluded attacks on jihadists was unrealistic"
+        " and that talks would go on. On the ground, regime air strikes, rocket fire and"
+        " shelling killed at least 106 civilians including 19 children in the enclave on"
+        " Tuesday, the Syrian Observatory for Human Rights said."
+    )
+    [event] = [e for e in extract("Regime bombardment kills over 100 civilians in Ghouta", text,
+                                  "2018-02-20") if e["primary"]]  # fmt: skip
+    assert event["killed"]["civilians"]["best"] == 106
