@@ -33,4 +33,7 @@ def test_the_precisions_are_added_and_taken_away_with_incidents_stored(latest, m
         assert cursor.fetchone() == (3, 15)
 
     migrate(AFTER)
+    # (checked by today's code, which reads columns later migrations add to other tables;
+    # none of them touches these rows)
+    migrate_to_latest()
     assert check.differences() == []
