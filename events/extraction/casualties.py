@@ -201,6 +201,14 @@ _KILLED_BEFORE = re.compile(
     r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+|all\s+)?$",
     re.I,
 )
+# What "left" and "leaving" say of the people they count, when they count the dead or hurt:
+# "left 12 (people) dead", "leaving 30 people, including children, wounded", "left 20
+# casualties".
+_LEFT_HURT = re.compile(
+    r"^[\s,]*(?:[\w'’()-]+[\s,]+){0,8}?(?:dead|killed|wounded|injured|hurt|casualties|"
+    r"martyrs|fatalities|victims|lifeless|deaths|bodies)\b",
+    re.I,
+)
 # What a verb of destroying takes besides people: "destroyed 12 Islamic State targets".
 _THINGS = re.compile(
     r"\b(?:targets?|positions?|objects?|sites?|facilit(?:y|ies)|"
@@ -964,6 +972,14 @@ def find_tolls(sentence, offset=0):
             and _REVISED_UP.search(before)
         )
         before_verb = before_verb or revised_up
+        if (
+            before_verb
+            and before_verb["verb"].lower() in ("left", "leaving")
+            and not _LEFT_HURT.match(after)
+        ):
+            # "left about 40,000 people without access to medical care", "homeless": people
+            # the attack left in need, not its dead ("left 12 people dead")
+            continue
         of_them = _OF_THEM.match(after)
         of_these = not of_them and _OF_THESE_BEFORE.search(before)
         if of_these:

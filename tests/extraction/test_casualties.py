@@ -1715,3 +1715,17 @@ def test_a_headlines_rounded_toll_is_stated_below_a_paragraph_of_diplomacy():
     [event] = [e for e in extract("Regime bombardment kills over 100 civilians in Ghouta", text,
                                   "2018-02-20") if e["primary"]]  # fmt: skip
     assert event["killed"]["civilians"]["best"] == 106
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The destruction of the hospital left about 40000 people without access to medical care.",
+        "The strikes left about 40,000 people homeless, the UN said.",
+        "The fighting has left 300,000 people displaced in the north.",
+    ],
+)
+def test_people_an_attack_left_in_need_are_not_its_dead(sentence):
+    # (a reviewer's BBC story: the 40,000 left without a hospital were read as killed)
+    assert combine(find_tolls(sentence), "killed")[0] == {}
+    assert killed("The blast left 12 people dead.", "total")["best"] == 12
