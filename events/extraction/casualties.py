@@ -1719,6 +1719,27 @@ def _first_incident(tolls, headline_end):
     )
 
 
+def _counted_with_others(part, tolls):
+    """The toll that counts `part` ("22 children") with other civilians ("Twenty-two children
+    and six teachers were killed"), or None."""
+    return next(
+        (
+            whole
+            for whole in tolls
+            if whole.category == "civilians"
+            and not (whole.vague or whole.subset)
+            and whole.best > part.best
+            and any(
+                t.category == part.category
+                and t.best == part.best
+                and whole.start <= t.start < whole.end
+                for t in tolls
+            )
+        ),
+        None,
+    )
+
+
 def _civilians_among(tolls, headline):
     """The exact civilian part ("42 of them were civilians") of a total in the text that is the
     headline's figure, told just after it; None if the text gives none."""
@@ -1811,7 +1832,10 @@ def combine(tolls, kind, headline_end=0, roundup=False):
         and first.start < evidence["civilians"].start
         and "combatants" not in result
     ):
-        # The headline's "kills 11 children" is the figure the bulletin leads with.
+        # The headline's "kills 11 children" is the figure the bulletin leads with; unless
+        # the text counts them with other civilians ("Twenty-two children and six teachers
+        # were killed"): then that count.
+        first = _counted_with_others(first, own) or first
         result["civilians"] = {"low": first.low, "best": first.best, "high": first.high}
         evidence["civilians"] = first
     headline = next(

@@ -1729,3 +1729,16 @@ def test_people_an_attack_left_in_need_are_not_its_dead(sentence):
     # (a reviewer's BBC story: the 40,000 left without a hospital were read as killed)
     assert combine(find_tolls(sentence), "killed")[0] == {}
     assert killed("The blast left 12 people dead.", "total")["best"] == 12
+
+
+def test_a_headlines_children_counted_with_others_in_the_story_are_not_all_its_civilians():
+    # (a reviewer's Al Arabiya story: "22 children, six teachers killed" over "Twenty-two
+    # children and six teachers were killed" gave 22 civilians)
+    text = (
+        "Twenty-two children and six teachers were killed when air strikes hit a school"
+        " complex in the village of Haas in Idlib province on Wednesday, UNICEF said."
+    )
+    [event] = [e for e in extract("UNICEF: 22 children six teachers killed in attack on school",
+                                  text, "2016-10-27") if e["primary"]]  # fmt: skip
+    assert event["killed"]["civilians"]["best"] == 28
+    assert event["killed"]["children"]["best"] == 22
