@@ -1622,7 +1622,8 @@ def _mark_split(toll, tolls, sentence="", offset=0):
     if toll.category != "civilians" or toll.vague or (toll.subset and toll.best == 1):
         # "killed three people, including a journalist" singles out a victim; it splits nothing.
         return toll
-    if _AMONG_THE_DEAD_AFTER.match(sentence, toll.end - offset):
+    if not toll.of_a_kind and _AMONG_THE_DEAD_AFTER.match(sentence, toll.end - offset):
+        # (civilians said so: not "two journalists were among the dead", some of them)
         return replace(toll, split=True)
     for other in tolls:
         if (

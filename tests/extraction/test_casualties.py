@@ -1742,3 +1742,15 @@ def test_a_headlines_children_counted_with_others_in_the_story_are_not_all_its_c
                                   text, "2016-10-27") if e["primary"]]  # fmt: skip
     assert event["killed"]["civilians"]["best"] == 28
     assert event["killed"]["children"]["best"] == 22
+
+
+def test_people_of_a_kind_among_the_dead_are_not_all_the_civilians():
+    # (an unseen reviewer's story: "killed at least 11 people ... two journalists were
+    # among the dead" gave 2 civilians once "52 civilians were among the dead" counted)
+    text = (
+        "A Turkish airstrike on a convoy of civilians killed at least 11 people on Sunday,"
+        " medics said. The Kurdish Red Crescent said two journalists were among the dead."
+    )
+    [event] = [e for e in extract("Airstrike on convoy kills 11", text, "2019-10-14")
+               if e["primary"]]  # fmt: skip
+    assert event["killed"]["civilians"]["best"] == 11
