@@ -934,9 +934,10 @@ class Gazetteer:
         self._surnames = {
             fold(tokens[j + 1][2])
             for j in range(len(tokens) - 1)
-            if fold(tokens[j][2]) in self._given
-            and tokens[j + 1][2][0].isupper()
+            if tokens[j + 1][2][0].isupper()
+            and tokens[j][2][0].isupper()
             and text[tokens[j][1] : tokens[j + 1][0]] == " "
+            and fold(tokens[j][2]) in self._given
         }
         mentions = []
         i, n = 0, len(tokens)
