@@ -426,6 +426,7 @@ _BY_THEIR = re.compile(
     r"(?<!controlled\s)(?<!held\s)(?<!driven\s)(?<!used\s)(?<!manned\s)(?<!run\s)"
     r"(?<!owned\s)(?<!occupied\s)(?<!besieged\s)(?<!guarded\s)(?<!operated\s)(?<!seized\s)"
     r"(?<!captured\s)(?<!surrounded\s)(?<!defended\s)(?<!stationed\s)"
+    r"(?<!inhabited\s)(?<!populated\s)(?<!dominated\s)(?<!frequented\s)(?<!visited\s)"
     r"\bby\s+(?:the\s+|an?\s+)?(?:drones?|war\s?planes?|jets?|aircraft|helicopters?|artillery|"
     r"shells?|missiles?|rockets?|fighters|members|gunmen|elements|militants|snipers?|patrols?)\s+"
     # (and "by a sniper from Lebanon's Hezbollah militia")

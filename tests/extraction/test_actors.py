@@ -1112,3 +1112,13 @@ def test_the_side_that_released_a_poison_gas_did_it():
     # attacker, and the chemical attack fell to the government by default)
     assert mentions("Jabhat al-Nusra released toxic chlorine gas in the town")[0][1] > 0
     assert mentions("Jabhat al-Nusra released three hostages")[0][1] <= 0
+
+
+def test_the_people_a_place_is_inhabited_by_are_no_attacker():
+    # (a reviewer's story: "a neighbourhood mostly inhabited by members of President Bashar
+    # al-Assad's Alawite minority" made the government the car bombs' first attacker)
+    text = (
+        "The blasts struck the al-Zahraa neighbourhood, which is mostly inhabited by members"
+        " of President Bashar al-Assad's Alawite minority."
+    )
+    assert all(score <= 0 for _, score in mentions(text)), mentions(text)
