@@ -974,7 +974,7 @@ class Incident(Figures):
     # Every group the incident is put down to (perpetrator_group and each perpetrator's group),
     # as ",russia,syrian_government,": the group filter is then a test on the row, and the
     # map's summary (IncidentSummary) can count by it. Kept by save(), refresh_perpetrator_
-    # groups() and the m2m_changed handler below; never edited by hand.
+    # keys() and the m2m_changed and actor-deletion handlers below; never edited by hand.
     perpetrator_groups = models.CharField(max_length=400, blank=True, default="", editable=False)
     # Its perpetrators' ids, in the same form (",1,8,"): the actor filter is a test on the row
     # too (under a trigram index on PostgreSQL, migration 0062), not a list of the actor's
