@@ -930,7 +930,8 @@ class Gazetteer:
         # ("Sarin is a nerve agent ... sarin gas").
         self._lower = {t[2] for t in tokens if t[2][0].islower()}
         # And the names it gives people ("President Barack Obama", "John Kerry"): the
-        # surname alone later ("Obama has asked Congress") is the person, not a village.
+        # surname alone later ("Obama has asked Congress") is the person, not a village
+        # spelled like it (see _fuzzy_mentions).
         self._surnames = {
             fold(tokens[j + 1][2])
             for j in range(len(tokens) - 1)
@@ -1095,10 +1096,8 @@ class Gazetteer:
         if folded in self._nonplaces:
             return True
         # A possessive or a plural of one ("Russias", "Saudis"), or a word of this text.
-        return (
-            (folded.endswith("s") and folded[:-1] in self._nonplaces)
-            or word.lower() in self._lower
-            or folded in self._surnames
+        return (folded.endswith("s") and folded[:-1] in self._nonplaces) or (
+            word.lower() in self._lower
         )
 
     def _run(self, text, tokens, i):
@@ -1190,8 +1189,12 @@ class Gazetteer:
         contents = [w for w, article in zip(words, articles, strict=True) if not article]
         if not contents:
             return None
-        if run == len(contents) == 1 and self._nonplace(words[0]):
-            # Quick exit for the commonest case: one capitalised word that is no place.
+        if run == len(contents) == 1 and (
+            self._nonplace(words[0]) or fold(words[0]) in self._surnames
+        ):
+            # Quick exit for the commonest case: one capitalised word that is no place (or a
+            # person's surname alone: "Sino said", after "Mustafa Sino"; not a village's name
+            # of several words that holds a given name, "Omar Oshaghi").
             if not any(
                 e.location.precision != PLACE and e.standalone
                 for e in self._by_key.get(token_key(words[0]), ())
@@ -1705,6 +1708,9 @@ class Gazetteer:
                 and contents
                 and run <= MAX_TOKENS - 1
                 and not any(self._nonplace(w) for w in contents)
+                # (nor a person's surname the text gave: "Obama" after "President Barack
+                # Obama" is not a village spelled like it; a name spelled as a place still is)
+                and not any(fold(w) in self._surnames for w in contents)
                 and not (len(contents) == 1 and fold(contents[0]) in self._stopwords)
                 and not any(fold(w) in STOPWORDS for w in contents)
             ):

@@ -2085,3 +2085,11 @@ def test_the_answer_to_an_attack_told_later_is_another_incident():
     [answer] = [e for e in events if not e["primary"]]
     assert answer["killed"]["combatants"]["best"] == 850
     assert answer["perpetrators"][0]["group"] == "russia"
+
+
+@pytest.mark.parametrize(("name", "code"), [("Omar - Omar Oshaghi", "SY-HL")])
+def test_a_village_named_after_a_person_is_still_found(name, code):
+    # (a village's name read as a given name and a surname, "Omar Oshaghi", made its second
+    # word a person's in the whole text, and the village was found nowhere)
+    text = f"An air strike hit {name} on Monday, killing three civilians, a monitor said."
+    assert primary(extract("", text, "2018-07-13"))["province_code"] == code
