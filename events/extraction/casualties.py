@@ -1314,7 +1314,7 @@ def find_tolls(sentence, offset=0):
     tolls = _coordinated(sorted(tolls, key=lambda t: t.start), sentence, offset)
     tolls = _fighters_listed(tolls, sentence, offset)
     tolls = _at_fighters(tolls, sentence, offset)
-    tolls = _not_risen_from(tolls, sentence, offset)
+    tolls = _without_superseded_counts(tolls, sentence, offset)
     return [_mark_split(t, tolls, sentence, offset) for t in tolls]
 
 
@@ -1336,9 +1336,9 @@ _EARLIER_COUNT = re.compile(
 )
 
 
-def _not_risen_from(tolls, sentence, offset):
-    """The tolls without the count a risen toll before them rose from, and without a count
-    the sentence says was an earlier one."""
+def _without_superseded_counts(tolls, sentence, offset):
+    """The tolls without those superseded: the count a risen toll before them rose from,
+    and a count the sentence says was an earlier one."""
     return [
         t
         for t in tolls
@@ -1616,7 +1616,7 @@ _AMONG_THE_DEAD_AFTER = re.compile(
 )
 
 
-def _mark_split(toll, tolls, sentence="", offset=0):
+def _mark_split(toll, tolls, sentence, offset):
     """ "Six civilians among 22 killed", "15 civilians and 27 fighters", "52 civilians were
     among the dead": the civilians' part."""
     if toll.category != "civilians" or toll.vague or (toll.subset and toll.best == 1):
