@@ -618,6 +618,7 @@ class Gazetteer:
         self._given = frozenset()
         self._countries = frozenset()  # countries and demonyms: "Syria's Idlib"
         self._foreign = frozenset()  # countries but Syria: "Kilis in Turkey"
+        self._slot_words = frozenset()
         self._phrases = frozenset()  # keys of actors' and sources' names: "Ahrar al-Sham"
         self._fuzzy_cache = {}
         self._key_list = None  # every key, for the similar-spelling search
@@ -813,6 +814,16 @@ class Gazetteer:
         self._given = frozenset(w for kind, w in pairs if kind == "given" and w in self._nonplaces)
         self._countries = frozenset(w for kind, w in pairs if kind in ("country", "demonym"))
         self._foreign = frozenset(w for kind, w in pairs if kind == "country" and w != "syria")
+        # What a lone word where a place goes is never read as a village of (_in_place_slot):
+        # a country, a people, a month, a city abroad, or a word of an actor's name that is
+        # no given name ("Assad", "Nusra"; a person's given name, "Rami", seldom goes there).
+        given = {w for kind, w in pairs if kind == "given"}
+        self._slot_words = frozenset(
+            w
+            for kind, w in pairs
+            if kind in ("country", "demonym", "calendar", "city")
+            or kind == "actor" and w not in given
+        )
         self._phrases = frozenset(
             key(w) for kind, w in nonplaces if kind == "phrase" and key(w) not in self._by_key
         )
@@ -959,6 +970,8 @@ class Gazetteer:
             if not run:
                 continue
             found, at = self._match_run(text, tokens, i, run), i
+            if not found and run == 1:
+                found = self._in_place_slot(text, tokens, i)
             if word[0].islower() and word.lower() in DIRECTIONS and run > 1:
                 # "eastern Deir ezzor": the adjective of a name, not a village "Eastern Deir";
                 # only an area keeps it ("eastern Ghouta").
@@ -993,6 +1006,32 @@ class Gazetteer:
                 i += run
         self._last = (original, tuple(mentions))
         return mentions
+
+    def _in_place_slot(self, text, tokens, i):
+        """A lone capitalised word written where a place goes ("an air strike hit Has", "the
+        village of Tah", "killed in Rami") and spelled exactly as a village is: that village,
+        though elsewhere the word is taken for an English word ("has"), a given name or a
+        name too short to trust. Not a country, a people, a month or a city abroad ("talks
+        in Qatar", "in May"), a word of an actor's name ("in Assad clan's hometown"), nor the first
+        of a person's names ("in Rami Abdulrahman's")."""
+        start, end, word = tokens[i]
+        if word.isupper() or fold(word) in self._slot_words:
+            return None
+        if not _PLACE_SLOT.search(text, max(0, start - 30), start):
+            return None
+        if text[end : end + 1] in APOSTROPHES or (
+            i + 1 < len(tokens) and tokens[i + 1][2][0].isupper() and _joined(text, tokens, i + 1)
+        ):
+            return None
+        spelled = spelling(word)
+        entries = [
+            e
+            for e in self._by_key.get(token_key(word), ())
+            if e.location.precision == PLACE and spelled in e.spellings
+        ]
+        if not entries:
+            return None
+        return Mention(start, end, word, tuple(e.location for e in entries)), 1
 
     def _readable(self, text):
         """The text with its lines written all in capitals ("AIR STRIKE KILLS 5 IN KAFR
@@ -2325,6 +2364,13 @@ _NAMED_AS_PLACE = re.compile(
     r"\b(?:(?:village|town|hamlet|locality)\s+of|"
     r"in|near|at|around|outside|into|toward|towards|hit|struck|shelled|bombed|targeted|"
     r"pounded|stormed|captured|entered)\s+(?:the\s+)?$",
+    re.I,
+)
+# Where a place goes and a person, a country or a date seldom does: "hit Has", "the village of
+# Tah", "killed in Rami" (not "on", "at": "on Monday", "at Karim's house"); see _in_place_slot.
+_PLACE_SLOT = re.compile(
+    r"\b(?:(?:village|town|hamlet|locality)\s+of|in|near|around|outside|into|hit|hits|struck|"
+    r"shelled|bombed|targeted|pounded|stormed|captured|entered)\s+$",
     re.I,
 )
 # Words after which a place goes: "hit Waqf", "in the Waqf" (the build reads the headlines'

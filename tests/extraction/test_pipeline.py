@@ -2093,3 +2093,35 @@ def test_a_village_named_after_a_person_is_still_found(name, code):
     # word a person's in the whole text, and the village was found nowhere)
     text = f"An air strike hit {name} on Monday, killing three civilians, a monitor said."
     assert primary(extract("", text, "2018-07-13"))["province_code"] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an English word (Has, Idlib: a town of 25 coded events), a given name (Rami,
+        # Idlib and Sweida: Idlib's has the events), a name too short to trust elsewhere
+        ("An air strike hit Has on Monday, killing three civilians, a monitor said.", "SY-ID"),
+        ("Shells fell on the village of Tah, killing two children.", "SY-ID"),
+        ("Two civilians were killed in Rami on Monday, a monitor said.", "SY-ID"),
+    ],
+)
+def test_a_village_spelled_as_a_word_is_found_where_a_place_goes(text, code):
+    # (a village whose name is an English word, a given name or a short word was dropped as
+    # such even where the sentence names a place: "hit Has" gave no place at all)
+    assert primary(extract("", text, "2018-07-13"))["province_code"] == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks in Qatar on Monday ended without a deal, a monitor said.",
+        "The monitor's director, Rami Abdulrahman, said three civilians were killed.",
+        "An air strike killed three civilians on Monday. Has the truce failed?",
+        "The truce talks in May failed, and strikes resumed.",
+        # (an actor's name: the village "Assad - Aslan Koy" is not "the Assad clan")
+        "A suicide bomber killed four people in Assad clan's hometown, a monitor said.",
+    ],
+)
+def test_a_word_where_no_place_goes_is_still_no_village(text):
+    events = extract("", text, "2018-07-13")
+    assert all(e.get("province_code") is None for e in events), events
