@@ -822,7 +822,8 @@ class Gazetteer:
             w
             for kind, w in pairs
             if kind in ("country", "demonym", "calendar", "city")
-            or kind == "actor" and w not in given
+            or kind == "actor"
+            and w not in given
         )
         self._phrases = frozenset(
             key(w) for kind, w in nonplaces if kind == "phrase" and key(w) not in self._by_key
