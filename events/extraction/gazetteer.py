@@ -471,6 +471,23 @@ def _article(word):
     return word in ARTICLES or (not word.isascii() and fold(word) in ARTICLES)
 
 
+# What follows the city of a wire dateline: "HOMS, Syria (Reuters) -", "AZAZ, Jan 5 (AFP) -",
+# "HAMA (AP) -".
+_WIRE_DATELINE = re.compile(
+    r"(?:,\s*(?:Syria\b|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+    r"|\s*\((?:Reuters|AFP|AP|dpa|Xinhua|UPI|Anadolu|SANA|TASS|Sputnik)\))"
+)
+
+
+def _dateline_city(text, token):
+    """Is the word in capitals the city of a wire story's dateline: the first word of its
+    line, before what follows a dateline's city? ("HOMS, Syria (Reuters) -" is the city, where
+    "SDF (Syrian Democratic Forces)" is an acronym.)"""
+    start, end, _ = token
+    line = text.rfind("\n", 0, start) + 1
+    return not text[line:start].strip(" \t\"'“‘(") and bool(_WIRE_DATELINE.match(text, end))
+
+
 def _opener(word):
     """Is the lower-case word one a name may open on (an article, a direction)?"""
     return word in _OPENERS or (not word.isascii() and fold(word) in _OPENERS)
@@ -1159,7 +1176,7 @@ class Gazetteer:
                 return 0
         elif not word[0].isupper():
             return 0
-        elif word.isupper() and len(word) <= 4:
+        elif word.isupper() and len(word) <= 4 and not _dateline_city(text, tokens[i]):
             return 0  # acronyms: US, UN, SDF, SANA
         elif folded in FUNCTION_WORDS:
             return 0  # "The Aleppo offensive": the name starts after it

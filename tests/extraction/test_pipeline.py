@@ -2125,3 +2125,25 @@ def test_a_village_spelled_as_a_word_is_found_where_a_place_goes(text, code):
 def test_a_word_where_no_place_goes_is_still_no_village(text):
     events = extract("", text, "2018-07-13")
     assert all(e.get("province_code") is None for e in events), events
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("HOMS, Syria (Reuters) - A car bomb exploded in a busy street on Monday, killing 12"
+         " people, state media said.", "SY-HI"),
+        ("HAMA, Syria (AP) — Government shelling killed five civilians on Monday, activists"
+         " said.", "SY-HM"),
+        ("AZAZ, Jan 5 (Reuters) - A car bomb killed seven people near a market on Monday.",
+         "SY-HL"),
+    ],
+)  # fmt: skip
+def test_a_short_city_in_the_capitals_of_a_dateline_is_the_city(text, code):
+    # (a name of four letters or fewer in capitals was taken for an acronym, "US", "SDF",
+    # and the wire story's dateline city was lost: no place at all)
+    assert primary(extract("", text, "2018-07-13"))["province_code"] == code
+
+
+def test_an_acronym_opening_a_line_is_still_no_place():
+    text = "SDF (Syrian Democratic Forces) fighters said an IS car bomb killed three in Hasakah."
+    assert primary(extract("", text, "2018-07-13"))["province_code"] == "SY-HA"
