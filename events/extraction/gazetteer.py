@@ -121,6 +121,24 @@ _TOKEN = re.compile(
 )
 
 
+_POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s$")
+_ARTICLE_NEXT = re.compile(r"[ \t]+(\w+)")
+
+
+def _name_tokens(text, lo=0, hi=None):
+    """The words of the text as (start, end, word), a possessive's "'s" left off ("Douma's
+    main market": Douma), but not an ayn's mark before a name's own s ("Ra's al Ayn")."""
+    tokens = []
+    for m in _TOKEN.finditer(text, lo, len(text) if hi is None else hi):
+        start, end, word = *m.span(), m.group()
+        if len(word) > 3 and _POSSESSIVE.search(word):
+            after = _ARTICLE_NEXT.match(text, end)
+            if not (after and fold(after.group(1)) in ARTICLES):
+                end, word = end - 2, word[:-2]
+        tokens.append((start, end, word))
+    return tokens
+
+
 def _joined(text, tokens, j):
     """May token j go on the name of the token before it? Only a space or a hyphen between
     them, and an ayn's or hamza's mark ("Dayr al `Asafir"), not a quotation's: a mark before
@@ -954,7 +972,7 @@ class Gazetteer:
         if text == self._last[0]:
             return list(self._last[1])  # the pipeline and its callers ask again for one text
         original, text = text, self._readable(text)
-        tokens = [(*m.span(), m.group()) for m in _TOKEN.finditer(text)]
+        tokens = _name_tokens(text)
         # Words the text itself writes in lower case are words, not names, in this text
         # ("Sarin is a nerve agent ... sarin gas").
         self._lower = {t[2] for t in tokens if t[2][0].islower()}
@@ -1748,7 +1766,7 @@ class Gazetteer:
         """The mentions by likeness of spelling (see _locate_fuzzy) of the event's sentences
         (only of names the words before name as a place, if `named_as_place`)."""
         lo, hi = focus if focus else (0, min(len(text), FUZZY_CHARS))
-        tokens = [(*m.span(), m.group()) for m in _TOKEN.finditer(text, lo, hi)]
+        tokens = _name_tokens(text, lo, hi)
         mentions = []
         i = 0
         while i < len(tokens):
@@ -2370,10 +2388,8 @@ _OF_THE_CAPITAL = re.compile(
 
 def _possessive(text, mention):
     """Is the mention a possessive ("Damascus's", "Damascus' besieged Eastern Ghouta")?"""
-    return mention.surface.endswith(("'s", "’s")) or (
-        text[mention.end : mention.end + 1] in ("'", "’")
-        and text[mention.end + 1 : mention.end + 2].isspace()
-    )
+    after = text[mention.end : mention.end + 3]
+    return after[:1] in ("'", "’") and (after[1:2].isspace() or after[1:2] == "s")
 
 
 # What names the words after it as a place: "the village of", "in", "near" (not "the district

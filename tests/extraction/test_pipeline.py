@@ -2147,3 +2147,22 @@ def test_a_short_city_in_the_capitals_of_a_dateline_is_the_city(text, code):
 def test_an_acronym_opening_a_line_is_still_no_place():
     text = "SDF (Syrian Democratic Forces) fighters said an IS car bomb killed three in Hasakah."
     assert primary(extract("", text, "2018-07-13"))["province_code"] == "SY-HA"
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "place"),
+    [
+        ("Air strikes on Douma's main market killed three civilians on Monday, a monitor"
+         " said.", "SY-RD", "Duma"),
+        ("Shells hit Jisr al-Shughur’s old quarter on Monday, killing three civilians.",
+         "SY-ID", None),
+        # (an ayn's mark before a final s is a name's own: "Ra's al Ayn")
+        ("Ra's al Ayn was shelled on Monday, killing three civilians.", "SY-HA", None),
+    ],
+)  # fmt: skip
+def test_a_place_in_the_possessive_is_the_place(text, code, place):
+    # ("Douma's main market" was read as one word, "Doumas", and by likeness as Damascus)
+    event = primary(extract("", text, "2018-07-13"))
+    assert event["province_code"] == code
+    if place:
+        assert event["place"] == place
