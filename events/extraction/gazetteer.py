@@ -506,6 +506,13 @@ def _dateline_city(text, token):
     return not text[line:start].strip(" \t\"'“‘(") and bool(_WIRE_DATELINE.match(text, end))
 
 
+# The prepositions before a place that a headline in title case capitalises ("Three Killed In
+# Wadi ash Shubah"): no name runs on across one.
+_TITLE_CASE_PREPOSITIONS = frozenset(
+    "in near at on outside around into inside across towards toward".split()
+)
+
+
 def _opener(word):
     """Is the lower-case word one a name may open on (an article, a direction)?"""
     return word in _OPENERS or (not word.isascii() and fold(word) in _OPENERS)
@@ -1210,6 +1217,8 @@ class Gazetteer:
                 break
             if is_arabic(word) != arabic:
                 break
+            if word[0].isupper() and word.lower() in _TITLE_CASE_PREPOSITIONS:
+                break  # a headline's title case: "… Civilians In Wadi ash Shubah"
             if not arabic and not word[0].isupper() and fold(word) not in ARTICLES:
                 # "Deir ezzor": a lower-case last word that completes a known name.
                 # Not an English word ("Killed in", "City in"), unless the name it completes

@@ -2166,3 +2166,17 @@ def test_a_place_in_the_possessive_is_the_place(text, code, place):
     assert event["province_code"] == code
     if place:
         assert event["place"] == place
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("Air Strikes Kill Three Civilians In Wadi ash Shubah", "SY-RA"),
+        ("Regime Shelling Kills Two Children In Khan as Subul", "SY-ID"),
+    ],
+)
+def test_a_name_in_a_title_case_headline_starts_after_its_preposition(title, code):
+    # (a headline in title case ran its words on into the name, "… Civilians In Wadi", and
+    # the name was cut: "ash Shubah" alone, or nothing)
+    text = "Three civilians were killed on Monday, a monitor said."
+    assert primary(extract(title, text, "2018-07-13"))["province_code"] == code
