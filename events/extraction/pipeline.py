@@ -50,7 +50,11 @@ _ANAPHORA = re.compile(
 # A sentence whose subject is the news's attack ("The strikes, which ..., hit the market on
 # November 13"): not "... since the massacre of 108 people in Houla on May 25".
 _OPENS_ON_THE_NEWS = re.compile(rf"^\W*the\s+(?:air\s*)?(?:{_ATTACK_NOUNS})\b(?!\s+of\b)", re.I)
-_ANOTHER_STORY = re.compile(r"\b(?:meanwhile|elsewhere|separately|in\s+another)\b", re.I)
+_ANOTHER_STORY = re.compile(
+    r"\b(?:meanwhile|in\s+the\s+meantime|elsewhere|separately|in\s+another|"
+    r"in\s+other\s+(?:developments?|news))\b",
+    re.I,
+)
 _REPORT_TIME = re.compile(
     r"(?:\bsaid|\bsays|\breported|\btold\s+\w+|\bannounced|\bstated|\badded|\bstatement|"
     r"\bconfirmed|\breport)\s+(?:on\s+|late\s+|early\s+)?$",

@@ -146,7 +146,8 @@ _SUPERLATIVE = re.compile(
     re.I,
 )
 _SEPARATE = re.compile(
-    r"^\W*(?:separately|elsewhere|meanwhile|in\s+(?:a|another)\s+separate\b|"
+    r"^\W*(?:separately|elsewhere|meanwhile|in\s+the\s+meantime|in\s+(?:a|another)\s+separate\b|"
+    r"in\s+other\s+(?:developments?|news)\b|"
     r"in\s+another\s+(?:attack|incident|strike|raid|bombing|development)\b)",
     re.I,
 )

@@ -2180,3 +2180,22 @@ def test_a_name_in_a_title_case_headline_starts_after_its_preposition(title, cod
     # the name was cut: "ash Shubah" alone, or nothing)
     text = "Three civilians were killed on Monday, a monitor said."
     assert primary(extract(title, text, "2018-07-13"))["province_code"] == code
+
+
+@pytest.mark.parametrize("opening", ["In the meantime,", "In other developments,"])
+def test_a_paragraph_opening_in_the_meantime_tells_another_incident(opening):
+    # (SANA's "In the meantime, army units carried out operations against terrorists,
+    # destroying their mortar launch pads" made the army the first perpetrator of the mortar
+    # attack on Damascus told above it)
+    text = (
+        "Damascus, SANA - Two civilians were killed and nine others were injured on Tuesday"
+        " when terrorist groups fired mortar shells at residential neighborhoods in Damascus"
+        " city.\n\n"
+        f"{opening} army units carried out operations against the gatherings of terrorists in"
+        " Jobar and on the outskirts of Harasta in Damascus Countryside, destroying their"
+        " tunnels and mortar launch pads, a military source said, adding that scores of terrorists"
+        " were killed."
+    )
+    event = primary(extract("Two civilians killed in terrorist mortar attacks on Damascus",
+                            text, "2017-03-15"))  # fmt: skip
+    assert event["perpetrators"][0]["group"] != "syrian_government"
