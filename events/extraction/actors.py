@@ -436,6 +436,18 @@ _BY_THEIR = re.compile(
 # Whose the jets, the raids or the attacker were: "the jets were Russian", "raids believed to
 # be Russian", "warplanes thought to be Syrian", "a suicide bomber from the Islamic State".
 _STRIKERS = r"(?:jets|warplanes|planes|aircraft|helicopters|drones|raids|strikes|air\s*strikes)"
+# What a counted side's aircraft are: "two Russian jets", "four Israeli warplanes", "two
+# Syrian government helicopters".
+_COUNTED_STRIKERS_AFTER = re.compile(
+    r"^(?:\s+(?:government|army|regime|military|air\s+force))?\s+(?:war\s?)?(?:jets|warplanes|"
+    r"planes|aircraft|helicopters|drones|gunships|fighter\s+jets)\b",
+    re.I,
+)
+_STRIKERS_NAMED = re.compile(  # (the actor's name says it: "Russian jets", "Israeli warplanes")
+    # (not "bombers": "6 ISIS bombers killed" are suicide bombers, the dead)
+    r"\b(?:war\s?)?(?:jets|warplanes|planes|aircraft|helicopters|drones|gunships)$",
+    re.I,
+)
 _WHOSE_BEFORE = re.compile(
     # (what attacked: "the jets were Russian", "the raids were Russian"; said of the raids
     # themselves, not "those killed in the strikes were Syrian soldiers", "the targets of the
@@ -692,8 +704,12 @@ def _role(text, mention):
     if _ACCUSED_BEFORE.search(before) and _OF_DOING_AFTER.match(after):
         return 2.0  # "accused cells affiliated with Hayat Tahrir al-Sham of carrying out"
     score = 0.0
-    if _COUNTED_BEFORE.search(before):
-        # "20 IS fighters killed": a counted group is the dead, not the killer.
+    if _COUNTED_BEFORE.search(before) and not (
+        _COUNTED_STRIKERS_AFTER.match(after)
+        or _STRIKERS_NAMED.search(text, mention.start, mention.end)
+    ):
+        # "20 IS fighters killed": a counted group is the dead, not the killer (but "two
+        # Russian jets", "four Israeli warplanes" are what attacked).
         return -2.0
     if _WHOSE_BEFORE.search(before) and not _A_PLACE_AFTER.match(after):
         # "the jets were Russian", "raids believed to be Russian", "a suicide bomber from the

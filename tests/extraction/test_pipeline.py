@@ -2199,3 +2199,34 @@ def test_a_paragraph_opening_in_the_meantime_tells_another_incident(opening):
     event = primary(extract("Two civilians killed in terrorist mortar attacks on Damascus",
                             text, "2017-03-15"))  # fmt: skip
     assert event["perpetrators"][0]["group"] != "syrian_government"
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("On Friday, two Russian jets struck the town of Atareb, killing five civilians.",
+         "russia"),
+        ("Four Israeli warplanes attacked a military position near Palmyra on Friday, killing"
+         " two soldiers.", "israel"),
+        ("Two Turkish drones hit a car near Qamishli on Monday, killing three people.",
+         "turkey"),
+    ],
+)  # fmt: skip
+def test_counted_aircraft_are_the_attackers_not_the_dead(text, group):
+    # ("two Russian jets" was read as two Russians counted, the dead, as "20 IS fighters
+    # killed" is: the attack had no perpetrator)
+    event = primary(extract("", text, "2018-07-13"))
+    assert [p["group"] for p in event["perpetrators"]][:1] == [group]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air strikes killed 20 Islamic State fighters near Mayadin on Monday, a monitor said.",
+        # (suicide bombers are people: the dead)
+        "Kurdish fighters near Azaz killed 6 ISIS bombers before they reached the town.",
+    ],
+)
+def test_counted_fighters_are_still_the_dead(text):
+    event = primary(extract("", text, "2018-07-13"))
+    assert "islamic_state" not in [p["group"] for p in event["perpetrators"]]
