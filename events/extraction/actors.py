@@ -245,6 +245,8 @@ _AGENT_VERB_AFTER = re.compile(
     r"kidnap(?:ped|s)?|assassinat(?:ed|es|e)|set\s+off|planted|lobbed|hurled|launched|"
     r"foil(?:ed|s)?|frustrat(?:ed|es)|thwart(?:ed|s)?|repel(?:led|s)?|repuls(?:ed|es)|"
     r"eliminat(?:ed|es|e)|liberat(?:ed|es|e)|regain(?:ed|s)?|recaptur(?:ed|es|e)|"
+    # (the Turkish military's word for killed, captured or surrendered)
+    r"neutrali[sz](?:ed|es|e)|"
     r"destroy(?:ed|s)?|pummel(?:led|s)?|hammer(?:ed|s)?|"
     # "performs execution", "committed a massacre"; and the lash before the killing ("ISIS
     # whips a man ... and executes another")

@@ -2230,3 +2230,17 @@ def test_counted_aircraft_are_the_attackers_not_the_dead(text, group):
 def test_counted_fighters_are_still_the_dead(text):
     event = primary(extract("", text, "2018-07-13"))
     assert "islamic_state" not in [p["group"] for p in event["perpetrators"]]
+
+
+@pytest.mark.parametrize("verb", ["neutralized", '"neutralized"'])
+def test_the_army_that_neutralized_fighters_is_the_perpetrator(verb):
+    # (Turkish statements say "neutralized" for killed, captured or surrendered: the operation
+    # had no perpetrator, and with the word in quotes no incident at all)
+    text = (
+        f"The Turkish Armed Forces {verb} 23 more YPG terrorists in air strikes in the Afrin"
+        " region on Sunday, the Turkish General Staff said on Monday."
+    )
+    event = primary(extract("Turkish army neutralizes 23 more terrorists in Afrin", text,
+                            "2018-02-12"))  # fmt: skip
+    assert [p["group"] for p in event["perpetrators"]][:1] == ["turkey"]
+    assert event["event_type"] == "airstrike"
