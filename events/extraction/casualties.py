@@ -1107,6 +1107,9 @@ def find_tolls(sentence, offset=0):
             category = "total"  # "a family of six, including four children, was killed"
         if category is None:
             continue
+        # The whole noun phrase: "Eleven police officers and six civilians were killed" (not
+        # "police" and then "officers and ...", which left the eleven without a verb).
+        noun_end = _noun_end(after, noun_end, category)
         # Cut the look-ahead at the next figure so one verb is not claimed twice.
         rest = _SUBSET_CLAUSE.sub(" ", _AGES_CLAUSE.sub(" ", after[noun_end:], count=1), count=1)
         rest = _KNOWN_AS.sub(" ", rest, count=1)  # ("..., known as the White Helmets, were killed")

@@ -2244,3 +2244,15 @@ def test_the_army_that_neutralized_fighters_is_the_perpetrator(verb):
                             "2018-02-12"))  # fmt: skip
     assert [p["group"] for p in event["perpetrators"]][:1] == ["turkey"]
     assert event["event_type"] == "airstrike"
+
+
+@pytest.mark.parametrize("fighters", ["police officers", "rebel fighters", "army soldiers"])
+def test_a_toll_of_two_nouns_joins_the_civilians_named_after_it(fighters):
+    # ("Eleven police officers and six civilians were killed": the eleven, read as "police"
+    # followed by other words, had no verb, and the 17 dead were all taken for civilians)
+    text = (
+        "Three suicide attackers struck a police station in Damascus on Monday, killing 17"
+        f" people. Eleven {fighters} and six civilians were killed, the ministry said."
+    )
+    event = primary(extract("", text, "2017-10-02"))
+    assert event["killed"]["civilians"]["best"] == 6
