@@ -798,6 +798,19 @@ def _category(after, killing=False):
 
 
 _NEXT_WORD = re.compile(r"\s+(?=\w)")
+# The verbs of a headline in title case ("47 Leaders of Ahrar Al-Sham Killed in Idleb"): no
+# word of a name.
+_TITLE_CASE_VERBS = (
+    r"(?:Killed|Dead|Died|Die|Dies|Wounded|Injured|Martyred|Slain|Executed|Captured|Arrested|"
+    r"Kidnapped|Abducted|Hurt|Among|In|On|At|Near)\b"
+)
+# A fighter's force named after him: "of the National Defence Forces (NDF)", "of Jaish
+# al-Islam".
+_OF_A_NAMED_FORCE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w'’-]+(?:\s+(?:(?!" + _TITLE_CASE_VERBS + r")"
+    r"(?-i:[A-Z])[\w'’-]+|al-[\w'’-]+)){0,4}"
+    r"(?:\s*\((?-i:[A-Z]{2,6})\))?(?![\w'’-])"
+)
 # A body of people named by its members' noun: "a rebel group", "two jihadist factions".
 _A_BODY_OF_THEM = re.compile(
     r"\s+(?:groups?|factions?|movements?|organi[sz]ations?|alliances?|brigades?|battalions?)\b",
@@ -812,6 +825,8 @@ def _noun_end(after, end, category):
     of its category that follow ("five rebel fighters", "militia fighters", "police
     officers"), so that a figure after it joins by "and" ("... and three civilians")."""
     regex = _NOUN_OF.get(category)
+    if category == "combatants" and (force := _OF_A_NAMED_FORCE.match(after, end)):
+        end = force.end()  # "a commander of the National Defence Forces (NDF)"
     while (
         regex and (gap := _NEXT_WORD.match(after, end)) and (noun := regex.match(after, gap.end()))
     ):

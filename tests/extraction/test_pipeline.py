@@ -2256,3 +2256,24 @@ def test_a_toll_of_two_nouns_joins_the_civilians_named_after_it(fighters):
     )
     event = primary(extract("", text, "2017-10-02"))
     assert event["killed"]["civilians"]["best"] == 6
+
+
+def test_a_commander_of_a_named_force_and_his_wife_are_two_dead():
+    # ("killed a local commander of the National Defence Forces (NDF) and his wife": the force's
+    # name between them cut the list, and the wife was not counted)
+    text = (
+        "An explosive device planted under a car killed a local commander of the National"
+        " Defence Forces (NDF) and his wife in the coastal city of Tartus on Monday evening,"
+        " a police source said."
+    )
+    event = primary(extract("", text, "2017-11-20"))
+    assert event["killed"]["civilians"]["best"] == 1
+    assert event["killed"]["total"]["best"] == 2
+
+
+def test_fighters_of_a_named_force_in_a_title_case_headline_are_still_its_dead():
+    # (the force's name ran on over the headline's verb: "47 Leaders of Ahrar Al-Sham Killed")
+    event = primary(extract("47 Leaders of Ahrar Al-Sham Killed in Idleb Blast",
+                            "The blast killed 47, the Observatory reported.", "2014-09-10"))  # fmt: skip
+    assert event["killed"]["combatants"]["best"] == 47
+    assert "civilians" not in event["killed"]
