@@ -464,8 +464,11 @@ _WHOSE_BEFORE = re.compile(
     r"(?:(?:an?|the)\s+(?:suicide\s+)?(?:bombers?|attackers?|gunm[ae]n|assailants?)|"
     # (counted: only bombers, "two suicide bombers from the Islamic State blew themselves up";
     # "killed two gunmen from the Islamic State" are the dead)
-    r"(?:two|three|four|five|\d+)\s+(?:suicide\s+)?bombers)\s+"
-    r"(?:from|belonging\s+to)\s+)(?:the\s+)?$",
+    r"(?:two|three|four|five|\d+)\s+(?:suicide\s+)?bombers|"
+    # (and the blamed: "residents blamed snipers from Hezbollah")
+    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing))\s+(?:the\s+)?(?:snipers|gunmen|fighters|"
+    r"militants|militiamen|members|elements|troops|forces))\s+"
+    r"(?:from|of|belonging\s+to)\s+)(?:the\s+)?$",
     re.I,
 )
 # A place the name is an adjective of: "the Iraqi city of Mosul", "the Kurdish village".

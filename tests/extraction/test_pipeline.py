@@ -2277,3 +2277,18 @@ def test_fighters_of_a_named_force_in_a_title_case_headline_are_still_its_dead()
     event = primary(extract(title, "The blast killed 47, the Observatory said.", "2014-09-10"))
     assert event["killed"]["combatants"]["best"] == 47
     assert "civilians" not in event["killed"]
+
+
+@pytest.mark.parametrize(
+    ("blame", "group"),
+    [
+        ("Residents blamed snipers from Hezbollah, which has manned positions around the town.",
+         "iran_aligned"),
+        ("Activists blamed gunmen belonging to the Islamic State group.", "islamic_state"),
+    ],
+)  # fmt: skip
+def test_the_side_whose_snipers_are_blamed_is_the_perpetrator(blame, group):
+    # ("Residents blamed snipers from Hezbollah": the shooting had no perpetrator)
+    text = f"A young man was shot dead by a sniper in Madaya on Friday. {blame}"
+    event = primary(extract("", text, "2016-01-09"))
+    assert [p["group"] for p in event["perpetrators"]][:1] == [group]
