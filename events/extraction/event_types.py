@@ -118,6 +118,12 @@ _BY_AN_AIR_FORCE = re.compile(
     r"coalition|U\.?S\.?-led|warplanes|jets|aircraft|helicopters)\b(?![-‐]backed)",
     re.I,
 )
+# Bombs that fall are dropped: "as bombs fall on rebel-held Aleppo", "bombs rained down".
+_FALLING = re.compile(
+    r"\s+(?:(?:were|are|being)\s+)?(?:fell|fall|falls|falling|rained|rain|rains|raining|"
+    r"dropped|showered)\b",
+    re.I,
+)
 _DOWNED = re.compile(
     r"(?:\W+\w+){0,4}?\W+(?:crash(?:ed|es)?|shot\s+down|downed|went\s+down)\b", re.I
 )
@@ -260,6 +266,7 @@ def find_cues(text, offset=0):
                 match.group(0).lower().startswith("bomb")
                 and not _FROM_THE_AIR.search(text, max(0, start - 30), start)
                 and not _BY_AN_AIR_FORCE.match(text, end)
+                and not _FALLING.match(text, end)
             ):
                 kind = "bombing"  # "a bomb in Idlib" is planted; "regime bombing" is dropped
         if (

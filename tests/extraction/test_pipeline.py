@@ -2292,3 +2292,14 @@ def test_the_side_whose_snipers_are_blamed_is_the_perpetrator(blame, group):
     text = f"A young man was shot dead by a sniper in Madaya on Friday. {blame}"
     event = primary(extract("", text, "2016-01-09"))
     assert [p["group"] for p in event["perpetrators"]][:1] == [group]
+
+
+def test_bombs_that_fall_come_from_the_air():
+    # ("as bombs fall on rebel-held Aleppo": a planted bomb's explosion, by its headline)
+    title = "Kerry and Lavrov speak again as bombs fall on rebel-held Aleppo"
+    text = (
+        "Kerry told Lavrov the bombing was destroying any chance of a return to negotiations."
+        "\n\nThe Syrian Observatory for Human Rights said 25 civilians were killed in eastern"
+        " Aleppo on Saturday."
+    )
+    assert primary(extract(title, text, "2016-09-24"))["event_type"] == "airstrike"
