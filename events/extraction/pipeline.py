@@ -1239,9 +1239,12 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         anchor_kind = better or anchor_kind
         if better in (None, "other"):
             kind_basis = "vague"
-    # Where a finer place may be sought: the news, not its background or context.
+    # Where a finer place may be sought: the news, not its background, its context or another
+    # incident told separately ("Meanwhile, army units targeted ... Kinsibba").
     allowed = [
-        (f.sentence.start, f.sentence.end) for f in all_facts if not (f.background or f.context)
+        (f.sentence.start, f.sentence.end)
+        for f in all_facts
+        if not (f.background or f.context or f.separate)
     ]
     # The gazetteer reads the same prefix, so evidence offsets stay offsets into the input.
     places = None

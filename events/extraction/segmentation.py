@@ -213,6 +213,9 @@ class Sentence:
     # A clause split off its sentence as another incident ("..., while a car bomb in Azaz
     # killed 10"): the clause before it, (start, text), whose day it shares if it names none.
     told_with: tuple[int, str] | None = None
+    # In a paragraph that opened on another incident ("Meanwhile, army units killed ... A
+    # military source said army units targeted ..."): that incident's telling goes on.
+    in_separate_paragraph: bool = False
 
     @functools.cached_property
     def asides(self):
@@ -307,8 +310,9 @@ class Sentence:
 
     @property
     def is_separate(self):
-        """Does it open on another incident ("Separately, ...", "Elsewhere, ...")?"""
-        return bool(_SEPARATE.match(self.text))
+        """Does it open on another incident ("Separately, ...", "Elsewhere, ..."), or go on
+        telling one in the paragraph that opened on it?"""
+        return self.in_separate_paragraph or bool(_SEPARATE.match(self.text))
 
 
 def _split_tags(text, start, end):
@@ -362,6 +366,10 @@ def sentences(text):
     pieces.append((position, len(text)))
     pieces = [part for start, end in pieces for part in _split_tags(text, start, end)]
     pieces = [part for start, end in pieces for part in _split_incidents(text, start, end)]
+    separate = False  # the paragraph so far opened on another incident
+    # (only in a text told in paragraphs, a headline and two or more: a story run on as one
+    # block, as scraped copy often is, may come back to its news in the next sentence)
+    paragraphed = sum(1 for line in text.splitlines() if line.strip()) >= 3
     for start, end, told_with in pieces:
         chunk = text[start:end]
         stripped = chunk.strip()
@@ -371,5 +379,10 @@ def sentences(text):
         start += lead
         if told_with is not None:
             told_with = (told_with[0], text[told_with[0] : told_with[1]])
-        result.append(Sentence(len(result), start, start + len(stripped), stripped, told_with))
+        if not result or "\n" in text[result[-1].end : start]:
+            separate = False  # a new paragraph
+        result.append(
+            Sentence(len(result), start, start + len(stripped), stripped, told_with, separate)
+        )
+        separate = paragraphed and (separate or bool(_SEPARATE.match(stripped)))
     return result

@@ -2303,3 +2303,34 @@ def test_bombs_that_fall_come_from_the_air():
         " Aleppo on Saturday."
     )
     assert primary(extract(title, text, "2016-09-24"))["event_type"] == "airstrike"
+
+
+def test_the_paragraph_that_opens_on_another_incident_goes_on_telling_it():
+    # (SANA: "Meanwhile, army units killed scores of terrorists ... A military source said
+    # army units targeted dens of terrorists, destroying their rocket launchers": the second
+    # sentence, read as the news's, made the army the rocket attack's first perpetrator and
+    # put it in Jabal al-Akrad)
+    text = (
+        "Latakia, SANA - Three civilians were killed and 14 others were injured on Saturday"
+        " when terrorists fired rocket shells on residential neighborhoods in Latakia city.\n\n"
+        "Meanwhile, army units killed scores of terrorists in operations in the northern"
+        " countryside of Latakia. A military source told SANA that army units targeted dens of"
+        " terrorists in the villages of Kinsibba and Salma, destroying a number of their rocket"
+        " launchers."
+    )
+    event = primary(extract("Three civilians killed in terrorist rocket attack on Latakia",
+                            text, "2016-05-21"))  # fmt: skip
+    assert [p["group"] for p in event["perpetrators"]][:1] != ["syrian_government"]
+    assert event["place"] == "Lattakia"
+
+
+def test_a_story_run_on_as_one_block_comes_back_to_its_news_after_meanwhile():
+    # (scraped copy in one block: after "Meanwhile ...", the next sentence may be the news's)
+    text = (
+        "The watchdog will report on the use of chemical weapons at the end of the month."
+        " Meanwhile a spokesman for the civil defence said that 33 people were affected by"
+        " the gas in Saraqeb. Barrels containing toxic gas were dropped from a helicopter,"
+        " killing five civilians, he said."
+    )
+    event = primary(extract("Toxic gas dropped on Syrian town", text, "2016-08-02"))
+    assert event["killed"]["civilians"]["best"] == 5
