@@ -153,9 +153,28 @@ class Lexicon:
                     break
             if hit:
                 n, entry = hit
+                if (
+                    n == 1
+                    and found
+                    and folded[i] in _BARE_FORCES
+                    and found[-1].entry != entry
+                    and (end == i or end == i - 1 and folded[end] in _FORCE_QUALIFIERS)
+                ):
+                    # "Turkish occupation army": the Turkish army, not the Syrian one
+                    found[-1] = Mention(found[-1].start, spans[i][1], found[-1].entry)
+                    end = i + 1
+                    continue
                 found.append(Mention(spans[i][0], spans[i + n - 1][1], entry))
                 end = i + n
         return found
+
+
+# A force named by its noun alone right after another side's name, or after one word that
+# qualifies it ("Turkish occupation army", "the Russian armed forces"): that side's.
+_BARE_FORCES = frozenset(("army", "forces", "troops", "military", "soldiers"))
+_FORCE_QUALIFIERS = frozenset(
+    ("occupation", "occupying", "invading", "regular", "national", "armed", "special")
+)
 
 
 class ActorLexicon(Lexicon):

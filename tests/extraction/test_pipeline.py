@@ -2334,3 +2334,18 @@ def test_a_story_run_on_as_one_block_comes_back_to_its_news_after_meanwhile():
     )
     event = primary(extract("Toxic gas dropped on Syrian town", text, "2016-08-02"))
     assert event["killed"]["civilians"]["best"] == 5
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Five Civilians Martyred As Turkish Occupation Army Shells Qamishlo Neighborhoods",
+        "Five civilians killed as the Turkish occupying army shells Qamishlo",
+    ],
+)
+def test_a_countrys_army_named_with_a_word_between_is_that_countrys(title):
+    # ("Turkish Occupation Army": "Army" alone was read as the Syrian army, the first
+    # perpetrator of Turkey's shelling)
+    text = "Five civilians were killed and nine wounded in Qamishlo on Thursday, ANHA said."
+    event = primary(extract(title, text, "2019-10-10"))
+    assert [p["group"] for p in event["perpetrators"]] == ["turkey"]
