@@ -513,6 +513,22 @@ _TITLE_CASE_PREPOSITIONS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=1024)
+def _title_case(line):
+    """Is the line a headline in title case: five words or more, most of them capitalised
+    ("Air Strikes Hit Aleppo Market As U.S. And Russia Seek To Extend Truce")?"""
+    words = re.findall(r"[^\W\d_]+", line)
+    if len(words) < 5 or len(line) > 200:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+def _title_case_line(text, position):
+    start = text.rfind("\n", 0, position) + 1
+    end = text.find("\n", position)
+    return _title_case(text[start : end if end >= 0 else len(text)])
+
+
 def _opener(word):
     """Is the lower-case word one a name may open on (an article, a direction)?"""
     return word in _OPENERS or (not word.isascii() and fold(word) in _OPENERS)
@@ -1045,6 +1061,8 @@ class Gazetteer:
                 # A run cut at the longest name ("Daesh Attacks Syrian Deir ez-Zor" in a
                 # headline's title case) may hold a name further on: its next word is read.
                 continue
+            elif run > 1 and _title_case_line(text, tokens[i][0]):
+                continue  # and so may any run of a headline in title case ("Hit Aleppo Market")
             else:
                 i += run
         self._last = (original, tuple(mentions))

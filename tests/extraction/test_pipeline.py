@@ -2349,3 +2349,18 @@ def test_a_countrys_army_named_with_a_word_between_is_that_countrys(title):
     text = "Five civilians were killed and nine wounded in Qamishlo on Thursday, ANHA said."
     event = primary(extract(title, text, "2019-10-10"))
     assert [p["group"] for p in event["perpetrators"]] == ["turkey"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Air Strikes Hit Aleppo Market As U.S. And Russia Seek To Extend Truce",
+        "Jets Pound Idlib Town As Talks Stall",
+    ],
+)
+def test_a_place_inside_a_title_case_headline_is_found(title):
+    # (a headline in title case read as one run of capitals, "Hit Aleppo Market As U", was
+    # skipped whole as no name, and the place was lost)
+    text = "Air strikes hit a crowded vegetable market on Wednesday, killing 14 civilians."
+    event = primary(extract(title, text, "2016-05-04"))
+    assert event["province_code"] in ("SY-HL", "SY-ID")
