@@ -50,6 +50,11 @@ _ANAPHORA = re.compile(
 # A sentence whose subject is the news's attack ("The strikes, which ..., hit the market on
 # November 13"): not "... since the massacre of 108 people in Houla on May 25".
 _OPENS_ON_THE_NEWS = re.compile(rf"^\W*the\s+(?:air\s*)?(?:{_ATTACK_NOUNS})\b(?!\s+of\b)", re.I)
+# Who is blamed: a sentence of blame within this many sentences after the news's last.
+_BLAME = re.compile(
+    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|held\s+(?:[\w-]+\s+){1,4}?responsible)\b", re.I
+)
+BLAME_AFTER = 3
 _ANOTHER_STORY = re.compile(
     r"\b(?:meanwhile|in\s+the\s+meantime|elsewhere|separately|in\s+another|"
     r"in\s+other\s+(?:developments?|news))\b",
@@ -1201,9 +1206,23 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             # "On September 4, twin bombings killed 26 ... His supporters blamed the
             # government": who is blamed after an earlier incident is blamed for that one
             continue
-        # In the lead a sentence joins when it adds anything; later only when it refers back.
-        if refers or (
-            facts.sentence.index <= lead_end and (facts.cues or facts.tolls or facts.agents)
+        # In the lead a sentence joins when it adds anything; later only when it refers back,
+        # or blames a side right after the news's sentences ("... 14 civilians were killed.
+        # Rebel officials blamed the government": a story told low under a diplomatic lead).
+        if (
+            refers
+            or (facts.sentence.index <= lead_end and (facts.cues or facts.tolls or facts.agents))
+            or (
+                facts.agents
+                and not (facts.cues or facts.tolls)
+                and facts.sentence.index - max(used) <= BLAME_AFTER
+                and _BLAME.search(facts.sentence.text)
+                # (nothing between tells another incident)
+                and not any(
+                    f.background or f.separate
+                    for f in all_facts[max(used) + 1 : facts.sentence.index]
+                )
+            )
         ):
             members.append(facts)
             used.add(facts.sentence.index)

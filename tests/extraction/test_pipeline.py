@@ -2364,3 +2364,22 @@ def test_a_place_inside_a_title_case_headline_is_found(title):
     text = "Air strikes hit a crowded vegetable market on Wednesday, killing 14 civilians."
     event = primary(extract(title, text, "2016-05-04"))
     assert event["province_code"] in ("SY-HL", "SY-ID")
+
+
+def test_the_side_blamed_right_after_the_news_told_low_in_a_story_is_its_perpetrator():
+    # (a strike told in the third paragraph under a diplomatic lead, then "Rebel officials
+    # blamed the government": the blame, past the lead's sentences, was not read)
+    title = "Air strikes hit Aleppo market as U.S. and Russia seek to extend truce"
+    text = (
+        "The United States and Russia were locked in talks on Wednesday over extending a truce"
+        " to Aleppo, diplomats said. The talks in Geneva went on into the night.\n\n"
+        'A Western diplomat said the two powers were discussing a monitoring mechanism. "It is'
+        ' not dead yet," the diplomat said.\n\n'
+        "On the ground, air strikes hit a crowded vegetable market in the rebel-held al-Sukkari"
+        " district shortly before noon, the Observatory said. It said 14 civilians were killed,"
+        " among them three children.\n\n"
+        "The Observatory could not say whose the jets were. Rebel officials blamed the"
+        " government of President Bashar al-Assad."
+    )
+    event = primary(extract(title, text, "2016-05-04"))
+    assert [p["group"] for p in event["perpetrators"]][:1] == ["syrian_government"]
