@@ -530,7 +530,7 @@ _MEMBERS = r"(?:\s+(?i:members?|fighters|militants|elements|operatives|cells?))?
 # named group (a name in capitals or quotes, or an acronym) or of a force.
 _OF_AN_ARMED = re.compile(
     r"^\s+(?:(?:[\w-]+\s+)?members?\s+of|of)\s+(?:the\s+|an?\s+)?"
-    r"(?:(?:[\w'’-]+\s+){0,3}?(?:forces|army|militias?|troops|fighters|soldiers|brigades?|"
+    r"(?:(?:[\w'’-]+\s+){0,3}?(?:forces?|army|militias?|troops|fighters|soldiers|brigades?|"
     r"factions?|militants|rebels|gunmen|militiamen|leaders|commanders|escorts|bodyguards|"
     r"attackers|assailants)\b"
     # "3 of their members", "17 of its Iraqi and Syrian members": a group's, not a family's
@@ -836,6 +836,13 @@ def _noun_end(after, end, category):
     return end
 
 
+# What the counted were doing when they died, before the verb of their death: "who were
+# manning the checkpoint were among the dead", "who was driving the car was killed".
+_DOING_CLAUSE = re.compile(
+    r"^\s*,?\s*(?:who|which)\s+(?:were|was|had\s+been)\s+\w+ing\b[^,.;]{0,50}?,?"
+    r"(?=\s+(?:were|was)\s+(?:among|killed|dead|wounded|injured)\b)",
+    re.I,
+)
 # What a body is also called, between commas: "Three volunteers of the Syrian Civil Defence,
 # known as the White Helmets, were killed".
 _KNOWN_AS = re.compile(r",\s*(?:also\s+)?(?:known\s+as|dubbed|called)\s+[^,.;]{1,50},", re.I)
@@ -1128,6 +1135,9 @@ def find_tolls(sentence, offset=0):
         # Cut the look-ahead at the next figure so one verb is not claimed twice.
         rest = _SUBSET_CLAUSE.sub(" ", _AGES_CLAUSE.sub(" ", after[noun_end:], count=1), count=1)
         rest = _KNOWN_AS.sub(" ", rest, count=1)  # ("..., known as the White Helmets, were killed")
+        # ("two members of the security forces who were manning the checkpoint were among the
+        # dead": what they were doing, not what befell them)
+        rest = _DOING_CLAUSE.sub(" ", rest, count=1)
         next_number = NUMBER_RE.search(rest)
         window = rest[: next_number.start()] if next_number else rest
         kind = combined = None

@@ -2383,3 +2383,20 @@ def test_the_side_blamed_right_after_the_news_told_low_in_a_story_is_its_perpetr
     )
     event = primary(extract(title, text, "2016-05-04"))
     assert [p["group"] for p in event["perpetrators"]][:1] == ["syrian_government"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a relative clause between the fighters and "were among the dead")
+        "A car bomb went off at a checkpoint in Homs on Wednesday, killing 16 people. Two members"
+        " of the security forces who were manning the checkpoint were among the dead.",
+        # (a force named in the singular: "the internal security force")
+        "A car bomb went off in Homs on Wednesday, killing 14 civilians and two members of the"
+        " internal security force.",
+    ],
+)
+def test_the_fighters_among_the_dead_are_not_civilians(text):
+    event = primary(extract("", text, "2016-11-16"))
+    assert event["killed"]["civilians"]["best"] == 14
+    assert event["killed"]["combatants"]["best"] == 2
