@@ -81,8 +81,7 @@ _SINCE_DEED = re.compile(
     # an air strike on a school", the strike's own toll)
     rf"|\b(?:in|over)\s+the\s+(?:days|weeks|months)\s+(?:after|following|since)\s+{_NOT_THE_WAR}"
     r"(?=(?:[\w'’-]+\s+){1,3}?(?:launched|began|started|seized|captured|overran|stormed|"
-    # ("in the days after the city fell")
-    r"entered|took|fell)\b)(?P<rest2>[^.;]{0,70})",
+    r"entered|took)\b)(?P<rest2>[^.;]{0,70})",
     re.I,
 )
 # Between a toll and "since": another clause ("killed two children ..., as rebels have fired

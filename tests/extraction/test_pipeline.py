@@ -2400,18 +2400,3 @@ def test_the_fighters_among_the_dead_are_not_civilians(text):
     event = primary(extract("", text, "2016-11-16"))
     assert event["killed"]["civilians"]["best"] == 14
     assert event["killed"]["combatants"]["best"] == 2
-
-
-def test_a_toll_of_the_days_after_a_city_fell_is_not_the_news():
-    # (the news, 25 soldiers executed; then the Observatory's "at least 217 people in the days
-    # after the city fell, including 67 civilians" was taken for its toll)
-    text = (
-        "Islamic State militants have released a video that appears to show the mass execution"
-        " of 25 captured Syrian government soldiers in the amphitheatre of Palmyra.\n\n"
-        "The Observatory has said that IS killed at least 217 people in and around Palmyra in"
-        " the days after the city fell, including 67 civilians."
-    )
-    event = primary(extract("IS video shows mass killing of soldiers in Palmyra", text,
-                            "2015-07-04"))  # fmt: skip
-    assert "civilians" not in event["killed"]
-    assert event["killed"]["combatants"]["best"] == 25
