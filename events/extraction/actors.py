@@ -159,6 +159,8 @@ class Lexicon:
                     and folded[i] in _BARE_FORCES
                     and found[-1].entry != entry
                     and (end == i or end == i - 1 and folded[end] in _FORCE_QUALIFIERS)
+                    # (one space between each word: not "Backed by Hezbollah, army troops")
+                    and all(spans[j][0] - spans[j - 1][1] == 1 for j in range(end, i + 1))
                 ):
                     # "Turkish occupation army": the Turkish army, not the Syrian one
                     found[-1] = Mention(found[-1].start, spans[i][1], found[-1].entry)
@@ -464,6 +466,13 @@ _COUNTED_STRIKERS_AFTER = re.compile(
     r"planes|aircraft|helicopters|drones|gunships|fighter\s+jets)\b",
     re.I,
 )
+# Aircraft counted as what was hit: "shot down two Syrian army helicopters", "destroyed four
+# Russian helicopters".
+_HIT_COUNT_BEFORE = re.compile(
+    r"\b(?:down|downed|downing|destroy(?:ed|ing|s)?|hit|targeted|struck|seized|captured|"
+    r"intercepted|damaged|grounded)\s+(?:at\s+least\s+)?[\w-]+\s+$",
+    re.I,
+)
 _STRIKERS_NAMED = re.compile(  # (the actor's name says it: "Russian jets", "Israeli warplanes")
     # (not "bombers": "6 ISIS bombers killed" are suicide bombers, the dead)
     r"\b(?:war\s?)?(?:jets|warplanes|planes|aircraft|helicopters|drones|gunships)$",
@@ -729,8 +738,11 @@ def _role(text, mention):
         return 2.0  # "accused cells affiliated with Hayat Tahrir al-Sham of carrying out"
     score = 0.0
     if _COUNTED_BEFORE.search(before) and not (
-        _COUNTED_STRIKERS_AFTER.match(after)
-        or _STRIKERS_NAMED.search(text, mention.start, mention.end)
+        (
+            _COUNTED_STRIKERS_AFTER.match(after)
+            or _STRIKERS_NAMED.search(text, mention.start, mention.end)
+        )
+        and not _HIT_COUNT_BEFORE.search(before)
     ):
         # "20 IS fighters killed": a counted group is the dead, not the killer (but "two
         # Russian jets", "four Israeli warplanes" are what attacked).

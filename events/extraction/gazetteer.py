@@ -524,9 +524,10 @@ def _title_case(line):
 
 
 def _title_case_line(text, position):
-    start = text.rfind("\n", 0, position) + 1
-    end = text.find("\n", position)
-    return _title_case(text[start : end if end >= 0 else len(text)])
+    """Is the position in the text's first line (its headline), written in title case? (Not
+    a line further down: "Reporting by Laila Bassam and Tom Perry; Editing by ...")"""
+    end = text.find("\n")
+    return (end < 0 or position < end) and _title_case(text[: end if end >= 0 else len(text)])
 
 
 def _opener(word):
@@ -1068,6 +1069,13 @@ class Gazetteer:
         self._last = (original, tuple(mentions))
         return mentions
 
+    def _dateline_town(self, text, token):
+        """Is the word in capitals a Syrian town's name as a wire dateline's city ("HOMS,
+        Syria (Reuters) -")? A town, not a hamlet of a foreign capital's name ("DOHA")."""
+        return _dateline_city(text, token) and any(
+            e.standalone or e.capital_of for e in self._by_key.get(token_key(token[2]), ())
+        )
+
     def _in_place_slot(self, text, tokens, i):
         """A lone capitalised word written where a place goes ("an air strike hit Has", "the
         village of Tah", "killed in Rami") and spelled exactly as a village is: that village,
@@ -1085,10 +1093,11 @@ class Gazetteer:
         ):
             return None
         spelled = spelling(word)
+        # (spelled as the village's own name: not a word of a twin's, "Golan - Qurret Qawaqez")
         entries = [
             e
             for e in self._by_key.get(token_key(word), ())
-            if e.location.precision == PLACE and spelled in e.spellings
+            if e.location.precision == PLACE and spelling(e.location.name) == spelled
         ]
         if not entries:
             return None
@@ -1219,7 +1228,7 @@ class Gazetteer:
                 return 0
         elif not word[0].isupper():
             return 0
-        elif word.isupper() and len(word) <= 4 and not _dateline_city(text, tokens[i]):
+        elif word.isupper() and len(word) <= 4 and not self._dateline_town(text, tokens[i]):
             return 0  # acronyms: US, UN, SDF, SANA
         elif folded in FUNCTION_WORDS:
             return 0  # "The Aleppo offensive": the name starts after it

@@ -51,8 +51,21 @@ _ANAPHORA = re.compile(
 # November 13"): not "... since the massacre of 108 people in Houla on May 25".
 _OPENS_ON_THE_NEWS = re.compile(rf"^\W*the\s+(?:air\s*)?(?:{_ATTACK_NOUNS})\b(?!\s+of\b)", re.I)
 # Who is blamed: a sentence of blame within this many sentences after the news's last.
+# (blamed for this: "blamed the government", "accused the army of carrying out the strike";
+# not "accused the United States of arming the YPG", "blames Turkey for the war")
+_THE_ATTACK = (
+    r"(?:the\s+|this\s+|that\s+)?(?:[\w-]+\s+)?(?:attacks?|strikes?|air\s*strikes?|raids?|"
+    r"bombings?|shelling|blasts?|explosions?|massacres?|killings?|assault)"
+)
 _BLAME = re.compile(
-    r"\b(?:blam(?:ed|es|ing)|accus(?:ed|es|ing)|held\s+(?:[\w-]+\s+){1,4}?responsible)\b", re.I
+    r"\bblam(?:ed|es|ing)\s+[^.;]{1,80}?(?:\s+for\s+" + _THE_ATTACK + r"\b|\s*(?:[.;]|$))"
+    r"|\bblam(?:ed|es|ing)\s+[^.;]{1,60}?(?:,|\s+(?:which|who|whose)\b)"
+    r"|\baccus(?:ed|es|ing)\s+[^.;]{1,60}?\s+of\s+(?:carrying\s+out|being\s+behind|"
+    r"launching|staging|perpetrating|committing|bombing|shelling|firing|targeting|killing|"
+    + _THE_ATTACK
+    + r")"
+    r"|\bheld\s+(?:[\w-]+\s+){1,4}?responsible\b(?!\s+for\s+(?!" + _THE_ATTACK + r"\b))",
+    re.I,
 )
 BLAME_AFTER = 3
 _ANOTHER_STORY = re.compile(

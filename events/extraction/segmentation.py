@@ -384,5 +384,13 @@ def sentences(text):
         result.append(
             Sentence(len(result), start, start + len(stripped), stripped, told_with, separate)
         )
-        separate = paragraphed and (separate or bool(_SEPARATE.match(stripped)))
+        # (a paragraph that opens on another incident: told with a weapon or a toll, not
+        # "Meanwhile, rescuers were still searching", which goes on with the news)
+        separate = paragraphed and (
+            separate
+            or bool(
+                _SEPARATE.match(stripped)
+                and (_WEAPON_WORD.search(stripped) or _TOLL_VERB.search(stripped))
+            )
+        )
     return result
