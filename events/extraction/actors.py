@@ -461,10 +461,12 @@ _BY_THEIR = re.compile(
 _STRIKERS = r"(?:jets|warplanes|planes|aircraft|helicopters|drones|raids|strikes|air\s*strikes)"
 # What a counted side's aircraft are: "two Russian jets", "four Israeli warplanes", "two
 # Syrian government helicopters".
+# (not "bombers": "6 ISIS bombers killed" are suicide bombers, the dead)
+_AIRCRAFT = (
+    r"(?:war\s?)?(?:jets|warplanes|planes|aircraft|helicopters|drones|gunships|fighter\s+jets)"
+)
 _COUNTED_STRIKERS_AFTER = re.compile(
-    r"^(?:\s+(?:government|army|regime|military|air\s+force))?\s+(?:war\s?)?(?:jets|warplanes|"
-    r"planes|aircraft|helicopters|drones|gunships|fighter\s+jets)\b",
-    re.I,
+    rf"^(?:\s+(?:government|army|regime|military|air\s+force))?\s+{_AIRCRAFT}\b", re.I
 )
 # Aircraft counted as what was hit: "shot down two Syrian army helicopters", "destroyed four
 # Russian helicopters".
@@ -473,11 +475,8 @@ _HIT_COUNT_BEFORE = re.compile(
     r"intercepted|damaged|grounded)\s+(?:at\s+least\s+)?[\w-]+\s+$",
     re.I,
 )
-_STRIKERS_NAMED = re.compile(  # (the actor's name says it: "Russian jets", "Israeli warplanes")
-    # (not "bombers": "6 ISIS bombers killed" are suicide bombers, the dead)
-    r"\b(?:war\s?)?(?:jets|warplanes|planes|aircraft|helicopters|drones|gunships)$",
-    re.I,
-)
+# (the actor's name says it: "Russian jets", "Israeli warplanes")
+_STRIKERS_NAMED = re.compile(rf"\b{_AIRCRAFT}$", re.I)
 _WHOSE_BEFORE = re.compile(
     # (what attacked: "the jets were Russian", "the raids were Russian"; said of the raids
     # themselves, not "those killed in the strikes were Syrian soldiers", "the targets of the
@@ -689,9 +688,13 @@ _FIRED_FROM_THEIRS_BEFORE = re.compile(
 # An accusation with its deed after the accused: "Activists accused cells affiliated with
 # Hayat Tahrir al-Sham (HTS) of carrying out the killing".
 _ACCUSED_BEFORE = re.compile(r"\baccus(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+# (what a side is accused of doing: the pipeline reads a sentence of blame by them too)
+ACCUSED_DEEDS = (
+    r"carrying\s+out|being\s+behind|perpetrating|committing|launching|staging|firing|shelling|"
+    r"bombing|killing"
+)
 _OF_DOING_AFTER = re.compile(
-    r"^(?:\s*\([^)]{1,20}\))?\s+of\s+(?:carrying\s+out|being\s+behind|perpetrating|"
-    r"committing|launching|staging|firing|shelling|bombing|killing)\b",
+    rf"^(?:\s*\([^)]{{1,20}}\))?\s+of\s+(?:{ACCUSED_DEEDS})\b",
     re.I,
 )
 

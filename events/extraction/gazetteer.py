@@ -497,15 +497,6 @@ _WIRE_DATELINE = re.compile(
 )
 
 
-def _dateline_city(text, token):
-    """Is the word in capitals the city of a wire story's dateline: the first word of its
-    line, before what follows a dateline's city? ("HOMS, Syria (Reuters) -" is the city, where
-    "SDF (Syrian Democratic Forces)" is an acronym.)"""
-    start, end, _ = token
-    line = text.rfind("\n", 0, start) + 1
-    return not text[line:start].strip(" \t\"'“‘(") and bool(_WIRE_DATELINE.match(text, end))
-
-
 # The prepositions before a place that a headline in title case capitalises ("Three Killed In
 # Wadi ash Shubah"): no name runs on across one.
 _TITLE_CASE_PREPOSITIONS = frozenset(
@@ -1070,10 +1061,16 @@ class Gazetteer:
         return mentions
 
     def _dateline_town(self, text, token):
-        """Is the word in capitals a Syrian town's name as a wire dateline's city ("HOMS,
-        Syria (Reuters) -")? A town, not a hamlet of a foreign capital's name ("DOHA")."""
-        return _dateline_city(text, token) and any(
-            e.standalone or e.capital_of for e in self._by_key.get(token_key(token[2]), ())
+        """Is the word in capitals a Syrian town's name as a wire dateline's city: the first
+        word of its line, before what follows a dateline's city ("HOMS, Syria (Reuters) -",
+        where "SDF (Syrian Democratic Forces)" is an acronym)? A town, not a hamlet of a
+        foreign capital's name ("DOHA")."""
+        start, end, word = token
+        line = text.rfind("\n", 0, start) + 1
+        return (
+            not text[line:start].strip(" \t\"'“‘(")
+            and bool(_WIRE_DATELINE.match(text, end))
+            and any(e.standalone or e.capital_of for e in self._by_key.get(token_key(word), ()))
         )
 
     def _in_place_slot(self, text, tokens, i):
@@ -2430,18 +2427,17 @@ def _possessive(text, mention):
 
 # What names the words after it as a place: "the village of", "in", "near" (not "the district
 # of": a city's part, which the gazetteer places at its city).
+_A_PLACE_OF = r"(?:village|town|hamlet|locality)\s+of"
+_STRUCK_A_PLACE = r"hit|struck|shelled|bombed|targeted|pounded|stormed|captured|entered"
 _NAMED_AS_PLACE = re.compile(
-    r"\b(?:(?:village|town|hamlet|locality)\s+of|"
-    r"in|near|at|around|outside|into|toward|towards|hit|struck|shelled|bombed|targeted|"
-    r"pounded|stormed|captured|entered)\s+(?:the\s+)?$",
+    rf"\b(?:{_A_PLACE_OF}|in|near|at|around|outside|into|toward|towards|{_STRUCK_A_PLACE})"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
 # Where a place goes and a person, a country or a date seldom does: "hit Has", "the village of
 # Tah", "killed in Rami" (not "on", "at": "on Monday", "at Karim's house"); see _in_place_slot.
 _PLACE_SLOT = re.compile(
-    r"\b(?:(?:village|town|hamlet|locality)\s+of|in|near|around|outside|into|hit|hits|struck|"
-    r"shelled|bombed|targeted|pounded|stormed|captured|entered)\s+$",
-    re.I,
+    rf"\b(?:{_A_PLACE_OF}|in|near|around|outside|into|hits|{_STRUCK_A_PLACE})\s+$", re.I
 )
 # Words after which a place goes: "hit Waqf", "in the Waqf" (the build reads the headlines'
 # place words by them too).

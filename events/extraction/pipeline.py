@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from . import casualties, confidence, dates, event_types, periods
 from .actors import (
+    ACCUSED_DEEDS,
     Mention,
     attribution,
     default_actors,
@@ -24,7 +25,7 @@ from .actors import (
 )
 from .gazetteer import COUNTRYSIDE, default_gazetteer
 from .gazetteer import reference as gazetteer_reference
-from .segmentation import sentences
+from .segmentation import ANOTHER_STORY_WORDS, sentences
 
 logger = logging.getLogger(__name__)
 
@@ -60,19 +61,16 @@ _THE_ATTACK = (
 _BLAME = re.compile(
     r"\bblam(?:ed|es|ing)\s+[^.;]{1,80}?(?:\s+for\s+" + _THE_ATTACK + r"\b|\s*(?:[.;]|$))"
     r"|\bblam(?:ed|es|ing)\s+[^.;]{1,60}?(?:,|\s+(?:which|who|whose)\b)"
-    r"|\baccus(?:ed|es|ing)\s+[^.;]{1,60}?\s+of\s+(?:carrying\s+out|being\s+behind|"
-    r"launching|staging|perpetrating|committing|bombing|shelling|firing|targeting|killing|"
+    r"|\baccus(?:ed|es|ing)\s+[^.;]{1,60}?\s+of\s+(?:"
+    + ACCUSED_DEEDS
+    + r"|targeting|"
     + _THE_ATTACK
     + r")"
     r"|\bheld\s+(?:[\w-]+\s+){1,4}?responsible\b(?!\s+for\s+(?!" + _THE_ATTACK + r"\b))",
     re.I,
 )
 BLAME_AFTER = 3
-_ANOTHER_STORY = re.compile(
-    r"\b(?:meanwhile|in\s+the\s+meantime|elsewhere|separately|in\s+another|"
-    r"in\s+other\s+(?:developments?|news))\b",
-    re.I,
-)
+_ANOTHER_STORY = re.compile(rf"\b(?:{ANOTHER_STORY_WORDS}|in\s+another)\b", re.I)
 _REPORT_TIME = re.compile(
     r"(?:\bsaid|\bsays|\breported|\btold\s+\w+|\bannounced|\bstated|\badded|\bstatement|"
     r"\bconfirmed|\breport)\s+(?:on\s+|late\s+|early\s+)?$",

@@ -145,9 +145,13 @@ _SUPERLATIVE = re.compile(
     r"|(?<=\b[A-Z])\.(?=[A-Z-]))*",
     re.I,
 )
+# The words that turn to another incident ("Separately, ...", "In the meantime, ..."): a
+# sentence opening on them (_SEPARATE), and the pipeline's look for them anywhere.
+ANOTHER_STORY_WORDS = (
+    r"separately|elsewhere|meanwhile|in\s+the\s+meantime|in\s+other\s+(?:developments?|news)\b"
+)
 _SEPARATE = re.compile(
-    r"^\W*(?:separately|elsewhere|meanwhile|in\s+the\s+meantime|in\s+(?:a|another)\s+separate\b|"
-    r"in\s+other\s+(?:developments?|news)\b|"
+    rf"^\W*(?:{ANOTHER_STORY_WORDS}|in\s+(?:a|another)\s+separate\b|"
     r"in\s+another\s+(?:attack|incident|strike|raid|bombing|development)\b)",
     re.I,
 )
