@@ -1220,19 +1220,23 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         # In the lead a sentence joins when it adds anything; later only when it refers back,
         # or blames a side right after the news's sentences ("... 14 civilians were killed.
         # Rebel officials blamed the government": a story told low under a diplomatic lead).
+        between = all_facts[max(used) + 1 : facts.sentence.index]
         if (
             refers
-            or (facts.sentence.index <= lead_end and (facts.cues or facts.tolls or facts.agents))
+            or (
+                facts.sentence.index <= lead_end
+                and (facts.cues or facts.tolls or facts.agents)
+                # (not after the text turned to another incident: "In the meantime, army units
+                # ... killing many terrorists"; not "Meanwhile, rescuers were still searching")
+                and not any(f.separate and (f.cues or f.tolls) for f in between)
+            )
             or (
                 facts.agents
                 and not (facts.cues or facts.tolls)
                 and facts.sentence.index - max(used) <= BLAME_AFTER
                 and _BLAME.search(facts.sentence.text)
                 # (nothing between tells another incident)
-                and not any(
-                    f.background or f.separate
-                    for f in all_facts[max(used) + 1 : facts.sentence.index]
-                )
+                and not any(f.background or f.separate for f in between)
             )
         ):
             members.append(facts)

@@ -249,8 +249,11 @@ def test_a_side_that_lost_the_fight_or_was_struck_is_not_said_to_have_killed(tex
         # (an adversarial tester's cases) where they are, said between the side and its verb
         ("Rebels based in Eastern Ghouta fired mortar shells at Damascus", "opposition"),
         ("Government forces stationed in Abu Dhuhur shelled Saraqeb", "syrian_government"),
+        # (a place of five words: "the eastern neighborhoods of Aleppo city")
+        ("Rebels holed up in the eastern neighborhoods of Aleppo city fired rocket shells",
+         "opposition"),
     ],
-)
+)  # fmt: skip
 def test_a_side_placed_before_its_verb_is_the_attacker(text, group):
     assert max(score for found, score in mentions(text) if found == group) > 0, mentions(text)
 

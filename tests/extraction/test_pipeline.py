@@ -2201,6 +2201,26 @@ def test_a_paragraph_opening_in_the_meantime_tells_another_incident(opening):
     assert event["perpetrators"][0]["group"] != "syrian_government"
 
 
+def test_a_sentence_after_another_incident_does_not_join_the_news_as_its_lead():
+    # (the lead runs five sentences after the news's; one told after "In the meantime, army
+    # units ..." and an earlier day's attack, a statement that "the General Command of the
+    # Army had called on the gunmen to lay down their weapons", made the army the first
+    # perpetrator of the rebels' rocket fire)
+    text = (
+        "Aleppo, SANA - Four civilians were killed and 11 others were injured on Wednesday as"
+        " terrorist groups fired rocket shells on residential neighborhoods in Aleppo city.\n\n"
+        "On Monday, a woman was killed in similar attacks by terrorists on al-Midan"
+        " neighborhood.\n\n"
+        "In the meantime, army units continued their operations against the gatherings of"
+        " terrorists in the southwestern countryside of Aleppo, killing many terrorists.\n\n"
+        "The General Command of the Army had called on the gunmen to lay down their weapons"
+        " and leave through the corridors designated by the Syrian government."
+    )
+    event = primary(extract("Terrorists target Aleppo neighborhoods with rocket shells", text,
+                            "2016-10-12"))  # fmt: skip
+    assert "syrian_government" not in [p["group"] for p in event["perpetrators"]]
+
+
 @pytest.mark.parametrize(
     ("text", "group"),
     [
