@@ -104,6 +104,10 @@ _SUMMING_UP = re.compile(
     r"\s+(?:to\b|the\s+(?:death\s+)?(?:toll|number)\b)",
     re.I,
 )
+# A relative clause after the sentence's own telling, running to its end without another
+# comma: where the war's context ("where fighters have been battling troops for months") sits.
+_TRAILING_CLAUSE = re.compile(r",\s+(?:where|which|who)\b(?=[^,;]*$)", re.I)
+_TRAILING_CLAUSE_END = re.compile(r"[^,;]*$")
 _PERIOD_WORDS = re.compile(
     r"\bsince\b|\bso\s+far\b|\bthis\s+(?:year|month|week)\b|\bin\s+total\b|"
     # "the week's toll", "the overall toll", "in the past three days", "of the offensive"
@@ -304,7 +308,15 @@ class Sentence:
             # "..., which brings the toll since February 18 to 400"
             return min(summing_up.start(), earlier) if earlier else summing_up.start()
         if found:
-            return earlier if earlier and earlier <= found.start() else 0
+            if earlier and earlier <= found.start():
+                return earlier
+            # "... fired by rebels from the district of Jobar, where fighters have been battling
+            # troops for months.": the clause that ends the sentence is the context, not what
+            # it tells before
+            trailing = _TRAILING_CLAUSE.search(text, 0, found.start())
+            if trailing and _TRAILING_CLAUSE_END.match(text, trailing.end()):
+                return trailing.start()
+            return 0
         return earlier
 
     @functools.cached_property

@@ -259,6 +259,19 @@ def test_a_side_placed_before_its_verb_is_the_attacker(text, group):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        'SANA blamed "terrorists", the term the regime uses for rebels.',
+        "Rebels, a word the government uses to describe all of its armed opponents, fired.",
+    ],
+)
+def test_the_side_whose_word_it_is_does_not_use_a_weapon(text):
+    # (a reviewer's: "the term the regime uses for rebels" made the regime the attacker, as
+    # "the regime used chlorine" does)
+    assert all(score <= 0 for found, score in mentions(text) if found == "syrian_government")
+
+
+@pytest.mark.parametrize(
     ("text", "group"),
     [
         (

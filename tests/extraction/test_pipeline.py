@@ -1190,6 +1190,20 @@ def test_the_deadliest_attack_since_the_war_began_is_this_attack_not_context():
     assert not event["aggregate"]
 
 
+def test_a_trailing_clause_of_the_war_leaves_the_sentence_before_it_the_news():
+    # (a reviewer's: "said the mortars had been fired by rebels from the nearby district of
+    # Jobar, where fighters have been battling troops for months" was the war's context as a
+    # whole, and who fired was lost)
+    text = (
+        "Mortar rounds slammed into Damascus' Old City on Tuesday, killing four people, state"
+        " media said.\n\nThe Syrian Observatory for Human Rights confirmed the toll and said"
+        " the mortars had been fired by rebels from the nearby district of Jobar, where"
+        " fighters have been battling troops for months."
+    )
+    event = primary(extract("Mortar rounds hit Damascus Old City", text, MONDAY))
+    assert [p["group"] for p in event["perpetrators"]][:1] == ["opposition"]
+
+
 def test_the_first_attack_since_the_conflict_began_is_this_attack_not_context():
     # (a reviewer's Sputnik story: "in the first major attack in the city since the start of
     # the conflict" made the lead context, and the headline's "dozens" the toll)
