@@ -387,10 +387,12 @@ _FIGURE_OF_NUMBER = re.compile(
 NUMBER_OF_CHARS = 150
 _BEFELL = re.compile(r"\b(?:killed|dead|died|deaths|lives|wounded|injured|hurt)\b", re.I)
 _NOT_PEOPLE = re.compile(
-    r"^\s*(?:-?\s*)?(?:year|years|yr|km|kilometres|kilometers|miles|metres|meters|percent|%|"
+    # (and a part of a count of them: "18 of 31 vehicles", "18 of the 31 trucks")
+    r"^\s*(?:-?\s*)?(?:of\s+(?:the\s+|its\s+|their\s+)?[\d,]+\s+)?"
+    r"(?:year|years|yr|km|kilometres|kilometers|miles|metres|meters|percent|%|"
     r"per\s+cent|times|hours|hour|days|day|weeks|months|villages|towns|buildings|homes|"
     r"houses|strikes|raids|air|barrel|rockets|rocket|shells|missiles|mortar|bombs|tons|"
-    r"tonnes|vehicles|cars|tanks|positions|targets|sorties|hospitals|schools|o['’]clock|"
+    r"tonnes|vehicles|cars|trucks|lorries|tanks|positions|targets|sorties|hospitals|schools|o['’]clock|"
     r"am|pm|a\.m|p\.m|million|billion|th|st|nd|rd|cases|incidents|attacks|violations|"
     r"famil(?:y|ies)|households|degrees|points)\b",
     re.I,
@@ -427,6 +429,9 @@ class Toll:
     split: bool = False
     # "More than 50": a floor the text may state exactly further on ("at least 51").
     floor: bool = False
+    # "Nearly 100", "about 40": a round figure the text may state exactly further on ("at
+    # least 96", "43").
+    rounded: bool = False
     # "50 killed during clashes", "pound Islamic State targets, kill 20": the dead of a battle
     # or of a strike on an armed group, not presumed civilians.
     battle: bool = False
@@ -1299,6 +1304,7 @@ def find_tolls(sentence, offset=0):
                 subset,
                 updated,
                 floor=(match["qual"] or "").lower().startswith(("more", "over", "above")),
+                rounded=bool(_ROUNDED.match(match["qual"] or "")),
                 battle=battle,
                 of_a_kind=of_a_kind and category == "civilians",
                 also=also,
@@ -1681,6 +1687,11 @@ LEAD_CHARS = 400
 # How far after a headline's "more than 100" its figure may be stated ("at least 106"): the
 # lead, or the news told under a paragraph of diplomacy.
 STATED_CHARS = 2 * LEAD_CHARS
+# A round figure's qualifiers, and how far from it a stated figure may be.
+_ROUNDED = re.compile(
+    r"(?:nearly|almost|about|around|some|approximately|roughly|an\s+estimated)$", re.I
+)
+ROUNDED_SHARE = 0.1
 # Characters within which a total and its fighters are one account of the dead.
 SAME_ACCOUNT = 250
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
@@ -1792,7 +1803,9 @@ def _civilians_among(tolls, headline):
 
 
 def _stated(tolls, floor):
-    if not floor.floor:
+    """The figure stated further on that a floor ("more than 50") or a round figure ("nearly
+    100") gave roughly, if any."""
+    if not (floor.floor or floor.rounded):
         return None
     return next(
         (
@@ -1805,7 +1818,14 @@ def _stated(tolls, floor):
             )
             # (or a closer floor: "Over 300 bodies", then "more than 320 bodies")
             and not (t.vague or t.subset)
-            and floor.best < t.best <= floor.best * 1.5
+            and (
+                floor.best < t.best <= floor.best * 1.5
+                if floor.floor
+                # (the round figure's own neighbourhood: "nearly 100", then "at least 96")
+                else not t.rounded
+                and t.best != floor.best
+                and abs(t.best - floor.best) <= ROUNDED_SHARE * floor.best
+            )
         ),
         None,
     )

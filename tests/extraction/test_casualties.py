@@ -518,6 +518,9 @@ def test_more_ways_of_telling_the_dead(sentence, count):
     [
         "Russian Aerospace Forces destroyed 12 Islamic State targets near Palmyra.",
         "The jets destroyed 30 terrorist positions and 4 weapons depots near Hama.",
+        # (a part of a count of things: "18 of 31 vehicles")
+        "Monday's raid on the convoy destroyed at least 18 of 31 vehicles near Aleppo.",
+        "The raid destroyed at least 18 of the 31 trucks of the convoy.",
     ],
 )
 def test_things_destroyed_are_no_toll(sentence):

@@ -346,6 +346,27 @@ def test_the_lead_states_a_closer_floor_than_the_headlines():
     assert event["killed"]["civilians"]["best"] == 320
 
 
+@pytest.mark.parametrize(
+    ("title", "lead", "best"),
+    [
+        # (a reviewer's Reuters story: the headline's "nearly 100" over the lead's "at least
+        # 96" was coded 100)
+        ("Monitor says nearly 100 killed in Syrian air strikes on market town",
+         "Syrian government air strikes on a market in the town of Douma killed at least 96"
+         " people on Sunday, a monitoring group said.", 96),
+        ("About 40 civilians killed in air raids on Idlib town",
+         "Air raids on the town of Saraqeb killed 43 civilians on Sunday, a monitor said.", 43),
+        # (not a figure far from the rounded one: another count)
+        ("Nearly 100 killed in Syrian air strikes on market town",
+         "Air strikes on a market in the town of Douma killed 60 people on Sunday and a later"
+         " raid killed 38 more, a monitor said.", 100),
+    ],
+)  # fmt: skip
+def test_the_lead_states_the_figure_a_headline_rounded(title, lead, best):
+    event = primary(extract(title, lead, MONDAY))
+    assert event["killed"]["civilians"]["best"] == best
+
+
 def test_a_roundup_headline_over_several_places_gives_the_first_incidents_toll():
     events = extract(
         "Nine civilians killed in rocket attacks on Homs and Hama",
