@@ -4,6 +4,7 @@ their own JSON, OPTIONS, and a request Django refuses before any view, in JSON t
 from functools import wraps
 
 from django.http import HttpResponse, JsonResponse
+from django.urls import Resolver404, resolve
 from django.views import defaults
 
 ALLOWED = "GET, HEAD, OPTIONS"
@@ -48,14 +49,30 @@ def read_only(refuse):
     return decorate
 
 
+# The pages' data, read by their scripts as JSON: their errors are {"errors": {field: [...]}}
+# as a form's (the map shows each message).
+PAGE_DATA = frozenset(
+    f"events:{name}"
+    for name in ("map_data", "map_popup", "histogram", "overview_data", "place_suggestions")
+)
+
+
 def bad_request(request, exception):
     """Django's 400 (too many parameters, a suspicious request), in the API's JSON under
-    /api/ and /ogc/; its own page elsewhere."""
+    /api/ and /ogc/ and in the pages' data's JSON; its own page elsewhere."""
     message = "The request is malformed"
+    code = "invalid"
     if type(exception).__name__ == "TooManyFieldsSent":
-        message = "The request has too many parameters"
+        message, code = "The request has too many parameters", "too_many_fields"
     if request.path.startswith("/api/"):
         return api_error(f"{message}.", 400)
     if request.path == "/ogc" or request.path.startswith("/ogc/"):
         return ogc_error(f"{message}.", 400)
+    try:
+        view = resolve(request.path_info).view_name
+    except Resolver404:
+        view = None
+    if view in PAGE_DATA:
+        return JsonResponse({"errors": {"__all__": [{"message": f"{message}.", "code": code}]}},
+                            status=400)  # fmt: skip
     return defaults.bad_request(request, exception)

@@ -209,7 +209,10 @@
   function showErrors(errors) {
     var messages = [];
     Object.keys(errors || {}).forEach(function (field) {
-      errors[field].forEach(function (error) { messages.push(field + ": " + error.message); });
+      errors[field].forEach(function (error) {
+        // (a form's own errors and the request's are "__all__": the message alone)
+        messages.push(field === "__all__" ? error.message : field + ": " + error.message);
+      });
     });
     setStatus("Not shown: " + (messages.join(" ") || "the filters are not valid."));
   }

@@ -272,6 +272,23 @@ def test_a_request_of_too_many_parameters_is_a_json_400_on_the_apis(client):
     assert client.get(f"/events/?{query}")["Content-Type"].startswith("text/html")
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "name",
+    ["events:map_data", "events:map_popup", "events:histogram", "events:overview_data",
+     "events:place_suggestions"],
+)  # fmt: skip
+def test_a_request_of_too_many_parameters_is_a_json_400_on_the_pages_data(client, name):
+    # (a hostile tester's: the map's data answered Django's HTML page, and the map, which reads
+    # every answer as JSON, said only that it could not be loaded)
+    query = "&".join(f"k{n}=1" for n in range(1200))
+    response = client.get(f"{reverse(name)}?{query}")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    [[error]] = response.json()["errors"].values()
+    assert "parameters" in error["message"]
+
+
 def private_addresses(incident):
     return [
         INCIDENTS,
