@@ -547,6 +547,16 @@ def periods_json(periods):
     ]
 
 
+# The overview data's label of the incidents with no value ("unknown" is a perpetrator group
+# of its own: attackers the sources do not name).
+NONE_LABELS = {
+    "governorate": "No governorate",
+    "group": "No perpetrator named",
+    "event_type": "No event type",
+    "place": "No place",
+}
+
+
 @csrf_exempt  # read only: a write is a 405 (require_safe), not a 403
 @require_safe
 @browsing
@@ -578,7 +588,10 @@ def overview_data(request):
             data["periods"] = periods_json(periods)
         else:
             names = labels[name]
-            data[name] = [[v, names.get(v, v or "Unknown"), f.incidents, f.killed] for v, f in rows]
+            data[name] = [
+                [v, names.get(v, v) if v is not None else NONE_LABELS[name], f.incidents, f.killed]
+                for v, f in rows
+            ]
     return JsonResponse(data)
 
 

@@ -296,7 +296,20 @@ def test_the_overview_data_states_the_total_and_each_breakdown(client, make_inci
     assert body["governorate"] == [["SY-DY", "Deir ez-Zor", 1, 3], ["SY-HL", "Aleppo", 1, 1]]
     assert body["event_type"] == [["airstrike", "Air strike", 2, 4]]
     assert body["month"] == [["2018-03", 2, 4]]
-    assert body["group"] == [[None, "Unknown", 2, 4]]
+    assert body["group"] == [[None, "No perpetrator named", 2, 4]]
+
+
+def test_the_overview_data_tells_no_perpetrator_from_an_unknown_one(client, make_incident,
+                                                                   make_actor):  # fmt: skip
+    # (a hostile tester's: the incidents with no perpetrator and those put down to unknown
+    # attackers were two rows both labelled "Unknown")
+    make_incident(killed_total_best=3)
+    make_incident(killed_total_best=1, perpetrators=[make_actor("Gunmen", "unknown")])
+
+    body = client.get(reverse("events:overview_data")).json()
+
+    labels = [label for _, label, _, _ in body["group"]]
+    assert len(set(labels)) == len(labels) == 2
 
 
 def test_the_overview_data_refuses_an_invalid_filter_and_a_post(client):
