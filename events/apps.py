@@ -15,3 +15,12 @@ class EventsConfig(AppConfig):
         for config in apps.get_app_configs():
             if config.name != "leaflet" and module_has_submodule(config.module, "admin"):
                 import_module(f"{config.name}.admin")
+        # Every other app's list answers a lookup past what a number holds ("?id__in=" of 20
+        # digits on Django's users) as any bad filter, as ours do, not with a 500.
+        from django.contrib import admin
+
+        from events.admin import BoundedChangeList
+
+        for model_admin in admin.site._registry.values():
+            if type(model_admin).get_changelist is admin.ModelAdmin.get_changelist:
+                model_admin.get_changelist = lambda request, **kwargs: BoundedChangeList
