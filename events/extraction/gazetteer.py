@@ -1690,10 +1690,12 @@ class Gazetteer:
 
         near.sort(
             key=lambda item: (
+                # (where the fire or the people hit came from is no place of the event's,
+                # however well the text supports it: "evacuees from Kefraya ... west of Aleppo")
+                _origin(text, item[0]),
                 doubted(*item),
                 unnamed(*item),
                 adjective(*item),
-                _origin(text, item[0]),
                 id(item[0]) in fuzzy,
                 reference(*item),
                 rank[item[1].precision],
@@ -2120,8 +2122,8 @@ class Gazetteer:
                 lo, hi = sorted((named.start, other.start))
                 if re.search(r"[.!?]\s|\n", text[lo:hi]):
                     continue  # not the same sentence's
-                if not others.reference(other):
-                    continue
+                if not others.reference(other) or _origin(text, other):
+                    continue  # (nor where the people came from: "displaced from Khan Sheikhoun")
                 if len({c.province_code for c in other.candidates}) != 1:
                     continue
                 first = other.candidates[0]
@@ -2396,7 +2398,12 @@ NEIGHBOUR_STATES = frozenset("turkey iraq lebanon jordan israel".split())
 # "terrorists holed up in al-Hajar al-Aswad fired shells on al-Zahira".
 _ORIGIN_BEFORE = re.compile(
     r"(?:\b(?:fired|launched|lobbed|shot)\s+from|\b(?:holed\s+up|positioned|stationed|based|"
-    r"entrenched|deployed|dug\s+in)\s+in)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$",
+    r"entrenched|deployed|dug\s+in)\s+in)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$|"
+    # where the people hit came from: "buses carrying evacuees from the besieged towns of
+    # al-Fouaa and Kefraya", "a camp for people displaced from Khan Sheikhoun"
+    r"\b(?:evacuees|evacuated|displaced|refugees|fled|fleeing|expelled)\s+from\s+(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:(?:towns?|villages?|city|cities|areas?)\s+of\s+)?"
+    r"(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|and)\s+)?$",
     re.I,
 )
 
@@ -2482,7 +2489,7 @@ def _whole_name(text, surface):
 
 
 def _origin(text, mention):
-    return bool(_ORIGIN_BEFORE.search(text[max(0, mention.start - 40) : mention.start]))
+    return bool(_ORIGIN_BEFORE.search(text[max(0, mention.start - 70) : mention.start]))
 
 
 # "the Damascus suburb of Douma": the suburb named after the city is the place.
