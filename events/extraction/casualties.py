@@ -195,7 +195,8 @@ _KILLED_BEFORE = re.compile(
     r"\bbodies\s+of|\bkilling\s+of|\bmurder\s+of|\bexecution\s+of|\bshot|\bwound(?:ed|ing|s)?|\binjur(?:ed|ing|es)|\bhurt(?:ing)?|\beliminat(?:ed|ing|es)|"
     r"\bdestroy(?:ed|ing|s)?|\bneutraliz(?:ed|ing|es)|\btook\s+out|\bmartyr(?:ed|ing)|"
     r"\bcrucifie[sd]|\bmurder(?:ed|ing|s)|"
-    r"\b(?:burned|burnt|stabbed|beat|hacked|tortured|starved|stoned|bludgeoned)\s+to\s+death|"
+    r"\b(?:burned|burnt|stabbed|beat|hacked|tortured|starved|stoned|bludgeoned|suffocated|"
+    r"choked)\s+to\s+death|"
     r"\b(?:updated|raised|revised|rose|risen|climbed|increased|jumped)(?:\s+up)?\s+to)"
     r"\s+(?:at\s+least\s+|more\s+than\s+|over\s+|some\s+|nearly\s+|about\s+|around\s+|"
     r"up\s+to\s+|another\s+|a\s+further\s+|an\s+additional\s+|the\s+|all\s+)?$",

@@ -201,7 +201,9 @@ _NEWS_IN_ASIDE = re.compile(
     re.I,
 )
 _TOLL_VERB = re.compile(
-    r"\b(?:kill(?:ed|ing|s)?|dead|died|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|martyred)\b", re.I
+    r"\b(?:kill(?:ed|ing|s)?|dead|died|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|martyred|"
+    r"(?:burned|burnt|stabbed|beaten|tortured|starved|suffocated|choked)\s+to\s+death)\b",
+    re.I,
 )
 
 

@@ -1592,8 +1592,12 @@ def test_women_and_children_counted_together_are_civilians_not_women(sentence):
         ("Ten people were burned to death in their homes.", 10),
         ("Gunmen stabbed to death five villagers near the town.", 5),
         ("Two detainees were tortured to death in the prison.", 2),
+        # (a reviewer's: the gas "which suffocated to death more than 75 civilians")
+        ("The attack on Douma, which suffocated to death more than 75 civilians, was"
+         " condemned.", 75),
+        ("The gas choked to death 20 people in their basements.", 20),
     ],
-)
+)  # fmt: skip
 def test_people_put_to_death_by_hand_are_killed(sentence, best):
     # (a reviewer's Arabiya story: the 45 "stabbed, shot and burned to death" were no toll)
     tolls = [t for t in find_tolls(sentence) if t.kind == "killed"]

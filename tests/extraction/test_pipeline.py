@@ -1211,6 +1211,19 @@ def test_the_deadliest_attack_since_the_war_began_is_this_attack_not_context():
     assert not event["aggregate"]
 
 
+def test_a_clause_that_puts_people_to_death_is_the_news_not_an_aside():
+    # (a reviewer's Etilaf story: "the chemical attack on the city of Douma ..., which
+    # suffocated to death more than 75 civilians, ... and injured more than 1,000" was read as
+    # an aside, and the attack had no dead)
+    text = (
+        "The Syrian Coalition held the regime responsible for the chemical attack on the city"
+        " of Douma on Saturday evening, which suffocated to death more than 75 civilians, most"
+        " of them women and children, and injured more than 1,000 others."
+    )
+    event = primary(extract("Douma chemical massacre", text, MONDAY))
+    assert event["killed"]["civilians"]["best"] == 75
+
+
 def test_a_trailing_clause_of_the_war_leaves_the_sentence_before_it_the_news():
     # (a reviewer's: "said the mortars had been fired by rebels from the nearby district of
     # Jobar, where fighters have been battling troops for months" was the war's context as a
