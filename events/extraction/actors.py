@@ -259,7 +259,11 @@ _AGENT_VERB_AFTER = re.compile(
     r"(?:launch(?:ed|es)?|carr(?:ied|ies|y)\s+out|conduct(?:ed|s)?|struck|strike|strikes|hit|hits|"
     r"bomb(?:ed|s)?|shell(?:ed|s)?|pound(?:ed|s)?|target(?:ed|s)?|kill(?:ed|s)?|fire[ds]?|"
     r"drop(?:ped|s)?|execut(?:ed|es|e)|behead(?:ed|s)?|crucif(?:ied|ies|y)|claim(?:ed|s)?|"
-    r"attack(?:ed|s)?|storm(?:ed|s)?|detonat(?:ed|es)|blew\s+up|us(?:ed|es)(?!\s+(?:for|to\s+(?:describe|refer|call|mean))\b)|massacr(?:ed|es)|"
+    r"attack(?:ed|s)?|storm(?:ed|s)?|detonat(?:ed|es)|blew\s+up|massacr(?:ed|es)|"
+    # (not "the term the regime uses for rebels": its word, not its weapon)
+    r"us(?:ed|es)(?!\s+(?:for|to\s+(?:describe|refer|call|mean))\b)|"
+    # "U.S.-backed fighters pushed into Islamic State's last enclave, killing 38"
+    r"(?:push(?:ed|es)|advanc(?:ed|es)|broke|stormed)\s+(?:into|on)|"
     r"shot|shoot|opened\s+fire|ambush(?:ed|es)?|destroy(?:ed|s)?|eliminat(?:ed|es)|"
     r"raid(?:ed|s)?|murder(?:ed|s)?|slaughter(?:ed|s)?|massacre|kill|behead|"
     r"crucify|target|attack|seiz(?:ed|es|e)|overr(?:an|un)|captur(?:ed|es|e)|abduct(?:ed|s)?|"

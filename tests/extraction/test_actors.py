@@ -259,6 +259,23 @@ def test_a_side_placed_before_its_verb_is_the_attacker(text, group):
 
 
 @pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # (a reviewer's Reuters story of Baghouz: "U.S.-backed fighters" attacked no one)
+        ("U.S.-backed fighters pushed into the village of Baghouz overnight, killing 38"
+         " militants.", "sdf"),
+        ("US-backed forces shelled the village of Baghouz, killing 38 militants.", "sdf"),
+        ("Turkish-backed fighters shelled the village of Tal Tamr, killing three civilians.",
+         "opposition"),
+        ("Turkey-backed forces shelled the village of Tal Tamr, killing three civilians.",
+         "opposition"),
+    ],
+)  # fmt: skip
+def test_the_forces_a_foreign_power_backs_are_its_partners_on_the_ground(text, group):
+    assert attackers(text) == [group]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'SANA blamed "terrorists", the term the regime uses for rebels.',
