@@ -22,7 +22,7 @@ _CUES = [
         r"poison(?:ous)?\s+gas|sarin|chlorine|nerve\s+(?:agent|gas)|mustard\s+gas|gas\s+attack|"
         r"suffocation|organophosph\w+|"
         # "shells containing toxic substances"
-        r"(?:toxic|poisonous)\s+(?:substances?|chemicals?|materials?)",
+        r"(?:toxic|poisonous)\s+(?:substances?|chemicals?|materials?|agents?)",
         5,
     ),
     ("barrel_bomb", r"barrel[\s-]+bomb\w*|explosive\s+barrels?|vacuum\s+bombs?", 4.5),

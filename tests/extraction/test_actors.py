@@ -269,6 +269,12 @@ def test_a_side_placed_before_its_verb_is_the_attacker(text, group):
          "opposition"),
         ("Turkey-backed forces shelled the village of Tal Tamr, killing three civilians.",
          "opposition"),
+        # (a reviewer's: "Turkey-backed Syrian fighters executed nine civilians" were the
+        # Syrian government's, by the word "Syrian")
+        ("Turkey-backed Syrian fighters executed nine civilians on a highway near Tal Abyad.",
+         "opposition"),
+        ("Turkish-backed Syrian rebels shelled the town of Tal Rifaat, killing two civilians.",
+         "opposition"),
     ],
 )  # fmt: skip
 def test_the_forces_a_foreign_power_backs_are_its_partners_on_the_ground(text, group):

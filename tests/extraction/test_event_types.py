@@ -161,8 +161,11 @@ def test_a_mine_that_exploded_and_an_air_operation(text, kind):
             "missile",
         ),
         ("Terrorists fired shells containing toxic substances at al-Khalidiya", "chemical"),
+        # (a reviewer's TASS story: "projectiles containing toxic agents")
+        ("Militants shelled residential quarters of Aleppo with projectiles containing toxic"
+         " agents on Saturday evening", "chemical"),
     ],
-)
+)  # fmt: skip
 def test_missiles_fired_at_and_shells_of_toxic_substances(text, kind):
     assert best_kind(find_cues(text)) == kind
 
