@@ -1368,7 +1368,8 @@ def _compatible(facts, cause, anchor_cause):
     known; under a chemical attack, the strike that delivered it when the sentence says so
     ("a helicopter dropped a barrel bomb containing toxic chemicals") or gives the attack's
     risen toll ("the toll had risen to 70", families "sheltering from bombardment")."""
-    if cause is None or anchor_cause is None or cause == anchor_cause:
+    # (an anchor of no weapon, "as offensive widens", is told by any: its lead says which)
+    if cause is None or anchor_cause in (None, "other") or cause == anchor_cause:
         return True
     if anchor_cause != "chemical" or cause != "strike":
         return False

@@ -1211,6 +1211,22 @@ def test_the_deadliest_attack_since_the_war_began_is_this_attack_not_context():
     assert not event["aggregate"]
 
 
+def test_a_headline_that_names_no_weapon_is_told_by_the_strikes_of_its_lead():
+    # (a reviewer's Reuters story: the headline's "offensive" made the news an "other" kind,
+    # and the lead's air strikes, the hospital's "no one was killed" and the Russian
+    # warplanes that carried them out were another kind's, left out)
+    text = (
+        "Air strikes on Sunday put a hospital in the town of Hass in southern Idlib province out"
+        " of service, the charity that supports it said. The charity said no one was killed."
+        " The Syrian Observatory for Human Rights said Russian warplanes carried out the"
+        " strikes."
+    )
+    event = primary(extract("Medics say Idlib hospitals targeted as offensive widens", text,
+                            MONDAY))  # fmt: skip
+    assert [p["group"] for p in event["perpetrators"]][:1] == ["russia"]
+    assert event["event_type"] == "airstrike"
+
+
 def test_a_clause_that_puts_people_to_death_is_the_news_not_an_aside():
     # (a reviewer's Etilaf story: "the chemical attack on the city of Douma ..., which
     # suffocated to death more than 75 civilians, ... and injured more than 1,000" was read as
