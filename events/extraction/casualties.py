@@ -1510,7 +1510,9 @@ _LIST_GOES_ON = re.compile(
 _PEOPLE = {"civilians", "children", "women", "total"}
 # The nouns of a whole that a list after it breaks down ("12 people, nine civilians and ...").
 _WHOLE = re.compile(
-    r"\b(?:people|persons|victims|individuals|dead|martyrs|bodies|civilians)\b", re.I
+    r"\b(?:people|persons|victims|individuals|dead|martyrs|bodies|civilians|members\s+of\s+"
+    r"(?:one|a|the\s+same|(?:his|her|their)\s+own)\s+family)\b",
+    re.I,
 )
 
 

@@ -1761,3 +1761,20 @@ def test_people_of_a_kind_among_the_dead_are_not_all_the_civilians():
     [event] = [e for e in extract("Airstrike on convoy kills 11", text, "2019-10-14")
                if e["primary"]]  # fmt: skip
     assert event["killed"]["civilians"]["best"] == 11
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (a reviewer's: "five members of one family, a man, his wife and their three
+        # children" were ten)
+        "The bodies of five members of one family, a man, his wife and their three children,"
+        " were found in their farmhouse near Shahba.",
+        "An air strike killed five members of the same family, a man, his wife and their three"
+        " children, in Ariha.",
+    ],
+)
+def test_a_family_then_who_its_members_were_is_one_count(sentence):
+    result, _ = combine(find_tolls(sentence), "killed")
+    assert result["civilians"]["best"] == 5
+
