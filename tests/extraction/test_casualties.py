@@ -1777,4 +1777,3 @@ def test_people_of_a_kind_among_the_dead_are_not_all_the_civilians():
 def test_a_family_then_who_its_members_were_is_one_count(sentence):
     result, _ = combine(find_tolls(sentence), "killed")
     assert result["civilians"]["best"] == 5
-
