@@ -248,7 +248,11 @@ _AGENT_VERB_AFTER = re.compile(
     r"(?:(?:based|stationed|positioned|deployed|entrenched|holed\s+up)\s+(?:in|at|near|around)\s+"
     # (and "positioned in the de-escalation zone fired"; not "stationed at the base were
     # targeted")
-    r"(?:the\s+)?(?:(?!(?:was|were|been|being|is|are)\b)[\w'’-]+\s+){1,6}?)?"
+    r"(?:the\s+)?(?:(?!(?:was|were|been|being|is|are)\b)[\w'’-]+\s+){1,6}?"
+    # (or just in a place named: "a faction in Daraa executes", "rebels in Eastern Ghouta
+    # fired")
+    # (not "Russian forces in Syria": the country, not a place in it)
+    r"|(?-i:in\s+(?!Syria\b)(?:[A-Z][\w'’-]*\s+){1,3}))?"
     r"(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
     r"(?!(?:family|july|italy)\b)[a-z]+ly|"  # "publicly executed", "repeatedly shelled"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"
@@ -262,6 +266,9 @@ _AGENT_VERB_AFTER = re.compile(
     r"attack(?:ed|s)?|storm(?:ed|s)?|detonat(?:ed|es)|blew\s+up|massacr(?:ed|es)|"
     # (not "the term the regime uses for rebels": its word, not its weapon)
     r"us(?:ed|es)(?!\s+(?:for|to\s+(?:describe|refer|call|mean))\b)|"
+    # "officers of the Turkish Forces cause the killing of a married woman"
+    # (not "an attack on the regime forces caused the deaths of 3 soldiers": their dead)
+    r"caus(?:e|ed|es)\s+the\s+killing\s+of|"
     # "U.S.-backed fighters pushed into Islamic State's last enclave, killing 38"
     r"(?:push(?:ed|es)|advanc(?:ed|es)|broke|stormed)\s+(?:into|on)|"
     r"shot|shoot|opened\s+fire|ambush(?:ed|es)?|destroy(?:ed|s)?|eliminat(?:ed|es)|"
@@ -297,7 +304,7 @@ _NOT_AGENT_BY = "".join(
     """.split()
 )
 _AGENT_BEFORE = re.compile(
-    r"(?:" + _NOT_AGENT_BY + r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es)|"
+    r"(?:" + _NOT_AGENT_BY + r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es|e)|"
     r"\bblam(?:ed|ing|es)|\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by|"
     # "initial findings pointed to the YPG", "pointed the finger at Damascus"
     r"\bpoint(?:ed|s|ing)\s+(?:the\s+finger\s+)?(?:at|to))"
@@ -691,11 +698,11 @@ _FIRED_FROM_THEIRS_BEFORE = re.compile(
 )
 # An accusation with its deed after the accused: "Activists accused cells affiliated with
 # Hayat Tahrir al-Sham (HTS) of carrying out the killing".
-_ACCUSED_BEFORE = re.compile(r"\baccus(?:ed|es|ing)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
+_ACCUSED_BEFORE = re.compile(r"\baccus(?:ed|es|ing|e)\s+(?:[\w'’-]+\s+){0,4}$", re.I)
 # (what a side is accused of doing: the pipeline reads a sentence of blame by them too)
 ACCUSED_DEEDS = (
     r"carrying\s+out|being\s+behind|perpetrating|committing|launching|staging|firing|shelling|"
-    r"bombing|killing"
+    r"bombing|killing|shooting|executing|torturing|murdering"
 )
 _OF_DOING_AFTER = re.compile(
     rf"^(?:\s*\([^)]{{1,20}}\))?\s+of\s+(?:{ACCUSED_DEEDS})\b",

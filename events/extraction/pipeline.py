@@ -61,7 +61,7 @@ _THE_ATTACK = (
 _BLAME = re.compile(
     r"\bblam(?:ed|es|ing)\s+[^.;]{1,80}?(?:\s+for\s+" + _THE_ATTACK + r"\b|\s*(?:[.;]|$))"
     r"|\bblam(?:ed|es|ing)\s+[^.;]{1,60}?(?:,|\s+(?:which|who|whose)\b)"
-    r"|\baccus(?:ed|es|ing)\s+[^.;]{1,60}?\s+of\s+(?:"
+    r"|\baccus(?:ed|es|ing|e)\s+[^.;]{1,60}?\s+of\s+(?:"
     + ACCUSED_DEEDS
     + r"|targeting|"
     + _THE_ATTACK
@@ -267,7 +267,15 @@ def _specific(mentions, text):
     for index, mention in enumerate(mentions):
         if sworn is not None:
             mention, sworn = replace(mention, start=sworn), None
-        elif kept and mention.entry.group == "unknown" and mention.start - kept[-1].end <= 3:
+        elif (
+            kept
+            and (
+                mention.entry.group == "unknown"
+                # ("Hezbollah factions": the factions of the group named, not the rebels)
+                or text[mention.start : mention.end].lower() in ("faction", "factions")
+            )
+            and mention.start - kept[-1].end <= 3
+        ):
             # (and the named group reads on to what its words say it did: "The ISIL takfiri
             # terrorist group claimed responsibility")
             kept[-1] = replace(kept[-1], end=max(kept[-1].end, mention.end))

@@ -282,6 +282,25 @@ def test_the_forces_a_foreign_power_backs_are_its_partners_on_the_ground(text, g
 
 
 @pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        # (the Observatory's headlines in UCDP's events: a present-tense accusation, "cause the
+        # killing of", and "the factions", its word for the rebels, named no perpetrator)
+        ("Residents accuse Jabhat Al-Nusra of killing a citizen under torture in Idlib.", "hts"),
+        ("Residents accuse the SDF of shooting two protesters dead in Manbij.", "sdf"),
+        ("Officers of the Turkish Forces cause the killing of a married woman in Afrin.",
+         "turkey"),
+        ("A faction in Daraa executes a person on charges of assassinating its commander.",
+         "opposition"),
+        ("The factions shelled regime positions in Hama countryside, killing two soldiers.",
+         "opposition"),
+    ],
+)  # fmt: skip
+def test_more_ways_the_monitor_names_who_did_it(text, group):
+    assert attackers(text)[:1] == [group]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         'SANA blamed "terrorists", the term the regime uses for rebels.',
