@@ -248,11 +248,7 @@ _AGENT_VERB_AFTER = re.compile(
     r"(?:(?:based|stationed|positioned|deployed|entrenched|holed\s+up)\s+(?:in|at|near|around)\s+"
     # (and "positioned in the de-escalation zone fired"; not "stationed at the base were
     # targeted")
-    r"(?:the\s+)?(?:(?!(?:was|were|been|being|is|are)\b)[\w'’-]+\s+){1,6}?"
-    # (or just in a place named: "a faction in Daraa executes", "rebels in Eastern Ghouta
-    # fired")
-    # (not "Russian forces in Syria": the country, not a place in it)
-    r"|(?-i:in\s+(?!Syria\b)(?:[A-Z][\w'’-]*\s+){1,3}))?"
+    r"(?:the\s+)?(?:(?!(?:was|were|been|being|is|are)\b)[\w'’-]+\s+){1,6}?)?"
     r"(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
     r"(?!(?:family|july|italy)\b)[a-z]+ly|"  # "publicly executed", "repeatedly shelled"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"
@@ -270,7 +266,10 @@ _AGENT_VERB_AFTER = re.compile(
     # (not "an attack on the regime forces caused the deaths of 3 soldiers": their dead)
     r"caus(?:e|ed|es)\s+the\s+killing\s+of|"
     # "U.S.-backed fighters pushed into Islamic State's last enclave, killing 38"
-    r"(?:push(?:ed|es)|advanc(?:ed|es)|broke|stormed)\s+(?:into|on)|"
+    # (only when the clause goes on to its dead: not "advanced on rebel positions while
+    # rebels shelled Mhardeh, killing 6", "pushed into Kafr Zita, where a bomber killed 11")
+    r"(?:push(?:ed|es)|advanc(?:ed|es)|broke|stormed)\s+(?:into|on)\b"
+    r"(?=(?:(?!\b(?:while|as|where|when|after|before)\b)[^.;])*?,\s+killing\b)|"
     r"shot|shoot|opened\s+fire|ambush(?:ed|es)?|destroy(?:ed|s)?|eliminat(?:ed|es)|"
     r"raid(?:ed|s)?|murder(?:ed|s)?|slaughter(?:ed|s)?|massacre|kill|behead|"
     r"crucify|target|attack|seiz(?:ed|es|e)|overr(?:an|un)|captur(?:ed|es|e)|abduct(?:ed|s)?|"
@@ -702,7 +701,14 @@ _ACCUSED_BEFORE = re.compile(r"\baccus(?:ed|es|ing|e)\s+(?:[\w'’-]+\s+){0,4}$"
 # (what a side is accused of doing: the pipeline reads a sentence of blame by them too)
 ACCUSED_DEEDS = (
     r"carrying\s+out|being\s+behind|perpetrating|committing|launching|staging|firing|shelling|"
-    r"bombing|killing|shooting|executing|torturing|murdering"
+    r"bombing|killing|shooting"
+)
+_OF_ANOTHER_DEED_AFTER = re.compile(
+    r"^(?:\s*\([^)]{1,20}\))?(?:\s+[\w-]+){0,2}?\s+of\s+"
+    r"(?!(?:carrying|being|perpetrating|committing|launching|staging|firing|shelling|bombing|"
+    r"killing|shooting|targeting|attacking|striking|executing|murdering|using|dropping)\b)"
+    r"\w+ing\b",
+    re.I,
 )
 _OF_DOING_AFTER = re.compile(
     rf"^(?:\s*\([^)]{{1,20}}\))?\s+of\s+(?:{ACCUSED_DEEDS})\b",
@@ -750,6 +756,8 @@ def _role(text, mention):
         return 1.5  # "rockets fired from positions of the al-Qaeda-affiliated Nusra Front"
     if _ACCUSED_BEFORE.search(before) and _OF_DOING_AFTER.match(after):
         return 2.0  # "accused cells affiliated with Hayat Tahrir al-Sham of carrying out"
+    if _ACCUSED_BEFORE.search(before) and _OF_ANOTHER_DEED_AFTER.match(after):
+        return 0.0  # "accuse regime intelligence of torturing detainees": not of this attack
     score = 0.0
     if _COUNTED_BEFORE.search(before) and not (
         (

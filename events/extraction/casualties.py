@@ -389,7 +389,7 @@ NUMBER_OF_CHARS = 150
 _BEFELL = re.compile(r"\b(?:killed|dead|died|deaths|lives|wounded|injured|hurt)\b", re.I)
 _NOT_PEOPLE = re.compile(
     # (and a part of a count of them: "18 of 31 vehicles", "18 of the 31 trucks")
-    r"^\s*(?:-?\s*)?(?:of\s+(?:the\s+|its\s+|their\s+)?[\d,]+\s+)?"
+    r"^\s*(?:-?\s*)?(?:of\s+(?:the\s+|its\s+|their\s+)?[\d,]+\s+(?!famil|households))?"
     r"(?:year|years|yr|km|kilometres|kilometers|miles|metres|meters|percent|%|"
     r"per\s+cent|times|hours|hour|days|day|weeks|months|villages|towns|buildings|homes|"
     r"houses|strikes|raids|air|barrel|rockets|rocket|shells|missiles|mortar|bombs|tons|"
@@ -430,9 +430,6 @@ class Toll:
     split: bool = False
     # "More than 50": a floor the text may state exactly further on ("at least 51").
     floor: bool = False
-    # "Nearly 100", "about 40": a round figure the text may state exactly further on ("at
-    # least 96", "43").
-    rounded: bool = False
     # "50 killed during clashes", "pound Islamic State targets, kill 20": the dead of a battle
     # or of a strike on an armed group, not presumed civilians.
     battle: bool = False
@@ -1305,7 +1302,6 @@ def find_tolls(sentence, offset=0):
                 subset,
                 updated,
                 floor=(match["qual"] or "").lower().startswith(("more", "over", "above")),
-                rounded=bool(_ROUNDED.match(match["qual"] or "")),
                 battle=battle,
                 of_a_kind=of_a_kind and category == "civilians",
                 also=also,
@@ -1510,9 +1506,13 @@ _LIST_GOES_ON = re.compile(
 _PEOPLE = {"civilians", "children", "women", "total"}
 # The nouns of a whole that a list after it breaks down ("12 people, nine civilians and ...").
 _WHOLE = re.compile(
-    r"\b(?:people|persons|victims|individuals|dead|martyrs|bodies|civilians|members\s+of\s+"
-    r"(?:one|a|the\s+same|(?:his|her|their)\s+own)\s+family)\b",
-    re.I,
+    r"\b(?:people|persons|victims|individuals|dead|martyrs|bodies|civilians)\b", re.I
+)
+# A family's members, a whole only of a list that counts as many ("five members of one
+# family, a man, his wife and their three children"; not "six members of the same family,
+# two rescue workers and a child", nine).
+_FAMILY_WHOLE = re.compile(
+    r"\bmembers\s+of\s+(?:one|a|the\s+same|(?:his|her|their)\s+own)\s+family\b", re.I
 )
 
 
@@ -1527,11 +1527,16 @@ def _coordinated(tolls, sentence, offset):
     def close():
         if joiners and "and" not in joiners:
             group[1:] = []  # "killed 12 people, nine civilians": no list without its "and"
+        parts = sum(t.best for t in group[1:])
         if (
             len(group) > 2
             and joiners[0] == ","
-            and group[0].best >= sum(t.best for t in group[1:])
-            and _WHOLE.search(sentence, group[0].start - offset, group[0].end - offset)
+            and (
+                group[0].best >= parts
+                and _WHOLE.search(sentence, group[0].start - offset, group[0].end - offset)
+                or group[0].best == parts
+                and _FAMILY_WHOLE.search(sentence, group[0].start - offset, group[0].end - offset)
+            )
         ):
             # "killed 12 people, nine civilians and three fighters": the whole, then its parts
             for part in group[1:]:
@@ -1690,11 +1695,6 @@ LEAD_CHARS = 400
 # How far after a headline's "more than 100" its figure may be stated ("at least 106"): the
 # lead, or the news told under a paragraph of diplomacy.
 STATED_CHARS = 2 * LEAD_CHARS
-# A round figure's qualifiers, and how far from it a stated figure may be.
-_ROUNDED = re.compile(
-    r"(?:nearly|almost|about|around|some|approximately|roughly|an\s+estimated)$", re.I
-)
-ROUNDED_SHARE = 0.1
 # Characters within which a total and its fighters are one account of the dead.
 SAME_ACCOUNT = 250
 CATEGORIES = ("civilians", "combatants", "children", "women", "total")
@@ -1806,9 +1806,7 @@ def _civilians_among(tolls, headline):
 
 
 def _stated(tolls, floor):
-    """The figure stated further on that a floor ("more than 50") or a round figure ("nearly
-    100") gave roughly, if any."""
-    if not (floor.floor or floor.rounded):
+    if not floor.floor:
         return None
     return next(
         (
@@ -1821,14 +1819,7 @@ def _stated(tolls, floor):
             )
             # (or a closer floor: "Over 300 bodies", then "more than 320 bodies")
             and not (t.vague or t.subset)
-            and (
-                floor.best < t.best <= floor.best * 1.5
-                if floor.floor
-                # (the round figure's own neighbourhood: "nearly 100", then "at least 96")
-                else not t.rounded
-                and t.best != floor.best
-                and abs(t.best - floor.best) <= ROUNDED_SHARE * floor.best
-            )
+            and floor.best < t.best <= floor.best * 1.5
         ),
         None,
     )

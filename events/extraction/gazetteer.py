@@ -1690,12 +1690,10 @@ class Gazetteer:
 
         near.sort(
             key=lambda item: (
-                # (where the fire or the people hit came from is no place of the event's,
-                # however well the text supports it: "evacuees from Kefraya ... west of Aleppo")
-                _origin(text, item[0]),
                 doubted(*item),
                 unnamed(*item),
                 adjective(*item),
+                _origin(text, item[0]),
                 id(item[0]) in fuzzy,
                 reference(*item),
                 rank[item[1].precision],

@@ -1198,7 +1198,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             and any(not t.vague and not t.subset for t in facts.killed)
             and _period_of(facts, published) is None  # (not "nearly 50 over two days")
         )
-        if not (_compatible(facts, cause, anchor_cause) or repeats):
+        if not (_compatible(facts, cause, anchor_cause, bool(anchor_facts.killed)) or repeats):
             continue
         if not repeats and anchor_period is None and _period_of(facts, published) is not None:
             # "A mortar shell hit the embassy, causing no casualties. ... had fired more than
@@ -1371,13 +1371,17 @@ def _same_toll(facts, event):
     return any(t.best in figures for t in facts.killed)
 
 
-def _compatible(facts, cause, anchor_cause):
+def _compatible(facts, cause, anchor_cause, anchor_counts=True):
     """May a sentence of this cause tell the anchor's incident? The same cause, or one not
     known; under a chemical attack, the strike that delivered it when the sentence says so
     ("a helicopter dropped a barrel bomb containing toxic chemicals") or gives the attack's
     risen toll ("the toll had risen to 70", families "sheltering from bombardment")."""
-    # (an anchor of no weapon, "as offensive widens", is told by any: its lead says which)
-    if cause is None or anchor_cause in (None, "other") or cause == anchor_cause:
+    if cause is None or anchor_cause is None or cause == anchor_cause:
+        return True
+    if anchor_cause == "other" and not (facts.killed and anchor_counts):
+        # (an anchor of no weapon, "as offensive widens", "site of new assault", is told by a
+        # sentence of any: its lead says with what; but under an assault that counts its own
+        # dead, "Turkish artillery shelled the area, killing 4 civilians" is another incident)
         return True
     if anchor_cause != "chemical" or cause != "strike":
         return False

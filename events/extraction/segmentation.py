@@ -104,9 +104,10 @@ _SUMMING_UP = re.compile(
     r"\s+(?:to\b|the\s+(?:death\s+)?(?:toll|number)\b)",
     re.I,
 )
-# A relative clause after the sentence's own telling, running to its end without another
-# comma: where the war's context ("where fighters have been battling troops for months") sits.
-_TRAILING_CLAUSE = re.compile(r",\s+(?:where|which|who)\b(?=[^,;]*$)", re.I)
+# A clause of the place after the sentence's own telling, running to its end without another
+# comma: where the war's context ("where fighters have been battling troops for months") sits
+# (not "which it has repeatedly bombed": what a side does there again is the news's context).
+_TRAILING_CLAUSE = re.compile(r",\s+where\b(?=[^,;]*$)", re.I)
 _TRAILING_CLAUSE_END = re.compile(r"[^,;]*$")
 _PERIOD_WORDS = re.compile(
     r"\bsince\b|\bso\s+far\b|\bthis\s+(?:year|month|week)\b|\bin\s+total\b|"

@@ -290,8 +290,6 @@ def test_the_forces_a_foreign_power_backs_are_its_partners_on_the_ground(text, g
         ("Residents accuse the SDF of shooting two protesters dead in Manbij.", "sdf"),
         ("Officers of the Turkish Forces cause the killing of a married woman in Afrin.",
          "turkey"),
-        ("A faction in Daraa executes a person on charges of assassinating its commander.",
-         "opposition"),
         ("The factions shelled regime positions in Hama countryside, killing two soldiers.",
          "opposition"),
     ],
