@@ -29,6 +29,8 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
+from events.extraction.segmentation import SEPARATE
+
 SEEDS_DIRECTORY = Path(__file__).resolve().parent.parent.parent / "seeds" / "gazetteer"
 
 PLACE, DISTRICT, PROVINCE = "place", "district", "province"
@@ -2173,6 +2175,10 @@ class _Others:
         for other in mentions:
             provinces = {loc.province_code for loc in other.candidates}
             named = {loc.province_code for loc in other.candidates if loc.precision == PROVINCE}
+            if _in_another_story(text, other):
+                # ("Separately, shelling was reported in Hama province": that incident's
+                # governorate, not the news's places')
+                named = provinces = set()
             if len(named) == 1:
                 # "Hama", "Daraa": the governorate, though villages elsewhere bear its name
                 item = (next(iter(named)), GOVERNORATE_WEIGHT)
@@ -2217,6 +2223,18 @@ _PUT_IN = re.compile(
     r"(?:(?:countryside|province|governorate|outskirts)\s+of\s+(?:the\s+)?)?",
     re.I,
 )
+
+
+_SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)]?\s+|\n)(?=\S)")
+
+
+def _in_another_story(text, mention):
+    """Is the mention in a sentence that opens on another incident ("Separately, ...",
+    "Meanwhile, ...")?"""
+    start = 0
+    for found in _SENTENCE_START.finditer(text, max(0, mention.start - 400), mention.start):
+        start = found.end()
+    return bool(SEPARATE.match(text[start : mention.start]))
 
 
 def _could_put_in(gap):

@@ -155,7 +155,7 @@ _SUPERLATIVE = re.compile(
 ANOTHER_STORY_WORDS = (
     r"separately|elsewhere|meanwhile|in\s+the\s+meantime|in\s+other\s+(?:developments?|news)\b"
 )
-_SEPARATE = re.compile(
+SEPARATE = _SEPARATE = re.compile(
     rf"^\W*(?:{ANOTHER_STORY_WORDS}|in\s+(?:a|another)\s+separate\b|"
     r"in\s+another\s+(?:attack|incident|strike|raid|bombing|development)\b)",
     re.I,
