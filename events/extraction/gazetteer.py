@@ -2175,9 +2175,9 @@ class _Others:
         for other in mentions:
             provinces = {loc.province_code for loc in other.candidates}
             named = {loc.province_code for loc in other.candidates if loc.precision == PROVINCE}
-            if _in_another_story(text, other):
+            if _in_another_story(text, other) or _origin(text, other):
                 # ("Separately, shelling was reported in Hama province": that incident's
-                # governorate, not the news's places')
+                # governorate, not the news's places'; nor where the jets took off from)
                 named = provinces = set()
             if len(named) == 1:
                 # "Hama", "Daraa": the governorate, though villages elsewhere bear its name
@@ -2419,7 +2419,10 @@ _ORIGIN_BEFORE = re.compile(
     # al-Fouaa and Kefraya", "a camp for people displaced from Khan Sheikhoun"
     r"\b(?:evacuees|evacuated|displaced|refugees|fled|fleeing|expelled)\s+from\s+(?:the\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:(?:towns?|villages?|city|cities|areas?)\s+of\s+)?"
-    r"(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|and)\s+)?$",
+    r"(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|and)\s+)?$|"
+    # where the aircraft came from: "the jets took off from an airbase in Hama province"
+    r"\b(?:took\s+off|taking\s+off|take\s+off|flew\s+in|flying)\s+from\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:(?:in|at|near)\s+(?:the\s+)?)?$",
     re.I,
 )
 

@@ -1211,6 +1211,19 @@ def test_a_governorate_named_for_another_incident_does_not_place_the_news(
 
 
 @pytest.mark.parametrize(
+    ("place", "governorate", "other"),
+    [("Houla", "SY-HI", "Hama"), ("Balyun", "SY-ID", "Hama"), ("Nijran", "SY-SU", "Hama")],
+)
+def test_where_the_jets_took_off_from_does_not_place_the_news(gazetteer, place, governorate,
+                                                              other):  # fmt: skip
+    text = (
+        f"An air strike hit {place} on Monday, killing three civilians, a monitor said. The"
+        f" jets took off from an airbase in {other} province, the monitor added."
+    )
+    assert located(gazetteer, text).province_code == governorate
+
+
+@pytest.mark.parametrize(
     ("text", "governorate"),
     [
         # (a reviewer's: the towns the evacuees came from are not where their buses were hit)
