@@ -1212,6 +1212,24 @@ def test_a_governorate_named_for_another_incident_does_not_place_the_news(
 
 @pytest.mark.parametrize(
     ("place", "governorate", "other"),
+    [("Aqrab", "SY-HM", "Aleppo"), ("Tamanaah", "SY-ID", "Aleppo"), ("Barek", "SY-SU", "Hama")],
+)
+def test_a_governorate_named_only_in_another_sentence_weighs_less_than_one_beside_it(
+    gazetteer, place, governorate, other
+):
+    # (an earlier month's strikes in another governorate pulled the news's place to its
+    # namesake there as much as "in Aleppo province" beside it would)
+    text = (
+        f"An air strike hit {place} on Monday, killing three civilians, a monitor said. Last"
+        f" month, air strikes killed 20 people in {other} province."
+    )
+    assert located(gazetteer, text).province_code == governorate
+    beside = f"An air strike hit {place} in {other} province on Monday, killing three civilians."
+    assert located(gazetteer, beside).province_code != governorate
+
+
+@pytest.mark.parametrize(
+    ("place", "governorate", "other"),
     [("Houla", "SY-HI", "Hama"), ("Balyun", "SY-ID", "Hama"), ("Nijran", "SY-SU", "Hama")],
 )
 def test_where_the_jets_took_off_from_does_not_place_the_news(gazetteer, place, governorate,
