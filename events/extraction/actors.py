@@ -705,9 +705,8 @@ ACCUSED_DEEDS = (
 )
 _OF_ANOTHER_DEED_AFTER = re.compile(
     r"^(?:\s*\([^)]{1,20}\))?(?:\s+[\w-]+){0,2}?\s+of\s+"
-    r"(?!(?:carrying|being|perpetrating|committing|launching|staging|firing|shelling|bombing|"
-    r"killing|shooting|targeting|attacking|striking|executing|murdering|using|dropping)\b)"
-    r"\w+ing\b",
+    rf"(?!(?:{ACCUSED_DEEDS}|carrying|being|targeting|attacking|striking|executing|murdering|"
+    r"using|dropping)\b)\w+ing\b",
     re.I,
 )
 _OF_DOING_AFTER = re.compile(

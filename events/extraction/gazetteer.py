@@ -2054,9 +2054,7 @@ class Gazetteer:
         its sentence or the headline), a governorate named only in other sentences counting
         FAR of one named beside it."""
         others = self._others(text, mentions)
-        lo = 0
-        for found in _SENTENCE_START.finditer(text, max(0, mention.start - 400), mention.start):
-            lo = found.end()
+        lo = _sentence_start(text, mention.start)
         end = _SENTENCE_END.search(text, mention.end)
         hi = end.start() if end else len(text)
         headline = text.find("\n")
@@ -2272,13 +2270,18 @@ _SENTENCE_START = re.compile(r"(?:[.!?][\"'”’)]?\s+|\n)(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s)|\n")
 
 
+def _sentence_start(text, position):
+    """Where the sentence holding `position` starts (looked for up to 400 characters back)."""
+    start = 0
+    for found in _SENTENCE_START.finditer(text, max(0, position - 400), position):
+        start = found.end()
+    return start
+
+
 def _in_another_story(text, mention):
     """Is the mention in a sentence that opens on another incident ("Separately, ...",
     "Meanwhile, ...")?"""
-    start = 0
-    for found in _SENTENCE_START.finditer(text, max(0, mention.start - 400), mention.start):
-        start = found.end()
-    return bool(SEPARATE.match(text[start : mention.start]))
+    return bool(SEPARATE.match(text[_sentence_start(text, mention.start) : mention.start]))
 
 
 def _could_put_in(gap):

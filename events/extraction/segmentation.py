@@ -108,7 +108,6 @@ _SUMMING_UP = re.compile(
 # comma: where the war's context ("where fighters have been battling troops for months") sits
 # (not "which it has repeatedly bombed": what a side does there again is the news's context).
 _TRAILING_CLAUSE = re.compile(r",\s+where\b(?=[^,;]*$)", re.I)
-_TRAILING_CLAUSE_END = re.compile(r"[^,;]*$")
 _PERIOD_WORDS = re.compile(
     r"\bsince\b|\bso\s+far\b|\bthis\s+(?:year|month|week)\b|\bin\s+total\b|"
     # "the week's toll", "the overall toll", "in the past three days", "of the offensive"
@@ -151,11 +150,12 @@ _SUPERLATIVE = re.compile(
     re.I,
 )
 # The words that turn to another incident ("Separately, ...", "In the meantime, ..."): a
-# sentence opening on them (_SEPARATE), and the pipeline's look for them anywhere.
+# sentence opening on them (SEPARATE, read by the gazetteer too), and the pipeline's look for
+# them anywhere.
 ANOTHER_STORY_WORDS = (
     r"separately|elsewhere|meanwhile|in\s+the\s+meantime|in\s+other\s+(?:developments?|news)\b"
 )
-SEPARATE = _SEPARATE = re.compile(
+SEPARATE = re.compile(
     rf"^\W*(?:{ANOTHER_STORY_WORDS}|in\s+(?:a|another)\s+separate\b|"
     r"in\s+another\s+(?:attack|incident|strike|raid|bombing|development)\b)",
     re.I,
@@ -316,8 +316,8 @@ class Sentence:
             # "... fired by rebels from the district of Jobar, where fighters have been battling
             # troops for months.": the clause that ends the sentence is the context, not what
             # it tells before
-            trailing = _TRAILING_CLAUSE.search(text, 0, found.start())
-            if trailing and _TRAILING_CLAUSE_END.match(text, trailing.end()):
+            trailing = _TRAILING_CLAUSE.search(text)
+            if trailing and trailing.start() < found.start():
                 return trailing.start()
             return 0
         return earlier
@@ -331,7 +331,7 @@ class Sentence:
     def is_separate(self):
         """Does it open on another incident ("Separately, ...", "Elsewhere, ..."), or go on
         telling one in the paragraph that opened on it?"""
-        return self.in_separate_paragraph or bool(_SEPARATE.match(self.text))
+        return self.in_separate_paragraph or bool(SEPARATE.match(self.text))
 
 
 def _split_tags(text, start, end):
@@ -408,7 +408,7 @@ def sentences(text):
         separate = paragraphed and (
             separate
             or bool(
-                _SEPARATE.match(stripped)
+                SEPARATE.match(stripped)
                 and (_WEAPON_WORD.search(stripped) or _TOLL_VERB.search(stripped))
             )
         )
