@@ -292,7 +292,7 @@ _AGENT_VERB_AFTER = re.compile(
 )
 # "held by", "backed by", "supported by": a by that names no attacker.
 _NOT_AGENT_BY = "".join(
-    rf"(?<!\b{word}\s)"
+    rf"(?<!\b{word}\sby)"
     for word in """held controlled backed supported besieged led run occupied seized surrounded
     encircled armed trained funded sponsored captured recaptured taken retaken liberated
     brokered provided published released posted issued announced quoted reported
@@ -303,7 +303,7 @@ _NOT_AGENT_BY = "".join(
     """.split()
 )
 _AGENT_BEFORE = re.compile(
-    r"(?:" + _NOT_AGENT_BY + r"\bby|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es|e)|"
+    r"(?:\bby" + _NOT_AGENT_BY + r"|\bblam(?:ed|ing)(?:\s+it)?\s+on|\baccus(?:ed|ing|es|e)|"
     r"\bblam(?:ed|ing|es)|\bresponsibility\s+of|\bbelong(?:ing|ed)?\s+to|\bcarried\s+out\s+by|"
     # "initial findings pointed to the YPG", "pointed the finger at Damascus"
     r"\bpoint(?:ed|s|ing)\s+(?:the\s+finger\s+)?(?:at|to))"

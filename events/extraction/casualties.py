@@ -85,14 +85,24 @@ _NUMBER = (
     + "|".join(sorted((re.escape(k) for k in _VAGUE), key=len, reverse=True))
     + r"|an?|her|his)"
 )
-_QUALIFIER = (
-    r"(?:(?P<qual>at\s+least|not\s+less\s+than|no\s+fewer\s+than|more\s+than|over|above|"
-    r"nearly|almost|up\s+to|as\s+many\s+as|about|around|some|approximately|roughly|"
-    r"an\s+estimated|at\s+most)\s+)?"
+_QUALIFIERS = (
+    "at least", "not less than", "no fewer than", "more than", "over", "above", "nearly",
+    "almost", "up to", "as many as", "about", "around", "some", "approximately", "roughly",
+    "an estimated", "at most",
+)  # fmt: skip
+_QUALIFIER = r"(?:(?P<qual>" + "|".join(q.replace(" ", r"\s+") for q in _QUALIFIERS) + r")\s+)?"
+# The words a figure can start with (its qualifier's, a number's, a vague count's): looked for
+# first at each word, the figure's whole pattern is tried only there (three times faster).
+_FIRST_WORDS = sorted(
+    {*_UNITS, *_TENS, *(k.split()[0] for k in _VAGUE), "between", "half"}
+    | {q.split()[0] for q in _QUALIFIERS},
+    key=len,
+    reverse=True,
 )
 NUMBER_RE = re.compile(
+    r"(?<![\w.,])(?=\d|(?:" + "|".join(_FIRST_WORDS) + r")\b)"
     # Not "one" of "no one" or "not one", nor "a" of "not a single": no one was killed.
-    r"(?<![\w.,])(?<!\bno\s)(?<!\bno-)(?<!\bnot\s)"
+    r"(?<!\bno\s)(?<!\bno-)(?<!\bnot\s)"
     + _QUALIFIER
     + r"(?:between\s+(?P<lo>"
     + _NUMBER
