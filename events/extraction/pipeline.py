@@ -514,6 +514,20 @@ def _whole_toll(facts):
     return any(not t.subset for t in facts.killed)
 
 
+def _adds_up(told, whole):
+    """Are the dead of each kind the sentences `told` after the toll `whole` give, one of them
+    told as a part ("The dead include 26 fighters from both sides, while five civilians were
+    killed by shelling"), together that toll (31)? Then they are its parts."""
+    parts = [t for f in told for t in f.killed if t.category in ("civilians", "combatants")]
+    totals = {t.best for t in whole.killed if t.category == "total" and not t.vague}
+    return (
+        len(parts) >= 2
+        and any(t.subset for t in parts)
+        and not any(t.vague for t in parts)
+        and sum(t.best for t in parts) in totals
+    )
+
+
 def _perpetrators(facts_list, actors, kind):
     by_actor = {}
     for position, facts in enumerate(facts_list):
@@ -1162,9 +1176,15 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         if facts.context or facts.background or facts.separate:
             continue
         told = all_facts[facts.sentence.index - 1]
-        parts_only = facts.killed and all(t.subset for t in facts.killed)
         whole = next(
             (f for f in reversed(all_facts[: facts.sentence.index]) if _whole_toll(f)), None
+        )
+        parts_only = facts.killed and (
+            all(t.subset for t in facts.killed)
+            or (
+                whole is not None
+                and _adds_up(all_facts[whole.sentence.index + 1 : facts.sentence.index + 1], whole)
+            )
         )
         if (
             parts_only

@@ -1913,6 +1913,15 @@ def test_a_foreign_dateline_with_its_outlet_is_not_the_storys_place():
             " were boys under the age of 18.",
             {"children": 3},
         ),
+        # the fighters among the dead and the civilians killed besides, adding up to the news's
+        # toll: its parts, though the civilians' sentence names its own weapon
+        (
+            "At least 40 people were killed on Tuesday in clashes that broke out after jihadists"
+            " attacked rebel-held villages west of Aleppo, a monitor said. The dead include 33"
+            " fighters from both sides, while seven civilians were killed by mortar fire on the"
+            " town of Atarib.",
+            {"civilians": 7, "combatants": 33},
+        ),
     ],
 )
 def test_the_news_dead_broken_down_in_the_next_sentence(text, expected):
