@@ -66,10 +66,14 @@ _BLAME = re.compile(
     + r"|targeting|"
     + _THE_ATTACK
     + r")"
-    r"|\bheld\s+(?:[\w-]+\s+){1,4}?responsible\b(?!\s+for\s+(?!" + _THE_ATTACK + r"\b))",
+    r"|\b(?:held\s+(?:[\w-]+\s+){1,4}?|(?:was|were|is|are)\s+(?:(?:most\s+)?likely\s+)?)"
+    r"responsible\b(?!\s+for\s+(?!" + _THE_ATTACK + r"\b))",
     re.I,
 )
+# A blame joins the news within this many sentences after it that tell anything (a weapon, a
+# toll, a side: not a quote's "This is a tragedy."), and no further than BLAME_WITHIN.
 BLAME_AFTER = 3
+BLAME_WITHIN = 8
 _ANOTHER_STORY = re.compile(rf"\b(?:{ANOTHER_STORY_WORDS}|in\s+another)\b", re.I)
 _REPORT_TIME = re.compile(
     r"(?:\bsaid|\bsays|\breported|\btold\s+\w+|\bannounced|\bstated|\badded|\bstatement|"
@@ -507,6 +511,13 @@ _CAME_AFTER = re.compile(
 )
 # A sentence opening on a part of the people just told: "Twenty of them were women".
 _OF_THEM_OPENS = re.compile(r"\W*[\w-]+(?:\s+[\w-]+)?\s+of\s+them\b", re.I)
+
+
+def _weapon_of_agent(facts, cue):
+    """Is the cue the weapon of a side the sentence names with it or right before it ("Russian
+    warplanes", "Russian or Syrian government warplanes")?"""
+    start = cue.start - facts.sentence.start
+    return any(mention.start <= start <= mention.end + 1 for mention, _ in facts.agents)
 
 
 def _whole_toll(facts):
@@ -1260,8 +1271,12 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             )
             or (
                 facts.agents
-                and not (facts.cues or facts.tolls)
-                and facts.sentence.index - max(used) <= BLAME_AFTER
+                and not facts.tolls
+                # (but a blame may name the side by its weapon: "said Russian warplanes were
+                # responsible")
+                and all(_weapon_of_agent(facts, cue) for cue in facts.cues)
+                and sum(1 for f in between if f.cues or f.tolls or f.agents) < BLAME_AFTER
+                and len(between) < BLAME_WITHIN
                 and _BLAME.search(facts.sentence.text)
                 # (nothing between tells another incident)
                 and not any(f.background or f.separate for f in between)

@@ -2458,6 +2458,29 @@ def test_the_side_blamed_right_after_the_news_told_low_in_a_story_is_its_perpetr
 
 
 @pytest.mark.parametrize(
+    "blame",
+    [
+        "The Syrian Observatory for Human Rights said Russian warplanes were responsible.",
+        "The monitor said the strikes were carried out by Russian warplanes.",
+        "Activists blamed Russian warplanes for the strike.",
+    ],
+)
+def test_the_side_blamed_after_a_quote_and_comment_is_the_perpetrator(blame):
+    # (a reviewer's: a quote of three sentences and a comment between the news and the blame,
+    # which names the jets, left the strike with no perpetrator)
+    text = (
+        "BEIRUT (Reuters) - Air strikes on a school in the village of Kafr Ruma in Idlib"
+        ' province on Tuesday killed 14 children, the United Nations said. "This is a'
+        ' disgrace. It must stop. Children are not targets," a U.N. official said in a'
+        " statement. Teachers said the school had been hit twice as pupils ran for cover."
+        f" {blame}"
+    )
+    event = primary(extract("UN says 14 children killed in strikes on Idlib school", text,
+                            "2016-10-26"))  # fmt: skip
+    assert [p["group"] for p in event["perpetrators"]][:1] == ["russia"]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # (a relative clause between the fighters and "were among the dead")
