@@ -391,7 +391,8 @@ _MEMBERS = re.compile(
     r"^(?:['’]s)?\*?\s*(?:terrorists?(?:\s+(?:group|organi[sz]ation|movement))?|fighters|"
     r"militants|jihadists|militiamen|militias?|factions?|gunmen|group|organi[sz]ation|members|"
     r"forces|troops|(?:border\s+)?guards|gendarmerie|intelligence|(?:sleeper\s+)?cells?|snipers?|"
-    r"insurgents|extremists|enemy)\b",  # "Nusra terrorist group fired", "the Israeli enemy fired"
+    # "Nusra terrorist group fired", "the Israeli enemy fired", "ISIS mercenaries executed"
+    r"insurgents|extremists|enemy|mercenaries|operatives)\b",
     re.I,
 )
 # The side a group fought is who killed the dead of the other side, as coders read it.

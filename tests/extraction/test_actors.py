@@ -404,6 +404,21 @@ def test_a_side_told_doing_something_else_before_the_toll_is_not_its_attacker(ti
 
 
 @pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("ISIS mercenaries have executed three Assyrian hostages they abducted in February, the"
+         " network said.", "islamic_state"),
+        ("Daesh operatives detonated a car bomb in the town of Tal Abyad on Friday, killing five"
+         " civilians.", "islamic_state"),
+    ],
+)  # fmt: skip
+def test_a_groups_mercenaries_or_operatives_who_act_are_that_group(text, group):
+    # (a reviewer's: "ISIS mercenaries", a Kurdish outlet's word for the jihadists, were read
+    # as the target, as "ISIS positions" would be, and the execution had no perpetrator)
+    assert attackers(text, "")[:1] == [group]
+
+
+@pytest.mark.parametrize(
     ("title", "text", "group"),
     [
         (
