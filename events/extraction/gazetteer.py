@@ -123,6 +123,7 @@ _TOKEN = re.compile(
 )
 
 
+_RIVER = re.compile(r"\b([A-Z][\w'’-]+)[ \t]+[Rr]iver\b|\b[Rr]iver[ \t]+([A-Z][\w'’-]+)")
 _POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s$")
 _ARTICLE_NEXT = re.compile(r"[ \t]+(\w+)")
 
@@ -1066,8 +1067,24 @@ class Gazetteer:
                 continue  # and so may any run of a headline in title case ("Hit Aleppo Market")
             else:
                 i += run
+        # A name the text writes as a river's ("along the Khabur river", "the River Orontes")
+        # is the river wherever the text names it ("the Khabur villages"), not a village (but
+        # a town by its river is still the town: "crossed the Afrin River into Afrin").
+        rivers = {key(name) for pair in _RIVER.findall(text) for name in pair if name}
+        if rivers:
+            mentions = [m for m in mentions if not self._a_river(m, rivers)]
         self._last = (original, tuple(mentions))
         return mentions
+
+    def _a_river(self, mention, rivers):
+        """Is the mention spelled as one of `rivers`, and no more than a village by name?"""
+        if key(mention.surface) not in rivers:
+            return False
+        entries = [self._entry_of.get(loc) for loc in mention.candidates]
+        return not any(
+            e is None or e.standalone or e.capital_of or e.location.precision != PLACE
+            for e in entries
+        )
 
     def _dateline_town(self, text, token):
         """Is the word in capitals a Syrian town's name as a wire dateline's city: the first

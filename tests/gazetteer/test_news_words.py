@@ -85,6 +85,31 @@ def test_a_word_the_text_writes_in_lower_case_is_no_village(gazetteer):
     assert located(gazetteer, text).province_code == "SY-ID"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamic State fighters attacked Assyrian villages along the Khabur river near Tal Tamer"
+        " on Monday. Most of the Khabur villages are empty.",
+        "Shelling hit a village on the River Orontes near Jisr al-Shughur on Monday. The Orontes"
+        " villages were evacuated.",
+        "Fighters crossed the Sajour River into Jarablus on Monday, and villages on the Sajour"
+        " were shelled.",
+    ],
+)
+def test_a_name_the_text_writes_as_a_river_is_no_village(gazetteer, text):
+    # (a reviewer's: "the Khabour river" and the headline's "Khabour villages" were read as
+    # the village Khabura in Raqqa, and the execution placed there)
+    surfaces = [m.surface for m in gazetteer.find_mentions(text)]
+    assert not {"Khabur", "Orontes", "Sajour"} & set(surfaces), surfaces
+
+
+def test_a_town_named_by_its_river_is_still_the_town(gazetteer):
+    text = "Turkish troops crossed the Afrin River into Afrin on Monday, killing three civilians."
+    surfaces = [m.surface for m in gazetteer.find_mentions(text)]
+    assert "Afrin" in surfaces
+    assert located(gazetteer, text).province_code == "SY-HL"
+
+
 def test_the_lower_case_rule_keeps_governorates_and_towns(gazetteer):
     text = "An air strike hit Saraqeb on Monday, killing three civilians"
     assert located(gazetteer, text).province_code == "SY-ID"
