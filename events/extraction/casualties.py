@@ -158,6 +158,8 @@ CATEGORY_NOUNS = [
         r"lieutenants?|colonels?|brigadiers?|sergeants?|generals?|"
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
         r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers|"
+        # the pro-government militias (not the activists' "Local Coordination Committees")
+        r"popular\s+(?:defen[cs]e\s+)?committees?|"
         # "kill 4 members", "20 elements": in the reporting of a war, of an armed force (a
         # family's, a rescue body's members are people, above)
         r"members|member|elements",
@@ -179,6 +181,14 @@ _KILLED_AFTER = re.compile(
     # "were stabbed, shot and burned to death"
     r"(?:burned|burnt|stabbed|beaten|hacked|tortured|starved|stoned|bludgeoned|shot|"
     r"suffocated|choked)\s+to\s+death)\b",
+    re.I,
+)
+# People said to be among the dead after their noun phrase, however long ("six civilians and
+# three members of the National Defence Forces guarding the checkpoint were among the
+# martyrs"): the words say they died, as a verb would.
+_SAID_AMONG_THE_DEAD = re.compile(
+    r"^[^.;:!?]{0,120}?\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\s+"
+    r"(?P<verb>dead|martyrs|victims|killed|fatalities)\b",
     re.I,
 )
 # The dead told as a whole whose parts follow: "the dead included", "the victims include",
@@ -545,7 +555,7 @@ _OF_AN_ARMED = re.compile(
     r"^\s+(?:(?:[\w-]+\s+)?members?\s+of|of)\s+(?:the\s+|an?\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,3}?(?:forces?|army|militias?|troops|fighters|soldiers|brigades?|"
     r"factions?|militants|rebels|gunmen|militiamen|leaders|commanders|escorts|bodyguards|"
-    r"attackers|assailants)\b"
+    r"attackers|assailants|committees)\b"  # (whose committees: _NOT_ARMED_NAME, _FORCE_WORDS)
     # "3 of their members", "17 of its Iraqi and Syrian members": a group's, not a family's
     r"|(?:its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:members|fighters|elements|escorts)\b"
     r"|(?:[“\"«][^”\"»]{2,40}[”\"»]|(?!(?-i:Red|Civil|White|UN|United)\b)(?-i:[A-Z][\w'’-]+)"
@@ -713,7 +723,9 @@ _PEOPLES_BODY = re.compile(
 # The words of a force: a name with them is an armed group's, whatever else it holds ("the
 # National Defence Forces").
 _FORCE_WORDS = re.compile(
-    r"\b(?:forces|army|militias?|troops|brigades?|factions?|fighters|soldiers|militants)\b", re.I
+    r"\b(?:forces|army|militias?|troops|brigades?|factions?|fighters|soldiers|militants|"
+    r"popular\s+(?:defen[cs]e\s+)?committees?)\b",  # (pro-government militias)
+    re.I,
 )
 # "a family of 7 members": a family's members.
 _FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s*$", re.I)
@@ -1176,7 +1188,7 @@ def find_tolls(sentence, offset=0):
             subset = True
             if previous and previous[0] <= apposed[0]:
                 previous = None
-        after_verb = _KILLED_AFTER.match(window)
+        after_verb = _KILLED_AFTER.match(window) or _SAID_AMONG_THE_DEAD.match(window)
         if after_verb and _NATURAL_CAUSE.match(rest, after_verb.end("verb")):
             continue  # "several children have died from the cold this winter": no attack's dead
         joiner = sentence[previous[0] : match.start()].translate(_QUOTES) if previous else None
@@ -1663,7 +1675,7 @@ def _fighters_listed(tolls, sentence, offset):
 
 # "52 civilians were among the dead": a part of the dead told before.
 _AMONG_THE_DEAD_AFTER = re.compile(
-    r"\s+(?:were|are)\s+among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|fatalities)\b",
+    r"\s+(?:were|are)\s+among\s+(?:the\s+|those\s+)?(?:dead|killed|victims|fatalities|martyrs)\b",
     re.I,
 )
 
