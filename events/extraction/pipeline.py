@@ -520,6 +520,13 @@ def _weapon_of_agent(facts, cue):
     return any(mention.start <= start <= mention.end + 1 for mention, _ in facts.agents)
 
 
+def _within_rough(tolls, rough):
+    """Do the exact dead of `tolls` (their whole, not its parts) add up to within the range
+    of a rough toll ("dozens": 24 to 99)?"""
+    dead = sum(t.best for t in tolls if t.kind == "killed" and not t.vague and not t.subset)
+    return any(t.low <= dead <= t.high for t in rough if t.kind == "killed")
+
+
 def _whole_toll(facts):
     """Does the sentence tell a toll that is not only parts of another?"""
     return any(not t.subset for t in facts.killed)
@@ -1221,13 +1228,28 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         )
         # "Jihadists advance on rival rebels, dozens killed" then "Clashes ... killed 27 fighters
         # and four civilians": the lead counts the headline's dead it only said roughly.
-        repeats = repeats or (
-            anchor == 0
-            and facts.sentence.index == 1
-            and anchor_facts.killed
-            and all(t.vague for t in anchor_facts.killed)
-            and any(not t.vague and not t.subset for t in facts.killed)
-            and _period_of(facts, published) is None  # (not "nearly 50 over two days")
+        # (and a later sentence of the lead whose dead add up to what the headline said:
+        # "Dozens killed as jihadists counter-attack" ... "19 soldiers were killed in the
+        # clashes, while at least 15 militants were killed")
+        repeats = (
+            repeats
+            or (
+                anchor == 0
+                and anchor_facts.killed
+                and all(t.vague for t in anchor_facts.killed)
+                and any(not t.vague and not t.subset for t in facts.killed)
+                and _period_of(facts, published) is None  # (not "nearly 50 over two days")
+                and (
+                    facts.sentence.index == 1
+                    or (
+                        facts.sentence.index <= lead_end
+                        and _within_rough(facts.killed, anchor_facts.killed)
+                        and not any(
+                            f.separate or f.background for f in all_facts[2 : facts.sentence.index]
+                        )
+                    )
+                )
+            )
         )
         if not (_compatible(facts, cause, anchor_cause, bool(anchor_facts.killed)) or repeats):
             continue

@@ -1573,6 +1573,24 @@ def test_the_lead_counts_the_dead_a_headline_said_roughly():
     assert killed == {"civilians": 4, "combatants": 27, "total": 31}
 
 
+def test_a_later_lead_sentence_counts_the_dead_a_headline_said_roughly():
+    # (a reviewer's: "Dozens killed" became 24 civilians of a bombing, and the fighters counted
+    # two sentences further on another event, for the car bombs the attack opened with)
+    text = (
+        "BEIRUT - Jihadists of Hayat Tahrir al-Sham launched a counter-attack on army positions"
+        " in northern Hama on Tuesday night, sparking clashes that lasted until dawn. The"
+        " jihadists opened the assault with two car bombs before storming the positions around"
+        " Kafr Nabudah. A military source said 19 soldiers were killed in the clashes, while at"
+        " least 15 militants were killed by the army's counter-fire."
+    )
+    events = extract("Dozens killed as jihadists counter-attack in northern Hama", text,
+                     "2019-05-22")  # fmt: skip
+    [event] = [e for e in events if not e["background"]]  # (one incident, not two)
+    killed = {k: v["best"] for k, v in event["killed"].items()}
+    assert killed.get("civilians", 0) == 0
+    assert killed["combatants"] >= 19  # (each side's dead: see casualties._fold)
+
+
 def test_a_villages_namesake_in_a_governorate_named_in_passing_is_not_the_place():
     # (a reviewer's Reuters story: Aleppo's al-Shaar district, which the gazetteer lacks, was
     # read as an Idlib village, Idlib being named once in passing)
