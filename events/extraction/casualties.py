@@ -205,8 +205,13 @@ _AMONG_THE_DEAD_WORDS = (
     r"\bamong\s+(?:the\s+(?:(?:civilians|people)\s+(?=killed))?|those\s+(?=killed))"
     r"(?P<verb>dead|martyrs|victims|killed|fatalities)\s+(?:are|were)"
 )
+# What a family is said to be made of: "a family of five", "a family consisting of a man, his
+# wife and their three children", "made up of", "comprising".
+_FAMILY_MADE_OF = r"\s+(?:of|(?:consisting|made\s+up|composed|comprised)\s+of|comprising)"
 _KILLED_BEFORE = re.compile(
-    r"(?P<verb>\bkill(?:ed|ing|s)?(?:\s+(?:a|an|one|the|an\s+entire|a\s+whole)\s+family\s+of)?|"
+    r"(?P<verb>\bkill(?:ed|ing|s)?(?:(?:\s+of)?\s+(?:a|an|one|the|an\s+entire|a\s+whole)\s+family"
+    + _FAMILY_MADE_OF
+    + r")?|"
     r"\bshot\s+dead|\bgunned\s+down|"
     + _DEAD_INCLUDED_WORDS
     + r"|\bleft|\bleaving|\bclaim(?:ed|ing|s)?(?:\s+the\s+lives\s+of)?|"
@@ -730,7 +735,7 @@ _FORCE_WORDS = re.compile(
     re.I,
 )
 # "a family of 7 members": a family's members.
-_FAMILY_OF = re.compile(r"\bfamil(?:y|ies)\s+of\s*$", re.I)
+_FAMILY_OF = re.compile(r"\bfamil(?:y|ies)" + _FAMILY_MADE_OF + r"\s*$", re.I)
 _MEMBERS_NEXT = re.compile(r"^\s+members?\b", re.I)
 # "13 bodies of ISIS members": the dead of an armed group.
 _BODIES_OF = re.compile(r"^\s+(?:bodies|corpses|remains)(?=\s+of\b)", re.I)

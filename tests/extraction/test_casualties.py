@@ -1811,3 +1811,19 @@ def test_senior_figures_of_a_group_killed_are_fighters(sentence):
     # for civilians)
     assert killed(sentence) is None
     assert killed(sentence, "combatants")["best"] == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "civilians"),
+    [
+        ("The network documented the killing of a family of five in the town of Talbiseh.", 5),
+        ("Shelling killed a family consisting of seven members in the al-Waer neighbourhood.", 7),
+        ("The network documented the killing of a family consisting of a man, his wife and their"
+         " three children in al-Waer.", 5),
+        ("Shelling killed a family made up of a mother and her four children in Douma.", 5),
+    ],
+)  # fmt: skip
+def test_a_family_killed_however_told_is_its_members(sentence, civilians):
+    # (a reviewer's: "documented the killing of a family consisting of a man, his wife and
+    # their three children" was read as no toll)
+    assert killed(sentence)["best"] == civilians
