@@ -317,13 +317,16 @@ _AGENT_BEFORE = re.compile(
 # SDF" name the target.
 _HARM = (
     r"\b(?:killed|killing|shot|wounded|injured|hit|targeted|struck|executed|murdered|"
-    r"assassinated|slain|attacked|shelled|bombed|kidnapped|abducted|tortured|beheaded|died|dead)"
+    r"assassinated|slain|attacked|shelled|bombed|kidnapped|abducted|tortured|beheaded|died|dead|"
+    # (and the deed a bomb or a rocket: "a car bomb was detonated by terrorists of Nusra")
+    r"detonated|planted|fired|launched)"
     # (a word between that is no participle: "killed on Monday by", not "struck areas
     # controlled by")
     r"\s+(?:(?![\w-]*ed\b)[\w-]+\s+){0,2}?by\s+(?:an?\s+|the\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
 )
 _MEN = (
     r"(?:snipers?|members|elements|fighters|gunmen|militants|militiamen|soldiers|troops|"
+    r"terrorists|jihadists|mercenaries|"
     r"patrols?|units?|forces?|guards|cells?|squads?|brigades?|battalions?|detachments?)"
 )
 _FIRE = (

@@ -189,6 +189,12 @@ def test_target_after_a_force_is_its_verb_not_a_noun():
         ("A child was killed by a sniper of the regime forces in Daraa", "syrian_government"),
         ("Two civilians were killed by gunfire from Turkish border guards", "turkey"),
         ("A boy was killed by members of a security force of Hayat Tahrir al-Sham", "hts"),
+        # (a reviewer's: the deed a bomb, the men the group's "terrorists")
+        (
+            "A car bomb was detonated by terrorists of Jabhat al-Nusra at the entrance of the town",
+            "hts",
+        ),
+        ("Rockets fired by militants of the Islamic State group hit the town", "islamic_state"),
         # SOHR's "the attack of" a side: the side attacked
         ("Civilians are executed in the attack of the “Islamic State” group", "islamic_state"),
         # a plain "by" after "driven" stays the attacker's (a reviewer's case)
