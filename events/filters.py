@@ -565,8 +565,14 @@ class IncidentFilter(django_filters.FilterSet):
             found = None
             if available():
                 limit = self._actor_limit()
-                found = {pk for pk in parties[: limit + 1] if pk is not None}
-                # (None: a claim of a report whose incident was deleted)
+                # The incidents, each once (an incident told by several reports has a claim
+                # in each): the list is complete only when fewer than the limit come back.
+                # (Not a claim of a report whose incident was deleted.)
+                found = list(
+                    parties.filter(report__incident__isnull=False)
+                    .order_by()
+                    .distinct()[: limit + 1]
+                )
                 found = sorted(found) if len(found) <= limit else None
             if found is not None:
                 condition |= search.AnyOf(F("pk"), search.IdArray(found))
