@@ -135,9 +135,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# The embedded database: a writer waits for another (up to 20 s) instead of failing at once
+# with "database is locked", and a transaction takes the write lock when it begins, so that
+# one that reads and then writes (an editor's save) waits its turn rather than failing when
+# another writer got in between its read and its write.
+SQLITE_OPTIONS = {"timeout": 20, "transaction_mode": "IMMEDIATE"}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # A writer waits for another instead of failing at once with "database is locked".
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":

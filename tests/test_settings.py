@@ -121,3 +121,59 @@ def test_a_number_out_of_its_range_stops_the_site_with_a_message(name, value):
 
     assert result.returncode != 0
     assert f"{name} must be" in result.stderr
+
+
+def test_sqlite_writers_that_read_first_wait_their_turn_instead_of_failing(
+    tmp_path, monkeypatch, django_db_blocker
+):
+    # (the hostile tester's: ten editors saving at once on the embedded database, six got a
+    # 500 "database is locked": a transaction that read, then wrote after another writer got
+    # in, failed at once instead of waiting)
+    import threading
+    import time
+
+    from django.db import transaction
+    from django.db.utils import ConnectionHandler
+
+    from conflictsite.settings import SQLITE_OPTIONS
+
+    config = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": str(tmp_path / "embedded.sqlite3"),
+        "OPTIONS": dict(SQLITE_OPTIONS),
+    }
+    connections = ConnectionHandler({name: dict(config) for name in ("default", "a", "b")})
+    # (two editors' transactions on two connections to a file, not on the tests' database)
+    monkeypatch.setattr(transaction, "get_connection", lambda using=None: connections[using])
+    failures = []
+
+    def save(using, pk, killed, before_writing=None):
+        try:
+            with transaction.atomic(using=using), connections[using].cursor() as cursor:
+                cursor.execute("SELECT killed FROM figures WHERE id = %s", [pk])
+                if before_writing:
+                    before_writing()
+                cursor.execute("UPDATE figures SET killed = %s WHERE id = %s", [killed, pk])
+        except Exception as error:
+            failures.append(error)
+        finally:
+            connections[using].close()
+
+    def the_other_editor_saves_meanwhile():
+        other.start()
+        time.sleep(0.5)
+
+    other = threading.Thread(target=save, args=("b", 2, 6))
+    with django_db_blocker.unblock():
+        with connections["default"].cursor() as cursor:
+            cursor.execute("CREATE TABLE figures (id INTEGER PRIMARY KEY, killed INTEGER)")
+            cursor.execute("INSERT INTO figures VALUES (1, 3), (2, 5)")
+        save("a", 1, 4, before_writing=the_other_editor_saves_meanwhile)
+        other.join(timeout=30)
+        with connections["default"].cursor() as cursor:
+            cursor.execute("SELECT killed FROM figures ORDER BY id")
+            saved = [row[0] for row in cursor.fetchall()]
+        connections["default"].close()
+
+    assert failures == []
+    assert saved == [4, 6]
