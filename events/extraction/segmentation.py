@@ -374,8 +374,21 @@ def _split_incidents(text, start, end):
     return [(start, end, None)]
 
 
+# A line that is only a date ("21 February 2013", "Thu 21 Feb 2013", "February 21, 2013",
+# "Published 2016-04-28 10:30"), above a story as scraped copy often has it.
+_DATE_LINE = re.compile(
+    r"(?:(?:published|updated|posted)(?:\s+on)?:?\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\.?,?\s+\d{4}|[a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{4}-\d\d-\d\d|\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4})"
+    r"(?:,?\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?\.?",
+    re.I,
+)
+
+
 def sentences(text):
-    """Non-empty sentences of `text`, each with its character span."""
+    """Non-empty sentences of `text`, each with its character span. A line that is only a date
+    opens the sentence after it (it is no sentence of the story's lead)."""
     result = []
     position = 0
     pieces = []
@@ -389,6 +402,7 @@ def sentences(text):
     # (only in a text told in paragraphs, a headline and two or more: a story run on as one
     # block, as scraped copy often is, may come back to its news in the next sentence)
     paragraphed = sum(1 for line in text.splitlines() if line.strip()) >= 3
+    dated = None  # where a date line above the next sentence starts
     for start, end, told_with in pieces:
         chunk = text[start:end]
         stripped = chunk.strip()
@@ -396,6 +410,14 @@ def sentences(text):
             continue
         lead = len(chunk) - len(chunk.lstrip())
         start += lead
+        if (
+            _DATE_LINE.fullmatch(stripped)
+            and "\n" in text[start + len(stripped) : start + len(stripped) + 3]
+        ):
+            dated = start if dated is None else dated
+            continue
+        if dated is not None:
+            start, stripped, dated = dated, text[dated : start + len(stripped)], None
         if told_with is not None:
             told_with = (told_with[0], text[told_with[0] : told_with[1]])
         if not result or "\n" in text[result[-1].end : start]:

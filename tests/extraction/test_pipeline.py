@@ -1594,6 +1594,21 @@ def test_the_lead_counts_the_dead_a_headline_said_roughly():
     assert killed == {"civilians": 4, "combatants": 27, "total": 31}
 
 
+@pytest.mark.parametrize("date_line", ["21 February 2013", "Thu 21 Feb 2013", "February 21, 2013"])
+def test_a_date_line_above_the_story_is_no_sentence_of_its_lead(date_line):
+    # (a reviewer's: the date on a line of its own counted as the lead's first sentence, and
+    # the monitor's civilians among the dead, in the lead's last, fell outside it)
+    text = (
+        f"{date_line}\n\nDAMASCUS, Syria (AP) - A car bomb exploded near a checkpoint in central"
+        " Damascus on Thursday, killing 40 people, state media said. The blast shattered"
+        " windows across the district. The bomb went off during the morning rush hour. State"
+        " TV said many of the victims were pupils. The Syrian Observatory for Human Rights said"
+        " the dead included 24 civilians and 16 members of the security forces."
+    )
+    event = primary(extract("Car bomb kills 40 in Damascus", text, "2013-02-21"))
+    assert event["killed"]["civilians"]["best"] == 24
+
+
 def test_a_later_lead_sentence_counts_the_dead_a_headline_said_roughly():
     # (a reviewer's: "Dozens killed" became 24 civilians of a bombing, and the fighters counted
     # two sentences further on another event, for the car bombs the attack opened with)
