@@ -345,7 +345,8 @@ _HURT_NEXT = re.compile(
     r"\s+(?:others?\s+|more\s+|people\s+)?(?:were\s+)?(?:wounded|injured|hurt)\b", re.I
 )
 # A toll's parts after a colon: "killed 14 people on Thursday: nine civilians and five fighters".
-_PARTS_AFTER_COLON = re.compile(r":\s*(?:at\s+least\s+)?$")
+# (or a dash: "83 people were killed - 62 civilians and 21 pro-government fighters")
+_PARTS_AFTER_COLON = re.compile(r"(?::|\s[-–—]|—)\s*(?:at\s+least\s+)?$")
 # "six civilians, including a child, were killed": the subset clause hides the verb.
 _SUBSET_CLAUSE = re.compile(
     r"^\s*,?\s*(?:including|among\s+them)\s+(?:[\w'’-]+(?:\s*,\s*|\s+)){1,6}?"
@@ -1080,6 +1081,9 @@ def find_tolls(sentence, offset=0):
                         offset + end,
                         vague,
                         True,
+                        # ("six members of staff, two of them doctors": people of a kind, as
+                        # below, not all the civilians)
+                        of_a_kind=category == "civilians" and "civilian" not in noun.lower(),
                     )
                 )
             continue

@@ -1827,3 +1827,27 @@ def test_a_family_killed_however_told_is_its_members(sentence, civilians):
     # (a reviewer's: "documented the killing of a family consisting of a man, his wife and
     # their three children" was read as no toll)
     assert killed(sentence)["best"] == civilians
+
+
+def test_people_of_a_kind_among_a_part_of_the_dead_are_not_all_the_civilians():
+    # (a reviewer's: "Among the dead were six members of staff, two of them doctors" made the
+    # two doctors the civilians killed by the strike that killed 27)
+    text = (
+        "Air strikes destroyed a hospital in Aleppo overnight, killing at least 27 people,"
+        " including three children, a monitor said. Among the dead were six members of staff,"
+        " two of them doctors."
+    )
+    event = extract("Air strikes hit Aleppo hospital", text, "2016-04-28")[0]
+    assert event["killed"]["civilians"]["best"] == 27
+
+
+@pytest.mark.parametrize("dash", [" - ", " – ", " — ", "—"])
+def test_the_parts_of_a_toll_after_a_dash_are_its_parts(dash):
+    # (a reviewer's: "83 people were killed - 62 civilians and 21 pro-government fighters"
+    # made all 83 civilians)
+    sentence = (
+        f"The monitor said 83 people were killed{dash}62 civilians and 21 pro-government"
+        f" fighters, including militiamen who guard the shrine{dash}and dozens more were wounded."
+    )
+    assert killed(sentence)["best"] == 62
+    assert killed(sentence, "combatants")["best"] == 21
