@@ -1315,6 +1315,15 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         # A headline's "bombardment" or "strikes": the lead's weapon ("aerial bombardment").
         anchor_kind = event_types.best_kind(named) or anchor_kind
         kind_basis = "story" if named else kind_basis
+    if (
+        anchor_kind == "shooting"
+        and title.strip()
+        and any(c.kind == "execution" for c in headline.cues)
+    ):
+        # "Nusra Front executes woman" then "shot dead a woman it accused of adultery": an
+        # execution carried out by shooting.
+        anchor_kind = "execution"
+        kind_basis = "headline"
     if anchor_kind in (None, "other"):
         # A headline that only says "offensive" or "kills 20": the lead says with what.
         better = event_types.best_kind([c for f in members for c in f.cues if c.weight > WEAK_CUE])

@@ -2714,3 +2714,19 @@ def test_where_people_were_evacuated_from_is_the_place_the_headline_names():
         "Residents were evacuated from Ain Issa to Hasakah after Turkish shelling killed four"
         " civilians in the town on Monday.", MONDAY))  # fmt: skip
     assert event["province_code"] == "SY-RA"
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        ("Nusra Front executes woman accused of adultery in Idlib",
+         "The Nusra Front shot dead a woman it accused of adultery in the village of Maarat"
+         " Misrin in Idlib province on Tuesday, a monitoring group said."),
+        ("Islamic State executes four men in Raqqa square",
+         "Islamic State militants shot dead four men in a public square in Raqqa on Friday,"
+         " accusing them of spying for the coalition, a monitor said."),
+    ],
+)  # fmt: skip
+def test_an_execution_in_the_headline_carried_out_by_shooting_is_an_execution(title, lead):
+    # (a reviewer's: the lead's "shot dead" made the headline's execution a shooting)
+    assert primary(extract(title, lead, "2015-01-14"))["event_type"] == "execution"
