@@ -142,6 +142,8 @@ CATEGORY_NOUNS = [
         r"midwi(?:fe|ves)|"
         r"farmer|shopkeepers?|vendors?|bakers?|elders?|clerics?|imams?|priests?|mukhtars?|"
         r"activists?|lawyers?|judges?|"
+        r"scholars?|academics?|professors?|archaeologists?|poets?|writers?|artists?|singers?|"
+        r"athletes?|footballers?|"
         r"rescuers|rescue\s+workers|volunteers|aid\s+workers|journalists|displaced|refugees|"
         r"farmers|workers|worker|employees?|volunteer|journalist|family\s+members|"
         rf"(?:{_UNARMED_BODIES}|staff)\s+members?|"
@@ -437,7 +439,8 @@ _SINGULAR = re.compile(
     r"shepherd|son|surgeon|patient|pharmacist|dentist|midwife|farmer|shopkeeper|vendor|baker|"
     r"daughter|wife|sister|husband|father|brother|grandson|granddaughter|grandchild|"
     r"grandmother|grandfather|aunt|uncle|niece|nephew|cousin|"
-    r"elder|cleric|imam|priest|mukhtar|activist|lawyer|judge|engineer)$",
+    r"elder|cleric|imam|priest|mukhtar|activist|lawyer|judge|engineer|scholar|academic|"
+    r"professor|archaeologist|poet|writer|artist|singer|athlete|footballer)$",
     re.I,
 )
 

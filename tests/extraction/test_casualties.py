@@ -1851,3 +1851,16 @@ def test_the_parts_of_a_toll_after_a_dash_are_its_parts(dash):
     )
     assert killed(sentence)["best"] == 62
     assert killed(sentence, "combatants")["best"] == 21
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Islamic State jihadists have beheaded a leading Syrian antiquities scholar in Palmyra.",
+        "Gunmen shot dead a university professor in the city of Daraa on Monday.",
+        "A sniper killed a well-known poet in the Salaheddine district of Aleppo.",
+    ],
+)
+def test_a_scholar_a_professor_or_a_poet_killed_is_a_civilian(sentence):
+    # (a reviewer's: the beheaded antiquities scholar of Palmyra was no one killed)
+    assert killed(sentence)["best"] == 1
