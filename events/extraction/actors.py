@@ -653,7 +653,8 @@ _OUTLAWED_IN_BEFORE = re.compile(
 # "sarin used by the regime").
 _PREMISES_USED_BY_BEFORE = re.compile(
     r"\b(?:building|school|house|home|hospital|site|facility|headquarters|base|mosque|depot|"
-    r"warehouse|compound|premises|positions?|shelter|camp)s?\s+(?:[\w-]+\s+){0,3}?used\s+"
+    r"warehouse|compound|premises|positions?|shelter|camp|boat|ferry|ferries|vehicle|car|truck|"
+    r"convoy|tunnel|route|road|bridge|crossing)s?\s+(?:[\w-]+\s+){0,3}?used\s+"
     r"(?:as\s+(?:an?\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?by\s+(?:the\s+)?$"
     # and whose it was: "the gate of a base belonging to a Free Syrian Army faction"
     r"|\b(?:building|school|house|home|hospital|facility|headquarters|base|mosque|depot|"

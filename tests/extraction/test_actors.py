@@ -243,6 +243,13 @@ def test_a_side_whose_places_were_struck_is_not_the_attacker(text):
         # men "by" whom something was escorted, used, guarded: its target
         ("A convoy escorted by soldiers of the Turkish army was hit, killing 5 soldiers", "turkey"),
         ("A house used by members of the SDF was hit by a drone", "sdf"),
+        # (a reviewer's: the boats a side used, that another side's aircraft destroyed)
+        (
+            'Its aircraft had destroyed "boats used by ISIS terrorists to transfer fighters" across'
+            " the Euphrates",
+            "islamic_state",
+        ),
+        ("Jets struck vehicles used by Hayat Tahrir al-Sham near Saraqeb, killing 4", "hts"),
     ],
 )
 def test_a_side_that_lost_the_fight_or_was_struck_is_not_said_to_have_killed(text, group):
