@@ -891,14 +891,6 @@ _NATURAL_CAUSE = re.compile(
 # Words read as a figure of one ("a child", "his son") only before a person's noun.
 _ARTICLE_NUMBERS = frozenset(("a", "an", "her", "his"))
 _ALSO = re.compile(r"\balso\b", re.I)
-# The next blast of a twin bombing, whose dead are more dead: "The second, carried out by a
-# suicide bomber, ... killing 21", "A second blast ... killing 14" (not "the second attack on
-# the town this week", another incident's, nor "the second day").
-_NEXT_BLAST = re.compile(
-    r"\b(?:the|a)\s+(?:second|third)(?:\s*,|\s+(?:(?:car|truck|suicide)\s+)?"
-    r"(?:explosion|blast|bomb|bomber|car\s+bomb|device)\b)",
-    re.I,
-)
 _ALSO_RIGHT_BEFORE = re.compile(r"\balso\s+$", re.I)
 _ARMED = (
     r"(?:soldiers|fighters|troops|militants|rebels|militiamen|combatants|gunmen|police(?:men)?|"
@@ -1245,7 +1237,6 @@ def find_tolls(sentence, offset=0):
         ):
             kind = _kind(after_verb["verb"])
             also = bool(_ALSO.search(window, 0, after_verb.start("verb")))
-            also = also or bool(_NEXT_BLAST.search(sentence, 0, match.start()))
             # "45 killed and wounded": the dead and the wounded in one count, neither known.
             combined = _COMBINED_AFTER.match(window, after_verb.end("verb"))
         elif before_verb:
@@ -1253,7 +1244,6 @@ def find_tolls(sentence, offset=0):
             # ("The army also killed eleven"; not "Rescuers also said the strike killed 23",
             # "also put the toll at 17": another account of the same dead)
             also = bool(_ALSO_RIGHT_BEFORE.search(before, 0, before_verb.start("verb")))
-            also = also or bool(_NEXT_BLAST.search(sentence, 0, match.start()))
             combined = _COMBINED_BEFORE.search(before)
         elif joins and previous[1] and "among" not in window.lower():
             # "killed three men, two women and a child": the list's verb counts them all
