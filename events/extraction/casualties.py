@@ -159,8 +159,6 @@ CATEGORY_NOUNS = [
         r"extremists|"
         r"lieutenants?|colonels?|brigadiers?|sergeants?|generals?|"
         r"commanders|commander|leaders|leader|policemen|policeman|police|guards|recruits|"
-        # "two senior figures of al Qaeda", "two senior al Qaeda figures"
-        r"(?:senior|top|leading|prominent)\s+(?:[\w'’-]+\s+){0,3}?figures?|"
         r"operatives|conscripts|bombers|forces|militia|loyalists|emirs|snipers|"
         # the pro-government militias (not the activists' "Local Coordination Committees")
         r"popular\s+(?:defen[cs]e\s+)?committees?|"
