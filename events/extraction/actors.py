@@ -322,7 +322,10 @@ _HARM = (
     r"detonated|planted|fired|launched)"
     # (a word between that is no participle: "killed on Monday by", not "struck areas
     # controlled by")
-    r"\s+(?:(?![\w-]*ed\b)[\w-]+\s+){0,2}?by\s+(?:an?\s+|the\s+|\d+\s+)?(?:[\w-]+\s+){0,2}?"
+    # (nor a word that turns to whom it was aimed at: "launched by the army against terrorists
+    # of Nusra", "fired by rebels at troops of the army")
+    r"\s+(?:(?![\w-]*ed\b)[\w-]+\s+){0,2}?by\s+(?:an?\s+|the\s+|\d+\s+)?"
+    r"(?:(?!(?:against|at|on|upon|towards?|into|in)\b)[\w-]+\s+){0,2}?"
 )
 _MEN = (
     r"(?:snipers?|members|elements|fighters|gunmen|militants|militiamen|soldiers|troops|"

@@ -188,9 +188,21 @@ _KILLED_AFTER = re.compile(
 # People said to be among the dead after their noun phrase, however long ("six civilians and
 # three members of the National Defence Forces guarding the checkpoint were among the
 # martyrs"): the words say they died, as a verb would.
+# (in one clause, no comma between, of people nothing else is said to have befallen: not
+# "pulled 14 people alive ..., and the owner was among the dead", "20 hostages ... freed")
+# The civilians by the names that say no more than that ("14 of them villagers"), unlike
+# "two of them doctors", people of a kind among them.
+_ANY_CIVILIANS = re.compile(
+    r"\s*(?:civilians?|residents?|villagers?|inhabitants?|citizens?|locals|people|displaced|"
+    r"refugees|evacuees)\b",
+    re.I,
+)
+_OF_THE_BEFORE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.I)
 _SAID_AMONG_THE_DEAD = re.compile(
-    r"^[^.;:!?]{0,120}?\b(?:were|was|are|is)\s+(?:also\s+)?among\s+(?:the|those)\s+"
-    r"(?P<verb>dead|martyrs|victims|killed|fatalities)\b",
+    r"^(?![^.;:!?,]*?\b(?:alive|freed|released|rescued|kidnapped|abducted|captured|arrested|"
+    r"detained|gathered|missing)\b)"
+    r"[^.;:!?,]{0,120}?\b(?:were|are)\s+(?:also\s+)?among\s+(?:the|those)\s+"
+    r"(?P<verb>dead|martyrs|killed|fatalities)\b",
     re.I,
 )
 # The dead told as a whole whose parts follow: "the dead included", "the victims include",
@@ -564,7 +576,7 @@ _OF_AN_ARMED = re.compile(
     r"^\s+(?:(?:[\w-]+\s+)?members?\s+of|of)\s+(?:the\s+|an?\s+)?"
     r"(?:(?:[\w'’-]+\s+){0,3}?(?:forces?|army|militias?|troops|fighters|soldiers|brigades?|"
     r"factions?|militants|rebels|gunmen|militiamen|leaders|commanders|escorts|bodyguards|"
-    r"attackers|assailants|committees)\b"  # (whose committees: _NOT_ARMED_NAME, _FORCE_WORDS)
+    r"attackers|assailants|popular\s+(?:defen[cs]e\s+)?committees?)\b"
     # "3 of their members", "17 of its Iraqi and Syrian members": a group's, not a family's
     r"|(?:its|their)\s+(?:[\w'’-]+\s+){0,3}?(?:members|fighters|elements|escorts)\b"
     r"|(?:[“\"«][^”\"»]{2,40}[”\"»]|(?!(?-i:Red|Civil|White|UN|United)\b)(?-i:[A-Z][\w'’-]+)"
@@ -1076,7 +1088,7 @@ def find_tolls(sentence, offset=0):
                         True,
                         # ("six members of staff, two of them doctors": people of a kind, as
                         # below, not all the civilians)
-                        of_a_kind=category == "civilians" and "civilian" not in noun.lower(),
+                        of_a_kind=category == "civilians" and not _ANY_CIVILIANS.match(noun),
                     )
                 )
             continue
@@ -1182,7 +1194,9 @@ def find_tolls(sentence, offset=0):
         # (and "killed 14 people on Thursday: nine civilians and five fighters")
         subset = bool(
             _SUBSET_BEFORE.search(before)
-            or (tolls and _PARTS_AFTER_COLON.search(before))
+            # (a part no larger than the toll: not "killed 10 ... — 14 civilians had died there
+            # a day earlier")
+            or (tolls and _PARTS_AFTER_COLON.search(before) and best <= tolls[-1].best)
             # "risen to 121, with 73 killed in Jableh and 48 in Tartus": a place's part (not
             # "killed 12, with 40 others wounded", the wounded's own count)
             or (tolls and _WITH_BEFORE.search(before) and not _HURT_NEXT.match(after))
@@ -1200,7 +1214,10 @@ def find_tolls(sentence, offset=0):
             subset = True
             if previous and previous[0] <= apposed[0]:
                 previous = None
-        after_verb = _KILLED_AFTER.match(window) or _SAID_AMONG_THE_DEAD.match(window)
+        after_verb = _KILLED_AFTER.match(window) or (
+            # (not the whole a part was told of: "Two of the 15 fighters ...")
+            not _OF_THE_BEFORE.search(before) and _SAID_AMONG_THE_DEAD.match(window)
+        )
         if after_verb and _NATURAL_CAUSE.match(rest, after_verb.end("verb")):
             continue  # "several children have died from the cold this winter": no attack's dead
         joiner = sentence[previous[0] : match.start()].translate(_QUOTES) if previous else None

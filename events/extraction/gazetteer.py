@@ -123,7 +123,12 @@ _TOKEN = re.compile(
 )
 
 
-_RIVER = re.compile(r"\b([A-Z][\w'’-]+)[ \t]+[Rr]iver\b|\b[Rr]iver[ \t]+([A-Z][\w'’-]+)")
+# ("the Khabur river", "the River Orontes"; not "the Ashara river crossing", a village's)
+_RIVER = re.compile(
+    r"\b([A-Z][\w'’-]+)[ \t]+[Rr]iver\b(?![ \t]+(?:crossings?|banks?|fronts?|sides?|ports?|"
+    r"bridges?|beds?|valley|towns?|villages?|areas?|points?|routes?))"
+    r"|\b[Rr]iver[ \t]+([A-Z][\w'’-]+)"
+)
 _POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s$")
 _ARTICLE_NEXT = re.compile(r"[ \t]+(\w+)")
 

@@ -520,6 +520,24 @@ def _weapon_of_agent(facts, cue):
     return any(mention.start <= start <= mention.end + 1 for mention, _ in facts.agents)
 
 
+def _exact_whole(facts):
+    """Does the sentence tell an exact toll that is not only parts of another?"""
+    return any(not t.vague and not t.subset for t in facts.killed)
+
+
+def _names_another_place(gazetteer, text, facts, told):
+    """Does the sentence name a place that none of the sentences `told` names?"""
+    if gazetteer is None:
+        return False
+    mentions = gazetteer.find_mentions(text)
+
+    def names(f):
+        start, end = f.sentence.start, f.sentence.end
+        return {m.surface.lower() for m in mentions if start <= m.start < end}
+
+    return bool(names(facts) - set().union(*(names(f) for f in told)))
+
+
 def _within_rough(tolls, rough):
     """Do the exact dead of `tolls` (their whole, not its parts) add up to within the range
     of a rough toll ("dozens": 24 to 99)?"""
@@ -677,13 +695,13 @@ def _elsewhere(gazetteer, text, facts, anchor):
     return bool(named and news and not named & news)
 
 
-def _told_elsewhere(gazetteer, text, facts, anchor):
-    """Does the sentence name only governorates the news's sentence does not?"""
+def _told_elsewhere(gazetteer, text, facts, *news):
+    """Does the sentence name only governorates the news's sentences do not?"""
     if gazetteer is None:
         return False
     named = _governorates_named(gazetteer, text, facts)
-    news = _governorates_named(gazetteer, text, anchor) if named else None
-    return bool(named and news and not named & news)
+    told = set().union(*(_governorates_named(gazetteer, text, f) for f in news)) if named else None
+    return bool(named and told and not named & told)
 
 
 def _governorates_named(gazetteer, text, facts):
@@ -694,8 +712,13 @@ def _governorates_named(gazetteer, text, facts):
     for mention in gazetteer.find_mentions(text):
         if start <= mention.start < end and not gazetteer_reference(text, mention):
             provinces = {c.province_code for c in mention.candidates}
-            if len(provinces) == 1:
-                codes |= provinces
+            # (a governorate's own name is the governorate, though a village somewhere is
+            # named so too: "northern Hama")
+            governorates = {
+                c.province_code for c in mention.candidates if c.precision == "province"
+            }
+            if len(provinces) == 1 or len(governorates) == 1:
+                codes |= governorates or provinces
     # (a city and its countryside governorate are one story's: "Damascus", "Jaramana")
     return codes | {COUNTRYSIDE[c] for c in codes if c in COUNTRYSIDE}
 
@@ -1211,7 +1234,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
             and facts.sentence.index <= lead_end
             # (not another incident's: "In Daraa, a car bomb exploded near a school, and among
             # the dead were four children")
-            and not _told_elsewhere(gazetteer, head, facts, anchor_facts)
+            and not _told_elsewhere(gazetteer, head, facts, *members)
         ):
             # "IS executed 22 ... Seventeen of them were civilians ..., while the other five were
             # soldiers captured as the jihadists overran the city": the news's dead; what else
@@ -1247,6 +1270,10 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
                         and not any(
                             f.separate or f.background for f in all_facts[2 : facts.sentence.index]
                         )
+                        # (not when the lead has told the news's dead already, nor of a place
+                        # the news's sentences do not name: "Near Khan Tuman, 19 soldiers")
+                        and not any(_exact_whole(f) for f in members if f is not anchor_facts)
+                        and not _names_another_place(gazetteer, head, facts, members)
                     )
                 )
             )

@@ -1849,3 +1849,52 @@ def test_the_parts_of_a_toll_after_a_dash_are_its_parts(dash):
 def test_a_scholar_a_professor_or_a_poet_killed_is_a_civilian(sentence):
     # (a reviewer's: the beheaded antiquities scholar of Palmyra was no one killed)
     assert killed(sentence)["best"] == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "not_killed"),
+    [
+        ("Around 40 people had gathered at the market when the shell struck, and children were"
+         " among the dead.", 40),
+        ("Civil defence rescuers pulled 14 people alive from the rubble, and the building's owner"
+         " was among the dead.", 14),
+        ("Seven of the 20 hostages were among those freed, while others were among the dead.", 20),
+        ("Two of the 15 fighters captured in the raid were among the dead.", 15),
+        ("Three aid workers kidnapped last year were among the victims of the abduction wave.", 3),
+    ],
+)  # fmt: skip
+def test_among_the_dead_reads_only_the_people_it_is_said_of(sentence, not_killed):
+    # (a reviewer's: "were among the dead" was read up to 120 characters back, across clauses,
+    # of people gathered, pulled alive, freed or kidnapped)
+    assert not_killed not in [t.best for t in find_tolls(sentence) if t.kind == "killed"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unknown gunmen killed two members of the reconciliation committees in the town of Tafas.",
+        "Shelling killed two members of the relief committees distributing bread in Douma.",
+    ],
+)
+def test_members_of_civilian_committees_are_not_fighters(sentence):
+    # (a reviewer's: once the popular committees were an armed force, any committees were)
+    assert killed(sentence)["best"] == 2
+
+
+def test_a_figure_after_a_dash_larger_than_the_toll_is_no_part_of_it():
+    # (a reviewer's: "killed 10 people in Douma on Monday — 14 civilians had died there a day
+    # earlier" made the day before's 14 the civilians among the 10)
+    sentence = (
+        "Government shelling killed 10 people in Douma on Monday — 14 civilians had died there a"
+        " day earlier, the Observatory said."
+    )
+    assert [t.subset for t in find_tolls(sentence) if t.best == 14] == [False]
+
+
+@pytest.mark.parametrize("noun", ["villagers", "residents", "displaced people living in tents"])
+def test_the_civilians_among_the_dead_by_another_name_are_the_civilians(noun):
+    # (a reviewer's: after "two of them doctors" became people of a kind, so did "14 of them
+    # villagers", who are the civilians)
+    assert (
+        killed(f"Air strikes killed 20 people in Idlib on Monday, 14 of them {noun}.")["best"] == 14
+    )

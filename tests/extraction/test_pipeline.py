@@ -1606,6 +1606,27 @@ def test_a_later_lead_sentence_counts_the_dead_a_headline_said_roughly():
     assert killed["combatants"] >= 19  # (each side's dead: see casualties._fold)
 
 
+@pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("Dozens killed in air strikes on Idlib",
+         "Russian and Syrian government air strikes killed 36 civilians in Idlib province on"
+         " Monday, the Syrian Observatory for Human Rights said. Most of the dead were in the"
+         " town of Maarat al-Numan. On the front line in northern Hama, clashes killed 19"
+         " soldiers and 15 rebels, the monitor said."),
+        ("Dozens killed in Syria bombing",
+         "A car bomb exploded near a checkpoint in the town of Azaz on Saturday, killing dozens"
+         " of people, the Observatory said. Near Khan Tuman, 19 soldiers were killed in clashes"
+         " with rebels, while at least 15 militants died."),
+    ],
+)  # fmt: skip
+def test_another_places_dead_are_not_the_headlines_rough_toll(title, text):
+    # (a reviewer's: any later lead sentence whose dead fell within "dozens" was merged in,
+    # once the lead had told the news's own dead or turned to another place)
+    event = primary(extract(title, text, "2019-05-22"))
+    assert "combatants" not in event["killed"]
+
+
 def test_a_villages_namesake_in_a_governorate_named_in_passing_is_not_the_place():
     # (a reviewer's Reuters story: Aleppo's al-Shaar district, which the gazetteer lacks, was
     # read as an Idlib village, Idlib being named once in passing)
@@ -1960,6 +1981,23 @@ def test_a_foreign_dateline_with_its_outlet_is_not_the_storys_place():
 def test_the_news_dead_broken_down_in_the_next_sentence(text, expected):
     event = primary(extract("Eleven killed in Syria", text, "2017-10-23"))
     assert {k: event["killed"][k]["best"] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "title", ["Fighting kills 31 in Syria's Hama", "Dozens killed in Syria", ""]
+)
+def test_dead_that_add_up_to_the_toll_in_another_governorate_are_another_incident(title):
+    # (a reviewer's: the air strike's five civilians in Idlib, adding up with the fighters
+    # among the dead to the Hama fighting's 31, were taken for its civilians)
+    text = (
+        "Fighting between rebels and government forces killed 31 people in northern Hama on"
+        " Tuesday, the Observatory said. The dead included 26 fighters from both sides."
+        " Government air strikes on the town of Khan Sheikhoun in Idlib killed five civilians,"
+        " it said."
+    )
+    events = extract(title, text, "2019-05-22")
+    assert primary(events)["event_type"] == "clash"
+    assert [e["province_code"] for e in events if e["event_type"] == "airstrike"] == ["SY-ID"]
 
 
 def test_an_incident_named_by_its_year_is_background():

@@ -103,6 +103,19 @@ def test_a_name_the_text_writes_as_a_river_is_no_village(gazetteer, text):
     assert not {"Khabur", "Orontes", "Sajour"} & set(surfaces), surfaces
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian warplanes bombed ferries at the Ashara river crossing on Sunday, killing nine.",
+        "Fighting raged on the Baghouz river front as the last pocket of the jihadists shrank.",
+    ],
+)
+def test_a_village_named_before_its_river_crossing_or_front_is_still_the_village(gazetteer, text):
+    # (a reviewer's: "the Ashara river crossing" dropped Ashara from the whole text)
+    surfaces = [m.surface for m in gazetteer.find_mentions(text)]
+    assert {"Ashara", "Baghouz"} & set(surfaces), surfaces
+
+
 def test_a_town_named_by_its_river_is_still_the_town(gazetteer):
     text = "Turkish troops crossed the Afrin River into Afrin on Monday, killing three civilians."
     surfaces = [m.surface for m in gazetteer.find_mentions(text)]
