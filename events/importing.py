@@ -8,6 +8,7 @@ reason that an editor can act on.
 import datetime
 import html.parser
 import json
+import logging
 import math
 import re
 import unicodedata
@@ -42,6 +43,8 @@ SUPPORTED_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl")
 # JSON may spell half a surrogate pair ("\ud800"): valid JSON, but no character UTF-8 (or the
 # database) can hold.
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+logger = logging.getLogger(__name__)
 
 
 class Rejected(ValueError):
@@ -644,7 +647,19 @@ def import_bulletin(item, user=None, extractor=None):
     if existing:
         return ImportResult(name, "skipped", "already imported", bulletin=existing)
     day = item.published_at.date() if item.published_at else None
-    events = (extractor or extract)(item.title, item.text, day, source=item.publisher)
+    failed = ""
+    if extractor is None:
+        try:
+            events = extract(item.title, item.text, day, source=item.publisher, strict=True)
+        except Exception as error:  # noqa: BLE001 - the bulletin is kept, the fault reported
+            logger.exception("extraction failed for %r", name)
+            events = []
+            failed = (
+                f"the extraction failed on this bulletin ({type(error).__name__}); stored, for"
+                " an editor to read"
+            )
+    else:
+        events = extractor(item.title, item.text, day, source=item.publisher)
     try:
         with transaction.atomic():
             bulletin = Bulletin.objects.create(
@@ -665,7 +680,7 @@ def import_bulletin(item, user=None, extractor=None):
         if existing is None:
             raise
         return ImportResult(name, "skipped", "already imported", bulletin=existing)
-    reason = "" if incidents else unread_language(item.title + " " + item.text)
+    reason = failed or ("" if incidents else unread_language(item.title + " " + item.text))
     reason = "; ".join(filter(None, [*item.cut, reason]))
     return ImportResult(name, "created", reason, bulletin=bulletin, incidents=incidents)
 

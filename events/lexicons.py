@@ -100,6 +100,8 @@ def gazetteer_from_db() -> Gazetteer:
     )
 
 
-def extract(title, text, published, source=None):
+def extract(title, text, published, source=None, strict=False):
     """The extraction pipeline with the database's actors and gazetteer."""
-    return pipeline(title, text, published, source=source, gazetteer=gazetteer(), actors=actors())
+    return pipeline(
+        title, text, published, source=source, gazetteer=gazetteer(), actors=actors(), strict=strict
+    )

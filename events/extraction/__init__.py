@@ -23,10 +23,17 @@ def extract(
     source: str | None = None,
     gazetteer=None,
     actors=None,
+    strict: bool = False,
 ) -> list[dict]:
-    """Events in a bulletin, each a dict with the contract's keys plus `confidence` (0..1)."""
+    """Events in a bulletin, each a dict with the contract's keys plus `confidence` (0..1).
+
+    A fault of the reader is logged and gives no events; with `strict` it is raised, for the
+    callers that say so (`extract_events` writes it as the line's error, the import as its
+    reason)."""
     try:
         return run(title, text, published, source=source, gazetteer=gazetteer, actors=actors)
-    except Exception:  # An import must never fail because one bulletin confused the reader.
+    except Exception:
+        if strict:
+            raise
         logger.exception("extraction failed for %r", (title or "")[:80])
         return []

@@ -775,10 +775,17 @@ def _as_aggregate(event, evidence, found, places):
 
 def _beyond_one_incident(event):
     return any(
-        figure["best"] > casualties.MOST_IN_ONE_INCIDENT
+        figure["high"] > casualties.MOST_IN_ONE_INCIDENT
         for kind in ("killed", "injured")
         for figure in event[kind].values()
     )
+
+
+def _within_one_incident(tolls):
+    """The tolls no single incident is beyond: a figure above MOST_IN_ONE_INCIDENT left out, a
+    range's high end above it cut to its best ("between 500 and 9000000": 500)."""
+    most = casualties.MOST_IN_ONE_INCIDENT
+    return [t if t.high <= most else replace(t, high=t.best) for t in tolls if t.best <= most]
 
 
 def _toll_basis(killed, chosen, headline_end, lead_end):
@@ -940,7 +947,7 @@ def _event(
     if period is None and _beyond_one_incident(event):
         # "Shelling killed 1,000,000 people on Tuesday": read without the figures no single
         # incident reaches.
-        tolls = [t for t in tolls if t.best <= casualties.MOST_IN_ONE_INCIDENT]
+        tolls = _within_one_incident(tolls)
         evidence[:] = [e for e in evidence if not e["field"].startswith(("killed.", "injured."))]
         killed, chosen = _figures(tolls, "killed", evidence, "killed", headline_end, roundup)
         event["killed"] = killed

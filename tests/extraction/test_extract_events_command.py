@@ -94,3 +94,24 @@ def test_an_article_the_extractor_fails_on_fails_alone(tmp_path, monkeypatch):
     assert records[1]["id"] == "a-1" and records[1]["events"]
     assert "a-0" in err and "ZeroDivisionError" in err
     assert error is not None and error.returncode == 1
+
+
+def test_a_fault_inside_the_pipeline_is_an_error_of_its_line(tmp_path, monkeypatch):
+    # (a hostile tester's: extract() caught every fault and returned no events, so the
+    # command's error line and exit status 1 were never reached, and an evaluation run could
+    # not tell a crash from an article with no event)
+    import events.extraction
+
+    real = events.extraction.run
+
+    def failing(title, text, published, **kwargs):
+        if title == "boom":
+            raise ZeroDivisionError("division by zero")
+        return real(title, text, published, **kwargs)
+
+    monkeypatch.setattr(events.extraction, "run", failing)
+    bad = {**ARTICLE, "id": "a-0", "title": "boom"}
+    records, err, error = run(tmp_path, [json.dumps(bad), json.dumps(ARTICLE)])
+    assert "ZeroDivisionError" in records[0].get("error", "")
+    assert records[1]["id"] == "a-1" and records[1]["events"]
+    assert error is not None and error.returncode == 1

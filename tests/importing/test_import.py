@@ -527,3 +527,19 @@ def test_what_a_folder_holds_that_is_no_file_to_read_is_rejected_not_passed_over
     assert "not a regular file" in reasons["pipe.txt"]
     with pytest.raises(CommandError, match="3 bulletin"):
         call_command("import_bulletins", str(folder))
+
+
+def test_a_bulletin_the_extraction_fails_on_is_stored_and_says_so(monkeypatch):
+    # (a hostile tester's: a fault inside the pipeline was caught by extract(), and the import
+    # reported "created (0 events)" as though the bulletin told no strike)
+    import events.extraction
+
+    def failing(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(events.extraction, "run", failing)
+    result = import_bulletin(make_item())
+
+    assert result.status == "created"
+    assert Bulletin.objects.filter(pk=result.bulletin.pk).exists()
+    assert "extraction failed" in result.reason

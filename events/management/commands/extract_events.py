@@ -85,6 +85,7 @@ class Command(BaseCommand):
                         item.get("text") or "",
                         item.get("published"),
                         source=item.get("source"),
+                        strict=True,
                     )
                 except Exception as error:  # noqa: BLE001 - one article's bug fails it alone
                     failed += 1
