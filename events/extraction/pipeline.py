@@ -33,6 +33,8 @@ logger = logging.getLogger(__name__)
 MAX_CHARS = 30_000
 # A bulletin reports a handful of incidents; past this many, the rest are repetition or noise.
 MAX_EVENTS = 12
+# An incident dated before the uprising (March 2011) is history a bulletin recalls, not news.
+WAR_BEGAN = "2011-03-01"
 # How many sentences after the anchor still belong to the lead of the story.
 LEAD_SENTENCES = 5
 # "... in terrorist attacks in Damascus, Aleppo and Idleb": a headline over several places'
@@ -1450,6 +1452,11 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
         ):
             # Another deadly incident; a repetition of the lead's figure is the same one.
             events.append(_event([facts], None, published, actors, places, False, False, "own"))
+    for event in events:
+        if event.get("date") and event["date"] < WAR_BEGAN:
+            # "In February 1982, government forces killed thousands in Hama": the past, not
+            # news of this war.
+            event.update(primary=False, background=True)
     return events
 
 

@@ -2747,3 +2747,18 @@ def test_where_people_were_evacuated_from_is_the_place_the_headline_names():
 def test_an_execution_in_the_headline_carried_out_by_shooting_is_an_execution(title, lead):
     # (a reviewer's: the lead's "shot dead" made the headline's execution a shooting)
     assert primary(extract(title, lead, "2015-01-14"))["event_type"] == "execution"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 1 May 1990, an air strike killed 3 people in Aleppo, the monitor said.",
+        "On 1 January 1900 a bomb killed 5 people in Homs.",
+        "In February 1982, government forces killed thousands of people in Hama.",
+    ],
+)
+def test_an_incident_dated_before_the_war_is_no_new_incident(text):
+    # (a hostile tester's: "On 1 May 1990, an air strike killed 3 in Aleppo" in a bulletin of
+    # 2016 became an incident of 1990, and the histogram and the map's time range began then)
+    events = extract("", text, "2016-05-01")
+    assert events and all(e["background"] and not e["primary"] for e in events)
