@@ -726,13 +726,27 @@ def mark_rejected(modeladmin, request, queryset):
     _mark(modeladmin, request, queryset, ReviewStatus.REJECTED)
 
 
+# Reports of one event are a handful: a selection larger than this ("select all") is a
+# slip, and its confirmation page, listing each, would outlast the server's timeout.
+MOST_MERGED = 50
+
+
 @admin.action(description="Merge selected incidents into one", permissions=["change"])
 def merge_incidents(modeladmin, request, queryset):
     """Asks which incident to keep, then merges the others into it."""
-    incidents = list(queryset.order_by("date", "pk"))
-    if len(incidents) < 2:
+    count = queryset.count()
+    if count < 2:
         modeladmin.message_user(request, "Select at least two incidents to merge.", messages.ERROR)
         return None
+    if count > MOST_MERGED:
+        modeladmin.message_user(
+            request,
+            f"{count:,} incidents selected: merge at most {MOST_MERGED} at a time (the reports"
+            " of one event are a handful; the duplicates page proposes them).",
+            messages.ERROR,
+        )
+        return None
+    incidents = list(queryset.order_by("date", "pk"))
     target = next((i for i in incidents if str(i.pk) == request.POST.get("target")), None)
     if "confirm" in request.POST and target:
         try:
@@ -830,7 +844,8 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
     def also_possible(self, obj):
         """The geocoder's runners-up, each a button that puts the incident there (the button
         submits to events:switch_place, which comes back to this form)."""
-        if not obj or not obj.place_alternatives:
+        alternatives = obj.standing_alternatives() if obj else []
+        if not alternatives:
             return "–"
         action = reverse("events:switch_place", args=[obj.pk])
         here = reverse("admin:events_incident_change", args=[obj.pk])
@@ -847,7 +862,7 @@ class IncidentAdmin(IncidentColumns, HistoryAdmin):
                     a.get("province") or a.get("province_code"),
                     "–" if a.get("confidence") is None else f"{a['confidence']:.2f}",
                 )
-                for a in obj.place_alternatives
+                for a in alternatives
             ),
         )
 

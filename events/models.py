@@ -1143,6 +1143,15 @@ class Incident(Figures):
         if errors:
             raise ValidationError(errors)
 
+    def standing_alternatives(self):
+        """The runners-up whose place is still in the gazetteer (an editor may have deleted one
+        since the incident was placed)."""
+        return [
+            a
+            for a in self.place_alternatives or ()
+            if Place.objects.by_key(a.get("key")) is not None
+        ]
+
     def switch_place(self, key):
         """Put the incident at another of the places its name may be (an editor's one click):
         that alternative becomes the place, the current place an alternative. False when `key`

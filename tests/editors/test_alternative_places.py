@@ -68,6 +68,20 @@ def test_the_detail_page_shows_the_alternatives_and_their_governorates(client, n
     assert "geocoding confidence 0.55" in html
 
 
+def test_an_alternative_whose_place_was_deleted_is_offered_no_more(client, editor, namesakes):
+    # (a hostile tester's: a runner-up deleted in the admin still showed as a button, whose
+    # click gave a bare 400)
+    idlib, aleppo = namesakes
+    incident = ambiguous_incident(namesakes)
+    aleppo.delete()
+
+    detail = client.get(incident.get_absolute_url()).content.decode()
+    form = client.get(reverse("admin:events_incident_change", args=[incident.pk]))
+
+    assert "Also possible" not in detail
+    assert b'name="key"' not in form.content
+
+
 def test_an_editor_switches_to_an_alternative_in_one_click(client, editor, namesakes):
     idlib, aleppo = namesakes
     incident = ambiguous_incident(namesakes)
