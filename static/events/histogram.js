@@ -9,6 +9,7 @@
   var SVG = "http://www.w3.org/2000/svg";
   var WIDTH = 1000;
   var HEIGHT = 90;
+  var GAP = 6;  // pixels kept between two labels of the axis
 
   function svg(name, attributes) {
     var element = document.createElementNS(SVG, name);
@@ -133,11 +134,35 @@
   }
 
   // Ticks are positioned through the CSSOM (allowed by the Content Security Policy, unlike
-  // style attributes in markup).
+  // style attributes in markup). A label that would run into the one kept before it, into the
+  // last month's or past the axis's end is hidden (thirty years of Januaries on a phone), and
+  // the labels are placed again when the window's width changes.
   function placeTicks(axis) {
-    Array.prototype.forEach.call(axis.querySelectorAll("span[data-x]"), function (span) {
+    var spans = Array.prototype.slice.call(axis.querySelectorAll("span[data-x]"));
+    spans.forEach(function (span) {
       span.style.left = span.getAttribute("data-x") + "%";
+      span.hidden = false;
     });
+    var end = axis.getBoundingClientRect().right;
+    var last = axis.querySelector("span.last");
+    var limit = last ? last.getBoundingClientRect().left : end;
+    var kept = null;
+    spans.forEach(function (span) {
+      var box = span.getBoundingClientRect();
+      if ((kept !== null && box.left < kept + GAP) || box.right + GAP > limit || box.right > end) {
+        span.hidden = true;
+        return;
+      }
+      kept = box.right;
+    });
+    if (!axis.dataset.placed) {
+      axis.dataset.placed = "1";
+      var waiting = null;
+      window.addEventListener("resize", function () {
+        clearTimeout(waiting);
+        waiting = setTimeout(function () { placeTicks(axis); }, 100);
+      });
+    }
   }
 
   // One tab stop for the chart (the newest month first): arrows, Home and End move it, Enter

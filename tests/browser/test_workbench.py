@@ -252,6 +252,35 @@ def test_at_phone_width_no_page_scrolls_sideways_and_the_filters_fold_away(
     assert phone.console_errors == []
 
 
+@pytest.mark.parametrize("width", [390, 1366])
+def test_the_histograms_axis_labels_never_run_into_each_other(
+    live_server, browser, screenshot, make_incident, width
+):
+    # (a hostile tester's: with incidents from 1992 to 2019, the year labels ran into each other
+    # and the last one pushed a phone's page 384 pixels wide)
+    from .conftest import open_page, settle
+
+    for year in range(1992, 2020):
+        make_incident(title=f"Strike of {year}", date=datetime.date(year, 6, 1))
+    make_incident(title="Strike of November 2019", date=datetime.date(2019, 11, 3))
+    context, page = open_page(browser, width=width, height=844)
+    page.goto(live_server.url + reverse("events:list"))
+    page.wait_for_load_state("networkidle")
+    screenshot(f"histogram-axis-{width}", on=page)
+    boxes = page.evaluate(
+        """Array.from(document.querySelectorAll('#histogram .histogram-axis span'))
+             .filter(s => !s.hidden).map(s => s.getBoundingClientRect())
+             .map(b => [b.left, b.right]).sort((a, b) => a[0] - b[0])"""
+    )
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    settle(page)
+    context.close()
+
+    assert len(boxes) >= 2
+    assert all(right <= next_left for (_, right), (next_left, _) in zip(boxes, boxes[1:]))
+    assert scroll_width <= width
+
+
 def test_the_skip_link_moves_to_the_results(live_server, page, incidents):
     page.goto(live_server.url + reverse("events:list"))
 
