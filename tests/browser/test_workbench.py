@@ -277,7 +277,8 @@ def test_the_histograms_axis_labels_never_run_into_each_other(
     context.close()
 
     assert len(boxes) >= 2
-    assert all(right <= next_left for (_, right), (next_left, _) in zip(boxes, boxes[1:]))
+    pairs = zip(boxes, boxes[1:], strict=False)
+    assert all(right <= next_left for (_, right), (next_left, _) in pairs)
     assert scroll_width <= width
 
 
