@@ -285,6 +285,14 @@ _AGENT_VERB_AFTER = re.compile(
     # "Russia bore responsibility for an air attack"
     r"b(?:ore|ears?)\s+(?:the\s+)?responsibility|(?:was|is|were|are)\s+responsible|"
     r"whip(?:ped|s)?|flog(?:ged|s)?|lash(?:ed|es)?|"
+    # "IS video shows execution", "has released a video showing the execution of 25 soldiers"
+    # (not of its own men, another's deed: "a video showing the execution of three of its
+    # fighters by IS")
+    r"(?:(?:releas|publish|post|circulat|distribut|air)(?:ed|es|s)?\s+(?:a\s+|an\s+|the\s+)?"
+    r"(?:new\s+)?)?(?:video|footage|recording|film)\s+(?:purportedly\s+|apparently\s+)?"
+    r"(?:showing|that\s+shows|shows|of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:execution|beheading|killing|murder|shooting)s?\b"
+    r"(?!\s+of\s+(?:[\w-]+\s+){0,3}?(?:its|their)\b)(?![^.;]*\bby\b)|"
     # "released toxic chlorine gas"
     r"(?:releas|unleash)(?:ed|es)?(?=\s+(?:\w+\s+)?(?:toxic|poison|chlorine|sarin|chemical|"
     r"nerve|mustard|gas)))\b",

@@ -434,6 +434,34 @@ def test_a_side_told_doing_something_else_before_the_toll_is_not_its_attacker(ti
 
 
 @pytest.mark.parametrize(
+    ("title", "text"),
+    [
+        ("IS video shows execution of 25 Syrian soldiers in Palmyra theatre",
+         "The footage shows the soldiers kneeling on the stage of the Roman theatre."),
+        ("Execution in Palmyra",
+         "The Islamic State group has released a video showing the execution of 25 Syrian"
+         " government soldiers in the amphitheatre of Palmyra."),
+    ],
+)  # fmt: skip
+def test_the_group_whose_video_shows_the_execution_carried_it_out(title, text):
+    # (two reviewers' sets: "IS video shows execution", "has released a video showing the
+    # execution of 25 soldiers" named no perpetrator, or the generic "jihadists")
+    assert attackers(text, title)[:1] == ["islamic_state"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The SDF released a video showing the execution of three of its fighters by Islamic"
+        " State militants near Hajin.",
+        "The SDF released a video showing the aftermath of the car bomb in Hajin.",
+    ],
+)
+def test_a_video_of_another_sides_deed_or_of_no_deed_names_no_executioner(text):
+    assert "sdf" not in attackers(text, "")
+
+
+@pytest.mark.parametrize(
     ("text", "group"),
     [
         ("ISIS mercenaries have executed three Assyrian hostages they abducted in February, the"
