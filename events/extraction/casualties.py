@@ -185,11 +185,6 @@ _KILLED_AFTER = re.compile(
     r"suffocated|choked)\s+to\s+death)\b",
     re.I,
 )
-# People said to be among the dead after their noun phrase, however long ("six civilians and
-# three members of the National Defence Forces guarding the checkpoint were among the
-# martyrs"): the words say they died, as a verb would.
-# (in one clause, no comma between, of people nothing else is said to have befallen: not
-# "pulled 14 people alive ..., and the owner was among the dead", "20 hostages ... freed")
 # The civilians by the names that say no more than that ("14 of them villagers"), unlike
 # "two of them doctors", people of a kind among them.
 _ANY_CIVILIANS = re.compile(
@@ -197,7 +192,13 @@ _ANY_CIVILIANS = re.compile(
     r"refugees|evacuees)\b",
     re.I,
 )
+# A figure of a whole a part was told of ("two of the 15 fighters").
 _OF_THE_BEFORE = re.compile(r"\bof\s+(?:the|these|those)\s+$", re.I)
+# People said to be among the dead after their noun phrase, however long ("six civilians and
+# three members of the National Defence Forces guarding the checkpoint were among the
+# martyrs"): the words say they died, as a verb would.
+# (in one clause, no comma between, of people nothing else is said to have befallen: not
+# "pulled 14 people alive ..., and the owner was among the dead", "20 hostages ... freed")
 _SAID_AMONG_THE_DEAD = re.compile(
     r"^(?![^.;:!?,]*?\b(?:alive|freed|released|rescued|kidnapped|abducted|captured|arrested|"
     r"detained|gathered|missing)\b)"
