@@ -926,15 +926,30 @@ ARTICLE_WORDS = frozenset("al el the ad as ash ar an at az".split())
 LOCATED_SHARE = 0.25
 
 
+# "the vicinity of Kafriya", "the towns of al-Fuah and Kafriya": where the headlines write a
+# place besides after the runtime's LOCATIVES.
+PLACE_OF = frozenset(
+    "vicinity outskirts outskirt edge edges town towns village villages city countryside "
+    "suburb suburbs".split()
+)
+
+
 def after_locative(words, i):
-    """Is words[i] written where a place goes: after "in", "hit", "near" ... or "in the"?"""
-    before = [w.lower() for w in words[max(0, i - 2) : i]]
-    return bool(before) and (
-        before[-1] in LOCATIVES
-        or len(before) == 2
-        and before[-1] in ARTICLE_WORDS
-        and before[0] in LOCATIVES
-    )
+    """Is words[i] written where a place goes: after "in", "hit", "near" ... or "in the", "the
+    vicinity of", or after "and" beside a word written so ("in al-Fuah and Kafriya")?"""
+    j = i - 1
+    if j >= 1 and words[j].lower() in ARTICLE_WORDS:
+        j -= 1  # "in the", "on al-"
+    if j < 0:
+        return False
+    before = words[j].lower()
+    if before in LOCATIVES:
+        return True
+    if before == "of":
+        return j >= 1 and words[j - 1].lower() in PLACE_OF
+    if before == "and" and j >= 1 and words[j - 1][0].isupper():
+        return after_locative(words, j - 1)
+    return False
 
 
 def english_and_actor_words(source, governorates, districts, places, areas, exclude_ucdp=()):

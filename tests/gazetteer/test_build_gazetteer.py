@@ -84,6 +84,24 @@ def test_a_place_word_whose_namesake_is_far_from_its_events_stays_a_news_word(tm
     assert "jobar" in located_learnt(tmp_path, rows, [placed("Jober", 36.2, 37.1)])
 
 
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Rebels shelled al-Fuah and Kafriya",  # named beside a place where a place goes
+        "Rockets fell on the vicinity of Kafriya",  # the vicinity, outskirts, town of ...
+    ],
+)
+def test_a_place_word_written_beside_a_place_or_as_a_towns_name_is_no_news_word(tmp_path, headline):
+    # Kafriya, by al-Fuah: the headlines name it with its twin town, not after "in".
+    rows = [(headline, "Foah village", "35.98", "36.70")] * 12
+    assert "kafriya" not in located_learnt(tmp_path, rows, [placed("Kafarya", 35.97, 36.71)])
+
+
+def test_an_actor_written_beside_a_place_stays_a_news_word(tmp_path):
+    rows = [("Clashes in Idlib between Nusra and Ahrar", "Idlib city", "35.93", "36.63")] * 12
+    assert "nusra" in located_learnt(tmp_path, rows, [placed("Nasra", 35.9, 36.6)])
+
+
 def ocha_row(name, arabic, subdistrict, subdistrict_ar, district="Jebel Saman"):
     return {
         "name_en": name, "name_ar": arabic, "name_ar_truncated": "0",
