@@ -24,6 +24,7 @@ import math
 import re
 import threading
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -613,6 +614,8 @@ SKELETON_SHARE = 0.85
 ARABIC_SKELETON_MIN = 4
 # How steeply a confidence falls with the distance of the spelling (see Gazetteer.choose).
 CLOSENESS_POWER = 4
+# How many places' names a word begins to be a head of names ("Tal", "Kherbet"): see _headed.
+NAME_HEAD_SHARE = 8
 
 
 class _Entry:
@@ -685,6 +688,7 @@ class Gazetteer:
         self._foreign = frozenset()  # countries but Syria: "Kilis in Turkey"
         self._slot_words = frozenset()
         self._phrases = frozenset()  # keys of actors' and sources' names: "Ahrar al-Sham"
+        self._heads = frozenset()  # keys of the words many places' names begin with
         self._fuzzy_cache = {}
         self._key_list = None  # every key, for the similar-spelling search
         self._by_stem = {}  # Latin keys without a final vowel: "Arbine" and "Arbin"
@@ -893,6 +897,18 @@ class Gazetteer:
         self._phrases = frozenset(
             key(w) for kind, w in nonplaces if kind == "phrase" and key(w) not in self._by_key
         )
+        # The words that begin many places' names ("Tal", "Kherbet", "Sheikh", "Ein"): after
+        # one, a given name or a news word is the place's ("Tal Ahmed", "Sheikh Daham").
+        firsts = Counter(
+            token_key(words[0])
+            for e in self._entries
+            if e.location.precision == PLACE
+            and len(words := e.location.name.split()) >= 2
+            and not is_arabic(words[0])
+            # (not "Upper", "Eastern": a qualifier of a name, not its head)
+            and token_key(words[0]) not in _QUALIFIER_BEFORE
+        )
+        self._heads = frozenset(k for k, n in firsts.items() if n >= NAME_HEAD_SHARE and k)
         return self
 
     def _add(self, entry, names):
@@ -1846,12 +1862,15 @@ class Gazetteer:
                 not (i > 0 and _opens_sentence(text, tokens, i - 1))
                 and contents
                 and run <= MAX_TOKENS - 1
-                and not any(self._nonplace(w) for w in contents)
+                and (
+                    self._headed(text, tokens[i][0], tokens[i + run - 1][1], contents)
+                    or not any(self._nonplace(w) for w in contents)
+                    and not any(fold(w) in STOPWORDS for w in contents)
+                )
                 # (nor a person's surname the text gave: "Obama" after "President Barack
                 # Obama" is not a village spelled like it; a name spelled as a place still is)
                 and not any(fold(w) in self._surnames for w in contents)
                 and not (len(contents) == 1 and fold(contents[0]) in self._stopwords)
-                and not any(fold(w) in STOPWORDS for w in contents)
             ):
                 start = tokens[
                     i + (1 if articles[0] and fold(words[0]) not in ("al", "el") else 0)
@@ -1870,6 +1889,18 @@ class Gazetteer:
                     )
             i += run
         return mentions
+
+    def _headed(self, text, start, end, contents):
+        """A name of two words or more where a place goes that opens with a word many places'
+        names begin with ("hit Tal Ahmed", "in Sheikh Daham"): a place's name, though its
+        other words are given names or news words. Not a person's ("in Um Mohammed's shop")."""
+        return (
+            len(contents) >= 2
+            and token_key(contents[0]) in self._heads
+            and not any(fold(w) in self._countries for w in contents)
+            and text[end : end + 1] not in APOSTROPHES
+            and bool(_PLACE_SLOT.search(text, max(0, start - 30), start))
+        )
 
     def _similar(self, surface, romans=True):
         """Entries whose names are spelled like `surface` (by key, by consonants, or like an
