@@ -1861,7 +1861,7 @@ class Gazetteer:
             if (
                 not (i > 0 and _opens_sentence(text, tokens, i - 1))
                 and contents
-                and run <= MAX_TOKENS - 1
+                and run <= MAX_TOKENS
                 and (
                     self._headed(text, tokens[i][0], tokens[i + run - 1][1], contents)
                     or not any(self._nonplace(w) for w in contents)

@@ -1544,3 +1544,13 @@ def test_a_name_opening_with_a_head_of_names_is_a_place_though_a_given_name_foll
 )
 def test_a_head_of_names_and_a_given_name_away_from_a_place_slot_stay_a_person(text):
     assert headed_gazetteer().choose(text) is None
+
+
+def test_a_name_of_five_words_is_matched_by_similar_spelling():
+    # UCDP's "Rasm Al Khamis Al Gharbi" (five words with its articles), OCHA's "Little
+    # Western Rasm Elkhamis": no name of five words was looked up by likeness.
+    gazetteer = small_gazetteer(
+        extra=[place("Little Western Rasm Elkhamis", "SY-HL", 36.10, 37.90, pcode="C2")]
+    )
+    chosen = gazetteer.choose(sentence("Rasm Al Khamis Al Gharbi"))
+    assert chosen is not None and chosen.location.key == "C2"
