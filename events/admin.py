@@ -601,13 +601,27 @@ class ReportAdmin(HistoryAdmin):
     autocomplete_fields = ["incident", "bulletin", "place", "district", "governorate"]
     inlines = [ClaimInline]
 
+    def save_model(self, request, obj, form, change):
+        if getattr(request, "reverting", False):
+            # A revert (simple-history's form saves the report, never its related objects):
+            # the incident it is on before the revert, for the figures of both.
+            stored = Report.objects.filter(pk=obj.pk).values_list("incident_id", flat=True)
+            left = stored.first()
+            super().save_model(request, obj, form, change)
+            self.incidents_changed(obj, left)
+            return
+        super().save_model(request, obj, form, change)
+
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # The figures, perpetrators and sides in the fighting of the incident the report
-        # belongs to now and of the one it left (which loses the perpetrators only it named).
-        report = form.instance
+        self.incidents_changed(form.instance, form.initial.get("incident"))
+
+    @staticmethod
+    def incidents_changed(report, left):
+        """The figures, perpetrators and sides in the fighting of the incident the report
+        belongs to now and of the one it `left` (which loses the perpetrators only it named)."""
         named = list(report.claims.filter(actor__isnull=False).values_list("actor_id", flat=True))
-        for pk in {report.incident_id, form.initial.get("incident")} - {None}:
+        for pk in {report.incident_id, left} - {None}:
             incident = Incident.objects.filter(pk=pk).first()
             if incident:
                 incident.reports_changed(leaving=named if pk != report.incident_id else ())

@@ -308,3 +308,53 @@ def test_changing_the_perpetrators_in_the_form_is_one_version_in_the_history(cli
     latest = incident.history.first()
     assert [p.actor_id for p in latest.perpetrators.all()] == [russia.pk]
     assert latest.prev_record.perpetrators.count() == 0
+
+
+def report_url(report, name="change", *args):
+    return reverse(f"admin:events_report_{name}", args=[report.pk, *args])
+
+
+def test_reverting_a_report_derives_its_incidents_figures_again(client, editor):
+    # (a hostile tester's: the report read 4 again, its incident stayed at the 30 typed over it)
+    incident = make_incident()
+    bulletin = Bulletin.objects.create(title="B", text="Jets struck Saraqeb", content_hash="h")
+    report = Report.objects.create(
+        incident=incident, bulletin=bulletin, killed_civilians_best=4, killed_total_best=4
+    )
+    incident.derive_from_reports()
+    four = report.history.first()
+    data = form_data(client.get(report_url(report)))
+    client.post(report_url(report), {**data, "killed_civilians_best": 30, "killed_total_best": 30})
+    incident.refresh_from_db()
+    assert incident.killed_civilians_best == 30
+    url = report_url(report, "simple_history", four.pk)
+
+    response = client.post(url, form_data(client.get(url)))
+
+    assert response.status_code == 302
+    report.refresh_from_db()
+    incident.refresh_from_db()
+    assert (report.killed_civilians_best, incident.killed_civilians_best) == (4, 4)
+
+
+def test_reverting_a_report_moved_to_another_incident_derives_both_again(client, editor):
+    left, other = make_incident(), make_incident(title="Shelling of Binnish")
+    bulletin = Bulletin.objects.create(title="B", text="Jets struck Saraqeb", content_hash="h")
+    report = Report.objects.create(
+        incident=left, bulletin=bulletin, killed_total_low=9, killed_total_best=9,
+        killed_total_high=9,
+    )  # fmt: skip
+    left.derive_from_reports()
+    on_left = report.history.first()
+    data = form_data(client.get(report_url(report)))
+    client.post(report_url(report), {**data, "incident": other.pk})
+    other.refresh_from_db()
+    assert other.killed_total_best == 9
+    url = report_url(report, "simple_history", on_left.pk)
+
+    client.post(url, form_data(client.get(url)))
+
+    left.refresh_from_db()
+    other.refresh_from_db()
+    assert Report.objects.get(pk=report.pk).incident_id == left.pk
+    assert (left.killed_total_best, other.killed_total_best) == (9, None)
