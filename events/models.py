@@ -1109,6 +1109,12 @@ class Incident(Figures):
         check_date_range(self, "date", "created_at")
         place = Place.objects.select_related("district", "governorate").filter(pk=self.place_id)
         errors = where_problems(place.first(), self.district_id, self.governorate_id)
+        if self.date is not None and self.date_precision == DatePrecision.UNDATED:
+            # (saved, it would be precise to the day: see save)
+            errors["date_precision"] = (
+                "An undated incident has no date: clear the date to make it undated, or choose "
+                "the precision the date is known to."
+            )
         if self.date_end and self.date is None:
             errors["date_end"] = "A period's last day needs its first: give the date."
         elif self.date_end and self.date_end < self.date:

@@ -93,3 +93,28 @@ def test_a_period_has_a_last_day(client, editor, changes):
     assert response.status_code == 302, response.context["adminform"].form.errors
     incident.refresh_from_db()
     assert incident.date_end.isoformat() == changes["date_end"]
+
+
+def test_an_incident_with_a_date_chosen_undated_is_a_form_error_not_a_day(client, editor):
+    # (a hostile tester's: a week-precise incident chosen "Undated" was saved precise to the
+    # day, without a word)
+    incident = make_incident(date_precision="week")
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url)) | {"date_precision": "undated"}
+
+    response = client.post(url, data)
+
+    assert response.status_code == 200
+    assert "clear the date" in str(response.context["adminform"].form.errors["date_precision"])
+    incident.refresh_from_db()
+    assert incident.date_precision == "week"
+
+
+def test_clearing_the_date_makes_an_incident_undated(client, editor):
+    incident = make_incident(date_precision="week")
+    url = reverse("admin:events_incident_change", args=[incident.pk])
+    data = form_data(client.get(url)) | {"date": "", "date_precision": "undated"}
+
+    assert client.post(url, data).status_code == 302
+    incident.refresh_from_db()
+    assert (incident.date, incident.date_precision) == (None, "undated")
