@@ -400,7 +400,8 @@ def published(value):
 
 
 def parse_jsonl(text, filename=""):
-    """One bulletin per line, as in the evaluation files: {id, title, text, published, source}.
+    """One bulletin per line, as in the evaluation files: {id, title, text, published, source}
+    (the publication time under any of PUBLISHED_KEYS; url; publisher for source).
 
     Yields BulletinInput or Rejected (a broken line does not stop the others).
     """
@@ -427,7 +428,7 @@ def parse_jsonl(text, filename=""):
             yield BulletinInput(
                 title=title or body.split("\n")[0],
                 text=body,
-                published_at=published(item.get("published")),
+                published_at=_published_of(item),
                 publisher=publisher,
                 url=_web_address(item.get("url")),
                 filename=f"{filename} line {number}" if filename else "",
@@ -440,6 +441,24 @@ def parse_jsonl(text, filename=""):
             yield error if str(error).startswith(where) else Rejected(f"{where}: {error}")
         except ValueError as error:  # a number of more than 4,300 digits, which Python refuses
             yield Rejected(f"{where}: not readable ({error}).")
+
+
+# The names a JSONL line may give its publication date by: the evaluation files' "published"
+# and those other exports use.
+PUBLISHED_KEYS = ("published", "published_at", "publication_date", "date")
+
+
+def _published_of(item):
+    """The line's publication date, under any of PUBLISHED_KEYS (two that differ: Rejected)."""
+    given = {key: item[key] for key in PUBLISHED_KEYS if item.get(key) not in (None, "")}
+    moments = {key: published(value) for key, value in given.items()}
+    if len(set(moments.values())) > 1:
+        raise Rejected(
+            "two different publication dates ("
+            + ", ".join(f'"{key}": {json.dumps(value)}' for key, value in given.items())
+            + '): give one, as "published".'
+        )
+    return next(iter(moments.values()), None)
 
 
 def _not_json(constant):

@@ -242,3 +242,23 @@ def test_a_date_in_the_story_is_not_the_bulletins_publication_date(text):
 )
 def test_a_date_the_bulletin_opens_on_or_its_wire_dateline_is_its_publication_date(text, day):
     assert parse_text(text).published_at.date().isoformat() == day
+
+
+@pytest.mark.parametrize("name", ["published_at", "publication_date", "date"])
+def test_a_jsonl_publication_date_under_another_usual_name_is_read(name):
+    # (a hostile tester's: "published_at" was ignored without a word, the bulletin undated)
+    from events.importing import parse_jsonl
+
+    line = json.dumps({"title": "Strike", "text": "Jets struck.", name: "2018-03-06T10:00:00"})
+    [result] = parse_jsonl(line)
+    assert result.published_at.date().isoformat() == "2018-03-06"
+
+
+def test_a_jsonl_line_with_two_different_publication_dates_is_rejected():
+    from events.importing import parse_jsonl
+
+    line = json.dumps(
+        {"title": "S", "text": "Jets struck.", "published": "2018-03-06", "date": "2018-03-07"}
+    )
+    [result] = parse_jsonl(line)
+    assert isinstance(result, Rejected) and "published" in str(result)
