@@ -235,8 +235,28 @@ class ClaimInline(WithoutTheLoadedClaimForViewers, admin.TabularInline):
     autocomplete_fields = ["actor"]
 
 
+class WithoutRowsGone:
+    """A formset row loaded before another editor took its object off this incident (a
+    report moved to another incident, with its claims): left out when the form is saved, as a
+    row deleted since is, instead of failing on its hidden id ("Select a valid choice") on
+    every save of the refused form."""
+
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        if self.is_bound and i < self.initial_form_count() and form.instance.pk is None:
+            form.empty_permitted = True
+            form.has_changed = lambda: False  # (so it is not validated, and not saved)
+            form.use_required_attribute = False
+        return form
+
+
+class ReportFormSet(WithoutRowsGone, forms.BaseInlineFormSet):
+    pass
+
+
 class ReportInline(admin.StackedInline):
     model = Report
+    formset = ReportFormSet
     extra = 0
     fk_name = "incident"
     show_change_link = True
@@ -276,7 +296,7 @@ class ReportInline(admin.StackedInline):
         return format_html('<ul class="claims-list">{}</ul>{}', rows, edit)
 
 
-class IncidentClaimFormSet(forms.BaseModelFormSet):
+class IncidentClaimFormSet(WithoutRowsGone, forms.BaseModelFormSet):
     """The claims of every report of one incident (Django's inlines do not nest): each names
     its report, chosen among the incident's own."""
 

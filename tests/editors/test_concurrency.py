@@ -339,3 +339,23 @@ def test_a_second_editor_of_a_district_or_governorate_is_refused_and_told_what_c
     assert bob.post(url, form_data(refused)).status_code == 302  # saved again: both stand
     row.refresh_from_db()
     assert (row.name_ar, row.alternate_names) == ("إدلب", "Edlib")
+
+
+def test_a_form_refused_after_its_report_moved_away_saves_when_resubmitted(alice, bob):
+    # (a hostile tester's: Bob's refused form still listed the report Alice moved to another
+    # incident, and saving it again failed on it every time with no error shown)
+    incident, other = make_incident(), make_incident(title="Shelling of Binnish")
+    claim = claim_on(incident)
+    bobs_form = form_data(bob.get(change_url(incident)))
+    alices_form = form_data(alice.get(report_url(claim)))
+    assert alice.post(report_url(claim), {**alices_form, "incident": other.pk}).status_code == 302
+
+    refused = bob.post(change_url(incident), {**bobs_form, "title": "Strike on the market"})
+    assert refused.status_code == 200
+    again = bob.post(change_url(incident), form_data(refused))
+
+    assert again.status_code == 302, again.context["errors"] if again.context else again
+    incident.refresh_from_db()
+    assert incident.title == "Strike on the market"
+    claim.refresh_from_db()
+    assert claim.report.incident_id == other.pk
