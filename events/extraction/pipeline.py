@@ -857,6 +857,33 @@ _NO_DEAD = re.compile(
 )
 
 
+# ... and says so for good: "No deaths were reported", "there were no deaths", "no one was
+# killed"; not "no immediate reports of casualties", "no deaths reported so far", which a toll
+# told later answers.
+_NONE_DIED = re.compile(
+    r"\b(?:(?<!immediate\s)no|without)\s+(?:deaths|fatalities|casualties|loss\s+of\s+life)\b"
+    r"(?!\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reported\s+)?(?:yet|so\s+far|immediately|initially))|"
+    r"\b(?:no\s+one|nobody)\s+(?:was|were|has\s+been|had\s+been)\s+killed\b",
+    re.I,
+)
+
+
+def _another_day_after_none_died(facts, story, news_day, published):
+    """A death told after the news said for good that no one died, dated to another day than
+    the news's ("No deaths were reported. ... On Monday, a civilian was killed by a mortar
+    shell in Bab Sharqi"): another incident's."""
+    if news_day is None or not facts.killed or not _DAY_WORD.search(facts.text):
+        return False
+    found = _date([facts], published)
+    if not found or found[1] != "day" or found[0] == news_day:
+        return False
+    return any(
+        _NONE_DIED.search(f.sentence.text)
+        for f in story[: facts.sentence.index]
+        if not (f.background or f.context or f.separate)
+    )
+
+
 def _event(
     facts_list,
     anchor_kind,
@@ -1219,6 +1246,7 @@ def run(title, text, published, *, source=None, gazetteer=None, actors=None):
                     and not _OPENS_ON_THE_NEWS.match(facts.sentence.text)
                     and _dated_before(facts, news_day, published)
                 )
+                or _another_day_after_none_died(facts, all_facts, news_day, published)
             )
         ):
             facts.background = True

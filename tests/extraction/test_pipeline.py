@@ -2082,6 +2082,49 @@ def test_news_that_says_no_one_died_takes_no_toll_told_later():
 
 
 @pytest.mark.parametrize(
+    "title, text, published",
+    [
+        # (a reviewer's: the day before's dead joined the injuries-only news, told later)
+        (
+            "Nine civilians injured by mortar shells on Jaramana",
+            "Nine civilians were injured on Tuesday by mortar shells fired on residential areas"
+            " in Jaramana city. The injured were taken to hospital. No deaths were reported."
+            " Army units retaliated by targeting the positions of the terrorists in Ein Terma."
+            " On Monday, a civilian was killed by a mortar shell in Bab Sharqi in Damascus.",
+            "2017-12-19",
+        ),
+        # (and told in the lead)
+        (
+            "Car bomb wounds six in Sweida",
+            "A car bomb exploded in the southern city of Sweida on Saturday, wounding six"
+            " people. The car exploded near a roundabout, state media said, adding that there"
+            " were no deaths. On Friday, explosions killed a prominent Druze cleric along with"
+            " dozens of others in the same city.",
+            "2015-09-05",
+        ),
+    ],
+)
+def test_a_death_on_another_day_after_the_news_said_no_one_died_is_not_the_news(
+    title, text, published
+):
+    news = primary(extract(title, text, published))
+
+    assert news["killed"] == {}
+
+
+def test_a_death_told_after_no_immediate_report_of_casualties_is_still_the_news():
+    # "no immediate reports of casualties" is no answer: the toll told later is the news's
+    title = "Car bomb hits Azaz"
+    text = (
+        "A car bomb exploded near a market in Azaz on Sunday. There were no immediate reports"
+        " of casualties. The Syrian Observatory later said at least seven people were killed."
+    )
+    news = primary(extract(title, text, "2017-01-08"))
+
+    assert news["killed"]["total"]["best"] == 7
+
+
+@pytest.mark.parametrize(
     "text, background",
     [
         # (two reviewers' stories: "last month" dated the kidnapping, not the execution)
