@@ -2013,6 +2013,7 @@ def combine(tolls, kind, headline_end=0, roundup=False):
                 # them)
                 t.category == "total"
                 and t.best == result["total"]["best"]
+                and not t.vague  # ("dozens killed", then "23 fighters": no one else)
                 and abs(t.start - evidence["combatants"].start) < SAME_ACCOUNT
                 for t in own
             )
@@ -2045,6 +2046,24 @@ def combine(tolls, kind, headline_end=0, roundup=False):
     if "total" not in result:
         if parts:
             result["total"] = {k: sum(p[k] for p in parts) for k in ("low", "best", "high")}
+    elif (
+        "combatants" in result
+        and evidence["total"].vague
+        and not any(evidence[c].vague for c in ("civilians", "combatants") if c in result)
+    ):
+        # "Dozens killed" over "clashes killing 17 militants and six fighters": the dead
+        # counted are the dead, the rough figure their range (not over civilians alone: the
+        # fighters among the dozens may go uncounted).
+        best = sum(p["best"] for p in parts)
+        result["total"] = {
+            "low": min(result["total"]["low"], best),
+            "best": best,
+            "high": max(result["total"]["high"], best),
+        }
+        evidence["total"] = min(
+            (evidence[c] for c in ("civilians", "combatants") if c in result),
+            key=lambda t: t.start,
+        )
     elif parts and sum(p["best"] for p in parts) > result["total"]["best"]:
         # "killed five students, while activists said two people had died": two accounts; the
         # dead in all are never fewer than the parts counted (the other stays the low).

@@ -375,7 +375,8 @@ def _split_incidents(text, start, end):
 
 
 # A line that is only a date ("21 February 2013", "Thu 21 Feb 2013", "February 21, 2013",
-# "Published 2016-04-28 10:30"), above a story as scraped copy often has it.
+# "Published 2016-04-28 10:30"), above a story as scraped copy often has it, or opening the
+# line of its first sentence ("Updated Sep 16, 2018. The US-backed ...").
 _DATE_LINE = re.compile(
     r"(?:(?:published|updated|posted)(?:\s+on)?:?\s+)?"
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
@@ -384,6 +385,13 @@ _DATE_LINE = re.compile(
     r"(?:,?\s+\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,5})?)?\.?",
     re.I,
 )
+
+
+def _opens_line(text, position):
+    before = position
+    while before and text[before - 1] in " \t":
+        before -= 1
+    return before == 0 or text[before - 1] == "\n"
 
 
 def sentences(text):
@@ -410,9 +418,10 @@ def sentences(text):
             continue
         lead = len(chunk) - len(chunk.lstrip())
         start += lead
-        if (
-            _DATE_LINE.fullmatch(stripped)
-            and "\n" in text[start + len(stripped) : start + len(stripped) + 3]
+        if _DATE_LINE.fullmatch(stripped) and (
+            "\n" in text[start + len(stripped) : start + len(stripped) + 3]
+            # (or opening the line its story runs on: "Updated Sep 16, 2018. The US-backed")
+            or _opens_line(text, start)
         ):
             dated = start if dated is None else dated
             continue

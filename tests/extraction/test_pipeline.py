@@ -1588,6 +1588,34 @@ def test_a_date_line_above_the_story_is_no_sentence_of_its_lead(date_line):
     assert event["killed"]["civilians"]["best"] == 24
 
 
+def test_a_date_opening_the_lead_on_its_line_is_no_sentence_of_its_own():
+    # (a reviewer's: "Updated Sep 16, 2018." counted as the first sentence, so the lead that
+    # counts the headline's rough dead was the second and never joined: "dozens" became 24
+    # civilians)
+    text = (
+        "Updated Sep 16, 2018. Kurdish-led forces pushed into the jihadists' last pocket near"
+        " the Iraqi border on Sunday, with clashes killing 17 militants and six Kurdish-led"
+        " fighters, a war monitor said.\nThe offensive on the enclave began a week ago."
+    )
+    event = primary(extract("Kurdish-led forces advance on Hajin, dozens killed", text,
+                            "2018-09-16"))  # fmt: skip
+    killed = {k: v["best"] for k, v in event["killed"].items()}
+    assert killed == {"combatants": 23, "total": 23}
+
+
+def test_fighters_counted_under_a_rough_headline_leave_no_civilian_over():
+    # "Dozens" is at least 24: 23 fighters counted under it left one dead "civilian"
+    text = (
+        "Kurdish-led forces pushed into the jihadists' last pocket near the Iraqi border on"
+        " Sunday, with clashes killing 17 militants and six Kurdish-led fighters, a war monitor"
+        " said."
+    )
+    event = primary(extract("Kurdish-led forces advance on Hajin, dozens killed", text,
+                            "2018-09-16"))  # fmt: skip
+    killed = {k: v["best"] for k, v in event["killed"].items()}
+    assert killed == {"combatants": 23, "total": 23}
+
+
 def test_a_later_lead_sentence_counts_the_dead_a_headline_said_roughly():
     # (a reviewer's: "Dozens killed" became 24 civilians of a bombing, and the fighters counted
     # two sentences further on another event, for the car bombs the attack opened with)
