@@ -1485,9 +1485,41 @@ def _rest_mark(found, end, offset):
                 rest=True)  # fmt: skip
 
 
+def _civilians_the_rest(tolls, sentence, offset):
+    """The civilians of a toll whose fighters are counted and whose rest the sentence says
+    are civilians ("five of the dead were Asayish members and the others were civilians"):
+    [Toll] of them (of a toll told before: a mark with no figure, see combine), or []."""
+    killed = [t for t in tolls if t.kind == "killed"]
+    fighters = next((t for t in killed if t.category == "combatants"), None)
+    if fighters is None or any(t.category == "civilians" for t in killed):
+        return []
+    for found in _THE_REST.finditer(sentence, fighters.end - offset):
+        category, noun_end = _category(" " + sentence[found.end() :])
+        before = [t for t in tolls if t.end - offset <= found.start()]
+        if category != "civilians" or not before or before[-1] is not fighters:
+            return []
+        end = offset + found.end() + noun_end - 1
+        whole = [
+            t for t in killed if t.category == "total" and not t.subset and t.start < fighters.start
+        ]
+        if not whole:
+            if not fighters.subset:
+                return []
+            return [Toll("killed", "civilians", 0, 0, 0, offset + found.start(), end,
+                         subset=True, rest=True)]  # fmt: skip
+        rest = whole[-1].best - fighters.best
+        if rest <= 0 or whole[-1].vague or fighters.vague:
+            return []
+        return [Toll("killed", "civilians", rest, rest, rest, offset + found.start(), end,
+                     subset=True)]  # fmt: skip
+    return []
+
+
 def _the_rest(tolls, sentence, offset):
     """The fighters of a toll whose civilians are counted and whose rest the sentence says
-    are fighters: [Toll] of them, or []."""
+    are fighters: [Toll] of them, or []; or its civilians, the other way round."""
+    if civilians := _civilians_the_rest(tolls, sentence, offset):
+        return civilians
     civilians = next((t for t in tolls if t.kind == "killed" and t.category == "civilians"), None)
     if civilians is None:
         if tolls:
@@ -1908,6 +1940,7 @@ def combine(tolls, kind, headline_end=0, roundup=False):
             result[category], evidence[category] = folded
     if (
         rest is not None
+        and rest.category == "combatants"
         and "combatants" not in result
         and "civilians" in result
         and "total" in result
@@ -1919,6 +1952,21 @@ def combine(tolls, kind, headline_end=0, roundup=False):
         fighters = result["total"]["best"] - result["civilians"]["best"]
         result["combatants"] = {"low": fighters, "best": fighters, "high": fighters}
         evidence["combatants"] = rest
+    elif (
+        rest is not None
+        and rest.category == "civilians"
+        and "civilians" not in result
+        and "combatants" in result
+        and "total" in result
+        and evidence["combatants"].start < rest.start
+        and evidence["combatants"].subset
+        and not evidence["total"].vague
+        and result["total"]["best"] > result["combatants"]["best"]
+    ):
+        # "killing 48 ... five of the dead were Asayish members and the others civilians"
+        civilians = result["total"]["best"] - result["combatants"]["best"]
+        result["civilians"] = {"low": civilians, "best": civilians, "high": civilians}
+        evidence["civilians"] = rest
     first = next((t for t in own if not t.vague and not t.subset), None)
     if (
         first is not None

@@ -969,6 +969,21 @@ def test_the_rest_of_a_toll_said_to_be_fighters_are_its_fighters(sentence):
     assert dead["combatants"]["best"] == 8
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A truck bomb killed 48 people in Qamishli, five of them members of the Kurdish"
+        " security forces and the rest civilians.",
+        "A truck bomb killed 48 people in Qamishli, including five members of the security"
+        " forces, while the others were civilians.",
+    ],
+)
+def test_the_rest_of_a_toll_said_to_be_civilians_are_its_civilians(sentence):
+    dead, _ = combine(find_tolls(sentence), "killed")
+    assert (dead["total"]["best"], dead["combatants"]["best"]) == (48, 5)
+    assert dead["civilians"]["best"] == 43
+
+
 def test_the_rest_said_to_be_civilians_makes_no_fighters():
     dead, _ = combine(
         find_tolls("Air strikes killed 27 people, 19 of them children and the rest women."),

@@ -668,6 +668,23 @@ def test_the_rest_said_to_be_fighters_in_a_later_sentence_are_the_toll_less_its_
     assert event["killed"]["total"]["best"] == 19
 
 
+def test_the_rest_said_to_be_civilians_in_a_later_sentence_are_the_toll_less_its_fighters():
+    # (a reviewer's: "five of the dead were Asayish members and the others were civilians",
+    # paragraphs below the toll of 48, gave no civilians at all)
+    text = (
+        "The death toll from a truck bomb that struck the Kurdish city of Qamishli rose to 48"
+        " on Thursday, a monitoring group said.\nThe blast on Wednesday targeted a building"
+        " used by the Asayish, the internal security force of the Kurdish self-administration,"
+        " in the western part of the city near the Turkish border. It levelled several"
+        " buildings and shops nearby.\nThe Syrian Observatory for Human Rights said five of"
+        " the dead were Asayish members and the others were civilians."
+    )
+    event = primary(extract("Toll from Qamishli truck bomb rises to 48", text, "2016-07-28"))
+
+    assert event["killed"]["civilians"]["best"] == 43
+    assert event["killed"]["combatants"]["best"] == 5
+
+
 @pytest.mark.parametrize(
     "opening",
     [
