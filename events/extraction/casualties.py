@@ -1411,10 +1411,13 @@ _RISEN_FROM = re.compile(
 )
 
 
-# "The source earlier put the death toll at 5 civilians": a count since superseded.
+# "The source earlier put the death toll at 5 civilians", "the toll had risen from an earlier
+# figure of 22": a count since superseded.
 _EARLIER_COUNT = re.compile(
     r"\b(?:earlier|previously|initially|at\s+first)\s+(?:put|gave|said|reported|set|"
-    r"estimated)\b[^.]{0,50}$",
+    r"estimated)\b[^.]{0,50}$|"
+    r"\bfrom\s+(?:an?|the|its|their)\s+(?:earlier|previous|initial|prior|first|old)\s+"
+    r"(?:death\s+)?(?:count|toll|figure|tally|estimate)\s+of\s+(?:about\s+|around\s+|some\s+)?$",
     re.I,
 )
 

@@ -1692,6 +1692,20 @@ def test_the_count_a_toll_has_risen_from_is_not_the_latest(sentence):
     assert killed(sentence, "total") == {"low": 48, "best": 48, "high": 48}
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The governor said the toll had risen from an earlier figure of 22 as more bodies were"
+        " recovered.",
+        "The death toll climbed from a previous count of 22, medics said.",
+    ],
+)
+def test_the_earlier_figure_a_toll_rose_from_is_no_toll(sentence):
+    # (a reviewer's Reuters story: "killing 39 people", then "the toll had risen from an
+    # earlier figure of 22" gave 22)
+    assert find_tolls(sentence) == []
+
+
 def test_a_count_said_to_be_an_earlier_one_is_no_toll():
     # (a SANA story: "rose to 8 civilians ... The source earlier put the death toll at 5
     # civilians" gave 5, once its roundup headline's 8 was read)
