@@ -1072,6 +1072,14 @@ def find_tolls(sentence, offset=0):
                 armed, armed_end = _category(" " + after[of_them.start("noun") :])
                 if armed == "combatants":
                     noun, category, noun_end = after[of_them.start("noun") :], armed, armed_end
+            if category is None and re.search(
+                r"\b(?:were|are)\s+$", after[: of_them.start("noun")]
+            ):
+                # (a noun of more words after its verb: "two of those killed were Syrian army
+                # soldiers"; not "two of them ambulance crew Al-Qaeda loyalists attacked")
+                wider, wider_end = _category(" " + after[of_them.start("noun") :])
+                if wider in ("civilians", "combatants", "children", "women"):
+                    noun, category, noun_end = after[of_them.start("noun") :], wider, wider_end
             if category:
                 end = match.end() + of_them.start("noun") + noun_end - 1
                 kind = tolls[-1].kind if tolls else "killed"

@@ -1706,6 +1706,19 @@ def test_the_earlier_figure_a_toll_rose_from_is_no_toll(sentence):
     assert find_tolls(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two of those killed were Syrian army soldiers waiting for buses.",
+        "Two of the dead were Free Syrian Army fighters.",
+    ],
+)
+def test_a_part_of_the_dead_named_in_three_words_is_counted(sentence):
+    # (a reviewer's: "two of those killed were Syrian army soldiers" was no toll: only two
+    # words after "were" were read, "Syrian army")
+    assert killed(sentence, "combatants") == {"low": 2, "best": 2, "high": 2}
+
+
 def test_a_count_said_to_be_an_earlier_one_is_no_toll():
     # (a SANA story: "rose to 8 civilians ... The source earlier put the death toll at 5
     # civilians" gave 5, once its roundup headline's 8 was read)
