@@ -181,12 +181,14 @@ _ASIDE = re.compile(
     r"(?:,\s+(?:which|where|who|whose|whom|besieged|held|controlled|encircled|surrounded|"
     r"home\s+to|a\s+(?:town|city|village|district|suburb|neighbou?rhood|area|region)\s+of|"
     + _SINCE_THEN
-    # and opening the sentence: "A week after an air strike killed 11 in Ariha, ..."
+    # and opening the sentence: "A week after an air strike killed 11 in Ariha, ..." (an
+    # aside runs to a comma or closes the sentence: "..., a day after twin blasts killed a
+    # cleric.")
     + r")|^\W*(?:"
     + _SINCE_THEN
     + r"|"
     + _PERIOD_THAT
-    + r"))\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,160}?(?=,(?!\d))",
+    + r"))\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,160}?(?=,(?!\d)|[.!?]?[\"'”’)]*\s*$)",
     re.I,
 )
 # An aside of another time than the news's, and words that make a clause the news's own.

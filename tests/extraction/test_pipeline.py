@@ -1059,6 +1059,20 @@ def test_an_earlier_attack_opening_the_sentence_lends_the_news_no_toll():
     assert event["date"] == "2018-07-12"
 
 
+def test_an_earlier_attack_closing_the_sentence_lends_the_news_no_toll():
+    # (a reviewer's AFP story: "..., a day after twin blasts killed a prominent Druze cleric"
+    # gave the injuries-only car bomb one dead)
+    text = (
+        "A car bomb exploded in the southern city of Sweida on Saturday, wounding six people,"
+        " state media said, a day after twin blasts killed a prominent Druze cleric in the"
+        " same city."
+    )
+    event = primary(extract("Car bomb wounds six in Sweida", text, "2015-09-05"))
+
+    assert event["killed"].get("total") is None
+    assert event["injured"]["total"]["best"] == 6
+
+
 def test_last_weeks_attack_is_background_to_the_news():
     text = (
         "Last week's barrel bomb attack on Nawa killed 40 civilians. On Thursday, regime forces "
