@@ -290,7 +290,9 @@ _AGENT_VERB_AFTER = re.compile(
     # fighters by IS")
     r"(?:(?:releas|publish|post|circulat|distribut|air)(?:ed|es|s)?\s+(?:a\s+|an\s+|the\s+)?"
     r"(?:new\s+)?)?(?:video|footage|recording|film)\s+(?:purportedly\s+|apparently\s+)?"
-    r"(?:showing|that\s+shows|shows|of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:showing|(?:that\s+|which\s+)?show(?:s|ed)|of|(?:(?:that|which)\s+(?:appears?|appeared|"
+    r"seems?|seemed|purports?|purported)|appearing|purporting)\s+to\s+show)\s+"
+    r"(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}?"
     r"(?:execution|beheading|killing|murder|shooting)s?\b"
     r"(?!\s+of\s+(?:[\w-]+\s+){0,3}?(?:its|their)\b)(?![^.;]*\bby\b)|"
     # "released toxic chlorine gas"

@@ -441,6 +441,12 @@ def test_a_side_told_doing_something_else_before_the_toll_is_not_its_attacker(ti
         ("Execution in Palmyra",
          "The Islamic State group has released a video showing the execution of 25 Syrian"
          " government soldiers in the amphitheatre of Palmyra."),
+        # (a reviewer's: "a video that appears to show the execution" named no one)
+        ("Execution in Palmyra",
+         "Islamic State militants have released a video that appears to show the execution of"
+         " 25 Syrian government soldiers in the ancient amphitheatre of Palmyra."),
+        ("Execution in Palmyra",
+         "Islamic State posted footage purporting to show the beheading of two soldiers."),
     ],
 )  # fmt: skip
 def test_the_group_whose_video_shows_the_execution_carried_it_out(title, text):
