@@ -241,14 +241,16 @@ _AGENT_AFTER = re.compile(
     re.I,
 )
 _AGENT_VERB_AFTER = re.compile(
-    r"^(?:['’]s)?[\s,)\]]*"
+    r"^(?:['’]s)?[\s,)\]\"”»]*"
     # "The Turkish army and its allies shelled", "Turkish troops and allied rebels shelled"
     r"(?:and\s+(?:its\s+|their\s+)?(?:allies|proxies|partners|allied(?:\s+[\w-]+){1,2})\s+)?"
     # "rebels based in Eastern Ghouta fired", "forces stationed in Abu Dhuhur shelled"
     r"(?:(?:based|stationed|positioned|deployed|entrenched|holed\s+up)\s+(?:in|at|near|around)\s+"
     # (and "positioned in the de-escalation zone fired"; not "stationed at the base were
     # targeted")
-    r"(?:the\s+)?(?:(?!(?:was|were|been|being|is|are)\b)[\w'’-]+\s+){1,6}?)?"
+    # (or between commas: "terrorists of the so-called 'Faylaq al-Rahman', positioned in
+    # Jobar, fired")
+    r"(?:the\s+)?(?:(?!(?:was|were|been|being|is|are)\b)[\w'’-]+,?\s+){1,6}?)?"
     r"(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
     r"(?!(?:family|july|italy)\b)[a-z]+ly|"  # "publicly executed", "repeatedly shelled"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"

@@ -468,6 +468,21 @@ def test_a_video_of_another_sides_deed_or_of_no_deed_names_no_executioner(text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # (a reviewer's SANA item: where they were, between commas, kept the named group from
+        # the shells it fired, and the perpetrator was "Unknown")
+        'A police source said terrorists of the so-called "Faylaq al-Rahman", positioned in'
+        " Jobar, fired several mortar shells that landed in Bab Touma, killing two civilians.",
+        "Rebels of Faylaq al-Rahman, based in Jobar and Ein Terma, fired mortar shells on Bab"
+        " Touma, killing two civilians.",
+    ],
+)
+def test_a_group_said_where_it_was_between_commas_still_fired(text):
+    assert attackers(text, "Mortar shells kill civilians")[:1] == ["opposition"]
+
+
+@pytest.mark.parametrize(
     ("text", "group"),
     [
         ("ISIS mercenaries have executed three Assyrian hostages they abducted in February, the"
