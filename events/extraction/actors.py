@@ -241,16 +241,14 @@ _AGENT_AFTER = re.compile(
     re.I,
 )
 _AGENT_VERB_AFTER = re.compile(
-    r"^(?:['’]s)?[\s,)\]\"”»]*"
+    r"^(?:['’]s)?[\s,)\]]*"
     # "The Turkish army and its allies shelled", "Turkish troops and allied rebels shelled"
     r"(?:and\s+(?:its\s+|their\s+)?(?:allies|proxies|partners|allied(?:\s+[\w-]+){1,2})\s+)?"
     # "rebels based in Eastern Ghouta fired", "forces stationed in Abu Dhuhur shelled"
     r"(?:(?:based|stationed|positioned|deployed|entrenched|holed\s+up)\s+(?:in|at|near|around)\s+"
     # (and "positioned in the de-escalation zone fired"; not "stationed at the base were
     # targeted")
-    # (or between commas: "terrorists of the so-called 'Faylaq al-Rahman', positioned in
-    # Jobar, fired")
-    r"(?:the\s+)?(?:(?!(?:was|were|been|being|is|are)\b)[\w'’-]+,?\s+){1,6}?)?"
+    r"(?:the\s+)?(?:(?!(?:was|were|been|being|is|are)\b)[\w'’-]+\s+){1,6}?)?"
     r"(?:(?:reportedly|allegedly|also|then|later|again|jets|warplanes|"
     r"(?!(?:family|july|italy)\b)[a-z]+ly|"  # "publicly executed", "repeatedly shelled"
     r"forces|troops|army|fighters|militants|aircraft|planes|helicopters|artillery|had|has|"
@@ -562,7 +560,11 @@ _ASIDE = re.compile(
     r"helped|covered|led)\s+by\s+[^,.;]{1,80},|"
     # what the group is, between commas: "Hayat Tahrir al-Sham, an alliance led by the former
     # Al-Qaeda affiliate in Syria, claimed the twin bombing"
-    r"^\s*,\s*(?:an?|the)\s+[^,.;()]{1,80},",
+    r"^\s*,\s*(?:an?|the)\s+[^,.;()]{1,80},|"
+    # where it was: "Jaish al-Izza, positioned in the villages of al-Latamneh and Kafr Zita,
+    # fired"
+    r"^\s*,\s*(?:based|stationed|positioned|deployed|entrenched|holed\s+up)\s+"
+    r"(?:in|at|near|around)\s+[^,.;()]{1,80},",
     re.I,
 )
 # (unless the news before "after" has its toll: "jets killed 20 in Douma after shelling by

@@ -476,6 +476,8 @@ def test_a_video_of_another_sides_deed_or_of_no_deed_names_no_executioner(text):
         " Jobar, fired several mortar shells that landed in Bab Touma, killing two civilians.",
         "Rebels of Faylaq al-Rahman, based in Jobar and Ein Terma, fired mortar shells on Bab"
         " Touma, killing two civilians.",
+        "A source told SANA that terrorists of Jaish al-Izza, positioned in the villages of"
+        " al-Latamneh and Kafr Zita, fired rocket shells on Mhardeh town, killing four citizens.",
     ],
 )
 def test_a_group_said_where_it_was_between_commas_still_fired(text):
