@@ -559,8 +559,9 @@ _ASIDE = re.compile(
     r"^\s*,\s*(?:(?:which|who)\s+(?:is|are|was|were)\s+)?(?:backed|supported|aided|assisted|"
     r"helped|covered|led)\s+by\s+[^,.;]{1,80},|"
     # what the group is, between commas: "Hayat Tahrir al-Sham, an alliance led by the former
-    # Al-Qaeda affiliate in Syria, claimed the twin bombing"
-    r"^\s*,\s*(?:an?|the)\s+[^,.;()]{1,80},|"
+    # Al-Qaeda affiliate in Syria, claimed the twin bombing", "The Nusra Front, al-Qaeda's
+    # Syrian affiliate, claimed"
+    r"^\s*,\s*(?:an?|the|[\w-]+['’]s)\s+[^,.;()]{1,80},|"
     # where it was: "Jaish al-Izza, positioned in the villages of al-Latamneh and Kafr Zita,
     # fired"
     r"^\s*,\s*(?:based|stationed|positioned|deployed|entrenched|holed\s+up)\s+"

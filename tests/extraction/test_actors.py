@@ -943,6 +943,13 @@ def test_the_side_said_not_to_have_attacked_is_not_the_perpetrator():
             " the former Al-Qaeda affiliate in Syria, claimed the twin bombing on Sunday.",
             "hts",
         ),
+        # (a reviewer's: "The Nusra Front, al-Qaeda's Syrian affiliate, claimed ..." named no
+        # one but the generic bomber)
+        (
+            "A suicide bomber killed eight in Kafr Souseh. The Nusra Front, al-Qaeda's Syrian"
+            " affiliate, claimed responsibility in a statement online.",
+            "hts",
+        ),
     ],
 )
 def test_a_group_described_before_its_verb_is_the_attacker(text, group):
