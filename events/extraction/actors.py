@@ -713,7 +713,9 @@ _AT_THEIR_PLACE_BEFORE = re.compile(
     re.I,
 )
 _FIRED_FROM_THEIRS_BEFORE = re.compile(
-    r"\b(?:fired|launched)\s+from\s+(?:the\s+)?(?:positions?|areas?|posts?|bases?|"
+    # (and "fired from the Idlib demilitarized zone from areas controlled by ...")
+    r"\b(?:fired|launched)\s+from\s+(?:[^.;,]{1,60}?\s+from\s+)?(?:the\s+)?"
+    r"(?:positions?|areas?|posts?|bases?|"
     r"strongholds?|territory|territories)\s+(?:of|held\s+by|controlled\s+by|belonging\s+to)\s+"
     r"(?:the\s+)?(?:[\w'’-]+\s+){0,2}$",
     re.I,
@@ -774,7 +776,7 @@ def _role(text, mention):
         return 0.0  # "Russian and Syrian warplanes have not approached the city"
     if _AT_THEIR_PLACE_BEFORE.search(before):
         return 0.0
-    if _FIRED_FROM_THEIRS_BEFORE.search(before):
+    if _FIRED_FROM_THEIRS_BEFORE.search(text, max(0, mention.start - 140), mention.start):
         return 1.5  # "rockets fired from positions of the al-Qaeda-affiliated Nusra Front"
     if _ACCUSED_BEFORE.search(before) and _OF_DOING_AFTER.match(after):
         return 2.0  # "accused cells affiliated with Hayat Tahrir al-Sham of carrying out"

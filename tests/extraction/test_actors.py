@@ -1000,6 +1000,12 @@ def test_a_group_named_later_outranks_the_generic_word_of_the_headline_and_lead(
             " the killing of two men in Idlib.",
             "hts",
         ),
+        # (a reviewer's: the zone named first, then whose areas in it)
+        (
+            "Two civilians were killed in Aleppo by rocket shells fired from the Idlib"
+            " demilitarized zone from areas controlled by Hayat Tahrir al-Sham.",
+            "hts",
+        ),
     ],
 )
 def test_fire_from_a_groups_ground_and_the_accused_before_the_deed(text, group):
