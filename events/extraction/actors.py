@@ -568,6 +568,11 @@ _ASIDE = re.compile(
     r"(?:in|at|near|around)\s+[^,.;()]{1,80},",
     re.I,
 )
+# A group named as what an attack struck: "air strikes on", "raids against", "targeting".
+_STRUCK_BEFORE = re.compile(
+    r"\b(?:on|against|targeting|targeted|at)\s+(?:the\s+)?(?:positions?\s+of\s+(?:the\s+)?)?$",
+    re.I,
+)
 # (unless the news before "after" has its toll: "jets killed 20 in Douma after shelling by
 # Jaish al-Islam killed 6")
 _OWN_TOLL_AFTER = re.compile(r"^\s+(?:had\s+|has\s+)?(?:killed|kills|killing|left|leaving)\b", re.I)
@@ -740,6 +745,19 @@ _OF_DOING_AFTER = re.compile(
 )
 
 
+_VIDEO_WORD = re.compile(r"\b(?:video|footage|recording|film)\b", re.I)
+
+
+def _agent_verb(after, full):
+    """_AGENT_VERB_AFTER on the words after a name; a video of a deed read to the end of its
+    sentence (`full`), whose deed may be of the group's own men or by another ("footage
+    purporting to show the execution of two of its fighters")."""
+    found = _AGENT_VERB_AFTER.match(after)
+    if found and _VIDEO_WORD.search(found.group(0)):
+        return _AGENT_VERB_AFTER.match(full)
+    return found
+
+
 def _role(text, mention):
     # (a name in quotes is read as written without them: the “Islamic State” executes; and
     # its backers said between commas are passed over: "The army, backed by Russian jets,
@@ -757,7 +775,10 @@ def _role(text, mention):
     after = _NAME_TAIL.sub("", after, count=1)
     after = _MOUTHPIECE.sub("", after, count=1)
     after = _CLOSING_QUOTE.sub("", after.lstrip('”"»'), count=1)
-    after = _ASIDE.sub("", after[:140], count=1)[:60]
+    # (not of a group struck: "strikes on Hayat Tahrir al-Sham, al-Qaeda's former affiliate,
+    # killed 12 civilians")
+    full = after if _STRUCK_BEFORE.search(before) else _ASIDE.sub("", after[:140], count=1)
+    after = full[:60]
     if _DATELINE_BEFORE.search(before) and _DATELINE_AFTER.match(after):
         return 0.0
     if _DEFENDED_BY.search(before):
@@ -815,7 +836,7 @@ def _role(text, mention):
     if _SPEAKS_AFTER.match(after) and not _SAID_IT_DID.match(after):
         return 0.0  # "the United States says ...": a speaker, not an attacker
     members = _MEMBERS.match(after)
-    acts = members and _AGENT_VERB_AFTER.match(after[members.end() :])
+    acts = members and _agent_verb(after[members.end() :], full[members.end() :])
     if (
         acts
         and not re.match(r"\s+by\b", after[members.end() + acts.end() :])
@@ -827,7 +848,7 @@ def _role(text, mention):
         _SERVED_IN_BEFORE.search(before)
         and _HIT_AFTER.search(after)
         and not acts
-        and not _AGENT_VERB_AFTER.match(after)
+        and not _agent_verb(after, full)
         and not _AGENT_BEFORE.search(before)
         and not re.search(r"\bby\b", before)  # "killed by members of a security force of"
     ):
@@ -850,9 +871,11 @@ def _role(text, mention):
         score -= 0.0 if by and _MEMBERS.match(after) else 2.0
     elif _AGENT_AFTER.match(after):
         score += 1.5
-    if _AGENT_VERB_AFTER.match(after):
+    if _agent_verb(after, full):
         score += 1.5
-    elif (said := _SAID_IT_DID.match(after)) and _AGENT_VERB_AFTER.match(after[said.end() :]):
+    elif (said := _SAID_IT_DID.match(after)) and _agent_verb(
+        after[said.end() :], full[said.end() :]
+    ):
         score += 1.5  # "The army said it had killed 30 militants": its own claim of the kill
     if score <= 0 and _TARGET_BEFORE.search(before):
         score -= 1.5

@@ -1072,8 +1072,10 @@ def find_tolls(sentence, offset=0):
                 armed, armed_end = _category(" " + after[of_them.start("noun") :])
                 if armed == "combatants":
                     noun, category, noun_end = after[of_them.start("noun") :], armed, armed_end
-            if category is None and re.search(
-                r"\b(?:were|are)\s+$", after[: of_them.start("noun")]
+            if (
+                category is None
+                and re.search(r"\b(?:were|are)\s+$", after[: of_them.start("noun")])
+                and not re.match(r"not\b", noun, re.I)  # ("were not Syrian army soldiers")
             ):
                 # (a noun of more words after its verb: "two of those killed were Syrian army
                 # soldiers"; not "two of them ambulance crew Al-Qaeda loyalists attacked")
@@ -1920,6 +1922,11 @@ def _stated(tolls, floor):
     )
 
 
+# Parts counted exactly that add up to at least this share of a rough toll's least ("dozens":
+# 24) are its dead counted (23 fighters under "dozens killed"); fewer are some of them.
+ROUGH_SHARE = 0.8
+
+
 def combine(tolls, kind, headline_end=0, roundup=False):
     """The contract's `{category: {low, best, high}}` for one kind, and the evidence tolls.
 
@@ -1971,12 +1978,14 @@ def combine(tolls, kind, headline_end=0, roundup=False):
         and "total" in result
         and evidence["combatants"].start < rest.start
         and evidence["combatants"].subset
-        and not evidence["total"].vague
         and result["total"]["best"] > result["combatants"]["best"]
     ):
-        # "killing 48 ... five of the dead were Asayish members and the others civilians"
-        civilians = result["total"]["best"] - result["combatants"]["best"]
-        result["civilians"] = {"low": civilians, "best": civilians, "high": civilians}
+        # "killing 48 ... five of the dead were Asayish members and the others civilians" (of
+        # "dozens", the rest of the dozens)
+        fighters = result["combatants"]["best"]
+        result["civilians"] = {
+            k: max(0, result["total"][k] - fighters) for k in ("low", "best", "high")
+        }
         evidence["civilians"] = rest
     first = next((t for t in own if not t.vague and not t.subset), None)
     if (
@@ -2108,7 +2117,14 @@ def combine(tolls, kind, headline_end=0, roundup=False):
     elif (
         "combatants" in result
         and evidence["total"].vague
-        and not any(evidence[c].vague for c in ("civilians", "combatants") if c in result)
+        and not any(
+            evidence[c].vague or evidence[c].subset
+            for c in ("civilians", "combatants")
+            if c in result
+        )
+        # (not far below it: "Hundreds killed" over "killing 17 Kurdish fighters" tells of
+        # more dead than these)
+        and sum(p["best"] for p in parts) >= ROUGH_SHARE * result["total"]["low"]
     ):
         # "Dozens killed" over "clashes killing 17 militants and six fighters": the dead
         # counted are the dead, the rough figure their range (not over civilians alone: the

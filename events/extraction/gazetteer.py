@@ -616,6 +616,9 @@ ARABIC_SKELETON_MIN = 4
 CLOSENESS_POWER = 4
 # How many places' names a word begins to be a head of names ("Tal", "Kherbet"): see _headed.
 NAME_HEAD_SHARE = 8
+_PERSON_HEADS = frozenset(
+    token_key(w) for w in "Abu Abul Um Umm Ali Sheikh Shaykh Shaikh Imam Sayyida Bint Mar".split()
+)
 
 
 class _Entry:
@@ -905,8 +908,11 @@ class Gazetteer:
             if e.location.precision == PLACE
             and len(words := e.location.name.split()) >= 2
             and not is_arabic(words[0])
-            # (not "Upper", "Eastern": a qualifier of a name, not its head)
+            # (not "Upper", "Eastern": a qualifier of a name, not its head; nor a word that
+            # opens a person's name as often, "Abu Khaled", "Um Mohammed", "Sheikh Ahmad", or a
+            # saint's, "Mar Elias")
             and token_key(words[0]) not in _QUALIFIER_BEFORE
+            and token_key(words[0]) not in _PERSON_HEADS
         )
         self._heads = frozenset(k for k, n in firsts.items() if n >= NAME_HEAD_SHARE and k)
         return self
@@ -1861,11 +1867,13 @@ class Gazetteer:
             if (
                 not (i > 0 and _opens_sentence(text, tokens, i - 1))
                 and contents
-                and run <= MAX_TOKENS
+                and run <= MAX_TOKENS - 1
                 and (
-                    self._headed(text, tokens[i][0], tokens[i + run - 1][1], contents)
-                    or not any(self._nonplace(w) for w in contents)
-                    and not any(fold(w) in STOPWORDS for w in contents)
+                    (
+                        plain := not any(self._nonplace(w) for w in contents)
+                        and not any(fold(w) in STOPWORDS for w in contents)
+                    )
+                    or self._headed(text, tokens[i][0], tokens[i + run - 1][1], contents)
                 )
                 # (nor a person's surname the text gave: "Obama" after "President Barack
                 # Obama" is not a village spelled like it; a name spelled as a place still is)
@@ -1880,6 +1888,14 @@ class Gazetteer:
                     i += run
                     continue  # (before the likeness search, which is the cost)
                 entries = self._similar(surface)
+                if not plain:
+                    # (headed: a place whose name opens with the same head, "Tall Abd al-Aziz"
+                    # Tal Abdel Aziz, not "Beit Omar" Abu Omar)
+                    head = token_key(contents[0])
+                    entries = [
+                        e for e in entries
+                        if token_key(e.location.name.split()[0]) == head
+                    ]  # fmt: skip
                 mention = Mention(start, start + len(surface), surface, ())
                 if entries and not self._abroad(text, mention):
                     mentions.append(

@@ -862,8 +862,21 @@ _NO_DEAD = re.compile(
 # told later answers.
 _NONE_DIED = re.compile(
     r"\b(?:(?<!immediate\s)no|without)\s+(?:deaths|fatalities|casualties|loss\s+of\s+life)\b"
-    r"(?!\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reported\s+)?(?:yet|so\s+far|immediately|initially))|"
+    r"(?!\s+(?:were\s+|was\s+|have\s+been\s+)?(?:reported\s+)?(?:yet|so\s+far|immediately|initially))"
+    # (not "no casualties among its troops": one side's)
+    r"(?!\s+(?:among|in\s+the\s+ranks\s+of|on|to)\b)|"
     r"\b(?:no\s+one|nobody)\s+(?:was|were|has\s+been|had\s+been)\s+killed\b",
+    re.I,
+)
+# A later death of the same attack: "one of the wounded died of her injuries", "the toll rose
+# to two dead", "two soldiers were killed in the strike".
+_SAME_ATTACKS_DEAD = re.compile(
+    r"\bof\s+(?:the|those)\s+(?:wounded|injured)\b|"
+    r"\b(?:died|dies|succumbed)\s+(?:of|from|to)\s+(?:(?:his|her|their)\s+)?(?:wounds|injuries)\b|"
+    r"\btoll\s+(?:rose|has\s+risen|had\s+risen|climbed|increased|went\s+up)\b|"
+    r"\bin\s+(?:the|that|this|Sunday['’]s|Monday['’]s|Tuesday['’]s|Wednesday['’]s|"
+    r"Thursday['’]s|Friday['’]s|Saturday['’]s)\s+(?:air\s*)?(?:strike|attack|shelling|raid|"
+    r"bombing|blast|explosion|bombardment)\b",
     re.I,
 )
 
@@ -873,6 +886,8 @@ def _another_day_after_none_died(facts, story, news_day, published):
     the news's ("No deaths were reported. ... On Monday, a civilian was killed by a mortar
     shell in Bab Sharqi"): another incident's."""
     if news_day is None or not facts.killed or not _DAY_WORD.search(facts.text):
+        return False
+    if _SAME_ATTACKS_DEAD.search(facts.text):
         return False
     found = _date([facts], published)
     if not found or found[1] != "day" or found[0] == news_day:

@@ -229,6 +229,9 @@ class Sentence:
     # In a paragraph that opened on another incident ("Meanwhile, army units killed ... A
     # military source said army units targeted ..."): that incident's telling goes on.
     in_separate_paragraph: bool = False
+    # The date line above it or opening its line, merged into it ("Updated Sep 17, 2018. ..."):
+    # its length, the publication's date, no day of the news.
+    dateline: int = 0
 
     @functools.cached_property
     def asides(self):
@@ -262,7 +265,8 @@ class Sentence:
         """The text without its asides and its superlative comparison ("making this the
         deadliest attack on a school since the war began five years ago"), which date no
         other incident: written as spaces, so that offsets stay the sentence's."""
-        return _blank(_blank(self.text, self.asides), self.comparisons)
+        compared = _blank(_blank(self.text, self.asides), self.comparisons)
+        return " " * self.dateline + compared[self.dateline :] if self.dateline else compared
 
     @functools.cached_property
     def comparisons(self):
@@ -427,14 +431,18 @@ def sentences(text):
         ):
             dated = start if dated is None else dated
             continue
+        dateline = 0
         if dated is not None:
+            dateline = start - dated
             start, stripped, dated = dated, text[dated : start + len(stripped)], None
         if told_with is not None:
             told_with = (told_with[0], text[told_with[0] : told_with[1]])
         if not result or "\n" in text[result[-1].end : start]:
             separate = False  # a new paragraph
         result.append(
-            Sentence(len(result), start, start + len(stripped), stripped, told_with, separate)
+            Sentence(
+                len(result), start, start + len(stripped), stripped, told_with, separate, dateline
+            )
         )
         # (a paragraph that opens on another incident: told with a weapon or a toll, not
         # "Meanwhile, rescuers were still searching", which goes on with the news)

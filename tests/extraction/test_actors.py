@@ -461,6 +461,9 @@ def test_the_group_whose_video_shows_the_execution_carried_it_out(title, text):
         "The SDF released a video showing the execution of three of its fighters by Islamic"
         " State militants near Hajin.",
         "The SDF released a video showing the aftermath of the car bomb in Hajin.",
+        # (a diff reviewer's: the longer verb put "its fighters" out of the words read)
+        "The Kurdish-led SDF circulated footage purporting to show the execution of two of its"
+        " fighters by Islamic State militants near Hajin.",
     ],
 )
 def test_a_video_of_another_sides_deed_or_of_no_deed_names_no_executioner(text):
@@ -954,6 +957,20 @@ def test_the_side_said_not_to_have_attacked_is_not_the_perpetrator():
 )
 def test_a_group_described_before_its_verb_is_the_attacker(text, group):
     assert attackers(text)[:1] == [group]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a diff reviewer's: the group struck, described between commas, read as the killer)
+        "Russian air strikes on Hayat Tahrir al-Sham, al-Qaeda's former Syrian affiliate, killed"
+        " 12 civilians in Idlib.",
+        "Russian air strikes on Hayat Tahrir al-Sham, an alliance led by the former Al-Qaeda"
+        " affiliate, killed 12 civilians in Idlib.",
+    ],
+)
+def test_a_group_struck_and_described_is_not_the_attacker(text):
+    assert "hts" not in attackers(text)
 
 
 @pytest.mark.parametrize(

@@ -1719,6 +1719,15 @@ def test_a_part_of_the_dead_named_in_three_words_is_counted(sentence):
     assert killed(sentence, "combatants") == {"low": 2, "best": 2, "high": 2}
 
 
+def test_a_part_of_the_dead_said_not_to_be_fighters_is_no_fighters():
+    # (a diff reviewer's)
+    dead, _ = combine(
+        find_tolls("A bomb killed 10 people. Two of those killed were not Syrian army soldiers."),
+        "killed",
+    )
+    assert "combatants" not in dead
+
+
 def test_a_count_said_to_be_an_earlier_one_is_no_toll():
     # (a SANA story: "rose to 8 civilians ... The source earlier put the death toll at 5
     # civilians" gave 5, once its roundup headline's 8 was read)

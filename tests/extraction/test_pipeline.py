@@ -1647,6 +1647,47 @@ def test_fighters_counted_under_a_rough_headline_leave_no_civilian_over():
     assert killed == {"combatants": 23, "total": 23}
 
 
+@pytest.mark.parametrize(
+    "title, text",
+    [
+        # (a diff reviewer's: fighters counted among the rough toll, or far below it, are no
+        # total of the dead)
+        ("Dozens killed in IS attack on Sweida",
+         "IS attacked Sweida province on Wednesday, killing dozens of people, including at least"
+         " 20 pro-government fighters, a monitor said."),
+        ("Hundreds killed in Afrin offensive",
+         "Turkish jets struck villages near Afrin on Sunday, killing 17 Kurdish fighters, a"
+         " monitor said."),
+    ],
+)  # fmt: skip
+def test_fighters_among_or_far_below_a_rough_toll_do_not_make_it_theirs(title, text):
+    event = primary(extract(title, text, "2018-07-13"))
+    assert event["killed"]["total"]["low"] >= 24
+
+
+def test_the_rest_said_to_be_civilians_of_a_rough_toll_are_its_civilians():
+    text = (
+        "A truck bomb struck Qamishli on Wednesday, killing dozens of people. The Syrian"
+        " Observatory for Human Rights said five of the dead were Asayish members and the"
+        " others were civilians."
+    )
+    event = primary(extract("Dozens killed in Qamishli blast", text, "2016-07-28"))
+    assert event["killed"]["civilians"]["best"] == 19
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a diff reviewer's: the date line merged into the lead dated the news)
+        "Updated Sep 17, 2018. Clashes on Sunday killed 17 militants near Hajin, a monitor said.",
+        "Updated Sep 17, 2018\nClashes on Sunday killed 17 militants near Hajin, a monitor said.",
+    ],
+)
+def test_a_date_line_dates_the_publication_not_the_news(text):
+    event = primary(extract("Clashes near Hajin", text, "2018-09-17"))
+    assert event["date"] == "2018-09-16"
+
+
 def test_a_later_lead_sentence_counts_the_dead_a_headline_said_roughly():
     # (a reviewer's: "Dozens killed" became 24 civilians of a bombing, and the fighters counted
     # two sentences further on another event, for the car bombs the attack opened with)
@@ -2169,6 +2210,25 @@ def test_a_death_on_another_day_after_the_news_said_no_one_died_is_not_the_news(
     news = primary(extract(title, text, published))
 
     assert news["killed"] == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a diff reviewer's: the wounded who died later are the news's dead)
+        "Mortar shells landed on Bab Touma in Damascus on Monday, wounding five people. No"
+        " deaths were reported. On Tuesday, one of the wounded, a woman, died of her injuries.",
+        "Rebel rockets hit the Midan district on Sunday, wounding four. No deaths were"
+        " reported. On Monday, the toll rose to two dead after two of the injured died.",
+        "Israeli jets struck a Syrian army position near Quneitra on Sunday, the army said,"
+        " adding there were no casualties among its troops. On Monday, state media said two"
+        " soldiers were killed in the strike.",
+    ],
+)
+def test_the_wounded_who_died_later_are_still_the_news(text):
+    news = primary(extract("Attack in Syria", text, "2018-07-17"))
+
+    assert news["killed"]["total"]["best"] >= 1
 
 
 def test_a_death_told_after_no_immediate_report_of_casualties_is_still_the_news():

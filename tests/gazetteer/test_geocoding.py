@@ -1546,11 +1546,19 @@ def test_a_head_of_names_and_a_given_name_away_from_a_place_slot_stay_a_person(t
     assert headed_gazetteer().choose(text) is None
 
 
-def test_a_name_of_five_words_is_matched_by_similar_spelling():
-    # UCDP's "Rasm Al Khamis Al Gharbi" (five words with its articles), OCHA's "Little
-    # Western Rasm Elkhamis": no name of five words was looked up by likeness.
-    gazetteer = small_gazetteer(
-        extra=[place("Little Western Rasm Elkhamis", "SY-HL", 36.10, 37.90, pcode="C2")]
-    )
-    chosen = gazetteer.choose(sentence("Rasm Al Khamis Al Gharbi"))
-    assert chosen is not None and chosen.location.key == "C2"
+@pytest.mark.parametrize(
+    "text",
+    [
+        # (a diff reviewer's: a person or a saint after a word that opens names, snapped to a
+        # village spelled loosely like it)
+        "A shell hit Um Mohammed on Monday, killing her.",
+        "A regime shell hit Abu Khaled while walking home, killing him.",
+        "Israeli jets struck Mar Elias, killing two.",
+        "Artillery targeted Beit Omar, killing three.",
+    ],
+)
+def test_a_person_or_saint_after_a_head_of_names_is_no_village_spelled_loosely_like_it(
+    gazetteer, text
+):
+    chosen = gazetteer.choose(text)
+    assert chosen is None or chosen.location.name.split()[0] not in ("Abu", "Mhemideh", "Maar")
