@@ -1515,13 +1515,14 @@ def _civilians_the_rest(tolls, sentence, offset):
         whole = [
             t for t in killed if t.category == "total" and not t.subset and t.start < fighters.start
         ]
-        if not whole:
+        if not whole or whole[-1].vague:
+            # (of a toll told before, or of a rough one: combine takes the rest of it)
             if not fighters.subset:
                 return []
             return [Toll("killed", "civilians", 0, 0, 0, offset + found.start(), end,
                          subset=True, rest=True)]  # fmt: skip
         rest = whole[-1].best - fighters.best
-        if rest <= 0 or whole[-1].vague or fighters.vague:
+        if rest <= 0 or fighters.vague:
             return []
         return [Toll("killed", "civilians", rest, rest, rest, offset + found.start(), end,
                      subset=True)]  # fmt: skip

@@ -900,8 +900,8 @@ class Gazetteer:
         self._phrases = frozenset(
             key(w) for kind, w in nonplaces if kind == "phrase" and key(w) not in self._by_key
         )
-        # The words that begin many places' names ("Tal", "Kherbet", "Sheikh", "Ein"): after
-        # one, a given name or a news word is the place's ("Tal Ahmed", "Sheikh Daham").
+        # The words that begin many places' names ("Tal", "Kherbet", "Kafr", "Ein"): after
+        # one, a given name or a news word is the place's ("Tal Ahmed", "Kherbet Hamid").
         firsts = Counter(
             token_key(words[0])
             for e in self._entries
@@ -1908,8 +1908,8 @@ class Gazetteer:
 
     def _headed(self, text, start, end, contents):
         """A name of two words or more where a place goes that opens with a word many places'
-        names begin with ("hit Tal Ahmed", "in Sheikh Daham"): a place's name, though its
-        other words are given names or news words. Not a person's ("in Um Mohammed's shop")."""
+        names begin with ("hit Tal Ahmed", "in Kherbet Hamid"): a place's name, though its
+        other words are given names or news words. Not a person's ("in Tal Ahmed's farm")."""
         return (
             len(contents) >= 2
             and token_key(contents[0]) in self._heads

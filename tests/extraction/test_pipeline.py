@@ -1665,12 +1665,17 @@ def test_fighters_among_or_far_below_a_rough_toll_do_not_make_it_theirs(title, t
     assert event["killed"]["total"]["low"] >= 24
 
 
-def test_the_rest_said_to_be_civilians_of_a_rough_toll_are_its_civilians():
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
         "A truck bomb struck Qamishli on Wednesday, killing dozens of people. The Syrian"
         " Observatory for Human Rights said five of the dead were Asayish members and the"
-        " others were civilians."
-    )
+        " others were civilians.",
+        "A truck bomb struck Qamishli on Wednesday, killing dozens of people, five of them"
+        " Asayish members and the rest civilians.",
+    ],
+)
+def test_the_rest_said_to_be_civilians_of_a_rough_toll_are_its_civilians(text):
     event = primary(extract("Dozens killed in Qamishli blast", text, "2016-07-28"))
     assert event["killed"]["civilians"]["best"] == 19
 
