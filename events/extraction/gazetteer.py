@@ -2530,7 +2530,10 @@ NEIGHBOUR_STATES = frozenset("turkey iraq lebanon jordan israel".split())
 # "terrorists holed up in al-Hajar al-Aswad fired shells on al-Zahira".
 _ORIGIN_BEFORE = re.compile(
     r"(?:\b(?:fired|launched|lobbed|shot)\s+from|\b(?:holed\s+up|positioned|stationed|based|"
-    r"entrenched|deployed|dug\s+in)\s+in)\s+(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$|"
+    r"entrenched|deployed|dug\s+in)\s+in)\s+(?:the\s+)?"
+    # (and the second of two: "positioned in the villages of al-Latamneh and Kafr Zita")
+    r"(?:(?:city|town|village|cities|towns|villages|areas?)\s+of\s+)?"
+    r"(?:[\w'’-]+(?:\s+[\w'’-]+)?\s*(?:,|and)\s+)?$|"
     # where the people hit came from: "buses carrying evacuees from the besieged towns of
     # al-Fouaa and Kefraya", "a camp for people displaced from Khan Sheikhoun"
     r"\b(?:evacuees|evacuated|displaced|refugees|fled|fleeing|expelled)\s+from\s+(?:the\s+)?"

@@ -193,7 +193,7 @@ _ASIDE = re.compile(
 )
 # An aside of another time than the news's, and words that make a clause the news's own.
 _OTHER_TIME = re.compile(
-    r"\bsince\b|\bin\s+(?:19|20)\d\d\b|\b(?:days?|weeks?|months?|years?)\s+(?:ago|after|earlier|"
+    r"\bsince\b|\bin\s+(?:19|20)\d\d\b|\b(?:hours?|days?|weeks?|months?|years?)\s+(?:ago|after|earlier|"
     r"before|since)\b|\blast\s+(?:year|month)\b|^\W*" + _PERIOD_THAT,
     re.I,
 )

@@ -1073,6 +1073,17 @@ def test_an_earlier_attack_closing_the_sentence_lends_the_news_no_toll():
     assert event["injured"]["total"]["best"] == 6
 
 
+def test_an_attack_hours_before_told_in_an_aside_lends_the_news_no_toll():
+    # (a diff reviewer's: "hours after" was no other time, and its 20 dead the news's high)
+    text = (
+        "Mortar shells killed five civilians in Damascus on Monday, hours after government jets"
+        " killed 20 people in Eastern Ghouta, a monitor said."
+    )
+    event = primary(extract("Mortar shells kill five in Damascus", text, "2018-02-20"))
+
+    assert event["killed"]["total"] == {"low": 5, "best": 5, "high": 5}
+
+
 def test_last_weeks_attack_is_background_to_the_news():
     text = (
         "Last week's barrel bomb attack on Nawa killed 40 civilians. On Thursday, regime forces "

@@ -1194,6 +1194,19 @@ def test_where_fire_came_from_is_not_where_it_fell(gazetteer, text, governorate)
     assert chosen is not None and chosen.location.province_code == governorate
 
 
+def test_the_villages_fire_came_from_are_not_where_it_fell(gazetteer):
+    # (a diff reviewer's: "positioned in the villages of al-Latamneh and Kafr Zita" put the
+    # shelling of Mhardeh in Kafr Zita)
+    text = (
+        "Terrorists of Jaish al-Izza, positioned in the villages of al-Latamneh and Kafr Zita,"
+        " fired rocket shells on Mhardeh town, killing four citizens."
+    )
+    chosen = gazetteer.choose(text)
+    # (Mhardeh is OCHA's Muhradah)
+    assert chosen is not None and chosen.location.precision == "place"
+    assert distance_km(chosen.location.latitude, chosen.location.longitude, 35.25, 36.58) < 5
+
+
 @pytest.mark.parametrize(
     "then",
     [
