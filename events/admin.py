@@ -622,15 +622,14 @@ class ReportAdmin(HistoryAdmin):
     inlines = [ClaimInline]
 
     def save_model(self, request, obj, form, change):
-        if getattr(request, "reverting", False):
-            # A revert (simple-history's form saves the report, never its related objects):
-            # the incident it is on before the revert, for the figures of both.
-            stored = Report.objects.filter(pk=obj.pk).values_list("incident_id", flat=True)
-            left = stored.first()
-            super().save_model(request, obj, form, change)
-            self.incidents_changed(obj, left)
-            return
+        # A revert (simple-history's form saves the report, never its related objects, where
+        # save_related derives them): the incident it is on before, for the figures of both.
+        reverting = getattr(request, "reverting", False)
+        if reverting:
+            left = Report.objects.filter(pk=obj.pk).values_list("incident_id", flat=True).first()
         super().save_model(request, obj, form, change)
+        if reverting:
+            self.incidents_changed(obj, left)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)

@@ -568,11 +568,6 @@ _ASIDE = re.compile(
     r"(?:in|at|near|around)\s+[^,.;()]{1,80},",
     re.I,
 )
-# A group named as what an attack struck: "air strikes on", "raids against", "targeting".
-_STRUCK_BEFORE = re.compile(
-    r"\b(?:on|against|targeting|targeted|at)\s+(?:the\s+)?(?:positions?\s+of\s+(?:the\s+)?)?$",
-    re.I,
-)
 # (unless the news before "after" has its toll: "jets killed 20 in Douma after shelling by
 # Jaish al-Islam killed 6")
 _OWN_TOLL_AFTER = re.compile(r"^\s+(?:had\s+|has\s+)?(?:killed|kills|killing|left|leaving)\b", re.I)
